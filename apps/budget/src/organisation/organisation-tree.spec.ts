@@ -1,0 +1,42 @@
+import type { OrganisationNode } from '@tertial/contracts';
+import { describe, expect, it } from 'vitest';
+
+import { demoOrganisation } from './demo-organisation.js';
+import { parentsFirst, validateOrganisation } from './organisation-tree.js';
+
+const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null, chef = niva === 'enhet'): OrganisationNode => ({
+  kod,
+  namn: kod,
+  niva,
+  foralderKod,
+  chef: chef ? { anvandarId: `chef.${kod}`, namn: `Chef ${kod}` } : null,
+  giltigFran: '2026-01-01',
+});
+
+describe('the organisation tree', () => {
+  it('the demo organisation is one sound tree with a dozen ansvar', () => {
+    const nodes = demoOrganisation();
+    expect(validateOrganisation(nodes)).toEqual([]);
+    expect(nodes.filter((n) => n.niva === 'enhet')).toHaveLength(12);
+    expect(nodes.filter((n) => n.niva === 'namnd').map((n) => n.kod)).toEqual(['KS', 'SN', 'VON', 'SFN']);
+  });
+
+  it.each([
+    ['a parent that does not exist', [node('1', 'stad', null), node('SN', 'namnd', 'X')], 'SN: föräldern X finns inte'],
+    ['a level skipped', [node('1', 'stad', null), node('41230', 'enhet', '1')], '41230: en enhet kan inte ligga under en stad'],
+    ['an ansvar without chef', [node('1', 'stad', null), node('SN', 'namnd', '1'), node('F', 'forvaltning', 'SN'), node('A', 'avdelning', 'F'), node('41230', 'enhet', 'A', false)], '41230: ett ansvar ska ha en ansvarig chef'],
+    ['two roots', [node('1', 'stad', null), node('2', 'stad', null)], 'trädet ska ha exakt en rot, staden'],
+    ['a code used twice', [node('1', 'stad', null), node('SN', 'namnd', '1'), node('SN', 'namnd', '1')], 'SN: koden förekommer mer än en gång'],
+  ])('refuses %s', (_, nodes, problem) => {
+    expect(validateOrganisation(nodes)).toContain(problem);
+  });
+
+  it('orders parents before their children', () => {
+    const ordered = parentsFirst([...demoOrganisation()].reverse());
+    const seen = new Set<string>();
+    for (const n of ordered) {
+      if (n.foralderKod) expect(seen.has(n.foralderKod)).toBe(true);
+      seen.add(n.kod);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+import type { MigrationClass } from '@tertial/service-kit';
+
+export const MIGRATIONS: { name: string; class: MigrationClass }[] = [];

@@ -1,0 +1,24 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { helarsprognosLamnad } from '@tertial/contracts';
+import { EventConsumer } from '@tertial/service-kit';
+
+import { PrognosTotalerService } from './prognos-totaler.service.js';
+
+@Controller()
+export class HelarsprognosLamnadConsumer {
+  constructor(
+    @Inject(EventConsumer) private readonly consumer: EventConsumer,
+    @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
+  ) {}
+
+  @EventPattern<string>(helarsprognosLamnad.topic)
+  async onHelarsprognosLamnad(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    let applied: Parameters<PrognosTotalerService['announce']>[0] | undefined;
+    const outcome = await this.consumer.consume(helarsprognosLamnad, data, context, async (em, envelope) => {
+      await this.totaler.apply(em, envelope.payload);
+      applied = envelope.payload;
+    });
+    if (outcome === 'applied' && applied) this.totaler.announce(applied);
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { arSchema, prognosTotalerSchema, prognostillfalleSchema } from '@tertial/contracts';
+import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { interval, map, merge, type Observable } from 'rxjs';
+import { z } from 'zod';
+
+import { PrognosTotalerService } from './prognos-totaler.service.js';
+
+const querySchema = z.object({ ar: z.coerce.number().pipe(arSchema), tillfalle: prognostillfalleSchema });
+
+/** Proxies drop idle connections; a comment-like ping keeps the stream open. */
+const KEEPALIVE_MS = 20_000;
+
+@ApiTags('rapporter')
+@Controller('prognos-totaler')
+export class PrognosTotalerController {
+  constructor(@Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Helårsprognosen summerad per nämnd och för staden, för ett år och prognostillfälle' })
+  @ApiQuery({ name: 'ar', type: Number, example: 2026 })
+  @ApiQuery({ name: 'tillfalle', enum: ['april', 'augusti'] })
+  @ApiOkResponse({ schema: openApiSchema(prognosTotalerSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  hamta(@Query() query: unknown) {
+    const { ar, tillfalle } = parseRequest(querySchema, query, 'Ogiltig fråga');
+    return this.totaler.totaler(ar, tillfalle);
+  }
+
+  @Sse('stream')
+  @ApiOperation({ summary: 'Server-sent events: ett meddelande varje gång totalerna för året och tillfället ändras' })
+  @ApiProduces('text/event-stream')
+  stream(@Query() query: unknown): Observable<MessageEvent> {
+    const { ar, tillfalle } = parseRequest(querySchema, query, 'Ogiltig fråga');
+    return merge(
+      this.totaler.changes(ar, tillfalle).pipe(map((change): MessageEvent => ({ data: change }))),
+      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import type { OrganisationNode } from '@tertial/contracts';
+import { describe, expect, it } from 'vitest';
+
+import { summeraPerNamnd } from './summera-per-namnd.js';
+
+const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null, namn = kod): OrganisationNode => ({
+  kod,
+  namn,
+  niva,
+  foralderKod,
+  chef: null,
+  giltigFran: '2026-01-01',
+});
+
+const TREE: OrganisationNode[] = [
+  node('1283', 'stad', null, 'Helsingborgs stad'),
+  node('SN', 'namnd', '1283', 'Socialnämnden'),
+  node('SN-F', 'forvaltning', 'SN'),
+  node('SN-A1', 'avdelning', 'SN-F'),
+  node('41210', 'enhet', 'SN-A1'),
+  node('41230', 'enhet', 'SN-A1'),
+  node('KS', 'namnd', '1283', 'Kommunstyrelsen'),
+  node('KS-F', 'forvaltning', 'KS'),
+  node('KS-A1', 'avdelning', 'KS-F'),
+  node('11010', 'enhet', 'KS-A1'),
+];
+
+const prognos = (ansvar: string, intakterOre: number, kostnaderOre: number) => ({
+  ansvar,
+  intakterOre,
+  kostnaderOre,
+  nettokostnadOre: kostnaderOre - intakterOre,
+});
+
+describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
+  it('lists every nämnd, also those without forecasts, sorted by name', () => {
+    const totaler = summeraPerNamnd(TREE, []);
+    expect(totaler.namnder.map((n) => [n.kod, n.nettokostnadOre, n.antalLamnade, n.antalAnsvar])).toEqual([
+      ['KS', 0, 0, 1],
+      ['SN', 0, 0, 2],
+    ]);
+    expect(totaler.stad).toMatchObject({ kod: '1283', namn: 'Helsingborgs stad', nettokostnadOre: 0, antalAnsvar: 3 });
+  });
+
+  it('sums each ansvar into its nämnd and the nämnder into the city, to the öre', () => {
+    const totaler = summeraPerNamnd(TREE, [prognos('41210', 100_00, 1_000_01), prognos('41230', 0, 2_000_02), prognos('11010', 5_00, 7_77)]);
+    const sn = totaler.namnder.find((n) => n.kod === 'SN');
+    expect(sn).toMatchObject({ intakterOre: 100_00, kostnaderOre: 3_000_03, nettokostnadOre: 2_900_03, antalLamnade: 2, antalAnsvar: 2 });
+    expect(totaler.stad).toMatchObject({ intakterOre: 105_00, kostnaderOre: 3_007_80, nettokostnadOre: 2_902_80, antalLamnade: 3 });
+    const summaNamnder = totaler.namnder.reduce((sum, n) => sum + n.nettokostnadOre, 0);
+    expect(summaNamnder).toBe(totaler.stad.nettokostnadOre);
+  });
+
+  it('leaves out a forecast for an ansvar the tree does not know yet', () => {
+    const totaler = summeraPerNamnd(TREE, [prognos('99999', 0, 1_000_00), prognos('11010', 0, 1_00)]);
+    expect(totaler.stad.nettokostnadOre).toBe(1_00);
+  });
+});

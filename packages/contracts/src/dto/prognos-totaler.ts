@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+import { oreSchema } from '../money.js';
+import { arSchema, prognostillfalleSchema } from '../prognos.js';
+
+export const summaSchema = z.object({
+  intakterOre: oreSchema,
+  kostnaderOre: oreSchema,
+  /** Cost minus revenue. */
+  nettokostnadOre: oreSchema,
+  /** How many ansvar have a forecast in this total, out of how many exist below it. */
+  antalLamnade: z.number().int().nonnegative(),
+  antalAnsvar: z.number().int().nonnegative(),
+});
+export type Summa = z.infer<typeof summaSchema>;
+
+/** GET /api/report/prognos-totaler: the current helårsprognos per nämnd and for the city. */
+export const prognosTotalerSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  stad: summaSchema.extend({ kod: z.string(), namn: z.string() }),
+  namnder: z.array(summaSchema.extend({ kod: z.string(), namn: z.string() })),
+  /** When the report service last applied a forecast for this year and tillfälle; null before the first. */
+  senastUppdaterad: z.iso.datetime({ offset: true }).nullable(),
+});
+export type PrognosTotaler = z.infer<typeof prognosTotalerSchema>;
+
+/** What the report service's server-sent event stream says when totals change. */
+export const totalerAndradeSchema = z.object({ ar: arSchema, tillfalle: prognostillfalleSchema, senastUppdaterad: z.string() });
+export type TotalerAndrade = z.infer<typeof totalerAndradeSchema>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The account groups (kontogrupper) a helårsprognos is entered on. Revenue and cost are both entered and
+ * shown as positive amounts; net cost is cost minus revenue.
+ */
+export const KONTOGRUPPER = [
+  { kod: 'intakter', namn: 'Intäkter', typ: 'intakt' },
+  { kod: 'personalkostnader', namn: 'Personalkostnader', typ: 'kostnad' },
+  { kod: 'lokalkostnader', namn: 'Lokalkostnader', typ: 'kostnad' },
+  { kod: 'kop-av-verksamhet', namn: 'Köp av verksamhet', typ: 'kostnad' },
+  { kod: 'ovriga-kostnader', namn: 'Övriga kostnader', typ: 'kostnad' },
+  { kod: 'kapitalkostnader', namn: 'Kapitalkostnader', typ: 'kostnad' },
+] as const;
+
+export type Kontogrupp = (typeof KONTOGRUPPER)[number];
+export type KontogruppKod = Kontogrupp['kod'];
+export type KontogruppTyp = Kontogrupp['typ'];
+
+const KODER = KONTOGRUPPER.map((grupp) => grupp.kod) as [KontogruppKod, ...KontogruppKod[]];
+
+export const kontogruppKodSchema = z.enum(KODER, {
+  error: () => `okänd kontogrupp; giltiga är ${KODER.join(', ')}`,
+});
+
+export function kontogruppTyp(kod: KontogruppKod): KontogruppTyp {
+  const grupp = KONTOGRUPPER.find((candidate) => candidate.kod === kod);
+  if (!grupp) throw new Error(`okänd kontogrupp ${kod}`);
+  return grupp.typ;
+}

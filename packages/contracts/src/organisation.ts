@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** The levels of the organisation tree, from the city down to the enhet whose code is an ansvar. */
+export const ORGANISATION_NIVAER = ['stad', 'namnd', 'forvaltning', 'avdelning', 'enhet'] as const;
+export const organisationNivaSchema = z.enum(ORGANISATION_NIVAER);
+export type OrganisationNiva = z.infer<typeof organisationNivaSchema>;
+
+/** An ansvar (responsibility code), e.g. `41230`. */
+export const ansvarKodSchema = z.string().regex(/^\d{3,8}$/, 'ett ansvar är en sifferkod med 3 till 8 siffror');
+
+export const organisationNodeSchema = z.object({
+  kod: z.string().min(1).max(20),
+  namn: z.string().min(1).max(200),
+  niva: organisationNivaSchema,
+  /** The parent's kod; null only for the city. */
+  foralderKod: z.string().min(1).max(20).nullable(),
+  /** The responsible chef of an enhet (ansvar); null above the leaves. */
+  chef: z.object({ anvandarId: z.string().min(1), namn: z.string().min(1) }).nullable(),
+  /** The date the node takes this shape, `YYYY-MM-DD`. */
+  giltigFran: z.iso.date(),
+});
+export type OrganisationNode = z.infer<typeof organisationNodeSchema>;

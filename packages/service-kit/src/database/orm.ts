@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+
+import type { ServiceConfig } from '../config/service-config.js';
+import { ProcessedEventSchema } from '../consumer/processed-event.entity.js';
+import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
+
+export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+
+export interface ServiceDatabase {
+  /** The service's own entities; the kit adds the outbox and the processed-event log. */
+  readonly entities: readonly EntitySchema<any, any>[];
+  /** PostgreSQL migrations, oldest first. */
+  readonly migrations: readonly { name: string; class: MigrationClass }[];
+}
+
+/** Entities every service has, whatever it owns itself. */
+export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema] as const;
+
+export function ormOptions(config: ServiceConfig, database: ServiceDatabase): Partial<Options> {
+  const common: Partial<Options> = {
+    entities: [...KIT_ENTITIES, ...database.entities],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: database.migrations.map((migration) => ({ name: migration.name, class: migration.class })),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+  };
+  if (config.database.kind === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: config.database.url, pool: { min: 0, max: 10 } };
+  }
+  return { ...common, driver: SqliteDriver, dbName: config.database.file };
+}
+
+/**
+ * Connects the service's database and brings its schema up to date: PostgreSQL through the migrations
+ * (the production path), the embedded SQLite file through the schema generator, since the migrations are
+ * written in PostgreSQL's dialect.
+ */
+export async function openDatabase(config: ServiceConfig, database: ServiceDatabase): Promise<MikroORM> {
+  if (config.database.kind === 'sqlite') mkdirSync(dirname(config.database.file), { recursive: true });
+  const orm = await MikroORM.init(ormOptions(config, database));
+  if (config.database.kind === 'postgresql') {
+    await orm.migrator.up();
+  } else {
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.schema.update();
+  }
+  return orm;
+}

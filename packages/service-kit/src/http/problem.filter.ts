@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Problem } from '@tertial/contracts';
+import type { Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
+
+/**
+ * Every HTTP error leaves the service as application/problem+json. Errors in Kafka handlers are not HTTP
+ * and are left to NestJS (the event consumer never lets a bad message reach here).
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => exception);
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}
+
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) return body as Problem;
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    return { type: `https://tertial.se/problem/${status}`, title: titleFor(status), status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) };
+  }
+  // Errors from Express's body parser carry their status; the commonest is a body that is not JSON.
+  const status = (exception as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const parseFailed = (exception as { type?: unknown }).type === 'entity.parse.failed';
+    return {
+      type: `https://tertial.se/problem/${status}`,
+      title: parseFailed ? 'Kroppen är inte giltig JSON' : titleFor(status),
+      status,
+      detail: parseFailed ? 'Begärans kropp kunde inte läsas som JSON.' : String((exception as Error).message),
+      ...(parseFailed ? { errors: [{ field: '(body)', message: 'ska vara ett JSON-objekt' }] } : {}),
+    };
+  }
+  return { type: 'https://tertial.se/problem/500', title: 'Internt fel', status: 500, detail: 'Ett oväntat fel inträffade.' };
+}
+
+function titleFor(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Ogiltig begäran',
+    401: 'Inte inloggad',
+    403: 'Saknar behörighet',
+    404: 'Hittades inte',
+    409: 'Konflikt',
+    413: 'För stor begäran',
+    415: 'Formatet stöds inte',
+    422: 'Kan inte behandlas',
+  };
+  return titles[status] ?? 'Fel';
+}

@@ -1,0 +1,48 @@
+import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { logLevel, Partitioners } from 'kafkajs';
+
+import type { ServiceConfig } from '../config/service-config.js';
+
+// KafkaJS 2 changed its default partitioner and warns unless one is chosen; keep the Java-compatible one.
+const producer = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
+
+const client = (config: ServiceConfig) => ({
+  clientId: config.kafkaClientId,
+  brokers: config.kafkaBrokers,
+  logLevel: logLevel.WARN,
+  retry: { initialRetryTime: 300, retries: 10 },
+});
+
+/**
+ * The Kafka transport of every service's hybrid app. Ids are stable (no random parts) so a restarted
+ * service rejoins its consumer group and resumes from its committed offsets.
+ */
+export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: client(config),
+      consumer: {
+        groupId: config.kafkaGroupId,
+        sessionTimeout: 15_000,
+        heartbeatInterval: 3_000,
+        allowAutoTopicCreation: false,
+      },
+      producer,
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true },
+    },
+  };
+}
+
+/** The producer side: one producer per service, waiting for all in-sync replicas (acks=all). */
+export function kafkaProducerOptions(config: ServiceConfig): Required<KafkaOptions>['options'] {
+  return {
+    postfixId: '-producer',
+    client: client(config),
+    producer,
+    producerOnlyMode: true,
+    send: { acks: -1 },
+  };
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import type { Admin, IHeaders, Kafka, Producer } from 'kafkajs';
+
+import { SERVICE_CONFIG } from '../config/config.module.js';
+import type { ServiceConfig } from '../config/service-config.js';
+import { kafkaProducerOptions } from './kafka-options.js';
+
+export interface OutgoingMessage {
+  readonly topic: string;
+  readonly key: string;
+  readonly value: string | Buffer | null;
+  readonly headers?: IHeaders;
+}
+
+/** The service's one Kafka producer (NestJS's ClientKafka in producer-only mode), sending with acks=all. */
+@Injectable()
+export class KafkaProducer implements OnApplicationShutdown {
+  private readonly client: ClientKafka;
+  private admin: Admin | undefined;
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.client = new ClientKafka(kafkaProducerOptions(config));
+  }
+
+  private producer(): Promise<Producer> {
+    return this.client.connect();
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: string | Buffer | null; headers?: IHeaders }[]>();
+    for (const { topic, ...message } of messages) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(message);
+      byTopic.set(topic, list);
+    }
+    const producer = await this.producer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
+    });
+  }
+
+  /** Asks the cluster for its metadata: the health check's view of Kafka. */
+  async ping(timeoutMs: number): Promise<void> {
+    await this.producer();
+    this.admin ??= this.client.unwrap<Kafka>().admin();
+    const admin = this.admin;
+    await withTimeout(
+      (async () => {
+        await admin.connect();
+        await admin.describeCluster();
+      })(),
+      timeoutMs,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.admin?.disconnect().catch(() => undefined);
+    await this.client.close();
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`svarade inte inom ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,25 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+
+import { ServiceConfigModule } from './config/config.module.js';
+import type { ServiceConfig } from './config/service-config.js';
+import { EventConsumer } from './consumer/event-consumer.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { ServiceDatabase } from './database/orm.js';
+import { HealthController } from './health/health.controller.js';
+import { KafkaProducer } from './kafka/kafka-producer.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+
+/** What every Tertial service has: config, its database, the outbox relay, the event consumer and /health. */
+@Global()
+@Module({})
+export class KitModule {
+  static forRoot(config: ServiceConfig, database: ServiceDatabase): DynamicModule {
+    return {
+      module: KitModule,
+      imports: [ServiceConfigModule.forRoot(config), DatabaseModule.forRoot(database)],
+      controllers: [HealthController],
+      providers: [KafkaProducer, OutboxRelay, EventConsumer],
+      exports: [ServiceConfigModule, DatabaseModule, KafkaProducer, OutboxRelay, EventConsumer],
+    };
+  }
+}

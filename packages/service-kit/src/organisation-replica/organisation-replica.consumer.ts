@@ -1,0 +1,22 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { organisationNodeUpserted } from '@tertial/contracts';
+
+import { EventConsumer } from '../consumer/event-consumer.js';
+import { OrganisationReplica } from './organisation-replica.service.js';
+
+@Controller()
+export class OrganisationReplicaConsumer {
+  constructor(
+    @Inject(EventConsumer) private readonly consumer: EventConsumer,
+    @Inject(OrganisationReplica) private readonly replica: OrganisationReplica,
+  ) {}
+
+  @EventPattern<string>(organisationNodeUpserted.topic)
+  async onNodeUpserted(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await this.consumer.consume(organisationNodeUpserted, data, context, (em, envelope) =>
+      this.replica.upsert(em, envelope.payload),
+    );
+    if (outcome === 'applied') this.replica.changed$.next();
+  }
+}

@@ -1,0 +1,88 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { LockMode, MikroORM } from '@mikro-orm/core';
+
+import { SERVICE_CONFIG } from '../config/config.module.js';
+import type { ServiceConfig } from '../config/service-config.js';
+import { KafkaProducer } from '../kafka/kafka-producer.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Publishes outbox rows with acks=all and marks them sent. A crash after publishing and before marking
+ * publishes the row again on restart: consumers drop the duplicate by its event id.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(KafkaProducer) private readonly producer: KafkaProducer,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.wake(), this.config.outboxPollMs);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    // A round stuck on an unreachable broker is abandoned: its rows stay unsent and go out after the restart.
+    await Promise.race([this.running, sleep(2_000)]);
+  }
+
+  /** Asks for a publishing round now, e.g. right after a commit that wrote outbox rows. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.publishAll()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`utkorgen kunde inte publicera: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.rerun) {
+          this.rerun = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Publishes until the outbox is empty. Returns how many events went out. */
+  async publishAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < BATCH_SIZE || this.stopped) return total;
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const postgres = this.config.database.kind === 'postgresql';
+    return this.orm.em.fork().transactional(async (em) => {
+      // SKIP LOCKED lets several replicas of a service share one outbox without publishing a row twice.
+      const rows = await em.find(
+        OutboxMessage,
+        { sentAt: null },
+        { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.publish(rows.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value })));
+      const sentAt = new Date();
+      for (const row of rows) row.sentAt = sentAt;
+      return rows.length;
+    });
+  }
+}
