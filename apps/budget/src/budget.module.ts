@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { KitModule, type ServiceConfig } from '@tertial/service-kit';
 
-import { MIGRATIONS } from './migrations/index.js';
-import { OrganisationNodeSchema } from './organisation/organisation-node.entity.js';
+import { BUDGET_DATABASE } from './database.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 
 @Module({})
@@ -10,7 +9,7 @@ export class BudgetModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: BudgetModule,
-      imports: [KitModule.forRoot(config, { entities: [OrganisationNodeSchema], migrations: MIGRATIONS }), OrganisationModule],
+      imports: [KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule],
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, OrganisationNodeReplicaSchema, type ServiceConfig } from '@tertial/service-kit';
+import { KitModule, type ServiceConfig } from '@tertial/service-kit';
 
-import { HelarsprognosSchema } from './helarsprognoser/helarsprognos.entity.js';
+import { FORECAST_DATABASE } from './database.js';
 import { HelarsprognoserModule } from './helarsprognoser/helarsprognoser.module.js';
-import { MIGRATIONS } from './migrations/index.js';
 
 @Module({})
 export class ForecastModule {
@@ -11,7 +10,7 @@ export class ForecastModule {
     return {
       module: ForecastModule,
       imports: [
-        KitModule.forRoot(config, { entities: [HelarsprognosSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS }),
+        KitModule.forRoot(config, FORECAST_DATABASE),
         HelarsprognoserModule,
       ],
     };

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, OrganisationNodeReplicaSchema, type ServiceConfig } from '@tertial/service-kit';
+import { KitModule, type ServiceConfig } from '@tertial/service-kit';
 
-import { MIGRATIONS } from './migrations/index.js';
-import { AnsvarPrognosSchema } from './prognos-totaler/ansvar-prognos.entity.js';
+import { REPORT_DATABASE } from './database.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
 
 @Module({})
@@ -11,7 +10,7 @@ export class ReportModule {
     return {
       module: ReportModule,
       imports: [
-        KitModule.forRoot(config, { entities: [AnsvarPrognosSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS }),
+        KitModule.forRoot(config, REPORT_DATABASE),
         PrognosTotalerModule,
       ],
     };

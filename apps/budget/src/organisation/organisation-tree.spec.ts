@@ -14,10 +14,10 @@ const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string |
 });
 
 describe('the organisation tree', () => {
-  it('the demo organisation is one sound tree with a dozen ansvar', () => {
+  it('the demo organisation is one sound tree with thirteen ansvar', () => {
     const nodes = demoOrganisation();
     expect(validateOrganisation(nodes)).toEqual([]);
-    expect(nodes.filter((n) => n.niva === 'enhet')).toHaveLength(12);
+    expect(nodes.filter((n) => n.niva === 'enhet')).toHaveLength(13);
     expect(nodes.filter((n) => n.niva === 'namnd').map((n) => n.kod)).toEqual(['KS', 'SN', 'VON', 'SFN']);
   });
 

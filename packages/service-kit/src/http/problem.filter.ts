@@ -21,23 +21,27 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 export function toProblem(exception: unknown): Problem {
+  // NestJS maps Express's body-parser errors to HttpExceptions and keeps the original as the cause.
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  if ((cause as { type?: unknown } | undefined)?.type === 'entity.parse.failed') {
+    return {
+      type: 'https://tertial.se/problem/400',
+      title: 'Kroppen är inte giltig JSON',
+      status: 400,
+      detail: 'Begärans kropp kunde inte läsas som JSON.',
+      errors: [{ field: '(body)', message: 'ska vara ett JSON-objekt' }],
+    };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
     if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) return body as Problem;
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-    return { type: `https://tertial.se/problem/${status}`, title: titleFor(status), status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) };
-  }
-  // Errors from Express's body parser carry their status; the commonest is a body that is not JSON.
-  const status = (exception as { status?: unknown }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const parseFailed = (exception as { type?: unknown }).type === 'entity.parse.failed';
     return {
       type: `https://tertial.se/problem/${status}`,
-      title: parseFailed ? 'Kroppen är inte giltig JSON' : titleFor(status),
+      title: titleFor(status),
       status,
-      detail: parseFailed ? 'Begärans kropp kunde inte läsas som JSON.' : String((exception as Error).message),
-      ...(parseFailed ? { errors: [{ field: '(body)', message: 'ska vara ett JSON-objekt' }] } : {}),
+      detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
     };
   }
   return { type: 'https://tertial.se/problem/500', title: 'Internt fel', status: 500, detail: 'Ett oväntat fel inträffade.' };

@@ -1,0 +1,6 @@
+import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
+
+import { MIGRATIONS } from './migrations/index.js';
+import { AnsvarPrognosSchema } from './prognos-totaler/ansvar-prognos.entity.js';
+
+export const REPORT_DATABASE: ServiceDatabase = { entities: [AnsvarPrognosSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS };

@@ -1,0 +1,62 @@
+// Starts the product's own processes: the four services and the gateway in front of them. Shared by
+// `npm start` and the benchmark; the tests start theirs from tests/support with the same conventions.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { waitForHttp } from './process.mjs';
+
+export const SERVICES = ['budget', 'goals', 'forecast', 'report'];
+const OFFSETS = { goals: 1, budget: 2, forecast: 3, report: 4 };
+
+/** Service ports: goals 3101, budget 3102, forecast 3103, report 3104 unless TERTIAL_SERVICE_PORT_BASE moves them. */
+export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE || 3100)) {
+  return Object.fromEntries(SERVICES.map((name) => [name, base + OFFSETS[name]]));
+}
+
+/**
+ * Starts one service as its own Node process with its output in .tertial/logs/<name>.log, and resolves
+ * when its /health answers 200 (database and Kafka both up).
+ */
+export async function startService(root, name, { port, env, logName = name }) {
+  const logDir = join(root, '.tertial/logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${logName}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', join(root, `apps/${name}/dist/main.js`)], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}/api/${name}`;
+  await Promise.race([
+    waitForHttp(`${url}/health`, 90_000),
+    exited.then((code) => {
+      throw new Error(`${name} stopped while starting (exit ${code}); the end of ${logFile}:\n${tail(logFile)}`);
+    }),
+  ]);
+  return {
+    name,
+    url,
+    pid: child.pid,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function tail(file, lines = 30) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

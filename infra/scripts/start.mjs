@@ -1,0 +1,65 @@
+// `npm start`: builds what changed, brings up Kafka and the databases, starts the four services and the
+// gateway with the dashboard, loads the demo data and prints the one URL to open. Ctrl-C stops all of it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { ensureKafka } from './lib/kafka.mjs';
+import { ensureDatabase, ensurePostgres } from './lib/postgres.mjs';
+import { createLog, onShutdown, run } from './lib/process.mjs';
+import { loadDemoData } from './lib/demo-data.mjs';
+import { SERVICES, servicePorts, startService } from './lib/stack.mjs';
+import { ensureTopics } from './lib/topics.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const log = createLog();
+const started = performance.now();
+const port = Number(process.env.TERTIAL_PORT || 8080);
+
+log('building (Nx reuses what has not changed)');
+await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+
+const kafka = await ensureKafka({ root, log: log.child('kafka') });
+onShutdown(kafka.stop);
+const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
+await ensureTopics(kafka.brokers, ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })));
+
+// Embedded SQLite unless DATABASE_URL names a PostgreSQL server; then each service gets its own database there.
+let databaseUrlFor = () => undefined;
+if (process.env.TERTIAL_POSTGRES === 'local' || process.env.DATABASE_URL) {
+  const postgres = await ensurePostgres({ root, log: log.child('postgres') });
+  onShutdown(postgres.stop);
+  for (const name of SERVICES) await ensureDatabase(postgres.url, `tertial_${name}`);
+  databaseUrlFor = (name) => `${postgres.url}/tertial_${name}`;
+}
+
+const ports = servicePorts();
+const services = {};
+const pids = {};
+for (const name of SERVICES) {
+  const databaseUrl = databaseUrlFor(name);
+  const service = await startService(root, name, {
+    port: ports[name],
+    env: {
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+    },
+  });
+  onShutdown(service.stop);
+  service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
+  services[name] = `http://127.0.0.1:${ports[name]}`;
+  pids[name] = service.pid;
+  log(`${name} is up on ${services[name]}/api/${name}`);
+}
+
+const { startGateway } = await import('../gateway/server.mjs');
+const gateway = await startGateway({ port, host: process.env.TERTIAL_HOST || '127.0.0.1', staticDir: join(root, 'apps/dashboard/dist'), services });
+onShutdown(() => gateway.close());
+
+await loadDemoData(gateway.url, { log });
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const url = `http://localhost:${port}`;
+mkdirSync(join(root, '.tertial/run'), { recursive: true });
+writeFileSync(join(root, '.tertial/run/start.json'), JSON.stringify({ url, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2));
+console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);

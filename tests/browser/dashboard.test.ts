@@ -1,0 +1,50 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+
+/** Flags a headless root run needs here; without the networking ones Chromium floods the closed network. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+describe('the dashboard in Debian’s Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the totals per nämnd and picks up a forecast posted elsewhere without a reload', async () => {
+    await page.goto(`${stack.gatewayUrl}/?ar=2026&tillfalle=augusti`);
+    const tabell = page.getByRole('table', { name: 'Helårsprognos per nämnd' });
+    await expect.poll(() => tabell.locator('tbody tr[data-namnd]').count(), { timeout: 15_000 }).toBe(4);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    const stad = page.getByTestId('stad-nettokostnad');
+    await expect.poll(() => stad.textContent(), { timeout: 15_000 }).toMatch(/^0,0\s*mnkr$/);
+    await page.evaluate(() => Object.assign(window, { __sammaSida: true }));
+
+    const response = await api.lamnaPrognos({ ansvar: '52120', ar: 2026, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '7250000' }] });
+    expect(response.status).toBe(201);
+
+    await expect.poll(() => stad.textContent(), { timeout: 20_000 }).toMatch(/^7,3\s*mnkr$/);
+    await expect.poll(() => page.locator('tr[data-namnd="VON"]').textContent()).toContain('7,3');
+    expect(await page.evaluate(() => (window as { __sammaSida?: boolean }).__sammaSida)).toBe(true);
+  });
+});

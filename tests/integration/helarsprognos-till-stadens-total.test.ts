@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+
+import { helarsprognosLamnad, type EventEnvelope, type HelarsprognosLamnadPayload, type Problem } from '@tertial/contracts';
+import pg from 'pg';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+import { testKafka } from '../support/kafka.js';
+import { eventually } from '../support/services.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+const kafka = testKafka(stack.kafkaBrokers);
+
+/** Each test works in a year of its own, so the totals it reads are only its own. */
+function envelope(payload: Omit<HelarsprognosLamnadPayload, 'prognosId' | 'lamnadAt'>): EventEnvelope<HelarsprognosLamnadPayload> {
+  return {
+    eventId: randomUUID(),
+    type: helarsprognosLamnad.type,
+    schemaVersion: helarsprognosLamnad.schemaVersion,
+    occurredAt: new Date().toISOString(),
+    producer: 'forecast',
+    correlationId: randomUUID(),
+    key: payload.ansvar,
+    payload: { ...payload, prognosId: randomUUID(), lamnadAt: new Date().toISOString() },
+  };
+}
+
+const send = (...envelopes: EventEnvelope[]) =>
+  kafka.produce(helarsprognosLamnad.topic, envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })));
+
+describe('a helårsprognos flows from the forecast service to the city total', () => {
+  beforeAll(async () => {
+    const health = await Promise.all(['goals', 'budget', 'forecast', 'report'].map((s) => api.json<{ status: string; checks: Record<string, { status: string }> }>(`/api/${s}/health`)));
+    for (const { status, body } of health) {
+      expect(status).toBe(200);
+      expect(body.checks).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
+    }
+  });
+
+  it('a posted forecast reaches its nämnd and the city total, exact to the öre', async () => {
+    const created = await api.lamnaPrognos({
+      ansvar: '41230',
+      ar: 2031,
+      tillfalle: 'augusti',
+      rader: [
+        { kontogrupp: 'intakter', belopp: '1 000 000,50' },
+        { kontogrupp: 'personalkostnader', belopp: 12_345_678.9 },
+        { kontogrupp: 'lokalkostnader', belopp: '0.10' },
+      ],
+      kommentar: 'Vakanser under våren',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ansvar: '41230', version: 1, intakterOre: 100_000_050, kostnaderOre: 1_234_567_900, nettokostnadOre: 1_134_567_850 });
+
+    const totaler = await eventually(() => api.totaler(2031, 'augusti'), (t) => t.stad.antalLamnade === 1);
+    expect(totaler.stad).toMatchObject({ kod: '1283', intakterOre: 100_000_050, kostnaderOre: 1_234_567_900, nettokostnadOre: 1_134_567_850, antalAnsvar: 13 });
+    expect(totaler.namnder.find((n) => n.kod === 'SN')).toMatchObject({ nettokostnadOre: 1_134_567_850, antalLamnade: 1, antalAnsvar: 4 });
+    expect(totaler.namnder.find((n) => n.kod === 'KS')).toMatchObject({ nettokostnadOre: 0, antalLamnade: 0 });
+  });
+
+  it('a new version replaces the ansvar’s earlier forecast instead of adding to it', async () => {
+    const first = await api.lamnaPrognos({ ansvar: '52110', ar: 2030, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '500' }] });
+    const second = await api.lamnaPrognos({ ansvar: '52110', ar: 2030, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '800' }] });
+    expect([first.body.version, second.body.version]).toEqual([1, 2]);
+    const totaler = await eventually(() => api.totaler(2030, 'april'), (t) => t.stad.nettokostnadOre === 80_000);
+    expect(totaler.stad.antalLamnade).toBe(1);
+  });
+
+  it.each([
+    ['a missing amount', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter' }] }, 400, 'rader[0].belopp'],
+    ['a non-numeric amount', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: 'tolv' }] }, 400, 'rader[0].belopp'],
+    ['an amount with three decimals', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: '1.005' }] }, 400, 'rader[0].belopp'],
+    ['a negative amount', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: -5 }] }, 400, 'rader[0].belopp'],
+    ['an unknown kontogrupp', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'champagne', belopp: 5 }] }, 400, 'rader[0].kontogrupp'],
+    ['an unknown ansvar', { ansvar: '99999', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: 5 }] }, 422, 'ansvar'],
+    ['an unknown tillfälle', { ansvar: '41230', ar: 2032, tillfalle: 'juni', rader: [{ kontogrupp: 'intakter', belopp: 5 }] }, 400, 'tillfalle'],
+    ['no lines', { ansvar: '41230', ar: 2032, tillfalle: 'april', rader: [] }, 400, 'rader'],
+    ['a body that is not JSON', '{"ansvar": "41230", rader: [', 400, '(body)'],
+  ])('%s is refused with problem+json naming the field, and nothing is stored', async (_, body, status, field) => {
+    const response = await api.lamnaPrognos(body);
+    expect(response.status).toBe(status);
+    expect(response.contentType).toMatch(/^application\/problem\+json/);
+    const problem = response.body as unknown as Problem;
+    expect(problem).toMatchObject({ status, title: expect.any(String) });
+    expect(problem.errors?.map((error) => error.field)).toContain(field);
+    const stored = await api.json<unknown[]>('/api/forecast/helarsprognoser?ar=2032&tillfalle=april');
+    expect(stored.body).toEqual([]);
+  });
+
+  it('the same event delivered twice counts once', async () => {
+    const event = envelope({ ansvar: '61110', ar: 2033, tillfalle: 'augusti', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 4_200_00 }], kommentar: null });
+    await send(event);
+    await eventually(() => api.totaler(2033, 'augusti'), (t) => t.stad.antalLamnade === 1);
+    await send(event);
+    // A later event with the same key lands on the same partition, so once it is applied the duplicate has been handled.
+    await send(envelope({ ansvar: '61110', ar: 2034, tillfalle: 'augusti', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1_00 }], kommentar: null }));
+    await eventually(() => api.totaler(2034, 'augusti'), (t) => t.stad.antalLamnade === 1);
+
+    const totaler = await api.totaler(2033, 'augusti');
+    expect(totaler.stad).toMatchObject({ nettokostnadOre: 4_200_00, antalLamnade: 1 });
+    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/test_report` });
+    await db.connect();
+    try {
+      const { rows } = await db.query('select count(*)::int as n from processed_event where event_id = $1', [event.eventId]);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('a malformed message goes to the dead-letter topic with its reason, and the next good one is still applied', async () => {
+    const marker = randomUUID();
+    const invalid = envelope({ ansvar: '61120', ar: 2035, tillfalle: 'april', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1 }], kommentar: marker });
+    (invalid.payload as { rader: unknown }).rader = [{ kontogrupp: 'personalkostnader', beloppOre: 'mycket' }];
+    await kafka.produce(helarsprognosLamnad.topic, [
+      { key: '61120', value: `inte json ${marker}` },
+      { key: '61120', value: JSON.stringify(invalid) },
+    ]);
+    await send(envelope({ ansvar: '61120', ar: 2035, tillfalle: 'april', version: 1, rader: [{ kontogrupp: 'ovriga-kostnader', beloppOre: 123_45 }], kommentar: null }));
+
+    const totaler = await eventually(() => api.totaler(2035, 'april'), (t) => t.stad.antalLamnade === 1);
+    expect(totaler.stad.nettokostnadOre).toBe(123_45);
+
+    const ours = (messages: { value: Buffer | null; headers?: Record<string, unknown> }[]) =>
+      messages.filter((m) => m.value?.toString().includes(marker) && m.headers?.['x-dead-lettered-by']?.toString() === 'report');
+    const deadLetters = ours(await kafka.readUntil(`${helarsprognosLamnad.topic}.dlt`, (messages) => ours(messages).length >= 2));
+    const reasons = deadLetters.map((m) => m.headers?.['x-dead-letter-reason']?.toString());
+    expect(reasons).toEqual([expect.stringContaining('inte giltig JSON'), expect.stringContaining('rader.0.beloppOre')]);
+    expect(deadLetters[0]?.headers?.['x-original-topic']?.toString()).toBe(helarsprognosLamnad.topic);
+  });
+});

@@ -1,0 +1,44 @@
+import type { PrognosTotaler } from '@tertial/contracts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+import { freshDatabase } from '../support/global-setup.js';
+import { eventually, startServiceProcess, type RunningService } from '../support/services.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+
+describe('the report service killed and restarted', () => {
+  // A report instance of this test's own (own database, own consumer group), so killing it disturbs no other test.
+  let report: RunningService | undefined;
+  afterAll(() => report?.stop('SIGTERM'));
+
+  const start = async (databaseUrl: string) =>
+    startServiceProcess('report', { port: 3214, kafkaBrokers: stack.kafkaBrokers, databaseUrl, groupSuffix: `${stack.groupSuffix}-omstart`, logName: 'test-report-omstart' });
+  const totaler = async () => {
+    const response = await fetch(`${report?.url}/prognos-totaler?ar=2036&tillfalle=augusti`);
+    return (await response.json()) as PrognosTotaler;
+  };
+  const lamna = async (ansvar: string, belopp: string) => {
+    const response = await api.lamnaPrognos({ ansvar, ar: 2036, tillfalle: 'augusti', rader: [{ kontogrupp: 'kop-av-verksamhet', belopp }] });
+    expect(response.status).toBe(201);
+  };
+
+  it('catches up on what was published while it was down, without loss or double counting', async () => {
+    const databaseUrl = await freshDatabase(stack.postgresUrl, 'test_report_omstart');
+    report = await start(databaseUrl);
+    await lamna('11010', '1000.01');
+    await eventually(totaler, (t) => t.stad.antalLamnade === 1 && t.stad.antalAnsvar === 13);
+
+    await report.stop('SIGKILL');
+    await lamna('11020', '2000.02');
+    await lamna('41310', '3000.03');
+    await lamna('11010', '1500.00'); // a new version for an ansvar it already had
+
+    report = await start(databaseUrl);
+    // The killed member's session must time out before the group rebalances to the new one.
+    const after = await eventually(totaler, (t) => t.stad.antalLamnade === 3 && t.stad.nettokostnadOre === 650_005, 60_000);
+    expect(after.namnder.find((n) => n.kod === 'KS')).toMatchObject({ nettokostnadOre: 350_002, antalLamnade: 2 });
+    expect(after.namnder.find((n) => n.kod === 'SN')).toMatchObject({ nettokostnadOre: 300_003, antalLamnade: 1 });
+  });
+});
