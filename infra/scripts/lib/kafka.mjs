@@ -1,0 +1,237 @@
+// A single-node Kafka (KRaft) for development and tests, without Docker: the broker's jars come from
+// Maven Central (infra/kafka/pom.xml) and run on the machine's Java. State lives in .tertial/kafka.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+import kafkajs from 'kafkajs';
+
+import { aptInstall, createLog, ignoreWarning, run, which } from './process.mjs';
+
+const { Kafka, logLevel } = kafkajs;
+// kafkajs 2.2.4 arms a timer with a negative delay after each answer; Node then uses 1 ms, as kafkajs
+// meant, but Node 24 also prints a TimeoutNegativeWarning that would look like our failure.
+ignoreWarning('TimeoutNegativeWarning');
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 20_000;
+
+/**
+ * Makes sure a Kafka broker answers and returns its bootstrap servers.
+ * - KAFKA_BROKERS set (comma list): that cluster is used as it is; we only wait for it.
+ * - a broker already answers on 127.0.0.1:KAFKA_PORT: it is reused (left running by an earlier start).
+ * - otherwise one is started here, and `stop()` stops it.
+ */
+export async function ensureKafka({
+  root = REPO_ROOT,
+  log = createLog('kafka'),
+  // The tests run a throwaway broker of their own: its own folder and ports, emptied before each start.
+  instance = 'kafka',
+  port = Number(process.env.KAFKA_PORT || 9092),
+  controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT || 9093),
+  fresh = false,
+} = {}) {
+  const external = process.env.KAFKA_BROKERS?.split(',').map((broker) => broker.trim()).filter(Boolean);
+  if (external?.length) {
+    log(`using KAFKA_BROKERS=${external.join(',')}`);
+    await waitForKafka(external, READY_TIMEOUT_MS);
+    return { brokers: external, stop: async () => {}, started: false };
+  }
+
+  const brokers = [`127.0.0.1:${port}`];
+  if (await isListening(port)) {
+    if (fresh) throw new Error(`a fresh broker was asked for, but something already listens on 127.0.0.1:${port}`);
+    await waitForKafka(brokers, 15_000).catch((error) => {
+      throw new Error(`something listens on 127.0.0.1:${port} but does not answer as Kafka (stop it, or set KAFKA_PORT): ${error.message}`);
+    });
+    log(`reusing the broker already running on ${brokers[0]}`);
+    return { brokers, stop: async () => {}, started: false };
+  }
+
+  const paths = kafkaPaths(root, instance);
+  await ensureJava(log);
+  await ensureLibs(paths, log);
+  if (fresh) rmSync(paths.data, { recursive: true, force: true });
+  mkdirSync(paths.home, { recursive: true });
+  renderServerProperties(paths, { port, controllerPort });
+  await formatStorage(paths, log);
+  const { stop, pid } = await startBroker(paths, brokers, log);
+  return { brokers, stop, started: true, pid };
+}
+
+/** Resolves once `describeCluster` succeeds against `brokers`; polls, so it returns as soon as it can. */
+export async function waitForKafka(brokers, timeoutMs = READY_TIMEOUT_MS, { signal } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    signal?.throwIfAborted();
+    // A fresh quiet client per attempt: kafkajs would otherwise log (and retry) every refused connection.
+    const admin = new Kafka({
+      clientId: 'tertial-infra-probe',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 1_000,
+      requestTimeout: 5_000,
+      retry: { retries: 0 },
+    }).admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      if (cluster.brokers.length > 0) return cluster;
+      last = 'no brokers in the cluster yet';
+    } catch (error) {
+      last = error.message;
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+    await sleep(250, undefined, { signal }).catch(() => signal?.throwIfAborted());
+  }
+  throw new Error(`Kafka at ${brokers.join(',')} did not answer within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
+}
+
+function kafkaPaths(root, instance) {
+  const home = join(root, '.tertial', instance);
+  const shared = join(root, '.tertial', 'kafka');
+  return {
+    root,
+    pom: join(root, 'infra', 'kafka', 'pom.xml'),
+    template: join(root, 'infra', 'kafka', 'server.properties'),
+    log4j: join(root, 'infra', 'kafka', 'log4j2.properties'),
+    home,
+    // Every instance runs the same jars.
+    libs: join(shared, 'libs'),
+    libsStamp: join(shared, 'libs.stamp'),
+    properties: join(home, 'server.properties'),
+    data: join(home, 'data'),
+    logFile: join(root, '.tertial', 'logs', `${instance}.log`),
+  };
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port: a cheap test before asking Kafka itself. */
+function isListening(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const answer = (listening) => {
+      socket.destroy();
+      done(listening);
+    };
+    socket.setTimeout(1_000);
+    socket.once('connect', () => answer(true));
+    socket.once('timeout', () => answer(false));
+    socket.once('error', () => answer(false));
+  });
+}
+
+/** The broker needs Java 17+ (Debian 12's default) and Maven to assemble its jars; both come from Debian when missing. */
+async function ensureJava(log) {
+  const missing = [];
+  if (!which('java')) missing.push('default-jre-headless');
+  if (!which('mvn')) missing.push('maven');
+  if (missing.length > 0) await aptInstall(missing, { log });
+}
+
+/** Copies the broker's jars into .tertial/kafka/libs, again only when pom.xml changed since the last time. */
+async function ensureLibs(paths, log) {
+  const pomHash = createHash('sha256').update(readFileSync(paths.pom)).digest('hex');
+  const stamp = existsSync(paths.libsStamp) ? readFileSync(paths.libsStamp, 'utf8').trim() : '';
+  if (stamp === pomHash && existsSync(paths.libs)) return;
+
+  log(`assembling the Kafka broker from Maven Central into ${relative(paths.root, paths.libs)}`);
+  const startedAt = Date.now();
+  // Into a fresh folder, swapped in whole: an interrupted assembly never leaves a half set of jars behind.
+  const staging = `${paths.libs}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(paths.libs), { recursive: true });
+  await run('mvn', ['-q', '-B', '-f', paths.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime']);
+  rmSync(paths.libs, { recursive: true, force: true });
+  renameSync(staging, paths.libs);
+  writeFileSync(paths.libsStamp, `${pomHash}\n`);
+  log(`assembled in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+/** Fills the ${...} placeholders of infra/kafka/server.properties; rendered on every start, it is cheap. */
+function renderServerProperties(paths, { port, controllerPort }) {
+  const values = { KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: controllerPort, KAFKA_DATA_DIR: paths.data };
+  const rendered = readFileSync(paths.template, 'utf8').replace(/\$\{(\w+)\}/g, (placeholder, name) => {
+    if (!(name in values)) throw new Error(`${paths.template}: unknown placeholder ${placeholder}`);
+    return String(values[name]);
+  });
+  writeFileSync(paths.properties, rendered);
+}
+
+/** Formats the KRaft storage once; meta.properties is what format writes, so its presence means done. */
+async function formatStorage(paths, log) {
+  if (existsSync(join(paths.data, 'meta.properties'))) return;
+  log(`formatting storage in ${relative(paths.root, paths.data)}`);
+  const { stdout } = await runStorageTool(paths, ['random-uuid']);
+  const clusterId = stdout.trim().split('\n').pop().trim();
+  await runStorageTool(paths, ['format', '-t', clusterId, '-c', paths.properties, '--standalone', '-g']);
+}
+
+function runStorageTool(paths, args) {
+  return run('java', [`-Dlog4j2.configurationFile=${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.tools.StorageTool', ...args]);
+}
+
+/** Starts the broker with its output appended to .tertial/logs/kafka.log and waits until it serves. */
+async function startBroker(paths, brokers, log) {
+  mkdirSync(dirname(paths.logFile), { recursive: true });
+  const logFd = openSync(paths.logFile, 'a');
+  writeSync(logFd, `\n==== ${new Date().toISOString()} starting Kafka on ${brokers[0]} ====\n`);
+  const logOffset = statSync(paths.logFile).size;
+  const heapMb = Number(process.env.KAFKA_HEAP_MB || 512);
+  const startedAt = Date.now();
+  const child = spawn(
+    'java',
+    [`-Xms256m`, `-Xmx${heapMb}m`, `-Dlog4j2.configurationFile=${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.Kafka', paths.properties],
+    { cwd: paths.home, stdio: ['ignore', logFd, logFd] },
+  );
+  closeSync(logFd);
+  log(`started Kafka (pid ${child.pid}), log in ${relative(paths.root, paths.logFile)}`);
+
+  const exited = new Promise((done) => {
+    child.once('exit', (code, signal) => done({ code, signal }));
+    child.once('error', (error) => done({ code: error.code, signal: null })); // java could not be run at all
+  });
+  const abortOnExit = new AbortController();
+  exited.then(() => abortOnExit.abort());
+  try {
+    await waitForKafka(brokers, READY_TIMEOUT_MS, { signal: abortOnExit.signal });
+  } catch (error) {
+    const tail = logTail(paths.logFile, logOffset);
+    if (abortOnExit.signal.aborted) {
+      const { code, signal } = await exited;
+      throw new Error(`Kafka exited (${signal ?? `code ${code}`}) before it was ready. ${paths.logFile}:\n${tail}`);
+    }
+    await stopChild(child, exited);
+    throw new Error(`${error.message}. ${paths.logFile}:\n${tail}`);
+  }
+  log(`Kafka ready on ${brokers[0]} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+
+  let stopping;
+  return { pid: child.pid, stop: () => (stopping ??= stopChild(child, exited).then(() => log('Kafka stopped'))) };
+}
+
+/** SIGTERM lets the broker shut down cleanly (it flushes and closes its logs); SIGKILL if it hangs. */
+async function stopChild(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The last lines this run wrote to the log, for error messages; Java stack frames are left out. */
+function logTail(file, fromOffset, lines = 30) {
+  try {
+    const text = readFileSync(file).subarray(fromOffset).toString('utf8');
+    const messages = text.trimEnd().split('\n').filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
+    return messages.slice(-lines).join('\n') || '(the log is empty)';
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,175 @@
+// Small process helpers shared by the start, test and bench scripts: running commands, waiting for
+// servers, installing Debian packages, cleaning up on Ctrl-C, and one log style.
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * A logger printing `[tertial] message` (or `[tertial] scope: message`) to stderr, so stdout stays free
+ * for what a command is asked to print.
+ */
+export function createLog(scope) {
+  const prefix = process.stderr.isTTY ? '\x1b[2m[tertial]\x1b[0m' : '[tertial]';
+  const write = (parts) => console.error(scope ? `${prefix} ${scope}:` : prefix, ...parts);
+  const log = (...parts) => write(parts);
+  log.child = (childScope) => createLog(scope ? `${scope}/${childScope}` : childScope);
+  return log;
+}
+
+export const log = createLog();
+
+/**
+ * Runs a command to its end. `stdio: 'pipe'` (the default) captures its output and resolves to
+ * `{ code, stdout, stderr }`; `stdio: 'inherit'` shows it live. A non-zero exit rejects with the command
+ * and its (captured) output in the message, unless `allowFailure` is set.
+ */
+export function run(cmd, args = [], { cwd, env, stdio = 'pipe', input, allowFailure = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      env: env ? { ...process.env, ...env } : process.env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', stdio, stdio],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    if (input !== undefined) child.stdin.end(input);
+    child.on('error', (error) => reject(new Error(`${cmd}: ${error.message}`, { cause: error })));
+    child.on('close', (code, signal) => {
+      const result = { code: code ?? 128, stdout, stderr };
+      if (code === 0 || allowFailure) return resolve(result);
+      const output = `${stdout}${stderr}`.trim();
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      reject(Object.assign(new Error(`${[cmd, ...args].join(' ')} ${how}${output ? `:\n${output}` : ''}`), result));
+    });
+  });
+}
+
+/** Polls `url` until it answers 2xx; rejects with the last failure after `timeoutMs`. */
+export async function waitForHttp(url, timeoutMs = 30_000, { intervalMs = 200 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(500, Math.min(5_000, deadline - Date.now()))) });
+      await response.body?.cancel();
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(`${url} did not answer 2xx within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
+}
+
+/** The full path of an executable on PATH, or undefined. */
+export function which(cmd) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const file = join(dir, cmd);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+let aptQueue = Promise.resolve();
+let aptUpdated = false;
+
+/**
+ * Installs Debian packages with apt-get (as root, non-interactively, quietly). Calls are queued because
+ * apt holds a lock, and the package lists are updated once per process.
+ */
+export function aptInstall(packages, { log: say = log } = {}) {
+  const install = async () => {
+    if (process.getuid?.() !== 0) {
+      throw new Error(`${packages.join(' ')} is missing and only root can install it: apt-get install ${packages.join(' ')}`);
+    }
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (!aptUpdated) {
+      say('apt-get update');
+      await run('apt-get', ['-qq', 'update'], { env });
+      aptUpdated = true;
+    }
+    say(`apt-get install -y ${packages.join(' ')}`);
+    await run('apt-get', ['-qq', 'install', '-y', ...packages], { env });
+  };
+  const result = aptQueue.then(install);
+  aptQueue = result.catch(() => {});
+  return result;
+}
+
+const ignoredWarnings = new Set();
+
+/**
+ * Drops one kind of Node process warning, by its type, that a dependency causes and we cannot fix, so
+ * it does not alarm whoever reads the output. Everything else is printed as usual.
+ */
+export function ignoreWarning(type) {
+  if (ignoredWarnings.size === 0) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = function (warning, ...args) {
+      const kind = typeof args[0] === 'string' ? args[0] : (args[0]?.type ?? warning?.name);
+      if (ignoredWarnings.has(kind)) return;
+      return emitWarning.call(this, warning, ...args);
+    };
+  }
+  ignoredWarnings.add(type);
+}
+
+const cleanups = [];
+let shuttingDown;
+
+/**
+ * Registers `fn` to run when the process is asked to stop (SIGINT, SIGTERM) or ends. Cleanups run once,
+ * newest first, so what was started last is stopped first. On a signal, the async cleanups are awaited
+ * and then the process exits; a second Ctrl-C exits at once. On a plain process.exit() only their
+ * synchronous first steps can run (e.g. a child's SIGTERM), which is why stop functions signal first.
+ */
+export function onShutdown(fn) {
+  if (cleanups.length === 0) installShutdownHooks();
+  cleanups.push(fn);
+}
+
+/** Runs the registered cleanups now (newest first, once); also what the signal handlers do. */
+export function shutdown() {
+  shuttingDown ??= (async () => {
+    while (cleanups.length > 0) {
+      const fn = cleanups.pop();
+      try {
+        await fn();
+      } catch (error) {
+        log(`cleanup failed: ${error.message}`);
+      }
+    }
+  })();
+  return shuttingDown;
+}
+
+function installShutdownHooks() {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.on(signal, () => {
+      if (shuttingDown) {
+        log(`${signal} again: exiting without waiting for cleanup`);
+        process.exit(code);
+      }
+      shutdown().finally(() => process.exit(code));
+    });
+  }
+  process.on('exit', () => {
+    // Too late to await anything: start every remaining cleanup so its synchronous part still happens.
+    while (cleanups.length > 0) {
+      try {
+        cleanups.pop()()?.catch?.(() => {});
+      } catch {
+        // the process is ending; nothing left to report to
+      }
+    }
+  });
+}
