@@ -15,7 +15,7 @@ const envSchema = z.object({
   /** Comma-separated Kafka bootstrap servers. */
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   /** PostgreSQL URL of this service's own database; unset means an embedded SQLite file. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   /** Where SQLite files live when DATABASE_URL is unset. */
   TERTIAL_DATA_DIR: z.string().default('.tertial/data'),
   /** How often the outbox relay looks for unsent events, in milliseconds (it is also woken on every commit). */

@@ -1,0 +1,64 @@
+/**
+ * What the contracts' zod schemas offer, typed structurally so the dashboard needs no zod dependency of its own.
+ */
+export interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+}
+
+/** A failed API call, with the title and detail of the RFC 9457 problem the services answer with when there is one. */
+export class ApiFel extends Error {
+  override readonly name = 'ApiFel';
+
+  constructor(
+    /** 0 when the server could not be reached at all. */
+    readonly status: number,
+    readonly titel: string,
+    readonly detalj: string | undefined,
+  ) {
+    super(detalj ? `${titel}: ${detalj}` : titel);
+  }
+
+  /** A 4xx will not get better by asking again. */
+  get arKlientfel(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+/** GETs JSON from the API and validates it with the contract's schema, so the screen only ever sees checked data. */
+export async function hamtaJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+  let svar: Response;
+  try {
+    svar = await fetch(url, { headers: { Accept: 'application/json' }, signal: signal ?? null });
+  } catch (fel) {
+    if (signal?.aborted) throw fel;
+    throw new ApiFel(0, 'Servern svarar inte', 'Kontrollera nätverket och försök igen.');
+  }
+
+  if (!svar.ok) {
+    const problem = await lasProblem(svar);
+    throw new ApiFel(svar.status, problem.title ?? `Servern svarade med status ${svar.status}`, problem.detail);
+  }
+
+  const data: unknown = await svar.json().catch(() => undefined);
+  const resultat = schema.safeParse(data);
+  if (!resultat.success) {
+    console.error(`Oväntat svar från ${url}`, resultat.error.issues);
+    throw new ApiFel(svar.status, 'Servern skickade data i ett oväntat format', undefined);
+  }
+  return resultat.data;
+}
+
+/**
+ * Reads title and detail from a problem+json body. Lenient on purpose: a gateway or proxy in between may answer
+ * with only some of the members, and whatever it says is more use to the reader than a bare status code.
+ */
+async function lasProblem(svar: Response): Promise<{ title?: string; detail?: string }> {
+  if (!(svar.headers.get('content-type') ?? '').includes('json')) return {};
+  const body: unknown = await svar.json().catch(() => undefined);
+  if (typeof body !== 'object' || body === null) return {};
+  const { title, detail } = body as Record<string, unknown>;
+  return {
+    ...(typeof title === 'string' && title !== '' ? { title } : {}),
+    ...(typeof detail === 'string' && detail !== '' ? { detail } : {}),
+  };
+}

@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react';
+
+/** Below this the names no longer fit beside the bars and go above them instead. */
+const SMAL_SKARM = '(max-width: 36rem)';
+
+const RADHOJD_PX = { bred: 36, smal: 52 };
+const AXLAR_PX = 64;
+
+/** The chart's height grows with the number of nämnder so every bar keeps a readable row. */
+export function diagramHojdPx(antalNamnder: number, smal: boolean): number {
+  return antalNamnder * (smal ? RADHOJD_PX.smal : RADHOJD_PX.bred) + AXLAR_PX;
+}
+
+function prenumerera(notifiera: () => void): () => void {
+  const fraga = window.matchMedia(SMAL_SKARM);
+  fraga.addEventListener('change', notifiera);
+  return () => fraga.removeEventListener('change', notifiera);
+}
+
+/** Whether the screen is narrow (a phone held upright, or a desktop zoomed to 400 %). */
+export function useSmalSkarm(): boolean {
+  return useSyncExternalStore(prenumerera, () => window.matchMedia(SMAL_SKARM).matches);
+}
