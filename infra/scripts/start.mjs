@@ -18,7 +18,7 @@ const port = Number(process.env.TERTIAL_PORT || 8080);
 log('building (Nx reuses what has not changed)');
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
 
-const kafka = await ensureKafka({ root, log: log.child('kafka') });
+const kafka = await ensureKafka({ root, log: log.child('kafka'), instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka' });
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
 await ensureTopics(kafka.brokers, ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })));
@@ -35,22 +35,25 @@ if (process.env.TERTIAL_POSTGRES === 'local' || process.env.DATABASE_URL) {
 const ports = servicePorts();
 const services = {};
 const pids = {};
-for (const name of SERVICES) {
-  const databaseUrl = databaseUrlFor(name);
-  const service = await startService(root, name, {
-    port: ports[name],
-    env: {
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
-    },
-  });
-  onShutdown(service.stop);
-  service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
-  services[name] = `http://127.0.0.1:${ports[name]}`;
-  pids[name] = service.pid;
-  log(`${name} is up on ${services[name]}/api/${name}`);
-}
+// In parallel: each waits only for its own database and the broker, not for the others.
+await Promise.all(
+  SERVICES.map(async (name) => {
+    const databaseUrl = databaseUrlFor(name);
+    const service = await startService(root, name, {
+      port: ports[name],
+      env: {
+        KAFKA_BROKERS: kafka.brokers.join(','),
+        TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
+        DATABASE_URL: databaseUrl ?? '',
+      },
+    });
+    onShutdown(service.stop);
+    service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
+    services[name] = `http://127.0.0.1:${ports[name]}`;
+    pids[name] = service.pid;
+    log(`${name} is up on ${services[name]}/api/${name}`);
+  }),
+);
 
 const { startGateway } = await import('../gateway/server.mjs');
 const gateway = await startGateway({ port, host: process.env.TERTIAL_HOST || '127.0.0.1', staticDir: join(root, 'apps/dashboard/dist'), services });
@@ -60,6 +63,7 @@ await loadDemoData(gateway.url, { log });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const url = `http://localhost:${port}`;
+// What is running, for `npm run bench` and for whoever wants to look.
 mkdirSync(join(root, '.tertial/run'), { recursive: true });
-writeFileSync(join(root, '.tertial/run/start.json'), JSON.stringify({ url, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2));
+writeFileSync(join(root, `.tertial/run/start-${port}.json`), JSON.stringify({ url, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2));
 console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);

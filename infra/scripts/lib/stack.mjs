@@ -27,6 +27,8 @@ export async function startService(root, name, { port, env, logName = name }) {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Out of the terminal's process group: Ctrl-C goes to the start script, which stops services in order.
+    detached: true,
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
