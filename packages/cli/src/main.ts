@@ -1,0 +1,29 @@
+import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  'dead-letters': { run: deadLetters, help: deadLettersHelp },
+};
+
+const usage = `Användning: npx tertial <kommando> [flaggor]
+
+Kommandon:
+${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
+
+npx tertial <kommando> --help visar mer om ett kommando.`;
+
+const [name, ...argv] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  console.error(name && name !== '--help' ? `Okänt kommando: ${name}\n\n${usage}` : usage);
+  process.exit(name && name !== '--help' ? 2 : 0);
+}
+if (argv.includes('--help')) {
+  console.log(command.help);
+  process.exit(0);
+}
+try {
+  process.exit(await command.run(argv));
+} catch (error) {
+  console.error(`tertial ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
