@@ -1,22 +1,11 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
-
-/** Flags a headless root run needs here; without the networking ones Chromium floods the closed network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 describe('the dashboard in Debian’s Chromium', () => {
   let browser: Browser;
@@ -24,7 +13,7 @@ describe('the dashboard in Debian’s Chromium', () => {
 
   beforeAll(async () => {
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
     page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
