@@ -4,6 +4,7 @@ export * from './dto/prognos-totaler.js';
 export * from './envelope.js';
 export * from './events/index.js';
 export * from './kontogrupper.js';
+export * from './kontoplan.js';
 export * from './money.js';
 export * from './organisation.js';
 export * from './problem.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The account groups (kontogrupper) a helårsprognos is entered on. Revenue and cost are both entered and
+ * The account groups (kontogrupper) a helårsprognos is entered on and utfall is summed into. The last three
+ * (Kommun-Bas class 8) belong to the city's finance function rather than to a verksamhet. Revenue and cost are both entered and
  * shown as positive amounts; net cost is cost minus revenue.
  */
 export const KONTOGRUPPER = [
@@ -11,6 +12,9 @@ export const KONTOGRUPPER = [
   { kod: 'kop-av-verksamhet', namn: 'Köp av verksamhet', typ: 'kostnad' },
   { kod: 'ovriga-kostnader', namn: 'Övriga kostnader', typ: 'kostnad' },
   { kod: 'kapitalkostnader', namn: 'Kapitalkostnader', typ: 'kostnad' },
+  { kod: 'skatter-och-bidrag', namn: 'Skatteintäkter, generella statsbidrag och utjämning', typ: 'intakt' },
+  { kod: 'finansiella-intakter', namn: 'Finansiella intäkter', typ: 'intakt' },
+  { kod: 'finansiella-kostnader', namn: 'Finansiella kostnader', typ: 'kostnad' },
 ] as const;
 
 export type Kontogrupp = (typeof KONTOGRUPPER)[number];

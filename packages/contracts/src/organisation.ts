@@ -20,3 +20,18 @@ export const organisationNodeSchema = z.object({
   giltigFran: z.iso.date(),
 });
 export type OrganisationNode = z.infer<typeof organisationNodeSchema>;
+
+/**
+ * The tree as it stood on a date: for every kod, its latest version that had taken effect by then. A
+ * reorganisation is a new version of the nodes it moves, so reports for earlier periods keep the earlier tree.
+ * Dates are `YYYY-MM-DD`, which compare correctly as strings.
+ */
+export function organisationVid(versioner: readonly OrganisationNode[], datum: string): OrganisationNode[] {
+  const current = new Map<string, OrganisationNode>();
+  for (const version of versioner) {
+    if (version.giltigFran > datum) continue;
+    const seen = current.get(version.kod);
+    if (!seen || seen.giltigFran < version.giltigFran) current.set(version.kod, version);
+  }
+  return [...current.values()];
+}

@@ -1,0 +1,3 @@
+export * from './kontoplan.js';
+export * from './namnder.js';
+export * from './stad.js';
