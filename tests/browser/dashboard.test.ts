@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
+import { ANTAL_NAMNDER, ansvarI } from '../support/demo.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -23,13 +24,13 @@ describe('the dashboard in Debian’s Chromium', () => {
   it('shows the totals per nämnd and picks up a forecast posted elsewhere without a reload', async () => {
     await page.goto(`${stack.gatewayUrl}/?ar=2026&tillfalle=augusti`);
     const tabell = page.getByRole('table', { name: 'Helårsprognos per nämnd' });
-    await expect.poll(() => tabell.locator('tbody tr[data-namnd]').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => tabell.locator('tbody tr[data-namnd]').count(), { timeout: 15_000 }).toBe(ANTAL_NAMNDER);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     const stad = page.getByTestId('stad-nettokostnad');
     await expect.poll(() => stad.textContent(), { timeout: 15_000 }).toMatch(/^0,0\s*mnkr$/);
     await page.evaluate(() => Object.assign(window, { __sammaSida: true }));
 
-    const response = await api.lamnaPrognos({ ansvar: '52120', ar: 2026, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '7250000' }] });
+    const response = await api.lamnaPrognos({ ansvar: ansvarI('VON')[1], ar: 2026, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '7250000' }] });
     expect(response.status).toBe(201);
 
     await expect.poll(() => stad.textContent(), { timeout: 20_000 }).toMatch(/^7,3\s*mnkr$/);

@@ -2,11 +2,15 @@ import type { PrognosTotaler } from '@tertial/contracts';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
+import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
 import { freshDatabase } from '../support/global-setup.js';
 import { eventually, startServiceProcess, type RunningService } from '../support/services.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
+
+const [KS_1, KS_2] = ansvarI('KS') as [string, string];
+const [SN_1] = ansvarI('SN') as [string];
 
 describe('the report service killed and restarted', () => {
   // A report instance of this test's own (own database, own consumer group), so killing it disturbs no other test.
@@ -27,13 +31,13 @@ describe('the report service killed and restarted', () => {
   it('catches up on what was published while it was down, without loss or double counting', async () => {
     const databaseUrl = await freshDatabase(stack.postgresUrl, 'test_report_omstart');
     report = await start(databaseUrl);
-    await lamna('11010', '1000.01');
-    await eventually(totaler, (t) => t.stad.antalLamnade === 1 && t.stad.antalAnsvar === 13);
+    await lamna(KS_1, '1000.01');
+    await eventually(totaler, (t) => t.stad.antalLamnade === 1 && t.stad.antalAnsvar === ALLA_ANSVAR.length, 120_000);
 
     await report.stop('SIGKILL');
-    await lamna('11020', '2000.02');
-    await lamna('41310', '3000.03');
-    await lamna('11010', '1500.00'); // a new version for an ansvar it already had
+    await lamna(KS_2, '2000.02');
+    await lamna(SN_1, '3000.03');
+    await lamna(KS_1, '1500.00'); // a new version for an ansvar it already had
 
     report = await start(databaseUrl);
     // The killed member's session must time out before the group rebalances to the new one.

@@ -4,6 +4,7 @@ import type { ServiceName } from '@tertial/contracts';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
+import { ALLA_ANSVAR } from './demo.js';
 import { eventually, ROOT, startServiceProcess, type RunningService } from './services.js';
 
 export interface Stack {
@@ -75,10 +76,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
           fetch(`${services.forecast}/api/forecast/ansvar`).then((r) => r.json() as Promise<unknown[]>),
           fetch(`${services.report}/api/report/prognos-totaler?ar=2026&tillfalle=augusti`).then((r) => r.json() as Promise<{ stad: { antalAnsvar: number } }>),
         ]);
-        return ansvar.length === 13 && totaler.stad.antalAnsvar === 13;
+        return ansvar.length === ALLA_ANSVAR.length && totaler.stad.antalAnsvar === ALLA_ANSVAR.length;
       },
       Boolean,
-      60_000,
+      120_000,
     );
     project.provide('stack', { gatewayUrl: started.url, services, kafkaBrokers, postgresUrl, groupSuffix });
   } catch (error) {

@@ -21,6 +21,7 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
   app.setGlobalPrefix(`api/${config.service}`);
   app.useGlobalFilters(new ProblemFilter());
   app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.enableShutdownHooks();
   app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
   publishOpenApi(app, config, description);

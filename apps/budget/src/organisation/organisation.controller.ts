@@ -1,10 +1,13 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { organisationNodeSchema } from '@tertial/contracts';
-import { openApiSchema, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
+import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
 import { z } from 'zod';
 
-import { OrganisationService } from './organisation.service.js';
+import { organisationFranCsv, organisationTillCsv } from './organisation-csv.js';
+import { idag, OrganisationService } from './organisation.service.js';
+
+const datumQuerySchema = z.object({ datum: z.iso.date({ error: 'ska vara ett datum ÅÅÅÅ-MM-DD' }).optional() });
 
 @ApiTags('organisation')
 @Controller('organisation')
@@ -12,18 +15,58 @@ export class OrganisationController {
   constructor(@Inject(OrganisationService) private readonly organisation: OrganisationService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Hela organisationsträdet: stad, nämnder, förvaltningar, avdelningar och enheter (ansvar)' })
+  @ApiOperation({ summary: 'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges)' })
+  @ApiQuery({ name: 'datum', required: false, example: '2026-08-31' })
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
-  list() {
-    return this.organisation.list();
+  lista(@Query() query: unknown) {
+    const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
+    return this.organisation.vid(datum ?? idag());
+  }
+
+  @Get('versioner')
+  @ApiOperation({ summary: 'Alla versioner av alla noder: varje omorganisation med sitt datum' })
+  @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
+  versioner() {
+    return this.organisation.versioner();
+  }
+
+  @Get('export.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="organisation.csv"')
+  @ApiOperation({ summary: 'Organisationen som CSV (semikolon, UTF-8), som den såg ut ett datum' })
+  @ApiProduces('text/csv')
+  @ApiQuery({ name: 'datum', required: false })
+  async exportera(@Query() query: unknown) {
+    const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
+    return organisationTillCsv(await this.organisation.vid(datum ?? idag()));
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Läs in noder från CSV (samma kolumner som exporten); en rad med nytt giltig_fran är en omorganisation från det datumet' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
+  async importera(@Body() body: unknown, @CorrelationId() correlationId: string) {
+    if (typeof body !== 'string' || body.trim() === '') {
+      throw new ProblemException(415, 'Formatet stöds inte', 'Skicka organisationen som text/csv.', [{ field: '(body)', message: 'ska vara CSV med content-type text/csv' }]);
+    }
+    const result = organisationFranCsv(body);
+    if (!result.ok) {
+      const errors = result.fel.map((fel) => ({ field: `rad ${fel.rad}: ${fel.falt}`, message: fel.meddelande }));
+      throw new ProblemException(400, 'Ogiltig CSV', `${errors.length} fel; inget sparades.`, errors.slice(0, 100));
+    }
+    return { sparade: await this.organisation.spara(result.nodes, correlationId) };
   }
 
   @Get(':kod')
-  @ApiOperation({ summary: 'En nod i organisationen' })
+  @ApiOperation({ summary: 'En nod i organisationen, som den såg ut ett datum' })
   @ApiOkResponse({ schema: openApiSchema(organisationNodeSchema) })
-  @ApiNotFoundResponse(PROBLEM_RESPONSE)
-  async get(@Param('kod') kod: string) {
-    const node = (await this.organisation.list()).find((candidate) => candidate.kod === kod);
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  async hamta(@Param('kod') kod: string, @Query() query: unknown) {
+    const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
+    const node = (await this.organisation.vid(datum ?? idag())).find((candidate) => candidate.kod === kod);
     if (!node) throw new ProblemException(404, 'Hittades inte', `Det finns ingen nod med koden ${kod}.`, [{ field: 'kod', message: 'okänd kod' }]);
     return node;
   }

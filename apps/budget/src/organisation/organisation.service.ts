@@ -1,13 +1,15 @@
-import { randomUUID } from 'node:crypto';
-
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { organisationNodeUpserted, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
-import { addToOutbox, OutboxRelay } from '@tertial/service-kit';
+import { organisationNodeUpserted, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
+import { demoStad } from '@tertial/demo-city';
+import { addToOutbox, OutboxRelay, ProblemException, type FieldError } from '@tertial/service-kit';
 
-import { demoOrganisation } from './demo-organisation.js';
 import { OrganisationNode } from './organisation-node.entity.js';
 import { parentsFirst, validateOrganisation } from './organisation-tree.js';
+
+export function idag(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 @Injectable()
 export class OrganisationService implements OnApplicationBootstrap {
@@ -18,48 +20,66 @@ export class OrganisationService implements OnApplicationBootstrap {
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
   ) {}
 
-  /** A city without an organisation gets the demo slice, so that a first start has something to show. */
+  /** A city without an organisation gets the demo city's, so that a first start has something to show. */
   async onApplicationBootstrap(): Promise<void> {
-    const count = await this.orm.em.fork().count(OrganisationNode);
-    if (count > 0) return;
-    const saved = await this.save(demoOrganisation(), randomUUID());
-    this.logger.log(`demoorganisationen inläst: ${saved} noder`);
+    if ((await this.orm.em.fork().count(OrganisationNode)) > 0) return;
+    const saved = await this.spara(demoStad().organisation, 'demo-data');
+    this.logger.log(`demostadens organisation inläst: ${saved} noder`);
   }
 
-  /** Stores nodes and their events in one transaction; the whole set is refused if the tree would be unsound. */
-  async save(nodes: readonly OrganisationNodeDto[], correlationId: string): Promise<number> {
-    const existing = await this.list();
-    const merged = new Map(existing.map((node) => [node.kod, node]));
-    for (const node of nodes) merged.set(node.kod, node);
-    const problems = validateOrganisation([...merged.values()]);
-    if (problems.length > 0) throw new Error(`organisationen är inte ett sammanhängande träd: ${problems.join('; ')}`);
+  /** Every version of every node, oldest first. */
+  async versioner(): Promise<OrganisationNodeDto[]> {
+    const nodes = await this.orm.em.fork().find(OrganisationNode, {}, { orderBy: { giltigFran: 'asc', kod: 'asc' } });
+    return nodes.map(toDto);
+  }
+
+  /** The tree as it stood on a date. */
+  async vid(datum: string): Promise<OrganisationNodeDto[]> {
+    return organisationVid(await this.versioner(), datum).sort((a, b) => a.kod.localeCompare(b.kod));
+  }
+
+  /**
+   * Stores node versions and their events in one transaction. The tree must be sound on every date the
+   * change touches (its own dates, and every later reorganisation); otherwise nothing is stored.
+   */
+  async spara(nodes: readonly OrganisationNodeDto[], correlationId: string): Promise<number> {
+    const merged = new Map((await this.versioner()).map((node) => [`${node.kod}@${node.giltigFran}`, node]));
+    for (const node of nodes) merged.set(`${node.kod}@${node.giltigFran}`, node);
+    const alla = [...merged.values()];
+    const forsta = nodes.reduce((min, node) => (node.giltigFran < min ? node.giltigFran : min), '9999-12-31');
+    const datum = [...new Set(alla.map((node) => node.giltigFran).filter((d) => d >= forsta))].sort();
+    const errors: FieldError[] = datum.flatMap((d) => validateOrganisation(organisationVid(alla, d)).map((message) => ({ field: `organisation@${d}`, message })));
+    if (errors.length > 0) {
+      throw new ProblemException(422, 'Organisationen hänger inte ihop', `${errors.length} fel; inget sparades.`, errors.slice(0, 100));
+    }
     await this.orm.em.fork().transactional(async (em) => {
-      for (const node of parentsFirst(nodes)) {
-        await em.upsert(OrganisationNode, {
-          kod: node.kod,
-          namn: node.namn,
-          niva: node.niva,
-          foralderKod: node.foralderKod,
-          chefAnvandarId: node.chef?.anvandarId ?? null,
-          chefNamn: node.chef?.namn ?? null,
-          giltigFran: node.giltigFran,
-        });
-        addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
-      }
+      await em.upsertMany(OrganisationNode, parentsFirst(nodes).map(toRow));
+      for (const node of parentsFirst(nodes)) addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
     });
     this.outbox.wake();
     return nodes.length;
   }
+}
 
-  async list(): Promise<OrganisationNodeDto[]> {
-    const nodes = await this.orm.em.fork().find(OrganisationNode, {}, { orderBy: { kod: 'asc' } });
-    return nodes.map((node) => ({
-      kod: node.kod,
-      namn: node.namn,
-      niva: node.niva,
-      foralderKod: node.foralderKod ?? null,
-      chef: node.chefAnvandarId && node.chefNamn ? { anvandarId: node.chefAnvandarId, namn: node.chefNamn } : null,
-      giltigFran: node.giltigFran,
-    }));
-  }
+function toRow(node: OrganisationNodeDto) {
+  return {
+    kod: node.kod,
+    giltigFran: node.giltigFran,
+    namn: node.namn,
+    niva: node.niva,
+    foralderKod: node.foralderKod,
+    chefAnvandarId: node.chef?.anvandarId ?? null,
+    chefNamn: node.chef?.namn ?? null,
+  };
+}
+
+function toDto(node: OrganisationNode): OrganisationNodeDto {
+  return {
+    kod: node.kod,
+    namn: node.namn,
+    niva: node.niva,
+    foralderKod: node.foralderKod ?? null,
+    chef: node.chefAnvandarId && node.chefNamn ? { anvandarId: node.chefAnvandarId, namn: node.chefNamn } : null,
+    giltigFran: node.giltigFran,
+  };
 }

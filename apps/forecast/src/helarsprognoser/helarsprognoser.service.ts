@@ -5,6 +5,7 @@ import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   helarsprognosLamnad,
   lamnaHelarsprognosRequestSchema,
+  periodensSlut,
   summeraRader,
   type HelarsprognosDto,
   type Prognostillfalle,
@@ -27,8 +28,8 @@ export class HelarsprognoserService {
    */
   async lamna(body: unknown, correlationId: string): Promise<HelarsprognosDto> {
     const request = parseRequest(lamnaHelarsprognosRequestSchema, body, 'Ogiltig helårsprognos');
-    if (!(await this.organisation.findAnsvar(request.ansvar))) {
-      throw new ProblemException(422, 'Okänt ansvar', `Ansvaret ${request.ansvar} finns inte i organisationen.`, [
+    if (!(await this.organisation.findAnsvar(request.ansvar, periodensSlut(request.ar, request.tillfalle)))) {
+      throw new ProblemException(422, 'Okänt ansvar', `Ansvaret ${request.ansvar} finns inte i organisationen per ${periodensSlut(request.ar, request.tillfalle)}.`, [
         { field: 'ansvar', message: 'okänt ansvar' },
       ]);
     }

@@ -1,4 +1,5 @@
 import type { MigrationClass } from '@tertial/service-kit';
+import { Migration20261126152242 } from './Migration20261126152242.js';
 import { Migration20261126144916 } from './Migration20261126144916.js';
 
-export const MIGRATIONS: { name: string; class: MigrationClass }[] = [{ name: 'Migration20261126144916', class: Migration20261126144916 }];
+export const MIGRATIONS: { name: string; class: MigrationClass }[] = [{ name: 'Migration20261126144916', class: Migration20261126144916 }, { name: 'Migration20261126152242', class: Migration20261126152242 }];

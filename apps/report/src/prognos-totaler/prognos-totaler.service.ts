@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import {
+  periodensSlut,
   summeraRader,
   type HelarsprognosLamnadPayload,
   type PrognosTotaler,
@@ -47,7 +48,7 @@ export class PrognosTotalerService {
 
   async totaler(ar: number, tillfalle: Prognostillfalle): Promise<PrognosTotaler> {
     const em = this.orm.em.fork();
-    const [nodes, prognoser] = await Promise.all([this.organisation.allNodes(em), em.find(AnsvarPrognos, { ar, tillfalle })]);
+    const [nodes, prognoser] = await Promise.all([this.organisation.allNodes(periodensSlut(ar, tillfalle), em), em.find(AnsvarPrognos, { ar, tillfalle })]);
     const senast = prognoser.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
     return { ar, tillfalle, ...summeraPerNamnd(nodes, prognoser), senastUppdaterad: senast?.toISOString() ?? null };
   }

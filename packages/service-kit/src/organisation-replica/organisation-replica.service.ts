@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import type { OrganisationNode } from '@tertial/contracts';
+import { organisationVid, type OrganisationNode } from '@tertial/contracts';
 import { Subject } from 'rxjs';
 
 import { OrganisationNodeReplica } from './organisation-node-replica.entity.js';
@@ -26,16 +26,22 @@ export class OrganisationReplica {
     });
   }
 
-  /** The ansvar (an enhet at the leaves of the tree) with this code, if this service has heard of it. */
-  async findAnsvar(kod: string, em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode | undefined> {
-    const node = await em.findOne(OrganisationNodeReplica, { kod, niva: 'enhet' });
-    return node ? toNode(node) : undefined;
+  /** The ansvar (an enhet at the leaves of the tree) with this code on a date, if this service has heard of it. */
+  async findAnsvar(kod: string, datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode | undefined> {
+    const versioner = await em.find(OrganisationNodeReplica, { kod, giltigFran: { $lte: datum } }, { orderBy: { giltigFran: 'desc' }, limit: 1 });
+    const node = versioner[0];
+    return node?.niva === 'enhet' ? toNode(node) : undefined;
   }
 
-  async allNodes(em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
-    const nodes = await em.find(OrganisationNodeReplica, {}, { orderBy: { kod: 'asc' } });
-    return nodes.map(toNode);
+  /** The tree as it stood on a date (today unless given). */
+  async allNodes(datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
+    const nodes = await em.find(OrganisationNodeReplica, { giltigFran: { $lte: datum } }, { orderBy: { kod: 'asc' } });
+    return organisationVid(nodes.map(toNode), datum);
   }
+}
+
+export function idag(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function toNode(node: OrganisationNodeReplica): OrganisationNode {
