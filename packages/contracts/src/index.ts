@@ -1,5 +1,7 @@
+export * from './dto/budget.js';
 export * from './dto/helarsprognos.js';
 export * from './dto/mal.js';
+export * from './dto/utfall.js';
 export * from './dto/prognos-totaler.js';
 export * from './envelope.js';
 export * from './events/index.js';
