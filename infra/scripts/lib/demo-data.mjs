@@ -30,29 +30,38 @@ export function currentTillfalle(date = new Date()) {
  * Posts the demo forecasts unless this year's current tillfälle already has some (a second start keeps
  * what the first one loaded). Waits for the organisation to reach the forecast service first.
  */
-export async function loadDemoData(gatewayUrl, { log, timeoutMs = 60_000 } = {}) {
+export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}) {
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
+  const getJson = async (path) => (await fetch(`${gatewayUrl}${path}`)).json();
+  // The organisation reaches the forecast service as events from budget: wait until it has all of it.
+  const organisation = await getJson('/api/budget/organisation');
+  const antal = organisation.filter((node) => node.niva === 'enhet').length;
   const deadline = Date.now() + timeoutMs;
   let ansvar = [];
-  while (ansvar.length === 0) {
-    if (Date.now() > deadline) throw new Error('the organisation never reached the forecast service');
-    ansvar = await (await fetch(`${gatewayUrl}/api/forecast/ansvar`)).json();
-    if (ansvar.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  while (ansvar.length < antal) {
+    if (Date.now() > deadline) throw new Error(`the forecast service knew ${ansvar.length} of ${antal} ansvar after ${timeoutMs / 1000} s`);
+    ansvar = await getJson('/api/forecast/ansvar');
+    if (ansvar.length < antal) await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const befintliga = await (await fetch(`${gatewayUrl}/api/forecast/helarsprognoser?ar=${ar}&tillfalle=${tillfalle}`)).json();
+  const befintliga = await getJson(`/api/forecast/helarsprognoser?ar=${ar}&tillfalle=${tillfalle}`);
   if (befintliga.length > 0) {
     log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
     return 0;
   }
-  for (const { kod } of ansvar) {
-    const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data' },
-      body: JSON.stringify(demoPrognos(kod, ar, tillfalle)),
-    });
-    if (response.status !== 201) throw new Error(`demo forecast for ${kod}: ${response.status} ${await response.text()}`);
-  }
+  // A few at a time: the forecast service takes them as fast as its database commits.
+  const queue = ansvar.map(({ kod }) => kod);
+  const post = async () => {
+    for (let kod = queue.shift(); kod; kod = queue.shift()) {
+      const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data' },
+        body: JSON.stringify(demoPrognos(kod, ar, tillfalle)),
+      });
+      if (response.status !== 201) throw new Error(`demo forecast for ${kod}: ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, post));
   log?.(`demo data: ${ansvar.length} helårsprognoser for ${tillfalle} ${ar} submitted`);
   return ansvar.length;
 }

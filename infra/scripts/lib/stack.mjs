@@ -23,7 +23,9 @@ export async function startService(root, name, { port, env, logName = name }) {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${logName}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', join(root, `apps/${name}/dist/main.js`)], {
+  // A bounded heap: Node otherwise grows it freely on a big machine and keeps what it grew.
+  const heapMb = process.env.TERTIAL_SERVICE_HEAP_MB || '256';
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', `--max-old-space-size=${heapMb}`, join(root, `apps/${name}/dist/main.js`)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

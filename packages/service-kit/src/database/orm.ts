@@ -53,7 +53,10 @@ export async function openDatabase(config: ServiceConfig, database: ServiceDatab
   if (config.database.kind === 'postgresql') {
     await orm.migrator.up();
   } else {
+    // WAL with synchronous=NORMAL: a commit survives the process crashing (not the machine losing power),
+    // which is the embedded default's promise; without it every event applied waits for an fsync.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma synchronous = normal');
     await orm.schema.update();
   }
   return orm;

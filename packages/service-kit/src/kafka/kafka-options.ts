@@ -31,7 +31,8 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
       },
       producer,
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true },
+      // Partitions are independent (ordering is per key), so a few are worked on at once.
+      run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
     },
   };
 }

@@ -70,19 +70,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publishBatch(): Promise<number> {
-    const postgres = this.config.database.kind === 'postgresql';
+    return this.config.database.kind === 'postgresql' ? this.publishLocked() : this.publishUnlocked();
+  }
+
+  /**
+   * PostgreSQL: rows are locked while they are published (SKIP LOCKED), so several replicas of a service
+   * can share one outbox without publishing a row twice; the pool keeps other work going meanwhile.
+   */
+  private publishLocked(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      // SKIP LOCKED lets several replicas of a service share one outbox without publishing a row twice.
-      const rows = await em.find(
-        OutboxMessage,
-        { sentAt: null },
-        { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
-      );
+      const rows = await em.find(OutboxMessage, { sentAt: null }, { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
       if (rows.length === 0) return 0;
-      await this.producer.publish(rows.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value })));
+      await this.producer.publish(rows.map(toMessage));
       const sentAt = new Date();
       for (const row of rows) row.sentAt = sentAt;
       return rows.length;
     });
   }
+
+  /**
+   * SQLite has one connection and one process: holding a transaction open while Kafka acknowledges would
+   * stall every request, so rows are read, published and then marked, each step short. This relay is the
+   * only one, so nothing else can publish the same rows in between.
+   */
+  private async publishUnlocked(): Promise<number> {
+    const rows = await this.orm.em.fork().find(OutboxMessage, { sentAt: null }, { orderBy: { seq: 'asc' }, limit: BATCH_SIZE });
+    if (rows.length === 0) return 0;
+    await this.producer.publish(rows.map(toMessage));
+    await this.orm.em.fork().nativeUpdate(OutboxMessage, { seq: { $in: rows.map((row) => row.seq) } }, { sentAt: new Date() });
+    return rows.length;
+  }
+}
+
+function toMessage(row: OutboxMessage) {
+  return { topic: row.topic, key: row.messageKey, value: row.value };
 }
