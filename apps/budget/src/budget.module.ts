@@ -1,16 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { KitModule, type ServiceConfig } from '@tertial/service-kit';
 
+import { BudgetarModule } from './budget/budget.module.js';
 import { BUDGET_DATABASE } from './database.js';
+import { InvesteringarModule } from './investeringar/investeringar.module.js';
 import { KontonModule } from './konton/konton.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
+import { UtfallModule } from './utfall/utfall.module.js';
 
 @Module({})
 export class BudgetModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: BudgetModule,
-      imports: [KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule, KontonModule],
+      imports: [KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule, KontonModule, UtfallModule, BudgetarModule, InvesteringarModule],
     };
   }
 }

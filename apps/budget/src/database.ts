@@ -1,7 +1,10 @@
 import type { ServiceDatabase } from '@tertial/service-kit';
 
 import { MIGRATIONS } from './migrations/index.js';
+import { BudgetversionSchema, ResursfordelningsunderlagSchema } from './budget/budget.entity.js';
+import { InvesteringsprojektSchema } from './investeringar/investeringar.entity.js';
 import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
 import { OrganisationNodeSchema } from './organisation/organisation-node.entity.js';
+import { UtfallImportSchema, UtfallSchema } from './utfall/utfall.entity.js';
 
-export const BUDGET_DATABASE: ServiceDatabase = { entities: [OrganisationNodeSchema, KontoSchema, KontogruppIntervallSchema], migrations: MIGRATIONS };
+export const BUDGET_DATABASE: ServiceDatabase = { entities: [OrganisationNodeSchema, KontoSchema, KontogruppIntervallSchema, UtfallSchema, UtfallImportSchema, BudgetversionSchema, ResursfordelningsunderlagSchema, InvesteringsprojektSchema], migrations: MIGRATIONS };

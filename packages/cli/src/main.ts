@@ -1,7 +1,9 @@
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
+import { importUtfall, importUtfallHelp } from './commands/import-utfall.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
+  'import-utfall': { run: importUtfall, help: importUtfallHelp },
 };
 
 const usage = `Användning: npx tertial <kommando> [flaggor]

@@ -1,8 +1,10 @@
 import { helarsprognosLamnad } from './helarsprognos-lamnad.js';
 import { organisationNodeUpserted } from './organisation-node-upserted.js';
+import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './helarsprognos-lamnad.js';
 export * from './organisation-node-upserted.js';
+export * from './utfall-ansvar-uppdaterat.js';
 
 /** Every event of the system: the topic list that infra creates up front, each with its dead-letter topic. */
-export const ALL_EVENTS = [organisationNodeUpserted, helarsprognosLamnad] as const;
+export const ALL_EVENTS = [organisationNodeUpserted, helarsprognosLamnad, utfallAnsvarUppdaterat] as const;

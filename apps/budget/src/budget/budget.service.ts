@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { internbudgetRequestSchema, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
+import { demoStad } from '@tertial/demo-city';
+import { parseRequest, ProblemException } from '@tertial/service-kit';
+
+import { OrganisationService } from '../organisation/organisation.service.js';
+import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
+import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
+import { demoBudget } from './demo-budget.js';
+import { fordelaInternbudget } from './internbudget.js';
+import { beraknaResursfordelning, type ResursfordelningUnderlag } from './resursfordelning.js';
+import type { Validerat } from './validering.js';
+
+/** A domain result as the API's answer: the value, or a 422 naming every field at fault (nothing stored). */
+export function ellerProblem<T>(resultat: Validerat<T>, titel: string): T {
+  if (resultat.ok) return resultat.varde;
+  throw new ProblemException(422, titel, resultat.fel.map((fel) => fel.message).join('; '), resultat.fel.map((fel) => ({ field: fel.field, message: fel.message })));
+}
+
+@Injectable()
+export class BudgetService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BudgetService.name);
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OrganisationService) private readonly organisation: OrganisationService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const em = this.orm.em.fork();
+    if ((await em.count(BudgetversionRad)) > 0) return;
+    const { versioner, underlag } = demoBudget(demoStad());
+    for (const version of versioner) em.create(BudgetversionRad, rad(version));
+    for (const u of underlag) em.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
+    await em.flush();
+    this.logger.log(`demostadens budget inläst: ${versioner.length} versioner`);
+  }
+
+  async versioner(ar: number): Promise<Budgetversion[]> {
+    return (await this.orm.em.fork().find(BudgetversionRad, { ar }, { orderBy: { beslutad: 'asc', id: 'asc' } })).map((r) => r.version);
+  }
+
+  async jamforelse(ar: number) {
+    return ellerProblem(jamforVersioner(await this.versioner(ar), ar), 'Budgetversionerna går inte att jämföra');
+  }
+
+  async resursfordelning(namnd: string, ar: number) {
+    const underlag = await this.orm.em.fork().findOne(Resursfordelningsunderlag, { namnd, ar });
+    if (!underlag) throw new ProblemException(404, 'Hittades inte', `Inget underlag för resursfördelning för ${namnd} ${ar}.`, [{ field: 'ar', message: 'inget underlag för året' }]);
+    return ellerProblem(beraknaResursfordelning(underlag.underlag), 'Resursfördelningen går inte att beräkna');
+  }
+
+  /** Computes the frame from new inputs and keeps them; inputs that do not compute are refused whole. */
+  async sparaResursfordelning(body: unknown) {
+    const request = parseRequest(resursfordelningRequestSchema, body, 'Ogiltigt underlag för resursfördelning');
+    const underlag: ResursfordelningUnderlag = {
+      namnd: request.namnd,
+      ar: request.ar,
+      foregaendeArsTilldelningOre: request.foregaendeArsTilldelning,
+      tillfalligaSatsningar: request.tillfalligaSatsningar.map((post) => ({ text: post.text, beloppOre: post.belopp })),
+      befolkning: request.befolkning,
+      demografi: request.demografi.map((rad) => ({ verksamhetsomrade: rad.verksamhetsomrade, aldersband: rad.aldersband, prisPerInvanareOre: rad.prisPerInvanare })),
+      upprakning: request.upprakning,
+      ovrigaJusteringar: request.ovrigaJusteringar.map((post) => ({ text: post.text, beloppOre: post.belopp })),
+    };
+    const resultat = ellerProblem(beraknaResursfordelning(underlag), 'Resursfördelningen går inte att beräkna');
+    await this.orm.em.fork().upsert(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar, underlag });
+    return resultat;
+  }
+
+  /** A nämnd's current internbudget against its current frame, node by node, with what is not yet distributed. */
+  async internbudget(namnd: string, ar: number) {
+    const versioner = await this.versioner(ar);
+    const galler = ellerProblem(gallandeBudget(versioner, ar), 'Budgeten går inte att läsa');
+    const ram = galler.namnder.find((r) => r.namnd === namnd);
+    if (!ram) throw new ProblemException(404, 'Hittades inte', `${namnd} har ingen ram för ${ar}.`, [{ field: 'namnd', message: 'ingen ram' }]);
+    const senaste = versioner.filter((v): v is Extract<Budgetversion, { typ: 'internbudget' }> => v.typ === 'internbudget' && v.namnd === namnd).at(-1);
+    const organisation = organisationVid(await this.organisation.versioner(), `${ar}-01-01`);
+    return ellerProblem(fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }), 'Internbudgeten går inte att fördela');
+  }
+
+  /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */
+  async beslutaInternbudget(body: unknown) {
+    const request = parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget');
+    const versioner = await this.versioner(request.ar);
+    const galler = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgeten går inte att läsa');
+    const ram = galler.namnder.find((r) => r.namnd === request.namnd);
+    if (!ram) throw new ProblemException(422, 'Ingen ram', `${request.namnd} har ingen ram för ${request.ar}.`, [{ field: 'namnd', message: 'ingen ram för året' }]);
+    const rader = request.rader.map((r) => ({ ansvar: r.ansvar, kontogrupp: r.kontogrupp, beloppOre: r.belopp }));
+    const organisation = organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`);
+    const resultat = ellerProblem(fordelaInternbudget({ namnd: request.namnd, ramOre: ram.ramOre, organisation, rader }), 'Internbudgeten kan inte beslutas');
+    const version: Budgetversion = { id: `internbudget-${request.namnd}-${request.ar}-${Date.now()}`, typ: 'internbudget', ar: request.ar, namn: request.namn, beslutad: request.beslutad, namnd: request.namnd, rader };
+    await this.orm.em.fork().insert(BudgetversionRad, rad(version));
+    return resultat;
+  }
+}
+
+function rad(version: Budgetversion) {
+  return { id: version.id, ar: version.ar, typ: version.typ, beslutad: version.beslutad, version };
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { arSchema, investeringsprojektRequestSchema } from '@tertial/contracts';
+import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { z } from 'zod';
+
+import { InvesteringarService } from './investeringar.service.js';
+
+const planQuerySchema = z.object({
+  namnd: z.string().max(20).optional(),
+  forstaAr: z.coerce.number().pipe(arSchema).default(new Date().getFullYear()),
+});
+const idSchema = z.string().regex(/^[\w-]{1,100}$/, 'ett projekt-id består av bokstäver, siffror och bindestreck');
+
+@ApiTags('investeringar')
+@Controller('investeringar')
+export class InvesteringarController {
+  constructor(@Inject(InvesteringarService) private readonly investeringar: InvesteringarService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Den rullande sjuåriga investeringsplanen för en nämnd (eller hela staden): projekten och budget, utfall, prognos och avvikelse per år' })
+  @ApiQuery({ name: 'namnd', required: false })
+  @ApiQuery({ name: 'forstaAr', required: false, type: Number })
+  plan(@Query() query: unknown) {
+    const { namnd, forstaAr } = parseRequest(planQuerySchema, query, 'Ogiltig fråga');
+    return this.investeringar.plan(namnd, forstaAr);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Spara ett investeringsprojekt; över 3 mnkr krävs motiv, över 15 mnkr även hållbarhetsbedömning' })
+  @ApiBody({ schema: openApiSchema(investeringsprojektRequestSchema, 'input') })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
+  spara(@Param('id') id: string, @Body() body: unknown, @Query() query: unknown) {
+    const { forstaAr } = parseRequest(planQuerySchema, query, 'Ogiltig fråga');
+    return this.investeringar.spara(parseRequest(idSchema, id, 'Ogiltigt id'), body, forstaAr);
+  }
+}

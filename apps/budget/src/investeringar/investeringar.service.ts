@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { investeringsprojektRequestSchema } from '@tertial/contracts';
+import { demoStad } from '@tertial/demo-city';
+import { parseRequest, ProblemException } from '@tertial/service-kit';
+
+import { ellerProblem } from '../budget/budget.service.js';
+import { InvesteringsprojektRad } from './investeringar.entity.js';
+import { summeraInvesteringsplan, valideraInvesteringsplan, type Investeringsprojekt } from './investeringsplan.js';
+
+@Injectable()
+export class InvesteringarService implements OnApplicationBootstrap {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const em = this.orm.em.fork();
+    if ((await em.count(InvesteringsprojektRad)) > 0) return;
+    for (const projekt of demoStad().investeringar) em.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt: projekt as Investeringsprojekt });
+    await em.flush();
+  }
+
+  /** The plan of a nämnd (or the whole city) for the seven years from `forstaAr`, with its summary. */
+  async plan(namnd: string | undefined, forstaAr: number) {
+    const rader = await this.orm.em.fork().find(InvesteringsprojektRad, namnd ? { namnd } : {}, { orderBy: { id: 'asc' } });
+    const projekt = rader.map((r) => r.projekt);
+    return { projekt, sammanstallning: ellerProblem(summeraInvesteringsplan({ forstaAr, projekt }), 'Investeringsplanen går inte att summera') };
+  }
+
+  /** Stores a project (new or changed); a project over 3 mnkr without motive, or over 15 mnkr without assessment, is refused. */
+  async spara(id: string, body: unknown, forstaAr: number): Promise<Investeringsprojekt> {
+    const request = parseRequest(investeringsprojektRequestSchema, body, 'Ogiltigt investeringsprojekt');
+    const projekt: Investeringsprojekt = {
+      id,
+      namnd: request.namnd,
+      namn: request.namn,
+      motiv: request.motiv ?? null,
+      hallbarhet: request.hallbarhet ?? null,
+      ar: request.ar.map((ar) => ({ ar: ar.ar, budgetOre: ar.budget, utfallOre: ar.utfall ?? null, prognosOre: ar.prognos ?? null })),
+    };
+    const fel = valideraInvesteringsplan({ forstaAr, projekt: [projekt] });
+    if (fel.length > 0) throw new ProblemException(422, 'Projektet uppfyller inte investeringsreglerna', fel.map((f) => f.message).join('; '), fel.map((f) => ({ field: f.field, message: f.message })));
+    await this.orm.em.fork().upsert(InvesteringsprojektRad, { id, namnd: projekt.namnd, projekt });
+    return projekt;
+  }
+}

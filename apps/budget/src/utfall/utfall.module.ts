@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { KontonModule } from '../konton/konton.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { UtfallController } from './utfall.controller.js';
+import { UtfallService } from './utfall.service.js';
+
+@Module({
+  imports: [KontonModule, OrganisationModule],
+  controllers: [UtfallController],
+  providers: [UtfallService],
+})
+export class UtfallModule {}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import {
+  kontogruppForKonto,
+  organisationVid,
+  utfallAnsvarUppdaterat,
+  visatBelopp,
+  type KontogruppIntervall,
+  type KontogruppKod,
+  type UtfallImportResultat,
+} from '@tertial/contracts';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
+import { addToOutbox, OutboxRelay } from '@tertial/service-kit';
+
+import { KontonService } from '../konton/konton.service.js';
+import { OrganisationService } from '../organisation/organisation.service.js';
+import { arResultatkonto, kontonummer, kontrolleraMotGrunddata, sammanstall } from './utfall-sammanstallning.js';
+import { Utfall, UtfallImport } from './utfall.entity.js';
+
+export interface ImportOptions {
+  filnamn: string;
+  dryRun: boolean;
+  correlationId: string;
+}
+
+const INSERT_BATCH = 2_000;
+
+@Injectable()
+export class UtfallService {
+  private readonly logger = new Logger(UtfallService.name);
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(KontonService) private readonly konton: KontonService,
+    @Inject(OrganisationService) private readonly organisation: OrganisationService,
+    @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+  ) {}
+
+  /**
+   * Reads a ledger file (SIE 4, or CSV) as a stream, checks it against the master data and, unless it is a
+   * dry run or has errors, replaces the periods it covers with its utfall in one transaction. A file with any
+   * error stores nothing; importing the same file twice leaves the same utfall.
+   */
+  async importera(source: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<UtfallImportResultat> {
+    const { format, stream } = await kannIgenFormat(source);
+    const result = format === 'SIE4' ? await readSie4(stream) : await readUtfallCsv(stream);
+    const [mappning, konton, versioner] = await Promise.all([this.konton.mappning(), this.konton.konton(), this.organisation.versioner()]);
+    const kandaAnsvar = new Set<string>();
+    for (const { ar, manad } of result.perioder) {
+      for (const node of organisationVid(versioner, sistaDagen(ar, manad))) if (node.niva === 'enhet') kandaAnsvar.add(node.kod);
+    }
+    const fel = kontrolleraMotGrunddata(result, { kandaKonton: new Set(konton.map((konto) => konto.konto)), mappning, kandaAnsvar });
+    const underlag = { filnamn: options.filnamn, format, fel, mappning, kontonamn: new Map(konton.map((konto) => [konto.konto, konto.namn])) };
+    if (!result.ok || fel.length > 0) return sammanstall(result, { ...underlag, status: 'avvisad', importId: null });
+    if (options.dryRun) return sammanstall(result, { ...underlag, status: 'provkord', importId: null });
+
+    const importId = randomUUID();
+    const started = performance.now();
+    await this.spara(result, { importId, format, mappning, options });
+    this.outbox.wake();
+    this.logger.log(`utfall importerat från ${options.filnamn}: ${result.utfall.length} rader på ${Math.round(performance.now() - started)} ms`);
+    return sammanstall(result, { ...underlag, status: 'importerad', importId });
+  }
+
+  private async spara(
+    result: Sie4Result,
+    { importId, format, mappning, options }: { importId: string; format: string; mappning: KontogruppIntervall[]; options: ImportOptions },
+  ): Promise<void> {
+    const perioder = result.perioder.map(({ ar, manad }) => ({ ar, manad }));
+    // Converted a batch at a time: a second copy of a city's year of rows would double the import's memory.
+    const sparbar = (rad: Sie4Result['utfall'][number]) => kontonummer(rad.konto) !== undefined && arResultatkonto(rad.konto) && rad.ansvar !== null;
+    const tillRad = (rad: Sie4Result['utfall'][number]) => ({ ar: rad.ar, manad: rad.manad, ansvar: rad.ansvar!, konto: kontonummer(rad.konto)!, beloppOre: rad.beloppOre });
+    await this.konton.laggTillKonton(result.konton.flatMap((konto) => {
+      const nummer = kontonummer(konto.konto);
+      return nummer !== undefined && konto.namn ? [{ konto: nummer, namn: konto.namn }] : [];
+    }));
+    await this.orm.em.fork().transactional(async (em) => {
+      const berorda = new Set<string>();
+      for (const rad of result.utfall) if (sparbar(rad)) berorda.add(`${rad.ar}:${rad.ansvar}`);
+      for (const { ar, manad } of perioder) {
+        // Ansvar that had utfall in a replaced period and have none in the file change too: to zero.
+        const tidigare = await sql(em).execute<{ ansvar: string }[]>('select distinct ansvar from utfall where ar = ? and manad = ?', [ar, manad]);
+        for (const rad of tidigare) berorda.add(`${ar}:${rad.ansvar}`);
+        await em.nativeDelete(Utfall, { ar, manad });
+      }
+      let antalRader = 0;
+      for (let i = 0; i < result.utfall.length; i += INSERT_BATCH) {
+        const batch = result.utfall.slice(i, i + INSERT_BATCH).filter(sparbar).map(tillRad);
+        antalRader += batch.length;
+        if (batch.length > 0) await em.insertMany(Utfall, batch);
+      }
+      em.create(UtfallImport, { id: importId, filnamn: options.filnamn, format, kodning: result.encoding, perioder, antalRader, importeradAt: new Date() });
+      await this.publiceraAnsvar(em, [...berorda], mappning, importId, options.correlationId);
+    });
+  }
+
+  /** One event per ansvar the import touched, with its whole year to date per month and kontogrupp. */
+  private async publiceraAnsvar(em: EntityManager, berorda: string[], mappning: KontogruppIntervall[], importId: string, correlationId: string): Promise<void> {
+    const perAr = new Map<number, string[]>();
+    for (const nyckel of berorda) {
+      const [ar, ansvar] = nyckel.split(':') as [string, string];
+      perAr.set(Number(ar), [...(perAr.get(Number(ar)) ?? []), ansvar]);
+    }
+    for (const [ar, ansvarLista] of perAr) {
+      for (let i = 0; i < ansvarLista.length; i += 500) {
+        const del = ansvarLista.slice(i, i + 500);
+        // Plain rows, not entities: a city's year is hundreds of thousands of them.
+        const rader = await sql(em).execute<{ ansvar: string; manad: number; konto: number; belopp_ore: string | number }[]>(
+          `select ansvar, manad, konto, belopp_ore from utfall where ar = ? and ansvar in (${del.map(() => '?').join(', ')})`,
+          [ar, ...del],
+        );
+        const summor = new Map<string, Map<number, Map<KontogruppKod, number>>>(del.map((ansvar) => [ansvar, new Map()]));
+        for (const rad of rader) {
+          const kontogrupp = kontogruppForKonto(rad.konto, mappning);
+          if (!kontogrupp) continue;
+          const manader = summor.get(rad.ansvar)!;
+          const grupper = manader.get(rad.manad) ?? new Map<KontogruppKod, number>();
+          grupper.set(kontogrupp, (grupper.get(kontogrupp) ?? 0) + visatBelopp(kontogrupp, Number(rad.belopp_ore)));
+          manader.set(rad.manad, grupper);
+        }
+        for (const [ansvar, manader] of summor) {
+          const payload = {
+            ar,
+            ansvar,
+            importId,
+            manader: [...manader].sort(([a], [b]) => a - b).map(([manad, grupper]) => ({ manad, rader: [...grupper].map(([kontogrupp, beloppOre]) => ({ kontogrupp, beloppOre })) })),
+          };
+          addToOutbox(em, utfallAnsvarUppdaterat, payload, { producer: 'budget', correlationId });
+        }
+        await em.flush();
+        em.clear();
+      }
+    }
+  }
+
+  async importer(): Promise<UtfallImport[]> {
+    return this.orm.em.fork().find(UtfallImport, {}, { orderBy: { importeradAt: 'desc' }, limit: 50 });
+  }
+}
+
+function sql(em: EntityManager): SqlEntityManager {
+  return em as SqlEntityManager;
+}
+
+function sistaDagen(ar: number, manad: number): string {
+  const dag = new Date(Date.UTC(ar, manad, 0)).getUTCDate();
+  return `${ar}-${String(manad).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+}
+
+/** SIE files start with a `#` record (after an optional byte order mark and blank lines); anything else is read as CSV. */
+async function kannIgenFormat(source: AsyncIterable<Uint8Array>): Promise<{ format: 'SIE4' | 'CSV'; stream: AsyncIterable<Uint8Array> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array() : first.value;
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0d || head[i] === 0x0a || head[i] === 0x09)) i += 1;
+  const format = head[i] === 0x23 ? 'SIE4' : 'CSV';
+  async function* stream() {
+    if (!first.done) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { format, stream: stream() };
+}

@@ -1,0 +1,74 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+
+import { utfallImportResultatSchema, type UtfallImportResultat } from '@tertial/contracts';
+
+export const importUtfallHelp = `tertial import-utfall FILE [--dry-run] [--json] [--url URL]
+
+Imports a month's utfall from a SIE 4 file (or CSV: ar;manad;ansvar;konto;belopp) into the budget service.
+The file is streamed; periods it covers replace what was imported before, so importing a file twice changes
+nothing. A file with any error (unknown account or ansvar, an unbalanced #VER, a truncated file …) stores
+nothing, and every error is listed with its line.
+  --dry-run   check the file and print what it holds (rows, totals per account and per month) without storing
+  --json      print the result as JSON
+  --url       where Tertial answers (default: TERTIAL_URL or http://localhost:8080)
+Exit status: 0 imported or checked, 1 refused, 2 the command was used wrongly or Tertial could not be reached.`;
+
+export async function importUtfall(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      url: { type: 'string', default: process.env.TERTIAL_URL ?? 'http://localhost:8080' },
+    },
+  });
+  const [fil] = positionals;
+  if (!fil || positionals.length > 1) {
+    console.error(importUtfallHelp);
+    return 2;
+  }
+  const path = resolve(fil);
+  const storlek = statSync(path).size;
+  const url = new URL('/api/budget/utfall/import', values.url);
+  url.searchParams.set('dryRun', String(values['dry-run']));
+  url.searchParams.set('filnamn', basename(path));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'content-length': String(storlek) },
+    body: Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const body = (await response.json()) as { resultat?: unknown; title?: string; detail?: string };
+  const parsed = utfallImportResultatSchema.safeParse(response.status === 422 ? body.resultat : body);
+  if (!parsed.success) {
+    console.error(`Tertial svarade ${response.status}: ${body.title ?? ''} ${body.detail ?? ''}`.trim());
+    return 2;
+  }
+  const resultat = parsed.data;
+  if (values.json) console.log(JSON.stringify(resultat, null, 2));
+  else skrivUt(resultat);
+  return resultat.status === 'avvisad' ? 1 : 0;
+}
+
+const kr = (ore: number) =>
+  `${ore < 0 ? '−' : ''}${Math.trunc(Math.abs(ore) / 100).toLocaleString('sv-SE')},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
+
+function skrivUt(resultat: UtfallImportResultat): void {
+  const rubrik = { provkord: 'Provkörning: inget sparades', importerad: 'Importerat', avvisad: 'Avvisat: inget sparades' }[resultat.status];
+  console.log(`${rubrik} (${resultat.filnamn}, ${resultat.format}, ${resultat.kodning})`);
+  if (resultat.rakenskapsar) console.log(`Räkenskapsår ${resultat.rakenskapsar.start} – ${resultat.rakenskapsar.slut}`);
+  console.log(`${resultat.rader} rader: ${resultat.poster.ver} #VER, ${resultat.poster.trans} #TRANS, ${resultat.poster.psaldo} #PSALDO; ${resultat.antalUtfallsrader} utfallsrader på ${resultat.antalAnsvar} ansvar`);
+  if (resultat.fel.length > 0) {
+    console.log(`\n${resultat.fel.length} fel:`);
+    for (const fel of resultat.fel.slice(0, 50)) console.log(`  rad ${fel.rad} ${fel.post}: ${fel.meddelande}`);
+  }
+  if (resultat.varningar.length > 0) console.log(`\n${resultat.varningar.length} varningar (den första: rad ${resultat.varningar[0]!.rad}: ${resultat.varningar[0]!.meddelande})`);
+  console.log('\nPer månad (kr, bokfört tecken: intäkter negativa):');
+  for (const manad of resultat.totalerPerManad) console.log(`  ${manad.ar}-${String(manad.manad).padStart(2, '0')}  ${kr(manad.beloppOre).padStart(20)}`);
+  console.log('\nPer konto (kr):');
+  for (const konto of resultat.totalerPerKonto) console.log(`  ${konto.konto} ${(konto.namn ?? '').padEnd(32).slice(0, 32)} ${(konto.kontogrupp ?? '–').padEnd(20)} ${kr(konto.beloppOre).padStart(20)}`);
+}
