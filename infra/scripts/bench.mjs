@@ -2,12 +2,16 @@
 // Figures, not pass/fail: the targets are printed beside them for a person to judge.
 //  - startup: time from `npm start` to ready on a prepared machine (dependencies installed, builds cached,
 //    the broker's jars assembled), once with an empty data folder and once reusing it;
-//  - memory: each service's resident set size after start, and the broker's heap limit and RSS.
+//  - memory: each service's resident set size after start, and the broker's heap limit and RSS;
+//  - utfall import: a SIE 4 file of about 500,000 #TRANS rows over the demo city, uploaded to the budget
+//    service of the running product: rows per second, and the budget service's peak memory.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { skrivDemoSie } from './lib/demo-sie.mjs';
 import { createLog, run } from './lib/process.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -35,8 +39,29 @@ function heapLimitMb(pid) {
   return xmx ? Number(/-Xmx(\d+)m/.exec(xmx)?.[1]) : null;
 }
 
+/** Uploads the SIE file to the running budget service and samples its memory while it imports. */
+async function measureImport(state, file) {
+  const pid = state.pids.budget;
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  const started = performance.now();
+  const response = await fetch(`${state.url}/api/budget/utfall/import?filnamn=bench.se`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Readable.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 })),
+    duplex: 'half',
+  });
+  const resultat = await response.json();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (resultat.status !== 'importerad') throw new Error(`the import was not stored: ${JSON.stringify(resultat).slice(0, 500)}`);
+  const trans = resultat.poster.trans;
+  log(`utfall import: ${trans} #TRANS in ${seconds.toFixed(1)} s`);
+  return { transRows: trans, utfallRows: resultat.antalUtfallsrader, fileMb: Math.round(statSync(file).size / 1e5) / 10, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(trans / seconds), budgetPeakRssMb: peak };
+}
+
 /** Runs `npm start` until it says it is ready; measures, then stops it with Ctrl-C as a person would. */
-async function measureStart(label) {
+async function measureStart(label, { whileRunning } = {}) {
   const started = performance.now();
   // Its own process group, so that the Ctrl-C reaches npm and everything under it, as in a terminal.
   const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -54,24 +79,30 @@ async function measureStart(label) {
   const state = JSON.parse(readFileSync(join(root, `.tertial/run/start-${PORT}.json`), 'utf8'));
   const memory = Object.fromEntries(Object.entries(state.pids).map(([name, pid]) => [name, rssMb(pid)]));
   const kafka = state.kafkaPid ? { heapLimitMb: heapLimitMb(state.kafkaPid), rssMb: rssMb(state.kafkaPid) } : null;
+  log(`${label}: ready in ${seconds} s`);
+  const extra = whileRunning ? await whileRunning(state) : undefined;
   process.kill(-child.pid, 'SIGINT');
   await exited;
-  log(`${label}: ready in ${seconds} s`);
-  return { label, readySeconds: seconds, serviceRssMb: memory, kafka };
+  return { label, readySeconds: seconds, serviceRssMb: memory, kafka, extra };
 }
 
 log('preparing: dependencies and builds (not measured)');
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
 rmSync(env.TERTIAL_DATA_DIR, { recursive: true, force: true });
 
+const sieFile = await skrivDemoSie(join(root, '.tertial/bench/utfall-500k.se'), { transRader: 500_000 });
 const firstStart = await measureStart('first start, empty data folder');
-const secondStart = await measureStart('second start, data folder reused');
+const secondStart = await measureStart('second start, data folder reused', { whileRunning: (state) => measureImport(state, sieFile) });
+const utfallImport = secondStart.extra;
+delete secondStart.extra;
+delete firstStart.extra;
 
 const results = {
   measuredAt: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  targets: { readySeconds: 60, serviceRssMb: 200, kafkaHeapLimitMb: 512 },
+  targets: { readySeconds: 60, serviceRssMb: 200, kafkaHeapLimitMb: 512, importSeconds: 10, importPeakRssMb: 300 },
   startup: [firstStart, secondStart],
+  utfallImport,
 };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/startup.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -86,4 +117,6 @@ console.table(
     'Kafka RSS (MB)': run.kafka?.rssMb ?? 'not ours',
   })),
 );
+console.log('\nUtfall import (targets: under 10 s and under 300 MB for about 500,000 #TRANS rows)\n');
+console.table([utfallImport]);
 console.log('written to bench-results/startup.json');

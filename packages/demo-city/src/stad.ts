@@ -55,6 +55,18 @@ const KRONA = 100;
  * lower (holidays) and June's higher (holiday pay).
  */
 export function demoStad({ seed = 1283, ar = 2026 }: { seed?: number; ar?: number } = {}): DemoStad {
+  // The same city is asked for by several parts of a service at start; it is built once per seed and year.
+  const key = `${seed}:${ar}`;
+  const cached = STADER.get(key);
+  if (cached) return cached;
+  const stad = byggStad(seed, ar);
+  STADER.set(key, stad);
+  return stad;
+}
+
+const STADER = new Map<string, DemoStad>();
+
+function byggStad(seed: number, ar: number): DemoStad {
   const random = slump(seed);
   const giltigFran = `${ar}-01-01`;
   const organisation: OrganisationNode[] = [{ kod: STAD_KOD, namn: 'Helsingborgs stad', niva: 'stad', foralderKod: null, chef: null, giltigFran }];

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 import { Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { utfallImportResultatSchema } from '@tertial/contracts';
+import { arSchema, utfallImportResultatSchema } from '@tertial/contracts';
 import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -43,6 +43,13 @@ export class UtfallController {
       throw problem;
     }
     return resultat;
+  }
+
+  @Get('summor')
+  @ApiOperation({ summary: 'Stadens utfall ett år per månad och kontogrupp (intäkter och kostnader positiva)' })
+  @ApiQuery({ name: 'ar', type: Number, example: 2026 })
+  summor(@Query() query: unknown) {
+    return this.utfall.summor(parseRequest(z.object({ ar: z.coerce.number().pipe(arSchema) }), query, 'Ogiltig fråga').ar);
   }
 
   @Get('importer')

@@ -136,6 +136,27 @@ export class UtfallService {
     }
   }
 
+  /** The city's utfall of a year per month and kontogrupp, shown amounts (revenue and cost positive). */
+  async summor(ar: number): Promise<{ manad: number; kontogrupp: KontogruppKod; beloppOre: number }[]> {
+    const [mappning, rader] = await Promise.all([
+      this.konton.mappning(),
+      sql(this.orm.em.fork()).execute<{ manad: number; konto: number; belopp: string | number }[]>(
+        'select manad, konto, sum(belopp_ore) as belopp from utfall where ar = ? group by manad, konto',
+        [ar],
+      ),
+    ]);
+    const summor = new Map<string, { manad: number; kontogrupp: KontogruppKod; beloppOre: number }>();
+    for (const rad of rader) {
+      const kontogrupp = kontogruppForKonto(Number(rad.konto), mappning);
+      if (!kontogrupp) continue;
+      const key = `${rad.manad}:${kontogrupp}`;
+      const summa = summor.get(key) ?? { manad: Number(rad.manad), kontogrupp, beloppOre: 0 };
+      summa.beloppOre += visatBelopp(kontogrupp, Number(rad.belopp));
+      summor.set(key, summa);
+    }
+    return [...summor.values()].sort((a, b) => a.manad - b.manad || a.kontogrupp.localeCompare(b.kontogrupp));
+  }
+
   async importer(): Promise<UtfallImport[]> {
     return this.orm.em.fork().find(UtfallImport, {}, { orderBy: { importeradAt: 'desc' }, limit: 50 });
   }

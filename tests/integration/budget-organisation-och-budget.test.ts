@@ -1,0 +1,77 @@
+import type { InternbudgetDto, OrganisationNode, ResursfordelningDto } from '@tertial/contracts';
+import { describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+
+describe('the organisation', () => {
+  it('a reorganisation takes effect from its date; the tree of an earlier date is kept', async () => {
+    const [flyttas] = ansvarI('SN') as [string];
+    const node = ALLA_ANSVAR.find((n) => n.kod === flyttas)!;
+    const csv = `kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n${flyttas};${node.namn};enhet;SN-A3;${node.chef!.anvandarId};${node.chef!.namn};2026-09-01\n`;
+    const imported = await api.json<{ sparade: number }>('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    expect(imported).toMatchObject({ status: 200, body: { sparade: 1 } });
+    const per = async (datum: string) => (await api.json<OrganisationNode>(`/api/budget/organisation/${flyttas}?datum=${datum}`)).body.foralderKod;
+    expect(await per('2026-08-31')).toBe(node.foralderKod);
+    expect(await per('2026-09-01')).toBe('SN-A3');
+  });
+
+  it('a CSV with a bad line is refused with its line number, and nothing is stored', async () => {
+    const csv = 'kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n77777;Ny enhet;enhet;SN-A1;a.b;A B;2026-10-01\n77778;Trasig;kommun;SN-A1;;;2026-10-01\n';
+    const { status, body } = await api.json<{ errors: { field: string }[] }>('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    expect(status).toBe(400);
+    expect(body.errors[0]?.field).toBe('rad 3: niva');
+    expect((await api.json(`/api/budget/organisation/77777?datum=2026-12-31`)).status).toBe(404);
+  });
+
+  it('a node under a parent that does not exist is refused, and nothing is stored', async () => {
+    const csv = 'kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n77779;Vilsen;enhet;FINNS-INTE;a.b;A B;2026-10-01\n';
+    const { status } = await api.json('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    expect(status).toBe(422);
+    expect((await api.json(`/api/budget/organisation/77779?datum=2026-12-31`)).status).toBe(404);
+  });
+});
+
+describe('the budget', () => {
+  it('explains a nämnd’s frame in seven steps whose changes add up to the proposed frame', async () => {
+    const { status, body } = await api.json<ResursfordelningDto>('/api/budget/namnder/VON/resursfordelning?ar=2027');
+    expect(status).toBe(200);
+    expect(body.steg.map((s) => s.steg)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const forandringar = body.steg.filter((s) => s.typ === 'forandring').reduce((sum, s) => sum + s.beloppOre, 0);
+    expect(body.steg[0]!.beloppOre + forandringar).toBe(body.steg[6]!.beloppOre);
+  });
+
+  it('distributes a nämnd’s frame down its tree and shows what is not distributed', async () => {
+    const { body } = await api.json<InternbudgetDto>('/api/budget/namnder/SN/internbudget?ar=2026');
+    expect(body.ramOre).toBe(body.fordelatOre + body.ofordelatOre);
+    expect(body.noder.filter((n) => n.niva === 'enhet')).toHaveLength(ansvarI('SN').length);
+  });
+
+  it('an internbudget that exceeds its frame is refused, and nothing is stored', async () => {
+    const [ansvar] = ansvarI('MN') as [string];
+    const before = await api.json<InternbudgetDto>('/api/budget/namnder/MN/internbudget?ar=2026');
+    const { status, body } = await api.json<{ detail: string }>('/api/budget/internbudgetar', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namnd: 'MN', ar: 2026, namn: 'För stor', beslutad: '2026-03-01', rader: [{ ansvar, kontogrupp: 'personalkostnader', belopp: '999999999' }] }),
+    });
+    expect(status).toBe(422);
+    expect(body.detail).toMatch(/överskrider ramen/);
+    expect((await api.json<InternbudgetDto>('/api/budget/namnder/MN/internbudget?ar=2026')).body).toEqual(before.body);
+  });
+
+  it('a project over 3 mnkr without a motive is refused', async () => {
+    const { status, body } = await api.json<{ errors: { field: string; message: string }[] }>('/api/budget/investeringar/TEST-1', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namnd: 'SFN', namn: 'Ny skola Drottninghög', ar: [{ ar: 2027, budget: '42000000' }] }),
+    });
+    expect(status).toBe(422);
+    expect(body.errors.map((e) => e.message).join(' ')).toMatch(/saknar motiv/);
+    const plan = await api.json<{ projekt: { id: string }[] }>('/api/budget/investeringar?namnd=SFN');
+    expect(plan.body.projekt.map((p) => p.id)).not.toContain('TEST-1');
+  });
+});
