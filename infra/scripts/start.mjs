@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { ensureKafka } from './lib/kafka.mjs';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run } from './lib/process.mjs';
-import { loadDemoData } from './lib/demo-data.mjs';
+import { loadDemoData, loadDemoUtfall } from './lib/demo-data.mjs';
 import { SERVICES, servicePorts, startService } from './lib/stack.mjs';
 import { ensureTopics } from './lib/topics.mjs';
 
@@ -59,7 +59,10 @@ const { startGateway } = await import('../gateway/server.mjs');
 const gateway = await startGateway({ port, host: process.env.TERTIAL_HOST || '127.0.0.1', staticDir: join(root, 'apps/dashboard/dist'), services });
 onShutdown(() => gateway.close());
 
-await loadDemoData(gateway.url, { log });
+// The organisation, budget and investments are in place once budget answers; the ledger and a forecast
+// for every ansvar go in through the product's own API, and the dashboard shows them arriving live.
+await loadDemoUtfall(gateway.url, { log });
+const demoForecasts = loadDemoData(gateway.url, { log }).catch((error) => log(`demo forecasts failed: ${error.message}`));
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const url = `http://localhost:${port}`;
@@ -67,3 +70,4 @@ const url = `http://localhost:${port}`;
 mkdirSync(join(root, '.tertial/run'), { recursive: true });
 writeFileSync(join(root, `.tertial/run/start-${port}.json`), JSON.stringify({ url, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2));
 console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);
+await demoForecasts;

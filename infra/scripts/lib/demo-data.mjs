@@ -65,3 +65,27 @@ export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}
   log?.(`demo data: ${ansvar.length} helårsprognoser for ${tillfalle} ${ar} submitted`);
   return ansvar.length;
 }
+
+/**
+ * The demo city's ledger for January–August, imported through the product's own utfall import as a CSV
+ * (ar;manad;ansvar;konto;belopp, kronor with a decimal comma, the ledger's signs), once.
+ */
+export async function loadDemoUtfall(gatewayUrl, { log } = {}) {
+  const importer = await (await fetch(`${gatewayUrl}/api/budget/utfall/importer`)).json();
+  if (importer.length > 0) {
+    log?.(`demo data: utfall already imported (${importer[0].filnamn})`);
+    return;
+  }
+  const { demoStad } = await import(new URL('../../../packages/demo-city/dist/index.js', import.meta.url).href);
+  const kronor = (ore) => `${ore < 0 ? '-' : ''}${Math.trunc(Math.abs(ore) / 100)},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
+  const rader = ['ar;manad;ansvar;konto;belopp'];
+  for (const rad of demoStad().utfall(8)) rader.push(`${rad.ar};${rad.manad};${rad.ansvar};${rad.konto};${kronor(rad.beloppOre)}`);
+  const response = await fetch(`${gatewayUrl}/api/budget/utfall/import?filnamn=demo-huvudbok-jan-aug.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-correlation-id': 'demo-data' },
+    body: `${rader.join('\n')}\n`,
+  });
+  const resultat = await response.json();
+  if (resultat.status !== 'importerad') throw new Error(`demo utfall: ${response.status} ${JSON.stringify(resultat).slice(0, 500)}`);
+  log?.(`demo data: utfall January–August imported (${resultat.antalUtfallsrader} rows)`);
+}
