@@ -48,13 +48,32 @@ export async function hamtaJson<T>(url: string, schema: Schema<T>, signal?: Abor
   return resultat.data;
 }
 
+/** Like {@link hamtaJson}, but null when the server answers 404: for things that may not have been made yet. */
+export async function hamtaJsonOmFinns<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T | null> {
+  try {
+    return await hamtaJson(url, schema, signal);
+  } catch (fel) {
+    if (fel instanceof ApiFel && fel.status === 404) return null;
+    throw fel;
+  }
+}
+
+/** An ApiFel from a failed response's problem+json body, already read; lenient like {@link lasProblem}. */
+export function apiFelFranProblem(status: number, body: unknown): ApiFel {
+  const { title, detail } = problemText(body);
+  return new ApiFel(status, title ?? `Servern svarade med status ${status}`, detail);
+}
+
 /**
  * Reads title and detail from a problem+json body. Lenient on purpose: a gateway or proxy in between may answer
  * with only some of the members, and whatever it says is more use to the reader than a bare status code.
  */
 async function lasProblem(svar: Response): Promise<{ title?: string; detail?: string }> {
   if (!(svar.headers.get('content-type') ?? '').includes('json')) return {};
-  const body: unknown = await svar.json().catch(() => undefined);
+  return problemText(await svar.json().catch(() => undefined));
+}
+
+function problemText(body: unknown): { title?: string; detail?: string } {
   if (typeof body !== 'object' || body === null) return {};
   const { title, detail } = body as Record<string, unknown>;
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatBeloppUtanEnhet, formatKr, formatMnkr, formatTkr } from './belopp.js';
+import { formatBeloppUtanEnhet, formatForandring, formatKr, formatMnkr, formatTkr } from './belopp.js';
 
 /** The formatters write no-break spaces and a real minus sign; the tables below are written with plain ones. */
 function lasbart(text: string): string {
@@ -76,6 +76,19 @@ describe('formatKr', () => {
     { ore: 12_345_678_901_234, decimaler: 2, visas: '123 456 789 012,34 kr' },
   ])('$ore öre with $decimaler decimals is "$visas"', ({ ore, decimaler, visas }) => {
     expect(lasbart(formatKr(ore, decimaler))).toBe(visas);
+  });
+});
+
+describe('formatForandring', () => {
+  it.each([
+    { ore: 1_230_000_000, visas: '+12,3' },
+    { ore: -450_000_000, visas: '-4,5' },
+    { ore: 0, visas: '0,0' },
+    // Rounds to zero: neither plus nor minus.
+    { ore: 4_999_999, visas: '0,0' },
+    { ore: -4_999_999, visas: '0,0' },
+  ])('writes a change of $ore öre as "$visas" mnkr', ({ ore, visas }) => {
+    expect(lasbart(formatForandring(ore, 'mnkr', 1))).toBe(visas);
   });
 });
 

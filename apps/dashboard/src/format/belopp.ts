@@ -48,6 +48,15 @@ export function formatBeloppUtanEnhet(ore: Ore | bigint, enhet: Beloppsenhet, de
   return negativt && skalat !== 0n ? `${MINUSTECKEN}${text}` : text;
 }
 
+/**
+ * A change, always with its sign and without the unit: `+12,3`, `−4,5`, `0,0`. A plus is written out because a
+ * change shown without one reads as a level; an amount that rounds to zero has neither.
+ */
+export function formatForandring(ore: Ore | bigint, enhet: Beloppsenhet, decimaler: number): string {
+  const text = formatBeloppUtanEnhet(ore, enhet, decimaler);
+  return BigInt(ore) > 0n && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
 /** Formats öre in kronor with the unit: `123 457 kr`. */
 export function formatKr(ore: Ore | bigint, decimaler = 0): string {
   return `${formatBeloppUtanEnhet(ore, 'kr', decimaler)}${ENHETSMELLANRUM}kr`;

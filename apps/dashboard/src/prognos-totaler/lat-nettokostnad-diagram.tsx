@@ -1,22 +1,11 @@
 import type { PrognosTotaler } from '@tertial/contracts';
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 
+import { Felgrans } from '../sida/felgrans.js';
 import { diagramHojdPx, useSmalSkarm } from './diagram-layout.js';
 
 // ECharts is most of the bundle; loading it on its own lets the key figures and the table show first.
 const NettokostnadDiagram = lazy(() => import('./nettokostnad-diagram.js').then((modul) => ({ default: modul.NettokostnadDiagram })));
-
-class Felgrans extends Component<{ reserv: ReactNode; children: ReactNode }, { fel: boolean }> {
-  override state = { fel: false };
-
-  static getDerivedStateFromError(): { fel: boolean } {
-    return { fel: true };
-  }
-
-  override render() {
-    return this.state.fel ? this.props.reserv : this.props.children;
-  }
-}
 
 /** The chart, fetched when first needed; if it cannot be drawn the table below still has every figure. */
 export function LatNettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {

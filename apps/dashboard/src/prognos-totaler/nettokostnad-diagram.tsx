@@ -1,10 +1,12 @@
 import type { PrognosTotaler } from '@tertial/contracts';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { format, init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { format, use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 
+import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
+import { useEcharts } from '../diagram/use-echarts.js';
 import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
 import { diagramHojdPx, useSmalSkarm } from './diagram-layout.js';
 import { beskrivDiagram, lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
@@ -14,20 +16,13 @@ use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type DiagramOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
-const ORE_PER_MNKR = 100_000_000;
-
 /** Bars 7.0:1 against white, well above the 3:1 a chart's graphics need; text colours 7.5:1 or more. */
 const FARG = {
+  ...DIAGRAMFARG,
   stapel: '#2b5c8a',
   stapelMarkerad: '#1b3f63',
-  text: '#1f2933',
-  textSvag: '#4a5562',
-  linje: '#c5ced8',
   skugga: 'rgba(43, 92, 138, 0.08)',
 };
-const TYPSNITT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-
-const axelsiffror = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 /** 1, 2 or 5 times a power of ten, at least the given amount. */
 function jamntUppat(varde: number): number {
@@ -58,10 +53,7 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow', shadowStyle: { color: FARG.skugga } },
-      confine: true,
-      backgroundColor: '#ffffff',
-      borderColor: FARG.linje,
-      textStyle: { color: FARG.text, fontFamily: TYPSNITT, fontSize: 13 },
+      ...TOOLTIPSTIL,
       formatter: (params) => {
         const punkt = Array.isArray(params) ? params[0] : params;
         const namnd = punkt ? namnder[punkt.dataIndex] : undefined;
@@ -112,7 +104,7 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
         itemStyle: { color: FARG.stapel, borderRadius: 2 },
         emphasis: { itemStyle: { color: FARG.stapelMarkerad } },
         // Bar length only; every figure shown is formatted from the exact öre.
-        data: namnder.map((namnd) => namnd.nettokostnadOre / ORE_PER_MNKR),
+        data: namnder.map((namnd) => mnkrForRitning(namnd.nettokostnadOre)),
         label: {
           show: true,
           // Right of the bar: past its end, or for a net income just past zero, where there is always room.
@@ -129,44 +121,15 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
   };
 }
 
-function vardaRorelse(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
 /**
  * Horizontal bars of nettokostnad per nämnd, largest first. To assistive technology it is one image with a
  * summary; the table below it carries every figure.
  */
 export function NettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {
-  const behallare = useRef<HTMLDivElement>(null);
-  const diagram = useRef<EChartsType | null>(null);
-  const [bredd, setBredd] = useState(0);
   const smal = useSmalSkarm();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
-
-  useEffect(() => {
-    const element = behallare.current;
-    if (!element) return;
-    const instans = init(element, null, { renderer: 'svg' });
-    diagram.current = instans;
-    const observer = new ResizeObserver(([post]) => {
-      instans.resize();
-      if (post) setBredd(Math.round(post.contentRect.width));
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instans.dispose();
-      diagram.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const instans = diagram.current;
-    if (!instans) return;
-    const layout = { bredd: bredd || (behallare.current?.clientWidth ?? 0), smal, utanAnimering: vardaRorelse() };
-    instans.setOption(diagramOption(namnder, layout));
-  }, [namnder, bredd, smal]);
+  const skapaOption = useCallback((bredd: number) => diagramOption(namnder, { bredd, smal, utanAnimering: vardaRorelse() }), [namnder, smal]);
+  const behallare = useEcharts(skapaOption);
 
   // The drawing itself is hidden from assistive technology: the outer element speaks for it, the table has the figures.
   return (

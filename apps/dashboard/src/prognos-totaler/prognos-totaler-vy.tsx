@@ -1,6 +1,6 @@
-import { ApiFel } from '../api/hamta-json.js';
 import { formatAntal } from '../format/antal.js';
 import { formatTidpunkt } from '../format/tidpunkt.js';
+import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import type { Urval } from '../urval/urval.js';
 import { LatNettokostnadDiagram } from './lat-nettokostnad-diagram.js';
 import { arTom } from './prognos-totaler.js';
@@ -8,20 +8,7 @@ import { PrognosTotalerTabell } from './prognos-totaler-tabell.js';
 import { StadensTotaler } from './stadens-totaler.js';
 import { usePrognosTotaler } from './use-prognos-totaler.js';
 
-function Felmeddelande({ fel, onForsokIgen }: { fel: Error; onForsokIgen: () => void }) {
-  const titel = fel instanceof ApiFel ? fel.titel : 'Något gick fel';
-  const detalj = fel instanceof ApiFel ? fel.detalj : undefined;
-  return (
-    <div className="meddelande meddelande--fel" role="alert">
-      <h2>Det gick inte att hämta helårsprognosen</h2>
-      <p>{titel}</p>
-      {detalj ? <p>{detalj}</p> : null}
-      <button type="button" onClick={onForsokIgen}>
-        Försök igen
-      </button>
-    </div>
-  );
-}
+const FEL_RUBRIK = 'Det gick inte att hämta helårsprognosen';
 
 /**
  * The city's helårsprognos for one year and tillfälle: key figures, chart and table. Before the first forecast
@@ -31,22 +18,16 @@ export function PrognosTotalerVy({ urval }: { urval: Urval }) {
   const { data: totaler, error, isPending, refetch } = usePrognosTotaler(urval);
   const forsokIgen = () => void refetch();
 
-  if (isPending) {
-    return (
-      <p className="meddelande" role="status">
-        Hämtar helårsprognosen…
-      </p>
-    );
-  }
+  if (isPending) return <Laddar>Hämtar helårsprognosen…</Laddar>;
 
-  if (!totaler) return <Felmeddelande fel={error ?? new Error('inga data')} onForsokIgen={forsokIgen} />;
+  if (!totaler) return <Felmeddelande rubrik={FEL_RUBRIK} fel={error ?? new Error('inga data')} onForsokIgen={forsokIgen} />;
 
   const tom = arTom(totaler);
 
   return (
     <>
       {/* A failed refetch keeps the figures we have; say that they may be old. */}
-      {error ? <Felmeddelande fel={error} onForsokIgen={forsokIgen} /> : null}
+      {error ? <Felmeddelande rubrik={FEL_RUBRIK} fel={error} onForsokIgen={forsokIgen} /> : null}
 
       {totaler.senastUppdaterad ? (
         <p className="senast-uppdaterad">

@@ -1,0 +1,41 @@
+import {
+  internbudgetSchema,
+  resursfordelningSchema,
+  versionsjamforelseSchema,
+  type InternbudgetDto,
+  type ResursfordelningDto,
+  type VersionsjamforelseDto,
+} from '@tertial/contracts';
+import { useQuery } from '@tanstack/react-query';
+
+import { hamtaJsonOmFinns } from '../api/hamta-json.js';
+
+function namndUrl(namnd: string, vad: string, ar: number): string {
+  return `/api/budget/namnder/${encodeURIComponent(namnd)}/${vad}?${new URLSearchParams({ ar: String(ar) }).toString()}`;
+}
+
+/** A nämnd's frame for a year in the resursfördelningsmodell's seven steps; null before it has been computed. */
+export function useResursfordelning(namnd: string | undefined, ar: number) {
+  return useQuery<ResursfordelningDto | null>({
+    queryKey: ['resursfordelning', namnd, ar],
+    queryFn: ({ signal }) => hamtaJsonOmFinns(namndUrl(namnd ?? '', 'resursfordelning', ar), resursfordelningSchema, signal),
+    enabled: namnd !== undefined,
+  });
+}
+
+/** How a nämnd has distributed its frame down its tree; null before the internbudget is decided. */
+export function useInternbudget(namnd: string | undefined, ar: number) {
+  return useQuery<InternbudgetDto | null>({
+    queryKey: ['internbudget', namnd, ar],
+    queryFn: ({ signal }) => hamtaJsonOmFinns(namndUrl(namnd ?? '', 'internbudget', ar), internbudgetSchema, signal),
+    enabled: namnd !== undefined,
+  });
+}
+
+/** The year's decided budget versions side by side, per nämnd. */
+export function useBudgetversioner(ar: number) {
+  return useQuery<VersionsjamforelseDto | null>({
+    queryKey: ['budgetversioner', ar],
+    queryFn: ({ signal }) => hamtaJsonOmFinns(`/api/budget/budgetversioner?${new URLSearchParams({ ar: String(ar) }).toString()}`, versionsjamforelseSchema, signal),
+  });
+}

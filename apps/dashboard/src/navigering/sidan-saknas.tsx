@@ -1,0 +1,16 @@
+import { Sidrubrik } from '../sida/sidrubrik.js';
+import { InternLank } from './intern-lank.js';
+
+export function SidanSaknas() {
+  return (
+    <>
+      <Sidrubrik titel="Sidan finns inte" />
+      <div className="meddelande meddelande--tomt" data-testid="sidan-saknas">
+        <p>Det finns ingen sida med den adressen</p>
+        <p className="meddelande__detalj">
+          Kontrollera adressen, eller gå till <InternLank href="/">helårsprognosen</InternLank> eller någon av sidorna i menyn.
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+import { prenumereraPaPlats } from './plats.js';
+
+/** The path of the page shown, `/budget`; follows navigation and the back button. */
+export function useSokvag(): string {
+  return useSyncExternalStore(prenumereraPaPlats, () => window.location.pathname);
+}
+
+/** The current query string, `?ar=2026`; follows navigation and the back button. */
+export function useSearch(): string {
+  return useSyncExternalStore(prenumereraPaPlats, () => window.location.search);
+}
+
+/** One parameter of the query string, or null when it is not there. */
+export function useSokparameter(namn: string): string | null {
+  const search = useSearch();
+  return useMemo(() => new URLSearchParams(search).get(namn), [search, namn]);
+}

@@ -1,0 +1,40 @@
+import { organisationNodeSchema, type OrganisationNode } from '@tertial/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { z } from 'zod';
+
+import { hamtaJson } from '../api/hamta-json.js';
+import { datumISverige } from '../format/tidpunkt.js';
+import { namnderI } from './organisationstrad.js';
+
+const organisationSchema = z.array(organisationNodeSchema);
+
+/** The organisation changes a few times a year; no need to ask again within minutes. */
+const ORGANISATION_AKTUELL_MS = 5 * 60_000;
+
+export function organisationUrl(datum: string): string {
+  return `/api/budget/organisation?${new URLSearchParams({ datum }).toString()}`;
+}
+
+export function organisationCsvUrl(datum: string): string {
+  return `/api/budget/organisation/export.csv?${new URLSearchParams({ datum }).toString()}`;
+}
+
+/** The organisation tree as it stood on a date, as the budget service's flat list. Keeps the previous date's tree while a new one loads. */
+export function useOrganisation(datum: string) {
+  return useQuery<OrganisationNode[]>({
+    queryKey: ['organisation', datum],
+    queryFn: ({ signal }) => hamtaJson(organisationUrl(datum), organisationSchema, signal),
+    placeholderData: keepPreviousData,
+    staleTime: ORGANISATION_AKTUELL_MS,
+  });
+}
+
+/** Today's nämnder, to choose between, and their names by code. */
+export function useNamnder() {
+  const fraga = useOrganisation(datumISverige(new Date()));
+  const { data } = fraga;
+  const namnder = useMemo(() => (data ? namnderI(data) : undefined), [data]);
+  const namnPaKod = useMemo(() => new Map((data ?? []).map((node) => [node.kod, node.namn])), [data]);
+  return { ...fraga, namnder, namnPaKod };
+}
