@@ -63,6 +63,17 @@ describe('the budget', () => {
     expect((await api.json<InternbudgetDto>('/api/budget/namnder/MN/internbudget?ar=2026')).body).toEqual(before.body);
   });
 
+  it('proposes each nämnd’s resultatöverföring: frame minus net utfall, carried in full', async () => {
+    const { status, body } = await api.json<{ namnder: { namnd: string; budgetOre: number; utfallOre: number; resultatOre: number; overforingOre: number }[] }>('/api/budget/resultatoverforing?ar=2026');
+    expect(status).toBe(200);
+    expect(body.namnder).toHaveLength(14);
+    for (const namnd of body.namnder) {
+      expect(namnd.resultatOre).toBe(namnd.budgetOre - namnd.utfallOre);
+      expect(namnd.overforingOre).toBe(namnd.resultatOre);
+    }
+    expect(body.namnder.find((n) => n.namnd === 'SN')?.budgetOre).toBe(1_300_000_000_00);
+  });
+
   it('a project over 3 mnkr without a motive is refused', async () => {
     const { status, body } = await api.json<{ errors: { field: string; message: string }[] }>('/api/budget/investeringar/TEST-1', {
       method: 'PUT',

@@ -6,6 +6,7 @@ import {
   internbudgetSchema,
   resursfordelningRequestSchema,
   resursfordelningSchema,
+  resultatoverforingSchema,
   versionsjamforelseSchema,
 } from '@tertial/contracts';
 import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
@@ -58,6 +59,14 @@ export class BudgetController {
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   beslutaInternbudget(@Body() body: unknown) {
     return this.budget.beslutaInternbudget(body);
+  }
+
+  @Get('resultatoverforing')
+  @ApiOperation({ summary: 'Förslag till resultatöverföring per nämnd: ram minus utfall (nettokostnad), överfört till nästa års ram enligt stadens regel' })
+  @ApiQuery({ name: 'ar', type: Number, example: 2026 })
+  @ApiOkResponse({ schema: openApiSchema(resultatoverforingSchema) })
+  resultatoverforing(@Query() query: unknown) {
+    return this.budget.resultatoverforing(parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
   }
 
   @Get('budgetversioner')

@@ -5,10 +5,12 @@ import { demoStad } from '@tertial/demo-city';
 import { parseRequest, ProblemException } from '@tertial/service-kit';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
+import { UtfallService } from '../utfall/utfall.service.js';
 import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
 import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
 import { demoBudget } from './demo-budget.js';
 import { fordelaInternbudget } from './internbudget.js';
+import { foreslaResultatoverforing } from './resultatoverforing.js';
 import { beraknaResursfordelning, type ResursfordelningUnderlag } from './resursfordelning.js';
 import type { Validerat } from './validering.js';
 
@@ -25,6 +27,7 @@ export class BudgetService implements OnApplicationBootstrap {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationService) private readonly organisation: OrganisationService,
+    @Inject(UtfallService) private readonly utfall: UtfallService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -80,6 +83,34 @@ export class BudgetService implements OnApplicationBootstrap {
     return ellerProblem(fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }), 'Internbudgeten går inte att fördela');
   }
 
+  /**
+   * Each nämnd's result for the year (current frame minus the net cost in the imported utfall) and the
+   * carry-over into next year's frame that Helsingborg's rule proposes. Before the year is closed, the utfall
+   * is the year so far, and the proposal says so by its numbers.
+   */
+  async resultatoverforing(ar: number) {
+    const galler = ellerProblem(gallandeBudget(await this.versioner(ar), ar), 'Budgeten går inte att läsa');
+    const [netto, versioner, nastaAr] = await Promise.all([
+      this.utfall.nettoPerAnsvar(ar),
+      this.organisation.versioner(),
+      this.orm.em.fork().find(Resursfordelningsunderlag, { ar: ar + 1 }),
+    ]);
+    const namndAv = namndFor(organisationVid(versioner, `${ar}-12-31`));
+    const utfallPerNamnd = new Map<string, number>();
+    for (const [ansvar, belopp] of netto) {
+      const namnd = namndAv(ansvar);
+      if (namnd) utfallPerNamnd.set(namnd, (utfallPerNamnd.get(namnd) ?? 0) + belopp);
+    }
+    const nastaRam = new Map(nastaAr.flatMap((u) => {
+      const beraknad = beraknaResursfordelning(u.underlag);
+      return beraknad.ok ? [[u.namnd, beraknad.varde.steg.at(-1)!.summaOre] as const] : [];
+    }));
+    return ellerProblem(
+      foreslaResultatoverforing(galler.namnder.map((ram) => ({ namnd: ram.namnd, budgetOre: ram.ramOre, utfallOre: utfallPerNamnd.get(ram.namnd) ?? 0, nastaArsRamOre: nastaRam.get(ram.namnd) ?? null }))),
+      'Resultatöverföringen går inte att föreslå',
+    );
+  }
+
   /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */
   async beslutaInternbudget(body: unknown) {
     const request = parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget');
@@ -94,6 +125,15 @@ export class BudgetService implements OnApplicationBootstrap {
     await this.orm.em.fork().insert(BudgetversionRad, rad(version));
     return resultat;
   }
+}
+
+export function namndFor(organisation: readonly { kod: string; niva: string; foralderKod: string | null }[]): (ansvar: string) => string | undefined {
+  const byKod = new Map(organisation.map((node) => [node.kod, node]));
+  return (ansvar) => {
+    let node = byKod.get(ansvar);
+    for (let steg = 0; node && node.niva !== 'namnd' && steg < 10; steg += 1) node = node.foralderKod ? byKod.get(node.foralderKod) : undefined;
+    return node?.niva === 'namnd' ? node.kod : undefined;
+  };
 }
 
 function rad(version: Budgetversion) {

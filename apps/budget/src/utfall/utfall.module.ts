@@ -9,5 +9,6 @@ import { UtfallService } from './utfall.service.js';
   imports: [KontonModule, OrganisationModule],
   controllers: [UtfallController],
   providers: [UtfallService],
+  exports: [UtfallService],
 })
 export class UtfallModule {}

@@ -157,6 +157,24 @@ export class UtfallService {
     return [...summor.values()].sort((a, b) => a.manad - b.manad || a.kontogrupp.localeCompare(b.kontogrupp));
   }
 
+  /** Each ansvar's net cost so far in a year (cost minus revenue), from the imported utfall. */
+  async nettoPerAnsvar(ar: number): Promise<Map<string, number>> {
+    const [mappning, rader] = await Promise.all([
+      this.konton.mappning(),
+      sql(this.orm.em.fork()).execute<{ ansvar: string; konto: number; belopp: string | number }[]>(
+        'select ansvar, konto, sum(belopp_ore) as belopp from utfall where ar = ? group by ansvar, konto',
+        [ar],
+      ),
+    ]);
+    const netto = new Map<string, number>();
+    for (const rad of rader) {
+      // With the ledger's signs, revenue is already negative: the plain sum over result accounts is the net cost.
+      if (!kontogruppForKonto(Number(rad.konto), mappning)) continue;
+      netto.set(rad.ansvar, (netto.get(rad.ansvar) ?? 0) + Number(rad.belopp));
+    }
+    return netto;
+  }
+
   async importer(): Promise<UtfallImport[]> {
     return this.orm.em.fork().find(UtfallImport, {}, { orderBy: { importeradAt: 'desc' }, limit: 50 });
   }
