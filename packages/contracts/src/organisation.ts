@@ -35,3 +35,37 @@ export function organisationVid(versioner: readonly OrganisationNode[], datum: s
   }
   return [...current.values()];
 }
+
+/** Finds the nämnd a node (typically an ansvar) belongs to, by walking up a tree. */
+export function namndSokare(nodes: readonly OrganisationNode[]): (kod: string) => OrganisationNode | undefined {
+  const byKod = new Map(nodes.map((node) => [node.kod, node]));
+  return (kod) => {
+    let node = byKod.get(kod);
+    for (let depth = 0; node && node.niva !== 'namnd' && depth < ORGANISATION_NIVAER.length; depth += 1) {
+      node = node.foralderKod ? byKod.get(node.foralderKod) : undefined;
+    }
+    return node?.niva === 'namnd' ? node : undefined;
+  };
+}
+
+/** The columns a node is stored in by every service that keeps the tree. */
+export interface OrganisationNodeRad {
+  kod: string;
+  namn: string;
+  niva: OrganisationNiva;
+  foralderKod?: string | null;
+  chefAnvandarId?: string | null;
+  chefNamn?: string | null;
+  giltigFran: string;
+}
+
+export function organisationNodeFranRad(rad: OrganisationNodeRad): OrganisationNode {
+  return {
+    kod: rad.kod,
+    namn: rad.namn,
+    niva: rad.niva,
+    foralderKod: rad.foralderKod ?? null,
+    chef: rad.chefAnvandarId && rad.chefNamn ? { anvandarId: rad.chefAnvandarId, namn: rad.chefNamn } : null,
+    giltigFran: rad.giltigFran,
+  };
+}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { internbudgetRequestSchema, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
+import { internbudgetRequestSchema, namndSokare, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
 import { parseRequest, ProblemException } from '@tertial/service-kit';
 
@@ -95,10 +95,10 @@ export class BudgetService implements OnApplicationBootstrap {
       this.organisation.versioner(),
       this.orm.em.fork().find(Resursfordelningsunderlag, { ar: ar + 1 }),
     ]);
-    const namndAv = namndFor(organisationVid(versioner, `${ar}-12-31`));
+    const namndAv = namndSokare(organisationVid(versioner, `${ar}-12-31`));
     const utfallPerNamnd = new Map<string, number>();
     for (const [ansvar, belopp] of netto) {
-      const namnd = namndAv(ansvar);
+      const namnd = namndAv(ansvar)?.kod;
       if (namnd) utfallPerNamnd.set(namnd, (utfallPerNamnd.get(namnd) ?? 0) + belopp);
     }
     const nastaRam = new Map(nastaAr.flatMap((u) => {
@@ -125,15 +125,6 @@ export class BudgetService implements OnApplicationBootstrap {
     await this.orm.em.fork().insert(BudgetversionRad, rad(version));
     return resultat;
   }
-}
-
-export function namndFor(organisation: readonly { kod: string; niva: string; foralderKod: string | null }[]): (ansvar: string) => string | undefined {
-  const byKod = new Map(organisation.map((node) => [node.kod, node]));
-  return (ansvar) => {
-    let node = byKod.get(ansvar);
-    for (let steg = 0; node && node.niva !== 'namnd' && steg < 10; steg += 1) node = node.foralderKod ? byKod.get(node.foralderKod) : undefined;
-    return node?.niva === 'namnd' ? node.kod : undefined;
-  };
 }
 
 function rad(version: Budgetversion) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { organisationNodeUpserted, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
+import { organisationNodeFranRad, organisationNodeUpserted, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, OutboxRelay, ProblemException, type FieldError } from '@tertial/service-kit';
 
@@ -30,7 +30,7 @@ export class OrganisationService implements OnApplicationBootstrap {
   /** Every version of every node, oldest first. */
   async versioner(): Promise<OrganisationNodeDto[]> {
     const nodes = await this.orm.em.fork().find(OrganisationNode, {}, { orderBy: { giltigFran: 'asc', kod: 'asc' } });
-    return nodes.map(toDto);
+    return nodes.map(organisationNodeFranRad);
   }
 
   /** The tree as it stood on a date. */
@@ -70,16 +70,5 @@ function toRow(node: OrganisationNodeDto) {
     foralderKod: node.foralderKod,
     chefAnvandarId: node.chef?.anvandarId ?? null,
     chefNamn: node.chef?.namn ?? null,
-  };
-}
-
-function toDto(node: OrganisationNode): OrganisationNodeDto {
-  return {
-    kod: node.kod,
-    namn: node.namn,
-    niva: node.niva,
-    foralderKod: node.foralderKod ?? null,
-    chef: node.chefAnvandarId && node.chefNamn ? { anvandarId: node.chefAnvandarId, namn: node.chefNamn } : null,
-    giltigFran: node.giltigFran,
   };
 }

@@ -1,4 +1,4 @@
-import { addOre, type OrganisationNode, type PrognosSumma, type Summa } from '@tertial/contracts';
+import { addOre, namndSokare, type OrganisationNode, type PrognosSumma, type Summa } from '@tertial/contracts';
 
 export interface AnsvarSumma extends PrognosSumma {
   readonly ansvar: string;
@@ -29,13 +29,7 @@ function plus(total: Summa, prognos: PrognosSumma | undefined): Summa {
  */
 export function summeraPerNamnd(nodes: readonly OrganisationNode[], prognoser: readonly AnsvarSumma[]): Totaler {
   const byKod = new Map(nodes.map((node) => [node.kod, node]));
-  const namndOf = (kod: string): OrganisationNode | undefined => {
-    let node = byKod.get(kod);
-    for (let depth = 0; node && node.niva !== 'namnd' && depth < 10; depth += 1) {
-      node = node.foralderKod ? byKod.get(node.foralderKod) : undefined;
-    }
-    return node?.niva === 'namnd' ? node : undefined;
-  };
+  const namndOf = namndSokare(nodes);
   const prognosByAnsvar = new Map(prognoser.map((prognos) => [prognos.ansvar, prognos]));
   const perNamnd = new Map<string, Summa>(nodes.filter((node) => node.niva === 'namnd').map((node) => [node.kod, TOM]));
   for (const ansvar of nodes.filter((node) => node.niva === 'enhet')) {

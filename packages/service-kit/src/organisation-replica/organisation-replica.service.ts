@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import { organisationVid, type OrganisationNode } from '@tertial/contracts';
+import { organisationNodeFranRad, organisationVid, type OrganisationNode } from '@tertial/contracts';
 import { Subject } from 'rxjs';
 
 import { OrganisationNodeReplica } from './organisation-node-replica.entity.js';
@@ -30,27 +30,16 @@ export class OrganisationReplica {
   async findAnsvar(kod: string, datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode | undefined> {
     const versioner = await em.find(OrganisationNodeReplica, { kod, giltigFran: { $lte: datum } }, { orderBy: { giltigFran: 'desc' }, limit: 1 });
     const node = versioner[0];
-    return node?.niva === 'enhet' ? toNode(node) : undefined;
+    return node?.niva === 'enhet' ? organisationNodeFranRad(node) : undefined;
   }
 
   /** The tree as it stood on a date (today unless given). */
   async allNodes(datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
     const nodes = await em.find(OrganisationNodeReplica, { giltigFran: { $lte: datum } }, { orderBy: { kod: 'asc' } });
-    return organisationVid(nodes.map(toNode), datum);
+    return organisationVid(nodes.map(organisationNodeFranRad), datum);
   }
 }
 
 export function idag(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function toNode(node: OrganisationNodeReplica): OrganisationNode {
-  return {
-    kod: node.kod,
-    namn: node.namn,
-    niva: node.niva,
-    foralderKod: node.foralderKod ?? null,
-    chef: node.chefAnvandarId && node.chefNamn ? { anvandarId: node.chefAnvandarId, namn: node.chefNamn } : null,
-    giltigFran: node.giltigFran,
-  };
 }
