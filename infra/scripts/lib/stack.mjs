@@ -25,7 +25,7 @@ export async function startService(root, name, { port, env, logName = name }) {
   const log = createWriteStream(logFile, { flags: 'a' });
   // A bounded heap: Node otherwise grows it freely on a big machine and keeps what it grew.
   const heapMb = process.env.TERTIAL_SERVICE_HEAP_MB || '256';
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', `--max-old-space-size=${heapMb}`, join(root, `apps/${name}/dist/main.js`)], {
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', `--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', join(root, `apps/${name}/dist/main.js`)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
