@@ -1,24 +1,19 @@
 // The demo data `npm start` loads through the product's own API: a helårsprognos for every ansvar the
 // forecast service knows, with amounts that depend only on the ansvar code (the same every time).
 
-/** Deterministic amounts in kronor for an ansvar: a few million in personnel, rent and purchases. */
-export function demoPrognos(ansvar, ar, tillfalle) {
+/**
+ * A chef's forecast for an ansvar: its internbudget per kontogrupp in the demo city, moved by a few percent
+ * either way (the same every time, from the ansvar code), in whole kronor — as forecasts near a budget are.
+ */
+export function demoPrognos(ansvar, ar, tillfalle, budgetrader) {
   const seed = [...ansvar].reduce((sum, digit) => (sum * 31 + digit.charCodeAt(0)) % 1_000_003, 7);
-  const part = (min, spread, salt) => min + ((seed * salt) % spread);
-  return {
-    ansvar,
-    ar,
-    tillfalle,
-    rader: [
-      { kontogrupp: 'intakter', belopp: `${part(400_000, 2_500_000, 13)}.00` },
-      { kontogrupp: 'personalkostnader', belopp: `${part(6_000_000, 30_000_000, 17)}.50` },
-      { kontogrupp: 'lokalkostnader', belopp: `${part(800_000, 4_000_000, 19)}.00` },
-      { kontogrupp: 'kop-av-verksamhet', belopp: `${part(0, 9_000_000, 23)}.25` },
-      { kontogrupp: 'ovriga-kostnader', belopp: `${part(200_000, 1_500_000, 29)}.00` },
-      { kontogrupp: 'kapitalkostnader', belopp: `${part(50_000, 900_000, 31)}.00` },
-    ],
-    kommentar: 'Demodata',
-  };
+  const rader = budgetrader.map((rad, i) => {
+    // Between −4 % and +5 %, from the code and the kontogrupp: some ansvar overrun, most land close.
+    const promille = ((seed * (i + 3) * 7919) % 91) - 40;
+    const kronor = Math.round((rad.beloppOre / 100) * (1 + promille / 1000));
+    return { kontogrupp: rad.kontogrupp, belopp: `${Math.max(0, kronor)}.00` };
+  });
+  return { ansvar, ar, tillfalle, rader, kommentar: 'Demodata' };
 }
 
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
@@ -49,20 +44,22 @@ export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}
     log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
     return 0;
   }
+  const { demoStad } = await import(new URL('../../../packages/demo-city/dist/index.js', import.meta.url).href);
+  const budget = Map.groupBy(demoStad().internbudget, (rad) => rad.ansvar);
   // A few at a time: the forecast service takes them as fast as its database commits.
-  const queue = ansvar.map(({ kod }) => kod);
+  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod));
   const post = async () => {
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
       const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data' },
-        body: JSON.stringify(demoPrognos(kod, ar, tillfalle)),
+        body: JSON.stringify(demoPrognos(kod, ar, tillfalle, budget.get(kod))),
       });
       if (response.status !== 201) throw new Error(`demo forecast for ${kod}: ${response.status} ${await response.text()}`);
     }
   };
   await Promise.all(Array.from({ length: 6 }, post));
-  log?.(`demo data: ${ansvar.length} helårsprognoser for ${tillfalle} ${ar} submitted`);
+  log?.(`demo data: helårsprognoser for ${tillfalle} ${ar} submitted`);
   return ansvar.length;
 }
 
