@@ -74,6 +74,19 @@ describe('the budget', () => {
     expect(body.namnder.find((n) => n.namnd === 'SN')?.budgetOre).toBe(1_300_000_000_00);
   });
 
+  it('a tilläggsbudget is kept beside KF’s decision and raises the nämnd’s current frame', async () => {
+    const before = await api.json<InternbudgetDto>('/api/budget/namnder/KN/internbudget?ar=2026');
+    const post = (body: unknown) => api.json<{ errors?: { field: string }[] }>('/api/budget/budgetversioner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const beslut = await post({ typ: 'tillaggsbudget', ar: 2026, namn: 'Tilläggsbudget: bibliotek', beslutad: '2026-04-20', andringar: [{ namnd: 'KN', belopp: '2500000' }] });
+    expect(beslut.status).toBe(201);
+    const after = await api.json<InternbudgetDto>('/api/budget/namnder/KN/internbudget?ar=2026');
+    expect(after.body.ramOre).toBe(before.body.ramOre + 250_000_000);
+    expect(after.body.ofordelatOre).toBe(before.body.ofordelatOre + 250_000_000);
+    const okand = await post({ typ: 'tillaggsbudget', ar: 2026, namn: 'Fel', beslutad: '2026-04-21', andringar: [{ namnd: 'FINNS-INTE', belopp: '1' }] });
+    expect(okand.status).toBe(422);
+    expect(okand.body.errors?.[0]?.field).toBe('andringar[0].namnd');
+  });
+
   it('a project over 3 mnkr without a motive is refused', async () => {
     const { status, body } = await api.json<{ errors: { field: string; message: string }[] }>('/api/budget/investeringar/TEST-1', {
       method: 'PUT',

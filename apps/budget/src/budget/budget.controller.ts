@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   arSchema,
+  budgetbeslutRequestSchema,
   internbudgetRequestSchema,
   internbudgetSchema,
   resursfordelningRequestSchema,
@@ -67,6 +68,16 @@ export class BudgetController {
   @ApiOkResponse({ schema: openApiSchema(resultatoverforingSchema) })
   resultatoverforing(@Query() query: unknown) {
     return this.budget.resultatoverforing(parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
+  }
+
+  @Post('budgetversioner')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Registrera KF:s beslut om ramar eller en tilläggsbudget som en ny version (belopp i kronor)' })
+  @ApiBody({ schema: openApiSchema(budgetbeslutRequestSchema, 'input') })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
+  beslutaBudget(@Body() body: unknown) {
+    return this.budget.beslutaBudget(body);
   }
 
   @Get('budgetversioner')

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { internbudgetRequestSchema, namndSokare, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
+import { randomUUID } from 'node:crypto';
+
+import { budgetbeslutRequestSchema, internbudgetRequestSchema, namndSokare, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
 import { parseRequest, ProblemException } from '@tertial/service-kit';
 
@@ -109,6 +111,27 @@ export class BudgetService implements OnApplicationBootstrap {
       foreslaResultatoverforing(galler.namnder.map((ram) => ({ namnd: ram.namnd, budgetOre: ram.ramOre, utfallOre: utfallPerNamnd.get(ram.namnd) ?? 0, nastaArsRamOre: nastaRam.get(ram.namnd) ?? null }))),
       'Resultatöverföringen går inte att föreslå',
     );
+  }
+
+  /**
+   * Records KF's decision on frames or a tilläggsbudget as a new version beside the others. It must leave the
+   * year's budget readable (e.g. no two KF decisions on one day, no tilläggsbudget for a nämnd without a frame)
+   * and name only nämnder of the organisation; otherwise nothing is stored.
+   */
+  async beslutaBudget(body: unknown) {
+    const request = parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut');
+    const namnder = new Set(organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`).filter((n) => n.niva === 'namnd').map((n) => n.kod));
+    const belopp = (request.typ === 'kf-beslut' ? request.ramar : request.andringar).map((rad) => ({ namnd: rad.namnd, beloppOre: rad.belopp }));
+    const okanda = belopp.map((rad, index) => ({ rad, index })).filter(({ rad }) => !namnder.has(rad.namnd));
+    if (okanda.length > 0) {
+      const falt = request.typ === 'kf-beslut' ? 'ramar' : 'andringar';
+      throw new ProblemException(422, 'Okänd nämnd', `${okanda.map(({ rad }) => rad.namnd).join(', ')} finns inte i organisationen.`, okanda.map(({ index }) => ({ field: `${falt}[${index}].namnd`, message: 'okänd nämnd' })));
+    }
+    const huvud = { id: `${request.typ}-${request.ar}-${randomUUID()}`, ar: request.ar, namn: request.namn, beslutad: request.beslutad };
+    const version: Budgetversion = request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
+    ellerProblem(gallandeBudget([...(await this.versioner(request.ar)), version], request.ar), 'Budgetbeslutet kan inte tas emot');
+    await this.orm.em.fork().insert(BudgetversionRad, rad(version));
+    return version;
   }
 
   /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */

@@ -143,6 +143,20 @@ export const budgetversionSchema = z.discriminatedUnion('typ', [
 ]);
 export type BudgetversionDto = z.infer<typeof budgetversionSchema>;
 
+const namndbeloppRequestSchema = z.object({ namnd: namndKodSchema, belopp: kronorMedTecken });
+const beslutshuvud = { ar: arSchema, namn: textSchema, beslutad: datumSchema };
+
+/**
+ * POST /api/budget/budgetversioner: KF's decision on the nämnders frames, or a tilläggsbudget that changes
+ * some of them during the year (amounts in kronor; a tilläggsbudget's may be negative). Internbudgetar have
+ * their own endpoint, since they are checked against the frame.
+ */
+export const budgetbeslutRequestSchema = z.discriminatedUnion('typ', [
+  z.object({ ...beslutshuvud, typ: z.literal('kf-beslut'), ramar: z.array(namndbeloppRequestSchema).min(1, 'minst en ram behövs') }),
+  z.object({ ...beslutshuvud, typ: z.literal('tillaggsbudget'), andringar: z.array(namndbeloppRequestSchema).min(1, 'minst en ändring behövs') }),
+]);
+export type BudgetbeslutRequest = z.input<typeof budgetbeslutRequestSchema>;
+
 export const gallandeBudgetSchema = z.object({
   ar: arSchema,
   namnder: z.array(
