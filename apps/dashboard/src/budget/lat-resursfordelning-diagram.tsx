@@ -1,7 +1,7 @@
 import type { ResursfordelningDto } from '@tertial/contracts';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 
-import { Felgrans } from '../sida/felgrans.js';
+import { DiagramSkal } from '../diagram/diagram-skal.js';
 
 // ECharts is loaded on its own, after the page: the table below has every figure meanwhile.
 const ResursfordelningDiagram = lazy(() => import('./resursfordelning-diagram.js').then((modul) => ({ default: modul.ResursfordelningDiagram })));
@@ -11,16 +11,8 @@ const PLATSHALLARE_PX = 340 + 48;
 
 export function LatResursfordelningDiagram(props: { resursfordelning: ResursfordelningDto; namndnamn: string }) {
   return (
-    <Felgrans
-      reserv={
-        <p className="diagram diagram--reserv" data-testid="diagram-saknas">
-          Diagrammet kunde inte visas. Alla siffror finns i tabellen nedan.
-        </p>
-      }
-    >
-      <Suspense fallback={<div className="diagram" style={{ height: PLATSHALLARE_PX }} aria-hidden="true" />}>
-        <ResursfordelningDiagram {...props} />
-      </Suspense>
-    </Felgrans>
+    <DiagramSkal hojdPx={PLATSHALLARE_PX}>
+      <ResursfordelningDiagram {...props} />
+    </DiagramSkal>
   );
 }

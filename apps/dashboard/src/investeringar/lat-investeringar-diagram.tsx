@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 
-import { Felgrans } from '../sida/felgrans.js';
+import { DiagramSkal } from '../diagram/diagram-skal.js';
 import type { Namndssummering } from './investeringar.js';
 
 // ECharts is loaded on its own, after the page: the tables have every figure meanwhile.
@@ -10,16 +10,8 @@ const PLATSHALLARE_PX = 280;
 
 export function LatInvesteringarDiagram(props: { summering: Namndssummering; namndnamn: string }) {
   return (
-    <Felgrans
-      reserv={
-        <p className="diagram diagram--reserv" data-testid="diagram-saknas">
-          Diagrammet kunde inte visas. Alla siffror finns i tabellen nedan.
-        </p>
-      }
-    >
-      <Suspense fallback={<div className="diagram" style={{ height: PLATSHALLARE_PX }} aria-hidden="true" />}>
-        <InvesteringarDiagram {...props} />
-      </Suspense>
-    </Felgrans>
+    <DiagramSkal hojdPx={PLATSHALLARE_PX}>
+      <InvesteringarDiagram {...props} />
+    </DiagramSkal>
   );
 }

@@ -1,7 +1,7 @@
 import type { PrognosTotaler } from '@tertial/contracts';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 
-import { Felgrans } from '../sida/felgrans.js';
+import { DiagramSkal } from '../diagram/diagram-skal.js';
 import { diagramHojdPx, useSmalSkarm } from './diagram-layout.js';
 
 // ECharts is most of the bundle; loading it on its own lets the key figures and the table show first.
@@ -10,18 +10,9 @@ const NettokostnadDiagram = lazy(() => import('./nettokostnad-diagram.js').then(
 /** The chart, fetched when first needed; if it cannot be drawn the table below still has every figure. */
 export function LatNettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {
   const smal = useSmalSkarm();
-  const yta = { height: diagramHojdPx(totaler.namnder.length, smal) };
   return (
-    <Felgrans
-      reserv={
-        <p className="diagram diagram--reserv" data-testid="diagram-saknas">
-          Diagrammet kunde inte visas. Alla siffror finns i tabellen nedan.
-        </p>
-      }
-    >
-      <Suspense fallback={<div className="diagram" style={yta} aria-hidden="true" />}>
-        <NettokostnadDiagram totaler={totaler} />
-      </Suspense>
-    </Felgrans>
+    <DiagramSkal hojdPx={diagramHojdPx(totaler.namnder.length, smal)}>
+      <NettokostnadDiagram totaler={totaler} />
+    </DiagramSkal>
   );
 }
