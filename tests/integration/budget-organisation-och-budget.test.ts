@@ -1,11 +1,22 @@
-import type { InternbudgetDto, OrganisationNode, ResursfordelningDto } from '@tertial/contracts';
+import {
+  ansvarsbudgetUppdaterad,
+  investeringsprojektUppdaterat,
+  namndramUppdaterad,
+  type InternbudgetDto,
+  type OrganisationNode,
+  type ResursfordelningDto,
+} from '@tertial/contracts';
+import type { KafkaMessage } from 'kafkajs';
 import { describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
+import { testKafka } from '../support/kafka.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
+const kafka = testKafka(stack.kafkaBrokers);
+const payloads = (messages: KafkaMessage[]) => messages.map((m) => JSON.parse(m.value!.toString()).payload);
 
 describe('the organisation', () => {
   it('a reorganisation takes effect from its date; the tree of an earlier date is kept', async () => {
@@ -97,5 +108,55 @@ describe('the budget', () => {
     expect(body.errors.map((e) => e.message).join(' ')).toMatch(/saknar motiv/);
     const plan = await api.json<{ projekt: { id: string }[] }>('/api/budget/investeringar?namnd=SFN');
     expect(plan.body.projekt.map((p) => p.id)).not.toContain('TEST-1');
+  });
+});
+
+describe('budget events for the other services', () => {
+  it('a tilläggsbudget publishes the nämnd’s whole new frame', async () => {
+    const before = await api.json<InternbudgetDto>('/api/budget/namnder/MN/internbudget?ar=2026');
+    const beslut = await api.json<{ id: string }>('/api/budget/budgetversioner', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ typ: 'tillaggsbudget', ar: 2026, namn: 'Tilläggsbudget: tillsyn', beslutad: '2026-05-11', andringar: [{ namnd: 'MN', belopp: '1000000,50' }] }),
+    });
+    expect(beslut.status).toBe(201);
+    const messages = await kafka.readUntil(namndramUppdaterad.topic, (m) => payloads(m).some((p) => p.versionId === beslut.body.id));
+    expect(payloads(messages).find((p) => p.versionId === beslut.body.id)).toEqual({ ar: 2026, namnd: 'MN', ramOre: before.body.ramOre + 100_000_050, versionId: beslut.body.id });
+  });
+
+  it('an internbudget publishes every ansvar of the nämnd, an empty budget for those it leaves out', async () => {
+    const ansvar = ansvarI('OFN') as string[];
+    const [forsta, andra] = ansvar as [string, string];
+    const svar = await api.json('/api/budget/internbudgetar', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namnd: 'OFN', ar: 2026, namn: 'Internbudget OFN, omfördelning', beslutad: '2026-06-01', rader: [
+        { ansvar: forsta, kontogrupp: 'personalkostnader', belopp: '100000,25' },
+        { ansvar: andra, kontogrupp: 'intakter', belopp: '5000' },
+      ] }),
+    });
+    expect(svar.status, JSON.stringify(svar.body)).toBe(201);
+    const versionAv = (m: KafkaMessage[]) => payloads(m).filter((p) => p.namnd === 'OFN' && p.versionId.startsWith('internbudget-OFN-2026-') && p.rader.some((r: { beloppOre: number }) => r.beloppOre === 10_000_025));
+    const messages = await kafka.readUntil(ansvarsbudgetUppdaterad.topic, (m) => {
+      const ny = versionAv(m)[0];
+      return ny !== undefined && payloads(m).filter((p) => p.versionId === ny.versionId).length === ansvar.length;
+    });
+    const versionId = versionAv(messages)[0].versionId;
+    const nya = payloads(messages).filter((p) => p.versionId === versionId);
+    expect(nya.map((p) => p.ansvar).sort()).toEqual([...ansvar].sort());
+    expect(nya.find((p) => p.ansvar === forsta).rader).toEqual([{ kontogrupp: 'personalkostnader', beloppOre: 10_000_025 }]);
+    expect(nya.find((p) => p.ansvar === andra).rader).toEqual([{ kontogrupp: 'intakter', beloppOre: 500_000 }]);
+    expect(nya.filter((p) => p.rader.length === 0)).toHaveLength(ansvar.length - 2);
+  });
+
+  it('a stored investment project is published whole', async () => {
+    const { status } = await api.json('/api/budget/investeringar/EVT-1', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namnd: 'KN', namn: 'Ny läsesal', motiv: 'K', ar: [{ ar: 2027, budget: '4000000' }] }),
+    });
+    expect(status).toBe(200);
+    const messages = await kafka.readUntil(investeringsprojektUppdaterat.topic, (m) => payloads(m).some((p) => p.id === 'EVT-1'));
+    expect(payloads(messages).find((p) => p.id === 'EVT-1')).toMatchObject({ namnd: 'KN', motiv: 'K', ar: [{ ar: 2027, budgetOre: 400_000_000 }] });
   });
 });

@@ -10,7 +10,7 @@ import {
   resultatoverforingSchema,
   versionsjamforelseSchema,
 } from '@tertial/contracts';
-import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { BudgetService } from './budget.service.js';
@@ -58,8 +58,8 @@ export class BudgetController {
   @ApiOkResponse({ schema: openApiSchema(internbudgetSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  beslutaInternbudget(@Body() body: unknown) {
-    return this.budget.beslutaInternbudget(body);
+  beslutaInternbudget(@Body() body: unknown, @CorrelationId() correlationId: string) {
+    return this.budget.beslutaInternbudget(body, correlationId);
   }
 
   @Get('resultatoverforing')
@@ -76,8 +76,8 @@ export class BudgetController {
   @ApiBody({ schema: openApiSchema(budgetbeslutRequestSchema, 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  beslutaBudget(@Body() body: unknown) {
-    return this.budget.beslutaBudget(body);
+  beslutaBudget(@Body() body: unknown, @CorrelationId() correlationId: string) {
+    return this.budget.beslutaBudget(body, correlationId);
   }
 
   @Get('budgetversioner')

@@ -2,13 +2,24 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-import { budgetbeslutRequestSchema, internbudgetRequestSchema, namndSokare, organisationVid, resursfordelningRequestSchema } from '@tertial/contracts';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  ansvarsbudgetUppdaterad,
+  budgetbeslutRequestSchema,
+  internbudgetRequestSchema,
+  namndramUppdaterad,
+  namndSokare,
+  organisationVid,
+  resursfordelningRequestSchema,
+  type OrganisationNode,
+} from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { parseRequest, ProblemException } from '@tertial/service-kit';
+import { addToOutbox, OutboxRelay, parseRequest, ProblemException } from '@tertial/service-kit';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
 import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
+import { ansvarsbudgetar, namndramar } from './budgethandelser.js';
 import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
 import { demoBudget } from './demo-budget.js';
 import { fordelaInternbudget } from './internbudget.js';
@@ -30,15 +41,22 @@ export class BudgetService implements OnApplicationBootstrap {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationService) private readonly organisation: OrganisationService,
     @Inject(UtfallService) private readonly utfall: UtfallService,
+    @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const em = this.orm.em.fork();
     if ((await em.count(BudgetversionRad)) > 0) return;
     const { versioner, underlag } = demoBudget(demoStad());
-    for (const version of versioner) em.create(BudgetversionRad, rad(version));
-    for (const u of underlag) em.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
-    await em.flush();
+    await em.transactional(async (tx) => {
+      for (const version of versioner) tx.create(BudgetversionRad, rad(version));
+      for (const u of underlag) tx.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
+      for (const ar of new Set(versioner.map((v) => v.ar))) {
+        const arets = versioner.filter((v) => v.ar === ar);
+        publicera(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
+      }
+    });
+    this.outbox.wake();
     this.logger.log(`demostadens budget inläst: ${versioner.length} versioner`);
   }
 
@@ -118,7 +136,7 @@ export class BudgetService implements OnApplicationBootstrap {
    * year's budget readable (e.g. no two KF decisions on one day, no tilläggsbudget for a nämnd without a frame)
    * and name only nämnder of the organisation; otherwise nothing is stored.
    */
-  async beslutaBudget(body: unknown) {
+  async beslutaBudget(body: unknown, correlationId: string) {
     const request = parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut');
     const namnder = new Set(organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`).filter((n) => n.niva === 'namnd').map((n) => n.kod));
     const belopp = (request.typ === 'kf-beslut' ? request.ramar : request.andringar).map((rad) => ({ namnd: rad.namnd, beloppOre: rad.belopp }));
@@ -129,13 +147,18 @@ export class BudgetService implements OnApplicationBootstrap {
     }
     const huvud = { id: `${request.typ}-${request.ar}-${randomUUID()}`, ar: request.ar, namn: request.namn, beslutad: request.beslutad };
     const version: Budgetversion = request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
-    ellerProblem(gallandeBudget([...(await this.versioner(request.ar)), version], request.ar), 'Budgetbeslutet kan inte tas emot');
-    await this.orm.em.fork().insert(BudgetversionRad, rad(version));
+    const versioner = [...(await this.versioner(request.ar)), version];
+    ellerProblem(gallandeBudget(versioner, request.ar), 'Budgetbeslutet kan inte tas emot');
+    await this.orm.em.fork().transactional(async (em) => {
+      em.create(BudgetversionRad, rad(version));
+      publicera(em, versioner, request.ar, [version], [], correlationId);
+    });
+    this.outbox.wake();
     return version;
   }
 
   /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */
-  async beslutaInternbudget(body: unknown) {
+  async beslutaInternbudget(body: unknown, correlationId: string) {
     const request = parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget');
     const versioner = await this.versioner(request.ar);
     const galler = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgeten går inte att läsa');
@@ -144,9 +167,24 @@ export class BudgetService implements OnApplicationBootstrap {
     const rader = request.rader.map((r) => ({ ansvar: r.ansvar, kontogrupp: r.kontogrupp, beloppOre: r.belopp }));
     const organisation = organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`);
     const resultat = ellerProblem(fordelaInternbudget({ namnd: request.namnd, ramOre: ram.ramOre, organisation, rader }), 'Internbudgeten kan inte beslutas');
-    const version: Budgetversion = { id: `internbudget-${request.namnd}-${request.ar}-${Date.now()}`, typ: 'internbudget', ar: request.ar, namn: request.namn, beslutad: request.beslutad, namnd: request.namnd, rader };
-    await this.orm.em.fork().insert(BudgetversionRad, rad(version));
+    const version: Budgetversion = { id: `internbudget-${request.namnd}-${request.ar}-${randomUUID()}`, typ: 'internbudget', ar: request.ar, namn: request.namn, beslutad: request.beslutad, namnd: request.namnd, rader };
+    const organisationsversioner = await this.organisation.versioner();
+    await this.orm.em.fork().transactional(async (em) => {
+      em.create(BudgetversionRad, rad(version));
+      publicera(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
+    });
+    this.outbox.wake();
     return resultat;
+  }
+}
+
+/** The events of new budget versions, in the transaction that stores them: new frames, and each ansvar's budget. */
+function publicera(em: EntityManager, versioner: readonly Budgetversion[], ar: number, nya: readonly Budgetversion[], organisation: readonly OrganisationNode[], correlationId: string): void {
+  const origin = { producer: 'budget', correlationId } as const;
+  for (const ram of namndramar(versioner, ar, nya)) addToOutbox(em, namndramUppdaterad, ram, origin);
+  for (const version of nya) {
+    if (version.typ !== 'internbudget') continue;
+    for (const budget of ansvarsbudgetar(version, organisation)) addToOutbox(em, ansvarsbudgetUppdaterad, budget, origin);
   }
 }
 

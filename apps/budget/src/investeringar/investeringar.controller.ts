@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, investeringsprojektRequestSchema } from '@tertial/contracts';
-import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { InvesteringarService } from './investeringar.service.js';
@@ -31,8 +31,8 @@ export class InvesteringarController {
   @ApiBody({ schema: openApiSchema(investeringsprojektRequestSchema, 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  spara(@Param('id') id: string, @Body() body: unknown, @Query() query: unknown) {
+  spara(@Param('id') id: string, @Body() body: unknown, @Query() query: unknown, @CorrelationId() correlationId: string) {
     const { forstaAr } = parseRequest(planQuerySchema, query, 'Ogiltig fråga');
-    return this.investeringar.spara(parseRequest(idSchema, id, 'Ogiltigt id'), body, forstaAr);
+    return this.investeringar.spara(parseRequest(idSchema, id, 'Ogiltigt id'), body, forstaAr, correlationId);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { investeringsprojektRequestSchema } from '@tertial/contracts';
+import { investeringsprojektRequestSchema, investeringsprojektUppdaterat } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { parseRequest, ProblemException } from '@tertial/service-kit';
+import { addToOutbox, OutboxRelay, parseRequest, ProblemException } from '@tertial/service-kit';
 
 import { ellerProblem } from '../budget/budget.service.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
@@ -10,13 +10,21 @@ import { summeraInvesteringsplan, valideraInvesteringsplan, type Investeringspro
 
 @Injectable()
 export class InvesteringarService implements OnApplicationBootstrap {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const em = this.orm.em.fork();
     if ((await em.count(InvesteringsprojektRad)) > 0) return;
-    for (const projekt of demoStad().investeringar) em.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt: projekt as Investeringsprojekt });
-    await em.flush();
+    await em.transactional(async (tx) => {
+      for (const projekt of demoStad().investeringar) {
+        tx.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt: projekt as Investeringsprojekt });
+        addToOutbox(tx, investeringsprojektUppdaterat, { ...projekt, ar: [...projekt.ar] }, { producer: 'budget', correlationId: 'demo-data' });
+      }
+    });
+    this.outbox.wake();
   }
 
   /** The plan of a nämnd (or the whole city) for the seven years from `forstaAr`, with its summary. */
@@ -27,7 +35,7 @@ export class InvesteringarService implements OnApplicationBootstrap {
   }
 
   /** Stores a project (new or changed); a project over 3 mnkr without motive, or over 15 mnkr without assessment, is refused. */
-  async spara(id: string, body: unknown, forstaAr: number): Promise<Investeringsprojekt> {
+  async spara(id: string, body: unknown, forstaAr: number, correlationId: string): Promise<Investeringsprojekt> {
     const request = parseRequest(investeringsprojektRequestSchema, body, 'Ogiltigt investeringsprojekt');
     const projekt: Investeringsprojekt = {
       id,
@@ -39,7 +47,11 @@ export class InvesteringarService implements OnApplicationBootstrap {
     };
     const fel = valideraInvesteringsplan({ forstaAr, projekt: [projekt] });
     if (fel.length > 0) throw new ProblemException(422, 'Projektet uppfyller inte investeringsreglerna', fel.map((f) => f.message).join('; '), fel.map((f) => ({ field: f.field, message: f.message })));
-    await this.orm.em.fork().upsert(InvesteringsprojektRad, { id, namnd: projekt.namnd, projekt });
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.upsert(InvesteringsprojektRad, { id, namnd: projekt.namnd, projekt });
+      addToOutbox(em, investeringsprojektUppdaterat, { ...projekt, ar: [...projekt.ar] }, { producer: 'budget', correlationId });
+    });
+    this.outbox.wake();
     return projekt;
   }
 }

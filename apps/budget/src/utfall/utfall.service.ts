@@ -13,7 +13,7 @@ import {
 } from '@tertial/contracts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
-import { addToOutbox, OutboxRelay } from '@tertial/service-kit';
+import { addToOutbox, databaseKind, OutboxRelay } from '@tertial/service-kit';
 
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -26,7 +26,16 @@ export interface ImportOptions {
   correlationId: string;
 }
 
-const INSERT_BATCH = 2_000;
+const INSERT_BATCH = 5_000;
+const ROWS_INSERT = {
+  sqlite:
+    'insert into utfall (ar, manad, ansvar, konto, belopp_ore) select json_extract(value, \'$[0]\'), json_extract(value, \'$[1]\'), ' +
+    'json_extract(value, \'$[2]\'), json_extract(value, \'$[3]\'), json_extract(value, \'$[4]\') from json_each(?)',
+  postgresql:
+    'insert into utfall (ar, manad, ansvar, konto, belopp_ore) select (r ->> 0)::integer, (r ->> 1)::integer, r ->> 2, (r ->> 3)::integer, ' +
+    '(r ->> 4)::bigint from jsonb_array_elements(cast(? as jsonb)) as r',
+} as const;
+const PUBLICERA_BATCH = 200;
 
 @Injectable()
 export class UtfallService {
@@ -72,7 +81,6 @@ export class UtfallService {
     const perioder = result.perioder.map(({ ar, manad }) => ({ ar, manad }));
     // Converted a batch at a time: a second copy of a city's year of rows would double the import's memory.
     const sparbar = (rad: Sie4Result['utfall'][number]) => kontonummer(rad.konto) !== undefined && arResultatkonto(rad.konto) && rad.ansvar !== null;
-    const tillRad = (rad: Sie4Result['utfall'][number]) => ({ ar: rad.ar, manad: rad.manad, ansvar: rad.ansvar!, konto: kontonummer(rad.konto)!, beloppOre: rad.beloppOre });
     await this.konton.laggTillKonton(result.konton.flatMap((konto) => {
       const nummer = kontonummer(konto.konto);
       return nummer !== undefined && konto.namn ? [{ konto: nummer, namn: konto.namn }] : [];
@@ -87,10 +95,17 @@ export class UtfallService {
         await em.nativeDelete(Utfall, { ar, manad });
       }
       let antalRader = 0;
+      // The rows go in as one JSON parameter per batch: a multi-row VALUES statement per batch would leave a
+      // large compiled statement in native memory until the garbage collector finalises it.
+      const insert = ROWS_INSERT[databaseKind(em)];
       for (let i = 0; i < result.utfall.length; i += INSERT_BATCH) {
-        const batch = result.utfall.slice(i, i + INSERT_BATCH).filter(sparbar).map(tillRad);
-        antalRader += batch.length;
-        if (batch.length > 0) await em.insertMany(Utfall, batch);
+        const rows: [number, number, string, number, number][] = [];
+        for (let j = i; j < Math.min(i + INSERT_BATCH, result.utfall.length); j++) {
+          const rad = result.utfall[j]!;
+          if (sparbar(rad)) rows.push([rad.ar, rad.manad, rad.ansvar!, kontonummer(rad.konto)!, rad.beloppOre]);
+        }
+        antalRader += rows.length;
+        if (rows.length > 0) await sql(em).execute(insert, [JSON.stringify(rows)], 'run');
       }
       em.create(UtfallImport, { id: importId, filnamn: options.filnamn, format, kodning: result.encoding, perioder, antalRader, importeradAt: new Date() });
       await this.publiceraAnsvar(em, [...berorda], mappning, importId, options.correlationId);
@@ -105,8 +120,8 @@ export class UtfallService {
       perAr.set(Number(ar), [...(perAr.get(Number(ar)) ?? []), ansvar]);
     }
     for (const [ar, ansvarLista] of perAr) {
-      for (let i = 0; i < ansvarLista.length; i += 500) {
-        const del = ansvarLista.slice(i, i + 500);
+      for (let i = 0; i < ansvarLista.length; i += PUBLICERA_BATCH) {
+        const del = ansvarLista.slice(i, i + PUBLICERA_BATCH);
         // Plain rows, not entities: a city's year is hundreds of thousands of them.
         const rader = await sql(em).execute<{ ansvar: string; manad: number; konto: number; belopp_ore: string | number }[]>(
           `select ansvar, manad, konto, belopp_ore from utfall where ar = ? and ansvar in (${del.map(() => '?').join(', ')})`,
@@ -203,3 +218,4 @@ async function kannIgenFormat(source: AsyncIterable<Uint8Array>): Promise<{ form
   }
   return { format, stream: stream() };
 }
+

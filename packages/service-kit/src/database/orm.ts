@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
@@ -60,4 +60,9 @@ export async function openDatabase(config: ServiceConfig, database: ServiceDatab
     await orm.schema.update();
   }
   return orm;
+}
+
+/** Which database an entity manager talks to, for the few statements whose best form differs. */
+export function databaseKind(em: EntityManager): 'postgresql' | 'sqlite' {
+  return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }

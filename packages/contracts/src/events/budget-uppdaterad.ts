@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+import { investeringsprojektSchema } from '../dto/budget.js';
+import { defineEvent } from '../envelope.js';
+import { kontogruppKodSchema } from '../kontogrupper.js';
+import { oreSchema } from '../money.js';
+import { ansvarKodSchema } from '../organisation.js';
+import { arSchema } from '../prognos.js';
+
+export const namndramUppdateradPayloadSchema = z.object({
+  ar: arSchema,
+  namnd: z.string().min(1),
+  /** The nämnd's frame (net cost) after every decision of the year so far: KF's frame plus tilläggsbudgetar. */
+  ramOre: oreSchema,
+  /** The decision that made this the current frame. */
+  versionId: z.string().min(1),
+});
+export type NamndramUppdateradPayload = z.infer<typeof namndramUppdateradPayloadSchema>;
+
+/** A budget decision changed a nämnd's frame for a year. Carries the whole current frame; keyed by the nämnd. */
+export const namndramUppdaterad = defineEvent({
+  type: 'budget.namndram-uppdaterad',
+  topic: 'tertial.budget.namndram-uppdaterad.v1',
+  schemaVersion: 1,
+  partitions: 3,
+  payloadSchema: namndramUppdateradPayloadSchema,
+  keyOf: (payload) => payload.namnd,
+});
+
+export const ansvarsbudgetUppdateradPayloadSchema = z.object({
+  ar: arSchema,
+  namnd: z.string().min(1),
+  ansvar: ansvarKodSchema,
+  /** The internbudget version that now applies to the ansvar. */
+  versionId: z.string().min(1),
+  /** The ansvar's budget per kontogrupp, shown amounts (revenue and cost both positive); empty when it has none. */
+  rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, beloppOre: oreSchema })),
+});
+export type AnsvarsbudgetUppdateradPayload = z.infer<typeof ansvarsbudgetUppdateradPayloadSchema>;
+
+/**
+ * A nämnd decided an internbudget: one event per ansvar of the nämnd with its whole budget for the year, so
+ * applying the latest is enough and an ansvar dropped from the distribution learns it has none. Keyed by the ansvar.
+ */
+export const ansvarsbudgetUppdaterad = defineEvent({
+  type: 'budget.ansvarsbudget-uppdaterad',
+  topic: 'tertial.budget.ansvarsbudget-uppdaterad.v1',
+  schemaVersion: 1,
+  partitions: 6,
+  payloadSchema: ansvarsbudgetUppdateradPayloadSchema,
+  keyOf: (payload) => payload.ansvar,
+});
+
+/** A project of the investment plan was added or changed; carries the whole project. Keyed by its id. */
+export const investeringsprojektUppdaterat = defineEvent({
+  type: 'budget.investeringsprojekt-uppdaterat',
+  topic: 'tertial.budget.investeringsprojekt-uppdaterat.v1',
+  schemaVersion: 1,
+  partitions: 3,
+  payloadSchema: investeringsprojektSchema,
+  keyOf: (projekt) => projekt.id,
+});
