@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './dto/budget.js';
 export * from './dto/helarsprognos.js';
 export * from './dto/mal.js';
