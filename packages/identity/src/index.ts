@@ -1,0 +1,3 @@
+export * from './demo-anvandare.js';
+export * from './hamta-token.js';
+export * from './lokal-leverantor.js';
