@@ -1,22 +1,34 @@
 // The one origin the browser sees: /api/<service>/... goes to that service unchanged, everything else is
 // the built dashboard (apps/dashboard/dist). Node's http only, so it runs anywhere Node does.
 //
+// Sign-in: /konfiguration.json tells the dashboard its OpenID Connect issuer; with the local demo provider
+// (no TERTIAL_OIDC_ISSUER) the provider itself is mounted under /oidc.
+//
 //   node infra/gateway/server.mjs   (TERTIAL_PORT, TERTIAL_HOST, GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL,
-//                                    TERTIAL_STATIC_DIR)
+//                                    TERTIAL_STATIC_DIR, TERTIAL_OIDC_ISSUER, TERTIAL_OIDC_PUBLIC_URL)
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  // Same origin only; inline styles because ECharts sets style attributes on the elements it draws.
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
-};
+/**
+ * Same origin only; inline styles because ECharts sets style attributes on the elements it draws (and the
+ * local provider's sign-in page has its styles inline). The dashboard also talks to the identity provider
+ * (discovery, token), so its origin is allowed to be fetched from when it is another one.
+ */
+function securityHeaders(issuer) {
+  const connect = ["'self'", issuer ? new URL(issuer).origin : undefined].filter(Boolean);
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${[...new Set(connect)].join(' ')}; frame-ancestors 'none'`,
+  };
+}
+
+const OIDC_PATH = '/oidc';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -46,19 +58,27 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'pro
 
 /**
  * Starts the gateway. `services` maps a service name to its base URL, e.g.
- * `{ goals: 'http://127.0.0.1:3101', ... }`. Resolves to `{ url, close() }` once listening; port 0 picks a
- * free port.
+ * `{ goals: 'http://127.0.0.1:3101', ... }`. `oidc` is where the dashboard signs in: `{ issuer }` for the
+ * city's identity provider, or `{ local: true }` for the local demo provider mounted under /oidc (issuer
+ * `<publicUrl>/oidc`, publicUrl defaulting to the gateway's own URL; give the URL people open, since the
+ * tokens' `iss` is this exact string). Resolves to `{ url, issuer, close() }` once listening; port 0 picks
+ * a free port.
  */
-export function startGateway({ port, host = '127.0.0.1', staticDir, services }) {
+export async function startGateway({ port, host = '127.0.0.1', staticDir, services, oidc }) {
   const upstreams = new Map(Object.entries(services).map(([name, base]) => [name, new URL(base)]));
   // Our own keep-alive pool to the services: no per-request TCP handshakes, no idle timeout on live streams.
   const agent = new http.Agent({ keepAlive: true });
   const root = resolve(staticDir);
+  let headers = securityHeaders(oidc?.local ? undefined : oidc?.issuer);
+  let konfiguration;
+  let leverantor;
 
   const server = http.createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = req.url.split('?', 1)[0];
     if (path === '/api' || path.startsWith('/api/')) return proxy(req, res, upstreams, agent);
+    if (leverantor && (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`))) return leverantor.handle(req, res);
+    if (path === '/konfiguration.json') return sendKonfiguration(req, res, konfiguration);
     serveStatic(req, res, root).catch((error) => {
       if (!res.headersSent) sendText(res, 500, `Internal error: ${error.message}\n`);
       else res.destroy(error);
@@ -69,23 +89,69 @@ export function startGateway({ port, host = '127.0.0.1', staticDir, services }) 
   server.timeout = 0;
   server.requestTimeout = 60_000;
 
-  return new Promise((resolvePromise, reject) => {
+  await new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      const { port: actualPort } = server.address();
-      const shownHost = host.includes(':') ? `[${host}]` : host;
-      resolvePromise({
-        url: `http://${shownHost}:${actualPort}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections(); // open event streams would otherwise keep it from closing
-            agent.destroy();
-          }),
-      });
+      resolvePromise();
     });
   });
+  const { port: actualPort } = server.address();
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${actualPort}`;
+  const close = () =>
+    new Promise((done) => {
+      server.close(() => done());
+      server.closeAllConnections(); // open event streams would otherwise keep it from closing
+      agent.destroy();
+    });
+  try {
+    let issuer = oidc?.issuer;
+    if (oidc?.local) {
+      const publicUrl = (oidc.publicUrl ?? url).replace(/\/$/, '');
+      issuer = `${publicUrl}${OIDC_PATH}`;
+      leverantor = await startLocalProvider(issuer, publicUrl, actualPort, oidc);
+    }
+    if (issuer) {
+      // The client id, scope and audience of the contract, from the built contracts package (as the scripts import it).
+      const { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } = await import(pathToFileURL(join(REPO_ROOT, 'packages/contracts/dist/index.js')).href);
+      konfiguration = { oidc: { issuer, clientId: DASHBOARD_CLIENT_ID, scope: TERTIAL_SCOPE, resource: TERTIAL_API_AUDIENCE } };
+      headers = securityHeaders(issuer);
+    }
+    return { url, issuer, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * The local demo provider from the built identity package. The dashboard may be opened on localhost or on
+ * 127.0.0.1 (the same machine, two origins): both come back to /inloggning/klar.
+ */
+async function startLocalProvider(issuer, publicUrl, port, { cookieKeys } = {}) {
+  const { skapaLokalLeverantor } = await import(pathToFileURL(join(REPO_ROOT, 'packages/identity/dist/index.js')).href);
+  const origins = new Set([new URL(publicUrl).origin]);
+  const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+  if (loopback.has(new URL(publicUrl).hostname)) for (const name of ['localhost', '127.0.0.1']) origins.add(`http://${name}:${port}`);
+  return skapaLokalLeverantor({
+    issuer,
+    redirectUris: [...origins].map((origin) => `${origin}/inloggning/klar`),
+    postLogoutRedirectUris: [...origins].flatMap((origin) => [`${origin}/`, `${origin}/inloggning/utloggad`]),
+    cookieKeys: cookieKeys ?? (process.env.TERTIAL_OIDC_COOKIE_KEYS ? process.env.TERTIAL_OIDC_COOKIE_KEYS.split(',') : undefined),
+  });
+}
+
+/** Where the dashboard signs in; read once at its start. */
+function sendKonfiguration(req, res, konfiguration) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return sendText(res, 405, 'Method not allowed\n');
+  }
+  if (!konfiguration) return sendProblem(res, 503, 'Service Unavailable', 'The gateway has no sign-in configured: start it with an OpenID Connect issuer (TERTIAL_OIDC_ISSUER) or the local provider.');
+  const body = JSON.stringify(konfiguration);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Passes /api/<service>/... to the service as it came: method, path, query, headers and a streamed body. */
@@ -230,6 +296,10 @@ function envConfig(env = process.env) {
       forecast: env.FORECAST_URL || 'http://127.0.0.1:3103',
       report: env.REPORT_URL || 'http://127.0.0.1:3104',
     },
+    // The city's provider when named; otherwise the local demo provider, its issuer on the URL people open.
+    oidc: env.TERTIAL_OIDC_ISSUER
+      ? { issuer: env.TERTIAL_OIDC_ISSUER }
+      : { local: true, publicUrl: env.TERTIAL_OIDC_PUBLIC_URL || `http://localhost:${Number(env.TERTIAL_PORT || 8080)}` },
   };
 }
 
@@ -237,7 +307,7 @@ const runDirectly = import.meta.main ?? (process.argv[1] && resolve(process.argv
 if (runDirectly) {
   const config = envConfig();
   const gateway = await startGateway(config);
-  console.log(`[tertial] gateway on ${gateway.url} (dashboard from ${config.staticDir})`);
+  console.log(`[tertial] gateway on ${gateway.url} (dashboard from ${config.staticDir}; sign-in at ${gateway.issuer})`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => gateway.close().then(() => process.exit(0)));
   }
