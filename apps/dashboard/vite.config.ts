@@ -1,10 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
-/** Where `vite` (dev) and `vite preview` send /api: the gateway of the local run unless told otherwise. */
+/**
+ * Where `vite` (dev) and `vite preview` send what the gateway serves besides the dashboard: the API, the
+ * sign-in configuration and the local identity provider. The gateway of the local run unless told otherwise.
+ */
 const GATEWAY_URL = process.env.TERTIAL_GATEWAY_URL ?? 'http://127.0.0.1:8080';
 
-const api = { '/api': { target: GATEWAY_URL, changeOrigin: true } };
+const gateway = { target: GATEWAY_URL, changeOrigin: true };
+const api = { '/api': gateway, '/konfiguration.json': gateway, '/oidc': gateway };
 
 export default defineConfig({
   plugins: [react()],

@@ -1,3 +1,8 @@
+import { anropaApi } from './anrop.js';
+import { ApiFel } from './api-fel.js';
+
+export { ApiFel };
+
 /**
  * What the contracts' zod schemas offer, typed structurally so the dashboard needs no zod dependency of its own.
  */
@@ -5,32 +10,13 @@ export interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
 
-/** A failed API call, with the title and detail of the RFC 9457 problem the services answer with when there is one. */
-export class ApiFel extends Error {
-  override readonly name = 'ApiFel';
-
-  constructor(
-    /** 0 when the server could not be reached at all. */
-    readonly status: number,
-    readonly titel: string,
-    readonly detalj: string | undefined,
-  ) {
-    super(detalj ? `${titel}: ${detalj}` : titel);
-  }
-
-  /** A 4xx will not get better by asking again. */
-  get arKlientfel(): boolean {
-    return this.status >= 400 && this.status < 500;
-  }
-}
-
-/** GETs JSON from the API and validates it with the contract's schema, so the screen only ever sees checked data. */
+/** GETs JSON from the API as the signed-in user and validates it with the contract's schema, so the screen only ever sees checked data. */
 export async function hamtaJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   let svar: Response;
   try {
-    svar = await fetch(url, { headers: { Accept: 'application/json' }, signal: signal ?? null });
+    svar = await anropaApi(url, { headers: { Accept: 'application/json' }, signal: signal ?? null });
   } catch (fel) {
-    if (signal?.aborted) throw fel;
+    if (signal?.aborted || fel instanceof ApiFel) throw fel;
     throw new ApiFel(0, 'Servern svarar inte', 'Kontrollera nätverket och försök igen.');
   }
 

@@ -4,6 +4,7 @@ const TEXT: Record<LiveStatus, string> = {
   ansluter: 'Ansluter…',
   direkt: 'Uppdateras direkt',
   ateransluter: 'Återansluter…',
+  stoppad: 'Uppdateras inte direkt',
 };
 
 /** A small, politely announced note on whether new forecasts show up by themselves. The dot only repeats the text. */

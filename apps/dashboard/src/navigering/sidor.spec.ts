@@ -10,6 +10,7 @@ describe('the page a path shows', () => {
     { sokvag: '/budget', nyckel: 'budget' },
     { sokvag: '/utfall/import', nyckel: 'utfall-import' },
     { sokvag: '/investeringar', nyckel: 'investeringar' },
+    { sokvag: '/rapporter', nyckel: 'rapporter' },
   ])('$sokvag is $nyckel', ({ sokvag, nyckel }) => {
     expect(sidaFor(sokvag)?.nyckel).toBe(nyckel);
   });

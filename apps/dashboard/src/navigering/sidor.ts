@@ -5,6 +5,7 @@ export const SIDOR = [
   { nyckel: 'budget', sokvag: '/budget', namn: 'Budget' },
   { nyckel: 'utfall-import', sokvag: '/utfall/import', namn: 'Importera utfall' },
   { nyckel: 'investeringar', sokvag: '/investeringar', namn: 'Investeringar' },
+  { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
 ] as const;
 
 export type Sida = (typeof SIDOR)[number];

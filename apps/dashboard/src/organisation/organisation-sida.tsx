@@ -8,7 +8,8 @@ import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { byggTrad, MAX_TRAFFAR, sokITradet, type Organisationstrad, type Sokresultat } from './organisationstrad.js';
 import { OrganisationstradVy } from './organisationstrad-vy.js';
-import { organisationCsvUrl, useOrganisation } from './use-organisation.js';
+import { ExporteraCsv } from './exportera-csv.js';
+import { useOrganisation } from './use-organisation.js';
 
 function sokstatus(sok: Sokresultat | null): string {
   if (!sok) return '';
@@ -78,9 +79,7 @@ export function OrganisationSida() {
           </p>
         </div>
         <div className="urval__atgard">
-          <a className="knapplank" href={organisationCsvUrl(datum)} download data-testid="organisation-export">
-            Exportera som CSV
-          </a>
+          <ExporteraCsv datum={datum} />
         </div>
       </div>
 

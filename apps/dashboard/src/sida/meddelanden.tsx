@@ -30,8 +30,21 @@ interface FelProps {
   niva?: 2 | 3;
 }
 
-/** A failed request, with the title and detail of the server's problem when it sent one. */
+/** Shown in place of what the signed-in user may not see; asking again would not help, so no button. */
+export function IngenBehorighet() {
+  return (
+    <div className="meddelande meddelande--tomt" role="status" data-testid="ingen-behorighet">
+      <p>Du har inte behörighet att se det här.</p>
+    </div>
+  );
+}
+
+/**
+ * A failed request, with the title and detail of the server's problem when it sent one; a 403 says only that
+ * the user may not see it.
+ */
 export function Felmeddelande({ rubrik, fel, onForsokIgen, niva = 2 }: FelProps) {
+  if (fel instanceof ApiFel && fel.arNekad) return <IngenBehorighet />;
   const titel = fel instanceof ApiFel ? fel.titel : 'Något gick fel';
   const detalj = fel instanceof ApiFel ? fel.detalj : undefined;
   const Rubrik = niva === 2 ? 'h2' : 'h3';

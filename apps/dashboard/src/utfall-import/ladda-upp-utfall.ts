@@ -1,4 +1,5 @@
-import { ApiFel } from '../api/hamta-json.js';
+import { anropaApi } from '../api/anrop.js';
+import { ApiFel } from '../api/api-fel.js';
 import { importUrl, tolkaImportsvar, type Importsvar } from './utfall-import.js';
 
 /**
@@ -8,14 +9,14 @@ import { importUrl, tolkaImportsvar, type Importsvar } from './utfall-import.js'
 export async function laddaUppUtfall(fil: File, provkorning: boolean, signal: AbortSignal): Promise<Importsvar> {
   let svar: Response;
   try {
-    svar = await fetch(importUrl(fil.name, provkorning), {
+    svar = await anropaApi(importUrl(fil.name, provkorning), {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', accept: 'application/json, application/problem+json' },
       body: fil,
       signal,
     });
   } catch (fel) {
-    if (signal.aborted) throw fel;
+    if (signal.aborted || fel instanceof ApiFel) throw fel;
     throw new ApiFel(0, 'Servern svarar inte', 'Kontrollera nätverket och försök igen.');
   }
   const body: unknown = await svar.json().catch(() => undefined);

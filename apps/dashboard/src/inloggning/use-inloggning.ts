@@ -1,0 +1,8 @@
+import { useSyncExternalStore } from 'react';
+
+import { inloggningslage, prenumerera, type Inloggningslage } from './session.js';
+
+/** Who is signed in, if anyone; follows sign-in, renewal and sign-out. */
+export function useInloggning(): Inloggningslage {
+  return useSyncExternalStore(prenumerera, inloggningslage);
+}
