@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { skrivDemoSie } from './lib/demo-sie.mjs';
 import { createLog, run } from './lib/process.mjs';
+import { bearer, tokenSource } from './lib/tokens.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = createLog('bench');
@@ -45,9 +46,10 @@ async function measureImport(state, file) {
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
   const started = performance.now();
+  const auth = await bearer(tokenSource(state.oidcIssuer), 'ekonomidirektor');
   const response = await fetch(`${state.url}/api/budget/utfall/import?filnamn=bench.se`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
+    headers: { 'content-type': 'application/octet-stream', ...auth },
     body: Readable.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 })),
     duplex: 'half',
   });
@@ -60,11 +62,12 @@ async function measureImport(state, file) {
   return { transRows: trans, utfallRows: resultat.antalUtfallsrader, fileMb: Math.round(statSync(file).size / 1e5) / 10, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(trans / seconds), budgetPeakRssMb: peak };
 }
 
-async function waitForDemoForecasts(url, started) {
+async function waitForDemoForecasts({ url, oidcIssuer }, started) {
   const ar = new Date().getFullYear();
   const tillfalle = new Date().getMonth() >= 8 ? 'augusti' : 'april';
+  const token = tokenSource(oidcIssuer);
   for (;;) {
-    const totaler = await (await fetch(`${url}/api/report/prognos-totaler?ar=${ar}&tillfalle=${tillfalle}`)).json();
+    const totaler = await (await fetch(`${url}/api/report/prognos-totaler?ar=${ar}&tillfalle=${tillfalle}`, { headers: await bearer(token, 'ekonomidirektor') })).json();
     if (totaler.stad.antalAnsvar > 0 && totaler.stad.antalLamnade === totaler.stad.antalAnsvar) return Math.round((performance.now() - started) / 100) / 10;
     if (performance.now() - started > 300_000) throw new Error('the demo forecasts did not all arrive within 300 s');
     await sleep(500);
@@ -88,7 +91,7 @@ async function measureStart(label, { whileRunning } = {}) {
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const state = JSON.parse(readFileSync(join(root, `.tertial/run/start-${PORT}.json`), 'utf8'));
   // The demo forecasts go in after the URL is printed; memory is read once they are all in the city total.
-  const demoSeconds = await waitForDemoForecasts(state.url, started);
+  const demoSeconds = await waitForDemoForecasts(state, started);
   await sleep(3_000);
   const memory = Object.fromEntries(Object.entries(state.pids).map(([name, pid]) => [name, rssMb(pid)]));
   const kafka = state.kafkaPid ? { heapLimitMb: heapLimitMb(state.kafkaPid), rssMb: rssMb(state.kafkaPid) } : null;

@@ -1,5 +1,6 @@
 // The demo data `npm start` loads through the product's own API: a helårsprognos for every ansvar the
 // forecast service knows, with amounts that depend only on the ansvar code (the same every time).
+import { bearer } from './tokens.mjs';
 
 /**
  * A chef's forecast for an ansvar: its internbudget per kontogrupp in the demo city, moved by a few percent
@@ -23,12 +24,18 @@ export function currentTillfalle(date = new Date()) {
 
 /**
  * Posts the demo forecasts unless this year's current tillfälle already has some (a second start keeps
- * what the first one loaded). Waits for the organisation to reach the forecast service first.
+ * what the first one loaded). Waits for the organisation to reach the forecast service first. Each
+ * forecast goes in as its ansvar's own chef, signed in at the local provider (`token(anvandare)`, see
+ * tokens.mjs); the reads are the ekonomidirektör's.
  */
-export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}) {
+export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000 } = {}) {
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
-  const getJson = async (path) => (await fetch(`${gatewayUrl}${path}`)).json();
+  const getJson = async (path) => {
+    const response = await fetch(`${gatewayUrl}${path}`, { headers: await bearer(token, 'ekonomidirektor') });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
   // The organisation reaches the forecast service as events from budget: wait until it has all of it.
   const organisation = await getJson('/api/budget/organisation');
   const antal = organisation.filter((node) => node.niva === 'enhet').length;
@@ -45,21 +52,36 @@ export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}
     return 0;
   }
   const { demoStad } = await import(new URL('../../../packages/demo-city/dist/index.js', import.meta.url).href);
-  const budget = Map.groupBy(demoStad().internbudget, (rad) => rad.ansvar);
-  // A few at a time: the forecast service takes them as fast as its database commits.
+  const stad = demoStad();
+  const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
+  const chefFor = new Map(stad.organisation.filter((node) => node.chef).map((node) => [node.kod, node.chef.anvandarId]));
   const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod));
+
+  // Every chef signs in once (eight at a time), before the first forecast: what that takes is measured apart.
+  const started = performance.now();
+  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean))];
+  const signIn = async () => {
+    for (let chef = chefer.shift(); chef; chef = chefer.shift()) await token(chef);
+  };
+  const antalChefer = chefer.length;
+  await Promise.all(Array.from({ length: 8 }, signIn));
+  log?.(`demo data: ${antalChefer} chefer signed in in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  // A few at a time: the forecast service takes them as fast as its database commits.
   const post = async () => {
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
+      const chef = chefFor.get(kod);
+      if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
       const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data' },
+        headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data', ...(await bearer(token, chef)) },
         body: JSON.stringify(demoPrognos(kod, ar, tillfalle, budget.get(kod))),
       });
-      if (response.status !== 201) throw new Error(`demo forecast for ${kod}: ${response.status} ${await response.text()}`);
+      if (response.status !== 201) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
     }
   };
   await Promise.all(Array.from({ length: 6 }, post));
-  log?.(`demo data: helårsprognoser for ${tillfalle} ${ar} submitted`);
+  log?.(`demo data: helårsprognoser for ${tillfalle} ${ar} submitted, each by its ansvar's chef`);
   return ansvar.length;
 }
 
@@ -67,8 +89,11 @@ export async function loadDemoData(gatewayUrl, { log, timeoutMs = 120_000 } = {}
  * The demo city's ledger for January–August, imported through the product's own utfall import as a CSV
  * (ar;manad;ansvar;konto;belopp, kronor with a decimal comma, the ledger's signs), once.
  */
-export async function loadDemoUtfall(gatewayUrl, { log } = {}) {
-  const importer = await (await fetch(`${gatewayUrl}/api/budget/utfall/importer`)).json();
+export async function loadDemoUtfall(gatewayUrl, { log, token } = {}) {
+  const auth = await bearer(token, 'ekonomidirektor');
+  const lista = await fetch(`${gatewayUrl}/api/budget/utfall/importer`, { headers: auth });
+  if (!lista.ok) throw new Error(`demo utfall: ${lista.status} ${await lista.text()}`);
+  const importer = await lista.json();
   if (importer.length > 0) {
     log?.(`demo data: utfall already imported (${importer[0].filnamn})`);
     return;
@@ -79,7 +104,7 @@ export async function loadDemoUtfall(gatewayUrl, { log } = {}) {
   for (const rad of demoStad().utfall(8)) rader.push(`${rad.ar};${rad.manad};${rad.ansvar};${rad.konto};${kronor(rad.beloppOre)}`);
   const response = await fetch(`${gatewayUrl}/api/budget/utfall/import?filnamn=demo-huvudbok-jan-aug.csv`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-correlation-id': 'demo-data' },
+    headers: { 'content-type': 'application/octet-stream', 'x-correlation-id': 'demo-data', ...auth },
     body: `${rader.join('\n')}\n`,
   });
   const resultat = await response.json();

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { waitForHttp } from './process.mjs';
 
 export const SERVICES = ['budget', 'goals', 'forecast', 'report'];
+/** The audience of Tertial's API in its access tokens (TERTIAL_API_AUDIENCE in packages/contracts). */
+export const TERTIAL_API_AUDIENCE = 'urn:tertial:api';
 const OFFSETS = { goals: 1, budget: 2, forecast: 3, report: 4 };
 
 /** Service ports: goals 3101, budget 3102, forecast 3103, report 3104 unless TERTIAL_SERVICE_PORT_BASE moves them. */
@@ -16,9 +18,11 @@ export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE
 
 /**
  * Starts one service as its own Node process with its output in .tertial/logs/<name>.log, and resolves
- * when its /health answers 200 (database and Kafka both up).
+ * when its /health answers 200 (database and Kafka both up). `oidcIssuer` is the issuer whose access tokens
+ * the service accepts (TERTIAL_OIDC_ISSUER, audience urn:tertial:api); it fetches the issuer's keys on its
+ * first request, so the issuer need not be up yet.
  */
-export async function startService(root, name, { port, env, logName = name }) {
+export async function startService(root, name, { port, env, logName = name, oidcIssuer }) {
   const logDir = join(root, '.tertial/logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${logName}.log`);
@@ -27,7 +31,12 @@ export async function startService(root, name, { port, env, logName = name }) {
   const heapMb = process.env.TERTIAL_SERVICE_HEAP_MB || '256';
   const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', `--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', join(root, `apps/${name}/dist/main.js`)], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...(oidcIssuer ? { TERTIAL_OIDC_ISSUER: oidcIssuer, TERTIAL_OIDC_AUDIENCE: TERTIAL_API_AUDIENCE } : {}),
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Out of the terminal's process group: Ctrl-C goes to the start script, which stops services in order.
     detached: true,
