@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 
 import { ALLA_ANSVAR } from './demo.js';
 import { eventually, ROOT, startServiceProcess, type RunningService } from './services.js';
+import { bearer } from './tokens.js';
 
 export interface Stack {
   readonly gatewayUrl: string;
@@ -13,6 +14,8 @@ export interface Stack {
   readonly kafkaBrokers: string;
   readonly postgresUrl: string;
   readonly groupSuffix: string;
+  /** The local demo provider in the gateway: `token(anvandare)` in tokens.ts signs in there. */
+  readonly oidcIssuer: string;
 }
 
 declare module 'vitest' {
@@ -24,6 +27,12 @@ declare module 'vitest' {
 const SERVICES: ServiceName[] = ['budget', 'goals', 'forecast', 'report'];
 const TEST_PORTS: Record<ServiceName, number> = { goals: 3201, budget: 3202, forecast: 3203, report: 3204 };
 const GATEWAY_PORT = 8180;
+/**
+ * The gateway's URL, the one the browser tests open, and so the local provider's issuer: the services accept
+ * tokens whose `iss` is exactly this, and fetch its keys on their first request (the gateway starts after them).
+ */
+const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
+const OIDC_ISSUER = `${GATEWAY_URL}/oidc`;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -62,26 +71,30 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const services = {} as Record<ServiceName, string>;
     for (const name of SERVICES) {
       const databaseUrl = await freshDatabase(postgresUrl, `test_${name}`);
-      const service = await startServiceProcess(name, { port: TEST_PORTS[name], kafkaBrokers, databaseUrl, groupSuffix });
+      const service = await startServiceProcess(name, { port: TEST_PORTS[name], kafkaBrokers, databaseUrl, groupSuffix, oidcIssuer: OIDC_ISSUER });
       running.push(service);
       services[name] = `http://127.0.0.1:${TEST_PORTS[name]}`;
     }
     const { startGateway } = (await import(join(ROOT, 'infra/gateway/server.mjs'))) as typeof import('../../infra/gateway/server.mjs');
-    const started = await startGateway({ port: GATEWAY_PORT, staticDir: join(ROOT, 'apps/dashboard/dist'), services });
+    const started = await startGateway({ port: GATEWAY_PORT, staticDir: join(ROOT, 'apps/dashboard/dist'), services, oidc: { local: true, publicUrl: GATEWAY_URL } });
     gateway = started;
+    if (started.issuer !== OIDC_ISSUER) throw new Error(`the gateway's issuer is ${started.issuer}, the services expect ${OIDC_ISSUER}`);
+    const auth = await bearer('ekonomidirektor', OIDC_ISSUER);
     // The organisation reaches forecast and report as events from budget; wait until both have all of it.
     await eventually(
       async () => {
         const [ansvar, totaler] = await Promise.all([
-          fetch(`${services.forecast}/api/forecast/ansvar`).then((r) => r.json() as Promise<unknown[]>),
-          fetch(`${services.report}/api/report/prognos-totaler?ar=2026&tillfalle=augusti`).then((r) => r.json() as Promise<{ stad: { antalAnsvar: number } }>),
+          fetch(`${services.forecast}/api/forecast/ansvar`, { headers: auth }).then((r) => r.json() as Promise<unknown[]>),
+          fetch(`${services.report}/api/report/prognos-totaler?ar=2026&tillfalle=augusti`, { headers: auth }).then(
+            (r) => r.json() as Promise<{ stad: { antalAnsvar: number } }>,
+          ),
         ]);
         return ansvar.length === ALLA_ANSVAR.length && totaler.stad.antalAnsvar === ALLA_ANSVAR.length;
       },
       Boolean,
       120_000,
     );
-    project.provide('stack', { gatewayUrl: started.url, services, kafkaBrokers, postgresUrl, groupSuffix });
+    project.provide('stack', { gatewayUrl: started.url, services, kafkaBrokers, postgresUrl, groupSuffix, oidcIssuer: OIDC_ISSUER });
   } catch (error) {
     await teardown();
     throw error;

@@ -20,6 +20,8 @@ export interface ServiceOptions {
   readonly databaseUrl: string;
   readonly groupSuffix: string;
   readonly logName?: string;
+  /** The issuer whose access tokens the service accepts (the local provider in the tests' gateway). */
+  readonly oidcIssuer: string;
 }
 
 /** Starts a built service as its own process, the way `npm start` does, and waits until /health is up. */
@@ -27,6 +29,7 @@ export async function startServiceProcess(name: ServiceName, options: ServiceOpt
   const service = await startService(ROOT, name, {
     port: options.port,
     logName: options.logName ?? `test-${name}`,
+    oidcIssuer: options.oidcIssuer,
     env: { KAFKA_BROKERS: options.kafkaBrokers, DATABASE_URL: options.databaseUrl, KAFKA_GROUP_SUFFIX: options.groupSuffix, OUTBOX_POLL_MS: '200' },
   });
   return {
