@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 
 import { utfallImportResultatSchema, type UtfallImportResultat } from '@tertial/contracts';
 
-export const importUtfallHelp = `tertial import-utfall FILE [--dry-run] [--json] [--url URL]
+export const importUtfallHelp = `tertial import-utfall FILE [--dry-run] [--json] [--url URL] [--token TOKEN]
 
 Imports a month's utfall from a SIE 4 file (or CSV: ar;manad;ansvar;konto;belopp) into the budget service.
 The file is streamed; periods it covers replace what was imported before, so importing a file twice changes
@@ -14,6 +14,8 @@ nothing, and every error is listed with its line.
   --dry-run   check the file and print what it holds (rows, totals per account and per month) without storing
   --json      print the result as JSON
   --url       where Tertial answers (default: TERTIAL_URL or http://localhost:8080)
+  --token     an access token of someone who may import utfall, e.g. the ekonomidirektör (default:
+              TERTIAL_TOKEN); locally: TERTIAL_TOKEN=$(npx tertial token ekonomidirektor) npx tertial import-utfall FILE
 Exit status: 0 imported or checked, 1 refused, 2 the command was used wrongly or Tertial could not be reached.`;
 
 export async function importUtfall(argv: string[]): Promise<number> {
@@ -24,6 +26,7 @@ export async function importUtfall(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       url: { type: 'string', default: process.env.TERTIAL_URL ?? 'http://localhost:8080' },
+      token: { type: 'string', default: process.env.TERTIAL_TOKEN },
     },
   });
   const [fil] = positionals;
@@ -38,10 +41,19 @@ export async function importUtfall(argv: string[]): Promise<number> {
   url.searchParams.set('filnamn', basename(path));
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'content-length': String(storlek) },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'content-length': String(storlek),
+      ...(values.token ? { authorization: `Bearer ${values.token}` } : {}),
+    },
     body: Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
+  if (response.status === 401 || response.status === 403) {
+    await response.body?.cancel();
+    console.error(atkomstFel(response.status, Boolean(values.token)));
+    return 2;
+  }
   const body = (await response.json()) as { resultat?: unknown; title?: string; detail?: string };
   const parsed = utfallImportResultatSchema.safeParse(response.status === 422 ? body.resultat : body);
   if (!parsed.success) {
@@ -52,6 +64,12 @@ export async function importUtfall(argv: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(resultat, null, 2));
   else skrivUt(resultat);
   return resultat.status === 'avvisad' ? 1 : 0;
+}
+
+function atkomstFel(status: number, medToken: boolean): string {
+  if (status === 403) return 'Tertial svarade 403: din användare har inte behörighet att importera utfall. Använd en token för någon som har det, lokalt till exempel ekonomidirektören.';
+  const orsak = medToken ? 'din token godtogs inte (den kan ha gått ut – en token gäller en timme – eller vara utfärdad av en annan leverantör)' : 'ingen token angavs';
+  return `Tertial svarade 401: ${orsak}.\nAnge en med --token eller TERTIAL_TOKEN; lokalt: TERTIAL_TOKEN=$(npx tertial token ekonomidirektor) npx tertial import-utfall FIL`;
 }
 
 const kr = (ore: number) =>
