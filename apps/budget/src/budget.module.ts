@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, type ServiceConfig } from '@tertial/service-kit';
+import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { BudgetarModule } from './budget/budget.module.js';
 import { BUDGET_DATABASE } from './database.js';
 import { InvesteringarModule } from './investeringar/investeringar.module.js';
 import { KontonModule } from './konton/konton.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
+import { BudgetOrganisationKalla } from './organisation/organisation.service.js';
 import { UtfallModule } from './utfall/utfall.module.js';
 
 @Module({})
@@ -13,7 +14,9 @@ export class BudgetModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: BudgetModule,
-      imports: [KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule, KontonModule, UtfallModule, BudgetarModule, InvesteringarModule],
+      imports: [
+        AuthModule.forRoot({ kalla: BudgetOrganisationKalla, imports: [OrganisationModule] }),
+        KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule, KontonModule, UtfallModule, BudgetarModule, InvesteringarModule],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, type ServiceConfig } from '@tertial/service-kit';
+import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { FORECAST_DATABASE } from './database.js';
 import { HelarsprognoserModule } from './helarsprognoser/helarsprognoser.module.js';
@@ -10,6 +10,7 @@ export class ForecastModule {
     return {
       module: ForecastModule,
       imports: [
+        AuthModule.forRoot(),
         KitModule.forRoot(config, FORECAST_DATABASE),
         HelarsprognoserModule,
       ],

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, type ServiceConfig } from '@tertial/service-kit';
+import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { GOALS_DATABASE } from './database.js';
 import { MalModule } from './mal/mal.module.js';
@@ -9,7 +9,8 @@ export class GoalsModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: GoalsModule,
-      imports: [KitModule.forRoot(config, GOALS_DATABASE), MalModule],
+      imports: [AuthModule.forRoot(),
+        KitModule.forRoot(config, GOALS_DATABASE), MalModule],
     };
   }
 }

@@ -2,5 +2,6 @@ import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/se
 
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarPrognosSchema } from './prognos-totaler/ansvar-prognos.entity.js';
+import { RapportSchema } from './rapporter/rapport.entity.js';
 
-export const REPORT_DATABASE: ServiceDatabase = { entities: [AnsvarPrognosSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS };
+export const REPORT_DATABASE: ServiceDatabase = { entities: [AnsvarPrognosSchema, RapportSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS };

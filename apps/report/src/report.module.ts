@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { KitModule, type ServiceConfig } from '@tertial/service-kit';
+import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { REPORT_DATABASE } from './database.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
@@ -10,6 +10,7 @@ export class ReportModule {
     return {
       module: ReportModule,
       imports: [
+        AuthModule.forRoot(),
         KitModule.forRoot(config, REPORT_DATABASE),
         PrognosTotalerModule,
       ],

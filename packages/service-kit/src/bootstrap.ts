@@ -7,6 +7,17 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { publishOpenApi } from './http/openapi.js';
 import { kafkaServerOptions } from './kafka/kafka-options.js';
 
+/** What every API answer carries: no sniffing, no framing, no caching of a person's data, no referrer. */
+function securityHeaders(_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void): void {
+  response.setHeader('x-content-type-options', 'nosniff');
+  response.setHeader('x-frame-options', 'DENY');
+  response.setHeader('referrer-policy', 'no-referrer');
+  response.setHeader('cache-control', 'no-store');
+  response.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  response.setHeader('cross-origin-resource-policy', 'same-origin');
+  next();
+}
+
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
@@ -19,6 +30,14 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.setGlobalPrefix(`api/${config.service}`);
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  // CORS for the one configured origin only; without one, the browser reaches the API through the gateway's origin.
+  if (config.auth.allowedOrigin) {
+    app.enableCors({ origin: config.auth.allowedOrigin, allowedHeaders: ['authorization', 'content-type', 'x-correlation-id'], maxAge: 600 });
+  }
   app.useGlobalFilters(new ProblemFilter());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });

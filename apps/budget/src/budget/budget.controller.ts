@@ -10,7 +10,7 @@ import {
   resultatoverforingSchema,
   versionsjamforelseSchema,
 } from '@tertial/contracts';
-import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, OmfangService, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { BudgetService } from './budget.service.js';
@@ -20,49 +20,59 @@ const arQuerySchema = z.object({ ar: z.coerce.number().pipe(arSchema) });
 @ApiTags('budget')
 @Controller()
 export class BudgetController {
-  constructor(@Inject(BudgetService) private readonly budget: BudgetService) {}
+  constructor(
+    @Inject(BudgetService) private readonly budget: BudgetService,
+    @Inject(OmfangService) private readonly omfang: OmfangService,
+  ) {}
 
   @Get('namnder/:kod/resursfordelning')
+  @Atkomst('ekonomidirektor', 'forvaltningsekonom')
   @ApiOperation({ summary: 'Nämndens ram för ett år enligt resursfördelningsmodellens sju steg, varje steg med sitt underlag (vattenfall)' })
   @ApiQuery({ name: 'ar', type: Number, example: 2027 })
   @ApiOkResponse({ schema: openApiSchema(resursfordelningSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
-  resursfordelning(@Param('kod') kod: string, @Query() query: unknown) {
+  async resursfordelning(@Param('kod') kod: string, @Query() query: unknown, @Anvandare() principal: Principal) {
+    (await this.omfang.for(principal)).kravSerDelAv(kod);
     return this.budget.resursfordelning(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
   }
 
   @Post('resursfordelning')
+  @Atkomst('ekonomidirektor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Beräkna och spara en nämnds resursfördelning från nytt underlag (belopp i kronor, procentsatser som text)' })
   @ApiBody({ schema: openApiSchema(resursfordelningRequestSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(resursfordelningSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  sparaResursfordelning(@Body() body: unknown) {
-    return this.budget.sparaResursfordelning(body);
+  sparaResursfordelning(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.budget.sparaResursfordelning(body, principal, correlationId);
   }
 
   @Get('namnder/:kod/internbudget')
+  @Atkomst('ekonomidirektor', 'forvaltningsekonom')
   @ApiOperation({ summary: 'Nämndens internbudget nedbruten i organisationen, med det som ännu inte är fördelat' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiOkResponse({ schema: openApiSchema(internbudgetSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
-  internbudget(@Param('kod') kod: string, @Query() query: unknown) {
+  async internbudget(@Param('kod') kod: string, @Query() query: unknown, @Anvandare() principal: Principal) {
+    (await this.omfang.for(principal)).kravSerDelAv(kod);
     return this.budget.internbudget(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
   }
 
   @Post('internbudgetar')
+  @Atkomst('ekonomidirektor')
   @HttpCode(201)
   @ApiOperation({ summary: 'Besluta en ny internbudget för en nämnd; en som överskrider ramen avvisas och inget sparas' })
   @ApiBody({ schema: openApiSchema(internbudgetRequestSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(internbudgetSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  beslutaInternbudget(@Body() body: unknown, @CorrelationId() correlationId: string) {
-    return this.budget.beslutaInternbudget(body, correlationId);
+  beslutaInternbudget(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.budget.beslutaInternbudget(body, principal, correlationId);
   }
 
   @Get('resultatoverforing')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Förslag till resultatöverföring per nämnd: ram minus utfall (nettokostnad), överfört till nästa års ram enligt stadens regel' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiOkResponse({ schema: openApiSchema(resultatoverforingSchema) })
@@ -71,16 +81,18 @@ export class BudgetController {
   }
 
   @Post('budgetversioner')
+  @Atkomst('ekonomidirektor')
   @HttpCode(201)
   @ApiOperation({ summary: 'Registrera KF:s beslut om ramar eller en tilläggsbudget som en ny version (belopp i kronor)' })
   @ApiBody({ schema: openApiSchema(budgetbeslutRequestSchema, 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  beslutaBudget(@Body() body: unknown, @CorrelationId() correlationId: string) {
-    return this.budget.beslutaBudget(body, correlationId);
+  beslutaBudget(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.budget.beslutaBudget(body, principal, correlationId);
   }
 
   @Get('budgetversioner')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Årets budgetversioner sida vid sida per nämnd: KF:s beslut, tilläggsbudgetar och internbudgetar' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiOkResponse({ schema: openApiSchema(versionsjamforelseSchema) })

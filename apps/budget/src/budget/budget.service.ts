@@ -14,7 +14,7 @@ import {
   type OrganisationNode,
 } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, OutboxRelay, parseRequest, ProblemException } from '@tertial/service-kit';
+import { addToOutbox, granska, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
@@ -75,7 +75,7 @@ export class BudgetService implements OnApplicationBootstrap {
   }
 
   /** Computes the frame from new inputs and keeps them; inputs that do not compute are refused whole. */
-  async sparaResursfordelning(body: unknown) {
+  async sparaResursfordelning(body: unknown, principal: Principal, correlationId: string) {
     const request = parseRequest(resursfordelningRequestSchema, body, 'Ogiltigt underlag för resursfördelning');
     const underlag: ResursfordelningUnderlag = {
       namnd: request.namnd,
@@ -88,7 +88,11 @@ export class BudgetService implements OnApplicationBootstrap {
       ovrigaJusteringar: request.ovrigaJusteringar.map((post) => ({ text: post.text, beloppOre: post.belopp })),
     };
     const resultat = ellerProblem(beraknaResursfordelning(underlag), 'Resursfördelningen går inte att beräkna');
-    await this.orm.em.fork().upsert(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar, underlag });
+    await this.orm.em.fork().transactional(async (em) => {
+      const fore = await em.findOne(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar });
+      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'resursfordelning.sparad', objekt: { typ: 'namnd', id: underlag.namnd }, fore: fore?.underlag ?? null, efter: underlag });
+      await em.upsert(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar, underlag });
+    });
     return resultat;
   }
 
@@ -136,7 +140,7 @@ export class BudgetService implements OnApplicationBootstrap {
    * year's budget readable (e.g. no two KF decisions on one day, no tilläggsbudget for a nämnd without a frame)
    * and name only nämnder of the organisation; otherwise nothing is stored.
    */
-  async beslutaBudget(body: unknown, correlationId: string) {
+  async beslutaBudget(body: unknown, principal: Principal, correlationId: string) {
     const request = parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut');
     const namnder = new Set(organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`).filter((n) => n.niva === 'namnd').map((n) => n.kod));
     const belopp = (request.typ === 'kf-beslut' ? request.ramar : request.andringar).map((rad) => ({ namnd: rad.namnd, beloppOre: rad.belopp }));
@@ -151,6 +155,9 @@ export class BudgetService implements OnApplicationBootstrap {
     ellerProblem(gallandeBudget(versioner, request.ar), 'Budgetbeslutet kan inte tas emot');
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
+      for (const { namnd } of request.typ === 'kf-beslut' ? version.typ === 'kf-beslut' ? version.ramar : [] : version.typ === 'tillaggsbudget' ? version.andringar : []) {
+        granska(em, { tjanst: 'budget', principal, correlationId }, { handling: `budget.${version.typ}`, objekt: { typ: 'namnd', id: namnd }, fore: null, efter: version });
+      }
       publicera(em, versioner, request.ar, [version], [], correlationId);
     });
     this.outbox.wake();
@@ -158,7 +165,7 @@ export class BudgetService implements OnApplicationBootstrap {
   }
 
   /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */
-  async beslutaInternbudget(body: unknown, correlationId: string) {
+  async beslutaInternbudget(body: unknown, principal: Principal, correlationId: string) {
     const request = parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget');
     const versioner = await this.versioner(request.ar);
     const galler = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgeten går inte att läsa');
@@ -171,6 +178,8 @@ export class BudgetService implements OnApplicationBootstrap {
     const organisationsversioner = await this.organisation.versioner();
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
+      const tidigare = versioner.filter((v) => v.typ === 'internbudget' && v.namnd === request.namnd).at(-1) ?? null;
+      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version });
       publicera(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
     });
     this.outbox.wake();

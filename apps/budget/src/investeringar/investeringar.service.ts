@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { MikroORM } from '@mikro-orm/core';
 import { investeringsprojektRequestSchema, investeringsprojektUppdaterat } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, OutboxRelay, parseRequest, ProblemException } from '@tertial/service-kit';
+import { addToOutbox, granska, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { ellerProblem } from '../budget/budget.service.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
@@ -35,7 +35,7 @@ export class InvesteringarService implements OnApplicationBootstrap {
   }
 
   /** Stores a project (new or changed); a project over 3 mnkr without motive, or over 15 mnkr without assessment, is refused. */
-  async spara(id: string, body: unknown, forstaAr: number, correlationId: string): Promise<Investeringsprojekt> {
+  async spara(id: string, body: unknown, forstaAr: number, principal: Principal, correlationId: string): Promise<Investeringsprojekt> {
     const request = parseRequest(investeringsprojektRequestSchema, body, 'Ogiltigt investeringsprojekt');
     const projekt: Investeringsprojekt = {
       id,
@@ -48,6 +48,8 @@ export class InvesteringarService implements OnApplicationBootstrap {
     const fel = valideraInvesteringsplan({ forstaAr, projekt: [projekt] });
     if (fel.length > 0) throw new ProblemException(422, 'Projektet uppfyller inte investeringsreglerna', fel.map((f) => f.message).join('; '), fel.map((f) => ({ field: f.field, message: f.message })));
     await this.orm.em.fork().transactional(async (em) => {
+      const fore = await em.findOne(InvesteringsprojektRad, { id });
+      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'investeringsprojekt.sparat', objekt: { typ: 'projekt', id }, fore: fore?.projekt ?? null, efter: projekt });
       await em.upsert(InvesteringsprojektRad, { id, namnd: projekt.namnd, projekt });
       addToOutbox(em, investeringsprojektUppdaterat, { ...projekt, ar: [...projekt.ar] }, { producer: 'budget', correlationId });
     });

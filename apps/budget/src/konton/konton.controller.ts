@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { kontogruppIntervallSchema } from '@tertial/contracts';
-import { openApiSchema, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, type Principal, PROBLEM_RESPONSE } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { KontonService } from './konton.service.js';
@@ -12,18 +12,21 @@ export class KontonController {
   constructor(@Inject(KontonService) private readonly konton: KontonService) {}
 
   @Get('konton')
+  @Atkomst(...MEDARBETARE)
   @ApiOperation({ summary: 'Kontoplanen, med den kontogrupp varje konto hör till enligt mappningstabellen' })
   lista() {
     return this.konton.konton();
   }
 
   @Get('kontogrupper')
+  @Atkomst(...MEDARBETARE)
   @ApiOperation({ summary: 'Kontogrupperna: intäkter och kostnader visas båda som positiva belopp; nettokostnad = kostnader − intäkter' })
   grupper() {
     return this.konton.kontogrupper();
   }
 
   @Get('kontogrupper/mappning')
+  @Atkomst(...MEDARBETARE)
   @ApiOperation({ summary: 'Tabellen som mappar kontointervall (Kommun-Bas) till kontogrupper' })
   @ApiOkResponse({ schema: openApiSchema(z.array(kontogruppIntervallSchema)) })
   mappning() {
@@ -31,10 +34,11 @@ export class KontonController {
   }
 
   @Put('kontogrupper/mappning')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Ersätt mappningstabellen; överlappande intervall avvisas' })
   @ApiBody({ schema: openApiSchema(z.array(kontogruppIntervallSchema), 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
-  ersatt(@Body() body: unknown) {
-    return this.konton.ersattMappning(body);
+  ersatt(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.konton.ersattMappning(body, principal, correlationId);
   }
 }

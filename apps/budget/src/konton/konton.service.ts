@@ -10,7 +10,7 @@ import {
   type KontogruppKod,
 } from '@tertial/contracts';
 import { demoKontoplan } from '@tertial/demo-city';
-import { parseRequest, ProblemException } from '@tertial/service-kit';
+import { parseRequest, ProblemException, granska, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { Konto, KontogruppIntervallRad } from './konto.entity.js';
@@ -39,11 +39,13 @@ export class KontonService implements OnApplicationBootstrap {
   }
 
   /** Replaces the mapping table whole; overlapping ranges are refused and nothing changes. */
-  async ersattMappning(body: unknown): Promise<KontogruppIntervall[]> {
+  async ersattMappning(body: unknown, principal: Principal, correlationId: string): Promise<KontogruppIntervall[]> {
     const tabell = parseRequest(z.array(kontogruppIntervallSchema).min(1, 'tabellen får inte vara tom'), body, 'Ogiltig kontogruppstabell');
     const problem = valideraKontogruppsmappning(tabell);
     if (problem.length > 0) throw new ProblemException(400, 'Ogiltig kontogruppstabell', problem.join('; '), problem.map((message) => ({ field: '(body)', message })));
+    const fore = await this.mappning();
     await this.orm.em.fork().transactional(async (em) => {
+      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'kontogrupper.mappning', objekt: { typ: 'kontoplan', id: 'kontogrupper' }, fore, efter: tabell });
       await em.nativeDelete(KontogruppIntervallRad, {});
       for (const rad of tabell) em.create(KontogruppIntervallRad, rad);
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { organisationNodeSchema } from '@tertial/contracts';
-import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { organisationFranCsv, organisationTillCsv } from './organisation-csv.js';
@@ -15,6 +15,7 @@ export class OrganisationController {
   constructor(@Inject(OrganisationService) private readonly organisation: OrganisationService) {}
 
   @Get()
+  @Atkomst(...MEDARBETARE)
   @ApiOperation({ summary: 'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges)' })
   @ApiQuery({ name: 'datum', required: false, example: '2026-08-31' })
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
@@ -24,6 +25,7 @@ export class OrganisationController {
   }
 
   @Get('versioner')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Alla versioner av alla noder: varje omorganisation med sitt datum' })
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
   versioner() {
@@ -31,6 +33,7 @@ export class OrganisationController {
   }
 
   @Get('export.csv')
+  @Atkomst('ekonomidirektor')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="organisation.csv"')
   @ApiOperation({ summary: 'Organisationen som CSV (semikolon, UTF-8), som den såg ut ett datum' })
@@ -42,13 +45,14 @@ export class OrganisationController {
   }
 
   @Post('import')
+  @Atkomst('ekonomidirektor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Läs in noder från CSV (samma kolumner som exporten); en rad med nytt giltig_fran är en omorganisation från det datumet' })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  async importera(@Body() body: unknown, @CorrelationId() correlationId: string) {
+  async importera(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
     if (typeof body !== 'string' || body.trim() === '') {
       throw new ProblemException(415, 'Formatet stöds inte', 'Skicka organisationen som text/csv.', [{ field: '(body)', message: 'ska vara CSV med content-type text/csv' }]);
     }
@@ -57,10 +61,11 @@ export class OrganisationController {
       const errors = result.fel.map((fel) => ({ field: `rad ${fel.rad}: ${fel.falt}`, message: fel.meddelande }));
       throw new ProblemException(400, 'Ogiltig CSV', `${errors.length} fel; inget sparades.`, errors.slice(0, 100));
     }
-    return { sparade: await this.organisation.spara(result.nodes, correlationId) };
+    return { sparade: await this.organisation.spara(result.nodes, correlationId, principal) };
   }
 
   @Get(':kod')
+  @Atkomst(...MEDARBETARE)
   @ApiOperation({ summary: 'En nod i organisationen, som den såg ut ett datum' })
   @ApiOkResponse({ schema: openApiSchema(organisationNodeSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { MikroORM } from '@mikro-orm/core';
 import { organisationNodeFranRad, organisationNodeUpserted, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, OutboxRelay, ProblemException, type FieldError } from '@tertial/service-kit';
+import { addToOutbox, granska, OutboxRelay, ProblemException, type FieldError, type OrganisationKalla, type Principal } from '@tertial/service-kit';
 
 import { OrganisationNode } from './organisation-node.entity.js';
 import { parentsFirst, validateOrganisation } from './organisation-tree.js';
@@ -42,8 +42,9 @@ export class OrganisationService implements OnApplicationBootstrap {
    * Stores node versions and their events in one transaction. The tree must be sound on every date the
    * change touches (its own dates, and every later reorganisation); otherwise nothing is stored.
    */
-  async spara(nodes: readonly OrganisationNodeDto[], correlationId: string): Promise<number> {
-    const merged = new Map((await this.versioner()).map((node) => [`${node.kod}@${node.giltigFran}`, node]));
+  async spara(nodes: readonly OrganisationNodeDto[], correlationId: string, principal?: Principal): Promise<number> {
+    const forra = new Map((await this.versioner()).map((node) => [`${node.kod}@${node.giltigFran}`, node]));
+    const merged = new Map(forra);
     for (const node of nodes) merged.set(`${node.kod}@${node.giltigFran}`, node);
     const alla = [...merged.values()];
     const forsta = nodes.reduce((min, node) => (node.giltigFran < min ? node.giltigFran : min), '9999-12-31');
@@ -54,7 +55,11 @@ export class OrganisationService implements OnApplicationBootstrap {
     }
     await this.orm.em.fork().transactional(async (em) => {
       await em.upsertMany(OrganisationNode, parentsFirst(nodes).map(toRow));
-      for (const node of parentsFirst(nodes)) addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
+      for (const node of parentsFirst(nodes)) {
+        addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
+        // The demo city's first load has no person behind it; every change through the API does.
+        if (principal) granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'organisation.nod', objekt: { typ: 'organisation', id: node.kod }, fore: forra.get(`${node.kod}@${node.giltigFran}`) ?? null, efter: node });
+      }
     });
     this.outbox.wake();
     return nodes.length;
@@ -71,4 +76,14 @@ function toRow(node: OrganisationNodeDto) {
     chefAnvandarId: node.chef?.anvandarId ?? null,
     chefNamn: node.chef?.namn ?? null,
   };
+}
+
+/** The scope of a request in the budget service reads the tree of today from the master data itself. */
+@Injectable()
+export class BudgetOrganisationKalla implements OrganisationKalla {
+  constructor(@Inject(OrganisationService) private readonly organisation: OrganisationService) {}
+
+  noder(): Promise<OrganisationNodeDto[]> {
+    return this.organisation.vid(idag());
+  }
 }

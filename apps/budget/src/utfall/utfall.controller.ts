@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, utfallImportResultatSchema } from '@tertial/contracts';
-import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
 
@@ -20,6 +20,7 @@ export class UtfallController {
   constructor(@Inject(UtfallService) private readonly utfall: UtfallService) {}
 
   @Post('import')
+  @Atkomst('ekonomidirektor')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Importera utfall från en SIE 4-fil (eller CSV ar;manad;ansvar;konto;belopp) som strömmas i kroppen',
@@ -31,11 +32,11 @@ export class UtfallController {
   @ApiQuery({ name: 'filnamn', required: false })
   @ApiOkResponse({ schema: openApiSchema(utfallImportResultatSchema) })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  async importera(@Req() request: Request, @Query() query: unknown, @CorrelationId() correlationId: string) {
+  async importera(@Req() request: Request, @Query() query: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
     const { dryRun, filnamn } = parseRequest(importQuerySchema, query, 'Ogiltig fråga');
     // Text bodies were already read by the body parser; a file sent as octet-stream is read as it arrives.
     const source: AsyncIterable<Uint8Array> = typeof request.body === 'string' ? Readable.from([Buffer.from(request.body)]) : request;
-    const resultat = await this.utfall.importera(source, { filnamn, dryRun: dryRun === 'true', correlationId });
+    const resultat = await this.utfall.importera(source, { filnamn, dryRun: dryRun === 'true', correlationId, principal });
     if (resultat.status === 'avvisad') {
       const errors = resultat.fel.slice(0, 100).map((fel) => ({ field: `rad ${fel.rad}`, message: `${fel.post}: ${fel.meddelande}` }));
       const problem = new ProblemException(422, 'Filen kunde inte importeras', `${resultat.fel.length} fel i ${filnamn}; inget sparades.`, errors);
@@ -46,6 +47,7 @@ export class UtfallController {
   }
 
   @Get('summor')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Stadens utfall ett år per månad och kontogrupp (intäkter och kostnader positiva)' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   summor(@Query() query: unknown) {
@@ -53,6 +55,7 @@ export class UtfallController {
   }
 
   @Get('importer')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'De senaste importerna av utfall' })
   importer() {
     return this.utfall.importer();

@@ -13,7 +13,7 @@ import {
 } from '@tertial/contracts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
-import { addToOutbox, databaseKind, OutboxRelay } from '@tertial/service-kit';
+import { addToOutbox, databaseKind, granska, OutboxRelay, type Principal } from '@tertial/service-kit';
 
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -24,6 +24,7 @@ export interface ImportOptions {
   filnamn: string;
   dryRun: boolean;
   correlationId: string;
+  principal: Principal;
 }
 
 const INSERT_BATCH = 5_000;
@@ -88,7 +89,10 @@ export class UtfallService {
     await this.orm.em.fork().transactional(async (em) => {
       const berorda = new Set<string>();
       for (const rad of result.utfall) if (sparbar(rad)) berorda.add(`${rad.ar}:${rad.ansvar}`);
+      const tidigareSummor = new Map<string, { antalRader: number; nettoOre: number }>();
       for (const { ar, manad } of perioder) {
+        const summa = await periodSumma(em, ar, manad);
+        if (summa.antalRader > 0) tidigareSummor.set(`${ar}:${manad}`, summa);
         // Ansvar that had utfall in a replaced period and have none in the file change too: to zero.
         const tidigare = await sql(em).execute<{ ansvar: string }[]>('select distinct ansvar from utfall where ar = ? and manad = ?', [ar, manad]);
         for (const rad of tidigare) berorda.add(`${ar}:${rad.ansvar}`);
@@ -108,6 +112,15 @@ export class UtfallService {
         if (rows.length > 0) await sql(em).execute(insert, [JSON.stringify(rows)], 'run');
       }
       em.create(UtfallImport, { id: importId, filnamn: options.filnamn, format, kodning: result.encoding, perioder, antalRader, importeradAt: new Date() });
+      // One record per replaced period: the totals before and after, which is what the ledger is reconciled by.
+      for (const { ar, manad } of perioder) {
+        granska(em, { tjanst: 'budget', principal: options.principal, correlationId: options.correlationId }, {
+          handling: 'utfall.importerat',
+          objekt: { typ: 'utfall', id: `${ar}-${String(manad).padStart(2, '0')}` },
+          fore: tidigareSummor.get(`${ar}:${manad}`) ?? null,
+          efter: { importId, filnamn: options.filnamn, ...(await periodSumma(em, ar, manad)) },
+        });
+      }
       await this.publiceraAnsvar(em, [...berorda], mappning, importId, options.correlationId);
     });
   }
@@ -193,6 +206,12 @@ export class UtfallService {
   async importer(): Promise<UtfallImport[]> {
     return this.orm.em.fork().find(UtfallImport, {}, { orderBy: { importeradAt: 'desc' }, limit: 50 });
   }
+}
+
+/** A period's stored utfall in brief: its row count and net over the result accounts, in öre. */
+async function periodSumma(em: EntityManager, ar: number, manad: number): Promise<{ antalRader: number; nettoOre: number }> {
+  const [rad] = await sql(em).execute<{ antal: string | number; netto: string | number | null }[]>('select count(*) as antal, sum(belopp_ore) as netto from utfall where ar = ? and manad = ?', [ar, manad]);
+  return { antalRader: Number(rad?.antal ?? 0), nettoOre: Number(rad?.netto ?? 0) };
 }
 
 function sql(em: EntityManager): SqlEntityManager {

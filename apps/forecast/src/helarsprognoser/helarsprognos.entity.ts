@@ -20,9 +20,32 @@ export const HelarsprognosSchema = defineEntity({
     nettokostnadOre: p.bigint('number'),
     kommentar: p.text().nullable(),
     lamnadAt: p.datetime(),
+    lamnadAvId: p.string().length(200).nullable(),
+    lamnadAvNamn: p.string().length(200).nullable(),
+    /** inlamnad → godkand or aterskickad, by the förvaltningsekonom; a new version starts over as inlamnad. */
+    status: p.enum(['inlamnad', 'godkand', 'aterskickad'] as const).default('inlamnad'),
+    granskadAvId: p.string().length(200).nullable(),
+    granskadAvNamn: p.string().length(200).nullable(),
+    granskadAt: p.datetime().nullable(),
+    granskningskommentar: p.text().nullable(),
     correlationId: p.string().length(100),
   },
   uniques: [{ properties: ['ansvar', 'ar', 'tillfalle', 'version'] }],
 });
 export class Helarsprognos extends HelarsprognosSchema.class {}
 HelarsprognosSchema.setClass(Helarsprognos);
+
+/** A forecast round: forecasts for a year's tillfälle can be submitted while it is open. */
+export const PrognosomgangSchema = defineEntity({
+  name: 'Prognosomgang',
+  tableName: 'prognosomgang',
+  properties: {
+    ar: p.integer().primary().autoincrement(false),
+    tillfalle: p.enum(PROGNOSTILLFALLEN).primary(),
+    status: p.enum(['oppen', 'stangd'] as const),
+    oppnadAt: p.datetime(),
+    stangdAt: p.datetime().nullable(),
+  },
+});
+export class Prognosomgang extends PrognosomgangSchema.class {}
+PrognosomgangSchema.setClass(Prognosomgang);

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { arSchema, helarsprognosSchema, lamnaHelarsprognosRequestSchema, prognostillfalleSchema } from '@tertial/contracts';
-import { CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import {
+  arSchema,
+  granskaHelarsprognosRequestSchema,
+  helarsprognosSchema,
+  lamnaHelarsprognosRequestSchema,
+  oppnaOmgangRequestSchema,
+  prognosomgangSchema,
+  prognostillfalleSchema,
+} from '@tertial/contracts';
+import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { HelarsprognoserService } from './helarsprognoser.service.js';
@@ -11,6 +19,7 @@ const aktuellaQuerySchema = z.object({
   tillfalle: prognostillfalleSchema,
   ansvar: z.string().optional(),
 });
+const omgangParamsSchema = z.object({ ar: z.coerce.number().pipe(arSchema), tillfalle: prognostillfalleSchema });
 
 @ApiTags('helårsprognoser')
 @Controller('helarsprognoser')
@@ -19,32 +28,92 @@ export class HelarsprognoserController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Lämna en helårsprognos för ett ansvar: belopp i kronor per kontogrupp, intäkter och kostnader positiva' })
+  @Atkomst('chef')
+  @ApiOperation({ summary: 'Lämna en helårsprognos för ett av sina ansvar: belopp i kronor per kontogrupp, intäkter och kostnader positiva' })
   @ApiBody({ schema: openApiSchema(lamnaHelarsprognosRequestSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(helarsprognosSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE, description: 'Prognosomgången är inte öppen' })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  lamna(@Body() body: unknown, @CorrelationId() correlationId: string) {
-    return this.prognoser.lamna(body, correlationId);
+  lamna(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.prognoser.lamna(body, principal, correlationId);
   }
 
   @Get()
-  @ApiOperation({ summary: 'De aktuella helårsprognoserna (senaste versionen per ansvar) för ett år och tillfälle' })
+  @Atkomst('chef', 'forvaltningsekonom', 'ekonomidirektor')
+  @ApiOperation({ summary: 'De aktuella helårsprognoserna (senaste versionen per ansvar) för ett år och tillfälle, inom det man ser' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiQuery({ name: 'tillfalle', enum: ['april', 'augusti'] })
   @ApiQuery({ name: 'ansvar', required: false })
   @ApiOkResponse({ schema: openApiSchema(z.array(helarsprognosSchema)) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
-  aktuella(@Query() query: unknown) {
+  aktuella(@Query() query: unknown, @Anvandare() principal: Principal) {
     const { ar, tillfalle, ansvar } = parseRequest(aktuellaQuerySchema, query, 'Ogiltig fråga');
-    return this.prognoser.aktuella(ar, tillfalle, ansvar);
+    return this.prognoser.aktuella(ar, tillfalle, principal, ansvar);
   }
 
   @Get(':id')
+  @Atkomst('chef', 'forvaltningsekonom', 'ekonomidirektor')
   @ApiOperation({ summary: 'En lämnad helårsprognos' })
   @ApiOkResponse({ schema: openApiSchema(helarsprognosSchema) })
-  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
-  hamta(@Param('id') id: string) {
-    return this.prognoser.hamta(id);
+  hamta(@Param('id') id: string, @Anvandare() principal: Principal) {
+    return this.prognoser.hamta(id, principal);
+  }
+
+  @Post(':id/godkann')
+  @HttpCode(200)
+  @Atkomst('forvaltningsekonom')
+  @ApiOperation({ summary: 'Förvaltningsekonomen godkänner den senaste versionen av en prognos i sin förvaltning' })
+  @ApiBody({ schema: openApiSchema(granskaHelarsprognosRequestSchema, 'input'), required: false })
+  @ApiOkResponse({ schema: openApiSchema(helarsprognosSchema) })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
+  godkann(@Param('id') id: string, @Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.prognoser.granska(id, 'godkand', body, principal, correlationId);
+  }
+
+  @Post(':id/skicka-tillbaka')
+  @HttpCode(200)
+  @Atkomst('forvaltningsekonom')
+  @ApiOperation({ summary: 'Förvaltningsekonomen skickar tillbaka en prognos i sin förvaltning, med en kommentar' })
+  @ApiBody({ schema: openApiSchema(granskaHelarsprognosRequestSchema, 'input') })
+  @ApiOkResponse({ schema: openApiSchema(helarsprognosSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
+  skickaTillbaka(@Param('id') id: string, @Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.prognoser.granska(id, 'aterskickad', body, principal, correlationId);
+  }
+}
+
+@ApiTags('prognosomgångar')
+@Controller('omgangar')
+export class OmgangarController {
+  constructor(@Inject(HelarsprognoserService) private readonly prognoser: HelarsprognoserService) {}
+
+  @Get()
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({ summary: 'Prognosomgångarna och om de är öppna' })
+  @ApiOkResponse({ schema: openApiSchema(z.array(prognosomgangSchema)) })
+  lista() {
+    return this.prognoser.omgangar();
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Atkomst('ekonomidirektor')
+  @ApiOperation({ summary: 'Öppna (eller öppna igen) prognosomgången för ett år och tillfälle' })
+  @ApiBody({ schema: openApiSchema(oppnaOmgangRequestSchema, 'input') })
+  @ApiOkResponse({ schema: openApiSchema(prognosomgangSchema) })
+  oppna(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.prognoser.oppnaOmgang(body, principal, correlationId);
+  }
+
+  @Post(':ar/:tillfalle/stang')
+  @HttpCode(200)
+  @Atkomst('ekonomidirektor')
+  @ApiOperation({ summary: 'Stäng prognosomgången: inga fler prognoser eller beslut förrän den öppnas igen' })
+  @ApiOkResponse({ schema: openApiSchema(prognosomgangSchema) })
+  stang(@Param() params: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    const { ar, tillfalle } = parseRequest(omgangParamsSchema, params, 'Ogiltig prognosomgång');
+    return this.prognoser.stangOmgang(ar, tillfalle, principal, correlationId);
   }
 }

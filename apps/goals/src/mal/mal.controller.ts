@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, malSchema, skapaMalRequestSchema } from '@tertial/contracts';
-import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { MalService } from './mal.service.js';
@@ -14,23 +14,25 @@ export class MalController {
   constructor(@Inject(MalService) private readonly mal: MalService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Nämndernas mål, per nämnd och år' })
+  @Atkomst('chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor')
+  @ApiOperation({ summary: 'Målen för de nämnder man arbetar i (ekonomidirektören: alla), per nämnd och år' })
   @ApiQuery({ name: 'namnd', required: false })
   @ApiQuery({ name: 'ar', required: false, type: Number })
   @ApiOkResponse({ schema: openApiSchema(z.array(malSchema)) })
-  lista(@Query() query: unknown) {
-    return this.mal.lista(parseRequest(listQuerySchema, query, 'Ogiltig fråga'));
+  lista(@Query() query: unknown, @Anvandare() principal: Principal) {
+    return this.mal.lista(parseRequest(listQuerySchema, query, 'Ogiltig fråga'), principal);
   }
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Lägg till ett mål för en nämnd (högst tre per år)' })
+  @Atkomst('processledare')
+  @ApiOperation({ summary: 'Processledaren lägger till ett mål för sin nämnd (högst tre per år)' })
   @ApiBody({ schema: openApiSchema(skapaMalRequestSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(malSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  skapa(@Body() body: unknown) {
-    return this.mal.skapa(body);
+  skapa(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    return this.mal.skapa(body, principal, correlationId);
   }
 }

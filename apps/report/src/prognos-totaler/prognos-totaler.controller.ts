@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, prognosTotalerSchema, prognostillfalleSchema } from '@tertial/contracts';
-import { openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import { Atkomst, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { z } from 'zod';
 
@@ -18,6 +18,7 @@ export class PrognosTotalerController {
   constructor(@Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService) {}
 
   @Get()
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Helårsprognosen summerad per nämnd och för staden, för ett år och prognostillfälle' })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiQuery({ name: 'tillfalle', enum: ['april', 'augusti'] })
@@ -29,6 +30,7 @@ export class PrognosTotalerController {
   }
 
   @Sse('stream')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Server-sent events: ett meddelande varje gång totalerna för året och tillfället ändras' })
   @ApiProduces('text/event-stream')
   stream(@Query() query: unknown): Observable<MessageEvent> {

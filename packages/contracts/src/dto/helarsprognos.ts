@@ -30,5 +30,28 @@ export const helarsprognosSchema = z.object({
   nettokostnadOre: oreSchema,
   kommentar: z.string().nullable(),
   lamnadAt: z.iso.datetime({ offset: true }),
+  /** Who submitted it (the chef's id and name from the sign-in). */
+  lamnadAv: z.object({ id: z.string(), namn: z.string() }).nullable(),
+  /** `inlamnad` until the förvaltningsekonom approves it (`godkand`) or sends it back (`aterskickad`). */
+  status: z.enum(['inlamnad', 'godkand', 'aterskickad']),
+  granskning: z.object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }), kommentar: z.string().nullable() }).nullable(),
 });
 export type HelarsprognosDto = z.infer<typeof helarsprognosSchema>;
+
+/** POST /api/forecast/helarsprognoser/:id/godkann and /skicka-tillbaka: the controller's decision, with an optional comment (required when sending back). */
+export const granskaHelarsprognosRequestSchema = z.object({
+  kommentar: z.string().trim().max(2000).optional(),
+});
+
+/** A forecast round (prognosomgång): a year's tillfälle, opened and closed by the ekonomidirektör. */
+export const prognosomgangSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  status: z.enum(['oppen', 'stangd']),
+  oppnadAt: z.iso.datetime({ offset: true }),
+  stangdAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type PrognosomgangDto = z.infer<typeof prognosomgangSchema>;
+
+/** POST /api/forecast/omgangar: opens (or reopens) the round of a year and tillfälle. */
+export const oppnaOmgangRequestSchema = z.object({ ar: arSchema, tillfalle: prognostillfalleSchema });

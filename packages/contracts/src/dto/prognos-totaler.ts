@@ -28,3 +28,23 @@ export type PrognosTotaler = z.infer<typeof prognosTotalerSchema>;
 /** What the report service's server-sent event stream says when totals change. */
 export const totalerAndradeSchema = z.object({ ar: arSchema, tillfalle: prognostillfalleSchema, senastUppdaterad: z.string() });
 export type TotalerAndrade = z.infer<typeof totalerAndradeSchema>;
+
+/** A report to kommunfullmäktige: the forecast totals as drafted, then fixed (fastställd) by the ekonomidirektör. */
+export const rapportSchema = z.object({
+  id: z.uuid(),
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  titel: z.string(),
+  status: z.enum(['utkast', 'faststalld']),
+  skapadAt: z.iso.datetime({ offset: true }),
+  faststalldAt: z.iso.datetime({ offset: true }).nullable(),
+  innehall: prognosTotalerSchema,
+});
+export type RapportDto = z.infer<typeof rapportSchema>;
+
+/** POST /api/report/rapporter: drafts a report from the current totals of a year's tillfälle. */
+export const skapaRapportRequestSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  titel: z.string().trim().min(3, 'rapporten behöver en titel').max(200),
+});

@@ -22,6 +22,16 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** Consumer group suffix; tests use it to get a group of their own. */
   KAFKA_GROUP_SUFFIX: z.string().default(''),
+  /** The identity provider's issuer URL, exactly as its tokens' `iss` says; its discovery document gives the keys. */
+  TERTIAL_OIDC_ISSUER: z.url({ error: 'ska vara utgivarens URL, t.ex. https://login.microsoftonline.com/<tenant>/v2.0' }),
+  /** The audience Tertial's access tokens are issued for. */
+  TERTIAL_OIDC_AUDIENCE: z.string().min(1).default('urn:tertial:api'),
+  /** Claim names in the access token: roles, organisation node kods, display name. */
+  TERTIAL_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  TERTIAL_OIDC_ORG_CLAIM: z.string().min(1).default('tertial_org'),
+  TERTIAL_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+  /** The one browser origin allowed to call the API cross-origin (CORS); unset: same origin only, through the gateway. */
+  TERTIAL_ALLOWED_ORIGIN: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   /** error | warn | log | debug | verbose */
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
@@ -36,6 +46,12 @@ export interface ServiceConfig {
   readonly database: { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
   readonly outboxPollMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly claims: { readonly roller: string; readonly organisation: string; readonly namn: string };
+    readonly allowedOrigin: string | undefined;
+  };
 }
 
 /** Reads and validates the service's environment once, at start; a bad variable stops the start with its name. */
@@ -58,5 +74,11 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       : { kind: 'sqlite', file: resolve(vars.TERTIAL_DATA_DIR, `${service}.sqlite`) },
     outboxPollMs: vars.OUTBOX_POLL_MS,
     logLevel: vars.LOG_LEVEL,
+    auth: {
+      issuer: vars.TERTIAL_OIDC_ISSUER,
+      audience: vars.TERTIAL_OIDC_AUDIENCE,
+      claims: { roller: vars.TERTIAL_OIDC_ROLES_CLAIM, organisation: vars.TERTIAL_OIDC_ORG_CLAIM, namn: vars.TERTIAL_OIDC_NAME_CLAIM },
+      allowedOrigin: vars.TERTIAL_ALLOWED_ORIGIN,
+    },
   };
 }

@@ -8,6 +8,8 @@ import { SqliteDriver } from '@mikro-orm/sqlite';
 
 import type { ServiceConfig } from '../config/service-config.js';
 import { ProcessedEventSchema } from '../consumer/processed-event.entity.js';
+import { APPEND_ONLY_SQL } from '../granskning/granskning.js';
+import { GranskningspostSchema } from '../granskning/granskningspost.entity.js';
 import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
 
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -20,7 +22,7 @@ export interface ServiceDatabase {
 }
 
 /** Entities every service has, whatever it owns itself. */
-export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema] as const;
+export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema, GranskningspostSchema] as const;
 
 export function ormOptions(config: ServiceConfig, database: ServiceDatabase): Partial<Options> {
   const common: Partial<Options> = {
@@ -58,6 +60,14 @@ export async function openDatabase(config: ServiceConfig, database: ServiceDatab
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma synchronous = normal');
     await orm.schema.update();
+  }
+  // The audit trail is append-only in the database itself (once its table exists: a scratch database for
+  // generating a migration does not have it yet).
+  const [audit] = await orm.em.getConnection().execute<{ finns: unknown }[]>(
+    config.database.kind === 'postgresql' ? "select to_regclass('granskningspost') is not null as finns" : "select count(*) as finns from sqlite_master where name = 'granskningspost'",
+  );
+  if (audit?.finns === true || Number(audit?.finns) > 0) {
+    for (const statement of APPEND_ONLY_SQL[config.database.kind]) await orm.em.getConnection().execute(statement);
   }
   return orm;
 }

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer, withTimeout } from '../kafka/kafka-producer.js';
+import { Offentlig } from '../auth/atkomst.js';
 
 interface Check {
   status: 'up' | 'down';
@@ -24,6 +25,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 }
 
 @ApiTags('drift')
+@Offentlig()
 @Controller('health')
 export class HealthController {
   constructor(

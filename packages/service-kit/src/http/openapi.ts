@@ -31,7 +31,7 @@ export const PROBLEM_RESPONSE = {
 export function publishOpenApi(app: INestApplication, config: ServiceConfig, description: string): void {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(`Tertial ${config.service}`).setDescription(description).setVersion('1').build(),
+    new DocumentBuilder().setTitle(`Tertial ${config.service}`).setDescription(description).setVersion('1').addBearerAuth().build(),
   );
   app.getHttpAdapter().get(`/api/${config.service}/openapi.json`, (_request: unknown, response: { json: (body: unknown) => void }) => {
     response.json(document);

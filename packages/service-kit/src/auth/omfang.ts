@@ -1,0 +1,81 @@
+import type { OrganisationNode } from '@tertial/contracts';
+
+import { ingenBehorighet } from './auth.guard.js';
+import { harRoll, type Principal } from './principal.js';
+
+/**
+ * What part of the organisation a person sees: everything (the ekonomidirektör), or the nodes they answer
+ * for and everything below them. A chef also answers for every ansvar the organisation names them chef of.
+ */
+export class Omfang {
+  private constructor(
+    readonly alla: boolean,
+    private readonly noder: ReadonlySet<string>,
+    /** The ansvar that are the person's own (they are its chef): whose forecasts they may change. */
+    private readonly egna: ReadonlySet<string>,
+    private readonly trad: ReadonlyMap<string, OrganisationNode>,
+  ) {}
+
+  static for(principal: Principal, tree: readonly OrganisationNode[]): Omfang {
+    const byKod = new Map(tree.map((node) => [node.kod, node]));
+    if (harRoll(principal, 'ekonomidirektor')) return new Omfang(true, new Set(), new Set(), byKod);
+    const rotter = new Set(principal.org.filter((kod) => byKod.has(kod)));
+    const egna = new Set<string>();
+    if (harRoll(principal, 'chef')) {
+      for (const node of tree) {
+        if (node.niva === 'enhet' && node.chef?.anvandarId === principal.id) rotter.add(node.kod);
+        if (node.niva === 'enhet' && (node.chef?.anvandarId === principal.id || principal.org.includes(node.kod))) egna.add(node.kod);
+      }
+    }
+    const barn = new Map<string, string[]>();
+    for (const node of tree) if (node.foralderKod) barn.set(node.foralderKod, [...(barn.get(node.foralderKod) ?? []), node.kod]);
+    const noder = new Set<string>();
+    const stack = [...rotter];
+    while (stack.length > 0) {
+      const kod = stack.pop()!;
+      if (noder.has(kod)) continue;
+      noder.add(kod);
+      stack.push(...(barn.get(kod) ?? []));
+    }
+    return new Omfang(false, noder, egna, byKod);
+  }
+
+  /** Whether the whole of a node is in view (it lies in the person's part of the tree). */
+  ser(kod: string): boolean {
+    return this.alla || this.noder.has(kod);
+  }
+
+  /** Whether any part of a node is in view, e.g. the nämnd of a chef's ansvar. */
+  serDelAv(kod: string): boolean {
+    if (this.alla || this.noder.has(kod)) return true;
+    for (const synlig of this.noder) {
+      for (let node = this.trad.get(synlig); node; node = node.foralderKod ? this.trad.get(node.foralderKod) : undefined) {
+        if (node.kod === kod) return true;
+      }
+    }
+    return false;
+  }
+
+  arEget(ansvar: string): boolean {
+    return this.egna.has(ansvar);
+  }
+
+  /** The visible ansvar (leaves), or undefined for everything. */
+  synligaAnsvar(): Set<string> | undefined {
+    if (this.alla) return undefined;
+    return new Set([...this.noder].filter((kod) => this.trad.get(kod)?.niva === 'enhet'));
+  }
+
+  /** Refuses (403, the same as for anything else refused) unless the node is in view. */
+  kravSer(kod: string): void {
+    if (!this.ser(kod)) throw ingenBehorighet();
+  }
+
+  kravSerDelAv(kod: string): void {
+    if (!this.serDelAv(kod)) throw ingenBehorighet();
+  }
+
+  kravEget(ansvar: string): void {
+    if (!this.arEget(ansvar)) throw ingenBehorighet();
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@mikro-orm/core';
+import type { ServiceName } from '@tertial/contracts';
+
+import type { Principal } from '../auth/principal.js';
+import { Granskningspost } from './granskningspost.entity.js';
+
+export interface Granskning {
+  readonly handling: string;
+  readonly objekt: { readonly typ: string; readonly id: string };
+  readonly fore: unknown;
+  readonly efter: unknown;
+}
+
+/** Records a change in the audit trail, in the transaction that makes the change (so never one without the other). */
+export function granska(em: EntityManager, vem: { tjanst: ServiceName; principal: Principal; correlationId: string }, andring: Granskning): void {
+  em.create(Granskningspost, {
+    id: randomUUID(),
+    tidpunkt: new Date(),
+    tjanst: vem.tjanst,
+    anvandare: vem.principal.id,
+    anvandarNamn: vem.principal.namn,
+    roller: vem.principal.roller.join(','),
+    handling: andring.handling,
+    objektTyp: andring.objekt.typ,
+    objektId: andring.objekt.id,
+    fore: andring.fore ?? null,
+    efter: andring.efter ?? null,
+    correlationId: vem.correlationId,
+  });
+}
+
+/** SQL that makes the audit table append-only in the database itself. */
+export const APPEND_ONLY_SQL = {
+  sqlite: [
+    "create trigger if not exists granskningspost_ingen_andring before update on granskningspost begin select raise(abort, 'granskningsloggen kan inte ändras'); end",
+    "create trigger if not exists granskningspost_ingen_radering before delete on granskningspost begin select raise(abort, 'granskningsloggen kan inte ändras'); end",
+  ],
+  postgresql: [
+    `create or replace function granskningspost_skrivskydd() returns trigger language plpgsql as $$ begin raise exception 'granskningsloggen kan inte ändras'; end $$`,
+    'create or replace trigger granskningspost_ingen_andring before update or delete on granskningspost for each statement execute function granskningspost_skrivskydd()',
+    'create or replace trigger granskningspost_ingen_tomning before truncate on granskningspost for each statement execute function granskningspost_skrivskydd()',
+  ],
+} as const;
