@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { ALLA_ANSVAR } from '../support/demo.js';
 import { demoSieSpec, pc8, sieBytes, writeTemp } from '../support/sie.js';
+import { loggaIn } from './logga-in.js';
 
 const stack = inject('stack');
 
@@ -14,6 +15,7 @@ describe('the budget pages in Debian’s Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
     page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor');
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
 import { ANTAL_NAMNDER, ansvarI } from '../support/demo.js';
+import { bearer, chefFor } from '../support/tokens.js';
+import { loggaIn } from './logga-in.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -16,13 +18,20 @@ describe('the dashboard in Debian’s Chromium', () => {
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
     page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/?ar=2026&tillfalle=augusti');
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  it('shows who is signed in, and in which role, in the header', async () => {
+    expect(await page.getByTestId('inloggad-anvandare').textContent()).toContain('Margareta Holm');
+    expect(await page.getByTestId('inloggad-roll').textContent()).toBe('Ekonomidirektör');
+  });
+
   it('shows the totals per nämnd and picks up a forecast posted elsewhere without a reload', async () => {
-    await page.goto(`${stack.gatewayUrl}/?ar=2026&tillfalle=augusti`);
+    // Signed in on this very address: the live stream is already open in this page.
+    expect(new URL(page.url()).search).toBe('?ar=2026&tillfalle=augusti');
     const tabell = page.getByRole('table', { name: 'Helårsprognos per nämnd' });
     await expect.poll(() => tabell.locator('tbody tr[data-namnd]').count(), { timeout: 15_000 }).toBe(ANTAL_NAMNDER);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -30,7 +39,11 @@ describe('the dashboard in Debian’s Chromium', () => {
     await expect.poll(() => stad.textContent(), { timeout: 15_000 }).toMatch(/^0,0\s*mnkr$/);
     await page.evaluate(() => Object.assign(window, { __sammaSida: true }));
 
-    const response = await api.lamnaPrognos({ ansvar: ansvarI('VON')[1], ar: 2026, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '7250000' }] });
+    const ansvar = ansvarI('VON')[1]!;
+    const response = await api.lamnaPrognos(
+      { ansvar, ar: 2026, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '7250000' }] },
+      await bearer(chefFor(ansvar)),
+    );
     expect(response.status).toBe(201);
 
     await expect.poll(() => stad.textContent(), { timeout: 20_000 }).toMatch(/^7,3\s*mnkr$/);

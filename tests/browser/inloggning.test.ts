@@ -1,0 +1,86 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+
+import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
+import { loggaIn, loggaUt } from './logga-in.js';
+
+const stack = inject('stack');
+
+describe('signing in and out of the dashboard in Debian’s Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  // Each test its own browser profile: no provider session or stored token carries over.
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('a signed-out visitor sees the sign-in page and nothing of the data, and after signing in the page they wanted', async () => {
+    const apiAnrop: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiAnrop.push(request.url());
+    });
+
+    await page.goto(`${stack.gatewayUrl}/budget?namnd=SN&ar=2026`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Logga in/);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/inloggning');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).count()).toBe(0);
+    expect(await page.getByTestId('inloggad-anvandare').count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(apiAnrop).toEqual([]);
+
+    // Keyboard: past the skip link, the first control is "Logga in", with a visible focus ring.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('logga-in');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+
+    await page.keyboard.press('Enter');
+    await page.locator('button[value="ekonomidirektor"]').click({ timeout: 15_000 });
+    await page.getByTestId('inloggad-anvandare').waitFor({ timeout: 15_000 });
+    const adress = new URL(page.url());
+    expect(`${adress.pathname}${adress.search}`).toBe('/budget?namnd=SN&ar=2026');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').count()).toBeGreaterThan(1);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((nyckel) => nyckel.startsWith('tertial')))).toEqual([]);
+    expect(await page.evaluate(() => sessionStorage.getItem('tertial:session'))).toContain('atkomsttoken');
+  });
+
+  it('“Logga ut” signs out of the dashboard and of the provider', async () => {
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/organisation');
+    await loggaUt(page);
+
+    expect(new URL(page.url()).origin).toBe(new URL(stack.gatewayUrl).origin);
+    await expect.poll(() => page.getByTestId('inloggning-status').textContent()).toBe('Du har loggat ut.');
+    expect(await page.evaluate(() => sessionStorage.getItem('tertial:session'))).toBeNull();
+    expect(await page.getByTestId('inloggad-anvandare').count()).toBe(0);
+
+    // The provider's session ended too: signing in again asks who you are.
+    await page.getByTestId('logga-in').click();
+    await page.locator('button[value="ekonomidirektor"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('a council member is offered only the fixed reports, and told so elsewhere', async () => {
+    await loggaIn(page, stack.gatewayUrl, 'kf-ledamot');
+    expect(await page.getByTestId('inloggad-roll').textContent()).toBe('Ledamot i kommunfullmäktige');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/rapporter');
+    const lankar = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link');
+    expect(await lankar.allTextContents()).toEqual(['Rapporter']);
+    await page.getByTestId('inga-rapporter').waitFor();
+
+    await page.goto(`${stack.gatewayUrl}/budget?namnd=SN&ar=2026`);
+    await expect.poll(() => page.getByTestId('ingen-behorighet').textContent(), { timeout: 15_000 }).toBe('Du har inte behörighet att se det här.');
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+});
