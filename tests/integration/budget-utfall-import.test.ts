@@ -85,9 +85,12 @@ describe('utfall from the ledger', () => {
     expect(body.resultat?.fel.map((fel) => fel.meddelande).join(' ')).toMatch(/ISO-8859-1|Latin-1|teckenkod/i);
   });
 
-  it('npx tertial import-utfall --dry-run --json prints what the file holds', async () => {
+  it('npx tertial import-utfall --dry-run --json prints what the file holds, signed in with npx tertial token', async () => {
     const file = writeTemp('utfall.se', await sieBytes(demoSieSpec({ verifikationer: 50, seed: 11 })));
-    const { stdout } = await promisify(execFile)('bash', [`${ROOT}/packages/cli/bin/tertial`, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl]);
+    const tertial = `${ROOT}/packages/cli/bin/tertial`;
+    const token = (await promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', stack.oidcIssuer])).stdout.trim();
+    await expect(promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: '' } })).rejects.toThrow();
+    const { stdout } = await promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: token } });
     const resultat = JSON.parse(stdout) as UtfallImportResultat;
     expect(resultat).toMatchObject({ status: 'provkord', filnamn: 'utfall.se', poster: { trans: 200 } });
   });

@@ -1,10 +1,11 @@
 import type { PrognosTotaler } from '@tertial/contracts';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
 import { freshDatabase } from '../support/global-setup.js';
 import { eventually, startServiceProcess, type RunningService } from '../support/services.js';
+import { bearer } from '../support/tokens.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -16,11 +17,12 @@ describe('the report service killed and restarted', () => {
   // A report instance of this test's own (own database, own consumer group), so killing it disturbs no other test.
   let report: RunningService | undefined;
   afterAll(() => report?.stop('SIGTERM'));
+  beforeAll(() => api.oppnaOmgangar([2036], ['augusti']));
 
   const start = async (databaseUrl: string) =>
-    startServiceProcess('report', { port: 3214, kafkaBrokers: stack.kafkaBrokers, databaseUrl, groupSuffix: `${stack.groupSuffix}-omstart`, logName: 'test-report-omstart' });
+    startServiceProcess('report', { port: 3214, kafkaBrokers: stack.kafkaBrokers, databaseUrl, groupSuffix: `${stack.groupSuffix}-omstart`, logName: 'test-report-omstart', oidcIssuer: stack.oidcIssuer });
   const totaler = async () => {
-    const response = await fetch(`${report?.url}/prognos-totaler?ar=2036&tillfalle=augusti`);
+    const response = await fetch(`${report?.url}/prognos-totaler?ar=2036&tillfalle=augusti`, { headers: await bearer('ekonomidirektor') });
     return (await response.json()) as PrognosTotaler;
   };
   const lamna = async (ansvar: string, belopp: string) => {

@@ -1,0 +1,165 @@
+// The journeys of the access issue, each signed in through the real local provider: nobody reads or
+// changes what is not theirs, a refusal reveals nothing, and every change is in the append-only audit trail.
+import { SignJWT, generateKeyPair } from 'jose';
+import pg from 'pg';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { HelarsprognosDto, RapportDto } from '@tertial/contracts';
+import { hittaDemoAnvandare } from '@tertial/identity';
+
+import { apiClient } from '../support/api.js';
+import { ansvarI } from '../support/demo.js';
+import { chefFor } from '../support/tokens.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+const AR = 2038;
+
+const SN_CHEF = 'mirela.lindberg';
+const [SN_ANSVAR] = hittaDemoAnvandare(SN_CHEF)!.org as [string];
+const VON_ANSVAR = ansvarI('VON')[0]!;
+const prognos = (ansvar: string) => ({ ansvar, ar: AR, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '1000' }] });
+
+let snPrognos: HelarsprognosDto;
+let vonPrognos: HelarsprognosDto;
+
+beforeAll(async () => {
+  await api.oppnaOmgangar([AR], ['april']);
+  snPrognos = (await api.lamnaPrognos(prognos(SN_ANSVAR))).body;
+  vonPrognos = (await api.lamnaPrognos(prognos(VON_ANSVAR))).body;
+  expect([snPrognos.lamnadAv?.id, vonPrognos.lamnadAv?.id]).toEqual([SN_CHEF, chefFor(VON_ANSVAR)]);
+});
+
+describe('signing in', () => {
+  it('a request without a token gets 401 with WWW-Authenticate, and one with a forged token too', async () => {
+    const utan = await api.json('/api/forecast/ansvar', { som: null });
+    expect(utan.status).toBe(401);
+    expect(utan.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const { privateKey } = await generateKeyPair('RS256');
+    const forfalskad = await new SignJWT({ roles: ['ekonomidirektor'], name: 'Mallory' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'egen' })
+      .setIssuer(stack.oidcIssuer)
+      .setAudience('urn:tertial:api')
+      .setSubject('ekonomidirektor')
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    const svar = await api.json('/api/budget/utfall/importer', { headers: { authorization: `Bearer ${forfalskad}` } });
+    expect(svar.status).toBe(401);
+    expect(svar.contentType).toMatch(/problem\+json/);
+  });
+});
+
+describe('a chef', () => {
+  it('cannot read another chef’s ansvar, and the refusal is the same as for one that does not exist', async () => {
+    const annans = await api.json<unknown>(`/api/forecast/helarsprognoser/${vonPrognos.id}`, { som: SN_CHEF });
+    const finnsInte = await api.json<unknown>('/api/forecast/helarsprognoser/00000000-0000-4000-8000-000000000000', { som: SN_CHEF });
+    expect(annans.status).toBe(403);
+    expect(finnsInte).toMatchObject({ status: 403, body: annans.body });
+    expect((await api.json(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april&ansvar=${VON_ANSVAR}`, { som: SN_CHEF })).status).toBe(403);
+    const egna = await api.json<HelarsprognosDto[]>(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april`, { som: SN_CHEF });
+    expect(egna.body.map((p) => p.ansvar)).toEqual([SN_ANSVAR]);
+  });
+
+  it('cannot submit a forecast for another chef’s ansvar, and nothing is stored', async () => {
+    const svar = await api.lamnaPrognos({ ...prognos(VON_ANSVAR), rader: [{ kontogrupp: 'personalkostnader', belopp: '1' }] }, {}, SN_CHEF);
+    expect(svar.status).toBe(403);
+    const lagrad = await api.json<HelarsprognosDto[]>(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april&ansvar=${VON_ANSVAR}`);
+    expect(lagrad.body.map((p) => p.version)).toEqual([1]);
+  });
+
+  it('a chef higher up sees the ansvar below them but may not submit for them', async () => {
+    const sedda = await api.json<{ kod: string }[]>('/api/forecast/ansvar', { som: 'avdelningschef-sn' });
+    expect(sedda.status).toBe(200);
+    expect(sedda.body.length).toBeGreaterThan(0);
+    expect(sedda.body.every((a) => ansvarI('SN').includes(a.kod))).toBe(true);
+    const svar = await api.lamnaPrognos(prognos(sedda.body[0]!.kod), {}, 'avdelningschef-sn');
+    expect(svar.status).toBe(403);
+  });
+});
+
+describe('a förvaltningsekonom', () => {
+  it('cannot approve outside their förvaltning; inside it, the approval is recorded', async () => {
+    const utanfor = await api.json(`/api/forecast/helarsprognoser/${vonPrognos.id}/godkann`, { method: 'POST', som: 'ekonom-sn' });
+    expect(utanfor.status).toBe(403);
+    expect((await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}`)).body.status).toBe('inlamnad');
+
+    const godkand = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${snPrognos.id}/godkann`, { method: 'POST', som: 'ekonom-sn' });
+    expect(godkand).toMatchObject({ status: 200, body: { status: 'godkand', granskning: { av: { id: 'ekonom-sn' } } } });
+    const tillbaka = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}/skicka-tillbaka`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kommentar: 'Personalkostnaderna saknar vikarierna.' }),
+      som: 'ekonom-von',
+    });
+    expect(tillbaka).toMatchObject({ status: 200, body: { status: 'aterskickad', granskning: { kommentar: 'Personalkostnaderna saknar vikarierna.' } } });
+  });
+});
+
+describe('the ekonomidirektör’s rounds', () => {
+  it('a closed round refuses forecasts until it is reopened', async () => {
+    const ar = 2039;
+    await api.oppnaOmgangar([ar], ['augusti']);
+    expect((await api.json(`/api/forecast/omgangar/${ar}/augusti/stang`, { method: 'POST' })).status).toBe(200);
+    const stangd = await api.lamnaPrognos({ ...prognos(SN_ANSVAR), ar, tillfalle: 'augusti' });
+    expect(stangd.status).toBe(409);
+    expect((await api.json(`/api/forecast/omgangar/${ar}/augusti/stang`, { method: 'POST', som: 'ekonom-sn' })).status).toBe(403);
+    await api.oppnaOmgangar([ar], ['augusti']);
+    expect((await api.lamnaPrognos({ ...prognos(SN_ANSVAR), ar, tillfalle: 'augusti' })).status).toBe(201);
+  });
+});
+
+describe('a member of kommunfullmäktige', () => {
+  it('cannot see a draft report, sees it once fixed, and sees nothing of the live figures', async () => {
+    const utkast = await api.json<RapportDto>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Delårsrapport april' }) });
+    expect(utkast).toMatchObject({ status: 201, body: { status: 'utkast' } });
+    const somUtkast = await api.json(`/api/report/rapporter/${utkast.body.id}`, { som: 'kf-ledamot' });
+    const finnsInte = await api.json('/api/report/rapporter/00000000-0000-4000-8000-000000000000', { som: 'kf-ledamot' });
+    expect(somUtkast.status).toBe(403);
+    expect(finnsInte).toMatchObject({ status: 403, body: somUtkast.body });
+    expect((await api.json<RapportDto[]>('/api/report/rapporter', { som: 'kf-ledamot' })).body.map((r) => r.id)).not.toContain(utkast.body.id);
+    expect((await api.json(`/api/report/prognos-totaler?ar=${AR}&tillfalle=april`, { som: 'kf-ledamot' })).status).toBe(403);
+
+    expect((await api.json(`/api/report/rapporter/${utkast.body.id}/faststall`, { method: 'POST', som: 'kf-ledamot' })).status).toBe(403);
+    expect((await api.json(`/api/report/rapporter/${utkast.body.id}/faststall`, { method: 'POST' })).status).toBe(200);
+    const fastställd = await api.json<RapportDto>(`/api/report/rapporter/${utkast.body.id}`, { som: 'kf-ledamot' });
+    expect(fastställd).toMatchObject({ status: 200, body: { status: 'faststalld', innehall: { ar: AR, tillfalle: 'april' } } });
+    expect((await api.json(`/api/report/rapporter/${utkast.body.id}/faststall`, { method: 'POST' })).status).toBe(409);
+  });
+});
+
+describe('the audit trail', () => {
+  it('records who changed an ansvar’s forecast, when, and the value before and after; only the ekonomidirektör lists it', async () => {
+    const andra = await api.lamnaPrognos({ ...prognos(SN_ANSVAR), rader: [{ kontogrupp: 'personalkostnader', belopp: '1250,50' }] });
+    expect(andra.status).toBe(201);
+    const spar = await api.json<{ anvandare: string; handling: string; tidpunkt: string; fore: HelarsprognosDto | null; efter: HelarsprognosDto }[]>(
+      `/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`,
+    );
+    expect(spar.status).toBe(200);
+    const varAr = spar.body.filter((post) => post.efter?.ar === AR);
+    expect(varAr.map((post) => [post.handling, post.anvandare])).toEqual([
+      ['helarsprognos.lamnad', SN_CHEF],
+      ['helarsprognos.godkand', 'ekonom-sn'],
+      ['helarsprognos.lamnad', SN_CHEF],
+    ]);
+    expect(varAr[2]).toMatchObject({ fore: { version: 1, status: 'godkand', kostnaderOre: 100_000 }, efter: { version: 2, status: 'inlamnad', kostnaderOre: 125_050 } });
+    expect(Date.parse(varAr[2]!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await api.json(`/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`, { som: 'ekonom-sn' })).status).toBe(403);
+
+    const rond = await api.json<{ handling: string }[]>(`/api/forecast/granskning?objektTyp=omgang&objektId=2039-augusti`);
+    expect(rond.body.map((post) => post.handling)).toEqual(['omgang.oppnad', 'omgang.stangd', 'omgang.oppnad']);
+  });
+
+  it('is append-only in the database itself', async () => {
+    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/test_forecast` });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from granskningspost');
+      expect(rows[0]!.n).toBeGreaterThan(0);
+      await expect(db.query("update granskningspost set anvandare = 'någon annan'")).rejects.toThrow(/granskningsloggen kan inte ändras/);
+      await expect(db.query('delete from granskningspost')).rejects.toThrow(/granskningsloggen kan inte ändras/);
+      expect((await db.query<{ n: number }>('select count(*)::int as n from granskningspost')).rows[0]!.n).toBe(rows[0]!.n);
+    } finally {
+      await db.end();
+    }
+  });
+});
