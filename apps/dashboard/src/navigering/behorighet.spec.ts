@@ -10,6 +10,10 @@ describe('the pages a role is offered', () => {
     expect(nycklar(['ekonomidirektor'])).toEqual(SIDOR.map((sida) => sida.nyckel));
   });
 
+  it('the ekonomidirektör is offered the reports, which they draft and fix', () => {
+    expect(nycklar(['ekonomidirektor'])).toContain('rapporter');
+  });
+
   it('a council member is offered only the fixed reports', () => {
     expect(nycklar(['fullmaktige'])).toEqual(['rapporter']);
   });

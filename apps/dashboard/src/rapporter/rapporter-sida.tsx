@@ -1,14 +1,187 @@
-import { Tomt } from '../sida/meddelanden.js';
-import { Sidrubrik } from '../sida/sidrubrik.js';
+import type { RapportDto } from '@tertial/contracts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
-/** The fixed reports (delårsrapporter, årsredovisning) a council member reads; none are published yet. */
+import { useInloggning } from '../inloggning/use-inloggning.js';
+import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
+import { Sidrubrik } from '../sida/sidrubrik.js';
+import { NyttRapportutkast } from './nytt-rapportutkast.js';
+import { RapportInnehall } from './rapport-innehall.js';
+import { kanHanteraRapporter, rapportdatum, rapportperiod, rapportstatus, sorteraRapporter } from './rapporter.js';
+import { useFaststallRapport, useRapporter } from './use-rapporter.js';
+
+interface ListaProps {
+  rapporter: readonly RapportDto[];
+  valdId: string | undefined;
+  onValj: (id: string) => void;
+}
+
+function Rapportlista({ rapporter, valdId, onValj }: ListaProps) {
+  const rubrikId = useId();
+  return (
+    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
+      <table className="tabell" data-testid="rapportlista">
+        <caption id={rubrikId}>Rapporter till kommunfullmäktige</caption>
+        <thead>
+          <tr>
+            <th scope="col">Titel</th>
+            <th scope="col">Period</th>
+            <th scope="col">Status</th>
+            <th scope="col">Datum</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rapporter.map((rapport) => (
+            <tr key={rapport.id} data-rapport={rapport.id} data-status={rapport.status}>
+              <th scope="row">
+                <button type="button" className="knapp--lank" aria-pressed={rapport.id === valdId} onClick={() => onValj(rapport.id)}>
+                  {rapport.titel}
+                </button>
+              </th>
+              <td>{rapportperiod(rapport)}</td>
+              <td>{rapportstatus(rapport.status)}</td>
+              <td>{rapportdatum(rapport)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface FaststallProps {
+  rapport: RapportDto;
+  /** Held by the report's view, which stays when this is gone: the list is fetched again before the mutation settles. */
+  faststall: ReturnType<typeof useFaststallRapport>;
+  onMeddelande: (text: string) => void;
+  /** After the report is fixed, when these buttons are gone and focus must go somewhere. */
+  onFaststalld: () => void;
+}
+
+/** Fixing a report cannot be undone, so it takes a second, explicit yes. */
+function Faststall({ rapport, faststall, onMeddelande, onFaststalld }: FaststallProps) {
+  const [bekraftar, setBekraftar] = useState(false);
+  const ja = useRef<HTMLButtonElement>(null);
+  const borja = useRef<HTMLButtonElement>(null);
+  const fragaId = useId();
+  const aterFokus = useRef(false);
+
+  useEffect(() => {
+    if (bekraftar) ja.current?.focus();
+    else if (aterFokus.current) borja.current?.focus();
+    aterFokus.current = false;
+  }, [bekraftar]);
+
+  function bekrafta() {
+    if (faststall.isPending) return;
+    onMeddelande(`Fastställer ”${rapport.titel}”…`);
+    faststall.mutate(rapport.id, {
+      onSuccess: (faststalld) => {
+        onMeddelande(`Rapporten ”${faststalld.titel}” är fastställd och kan nu läsas av kommunfullmäktige.`);
+        onFaststalld();
+      },
+      onError: (orsak) => {
+        onMeddelande(`Rapporten kunde inte fastställas. ${orsak.message}`);
+        aterFokus.current = true;
+        setBekraftar(false);
+      },
+    });
+  }
+
+  if (!bekraftar) {
+    return (
+      <div className="knappar">
+        <button ref={borja} type="button" onClick={() => setBekraftar(true)} data-testid="faststall">
+          Fastställ
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-labelledby={fragaId} data-testid="faststall-bekrafta">
+      <p id={fragaId}>En fastställd rapport kan inte ändras och blir synlig för kommunfullmäktige. Vill du fastställa ”{rapport.titel}”?</p>
+      <div className="knappar">
+        <button ref={ja} type="button" aria-disabled={faststall.isPending || undefined} onClick={bekrafta} data-testid="faststall-ja">
+          Ja, fastställ
+        </button>
+        <button
+          type="button"
+          className="knapp--sekundar"
+          aria-disabled={faststall.isPending || undefined}
+          onClick={() => {
+            if (faststall.isPending) return;
+            aterFokus.current = true;
+            setBekraftar(false);
+          }}
+        >
+          Avbryt
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Rapportvy({ rapport, kanHantera, onMeddelande }: { rapport: RapportDto; kanHantera: boolean; onMeddelande: (text: string) => void }) {
+  const rubrikId = useId();
+  const rubrik = useRef<HTMLHeadingElement>(null);
+  const faststall = useFaststallRapport();
+  return (
+    <section aria-labelledby={rubrikId} data-testid="vald-rapport" data-status={rapport.status}>
+      <h2 id={rubrikId} ref={rubrik} tabIndex={-1}>
+        {rapport.titel}
+      </h2>
+      <p>
+        {rapportperiod(rapport)}. {rapportstatus(rapport.status)} {rapportdatum(rapport)}.
+      </p>
+      {kanHantera && rapport.status === 'utkast' ? <Faststall key={rapport.id} rapport={rapport} faststall={faststall} onMeddelande={onMeddelande} onFaststalld={() => rubrik.current?.focus()} /> : null}
+      <RapportInnehall rapport={rapport} />
+    </section>
+  );
+}
+
+/**
+ * The reports to kommunfullmäktige: a council member reads the fixed ones; the ekonomidirektör also sees the
+ * drafts, drafts new ones from the current forecast totals and fixes them.
+ */
 export function RapporterSida() {
+  const { anvandare } = useInloggning();
+  const kanHantera = kanHanteraRapporter(anvandare?.roller ?? []);
+  const rapporter = useRapporter();
+  const [valdId, setValdId] = useState<string>();
+  const [meddelande, setMeddelande] = useState('');
+  const sorterade = useMemo(() => sorteraRapporter(rapporter.data ?? []), [rapporter.data]);
+  const vald = sorterade.find((rapport) => rapport.id === valdId);
+
+  let lista;
+  if (rapporter.isPending) lista = <Laddar>Hämtar rapporterna…</Laddar>;
+  else if (rapporter.isError) lista = <Felmeddelande rubrik="Det gick inte att hämta rapporterna" fel={rapporter.error} onForsokIgen={() => void rapporter.refetch()} />;
+  else if (sorterade.length === 0)
+    lista = kanHantera ? (
+      <Tomt rubrik="Det finns inga rapporter ännu." testId="inga-rapporter">
+        Skapa ett rapportutkast av prognosens aktuella totaler med formuläret ovan.
+      </Tomt>
+    ) : (
+      <Tomt rubrik="Det finns inga fastställda rapporter ännu." testId="inga-rapporter">
+        Här visas delårsrapporter och årsredovisningen när de har fastställts.
+      </Tomt>
+    );
+  else
+    lista = (
+      <>
+        <Rapportlista rapporter={sorterade} valdId={vald?.id} onValj={setValdId} />
+        {vald ? <Rapportvy rapport={vald} kanHantera={kanHantera} onMeddelande={setMeddelande} /> : <p>Välj en rapport i listan för att se dess innehåll.</p>}
+      </>
+    );
+
   return (
     <>
       <Sidrubrik titel="Rapporter" />
-      <Tomt rubrik="Det finns inga fastställda rapporter ännu" testId="inga-rapporter">
-        Här visas delårsrapporter och årsredovisningen när de har fastställts.
-      </Tomt>
+      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="rapport-status">
+        {meddelande}
+      </p>
+      {kanHantera ? (
+        <NyttRapportutkast onMeddelande={setMeddelande} onSkapad={(rapport) => setValdId(rapport.id)} />
+      ) : null}
+      {lista}
     </>
   );
 }
