@@ -18,6 +18,7 @@ describe('the dashboard in Debian’s Chromium', () => {
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
     page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    await api.oppnaOmgangar([2026], ['augusti']);
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/?ar=2026&tillfalle=augusti');
   });
   afterAll(async () => {

@@ -2,9 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
+import { apiClient } from '../support/api.js';
 import { loggaIn, loggaUt } from './logga-in.js';
 
 const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
 
 describe('signing in and out of the dashboard in Debian’s Chromium', () => {
   let browser: Browser;
@@ -72,12 +74,23 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
   });
 
   it('a council member is offered only the fixed reports, and told so elsewhere', async () => {
+    const skapa = (titel: string) =>
+      api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }) });
+    const fastTitel = `Delårsrapport augusti ${Date.now()}`;
+    const utkastTitel = `Utkast som inte ska synas ${Date.now()}`;
+    const fast = await skapa(fastTitel);
+    expect((await api.json(`/api/report/rapporter/${fast.body.id}/faststall`, { method: 'POST' })).status).toBe(200);
+    expect((await skapa(utkastTitel)).status).toBe(201);
+
     await loggaIn(page, stack.gatewayUrl, 'kf-ledamot');
     expect(await page.getByTestId('inloggad-roll').textContent()).toBe('Ledamot i kommunfullmäktige');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/rapporter');
     const lankar = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link');
     expect(await lankar.allTextContents()).toEqual(['Rapporter']);
-    await page.getByTestId('inga-rapporter').waitFor();
+    const lista = page.getByTestId('rapportlista');
+    await lista.waitFor({ timeout: 15_000 });
+    expect(await lista.textContent()).toContain(fastTitel);
+    expect(await lista.textContent()).not.toContain(utkastTitel);
 
     await page.goto(`${stack.gatewayUrl}/budget?namnd=SN&ar=2026`);
     await expect.poll(() => page.getByTestId('ingen-behorighet').textContent(), { timeout: 15_000 }).toBe('Du har inte behörighet att se det här.');

@@ -51,6 +51,14 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000
     log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
     return 0;
   }
+  // The ekonomidirektör opens the round; forecasts are accepted only while it is open.
+  const omgang = await fetch(`${gatewayUrl}/api/forecast/omgangar`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await bearer(token, 'ekonomidirektor')) },
+    body: JSON.stringify({ ar, tillfalle }),
+  });
+  if (!omgang.ok) throw new Error(`opening the round ${tillfalle} ${ar}: ${omgang.status} ${await omgang.text()}`);
+  log?.(`demo data: the ekonomidirektör opened the round ${tillfalle} ${ar}`);
   const { demoStad } = await import(new URL('../../../packages/demo-city/dist/index.js', import.meta.url).href);
   const stad = demoStad();
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
