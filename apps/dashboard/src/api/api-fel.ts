@@ -1,3 +1,9 @@
+/** A field the server named as wrong, as problem+json's `errors`: `rader[0].belopp`. */
+export interface Faltfel {
+  readonly field: string;
+  readonly message: string;
+}
+
 /** A failed API call, with the title and detail of the RFC 9457 problem the services answer with when there is one. */
 export class ApiFel extends Error {
   override readonly name = 'ApiFel';
@@ -7,6 +13,8 @@ export class ApiFel extends Error {
     readonly status: number,
     readonly titel: string,
     readonly detalj: string | undefined,
+    /** The fields the problem names, to show each message beside its field. */
+    readonly faltfel: readonly Faltfel[] = [],
   ) {
     super(detalj ? `${titel}: ${detalj}` : titel);
   }

@@ -1,7 +1,7 @@
 import { anropaApi } from './anrop.js';
-import { ApiFel } from './api-fel.js';
+import { ApiFel, type Faltfel } from './api-fel.js';
 
-export { ApiFel };
+export { ApiFel, type Faltfel };
 
 /**
  * What the contracts' zod schemas offer, typed structurally so the dashboard needs no zod dependency of its own.
@@ -47,7 +47,7 @@ export async function hamtaJsonOmFinns<T>(url: string, schema: Schema<T>, signal
 /** An ApiFel from a failed response's problem+json body, already read; lenient like {@link lasProblem}. */
 export function apiFelFranProblem(status: number, body: unknown): ApiFel {
   const { title, detail } = problemText(body);
-  return new ApiFel(status, title ?? `Servern svarade med status ${status}`, detail);
+  return new ApiFel(status, title ?? `Servern svarade med status ${status}`, detail, problemFaltfel(body));
 }
 
 /**
@@ -57,6 +57,17 @@ export function apiFelFranProblem(status: number, body: unknown): ApiFel {
 async function lasProblem(svar: Response): Promise<{ title?: string; detail?: string }> {
   if (!(svar.headers.get('content-type') ?? '').includes('json')) return {};
   return problemText(await svar.json().catch(() => undefined));
+}
+
+function problemFaltfel(body: unknown): Faltfel[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const { errors } = body as Record<string, unknown>;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((fel: unknown) => {
+    if (typeof fel !== 'object' || fel === null) return [];
+    const { field, message } = fel as Record<string, unknown>;
+    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+  });
 }
 
 function problemText(body: unknown): { title?: string; detail?: string } {
