@@ -55,7 +55,7 @@ export function InvesteringarSida() {
   const namndfraga = useNamnder();
   const namndIAdressen = useSokparameter('namnd');
   const { namnder } = namndfraga;
-  const namnd = namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ?? namnder?.[0];
+  const namnd = namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ?? namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ?? namnder?.[0];
 
   return (
     <>

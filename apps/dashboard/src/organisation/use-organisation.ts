@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 import { hamtaJson } from '../api/hamta-json.js';
 import { datumISverige } from '../format/tidpunkt.js';
+import { useInloggning } from '../inloggning/use-inloggning.js';
+import { egenNamnd } from './egen-namnd.js';
 import { namnderI } from './organisationstrad.js';
 
 const organisationSchema = z.array(organisationNodeSchema);
@@ -30,11 +32,17 @@ export function useOrganisation(datum: string) {
   });
 }
 
-/** Today's nämnder, to choose between, and their names by code. */
+/**
+ * Today's nämnder, to choose between, and their names by code; and the signed-in person's own nämnd (the one
+ * above the part of the organisation they answer for), which pages choose until the reader chooses another.
+ */
 export function useNamnder() {
   const fraga = useOrganisation(datumISverige(new Date()));
+  const { anvandare } = useInloggning();
   const { data } = fraga;
   const namnder = useMemo(() => (data ? namnderI(data) : undefined), [data]);
   const namnPaKod = useMemo(() => new Map((data ?? []).map((node) => [node.kod, node.namn])), [data]);
-  return { ...fraga, namnder, namnPaKod };
+  const organisation = anvandare?.organisation;
+  const egen = useMemo(() => (data && organisation ? egenNamnd(data, organisation) : undefined), [data, organisation]);
+  return { ...fraga, namnder, namnPaKod, egenNamnd: egen };
 }
