@@ -1,0 +1,198 @@
+import type { PrognosomgangDto, Roll } from '@tertial/contracts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+
+import { formatTidpunkt } from '../format/tidpunkt.js';
+import { useInloggning } from '../inloggning/use-inloggning.js';
+import { andraSokparametrar } from '../navigering/plats.js';
+import { useSokparameter } from '../navigering/use-plats.js';
+import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
+import { Sidrubrik } from '../sida/sidrubrik.js';
+import {
+  ansvarsrader,
+  filtreraRader,
+  kanGranska,
+  kanHanteraOmgangar,
+  kanLamnaPrognos,
+  MAX_RADER,
+  omgangsnamn,
+  omgangSomVal,
+  rakna,
+  sorteraOmgangar,
+  valdOmgang,
+} from './helarsprognoser.js';
+import { OmgangarVy } from './omgangar-vy.js';
+import { Prognosformular } from './prognosformular.js';
+import { Prognostabell } from './prognostabell.js';
+import { useAnsvar, useGranska, useHelarsprognoser, useOmgangar } from './use-helarsprognoser.js';
+
+const omgangsnyckel = ({ ar, tillfalle }: Pick<PrognosomgangDto, 'ar' | 'tillfalle'>) => `${ar}-${tillfalle}`;
+
+function Omgangsval({ omgangar, vald }: { omgangar: readonly PrognosomgangDto[]; vald: PrognosomgangDto }) {
+  const id = useId();
+  const sorterade = useMemo(() => sorteraOmgangar(omgangar), [omgangar]);
+  return (
+    <div className="urval">
+      <div className="falt">
+        <label htmlFor={id}>Prognosomgång</label>
+        <select
+          id={id}
+          value={omgangsnyckel(vald)}
+          onChange={(event) => {
+            const omgang = sorterade.find((kandidat) => omgangsnyckel(kandidat) === event.target.value);
+            if (omgang) andraSokparametrar({ ar: String(omgang.ar), tillfalle: omgang.tillfalle });
+          }}
+          data-testid="omgang-val"
+        >
+          {sorterade.map((omgang) => (
+            <option key={omgangsnyckel(omgang)} value={omgangsnyckel(omgang)}>
+              {omgangSomVal(omgang)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function Omgangsstatus({ omgang }: { omgang: PrognosomgangDto }) {
+  return (
+    <p className="omgangsstatus" data-testid="omgang-status" data-status={omgang.status}>
+      {omgang.status === 'oppen' ? (
+        <>
+          <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan {formatTidpunkt(omgang.oppnadAt)}.
+        </>
+      ) : (
+        <>
+          <span className="etikett etikett--avvisad">Stängd</span> Omgången {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller granskas.
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The forecasts of a round for everyone who works with them: a chef submits those of their own ansvar, a
+ * förvaltningsekonom approves or sends back those of the förvaltning, the ekonomidirektör opens and closes
+ * rounds. The round is kept in the URL.
+ */
+export function HelarsprognoserSida() {
+  const { anvandare } = useInloggning();
+  const roller = anvandare?.roller ?? [];
+  const omgangar = useOmgangar();
+  const ar = useSokparameter('ar');
+  const tillfalle = useSokparameter('tillfalle');
+  const vald = useMemo(() => valdOmgang(omgangar.data ?? [], { ar, tillfalle }), [omgangar.data, ar, tillfalle]);
+  const [meddelande, setMeddelande] = useState('');
+
+  return (
+    <>
+      <Sidrubrik titel="Helårsprognoser" rubrik={vald ? `Helårsprognoser ${omgangsnamn(vald)}` : 'Helårsprognoser'} />
+      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="prognos-meddelande">
+        {meddelande}
+      </p>
+      {omgangar.isPending ? <Laddar>Hämtar prognosomgångarna…</Laddar> : null}
+      {omgangar.isError ? <Felmeddelande rubrik="Det gick inte att hämta prognosomgångarna" fel={omgangar.error} onForsokIgen={() => void omgangar.refetch()} /> : null}
+      {omgangar.data && vald ? (
+        <>
+          <Omgangsval omgangar={omgangar.data} vald={vald} />
+          <Omgangsstatus omgang={vald} />
+        </>
+      ) : null}
+      {omgangar.data && !vald ? (
+        <Tomt rubrik="Ingen prognosomgång är öppnad ännu." testId="inga-omgangar">
+          {kanHanteraOmgangar(roller) ? 'Öppna en omgång nedan.' : 'Ekonomidirektören öppnar omgången när det är dags att lämna prognoser.'}
+        </Tomt>
+      ) : null}
+      {kanHanteraOmgangar(roller) && omgangar.data ? (
+        <OmgangarVy vald={vald} onMeddelande={setMeddelande} onOppnad={(omgang) => andraSokparametrar({ ar: String(omgang.ar), tillfalle: omgang.tillfalle })} />
+      ) : null}
+      {vald ? <Omgangensprognoser key={omgangsnyckel(vald)} omgang={vald} roller={roller} onMeddelande={setMeddelande} /> : null}
+    </>
+  );
+}
+
+interface OmgangensProps {
+  omgang: PrognosomgangDto;
+  roller: readonly Roll[];
+  onMeddelande: (text: string) => void;
+}
+
+function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
+  const filterId = useId();
+  const ansvar = useAnsvar();
+  const prognoser = useHelarsprognoser(omgang);
+  const granska = useGranska();
+  const [filter, setFilter] = useState('');
+  const [valtAnsvar, setValtAnsvar] = useState('');
+  const formularRubrik = useRef<HTMLHeadingElement>(null);
+  const [fokusTillFormularet, setFokusTillFormularet] = useState(0);
+
+  const rader = useMemo(() => ansvarsrader(ansvar.data ?? [], prognoser.data ?? []), [ansvar.data, prognoser.data]);
+  const egna = useMemo(() => rader.filter((rad) => rad.ansvar.eget), [rader]);
+  const filtrerade = useMemo(() => filtreraRader(rader, filter), [rader, filter]);
+  const antal = useMemo(() => rakna(rader), [rader]);
+  const oppen = omgang.status === 'oppen';
+  const kanLamna = kanLamnaPrognos(roller) && egna.length > 0;
+
+  useEffect(() => {
+    if (fokusTillFormularet > 0) formularRubrik.current?.focus();
+  }, [fokusTillFormularet]);
+
+  if (ansvar.isPending || prognoser.isPending) return <Laddar>Hämtar prognoserna…</Laddar>;
+  if (ansvar.isError) return <Felmeddelande rubrik="Det gick inte att hämta ansvaren" fel={ansvar.error} onForsokIgen={() => void ansvar.refetch()} />;
+  if (prognoser.isError) return <Felmeddelande rubrik="Det gick inte att hämta prognoserna" fel={prognoser.error} onForsokIgen={() => void prognoser.refetch()} />;
+
+  const visade = filtrerade.slice(0, MAX_RADER);
+
+  return (
+    <>
+      {kanLamna && oppen ? (
+        <Prognosformular egna={egna} valt={valtAnsvar} onValj={setValtAnsvar} omgang={omgang} onMeddelande={onMeddelande} rubrikRef={formularRubrik} />
+      ) : null}
+      {kanLamna && !oppen ? <p data-testid="omgang-stangd">Omgången är stängd, så prognoser kan inte lämnas eller ändras.</p> : null}
+
+      <section aria-labelledby={`${filterId}-rubrik`}>
+        <h2 id={`${filterId}-rubrik`}>
+          Prognoser per ansvar
+          <span className="rubrik__tillagg">
+            {rader.length} ansvar: {antal.inlamnad} inlämnade, {antal.godkand} godkända, {antal.aterskickad} skickade tillbaka, {antal.saknas} ej lämnade
+          </span>
+        </h2>
+        {rader.length === 0 ? (
+          <Tomt rubrik="Du har inga ansvar att följa upp." testId="inga-ansvar" />
+        ) : (
+          <>
+            <div className="urval">
+              <div className="falt falt--bred">
+                <label htmlFor={filterId}>Filtrera på ansvar, namn, chef eller status</label>
+                <input id={filterId} type="search" autoComplete="off" value={filter} onChange={(event) => setFilter(event.target.value)} aria-describedby={`${filterId}-antal`} data-testid="prognos-filter" />
+              </div>
+            </div>
+            <p id={`${filterId}-antal`} className="sokstatus" aria-live="polite">
+              {filter.trim() === '' ? '' : `${filtrerade.length} av ${rader.length} ansvar matchar.`}
+              {filtrerade.length > MAX_RADER ? ` Visar de första ${MAX_RADER}; filtrera för att se fler.` : ''}
+            </p>
+            {filtrerade.length === 0 ? (
+              <Tomt rubrik="Inga ansvar matchar filtret." />
+            ) : (
+              <Prognostabell
+                rader={visade}
+                caption={`Helårsprognoser ${omgangsnamn(omgang)} per ansvar`}
+                onLamna={
+                  kanLamna && oppen
+                    ? (kod) => {
+                        setValtAnsvar(kod);
+                        setFokusTillFormularet((antal) => antal + 1);
+                      }
+                    : undefined
+                }
+                granska={kanGranska(roller) && oppen ? granska : undefined}
+                onMeddelande={onMeddelande}
+              />
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { helarsprognosSchema, organisationNodeSchema, prognosomgangSchema, type HelarsprognosDto, type LamnaHelarsprognosRequest, type PrognosomgangDto } from '@tertial/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+
+import { hamtaJson } from '../api/hamta-json.js';
+import { postaJson } from '../api/posta-json.js';
+import type { Urval } from '../urval/urval.js';
+import { ANSVAR_URL, granskningUrl, HELARSPROGNOSER_URL, OMGANGAR_URL, prognoserUrl, stangOmgangUrl, type Ansvar } from './helarsprognoser.js';
+
+const ansvarSchema = z.array(organisationNodeSchema.extend({ eget: z.boolean() }));
+const omgangarSchema = z.array(prognosomgangSchema);
+const prognoserSchema = z.array(helarsprognosSchema);
+
+/** Every query of forecasts starts with this, so a submission or a decision can have them fetched again. */
+const HELARSPROGNOSER = 'helarsprognoser';
+const OMGANGAR = 'prognosomgangar';
+
+/** The organisation changes a few times a year. */
+const ANSVAR_AKTUELLA_MS = 5 * 60_000;
+
+/** The ansvar the signed-in person sees, and which of them are their own. */
+export function useAnsvar() {
+  return useQuery<Ansvar[]>({
+    queryKey: ['prognos-ansvar'],
+    queryFn: ({ signal }) => hamtaJson(ANSVAR_URL, ansvarSchema, signal),
+    staleTime: ANSVAR_AKTUELLA_MS,
+  });
+}
+
+export function useOmgangar() {
+  return useQuery<PrognosomgangDto[]>({
+    queryKey: [OMGANGAR],
+    queryFn: ({ signal }) => hamtaJson(OMGANGAR_URL, omgangarSchema, signal),
+  });
+}
+
+/** The current forecast per ansvar for a round, within what the person sees. */
+export function useHelarsprognoser(urval: Urval | undefined) {
+  return useQuery<HelarsprognosDto[]>({
+    queryKey: [HELARSPROGNOSER, urval?.ar, urval?.tillfalle],
+    queryFn: ({ signal }) => hamtaJson(prognoserUrl(urval!), prognoserSchema, signal),
+    enabled: urval !== undefined,
+  });
+}
+
+/** A chef submits (or revises) the forecast of one of their ansvar. */
+export function useLamnaPrognos() {
+  const queryClient = useQueryClient();
+  return useMutation<HelarsprognosDto, Error, LamnaHelarsprognosRequest>({
+    mutationFn: (request) => postaJson(HELARSPROGNOSER_URL, request, helarsprognosSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
+  });
+}
+
+export type Beslut = { id: string; beslut: 'godkann' } | { id: string; beslut: 'skicka-tillbaka'; kommentar: string };
+
+/** A förvaltningsekonom approves a forecast or sends it back with a comment. */
+export function useGranska() {
+  const queryClient = useQueryClient();
+  return useMutation<HelarsprognosDto, Error, Beslut>({
+    mutationFn: (beslut) => postaJson(granskningUrl(beslut.id, beslut.beslut), beslut.beslut === 'godkann' ? {} : { kommentar: beslut.kommentar }, helarsprognosSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
+  });
+}
+
+/** The ekonomidirektör opens (or reopens) a round. */
+export function useOppnaOmgang() {
+  const queryClient = useQueryClient();
+  return useMutation<PrognosomgangDto, Error, Urval>({
+    mutationFn: (urval) => postaJson(OMGANGAR_URL, urval, prognosomgangSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
+  });
+}
+
+/** The ekonomidirektör closes a round: no more forecasts or decisions until it is opened again. */
+export function useStangOmgang() {
+  const queryClient = useQueryClient();
+  return useMutation<PrognosomgangDto, Error, Urval>({
+    mutationFn: (urval) => postaJson(stangOmgangUrl(urval), undefined, prognosomgangSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
+  });
+}
