@@ -1,0 +1,107 @@
+import { MAX_MAL_PER_NAMND_OCH_AR, type MalDto, type Roll, type SkapaMalRequest } from '@tertial/contracts';
+import { z } from 'zod';
+
+export const MAL_URL = '/api/goals/mal';
+
+/** The goals the person may read: all of one nämnd, or everything the goals service shows them. */
+export function malUrl(namnd: string | undefined): string {
+  return namnd ? `${MAL_URL}?${new URLSearchParams({ namnd }).toString()}` : MAL_URL;
+}
+
+/** A processledare adds the goals of their own nämnd; the goals service refuses anyone else. */
+export const kanSkapaMal = (roller: readonly Roll[]) => roller.includes('processledare');
+/** The ekonomidirektör sees every nämnd's goals and chooses between them. */
+export const serAllaNamnder = (roller: readonly Roll[]) => roller.includes('ekonomidirektor');
+
+export interface Malgrupp {
+  readonly namnd: string;
+  readonly ar: number;
+  readonly mal: readonly MalDto[];
+}
+
+/** The goals per nämnd and year: the latest year first, then the nämnder by name, each nämnd's goals in the order given. */
+export function grupperaMal(mal: readonly MalDto[], namnPaKod: ReadonlyMap<string, string>): Malgrupp[] {
+  const grupper = new Map<string, { namnd: string; ar: number; mal: MalDto[] }>();
+  for (const ett of mal) {
+    const nyckel = `${ett.ar} ${ett.namnd}`;
+    const grupp = grupper.get(nyckel) ?? { namnd: ett.namnd, ar: ett.ar, mal: [] };
+    grupp.mal.push(ett);
+    grupper.set(nyckel, grupp);
+  }
+  const namn = (kod: string) => namnPaKod.get(kod) ?? kod;
+  return [...grupper.values()].sort((a, b) => b.ar - a.ar || namn(a.namnd).localeCompare(namn(b.namnd), 'sv'));
+}
+
+/** How many more goals a nämnd may have for a year; KF gives at most three. */
+export function malKvar(mal: readonly Pick<MalDto, 'namnd' | 'ar'>[], namnd: string, ar: number): number {
+  return Math.max(0, MAX_MAL_PER_NAMND_OCH_AR - mal.filter((ett) => ett.namnd === namnd && ett.ar === ar).length);
+}
+
+const talformat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
+
+/** "Andel elever behöriga till gymnasiet: från 83,5 % till 88 % (högre är bättre)" */
+export function nyckeltalText(nyckeltal: NonNullable<MalDto['nyckeltal']>): string {
+  const varde = (tal: number) => `${talformat.format(tal)}\u00a0${nyckeltal.enhet}`;
+  const riktning = nyckeltal.riktning === 'hogre-ar-battre' ? 'högre är bättre' : 'lägre är bättre';
+  return `${nyckeltal.namn}: från ${varde(nyckeltal.utgangsvarde)} till ${varde(nyckeltal.malvarde)} (${riktning})`;
+}
+
+export interface Malformular {
+  ar: string;
+  text: string;
+  medNyckeltal: boolean;
+  nyckeltalNamn: string;
+  enhet: string;
+  utgangsvarde: string;
+  malvarde: string;
+  riktning: string;
+}
+
+export type Malfalt = Exclude<keyof Malformular, 'medNyckeltal'>;
+export type Malfel = Partial<Record<Malfalt, string>>;
+/** The form's fields in the order they are shown, for moving focus to the first one wrong. */
+export const MALFALTEN: readonly Malfalt[] = ['ar', 'text', 'nyckeltalNamn', 'enhet', 'utgangsvarde', 'malvarde', 'riktning'];
+
+export function tomtMalformular(ar: number): Malformular {
+  return { ar: String(ar), text: '', medNyckeltal: false, nyckeltalNamn: '', enhet: '', utgangsvarde: '', malvarde: '', riktning: 'hogre-ar-battre' };
+}
+
+/** A number as Swedes write it, "83,5" or "−2"; a measure, not money, so a JavaScript number is right. */
+export function tolkaTal(text: string): number | undefined {
+  const rensad = text.trim().replace(/[\s\u00a0]/g, '').replace('\u2212', '-').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(rensad)) return undefined;
+  const tal = Number(rensad);
+  return Number.isFinite(tal) ? tal : undefined;
+}
+
+const riktningSchema = z.enum(['hogre-ar-battre', 'lagre-ar-battre']);
+
+/** Checks the "Nytt mål" form the way the goals service will, with messages that say what to write. */
+export function tolkaMalformular(formular: Malformular, namnd: string): { ok: true; varde: SkapaMalRequest } | { ok: false; fel: Malfel } {
+  const fel: Malfel = {};
+  const arText = formular.ar.trim();
+  const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;
+  if (!(ar >= 2000 && ar <= 2100)) fel.ar = 'Ange ett årtal mellan 2000 och 2100.';
+  const text = formular.text.trim();
+  if (text.length < 5) fel.text = 'Beskriv målet med minst 5 tecken.';
+  else if (text.length > 1000) fel.text = 'Målet får vara högst 1 000 tecken.';
+
+  let nyckeltal: SkapaMalRequest['nyckeltal'] = null;
+  if (formular.medNyckeltal) {
+    const namn = formular.nyckeltalNamn.trim();
+    const enhet = formular.enhet.trim();
+    const utgangsvarde = tolkaTal(formular.utgangsvarde);
+    const malvarde = tolkaTal(formular.malvarde);
+    const riktning = riktningSchema.safeParse(formular.riktning);
+    if (namn === '') fel.nyckeltalNamn = 'Skriv vad nyckeltalet mäter.';
+    else if (namn.length > 200) fel.nyckeltalNamn = 'Namnet får vara högst 200 tecken.';
+    if (enhet === '') fel.enhet = 'Skriv en enhet, till exempel % eller st.';
+    else if (enhet.length > 40) fel.enhet = 'Enheten får vara högst 40 tecken.';
+    if (utgangsvarde === undefined) fel.utgangsvarde = 'Skriv ett tal, till exempel 83,5.';
+    if (malvarde === undefined) fel.malvarde = 'Skriv ett tal, till exempel 88.';
+    if (!riktning.success) fel.riktning = 'Välj om högre eller lägre är bättre.';
+    if (utgangsvarde !== undefined && malvarde !== undefined && riktning.success) nyckeltal = { namn, enhet, utgangsvarde, malvarde, riktning: riktning.data };
+  }
+  if (Object.keys(fel).length > 0) return { ok: false, fel };
+  return { ok: true, varde: { namnd, ar, text, nyckeltal } };
+}
