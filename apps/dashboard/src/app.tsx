@@ -25,12 +25,18 @@ const OrganisationSida = lazy(() => import('./organisation/organisation-sida.js'
 const BudgetSida = lazy(() => import('./budget/budget-sida.js').then((modul) => ({ default: modul.BudgetSida })));
 const UtfallImportSida = lazy(() => import('./utfall-import/utfall-import-sida.js').then((modul) => ({ default: modul.UtfallImportSida })));
 const InvesteringarSida = lazy(() => import('./investeringar/investeringar-sida.js').then((modul) => ({ default: modul.InvesteringarSida })));
+const HelarsprognoserSida = lazy(() => import('./helarsprognoser/helarsprognoser-sida.js').then((modul) => ({ default: modul.HelarsprognoserSida })));
+const MalSida = lazy(() => import('./mal/mal-sida.js').then((modul) => ({ default: modul.MalSida })));
 const RapporterSida = lazy(() => import('./rapporter/rapporter-sida.js').then((modul) => ({ default: modul.RapporterSida })));
 
 function sidansInnehall(nyckel: Sidnyckel | undefined): ReactNode {
   switch (nyckel) {
     case 'helarsprognos':
       return <PrognosTotalerSida />;
+    case 'helarsprognoser':
+      return <HelarsprognoserSida />;
+    case 'mal':
+      return <MalSida />;
     case 'organisation':
       return <OrganisationSida />;
     case 'budget':

@@ -18,17 +18,37 @@ describe('the pages a role is offered', () => {
     expect(nycklar(['fullmaktige'])).toEqual(['rapporter']);
   });
 
-  it('a chef is offered the overview of their own part, not the budget work or the import', () => {
-    expect(nycklar(['chef'])).toEqual(['helarsprognos', 'organisation']);
+  it('a chef is offered their forecasts, the goals and the organisation, not the budget work or the import', () => {
+    expect(nycklar(['chef'])).toEqual(['helarsprognoser', 'mal', 'organisation']);
   });
 
-  it('only a förvaltningsekonom (and the ekonomidirektör) is offered the utfall import', () => {
-    expect(nycklar(['forvaltningsekonom'])).toContain('utfall-import');
-    expect(nycklar(['processledare'])).not.toContain('utfall-import');
+  it('a förvaltningsekonom is offered the forecasts to review and their nämnd’s budget, not the city’s totals or the import', () => {
+    expect(nycklar(['forvaltningsekonom'])).toEqual(['helarsprognoser', 'mal', 'organisation', 'budget', 'investeringar']);
+  });
+
+  it('a processledare is offered the goals and the organisation', () => {
+    expect(nycklar(['processledare'])).toEqual(['mal', 'organisation']);
+  });
+
+  it('only the ekonomidirektör is offered the city’s totals and the utfall import', () => {
+    for (const roll of ['chef', 'forvaltningsekonom', 'processledare', 'fullmaktige'] as const) {
+      expect(nycklar([roll])).not.toContain('helarsprognos');
+      expect(nycklar([roll])).not.toContain('utfall-import');
+    }
+  });
+
+  it.each([
+    { roll: 'chef', start: '/prognoser' },
+    { roll: 'forvaltningsekonom', start: '/prognoser' },
+    { roll: 'processledare', start: '/mal' },
+    { roll: 'fullmaktige', start: '/rapporter' },
+    { roll: 'ekonomidirektor', start: '/' },
+  ] as const)('a $roll starts on $start', ({ roll, start }) => {
+    expect(sidorFor([roll])[0]?.sokvag).toBe(start);
   });
 
   it('two roles are offered what either is, in the menu’s order and once each', () => {
-    expect(nycklar(['fullmaktige', 'chef'])).toEqual(['helarsprognos', 'organisation', 'rapporter']);
+    expect(nycklar(['fullmaktige', 'chef'])).toEqual(['helarsprognoser', 'mal', 'organisation', 'rapporter']);
   });
 
   it('no known role is offered nothing', () => {

@@ -3,15 +3,17 @@ import type { Roll } from '@tertial/contracts';
 import { SIDOR, type Sida, type Sidnyckel } from './sidor.js';
 
 /**
- * The pages each role has use for. Only convenience: the services decide what each user may see, and answer
- * 403 for the rest. The ekonomidirektör sees everything; a chef follows up their own part of the organisation;
- * a council member reads the fixed reports.
+ * The pages each role has use for, as the services' rules allow: only convenience, for the services decide
+ * what each user may see and answer 403 for the rest. The ekonomidirektör sees everything, the city's totals
+ * and the utfall import only they; a förvaltningsekonom reviews forecasts and works with their nämnd's budget;
+ * a processledare writes the nämnd's goals; a chef forecasts their own ansvar; a council member reads the fixed
+ * reports. A role's first page here, in the menu's order, is where `/` sends it.
  */
 export const SIDOR_PER_ROLL: Readonly<Record<Roll, readonly Sidnyckel[]>> = {
   ekonomidirektor: SIDOR.map((sida) => sida.nyckel),
-  forvaltningsekonom: ['helarsprognos', 'organisation', 'budget', 'utfall-import', 'investeringar'],
-  processledare: ['helarsprognos', 'organisation', 'budget', 'investeringar'],
-  chef: ['helarsprognos', 'organisation'],
+  forvaltningsekonom: ['helarsprognoser', 'mal', 'organisation', 'budget', 'investeringar'],
+  processledare: ['mal', 'organisation'],
+  chef: ['helarsprognoser', 'mal', 'organisation'],
   fullmaktige: ['rapporter'],
 };
 

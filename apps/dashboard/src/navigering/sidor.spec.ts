@@ -5,6 +5,8 @@ import { arVanligtKlick, medSokparametrar, sidaFor } from './sidor.js';
 describe('the page a path shows', () => {
   it.each([
     { sokvag: '/', nyckel: 'helarsprognos' },
+    { sokvag: '/prognoser', nyckel: 'helarsprognoser' },
+    { sokvag: '/mal', nyckel: 'mal' },
     { sokvag: '/organisation', nyckel: 'organisation' },
     { sokvag: '/organisation/', nyckel: 'organisation' },
     { sokvag: '/budget', nyckel: 'budget' },

@@ -1,6 +1,8 @@
 /** The dashboard's pages, in the order the main menu lists them. */
 export const SIDOR = [
   { nyckel: 'helarsprognos', sokvag: '/', namn: 'Helårsprognos' },
+  { nyckel: 'helarsprognoser', sokvag: '/prognoser', namn: 'Helårsprognoser' },
+  { nyckel: 'mal', sokvag: '/mal', namn: 'Mål' },
   { nyckel: 'organisation', sokvag: '/organisation', namn: 'Organisation' },
   { nyckel: 'budget', sokvag: '/budget', namn: 'Budget' },
   { nyckel: 'utfall-import', sokvag: '/utfall/import', namn: 'Importera utfall' },
