@@ -1,0 +1,109 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+
+import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
+import { apiClient } from '../support/api.js';
+import { loggaIn, loggaUt } from './logga-in.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+
+/** A year of this file's own, so no other test's forecasts or goals are disturbed. */
+const AR = 2042;
+/** One of Mirela Lindberg's ansvar in Socialnämnden, in the förvaltning ekonom-sn reviews. */
+const ANSVAR = '16104';
+
+describe('forecasts and goals in Debian’s Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+    await api.oppnaOmgangar([AR], ['augusti']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  // Each test its own browser profile: no provider session or stored token carries over.
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('a chef submits a forecast for their ansvar through the form, and the förvaltningsekonom approves it', async () => {
+    await loggaIn(page, stack.gatewayUrl, 'mirela.lindberg', '/prognoser');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Helårsprognoser', 'Mål', 'Organisation']);
+
+    await page.getByLabel('Prognosomgång').selectOption(`${AR}-augusti`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Helårsprognoser augusti ${AR}`);
+    expect(await page.getByTestId('omgang-status').getAttribute('data-status')).toBe('oppen');
+
+    const formular = page.getByTestId('lamna-prognos');
+    await formular.waitFor({ timeout: 15_000 });
+    await formular.getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
+
+    // A negative amount is refused beside its field, which takes focus.
+    const personal = formular.getByLabel(/^Personalkostnader/);
+    await personal.fill('-5');
+    await formular.getByTestId('lamna-prognos-knapp').click();
+    expect(await personal.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kontogrupp'))).toBe('personalkostnader');
+
+    await formular.getByLabel(/^Intäkter/).fill('150 000');
+    await personal.fill('2 345 678,90');
+    await formular.getByLabel(/^Lokalkostnader/).fill('100000');
+    await expect.poll(() => page.getByTestId('prognos-nettokostnad').textContent()).toMatch(/^2\s295\s678,90\s*kr$/);
+    await formular.getByLabel(/^Kommentar/).fill('Fler vikarier under sommaren.');
+    await formular.getByTestId('lamna-prognos-knapp').click();
+
+    await expect.poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 }).toMatch(/är inlämnad/);
+    const rad = page.locator(`tr[data-ansvar="${ANSVAR}"]`);
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Inlämnad');
+    expect(await rad.textContent()).toMatch(/2\s295\s679/);
+    expect(await rad.textContent()).toContain('Mirela Lindberg');
+    await loggaUt(page);
+
+    await loggaIn(page, stack.gatewayUrl, 'ekonom-sn', `/prognoser?ar=${AR}&tillfalle=augusti`);
+    await page.getByLabel('Filtrera på ansvar, namn, chef eller status').fill(ANSVAR);
+    await expect.poll(() => page.locator('[data-testid="prognostabell"] tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    expect(await rad.getByTestId('prognos-status').textContent()).toBe('Inlämnad');
+    await rad.getByTestId('godkann').click();
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Godkänd');
+    expect(await page.getByTestId('prognos-meddelande').textContent()).toMatch(/godkänd/);
+    expect(await rad.getByTestId('godkann').count()).toBe(0);
+  });
+
+  it('a processledare sees the goals of their nämnd and adds one, up to the three KF allows', async () => {
+    const skapa = (text: string) =>
+      api.json('/api/goals/mal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ namnd: 'SN', ar: AR, text }), som: 'processledare-sn' });
+    expect((await skapa('Fler unga vuxna i egen försörjning.')).status).toBe(201);
+    expect((await skapa('Kortare väntan på försörjningsstöd.')).status).toBe(201);
+
+    await loggaIn(page, stack.gatewayUrl, 'processledare-sn');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/mal');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Mål', 'Organisation']);
+    const sn2026 = page.locator('[data-testid="malgrupp"][data-namnd="SN"][data-ar="2026"]');
+    await sn2026.waitFor({ timeout: 15_000 });
+    expect(await sn2026.textContent()).toContain('Fler barn och unga får tidigt stöd i sin vardag.');
+    expect(await page.locator('[data-testid="malgrupp"][data-namnd="VON"]').count()).toBe(0);
+
+    const nytt = page.getByTestId('nytt-mal');
+    await nytt.getByLabel('År', { exact: true }).fill(String(AR));
+    await nytt.getByLabel('Mål', { exact: true }).fill('Fler familjer får stöd i hemmet.');
+    await nytt.getByTestId('lagg-till-mal').click();
+    await expect.poll(() => page.getByTestId('mal-meddelande').textContent(), { timeout: 15_000 }).toMatch(/tillagt/);
+    const sn2042 = page.locator(`[data-testid="malgrupp"][data-namnd="SN"][data-ar="${AR}"]`);
+    await expect.poll(() => sn2042.getByTestId('mal').count(), { timeout: 15_000 }).toBe(3);
+
+    // A fourth is refused, and the page says why.
+    await nytt.getByLabel('Mål', { exact: true }).fill('Ett fjärde mål som inte får plats.');
+    await nytt.getByTestId('lagg-till-mal').click();
+    await expect.poll(() => page.getByTestId('nytt-mal-fel').textContent(), { timeout: 15_000 }).toMatch(/För många mål.*högst 3/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nytt-mal-fel');
+    expect(await sn2042.getByTestId('mal').count()).toBe(3);
+  });
+});
