@@ -1,5 +1,9 @@
 // The journeys of the access issue, each signed in through the real local provider: nobody reads or
 // changes what is not theirs, a refusal reveals nothing, and every change is in the append-only audit trail.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import { SignJWT, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,7 +13,8 @@ import { hittaDemoAnvandare } from '@tertial/identity';
 
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
-import { chefFor } from '../support/tokens.js';
+import { ROOT } from '../support/services.js';
+import { chefFor, token } from '../support/tokens.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -147,6 +152,19 @@ describe('the audit trail', () => {
 
     const rond = await api.json<{ handling: string }[]>(`/api/forecast/granskning?objektTyp=omgang&objektId=2039-augusti`);
     expect(rond.body.map((post) => post.handling)).toEqual(['omgang.oppnad', 'omgang.stangd', 'omgang.oppnad']);
+  });
+
+  it('npx tertial granskning lists an object’s trail from every service, for the ekonomidirektör only', async () => {
+    const rapport = await api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Granskad rapport' }) });
+    await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' });
+    const tertial = (args: string[], anvandare: string) =>
+      token(anvandare).then((t) => promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), 'granskning', ...args, '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: t } }));
+    const { stdout } = await tertial(['rapport', rapport.body.id, '--json'], 'ekonomidirektor');
+    expect((JSON.parse(stdout) as { handling: string; tjanst: string; anvandare: string }[]).map((p) => [p.tjanst, p.handling, p.anvandare])).toEqual([
+      ['report', 'rapport.skapad', 'ekonomidirektor'],
+      ['report', 'rapport.faststalld', 'ekonomidirektor'],
+    ]);
+    await expect(tertial(['rapport', rapport.body.id], 'ekonom-sn')).rejects.toThrow(/403/);
   });
 
   it('is append-only in the database itself', async () => {

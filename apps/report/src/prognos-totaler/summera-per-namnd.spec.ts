@@ -55,4 +55,21 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
     const totaler = summeraPerNamnd(TREE, [prognos('99999', 0, 1_000_00), prognos('11010', 0, 1_00)]);
     expect(totaler.stad.nettokostnadOre).toBe(1_00);
   });
+
+  it('puts each nämnd’s frame and net utfall beside its forecast, and the deviation once every ansvar has one', () => {
+    const jamforelse = { ramPerNamnd: new Map([['SN', 3_000_00], ['KS', 10_00]]), utfallPerAnsvar: new Map([['41210', 1_234_56], ['11010', 3_00], ['99999', 1]]) };
+    const delvis = summeraPerNamnd(TREE, [prognos('41210', 0, 1_500_00), prognos('11010', 0, 12_34)], jamforelse);
+    expect(delvis.namnder.find((n) => n.kod === 'SN')).toMatchObject({ budgetOre: 3_000_00, utfallOre: 1_234_56, avvikelseOre: null });
+    expect(delvis.namnder.find((n) => n.kod === 'KS')).toMatchObject({ budgetOre: 10_00, utfallOre: 3_00, avvikelseOre: 10_00 - 12_34 });
+    expect(delvis.stad).toMatchObject({ budgetOre: 3_010_00, utfallOre: 1_237_56, avvikelseOre: null });
+
+    const alla = summeraPerNamnd(TREE, [prognos('41210', 0, 1_500_00), prognos('41230', 0, 1_000_00), prognos('11010', 0, 12_34)], jamforelse);
+    expect(alla.namnder.find((n) => n.kod === 'SN')?.avvikelseOre).toBe(500_00);
+    expect(alla.stad.avvikelseOre).toBe(3_010_00 - 2_512_34);
+  });
+
+  it('says null, not zero, for a budget or utfall it has not heard of', () => {
+    const totaler = summeraPerNamnd(TREE, []);
+    expect(totaler.stad).toMatchObject({ budgetOre: null, utfallOre: null, avvikelseOre: null });
+  });
 });

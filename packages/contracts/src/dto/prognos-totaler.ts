@@ -11,6 +11,12 @@ export const summaSchema = z.object({
   /** How many ansvar have a forecast in this total, out of how many exist below it. */
   antalLamnade: z.number().int().nonnegative(),
   antalAnsvar: z.number().int().nonnegative(),
+  /** The year's budget (net cost): the nämnd's current frame after KF's decision and tilläggsbudgetar; the city's is their sum. Null until the report service has heard of one. */
+  budgetOre: oreSchema.nullable(),
+  /** Net cost in the imported utfall so far this year (cost minus revenue); null before any utfall. */
+  utfallOre: oreSchema.nullable(),
+  /** Budget minus prognos: positive is a forecast surplus, negative a deficit; null without a budget. */
+  avvikelseOre: oreSchema.nullable(),
 });
 export type Summa = z.infer<typeof summaSchema>;
 
@@ -20,6 +26,8 @@ export const prognosTotalerSchema = z.object({
   tillfalle: prognostillfalleSchema,
   stad: summaSchema.extend({ kod: z.string(), namn: z.string() }),
   namnder: z.array(summaSchema.extend({ kod: z.string(), namn: z.string() })),
+  /** The last month of the year with imported utfall (1–12); null before any. */
+  utfallTillManad: z.number().int().min(1).max(12).nullable(),
   /** When the report service last applied a forecast for this year and tillfälle; null before the first. */
   senastUppdaterad: z.iso.datetime({ offset: true }).nullable(),
 });

@@ -1,0 +1,35 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { namndramUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts';
+import { EventConsumer } from '@tertial/service-kit';
+
+import { PrognosTotalerService } from './prognos-totaler.service.js';
+
+/** The budget service's frames and utfall, kept beside the forecasts so the totals compare all three. */
+@Controller()
+export class JamforelseConsumer {
+  constructor(
+    @Inject(EventConsumer) private readonly consumer: EventConsumer,
+    @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
+  ) {}
+
+  @EventPattern<string>(namndramUppdaterad.topic)
+  async onNamndram(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    let ar: number | undefined;
+    const outcome = await this.consumer.consume(namndramUppdaterad, data, context, async (em, envelope) => {
+      await this.totaler.applyRam(em, envelope.payload);
+      ar = envelope.payload.ar;
+    });
+    if (outcome === 'applied' && ar !== undefined) this.totaler.announceAr(ar);
+  }
+
+  @EventPattern<string>(utfallAnsvarUppdaterat.topic)
+  async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    let ar: number | undefined;
+    const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
+      await this.totaler.applyUtfall(em, envelope.payload);
+      ar = envelope.payload.ar;
+    });
+    if (outcome === 'applied' && ar !== undefined) this.totaler.announceAr(ar);
+  }
+}

@@ -1,0 +1,33 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** A nämnd's current frame for a year, as the budget service last published it. */
+export const NamndRamSchema = defineEntity({
+  name: 'NamndRam',
+  tableName: 'namnd_ram',
+  properties: {
+    namnd: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    ramOre: p.bigint('number'),
+    versionId: p.string().length(200),
+    uppdateradAt: p.datetime(),
+  },
+});
+export class NamndRam extends NamndRamSchema.class {}
+NamndRamSchema.setClass(NamndRam);
+
+/** An ansvar's net utfall so far in a year (cost minus revenue), from the budget service's latest import. */
+export const AnsvarUtfallSchema = defineEntity({
+  name: 'AnsvarUtfall',
+  tableName: 'ansvar_utfall',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    nettoOre: p.bigint('number'),
+    /** The last month with utfall; null when the import left the ansvar without any. */
+    senasteManad: p.integer().nullable(),
+    importId: p.uuid(),
+    uppdateradAt: p.datetime(),
+  },
+});
+export class AnsvarUtfall extends AnsvarUtfallSchema.class {}
+AnsvarUtfallSchema.setClass(AnsvarUtfall);
