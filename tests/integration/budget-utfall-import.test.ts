@@ -89,6 +89,8 @@ describe('utfall from the ledger', () => {
     const file = writeTemp('utfall.se', await sieBytes(demoSieSpec({ verifikationer: 50, seed: 11 })));
     const tertial = `${ROOT}/packages/cli/bin/tertial`;
     const token = (await promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', stack.oidcIssuer])).stdout.trim();
+    // Against any issuer that is not the local demo provider, it refuses (exit 2) and prints no token.
+    await expect(promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', `${stack.services.budget}/ingen-leverantor`])).rejects.toMatchObject({ code: 2, stdout: '' });
     await expect(promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: '' } })).rejects.toThrow();
     const { stdout } = await promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: token } });
     const resultat = JSON.parse(stdout) as UtfallImportResultat;
