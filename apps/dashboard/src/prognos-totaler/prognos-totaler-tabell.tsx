@@ -4,17 +4,30 @@ import { useId, useMemo } from 'react';
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
 import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
-function Belopp({ ore }: { ore: number }) {
+const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+function Belopp({ ore }: { ore: number | null }) {
+  if (ore === null) {
+    return (
+      <td className="tal">
+        <span aria-hidden="true">–</span>
+        <span className="visuellt-dold">uppgift saknas</span>
+      </td>
+    );
+  }
   return <td className="tal">{formatBeloppUtanEnhet(ore, 'mnkr', 1)}</td>;
 }
 
 function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
   return (
     <>
-      <Belopp ore={rad.intakterOre} />
-      <Belopp ore={rad.kostnaderOre} />
-      <Belopp ore={rad.nettokostnadOre} />
-      <td className="tal">{lamnadeAvAnsvar(rad)}</td>
+        <Belopp ore={rad.intakterOre} />
+        <Belopp ore={rad.kostnaderOre} />
+        <Belopp ore={rad.nettokostnadOre} />
+        <td className="tal">{lamnadeAvAnsvar(rad)}</td>
+        <Belopp ore={rad.budgetOre} />
+        <Belopp ore={rad.avvikelseOre} />
+        <Belopp ore={rad.utfallOre} />
     </>
   );
 }
@@ -25,44 +38,60 @@ function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
  */
 export function PrognosTotalerTabell({ totaler }: { totaler: PrognosTotaler }) {
   const rubrikId = useId();
+  const forklaringId = useId();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
 
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell">
-        <caption id={rubrikId}>Helårsprognos per nämnd</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nämnd</th>
-            <th scope="col" className="tal">
-              Intäkter <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Kostnader <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Nettokostnad <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Lämnade prognoser
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {namnder.map((namnd) => (
-            <tr key={namnd.kod} data-namnd={namnd.kod}>
-              <th scope="row">{namnd.namn}</th>
-              <Siffror rad={namnd} />
+    <>
+      <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0} aria-describedby={forklaringId}>
+        <table className="tabell">
+          <caption id={rubrikId}>Helårsprognos per nämnd</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nämnd</th>
+              <th scope="col" className="tal">
+                Intäkter <span className="enhet">(mnkr)</span>
+              </th>
+              <th scope="col" className="tal">
+                Kostnader <span className="enhet">(mnkr)</span>
+              </th>
+              <th scope="col" className="tal">
+                Nettokostnad <span className="enhet">(mnkr)</span>
+              </th>
+              <th scope="col" className="tal">
+                Lämnade prognoser
+              </th>
+              <th scope="col" className="tal">
+                Budget <span className="enhet">(mnkr)</span>
+              </th>
+              <th scope="col" className="tal">
+                Avvikelse mot budget <span className="enhet">(mnkr)</span>
+              </th>
+              <th scope="col" className="tal">
+                Utfall {totaler.utfallTillManad ? `t.o.m. ${MANADER[totaler.utfallTillManad - 1]}` : 'hittills'} <span className="enhet">(mnkr)</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-summa="stad">
-            <th scope="row">Totalt {totaler.stad.namn}</th>
-            <Siffror rad={totaler.stad} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {namnder.map((namnd) => (
+              <tr key={namnd.kod} data-namnd={namnd.kod}>
+                <th scope="row">{namnd.namn}</th>
+                <Siffror rad={namnd} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-summa="stad">
+              <th scope="row">Totalt {totaler.stad.namn}</th>
+              <Siffror rad={totaler.stad} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p id={forklaringId} className="forklaring">
+        Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
+        prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken hittills i år.
+      </p>
+    </>
   );
 }
