@@ -88,7 +88,7 @@ export function PrognosTotalerTabell({ totaler }: { totaler: PrognosTotaler }) {
           </tfoot>
         </table>
       </div>
-      <p id={forklaringId} className="forklaring">
+      <p id={forklaringId} className="tabell-forklaring">
         Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
         prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken hittills i år.
       </p>
