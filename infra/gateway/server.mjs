@@ -1,11 +1,14 @@
 // The one origin the browser sees: /api/<service>/... goes to that service unchanged, everything else is
 // the built dashboard (apps/dashboard/dist). Node's http only, so it runs anywhere Node does.
 //
-// Sign-in: /konfiguration.json tells the dashboard its OpenID Connect issuer; with the local demo provider
-// (no TERTIAL_OIDC_ISSUER) the provider itself is mounted under /oidc.
+// Sign-in: /konfiguration.json tells the dashboard its OpenID Connect issuer (TERTIAL_OIDC_ISSUER). The local
+// demo provider, where anyone signs in as anyone, is strictly opt-in: TERTIAL_DEMO_LOGIN=1 mounts it under
+// /oidc, and only on a loopback address (TERTIAL_DEMO_LOGIN_ALLOW_NON_LOOPBACK=1 overrides that). With
+// neither set the gateway refuses to start.
 //
 //   node infra/gateway/server.mjs   (TERTIAL_PORT, TERTIAL_HOST, GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL,
-//                                    TERTIAL_STATIC_DIR, TERTIAL_OIDC_ISSUER, TERTIAL_OIDC_PUBLIC_URL)
+//                                    TERTIAL_STATIC_DIR, TERTIAL_OIDC_ISSUER, TERTIAL_DEMO_LOGIN,
+//                                    TERTIAL_OIDC_PUBLIC_URL)
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -18,14 +21,42 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * Same origin only; inline styles because ECharts sets style attributes on the elements it draws (and the
  * local provider's sign-in page has its styles inline). The dashboard also talks to the identity provider
  * (discovery, token), so its origin is allowed to be fetched from when it is another one.
+ *
+ * Forms (form-action, which browsers also apply to the redirects after a submission): the dashboard itself
+ * posts no form anywhere but its own origin. The local provider's sign-in and logout forms post to the
+ * issuer (`<publicUrl>/oidc`), which then redirects to the dashboard's redirect URIs, so `formOrigins` holds
+ * those: the issuer's origin and, on loopback, both localhost and 127.0.0.1 (the dashboard may be opened
+ * on either). With an external issuer the gateway serves none of its pages, but the issuer's origin is
+ * allowed too, so that a logout or consent the dashboard might post there is not blocked.
  */
-function securityHeaders(issuer) {
-  const connect = ["'self'", issuer ? new URL(issuer).origin : undefined].filter(Boolean);
+function securityHeaders(issuer, formOrigins = []) {
+  const issuerOrigin = issuer ? new URL(issuer).origin : undefined;
+  const connect = ["'self'", issuerOrigin].filter(Boolean);
+  const form = ["'self'", issuerOrigin, ...formOrigins].filter(Boolean);
+  const csp = [
+    "default-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src ${[...new Set(connect)].join(' ')}`,
+    `form-action ${[...new Set(form)].join(' ')}`,
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ];
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
-    'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${[...new Set(connect)].join(' ')}; frame-ancestors 'none'`,
+    'content-security-policy': csp.join('; '),
   };
+}
+
+/** A setting that keeps the gateway from starting: the standalone gateway prints its message and exits. */
+export class ConfigError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+/** Whether the gateway binds to a loopback address only, the one place the demo provider may be reached. */
+export function isLoopbackHost(host) {
+  return LOOPBACK_HOSTS.has(String(host).toLowerCase());
 }
 
 const OIDC_PATH = '/oidc';
@@ -63,8 +94,20 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'pro
  * `<publicUrl>/oidc`, publicUrl defaulting to the gateway's own URL; give the URL people open, since the
  * tokens' `iss` is this exact string). Resolves to `{ url, issuer, close() }` once listening; port 0 picks
  * a free port.
+ *
+ * The local provider signs anyone in as anyone, so it is refused on any host but a loopback one (127.0.0.1,
+ * ::1, localhost) unless `oidc.allowNonLoopbackDemo` is true or TERTIAL_DEMO_LOGIN_ALLOW_NON_LOOPBACK=1.
  */
 export async function startGateway({ port, host = '127.0.0.1', staticDir, services, oidc }) {
+  if (oidc?.local && !isLoopbackHost(host)) {
+    const allowed = oidc.allowNonLoopbackDemo === true || process.env.TERTIAL_DEMO_LOGIN_ALLOW_NON_LOOPBACK === '1';
+    if (!allowed) {
+      throw new ConfigError(
+        `The local demo provider (no passwords: anyone can sign in as anyone) is only served on a loopback address, not on ${host}. ` +
+          'Use TERTIAL_OIDC_ISSUER for a real provider, bind to 127.0.0.1, or set TERTIAL_DEMO_LOGIN_ALLOW_NON_LOOPBACK=1 if you really mean to expose it.',
+      );
+    }
+  }
   const upstreams = new Map(Object.entries(services).map(([name, base]) => [name, new URL(base)]));
   // Our own keep-alive pool to the services: no per-request TCP handshakes, no idle timeout on live streams.
   const agent = new http.Agent({ keepAlive: true });
@@ -107,16 +150,18 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
     });
   try {
     let issuer = oidc?.issuer;
+    let formOrigins = [];
     if (oidc?.local) {
       const publicUrl = (oidc.publicUrl ?? url).replace(/\/$/, '');
       issuer = `${publicUrl}${OIDC_PATH}`;
-      leverantor = await startLocalProvider(issuer, publicUrl, actualPort, oidc);
+      formOrigins = dashboardOrigins(publicUrl, actualPort);
+      leverantor = await startLocalProvider(issuer, formOrigins, oidc);
     }
     if (issuer) {
       // The client id, scope and audience of the contract, from the built contracts package (as the scripts import it).
       const { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } = await import(pathToFileURL(join(REPO_ROOT, 'packages/contracts/dist/index.js')).href);
       konfiguration = { oidc: { issuer, clientId: DASHBOARD_CLIENT_ID, scope: TERTIAL_SCOPE, resource: TERTIAL_API_AUDIENCE } };
-      headers = securityHeaders(issuer);
+      headers = securityHeaders(issuer, formOrigins);
     }
     return { url, issuer, close };
   } catch (error) {
@@ -126,14 +171,18 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
 }
 
 /**
- * The local demo provider from the built identity package. The dashboard may be opened on localhost or on
- * 127.0.0.1 (the same machine, two origins): both come back to /inloggning/klar.
+ * The origins the dashboard may be opened on with the local provider: the public URL's, and on loopback both
+ * localhost and 127.0.0.1 (the same machine, two origins); all of them come back to /inloggning/klar.
  */
-async function startLocalProvider(issuer, publicUrl, port, { cookieKeys } = {}) {
-  const { skapaLokalLeverantor } = await import(pathToFileURL(join(REPO_ROOT, 'packages/identity/dist/index.js')).href);
+function dashboardOrigins(publicUrl, port) {
   const origins = new Set([new URL(publicUrl).origin]);
-  const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
-  if (loopback.has(new URL(publicUrl).hostname)) for (const name of ['localhost', '127.0.0.1']) origins.add(`http://${name}:${port}`);
+  if (isLoopbackHost(new URL(publicUrl).hostname)) for (const name of ['localhost', '127.0.0.1']) origins.add(`http://${name}:${port}`);
+  return [...origins];
+}
+
+/** The local demo provider from the built identity package. */
+async function startLocalProvider(issuer, origins, { cookieKeys } = {}) {
+  const { skapaLokalLeverantor } = await import(pathToFileURL(join(REPO_ROOT, 'packages/identity/dist/index.js')).href);
   return skapaLokalLeverantor({
     issuer,
     redirectUris: [...origins].map((origin) => `${origin}/inloggning/klar`),
@@ -163,7 +212,10 @@ function proxy(req, res, upstreams, agent) {
   }
 
   const headers = forwardableHeaders(req.headers);
-  headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+  // The API takes bearer tokens only: the provider's session cookies (and any other) stay with the browser.
+  delete headers.cookie;
+  // The address this gateway saw, not what the client claims: a client-sent X-Forwarded-For is dropped.
+  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   headers['x-forwarded-host'] = req.headers.host ?? '';
   headers['x-forwarded-proto'] = 'http';
 
@@ -296,17 +348,38 @@ function envConfig(env = process.env) {
       forecast: env.FORECAST_URL || 'http://127.0.0.1:3103',
       report: env.REPORT_URL || 'http://127.0.0.1:3104',
     },
-    // The city's provider when named; otherwise the local demo provider, its issuer on the URL people open.
-    oidc: env.TERTIAL_OIDC_ISSUER
-      ? { issuer: env.TERTIAL_OIDC_ISSUER }
-      : { local: true, publicUrl: env.TERTIAL_OIDC_PUBLIC_URL || `http://localhost:${Number(env.TERTIAL_PORT || 8080)}` },
+    oidc: oidcConfig(env),
   };
+}
+
+/**
+ * The city's provider (TERTIAL_OIDC_ISSUER), or the local demo provider only when asked for with
+ * TERTIAL_DEMO_LOGIN=1, its issuer on the URL people open. Neither, or both: no start.
+ */
+function oidcConfig(env) {
+  const demo = env.TERTIAL_DEMO_LOGIN === '1';
+  if (env.TERTIAL_OIDC_ISSUER && demo) {
+    throw new ConfigError('Both TERTIAL_OIDC_ISSUER and TERTIAL_DEMO_LOGIN=1 are set: choose the real provider (TERTIAL_OIDC_ISSUER) or the local demo provider (TERTIAL_DEMO_LOGIN=1), not both.');
+  }
+  if (env.TERTIAL_OIDC_ISSUER) return { issuer: env.TERTIAL_OIDC_ISSUER };
+  if (demo) return { local: true, publicUrl: env.TERTIAL_OIDC_PUBLIC_URL || `http://localhost:${Number(env.TERTIAL_PORT || 8080)}` };
+  throw new ConfigError(
+    'No sign-in configured: set TERTIAL_OIDC_ISSUER to the identity provider\'s issuer URL, or TERTIAL_DEMO_LOGIN=1 for the local demo provider (no passwords, anyone can sign in as anyone; for a local run on 127.0.0.1 only).',
+  );
 }
 
 const runDirectly = import.meta.main ?? (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url));
 if (runDirectly) {
-  const config = envConfig();
-  const gateway = await startGateway(config);
+  let config;
+  let gateway;
+  try {
+    config = envConfig();
+    gateway = await startGateway(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[tertial] gateway not started: ${error.message}`);
+    process.exit(1);
+  }
   console.log(`[tertial] gateway on ${gateway.url} (dashboard from ${config.staticDir}; sign-in at ${gateway.issuer})`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => gateway.close().then(() => process.exit(0)));

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoAnvandare, hittaDemoAnvandare } from './demo-anvandare.js';
 import { arLokalLeverantor, hamtaDiscovery, hamtaToken } from './hamta-token.js';
-import { CLI_REDIRECT_URI, startaLokalLeverantor } from './lokal-leverantor.js';
+import { hastighetsgrans } from './hastighetsgrans.js';
+import { CLI_REDIRECT_URI, MAX_ANVANDAR_ID, startaLokalLeverantor } from './lokal-leverantor.js';
 
 describe('the local demo provider', () => {
   let leverantor: Awaited<ReturnType<typeof startaLokalLeverantor>>;
@@ -56,6 +57,21 @@ describe('the local demo provider', () => {
     } finally {
       await lev.close();
     }
+  });
+
+  it('answers 429 when one address signs in too often, whoever it signs in as', async () => {
+    const lev = await startaLokalLeverantor({ redirectUris: [], inloggningarPerMinutPerAdress: 2 });
+    try {
+      await hamtaToken({ issuer: lev.issuer, anvandare: 'kf-ledamot' });
+      await hamtaToken({ issuer: lev.issuer, anvandare: 'ekonomidirektor' });
+      await expect(hamtaToken({ issuer: lev.issuer, anvandare: 'ekonom-sn' })).rejects.toThrow(/\(429\): För många inloggningsförsök/);
+    } finally {
+      await lev.close();
+    }
+  });
+
+  it('refuses an overlong user id', async () => {
+    await expect(hamtaToken({ issuer: leverantor.issuer, anvandare: 'x'.repeat(MAX_ANVANDAR_ID + 1) })).rejects.toThrow(/\(400\): .*högst 100 tecken/);
   });
 
   it('does not redeem a code without the verifier of its challenge', async () => {
@@ -121,3 +137,15 @@ async function koden(issuer: string, verifier: string): Promise<string> {
   }
   return new URL(location).searchParams.get('code')!;
 }
+
+describe('the sign-in rate limit', () => {
+  it('forgets quiet keys and never holds more than its maximum', () => {
+    const grans = hastighetsgrans({ antal: 2, fonsterMs: 1000, maxNycklar: 3 });
+    for (let i = 0; i < 10; i++) expect(grans.forsok(`adress-${i}`, 0).tillatet).toBe(true);
+    expect(grans.storlek).toBe(3);
+    expect(grans.forsok('adress-9', 1).tillatet).toBe(true);
+    expect(grans.forsok('adress-9', 2)).toEqual({ tillatet: false, vantaSekunder: 1 });
+    grans.forsok('ny', 5000);
+    expect(grans.storlek).toBe(1);
+  });
+});

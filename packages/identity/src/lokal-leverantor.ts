@@ -18,6 +18,8 @@ export const CLI_REDIRECT_URI = 'http://127.0.0.1/tertial-cli/klar';
 const API_SCOPE = 'tertial';
 const ACCESS_TOKEN_TTL = 60 * 60;
 const OIDC_SCOPES = ['openid', 'profile', 'offline_access'];
+/** The longest user id the sign-in page takes (the demo users' ids are far shorter). */
+export const MAX_ANVANDAR_ID = 100;
 
 export interface LokalLeverantorOptions {
   /** The issuer as every party sees it, e.g. `http://localhost:8080/oidc`; its path is where the provider is mounted. */
@@ -29,6 +31,11 @@ export interface LokalLeverantorOptions {
   readonly cookieKeys?: readonly string[];
   /** Sign-in attempts per minute per client address and user (default 30). */
   readonly inloggningarPerMinut?: number;
+  /**
+   * Sign-in attempts per minute per client address, whatever the user (default 3000: `npm start` signs in its
+   * ~680 demo chefs from 127.0.0.1 within seconds).
+   */
+  readonly inloggningarPerMinutPerAdress?: number;
 }
 
 export interface LokalLeverantor {
@@ -144,6 +151,7 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
   };
 
   const provider = new Provider(issuer, configuration);
+  const gransPerAdress = hastighetsgrans({ antal: options.inloggningarPerMinutPerAdress ?? 3000, fonsterMs: 60_000 });
   const gransPerAnvandare = hastighetsgrans({ antal: options.inloggningarPerMinut ?? 30, fonsterMs: 60_000 });
   const utvalda = demoAnvandare();
   const exempelId = allaDemoAnvandare().find((anvandare) => anvandare.roll === 'chef' && !utvalda.includes(anvandare))?.id ?? utvalda[0]!.id;
@@ -174,7 +182,15 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
       return;
     }
     const id = (await formular(ctx)).get('anvandare')?.trim() ?? '';
-    const grans = gransPerAnvandare.forsok(`${ctx.ip} ${id}`);
+    // Per address first (every attempt counts), then per address and user; an overlong id is no key at all.
+    let grans = gransPerAdress.forsok(ctx.ip);
+    if (grans.tillatet && id.length > MAX_ANVANDAR_ID) {
+      ctx.status = 400;
+      ctx.type = 'html';
+      ctx.body = inloggningssida({ action, anvandare: utvalda, exempelId, fel: `Ett användar-id är högst ${MAX_ANVANDAR_ID} tecken.` });
+      return;
+    }
+    if (grans.tillatet) grans = gransPerAnvandare.forsok(`${ctx.ip} ${id}`);
     if (!grans.tillatet) {
       ctx.status = 429;
       ctx.set('retry-after', String(grans.vantaSekunder));
@@ -183,7 +199,7 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
         action,
         anvandare: utvalda,
         exempelId,
-        angivetId: id,
+        angivetId: id.slice(0, MAX_ANVANDAR_ID),
         fel: `För många inloggningsförsök på kort tid. Vänta ${grans.vantaSekunder} sekunder och försök igen.`,
       });
       return;
