@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import type { ServiceConfig } from './config/service-config.js';
+import { TokenVerifier } from './auth/token-verifier.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { publishOpenApi } from './http/openapi.js';
 import { kafkaServerOptions } from './kafka/kafka-options.js';
@@ -18,6 +19,24 @@ function securityHeaders(_request: unknown, response: { setHeader(name: string, 
   next();
 }
 
+/**
+ * Refuses a request with a body and no bearer token before its body is parsed: the guard verifies tokens
+ * after parsing, and nobody unauthenticated should make a service read megabytes. (Open endpoints take no body.)
+ */
+function bearerForeKropp(
+  request: { headers: Record<string, string | string[] | undefined> },
+  response: { status(code: number): { setHeader(name: string, value: string): { type(t: string): { send(body: string): void } } } },
+  next: () => void,
+): void {
+  const harKropp = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (harKropp && !/^Bearer\s+\S/i.test(String(request.headers.authorization ?? ''))) {
+    const problem = { type: 'https://tertial.se/problem/401', title: 'Inte inloggad', status: 401, detail: 'Logga in för att använda Tertial (Authorization: Bearer <åtkomsttoken>).' };
+    response.status(401).setHeader('WWW-Authenticate', 'Bearer').type('application/problem+json').send(JSON.stringify(problem));
+    return;
+  }
+  next();
+}
+
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
@@ -30,17 +49,24 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.setGlobalPrefix(`api/${config.service}`);
-  const express = app.getHttpAdapter().getInstance();
-  express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  // Deny by default needs the guard: a service without the AuthModule does not start at all.
+  try {
+    app.get(TokenVerifier, { strict: false });
+  } catch {
+    throw new Error(`${config.service} saknar AuthModule: utan den vore varje väg öppen`);
+  }
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(securityHeaders);
   // CORS for the one configured origin only; without one, the browser reaches the API through the gateway's origin.
   if (config.auth.allowedOrigin) {
     app.enableCors({ origin: config.auth.allowedOrigin, allowedHeaders: ['authorization', 'content-type', 'x-correlation-id'], maxAge: 600 });
   }
   app.useGlobalFilters(new ProblemFilter());
+  // Before any body is read: a request that carries one without even a bearer token is refused unread.
+  app.use(bearerForeKropp);
   app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
+  // CSV bodies (the organisation) are read whole; a ledger file is streamed by its handler, never buffered.
+  app.useBodyParser('text', { type: (request: { url?: string; headers: Record<string, unknown> }) => /^text\/(csv|plain)\b/.test(String(request.headers['content-type'] ?? '')) && !request.url?.includes('/utfall/import'), limit: '5mb' });
   app.enableShutdownHooks();
   app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
   publishOpenApi(app, config, description);

@@ -32,7 +32,7 @@ export class BudgetController {
   @ApiOkResponse({ schema: openApiSchema(resursfordelningSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   async resursfordelning(@Param('kod') kod: string, @Query() query: unknown, @Anvandare() principal: Principal) {
-    (await this.omfang.for(principal)).kravSerDelAv(kod);
+    (await this.omfang.for(principal)).kravNamnd(kod);
     return this.budget.resursfordelning(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
   }
 
@@ -55,8 +55,11 @@ export class BudgetController {
   @ApiOkResponse({ schema: openApiSchema(internbudgetSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   async internbudget(@Param('kod') kod: string, @Query() query: unknown, @Anvandare() principal: Principal) {
-    (await this.omfang.for(principal)).kravSerDelAv(kod);
-    return this.budget.internbudget(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
+    const omfang = await this.omfang.for(principal);
+    omfang.kravNamnd(kod);
+    const internbudget = await this.budget.internbudget(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
+    // A förvaltningsekonom sees their förvaltning's part of the tree (and the nodes above it), not a sister förvaltning's.
+    return omfang.alla ? internbudget : { ...internbudget, noder: internbudget.noder.filter((nod) => omfang.serDelAv(nod.kod) || omfang.ser(nod.kod)) };
   }
 
   @Post('internbudgetar')

@@ -151,12 +151,22 @@ export class BudgetService implements OnApplicationBootstrap {
     }
     const huvud = { id: `${request.typ}-${request.ar}-${randomUUID()}`, ar: request.ar, namn: request.namn, beslutad: request.beslutad };
     const version: Budgetversion = request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
-    const versioner = [...(await this.versioner(request.ar)), version];
-    ellerProblem(gallandeBudget(versioner, request.ar), 'Budgetbeslutet kan inte tas emot');
+    const tidigare = await this.versioner(request.ar);
+    const versioner = [...tidigare, version];
+    const efter = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgetbeslutet kan inte tas emot');
+    const fore = gallandeBudget(tidigare, request.ar);
+    const ramFore = new Map(fore.ok ? fore.varde.namnder.map((r) => [r.namnd, r.ramOre]) : []);
+    const ramEfter = new Map(efter.namnder.map((r) => [r.namnd, r.ramOre]));
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
-      for (const { namnd } of request.typ === 'kf-beslut' ? version.typ === 'kf-beslut' ? version.ramar : [] : version.typ === 'tillaggsbudget' ? version.andringar : []) {
-        granska(em, { tjanst: 'budget', principal, correlationId }, { handling: `budget.${version.typ}`, objekt: { typ: 'namnd', id: namnd }, fore: null, efter: version });
+      // Per nämnd the decision touches: its frame before and after, and the decision itself.
+      for (const { namnd, beloppOre } of belopp) {
+        granska(em, { tjanst: 'budget', principal, correlationId }, {
+          handling: `budget.${version.typ}`,
+          objekt: { typ: 'namnd', id: namnd },
+          fore: ramFore.has(namnd) ? { ar: request.ar, ramOre: ramFore.get(namnd) } : null,
+          efter: { ar: request.ar, ramOre: ramEfter.get(namnd) ?? null, beslut: { id: version.id, typ: version.typ, namn: version.namn, beslutad: version.beslutad, beloppOre } },
+        });
       }
       publicera(em, versioner, request.ar, [version], [], correlationId);
     });

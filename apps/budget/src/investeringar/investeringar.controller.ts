@@ -30,7 +30,7 @@ export class InvesteringarController {
     // The whole city's plan is the ekonomidirektör's; a förvaltningsekonom reads the plan of their own nämnd.
     const omfang = await this.omfang.for(principal);
     if (!omfang.alla && !namnd) throw ingenBehorighet();
-    if (namnd) omfang.kravSerDelAv(namnd);
+    if (namnd) omfang.kravNamnd(namnd);
     return this.investeringar.plan(namnd, forstaAr);
   }
 

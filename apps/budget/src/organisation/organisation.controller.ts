@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { organisationNodeSchema } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, OmfangService, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { organisationFranCsv, organisationTillCsv } from './organisation-csv.js';
@@ -12,16 +12,21 @@ const datumQuerySchema = z.object({ datum: z.iso.date({ error: 'ska vara ett dat
 @ApiTags('organisation')
 @Controller('organisation')
 export class OrganisationController {
-  constructor(@Inject(OrganisationService) private readonly organisation: OrganisationService) {}
+  constructor(
+    @Inject(OrganisationService) private readonly organisation: OrganisationService,
+    @Inject(OmfangService) private readonly omfang: OmfangService,
+  ) {}
 
   @Get()
   @Atkomst(...MEDARBETARE)
-  @ApiOperation({ summary: 'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges)' })
+  @ApiOperation({ summary: 'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges): den del man arbetar i och noderna ovanför; ekonomidirektören ser allt' })
   @ApiQuery({ name: 'datum', required: false, example: '2026-08-31' })
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
-  lista(@Query() query: unknown) {
+  async lista(@Query() query: unknown, @Anvandare() principal: Principal) {
     const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
-    return this.organisation.vid(datum ?? idag());
+    const omfang = await this.omfang.for(principal);
+    // The person's part of the tree and the nodes above it (so it hangs together); the ekonomidirektör sees all.
+    return (await this.organisation.vid(datum ?? idag())).filter((node) => omfang.serDelAv(node.kod));
   }
 
   @Get('versioner')
@@ -69,8 +74,9 @@ export class OrganisationController {
   @ApiOperation({ summary: 'En nod i organisationen, som den såg ut ett datum' })
   @ApiOkResponse({ schema: openApiSchema(organisationNodeSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
-  async hamta(@Param('kod') kod: string, @Query() query: unknown) {
+  async hamta(@Param('kod') kod: string, @Query() query: unknown, @Anvandare() principal: Principal) {
     const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
+    (await this.omfang.for(principal)).kravSerDelAv(kod);
     const node = (await this.organisation.vid(datum ?? idag())).find((candidate) => candidate.kod === kod);
     if (!node) throw new ProblemException(404, 'Hittades inte', `Det finns ingen nod med koden ${kod}.`, [{ field: 'kod', message: 'okänd kod' }]);
     return node;

@@ -82,11 +82,12 @@ export class UtfallService {
     const perioder = result.perioder.map(({ ar, manad }) => ({ ar, manad }));
     // Converted a batch at a time: a second copy of a city's year of rows would double the import's memory.
     const sparbar = (rad: Sie4Result['utfall'][number]) => kontonummer(rad.konto) !== undefined && arResultatkonto(rad.konto) && rad.ansvar !== null;
-    await this.konton.laggTillKonton(result.konton.flatMap((konto) => {
+    const nyaKonton = result.konton.flatMap((konto) => {
       const nummer = kontonummer(konto.konto);
       return nummer !== undefined && konto.namn ? [{ konto: nummer, namn: konto.namn }] : [];
-    }));
+    });
     await this.orm.em.fork().transactional(async (em) => {
+      await this.konton.laggTillKonton(em, nyaKonton, { principal: options.principal, correlationId: options.correlationId });
       const berorda = new Set<string>();
       for (const rad of result.utfall) if (sparbar(rad)) berorda.add(`${rad.ar}:${rad.ansvar}`);
       const tidigareSummor = new Map<string, { antalRader: number; nettoOre: number }>();

@@ -45,7 +45,7 @@ export class MalService implements OnApplicationBootstrap {
 
   async lista(filter: { namnd?: string | undefined; ar?: number | undefined }, principal: Principal): Promise<MalDto[]> {
     const omfang = await this.omfang.for(principal);
-    if (filter.namnd) omfang.kravSerDelAv(filter.namnd);
+    if (filter.namnd) omfang.kravNamnd(filter.namnd);
     const mal = await this.orm.em.fork().find(
       Mal,
       { ...(filter.namnd ? { namndKod: filter.namnd } : {}), ...(filter.ar ? { ar: filter.ar } : {}) },

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, prognosTotalerSchema, prognostillfalleSchema } from '@tertial/contracts';
-import { Atkomst, openApiSchema, parseRequest, PROBLEM_RESPONSE } from '@tertial/service-kit';
-import { interval, map, merge, type Observable } from 'rxjs';
+import { Anvandare, Atkomst, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
+import { interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { PrognosTotalerService } from './prognos-totaler.service.js';
@@ -33,11 +33,12 @@ export class PrognosTotalerController {
   @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Server-sent events: ett meddelande varje gång totalerna för året och tillfället ändras' })
   @ApiProduces('text/event-stream')
-  stream(@Query() query: unknown): Observable<MessageEvent> {
+  stream(@Query() query: unknown, @Anvandare() principal: Principal): Observable<MessageEvent> {
     const { ar, tillfalle } = parseRequest(querySchema, query, 'Ogiltig fråga');
+    // The stream lives no longer than the token that opened it; the client reconnects with a fresh one.
     return merge(
       this.totaler.changes(ar, tillfalle).pipe(map((change): MessageEvent => ({ data: change }))),
       interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
-    );
+    ).pipe(takeUntil(timer(Math.max(0, principal.utgarMs - Date.now()))));
   }
 }

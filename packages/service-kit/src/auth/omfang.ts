@@ -75,6 +75,12 @@ export class Omfang {
     if (!this.serDelAv(kod)) throw ingenBehorighet();
   }
 
+  /** Refuses unless the kod is a nämnd the person works in (for a nämnd's budget, plan and goals). */
+  kravNamnd(kod: string): void {
+    if (this.alla) return;
+    if (this.trad.get(kod)?.niva !== 'namnd' || !this.serDelAv(kod)) throw ingenBehorighet();
+  }
+
   kravEget(ansvar: string): void {
     if (!this.arEget(ansvar)) throw ingenBehorighet();
   }

@@ -9,6 +9,8 @@ export interface Principal {
   readonly roller: readonly Roll[];
   /** Organisation node kods the person answers for (ansvar, avdelning, förvaltning or nämnd). */
   readonly org: readonly string[];
+  /** When the token expires (ms since the epoch): long-lived answers such as event streams end then. */
+  readonly utgarMs: number;
 }
 
 export interface ClaimNames {
@@ -26,6 +28,7 @@ export function principalFranClaims(claims: JWTPayload, names: ClaimNames): Prin
     namn: typeof claims[names.namn] === 'string' ? (claims[names.namn] as string) : String(claims.sub ?? ''),
     roller: lista(claims[names.roller]).filter((roll): roll is Roll => kanda.has(roll)),
     org: lista(claims[names.organisation]),
+    utgarMs: typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now(),
   };
 }
 

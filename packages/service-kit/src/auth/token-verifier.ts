@@ -26,7 +26,11 @@ export class TokenVerifier {
         audience: auth.audience,
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
         clockTolerance: 30,
+        requiredClaims: ['exp', 'sub'],
+        // An access token, not an ID token that happens to name the API as audience (RFC 9068: typ at+jwt).
+        ...(auth.tokenTyp ? { typ: auth.tokenTyp } : {}),
       });
+      if (payload.nonce !== undefined) throw new errors.JWTClaimValidationFailed('ett ID-token är ingen åtkomsttoken', payload, 'nonce', 'check_failed');
       const principal = principalFranClaims(payload, auth.claims);
       if (!principal.id) throw new errors.JWTClaimValidationFailed('sub saknas', payload, 'sub', 'missing');
       return principal;
@@ -46,6 +50,8 @@ export class TokenVerifier {
       const discovery = (await response.json()) as { issuer?: string; jwks_uri?: string };
       if (discovery.issuer !== this.config.auth.issuer) throw new Error(`utgivaren i ${url} är ${discovery.issuer}, inte ${this.config.auth.issuer}`);
       if (!discovery.jwks_uri) throw new Error(`${url} saknar jwks_uri`);
+      // The keys come from the issuer's own origin, never from wherever a discovery document points.
+      if (new URL(discovery.jwks_uri).origin !== new URL(this.config.auth.issuer).origin) throw new Error(`jwks_uri ${discovery.jwks_uri} ligger inte hos utgivaren`);
       return createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
     })();
     return this.jwks.catch((error: unknown) => {

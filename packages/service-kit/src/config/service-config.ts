@@ -26,6 +26,8 @@ const envSchema = z.object({
   TERTIAL_OIDC_ISSUER: z.url({ error: 'ska vara utgivarens URL, t.ex. https://login.microsoftonline.com/<tenant>/v2.0' }),
   /** The audience Tertial's access tokens are issued for. */
   TERTIAL_OIDC_AUDIENCE: z.string().min(1).default('urn:tertial:api'),
+  /** The access token's JOSE `typ` header (RFC 9068 `at+jwt`; Entra ID v2 writes `JWT`); empty: not checked. */
+  TERTIAL_OIDC_TOKEN_TYP: z.string().default('at+jwt'),
   /** Claim names in the access token: roles, organisation node kods, display name. */
   TERTIAL_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   TERTIAL_OIDC_ORG_CLAIM: z.string().min(1).default('tertial_org'),
@@ -49,6 +51,7 @@ export interface ServiceConfig {
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
+    readonly tokenTyp: string | undefined;
     readonly claims: { readonly roller: string; readonly organisation: string; readonly namn: string };
     readonly allowedOrigin: string | undefined;
   };
@@ -77,6 +80,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     auth: {
       issuer: vars.TERTIAL_OIDC_ISSUER,
       audience: vars.TERTIAL_OIDC_AUDIENCE,
+      tokenTyp: vars.TERTIAL_OIDC_TOKEN_TYP || undefined,
       claims: { roller: vars.TERTIAL_OIDC_ROLES_CLAIM, organisation: vars.TERTIAL_OIDC_ORG_CLAIM, namn: vars.TERTIAL_OIDC_NAME_CLAIM },
       allowedOrigin: vars.TERTIAL_ALLOWED_ORIGIN,
     },
