@@ -52,6 +52,13 @@ describe('signing in', () => {
     expect(svar.status).toBe(401);
     expect(svar.contentType).toMatch(/problem\+json/);
   });
+
+  it('a body sent without a token is refused unread: 401, not a complaint about the body', async () => {
+    const trasig = await api.json('/api/forecast/helarsprognoser', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inte json', som: null });
+    expect(trasig.status).toBe(401);
+    const stor = await api.json('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'x'.repeat(3_000_000), som: null });
+    expect(stor.status).toBe(401);
+  });
 });
 
 describe('a chef', () => {
