@@ -77,6 +77,45 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     expect(await rad.getByTestId('godkann').count()).toBe(0);
   });
 
+  it('a förvaltningsekonom sends a forecast back with a reason, which the table shows', async () => {
+    const ansvar = '16105';
+    const lamnad = await api.lamnaPrognos({ ansvar, ar: AR, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '1 200 000' }] });
+    expect(lamnad.status).toBe(201);
+
+    await loggaIn(page, stack.gatewayUrl, 'ekonom-sn', `/prognoser?ar=${AR}&tillfalle=augusti`);
+    await page.getByLabel('Filtrera på ansvar, namn, chef eller status').fill(ansvar);
+    const rad = page.locator(`tr[data-ansvar="${ansvar}"]`);
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Inlämnad');
+
+    await rad.getByTestId('skicka-tillbaka').click();
+    const kommentar = rad.getByLabel(`Varför skickas prognosen för ${ansvar} tillbaka?`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // Without a reason it is not sent.
+    await rad.getByTestId('skicka-tillbaka-ja').click();
+    expect(await kommentar.getAttribute('aria-invalid')).toBe('true');
+
+    await kommentar.fill('Semesterlönerna saknas.');
+    await rad.getByTestId('skicka-tillbaka-ja').click();
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Skickad tillbaka');
+    expect(await rad.textContent()).toContain('Semesterlönerna saknas.');
+  });
+
+  it('the ekonomidirektör opens a round on the page and closes it after a second yes', async () => {
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/prognoser');
+    const oppna = page.getByTestId('oppna-omgang');
+    await oppna.waitFor({ timeout: 15_000 });
+    await oppna.getByLabel('År', { exact: true }).fill(String(AR + 1));
+    await oppna.getByLabel('Tillfälle').selectOption('april');
+    await oppna.getByTestId('oppna-omgang-knapp').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe(`Helårsprognoser april ${AR + 1}`);
+    expect(await page.getByTestId('omgang-status').getAttribute('data-status')).toBe('oppen');
+
+    await page.getByTestId('stang-omgang').click();
+    await page.getByTestId('stang-omgang-ja').click();
+    await expect.poll(() => page.getByTestId('omgang-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('stangd');
+    expect(await page.getByTestId('prognos-meddelande').textContent()).toMatch(/är stängd/);
+  });
+
   it('a processledare sees the goals of their nämnd and adds one, up to the three KF allows', async () => {
     const skapa = (text: string) =>
       api.json('/api/goals/mal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ namnd: 'SN', ar: AR, text }), som: 'processledare-sn' });
