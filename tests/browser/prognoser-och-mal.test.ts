@@ -75,6 +75,8 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Godkänd');
     expect(await page.getByTestId('prognos-meddelande').textContent()).toMatch(/godkänd/);
     expect(await rad.getByTestId('godkann').count()).toBe(0);
+    // The buttons are gone; focus stays on the row, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-ansvar'))).toBe(ANSVAR);
   });
 
   it('a förvaltningsekonom sends a forecast back with a reason, which the table shows', async () => {

@@ -10,13 +10,15 @@ interface Props {
   /** Held by the table, which stays while the list is fetched again after a decision. */
   granska: ReturnType<typeof useGranska>;
   onMeddelande: (text: string) => void;
+  /** After the decision, when these buttons are gone and focus must go somewhere. */
+  onBeslutat: () => void;
 }
 
 /**
  * The förvaltningsekonom's decision on a submitted forecast: approve it, or send it back with a comment the
  * chef will read, written in a small form that opens in place.
  */
-export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande }: Props) {
+export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBeslutat }: Props) {
   const id = useId();
   const [skickarTillbaka, setSkickarTillbaka] = useState(false);
   const [kommentar, setKommentar] = useState('');
@@ -40,7 +42,10 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande }: Prop
     granska.mutate(
       { id: prognos.id, beslut: 'godkann' },
       {
-        onSuccess: () => onMeddelande(`${forstaVersal(vad)} är godkänd.`),
+        onSuccess: () => {
+          onMeddelande(`${forstaVersal(vad)} är godkänd.`);
+          onBeslutat();
+        },
         onError: (orsak) => onMeddelande(`${forstaVersal(vad)} kunde inte godkännas. ${orsak.message}`),
       },
     );
@@ -60,7 +65,10 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande }: Prop
     granska.mutate(
       { id: prognos.id, beslut: 'skicka-tillbaka', kommentar: tolkad.kommentar },
       {
-        onSuccess: () => onMeddelande(`${forstaVersal(vad)} är skickad tillbaka till chefen.`),
+        onSuccess: () => {
+          onMeddelande(`${forstaVersal(vad)} är skickad tillbaka till chefen.`);
+          onBeslutat();
+        },
         onError: (orsak) => {
           setFel(`Det gick inte att skicka tillbaka prognosen. ${orsak.message}`);
           textruta.current?.focus();

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
 import { Granskning } from './granskning.js';
@@ -19,6 +19,8 @@ interface Props {
 export function Prognostabell({ rader, caption, onLamna, granska, onMeddelande }: Props) {
   const rubrikId = useId();
   const medAtgard = onLamna !== undefined || granska !== undefined;
+  // A decided forecast loses its buttons; its row's heading keeps the reader's place.
+  const radrubriker = useRef(new Map<string, HTMLTableCellElement>());
   return (
     <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
       <table className="tabell" data-testid="prognostabell">
@@ -39,7 +41,14 @@ export function Prognostabell({ rader, caption, onLamna, granska, onMeddelande }
         <tbody>
           {rader.map(({ ansvar, prognos }) => (
             <tr key={ansvar.kod} data-ansvar={ansvar.kod} data-status={prognos?.status ?? 'saknas'}>
-              <th scope="row">
+              <th
+                scope="row"
+                tabIndex={-1}
+                ref={(element) => {
+                  if (element) radrubriker.current.set(ansvar.kod, element);
+                  else radrubriker.current.delete(ansvar.kod);
+                }}
+              >
                 {ansvar.kod} {ansvar.namn}
                 {ansvar.eget ? <span className="etikett">Ditt ansvar</span> : null}
               </th>
@@ -56,7 +65,9 @@ export function Prognostabell({ rader, caption, onLamna, granska, onMeddelande }
                       <span className="visuellt-dold"> för {ansvar.kod}</span>
                     </button>
                   ) : null}
-                  {granska && prognos?.status === 'inlamnad' ? <Granskning prognos={prognos} ansvarsnamn={ansvar.namn} granska={granska} onMeddelande={onMeddelande} /> : null}
+                  {granska && prognos?.status === 'inlamnad' ? (
+                    <Granskning prognos={prognos} ansvarsnamn={ansvar.namn} granska={granska} onMeddelande={onMeddelande} onBeslutat={() => radrubriker.current.get(ansvar.kod)?.focus()} />
+                  ) : null}
                 </td>
               ) : null}
             </tr>
