@@ -41,7 +41,8 @@ describe('the configuration and the provider’s discovery document', () => {
   });
 
   it('joins into the endpoints the dashboard uses', () => {
-    expect(tolkaUpptackt(konfiguration, upptackt)).toEqual(oidc);
+    expect(tolkaUpptackt(konfiguration, upptackt)).toEqual({ ...oidc, issIAterkomst: false });
+    expect(tolkaUpptackt(konfiguration, { ...upptackt, authorization_response_iss_parameter_supported: true }).issIAterkomst).toBe(true);
   });
 
   it('asks for Tertial’s scopes and no resource when the city’s provider needs none', () => {
@@ -88,6 +89,11 @@ describe('the authorization request', () => {
 describe('the answer at the redirect URI', () => {
   it('gives the code when state matches the sign-in this tab started', () => {
     expect(kodFranAterkomst(`?code=abc&state=state-1&iss=${encodeURIComponent(ISSUER)}`, vantande, oidc)).toBe('abc');
+  });
+
+  it('needs the issuer in the answer when the provider says it always sends it (RFC 9207), and not otherwise', () => {
+    expect(() => kodFranAterkomst('?code=abc&state=state-1', vantande, { ...oidc, issIAterkomst: true })).toThrow(/saknar utgivare/);
+    expect(kodFranAterkomst('?code=abc&state=state-1', vantande, { ...oidc, issIAterkomst: false })).toBe('abc');
   });
 
   it.each([

@@ -76,6 +76,7 @@ export function kodFranAterkomst(search: string, vantande: VantandeInloggning | 
   if (!vantande) throw new InloggningsFel('Inloggningen startades inte i den här fliken, eller är redan avslutad. Logga in igen.');
   if (parametrar.get('state') !== vantande.state) throw new InloggningsFel('Svaret från inloggningen hör inte till den här inloggningen. Logga in igen.');
   const iss = parametrar.get('iss');
+  if (iss === null && oidc.issIAterkomst) throw new InloggningsFel('Svaret från inloggningen saknar utgivare. Logga in igen.');
   if (iss !== null && iss !== oidc.issuer) throw new InloggningsFel('Svaret från inloggningen kom från en annan identitetsleverantör. Logga in igen.');
   if (fel === 'access_denied') throw new InloggningsFel('Inloggningen avbröts.');
   if (fel !== null) throw new InloggningsFel(`Identitetsleverantören kunde inte logga in dig: ${parametrar.get('error_description') ?? fel}.`);

@@ -18,6 +18,7 @@ const upptackSchema = z.object({
   authorization_endpoint: z.string().min(1),
   token_endpoint: z.string().min(1),
   end_session_endpoint: z.string().min(1).optional(),
+  authorization_response_iss_parameter_supported: z.boolean().optional(),
 });
 
 export interface Oidc {
@@ -28,6 +29,8 @@ export interface Oidc {
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
   readonly endSessionEndpoint: string | undefined;
+  /** The provider names itself (`iss`) in every answer at the redirect URI (RFC 9207): then an answer without it is refused. */
+  readonly issIAterkomst?: boolean;
 }
 
 export class InloggningsFel extends Error {
@@ -62,6 +65,7 @@ export function tolkaUpptackt(konfiguration: ReturnType<typeof tolkaKonfiguratio
     authorizationEndpoint: upptackt.authorization_endpoint,
     tokenEndpoint: upptackt.token_endpoint,
     endSessionEndpoint: upptackt.end_session_endpoint,
+    issIAterkomst: upptackt.authorization_response_iss_parameter_supported === true,
   };
 }
 

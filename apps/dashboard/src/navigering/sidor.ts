@@ -1,6 +1,6 @@
 /** The dashboard's pages, in the order the main menu lists them. */
 export const SIDOR = [
-  { nyckel: 'helarsprognos', sokvag: '/', namn: 'Helårsprognos' },
+  { nyckel: 'helarsprognos', sokvag: '/', namn: 'Stadens prognos' },
   { nyckel: 'helarsprognoser', sokvag: '/prognoser', namn: 'Helårsprognoser' },
   { nyckel: 'mal', sokvag: '/mal', namn: 'Mål' },
   { nyckel: 'organisation', sokvag: '/organisation', namn: 'Organisation' },

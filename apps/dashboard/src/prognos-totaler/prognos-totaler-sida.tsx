@@ -12,7 +12,7 @@ export function PrognosTotalerSida() {
 
   return (
     <>
-      <Sidrubrik titel="Helårsprognos" rubrik={`Helårsprognos ${urval.tillfalle} ${urval.ar}`}>
+      <Sidrubrik titel="Stadens prognos" rubrik={`Stadens helårsprognos ${urval.tillfalle} ${urval.ar}`}>
         <LiveStatusRad status={liveStatus} />
       </Sidrubrik>
       <UrvalVal urval={urval} onValj={valjUrval} />

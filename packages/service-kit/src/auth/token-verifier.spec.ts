@@ -11,7 +11,7 @@ import { TokenVerifier } from './token-verifier.js';
 // A real issuer on a loopback port: its discovery document and its keys, as any provider publishes them.
 let server: http.Server;
 let issuer: string;
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let publicJwk: JWK;
 let jwksUri: (issuer: string) => string = (iss) => `${iss}/jwks`;
 
