@@ -236,8 +236,15 @@ function proxy(req, res, upstreams, agent) {
       req.socket.setNoDelay(true);
       upstreamRes.socket.setTimeout(0);
     }
-    res.writeHead(upstreamRes.statusCode, upstreamRes.statusMessage, forwardableHeaders(upstreamRes.headers));
+    // A service may answer before it has read the whole body (a refused upload): this connection then ends
+    // with the answer, and the client is told so rather than finding a dead socket on its next request.
+    const uploadUnfinished = !req.complete;
+    res.writeHead(upstreamRes.statusCode, upstreamRes.statusMessage, { ...forwardableHeaders(upstreamRes.headers), ...(uploadUnfinished ? { connection: 'close' } : {}) });
     res.flushHeaders();
+    if (uploadUnfinished) {
+      req.unpipe(upstreamReq);
+      upstreamRes.on('end', () => upstreamReq.destroy());
+    }
     upstreamRes.pipe(res); // streamed as it arrives, never buffered whole
     upstreamRes.on('error', () => res.destroy());
   });
