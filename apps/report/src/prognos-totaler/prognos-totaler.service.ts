@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   KONTOGRUPPER,
   periodensSlut,
@@ -24,11 +25,18 @@ const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ 
 export class PrognosTotalerService {
   private readonly prognosApplied$ = new Subject<TotalerAndrade>();
   private readonly jamforelseApplied$ = new Subject<number>();
+  /**
+   * The totals as last computed, per year and tillfälle, until anything they are made of changes: every
+   * dashboard asks for the same figures, and each change announces itself after its commit.
+   */
+  private readonly cache = new Map<string, Promise<PrognosTotaler>>();
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
-  ) {}
+  ) {
+    this.organisation.changed$.subscribe(() => this.cache.clear());
+  }
 
   /** Keeps the forecast as the ansvar's current one unless a later version has already arrived. */
   async apply(em: EntityManager, prognos: HelarsprognosLamnadPayload): Promise<void> {
@@ -57,11 +65,13 @@ export class PrognosTotalerService {
   }
 
   announceAr(ar: number): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${ar}:`)) this.cache.delete(key);
     this.jamforelseApplied$.next(ar);
   }
 
   /** To be called after the transaction that applied a forecast has committed. */
   announce(prognos: HelarsprognosLamnadPayload): void {
+    this.cache.delete(`${prognos.ar}:${prognos.tillfalle}`);
     this.prognosApplied$.next({ ar: prognos.ar, tillfalle: prognos.tillfalle, senastUppdaterad: new Date().toISOString() });
   }
 
@@ -74,21 +84,38 @@ export class PrognosTotalerService {
     ).pipe(throttleTime(250, undefined, { leading: true, trailing: true }));
   }
 
-  async totaler(ar: number, tillfalle: Prognostillfalle): Promise<PrognosTotaler> {
+  totaler(ar: number, tillfalle: Prognostillfalle): Promise<PrognosTotaler> {
+    const key = `${ar}:${tillfalle}`;
+    let totaler = this.cache.get(key);
+    if (!totaler) {
+      totaler = this.berakna(ar, tillfalle);
+      this.cache.set(key, totaler);
+      totaler.catch(() => this.cache.delete(key));
+    }
+    return totaler;
+  }
+
+  private async berakna(ar: number, tillfalle: Prognostillfalle): Promise<PrognosTotaler> {
     const em = this.orm.em.fork();
+    const sql = em as SqlEntityManager;
+    // Plain rows: a year's totals read every ansvar's forecast and utfall, and entities would cost far more memory.
     const [nodes, prognoser, ramar, utfall] = await Promise.all([
       this.organisation.allNodes(periodensSlut(ar, tillfalle), em),
-      em.find(AnsvarPrognos, { ar, tillfalle }),
-      em.find(NamndRam, { ar }),
-      em.find(AnsvarUtfall, { ar }),
+      sql.execute<{ ansvar: string; intakter_ore: number | string; kostnader_ore: number | string; nettokostnad_ore: number | string; applied_at: string | Date }[]>(
+        'select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_prognos where ar = ? and tillfalle = ?',
+        [ar, tillfalle],
+      ),
+      sql.execute<{ namnd: string; ram_ore: number | string }[]>('select namnd, ram_ore from namnd_ram where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; netto_ore: number | string; senaste_manad: number | null }[]>('select ansvar, netto_ore, senaste_manad from ansvar_utfall where ar = ?', [ar]),
     ]);
-    const senast = prognoser.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
-    const jamforelse = { ramPerNamnd: new Map(ramar.map((r) => [r.namnd, r.ramOre])), utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, u.nettoOre])) };
-    const manader = utfall.flatMap((u) => (u.senasteManad === null || u.senasteManad === undefined ? [] : [u.senasteManad]));
+    const summor = prognoser.map((p) => ({ ansvar: p.ansvar, intakterOre: Number(p.intakter_ore), kostnaderOre: Number(p.kostnader_ore), nettokostnadOre: Number(p.nettokostnad_ore), appliedAt: new Date(p.applied_at) }));
+    const senast = summor.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
+    const jamforelse = { ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])), utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])) };
+    const manader = utfall.flatMap((u) => (u.senaste_manad === null || u.senaste_manad === undefined ? [] : [Number(u.senaste_manad)]));
     return {
       ar,
       tillfalle,
-      ...summeraPerNamnd(nodes, prognoser, jamforelse),
+      ...summeraPerNamnd(nodes, summor, jamforelse),
       utfallTillManad: manader.length > 0 ? Math.max(...manader) : null,
       senastUppdaterad: senast?.toISOString() ?? null,
     };

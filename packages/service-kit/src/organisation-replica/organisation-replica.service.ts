@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { organisationNodeFranRad, organisationVid, type OrganisationNode } from '@tertial/contracts';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Subject } from 'rxjs';
 
 import { OrganisationNodeReplica } from './organisation-node-replica.entity.js';
@@ -35,8 +36,14 @@ export class OrganisationReplica {
 
   /** The tree as it stood on a date (today unless given). */
   async allNodes(datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
-    const nodes = await em.find(OrganisationNodeReplica, { giltigFran: { $lte: datum } }, { orderBy: { kod: 'asc' } });
-    return organisationVid(nodes.map(organisationNodeFranRad), datum);
+    // Plain rows, not entities: the whole tree is read for every scope and every total.
+    const rader = await (em as SqlEntityManager).execute<
+      { kod: string; namn: string; niva: OrganisationNode['niva']; foralder_kod: string | null; chef_anvandar_id: string | null; chef_namn: string | null; giltig_fran: string }[]
+    >('select kod, namn, niva, foralder_kod, chef_anvandar_id, chef_namn, giltig_fran from organisation_node where giltig_fran <= ? order by kod', [datum]);
+    return organisationVid(
+      rader.map((rad) => organisationNodeFranRad({ kod: rad.kod, namn: rad.namn, niva: rad.niva, foralderKod: rad.foralder_kod, chefAnvandarId: rad.chef_anvandar_id, chefNamn: rad.chef_namn, giltigFran: rad.giltig_fran })),
+      datum,
+    );
   }
 }
 
