@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrganisationNode } from '@tertial/contracts';
 
-import { Omfang } from './omfang.js';
+import { Omfang, Organisationsindex } from './omfang.js';
 import type { Principal } from './principal.js';
 
 /** Where a service reads the organisation tree of today: its replica, or (in budget) its own master data. */
@@ -15,17 +15,17 @@ const CACHE_MS = 2_000;
 /** Each request's scope, from the tree of today; the tree is read at most every two seconds. */
 @Injectable()
 export class OmfangService {
-  private cache: { at: number; noder: Promise<OrganisationNode[]> } | undefined;
+  private cache: { at: number; index: Promise<Organisationsindex> } | undefined;
 
   constructor(@Inject(ORGANISATION_KALLA) private readonly kalla: OrganisationKalla) {}
 
   async for(principal: Principal): Promise<Omfang> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > CACHE_MS) {
-      const noder = this.kalla.noder();
-      this.cache = { at: now, noder };
-      noder.catch(() => (this.cache = undefined));
+      const index = this.kalla.noder().then((noder) => new Organisationsindex(noder));
+      this.cache = { at: now, index };
+      index.catch(() => (this.cache = undefined));
     }
-    return Omfang.for(principal, await this.cache.noder);
+    return Omfang.for(principal, await this.cache.index);
   }
 }

@@ -3,6 +3,26 @@ import type { OrganisationNode } from '@tertial/contracts';
 import { ingenBehorighet } from './auth.guard.js';
 import { harRoll, type Principal } from './principal.js';
 
+/** The tree of today looked up by kod, parent and chef: built once per reading of the tree, shared by every request. */
+export class Organisationsindex {
+  readonly byKod: ReadonlyMap<string, OrganisationNode>;
+  readonly barn: ReadonlyMap<string, readonly string[]>;
+  /** The ansvar (leaves) each chef is named chef of in the organisation. */
+  readonly chefensAnsvar: ReadonlyMap<string, readonly string[]>;
+
+  constructor(tree: readonly OrganisationNode[]) {
+    this.byKod = new Map(tree.map((node) => [node.kod, node]));
+    const barn = new Map<string, string[]>();
+    const chefensAnsvar = new Map<string, string[]>();
+    for (const node of tree) {
+      if (node.foralderKod) (barn.get(node.foralderKod) ?? barn.set(node.foralderKod, []).get(node.foralderKod)!).push(node.kod);
+      if (node.niva === 'enhet' && node.chef) (chefensAnsvar.get(node.chef.anvandarId) ?? chefensAnsvar.set(node.chef.anvandarId, []).get(node.chef.anvandarId)!).push(node.kod);
+    }
+    this.barn = barn;
+    this.chefensAnsvar = chefensAnsvar;
+  }
+}
+
 /**
  * What part of the organisation a person sees: everything (the ekonomidirektör), or the nodes they answer
  * for and everything below them. A chef also answers for every ansvar the organisation names them chef of.
@@ -16,28 +36,27 @@ export class Omfang {
     private readonly trad: ReadonlyMap<string, OrganisationNode>,
   ) {}
 
-  static for(principal: Principal, tree: readonly OrganisationNode[]): Omfang {
-    const byKod = new Map(tree.map((node) => [node.kod, node]));
-    if (harRoll(principal, 'ekonomidirektor')) return new Omfang(true, new Set(), new Set(), byKod);
-    const rotter = new Set(principal.org.filter((kod) => byKod.has(kod)));
+  static for(principal: Principal, tree: Organisationsindex | readonly OrganisationNode[]): Omfang {
+    const index = tree instanceof Organisationsindex ? tree : new Organisationsindex(tree);
+    if (harRoll(principal, 'ekonomidirektor')) return new Omfang(true, new Set(), new Set(), index.byKod);
+    const rotter = new Set(principal.org.filter((kod) => index.byKod.has(kod)));
     const egna = new Set<string>();
     if (harRoll(principal, 'chef')) {
-      for (const node of tree) {
-        if (node.niva === 'enhet' && node.chef?.anvandarId === principal.id) rotter.add(node.kod);
-        if (node.niva === 'enhet' && (node.chef?.anvandarId === principal.id || principal.org.includes(node.kod))) egna.add(node.kod);
+      for (const kod of index.chefensAnsvar.get(principal.id) ?? []) {
+        rotter.add(kod);
+        egna.add(kod);
       }
+      for (const kod of principal.org) if (index.byKod.get(kod)?.niva === 'enhet') egna.add(kod);
     }
-    const barn = new Map<string, string[]>();
-    for (const node of tree) if (node.foralderKod) barn.set(node.foralderKod, [...(barn.get(node.foralderKod) ?? []), node.kod]);
     const noder = new Set<string>();
     const stack = [...rotter];
     while (stack.length > 0) {
       const kod = stack.pop()!;
       if (noder.has(kod)) continue;
       noder.add(kod);
-      stack.push(...(barn.get(kod) ?? []));
+      for (const barn of index.barn.get(kod) ?? []) stack.push(barn);
     }
-    return new Omfang(false, noder, egna, byKod);
+    return new Omfang(false, noder, egna, index.byKod);
   }
 
   /** Whether the whole of a node is in view (it lies in the person's part of the tree). */
