@@ -94,6 +94,8 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
     // The dashboard reads who signed in from the ID token; it has no use for the userinfo endpoint.
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) => konto(sub),
+    // Cross-origin calls (token, discovery) only from the origins the dashboard is registered on.
+    clientBasedCORS: (_ctx, origin, client) => (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
     extraTokenClaims: (_ctx, token) => {
       const anvandare = 'accountId' in token && token.accountId ? hittaDemoAnvandare(token.accountId) : undefined;
       return anvandare ? tokenClaims(anvandare) : undefined;

@@ -47,7 +47,7 @@ export function PrognosTotalerVy({ urval }: { urval: Urval }) {
 
       <section aria-labelledby="stadens-totaler-rubrik">
         <h2 id="stadens-totaler-rubrik">{totaler.stad.namn} totalt</h2>
-        <StadensTotaler stad={totaler.stad} />
+        <StadensTotaler stad={totaler.stad} utfallTillManad={totaler.utfallTillManad} />
       </section>
 
       {totaler.namnder.length > 0 ? (

@@ -3,8 +3,10 @@ import type { PrognosTotaler } from '@tertial/contracts';
 import { formatMnkr } from '../format/belopp.js';
 import { lamnadeAvAnsvar } from './prognos-totaler.js';
 
-/** The city's key figures at a glance. */
-export function StadensTotaler({ stad }: { stad: PrognosTotaler['stad'] }) {
+const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** The city's key figures at a glance: the forecast, and beside it the budget and the utfall so far when known. */
+export function StadensTotaler({ stad, utfallTillManad }: { stad: PrognosTotaler['stad']; utfallTillManad: number | null }) {
   return (
     <dl className="stadens-totaler">
       <div className="stadens-totaler__post">
@@ -23,6 +25,24 @@ export function StadensTotaler({ stad }: { stad: PrognosTotaler['stad'] }) {
         <dt>Lämnade prognoser</dt>
         <dd data-testid="stad-lamnade">{lamnadeAvAnsvar(stad)}</dd>
       </div>
+      {stad.budgetOre !== null && (
+        <div className="stadens-totaler__post">
+          <dt>Budget</dt>
+          <dd data-testid="stad-budget">{formatMnkr(stad.budgetOre)}</dd>
+        </div>
+      )}
+      {stad.avvikelseOre !== null && (
+        <div className="stadens-totaler__post">
+          <dt>{stad.avvikelseOre >= 0 ? 'Överskott mot budget' : 'Underskott mot budget'}</dt>
+          <dd data-testid="stad-avvikelse">{formatMnkr(Math.abs(stad.avvikelseOre))}</dd>
+        </div>
+      )}
+      {stad.utfallOre !== null && (
+        <div className="stadens-totaler__post">
+          <dt>Utfall{utfallTillManad ? ` t.o.m. ${MANADER[utfallTillManad - 1]}` : ''}</dt>
+          <dd data-testid="stad-utfall">{formatMnkr(stad.utfallOre)}</dd>
+        </div>
+      )}
     </dl>
   );
 }
