@@ -23,3 +23,10 @@ export function arDatum(text: string): boolean {
   const tidpunkt = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(tidpunkt.getTime()) && tidpunkt.toISOString().startsWith(text);
 }
+
+const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** A month's Swedish name, 1 = `januari`. */
+export function manadsnamn(manad: number): string {
+  return MANADER[manad - 1] ?? `månad ${manad}`;
+}

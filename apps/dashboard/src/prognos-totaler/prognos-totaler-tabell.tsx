@@ -2,9 +2,8 @@ import type { PrognosTotaler } from '@tertial/contracts';
 import { useId, useMemo } from 'react';
 
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { manadsnamn } from '../format/tidpunkt.js';
 import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
-
-const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 function Belopp({ ore }: { ore: number | null }) {
   if (ore === null) {
@@ -36,7 +35,7 @@ function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
  * Every figure of the chart as a real table, in the same order, with the city's total last. It scrolls
  * sideways in its own box on a narrow screen so the page itself never does.
  */
-export function PrognosTotalerTabell({ totaler }: { totaler: PrognosTotaler }) {
+export function PrognosTotalerTabell({ totaler, rubrik = 'Helårsprognos per nämnd', testId }: { totaler: PrognosTotaler; rubrik?: string; testId?: string }) {
   const rubrikId = useId();
   const forklaringId = useId();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
@@ -44,8 +43,8 @@ export function PrognosTotalerTabell({ totaler }: { totaler: PrognosTotaler }) {
   return (
     <>
       <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0} aria-describedby={forklaringId}>
-        <table className="tabell">
-          <caption id={rubrikId}>Helårsprognos per nämnd</caption>
+        <table className="tabell" data-testid={testId}>
+          <caption id={rubrikId}>{rubrik}</caption>
           <thead>
             <tr>
               <th scope="col">Nämnd</th>
@@ -68,7 +67,7 @@ export function PrognosTotalerTabell({ totaler }: { totaler: PrognosTotaler }) {
                 Avvikelse mot budget <span className="enhet">(mnkr)</span>
               </th>
               <th scope="col" className="tal">
-                Utfall {totaler.utfallTillManad ? `t.o.m. ${MANADER[totaler.utfallTillManad - 1]}` : 'hittills'} <span className="enhet">(mnkr)</span>
+                Utfall {totaler.utfallTillManad ? `t.o.m. ${manadsnamn(totaler.utfallTillManad)}` : 'hittills'} <span className="enhet">(mnkr)</span>
               </th>
             </tr>
           </thead>

@@ -1,9 +1,8 @@
 import type { PrognosTotaler } from '@tertial/contracts';
 
 import { formatMnkr } from '../format/belopp.js';
+import { manadsnamn } from '../format/tidpunkt.js';
 import { lamnadeAvAnsvar } from './prognos-totaler.js';
-
-const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** The city's key figures at a glance: the forecast, and beside it the budget and the utfall so far when known. */
 export function StadensTotaler({ stad, utfallTillManad }: { stad: PrognosTotaler['stad']; utfallTillManad: number | null }) {
@@ -39,7 +38,7 @@ export function StadensTotaler({ stad, utfallTillManad }: { stad: PrognosTotaler
       )}
       {stad.utfallOre !== null && (
         <div className="stadens-totaler__post">
-          <dt>Utfall{utfallTillManad ? ` t.o.m. ${MANADER[utfallTillManad - 1]}` : ''}</dt>
+          <dt>Utfall{utfallTillManad ? ` t.o.m. ${manadsnamn(utfallTillManad)}` : ''}</dt>
           <dd data-testid="stad-utfall">{formatMnkr(stad.utfallOre)}</dd>
         </div>
       )}

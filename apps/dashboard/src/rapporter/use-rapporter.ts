@@ -2,8 +2,8 @@ import { rapportSchema, type RapportDto } from '@tertial/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
-import { anropaApi } from '../api/anrop.js';
-import { ApiFel, apiFelFranProblem, hamtaJson } from '../api/hamta-json.js';
+import { hamtaJson } from '../api/hamta-json.js';
+import { postaJson } from '../api/posta-json.js';
 import { faststallUrl, RAPPORTER, RAPPORTER_URL, type NyRapport } from './rapporter.js';
 
 const rapporterSchema = z.array(rapportSchema);
@@ -16,37 +16,11 @@ export function useRapporter() {
   });
 }
 
-/** POSTs to the report service and reads the report it answers with; a problem+json answer becomes an ApiFel. */
-async function postaRapport(url: string, body?: unknown): Promise<RapportDto> {
-  let svar: Response;
-  try {
-    svar = await anropaApi(url, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (fel) {
-    if (fel instanceof ApiFel) throw fel;
-    throw new ApiFel(0, 'Servern svarar inte', 'Kontrollera nätverket och försök igen.');
-  }
-  const data: unknown = await svar.json().catch(() => undefined);
-  if (!svar.ok) throw apiFelFranProblem(svar.status, data);
-  const resultat = rapportSchema.safeParse(data);
-  if (!resultat.success) {
-    console.error(`Oväntat svar från ${url}`, resultat.error.issues);
-    throw new ApiFel(svar.status, 'Servern skickade data i ett oväntat format', undefined);
-  }
-  return resultat.data;
-}
-
 /** Drafts a report from the current totals (ekonomidirektör only); the list is fetched again afterwards. */
 export function useSkapaRapport() {
   const queryClient = useQueryClient();
   return useMutation<RapportDto, Error, NyRapport>({
-    mutationFn: (ny) => postaRapport(RAPPORTER_URL, ny),
+    mutationFn: (ny) => postaJson(RAPPORTER_URL, ny, rapportSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [RAPPORTER] }),
   });
 }
@@ -55,7 +29,7 @@ export function useSkapaRapport() {
 export function useFaststallRapport() {
   const queryClient = useQueryClient();
   return useMutation<RapportDto, Error, string>({
-    mutationFn: (id) => postaRapport(faststallUrl(id)),
+    mutationFn: (id) => postaJson(faststallUrl(id), undefined, rapportSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [RAPPORTER] }),
   });
 }

@@ -2,6 +2,7 @@ import { KONTOGRUPPER, utfallImportResultatSchema, type KontogruppKod, type Utfa
 
 import { ApiFel, apiFelFranProblem } from '../api/hamta-json.js';
 import { formatAntal } from '../format/antal.js';
+import { manadsnamn } from '../format/tidpunkt.js';
 
 /** The files the import reads: SIE 4 under its usual endings, and CSV. */
 export const FILTYPER = '.se,.si,.sie,.csv,.txt';
@@ -45,11 +46,9 @@ export function formatStorlek(byte: number): string {
   return `${storleksformat.format(byte / BYTE_PER_MB)}\u00a0MB`;
 }
 
-const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
 /** `januari 2026` */
 export function manadText(ar: number, manad: number): string {
-  return `${MANADER[manad - 1] ?? `månad ${manad}`} ${ar}`;
+  return `${manadsnamn(manad)} ${ar}`;
 }
 
 export function kontogruppnamn(kod: KontogruppKod | null): string {
