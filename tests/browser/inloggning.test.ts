@@ -96,4 +96,24 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
     await expect.poll(() => page.getByTestId('ingen-behorighet').textContent(), { timeout: 15_000 }).toBe('Du har inte behörighet att se det här.');
     expect(await page.getByRole('table').count()).toBe(0);
   });
+
+  it('the ekonomidirektör fixes a draft report only after a second, explicit yes', async () => {
+    const titel = `Delårsrapport att fastställa ${Date.now()}`;
+    const utkast = await api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }) });
+    expect(utkast.status).toBe(201);
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/rapporter');
+    await page.locator(`tr[data-rapport="${utkast.body.id}"]`).getByRole('button').click();
+    const vald = page.getByTestId('vald-rapport');
+    await expect.poll(() => vald.getAttribute('data-status')).toBe('utkast');
+
+    await page.getByTestId('faststall').click();
+    await page.getByTestId('faststall-bekrafta').getByRole('button', { name: 'Avbryt' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('faststall');
+    expect((await api.json<{ status: string }>(`/api/report/rapporter/${utkast.body.id}`)).body.status).toBe('utkast');
+
+    await page.getByTestId('faststall').click();
+    await page.getByTestId('faststall-ja').click();
+    await expect.poll(() => vald.getAttribute('data-status'), { timeout: 15_000 }).toBe('faststalld');
+    expect((await api.json<{ status: string }>(`/api/report/rapporter/${utkast.body.id}`)).body.status).toBe('faststalld');
+  });
 });

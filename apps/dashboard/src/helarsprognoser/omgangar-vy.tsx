@@ -1,6 +1,7 @@
 import { PROGNOSTILLFALLEN, type PrognosomgangDto } from '@tertial/contracts';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 
+import { BekraftadAtgard } from '../sida/bekraftad-atgard.js';
 import { standardurval, tillfalleSomVal, type Urval } from '../urval/urval.js';
 import { omgangsnamn, tolkaOmgangsformular } from './helarsprognoser.js';
 import { useOppnaOmgang, useStangOmgang } from './use-helarsprognoser.js';
@@ -106,64 +107,29 @@ function OppnaOmgang({ onOppnad, onMeddelande }: { onOppnad: (omgang: Urval) => 
 /** Closing stops every chef's submissions and every decision, so it takes a second, explicit yes. */
 function StangOmgang({ omgang, onMeddelande, onStangd }: { omgang: PrognosomgangDto; onMeddelande: (text: string) => void; onStangd: () => void }) {
   const stang = useStangOmgang();
-  const [bekraftar, setBekraftar] = useState(false);
-  const ja = useRef<HTMLButtonElement>(null);
-  const borja = useRef<HTMLButtonElement>(null);
-  const aterFokus = useRef(false);
-  const fragaId = useId();
   const namn = omgangsnamn(omgang);
-
-  useEffect(() => {
-    if (bekraftar) ja.current?.focus();
-    else if (aterFokus.current) borja.current?.focus();
-    aterFokus.current = false;
-  }, [bekraftar]);
-
-  function bekrafta() {
-    if (stang.isPending) return;
-    onMeddelande(`Stänger prognosomgången ${namn}…`);
-    stang.mutate(omgang, {
-      onSuccess: () => {
-        onMeddelande(`Prognosomgången ${namn} är stängd. Inga fler prognoser eller beslut kan lämnas.`);
-        // These buttons go with the open round; the section's heading keeps the reader's place.
-        onStangd();
-      },
-      onError: (orsak) => {
-        onMeddelande(`Prognosomgången kunde inte stängas. ${orsak.message}`);
-        aterFokus.current = true;
-        setBekraftar(false);
-      },
-    });
-  }
-
-  if (!bekraftar) {
-    return (
-      <div className="knappar">
-        <button ref={borja} type="button" className="knapp--sekundar" onClick={() => setBekraftar(true)} data-testid="stang-omgang">
-          Stäng omgången {namn}
-        </button>
-      </div>
-    );
-  }
   return (
-    <div role="group" aria-labelledby={fragaId} data-testid="stang-omgang-bekrafta">
-      <p id={fragaId}>När omgången {namn} är stängd kan cheferna inte lämna eller ändra prognoser och förvaltningsekonomerna inte granska dem. Vill du stänga den?</p>
-      <div className="knappar">
-        <button ref={ja} type="button" aria-disabled={stang.isPending || undefined} onClick={bekrafta} data-testid="stang-omgang-ja">
-          Ja, stäng omgången
-        </button>
-        <button
-          type="button"
-          className="knapp--sekundar"
-          onClick={() => {
-            if (stang.isPending) return;
-            aterFokus.current = true;
-            setBekraftar(false);
-          }}
-        >
-          Avbryt
-        </button>
-      </div>
-    </div>
+    <BekraftadAtgard
+      testId="stang-omgang"
+      knapptext={<>Stäng omgången {namn}</>}
+      knappKlass="knapp--sekundar"
+      fraga={<>När omgången {namn} är stängd kan cheferna inte lämna eller ändra prognoser och förvaltningsekonomerna inte granska dem. Vill du stänga den?</>}
+      jaText="Ja, stäng omgången"
+      upptagen={stang.isPending}
+      onJa={(tillbaka) => {
+        onMeddelande(`Stänger prognosomgången ${namn}…`);
+        stang.mutate(omgang, {
+          onSuccess: () => {
+            onMeddelande(`Prognosomgången ${namn} är stängd. Inga fler prognoser eller beslut kan lämnas.`);
+            // These buttons go with the open round; the section's heading keeps the reader's place.
+            onStangd();
+          },
+          onError: (orsak) => {
+            onMeddelande(`Prognosomgången kunde inte stängas. ${orsak.message}`);
+            tillbaka();
+          },
+        });
+      }}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import type { RapportDto } from '@tertial/contracts';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 
 import { useInloggning } from '../inloggning/use-inloggning.js';
+import { BekraftadAtgard } from '../sida/bekraftad-atgard.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { NyttRapportutkast } from './nytt-rapportutkast.js';
@@ -59,64 +60,27 @@ interface FaststallProps {
 
 /** Fixing a report cannot be undone, so it takes a second, explicit yes. */
 function Faststall({ rapport, faststall, onMeddelande, onFaststalld }: FaststallProps) {
-  const [bekraftar, setBekraftar] = useState(false);
-  const ja = useRef<HTMLButtonElement>(null);
-  const borja = useRef<HTMLButtonElement>(null);
-  const fragaId = useId();
-  const aterFokus = useRef(false);
-
-  useEffect(() => {
-    if (bekraftar) ja.current?.focus();
-    else if (aterFokus.current) borja.current?.focus();
-    aterFokus.current = false;
-  }, [bekraftar]);
-
-  function bekrafta() {
-    if (faststall.isPending) return;
-    onMeddelande(`Fastställer ”${rapport.titel}”…`);
-    faststall.mutate(rapport.id, {
-      onSuccess: (faststalld) => {
-        onMeddelande(`Rapporten ”${faststalld.titel}” är fastställd och kan nu läsas av kommunfullmäktige.`);
-        onFaststalld();
-      },
-      onError: (orsak) => {
-        onMeddelande(`Rapporten kunde inte fastställas. ${orsak.message}`);
-        aterFokus.current = true;
-        setBekraftar(false);
-      },
-    });
-  }
-
-  if (!bekraftar) {
-    return (
-      <div className="knappar">
-        <button ref={borja} type="button" onClick={() => setBekraftar(true)} data-testid="faststall">
-          Fastställ
-        </button>
-      </div>
-    );
-  }
   return (
-    <div role="group" aria-labelledby={fragaId} data-testid="faststall-bekrafta">
-      <p id={fragaId}>En fastställd rapport kan inte ändras och blir synlig för kommunfullmäktige. Vill du fastställa ”{rapport.titel}”?</p>
-      <div className="knappar">
-        <button ref={ja} type="button" aria-disabled={faststall.isPending || undefined} onClick={bekrafta} data-testid="faststall-ja">
-          Ja, fastställ
-        </button>
-        <button
-          type="button"
-          className="knapp--sekundar"
-          aria-disabled={faststall.isPending || undefined}
-          onClick={() => {
-            if (faststall.isPending) return;
-            aterFokus.current = true;
-            setBekraftar(false);
-          }}
-        >
-          Avbryt
-        </button>
-      </div>
-    </div>
+    <BekraftadAtgard
+      testId="faststall"
+      knapptext="Fastställ"
+      fraga={<>En fastställd rapport kan inte ändras och blir synlig för kommunfullmäktige. Vill du fastställa ”{rapport.titel}”?</>}
+      jaText="Ja, fastställ"
+      upptagen={faststall.isPending}
+      onJa={(tillbaka) => {
+        onMeddelande(`Fastställer ”${rapport.titel}”…`);
+        faststall.mutate(rapport.id, {
+          onSuccess: (faststalld) => {
+            onMeddelande(`Rapporten ”${faststalld.titel}” är fastställd och kan nu läsas av kommunfullmäktige.`);
+            onFaststalld();
+          },
+          onError: (orsak) => {
+            onMeddelande(`Rapporten kunde inte fastställas. ${orsak.message}`);
+            tillbaka();
+          },
+        });
+      }}
+    />
   );
 }
 
