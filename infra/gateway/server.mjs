@@ -85,7 +85,17 @@ const CONTENT_TYPES = {
 };
 
 // Headers that describe one connection, not the message: never forwarded by a proxy (RFC 9110 7.6.1).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /**
  * Starts the gateway. `services` maps a service name to its base URL, e.g.
@@ -159,7 +169,9 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
     }
     if (issuer) {
       // The client id, scope and audience of the contract, from the built contracts package (as the scripts import it).
-      const { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } = await import(pathToFileURL(join(REPO_ROOT, 'packages/contracts/dist/index.js')).href);
+      const { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } = await import(
+        pathToFileURL(join(REPO_ROOT, 'packages/contracts/dist/index.js')).href
+      );
       konfiguration = { oidc: { issuer, clientId: DASHBOARD_CLIENT_ID, scope: TERTIAL_SCOPE, resource: TERTIAL_API_AUDIENCE } };
       headers = securityHeaders(issuer, formOrigins);
     }
@@ -197,9 +209,19 @@ function sendKonfiguration(req, res, konfiguration) {
     res.setHeader('allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed\n');
   }
-  if (!konfiguration) return sendProblem(res, 503, 'Service Unavailable', 'The gateway has no sign-in configured: start it with an OpenID Connect issuer (TERTIAL_OIDC_ISSUER) or the local provider.');
+  if (!konfiguration)
+    return sendProblem(
+      res,
+      503,
+      'Service Unavailable',
+      'The gateway has no sign-in configured: start it with an OpenID Connect issuer (TERTIAL_OIDC_ISSUER) or the local provider.',
+    );
   const body = JSON.stringify(konfiguration);
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-cache',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -208,7 +230,12 @@ function proxy(req, res, upstreams, agent) {
   const service = req.url.split('?', 1)[0].split('/')[2] ?? '';
   const upstream = upstreams.get(service);
   if (!upstream) {
-    return sendProblem(res, 404, 'Not Found', `No service is called "${service}": the API is /api/{${[...upstreams.keys()].join(',')}}/...`);
+    return sendProblem(
+      res,
+      404,
+      'Not Found',
+      `No service is called "${service}": the API is /api/{${[...upstreams.keys()].join(',')}}/...`,
+    );
   }
 
   const headers = forwardableHeaders(req.headers);
@@ -239,7 +266,10 @@ function proxy(req, res, upstreams, agent) {
     // A service may answer before it has read the whole body (a refused upload): this connection then ends
     // with the answer, and the client is told so rather than finding a dead socket on its next request.
     const uploadUnfinished = !req.complete;
-    res.writeHead(upstreamRes.statusCode, upstreamRes.statusMessage, { ...forwardableHeaders(upstreamRes.headers), ...(uploadUnfinished ? { connection: 'close' } : {}) });
+    res.writeHead(upstreamRes.statusCode, upstreamRes.statusMessage, {
+      ...forwardableHeaders(upstreamRes.headers),
+      ...(uploadUnfinished ? { connection: 'close' } : {}),
+    });
     res.flushHeaders();
     if (uploadUnfinished) {
       req.unpipe(upstreamReq);
@@ -263,7 +293,12 @@ function proxy(req, res, upstreams, agent) {
 }
 
 function forwardableHeaders(headers) {
-  const connectionListed = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()));
+  const connectionListed = new Set(
+    String(headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((name) => name.trim()),
+  );
   const kept = {};
   for (const [name, value] of Object.entries(headers)) {
     if (HOP_BY_HOP.has(name) || connectionListed.has(name) || name === 'host') continue;
@@ -366,12 +401,14 @@ function envConfig(env = process.env) {
 function oidcConfig(env) {
   const demo = env.TERTIAL_DEMO_LOGIN === '1';
   if (env.TERTIAL_OIDC_ISSUER && demo) {
-    throw new ConfigError('Both TERTIAL_OIDC_ISSUER and TERTIAL_DEMO_LOGIN=1 are set: choose the real provider (TERTIAL_OIDC_ISSUER) or the local demo provider (TERTIAL_DEMO_LOGIN=1), not both.');
+    throw new ConfigError(
+      'Both TERTIAL_OIDC_ISSUER and TERTIAL_DEMO_LOGIN=1 are set: choose the real provider (TERTIAL_OIDC_ISSUER) or the local demo provider (TERTIAL_DEMO_LOGIN=1), not both.',
+    );
   }
   if (env.TERTIAL_OIDC_ISSUER) return { issuer: env.TERTIAL_OIDC_ISSUER };
   if (demo) return { local: true, publicUrl: env.TERTIAL_OIDC_PUBLIC_URL || `http://localhost:${Number(env.TERTIAL_PORT || 8080)}` };
   throw new ConfigError(
-    'No sign-in configured: set TERTIAL_OIDC_ISSUER to the identity provider\'s issuer URL, or TERTIAL_DEMO_LOGIN=1 for the local demo provider (no passwords, anyone can sign in as anyone; for a local run on 127.0.0.1 only).',
+    "No sign-in configured: set TERTIAL_OIDC_ISSUER to the identity provider's issuer URL, or TERTIAL_DEMO_LOGIN=1 for the local demo provider (no passwords, anyone can sign in as anyone; for a local run on 127.0.0.1 only).",
   );
 }
 

@@ -59,7 +59,14 @@ async function measureImport(state, file) {
   if (resultat.status !== 'importerad') throw new Error(`the import was not stored: ${JSON.stringify(resultat).slice(0, 500)}`);
   const trans = resultat.poster.trans;
   log(`utfall import: ${trans} #TRANS in ${seconds.toFixed(1)} s`);
-  return { transRows: trans, utfallRows: resultat.antalUtfallsrader, fileMb: Math.round(statSync(file).size / 1e5) / 10, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(trans / seconds), budgetPeakRssMb: peak };
+  return {
+    transRows: trans,
+    utfallRows: resultat.antalUtfallsrader,
+    fileMb: Math.round(statSync(file).size / 1e5) / 10,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(trans / seconds),
+    budgetPeakRssMb: peak,
+  };
 }
 
 async function waitForDemoForecasts({ url, oidcIssuer }, started) {
@@ -67,8 +74,11 @@ async function waitForDemoForecasts({ url, oidcIssuer }, started) {
   const tillfalle = new Date().getMonth() >= 8 ? 'augusti' : 'april';
   const token = tokenSource(oidcIssuer);
   for (;;) {
-    const totaler = await (await fetch(`${url}/api/report/prognos-totaler?ar=${ar}&tillfalle=${tillfalle}`, { headers: await bearer(token, 'ekonomidirektor') })).json();
-    if (totaler.stad.antalAnsvar > 0 && totaler.stad.antalLamnade === totaler.stad.antalAnsvar) return Math.round((performance.now() - started) / 100) / 10;
+    const totaler = await (
+      await fetch(`${url}/api/report/prognos-totaler?ar=${ar}&tillfalle=${tillfalle}`, { headers: await bearer(token, 'ekonomidirektor') })
+    ).json();
+    if (totaler.stad.antalAnsvar > 0 && totaler.stad.antalLamnade === totaler.stad.antalAnsvar)
+      return Math.round((performance.now() - started) / 100) / 10;
     if (performance.now() - started > 300_000) throw new Error('the demo forecasts did not all arrive within 300 s');
     await sleep(500);
   }
@@ -103,7 +113,10 @@ async function measureStart(label, { whileRunning } = {}) {
 }
 
 log('preparing: dependencies and builds (not measured)');
-await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
+  cwd: root,
+  env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+});
 rmSync(env.TERTIAL_DATA_DIR, { recursive: true, force: true });
 
 const sieFile = await skrivDemoSie(join(root, '.tertial/bench/utfall-500k.se'), { transRader: 500_000 });

@@ -26,6 +26,9 @@ const className = result.fileName.replace(/\.ts$/, '');
 const indexFile = join(folder, 'index.ts');
 const index = readFileSync(indexFile, 'utf8')
   .replace(/^(import type .*\n)/m, `$1import { ${className} } from './${className}.js';\n`)
-  .replace(/= \[(.*)\];/s, (_, list) => `= [${list.trim() ? `${list.trim().replace(/,?$/, ',')} ` : ''}{ name: '${className}', class: ${className} }];`);
+  .replace(
+    /= \[(.*)\];/s,
+    (_, list) => `= [${list.trim() ? `${list.trim().replace(/,?$/, ',')} ` : ''}{ name: '${className}', class: ${className} }];`,
+  );
 writeFileSync(indexFile, index);
 console.log(`skapade ${join(folder, result.fileName)}`);

@@ -22,12 +22,18 @@ const externalIssuer = process.env.TERTIAL_OIDC_ISSUER || undefined;
 const oidcIssuer = externalIssuer ?? `${url}/oidc`;
 
 log('building (Nx reuses what has not changed)');
-await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
+  cwd: root,
+  env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+});
 
 const kafka = await ensureKafka({ root, log: log.child('kafka'), instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka' });
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
-await ensureTopics(kafka.brokers, ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })));
+await ensureTopics(
+  kafka.brokers,
+  ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
+);
 
 // Embedded SQLite unless DATABASE_URL names a PostgreSQL server; then each service gets its own database there.
 let databaseUrlFor = () => undefined;
@@ -88,6 +94,9 @@ if (externalIssuer) {
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 // What is running, for `npm run bench` and for whoever wants to look.
 mkdirSync(join(root, '.tertial/run'), { recursive: true });
-writeFileSync(join(root, `.tertial/run/start-${port}.json`), JSON.stringify({ url, oidcIssuer, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2));
+writeFileSync(
+  join(root, `.tertial/run/start-${port}.json`),
+  JSON.stringify({ url, oidcIssuer, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2),
+);
 console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);
 await demoForecasts;

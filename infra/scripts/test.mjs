@@ -18,14 +18,24 @@ await run('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', '--output-style=
 
 // A broker of the tests' own, emptied on every run, so no earlier run's events leak into the assertions.
 const [kafka, postgres, chromium] = await Promise.all([
-  ensureKafka({ root, log: log.child('kafka'), instance: 'kafka-test', port: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192), controllerPort: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192) + 1, fresh: !process.env.KAFKA_BROKERS }),
+  ensureKafka({
+    root,
+    log: log.child('kafka'),
+    instance: 'kafka-test',
+    port: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192),
+    controllerPort: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192) + 1,
+    fresh: !process.env.KAFKA_BROKERS,
+  }),
   ensurePostgres({ root, log: log.child('postgres') }),
   ensureChromium({ log: log.child('chromium') }),
 ]);
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
-await ensureTopics(kafka.brokers, ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })));
+await ensureTopics(
+  kafka.brokers,
+  ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
+);
 
 const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
   cwd: root,

@@ -13,7 +13,11 @@ describe('the budget pages in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    });
     page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor');
   });
@@ -25,14 +29,28 @@ describe('the budget pages in Debian’s Chromium', () => {
     await page.goto(`${stack.gatewayUrl}/utfall/import`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Importera utfall/);
 
-    await page.getByLabel('Fil med utfall').setInputFiles(writeTemp('augusti.se', await sieBytes(demoSieSpec({ verifikationer: 40, seed: 3 }))));
+    await page
+      .getByLabel('Fil med utfall')
+      .setInputFiles(writeTemp('augusti.se', await sieBytes(demoSieSpec({ verifikationer: 40, seed: 3 }))));
     await page.getByTestId('utfall-provkor').click();
     const status = page.getByTestId('import-status');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('provkord');
     expect(await page.getByTestId('import-per-manad').textContent()).toMatch(/2026/);
 
     const [ansvar] = ALLA_ANSVAR as [{ kod: string }];
-    const obalanserad = pc8(['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#RAR 0 20260101 20261231', '#DIM 1 "Ansvar"', `#OBJEKT 1 "${ansvar.kod}" "Enhet"`, '#VER A 1 20260115 "Lön"', '{', `#TRANS 5010 {1 "${ansvar.kod}"} 100.00`, '#TRANS 1930 {} -99.00', '}']);
+    const obalanserad = pc8([
+      '#FLAGGA 0',
+      '#FORMAT PC8',
+      '#SIETYP 4',
+      '#RAR 0 20260101 20261231',
+      '#DIM 1 "Ansvar"',
+      `#OBJEKT 1 "${ansvar.kod}" "Enhet"`,
+      '#VER A 1 20260115 "Lön"',
+      '{',
+      `#TRANS 5010 {1 "${ansvar.kod}"} 100.00`,
+      '#TRANS 1930 {} -99.00',
+      '}',
+    ]);
     await page.getByLabel('Fil med utfall').setInputFiles(writeTemp('trasig.se', obalanserad));
     await page.getByTestId('utfall-importera').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('avvisad');

@@ -14,7 +14,11 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -75,7 +79,11 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
 
   it('a council member is offered only the fixed reports, and told so elsewhere', async () => {
     const skapa = (titel: string) =>
-      api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }) });
+      api.json<{ id: string }>('/api/report/rapporter', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }),
+      });
     const fastTitel = `Delårsrapport augusti ${Date.now()}`;
     const utkastTitel = `Utkast som inte ska synas ${Date.now()}`;
     const fast = await skapa(fastTitel);
@@ -93,13 +101,19 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
     expect(await lista.textContent()).not.toContain(utkastTitel);
 
     await page.goto(`${stack.gatewayUrl}/budget?namnd=SN&ar=2026`);
-    await expect.poll(() => page.getByTestId('ingen-behorighet').textContent(), { timeout: 15_000 }).toBe('Du har inte behörighet att se det här.');
+    await expect
+      .poll(() => page.getByTestId('ingen-behorighet').textContent(), { timeout: 15_000 })
+      .toBe('Du har inte behörighet att se det här.');
     expect(await page.getByRole('table').count()).toBe(0);
   });
 
   it('the ekonomidirektör fixes a draft report only after a second, explicit yes', async () => {
     const titel = `Delårsrapport att fastställa ${Date.now()}`;
-    const utkast = await api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }) });
+    const utkast = await api.json<{ id: string }>('/api/report/rapporter', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ar: 2026, tillfalle: 'augusti', titel }),
+    });
     expect(utkast.status).toBe(201);
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/rapporter');
     await page.locator(`tr[data-rapport="${utkast.body.id}"]`).getByRole('button').click();

@@ -19,7 +19,11 @@ describe('forecasts and goals in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    });
     await api.oppnaOmgangar([AR], ['augusti']);
   });
   afterAll(async () => {
@@ -36,7 +40,11 @@ describe('forecasts and goals in Debian’s Chromium', () => {
 
   it('a chef submits a forecast for their ansvar through the form, and the förvaltningsekonom approves it', async () => {
     await loggaIn(page, stack.gatewayUrl, 'mirela.lindberg', '/prognoser');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Helårsprognoser', 'Mål', 'Organisation']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
+      'Helårsprognoser',
+      'Mål',
+      'Organisation',
+    ]);
 
     await page.getByLabel('Prognosomgång').selectOption(`${AR}-augusti`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Helårsprognoser augusti ${AR}`);
@@ -81,7 +89,12 @@ describe('forecasts and goals in Debian’s Chromium', () => {
 
   it('a förvaltningsekonom sends a forecast back with a reason, which the table shows', async () => {
     const ansvar = '16105';
-    const lamnad = await api.lamnaPrognos({ ansvar, ar: AR, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp: '1 200 000' }] });
+    const lamnad = await api.lamnaPrognos({
+      ansvar,
+      ar: AR,
+      tillfalle: 'augusti',
+      rader: [{ kontogrupp: 'personalkostnader', belopp: '1 200 000' }],
+    });
     expect(lamnad.status).toBe(201);
 
     await loggaIn(page, stack.gatewayUrl, 'ekonom-sn', `/prognoser?ar=${AR}&tillfalle=augusti`);
@@ -109,7 +122,9 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await oppna.getByLabel('År', { exact: true }).fill(String(AR + 1));
     await oppna.getByLabel('Tillfälle').selectOption('april');
     await oppna.getByTestId('oppna-omgang-knapp').click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe(`Helårsprognoser april ${AR + 1}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toBe(`Helårsprognoser april ${AR + 1}`);
     expect(await page.getByTestId('omgang-status').getAttribute('data-status')).toBe('oppen');
 
     await page.getByTestId('stang-omgang').click();
@@ -120,7 +135,12 @@ describe('forecasts and goals in Debian’s Chromium', () => {
 
   it('a processledare sees the goals of their nämnd and adds one, up to the three KF allows', async () => {
     const skapa = (text: string) =>
-      api.json('/api/goals/mal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ namnd: 'SN', ar: AR, text }), som: 'processledare-sn' });
+      api.json('/api/goals/mal', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ namnd: 'SN', ar: AR, text }),
+        som: 'processledare-sn',
+      });
     expect((await skapa('Fler unga vuxna i egen försörjning.')).status).toBe(201);
     expect((await skapa('Kortare väntan på försörjningsstöd.')).status).toBe(201);
 

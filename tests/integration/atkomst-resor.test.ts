@@ -54,9 +54,19 @@ describe('signing in', () => {
   });
 
   it('a body sent without a token is refused unread: 401, not a complaint about the body', async () => {
-    const trasig = await api.json('/api/forecast/helarsprognoser', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inte json', som: null });
+    const trasig = await api.json('/api/forecast/helarsprognoser', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"inte json',
+      som: null,
+    });
     expect(trasig.status).toBe(401);
-    const stor = await api.json('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'x'.repeat(3_000_000), som: null });
+    const stor = await api.json('/api/budget/organisation/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'x'.repeat(3_000_000),
+      som: null,
+    });
     expect(stor.status).toBe(401);
   });
 });
@@ -67,7 +77,9 @@ describe('a chef', () => {
     const finnsInte = await api.json<unknown>('/api/forecast/helarsprognoser/00000000-0000-4000-8000-000000000000', { som: SN_CHEF });
     expect(annans.status).toBe(403);
     expect(finnsInte).toMatchObject({ status: 403, body: annans.body });
-    expect((await api.json(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april&ansvar=${VON_ANSVAR}`, { som: SN_CHEF })).status).toBe(403);
+    expect((await api.json(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april&ansvar=${VON_ANSVAR}`, { som: SN_CHEF })).status).toBe(
+      403,
+    );
     const egna = await api.json<HelarsprognosDto[]>(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april`, { som: SN_CHEF });
     expect(egna.body.map((p) => p.ansvar)).toEqual([SN_ANSVAR]);
   });
@@ -95,7 +107,10 @@ describe('a förvaltningsekonom', () => {
     expect(utanfor.status).toBe(403);
     expect((await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}`)).body.status).toBe('inlamnad');
 
-    const godkand = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${snPrognos.id}/godkann`, { method: 'POST', som: 'ekonom-sn' });
+    const godkand = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${snPrognos.id}/godkann`, {
+      method: 'POST',
+      som: 'ekonom-sn',
+    });
     expect(godkand).toMatchObject({ status: 200, body: { status: 'godkand', granskning: { av: { id: 'ekonom-sn' } } } });
     const tillbaka = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}/skicka-tillbaka`, {
       method: 'POST',
@@ -103,7 +118,10 @@ describe('a förvaltningsekonom', () => {
       body: JSON.stringify({ kommentar: 'Personalkostnaderna saknar vikarierna.' }),
       som: 'ekonom-von',
     });
-    expect(tillbaka).toMatchObject({ status: 200, body: { status: 'aterskickad', granskning: { kommentar: 'Personalkostnaderna saknar vikarierna.' } } });
+    expect(tillbaka).toMatchObject({
+      status: 200,
+      body: { status: 'aterskickad', granskning: { kommentar: 'Personalkostnaderna saknar vikarierna.' } },
+    });
   });
 });
 
@@ -122,13 +140,19 @@ describe('the ekonomidirektör’s rounds', () => {
 
 describe('a member of kommunfullmäktige', () => {
   it('cannot see a draft report, sees it once fixed, and sees nothing of the live figures', async () => {
-    const utkast = await api.json<RapportDto>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Delårsrapport april' }) });
+    const utkast = await api.json<RapportDto>('/api/report/rapporter', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Delårsrapport april' }),
+    });
     expect(utkast).toMatchObject({ status: 201, body: { status: 'utkast' } });
     const somUtkast = await api.json(`/api/report/rapporter/${utkast.body.id}`, { som: 'kf-ledamot' });
     const finnsInte = await api.json('/api/report/rapporter/00000000-0000-4000-8000-000000000000', { som: 'kf-ledamot' });
     expect(somUtkast.status).toBe(403);
     expect(finnsInte).toMatchObject({ status: 403, body: somUtkast.body });
-    expect((await api.json<RapportDto[]>('/api/report/rapporter', { som: 'kf-ledamot' })).body.map((r) => r.id)).not.toContain(utkast.body.id);
+    expect((await api.json<RapportDto[]>('/api/report/rapporter', { som: 'kf-ledamot' })).body.map((r) => r.id)).not.toContain(
+      utkast.body.id,
+    );
     expect((await api.json(`/api/report/prognos-totaler?ar=${AR}&tillfalle=april`, { som: 'kf-ledamot' })).status).toBe(403);
 
     expect((await api.json(`/api/report/rapporter/${utkast.body.id}/faststall`, { method: 'POST', som: 'kf-ledamot' })).status).toBe(403);
@@ -143,9 +167,9 @@ describe('the audit trail', () => {
   it('records who changed an ansvar’s forecast, when, and the value before and after; only the ekonomidirektör lists it', async () => {
     const andra = await api.lamnaPrognos({ ...prognos(SN_ANSVAR), rader: [{ kontogrupp: 'personalkostnader', belopp: '1250,50' }] });
     expect(andra.status).toBe(201);
-    const spar = await api.json<{ anvandare: string; handling: string; tidpunkt: string; fore: HelarsprognosDto | null; efter: HelarsprognosDto }[]>(
-      `/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`,
-    );
+    const spar = await api.json<
+      { anvandare: string; handling: string; tidpunkt: string; fore: HelarsprognosDto | null; efter: HelarsprognosDto }[]
+    >(`/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`);
     expect(spar.status).toBe(200);
     const varAr = spar.body.filter((post) => post.efter?.ar === AR);
     expect(varAr.map((post) => [post.handling, post.anvandare])).toEqual([
@@ -153,7 +177,10 @@ describe('the audit trail', () => {
       ['helarsprognos.godkand', 'ekonom-sn'],
       ['helarsprognos.lamnad', SN_CHEF],
     ]);
-    expect(varAr[2]).toMatchObject({ fore: { version: 1, status: 'godkand', kostnaderOre: 100_000 }, efter: { version: 2, status: 'inlamnad', kostnaderOre: 125_050 } });
+    expect(varAr[2]).toMatchObject({
+      fore: { version: 1, status: 'godkand', kostnaderOre: 100_000 },
+      efter: { version: 2, status: 'inlamnad', kostnaderOre: 125_050 },
+    });
     expect(Date.parse(varAr[2]!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
     expect((await api.json(`/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`, { som: 'ekonom-sn' })).status).toBe(403);
 
@@ -162,12 +189,22 @@ describe('the audit trail', () => {
   });
 
   it('npx tertial granskning lists an object’s trail from every service, for the ekonomidirektör only', async () => {
-    const rapport = await api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Granskad rapport' }) });
+    const rapport = await api.json<{ id: string }>('/api/report/rapporter', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ar: AR, tillfalle: 'april', titel: 'Granskad rapport' }),
+    });
     await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' });
     const tertial = (args: string[], anvandare: string) =>
-      token(anvandare).then((t) => promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), 'granskning', ...args, '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: t } }));
+      token(anvandare).then((t) =>
+        promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), 'granskning', ...args, '--url', stack.gatewayUrl], {
+          env: { ...process.env, TERTIAL_TOKEN: t },
+        }),
+      );
     const { stdout } = await tertial(['rapport', rapport.body.id, '--json'], 'ekonomidirektor');
-    expect((JSON.parse(stdout) as { handling: string; tjanst: string; anvandare: string }[]).map((p) => [p.tjanst, p.handling, p.anvandare])).toEqual([
+    expect(
+      (JSON.parse(stdout) as { handling: string; tjanst: string; anvandare: string }[]).map((p) => [p.tjanst, p.handling, p.anvandare]),
+    ).toEqual([
       ['report', 'rapport.skapad', 'ekonomidirektor'],
       ['report', 'rapport.faststalld', 'ekonomidirektor'],
     ]);

@@ -60,7 +60,8 @@ beforeAll(async () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, Record<string, { 'x-tertial-atkomst'?: Operation['regel'] }>> };
     for (const [path, methods] of Object.entries(document.paths)) {
-      for (const [method, operation] of Object.entries(methods)) operations.push({ service, method: method.toUpperCase(), path, regel: operation['x-tertial-atkomst'] });
+      for (const [method, operation] of Object.entries(methods))
+        operations.push({ service, method: method.toUpperCase(), path, regel: operation['x-tertial-atkomst'] });
     }
   }
   operations = operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
@@ -68,17 +69,41 @@ beforeAll(async () => {
   // Real things in the SN users' part of the tree to put in the paths: a forecast of the chef's, a report, a round.
   await api.oppnaOmgangar([2037]);
   const chefensAnsvar = hittaDemoAnvandare(ANVANDARE.chef)!.org[0]!;
-  const prognos = await api.lamnaPrognos({ ansvar: chefensAnsvar, ar: 2037, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '100' }] });
+  const prognos = await api.lamnaPrognos({
+    ansvar: chefensAnsvar,
+    ar: 2037,
+    tillfalle: 'april',
+    rader: [{ kontogrupp: 'personalkostnader', belopp: '100' }],
+  });
   expect(prognos.status).toBe(201);
-  const rapport = await api.json<{ id: string }>('/api/report/rapporter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: 2037, tillfalle: 'april', titel: 'Matrisens rapport' }) });
+  const rapport = await api.json<{ id: string }>('/api/report/rapporter', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ar: 2037, tillfalle: 'april', titel: 'Matrisens rapport' }),
+  });
   expect(rapport.status).toBe(201);
   // Fixed, so that every role the rule names may read it (drafts are the journeys' business).
   expect((await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' })).status).toBe(200);
-  Object.assign(exempel, { id: prognos.body.id, ar: '2037', tillfalle: 'april', kod: 'SN', rapport: rapport.body.id, ansvar: chefensAnsvar });
+  Object.assign(exempel, {
+    id: prognos.body.id,
+    ar: '2037',
+    tillfalle: 'april',
+    kod: 'SN',
+    rapport: rapport.body.id,
+    ansvar: chefensAnsvar,
+  });
 });
 
 function url(op: Operation): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(name === 'id' && op.path.includes('/rapporter/') ? exempel.rapport! : name === 'id' && op.path.includes('/investeringar/') ? 'MATRIS-1' : exempel[name] ?? 'x'));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(
+      name === 'id' && op.path.includes('/rapporter/')
+        ? exempel.rapport!
+        : name === 'id' && op.path.includes('/investeringar/')
+          ? 'MATRIS-1'
+          : (exempel[name] ?? 'x'),
+    ),
+  );
   // Every query an endpoint might need, within the users' part of the tree; unknown ones are ignored.
   return `${stack.gatewayUrl}${path}?ar=2037&tillfalle=april&namnd=SN&objektTyp=ansvar&objektId=${exempel.ansvar}&forstaAr=2027`;
 }
@@ -88,7 +113,12 @@ async function anropa(op: Operation, anvandare: string | null): Promise<number> 
   if (anvandare) headers.authorization = `Bearer ${await token(anvandare)}`;
   const init: RequestInit = { method: op.method, headers, signal: AbortSignal.timeout(10_000) };
   // An empty body: an allowed caller gets a validation answer, never a change.
-  if (op.method !== 'GET') init.body = op.path.endsWith('/skicka-tillbaka') ? '{}' : op.path.endsWith('/godkann') || op.path.endsWith('/faststall') || op.path.endsWith('/stang') ? '{}' : '{"x":1}';
+  if (op.method !== 'GET')
+    init.body = op.path.endsWith('/skicka-tillbaka')
+      ? '{}'
+      : op.path.endsWith('/godkann') || op.path.endsWith('/faststall') || op.path.endsWith('/stang')
+        ? '{}'
+        : '{"x":1}';
   const response = await fetch(url(op), init);
   await response.body?.cancel();
   return response.status;
@@ -119,7 +149,10 @@ describe('the access matrix: every endpoint × every role', () => {
   it('without a token every endpoint but the open ones answers 401', async () => {
     for (const op of operations) {
       const status = await anropa(op, null);
-      expect({ endpoint: `${op.method} ${op.path}`, status: op.regel?.offentlig ? status !== 401 : status }).toEqual({ endpoint: `${op.method} ${op.path}`, status: op.regel?.offentlig ? true : 401 });
+      expect({ endpoint: `${op.method} ${op.path}`, status: op.regel?.offentlig ? status !== 401 : status }).toEqual({
+        endpoint: `${op.method} ${op.path}`,
+        status: op.regel?.offentlig ? true : 401,
+      });
     }
   });
 

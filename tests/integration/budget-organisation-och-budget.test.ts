@@ -23,16 +23,26 @@ describe('the organisation', () => {
     const [flyttas] = ansvarI('SN') as [string];
     const node = ALLA_ANSVAR.find((n) => n.kod === flyttas)!;
     const csv = `kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n${flyttas};${node.namn};enhet;SN-A3;${node.chef!.anvandarId};${node.chef!.namn};2026-09-01\n`;
-    const imported = await api.json<{ sparade: number }>('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const imported = await api.json<{ sparade: number }>('/api/budget/organisation/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(imported).toMatchObject({ status: 200, body: { sparade: 1 } });
-    const per = async (datum: string) => (await api.json<OrganisationNode>(`/api/budget/organisation/${flyttas}?datum=${datum}`)).body.foralderKod;
+    const per = async (datum: string) =>
+      (await api.json<OrganisationNode>(`/api/budget/organisation/${flyttas}?datum=${datum}`)).body.foralderKod;
     expect(await per('2026-08-31')).toBe(node.foralderKod);
     expect(await per('2026-09-01')).toBe('SN-A3');
   });
 
   it('a CSV with a bad line is refused with its line number, and nothing is stored', async () => {
-    const csv = 'kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n77777;Ny enhet;enhet;SN-A1;a.b;A B;2026-10-01\n77778;Trasig;kommun;SN-A1;;;2026-10-01\n';
-    const { status, body } = await api.json<{ errors: { field: string }[] }>('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const csv =
+      'kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n77777;Ny enhet;enhet;SN-A1;a.b;A B;2026-10-01\n77778;Trasig;kommun;SN-A1;;;2026-10-01\n';
+    const { status, body } = await api.json<{ errors: { field: string }[] }>('/api/budget/organisation/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(status).toBe(400);
     expect(body.errors[0]?.field).toBe('rad 3: niva');
     expect((await api.json(`/api/budget/organisation/77777?datum=2026-12-31`)).status).toBe(404);
@@ -40,7 +50,11 @@ describe('the organisation', () => {
 
   it('a node under a parent that does not exist is refused, and nothing is stored', async () => {
     const csv = 'kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n77779;Vilsen;enhet;FINNS-INTE;a.b;A B;2026-10-01\n';
-    const { status } = await api.json('/api/budget/organisation/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const { status } = await api.json('/api/budget/organisation/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(status).toBe(422);
     expect((await api.json(`/api/budget/organisation/77779?datum=2026-12-31`)).status).toBe(404);
   });
@@ -67,7 +81,13 @@ describe('the budget', () => {
     const { status, body } = await api.json<{ detail: string }>('/api/budget/internbudgetar', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ namnd: 'MN', ar: 2026, namn: 'För stor', beslutad: '2026-03-01', rader: [{ ansvar, kontogrupp: 'personalkostnader', belopp: '999999999' }] }),
+      body: JSON.stringify({
+        namnd: 'MN',
+        ar: 2026,
+        namn: 'För stor',
+        beslutad: '2026-03-01',
+        rader: [{ ansvar, kontogrupp: 'personalkostnader', belopp: '999999999' }],
+      }),
     });
     expect(status).toBe(422);
     expect(body.detail).toMatch(/överskrider ramen/);
@@ -75,7 +95,9 @@ describe('the budget', () => {
   });
 
   it('proposes each nämnd’s resultatöverföring: frame minus net utfall, carried in full', async () => {
-    const { status, body } = await api.json<{ namnder: { namnd: string; budgetOre: number; utfallOre: number; resultatOre: number; overforingOre: number }[] }>('/api/budget/resultatoverforing?ar=2026');
+    const { status, body } = await api.json<{
+      namnder: { namnd: string; budgetOre: number; utfallOre: number; resultatOre: number; overforingOre: number }[];
+    }>('/api/budget/resultatoverforing?ar=2026');
     expect(status).toBe(200);
     expect(body.namnder).toHaveLength(14);
     for (const namnd of body.namnder) {
@@ -87,13 +109,30 @@ describe('the budget', () => {
 
   it('a tilläggsbudget is kept beside KF’s decision and raises the nämnd’s current frame', async () => {
     const before = await api.json<InternbudgetDto>('/api/budget/namnder/KN/internbudget?ar=2026');
-    const post = (body: unknown) => api.json<{ errors?: { field: string }[] }>('/api/budget/budgetversioner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const beslut = await post({ typ: 'tillaggsbudget', ar: 2026, namn: 'Tilläggsbudget: bibliotek', beslutad: '2026-04-20', andringar: [{ namnd: 'KN', belopp: '2500000' }] });
+    const post = (body: unknown) =>
+      api.json<{ errors?: { field: string }[] }>('/api/budget/budgetversioner', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const beslut = await post({
+      typ: 'tillaggsbudget',
+      ar: 2026,
+      namn: 'Tilläggsbudget: bibliotek',
+      beslutad: '2026-04-20',
+      andringar: [{ namnd: 'KN', belopp: '2500000' }],
+    });
     expect(beslut.status).toBe(201);
     const after = await api.json<InternbudgetDto>('/api/budget/namnder/KN/internbudget?ar=2026');
     expect(after.body.ramOre).toBe(before.body.ramOre + 250_000_000);
     expect(after.body.ofordelatOre).toBe(before.body.ofordelatOre + 250_000_000);
-    const okand = await post({ typ: 'tillaggsbudget', ar: 2026, namn: 'Fel', beslutad: '2026-04-21', andringar: [{ namnd: 'FINNS-INTE', belopp: '1' }] });
+    const okand = await post({
+      typ: 'tillaggsbudget',
+      ar: 2026,
+      namn: 'Fel',
+      beslutad: '2026-04-21',
+      andringar: [{ namnd: 'FINNS-INTE', belopp: '1' }],
+    });
     expect(okand.status).toBe(422);
     expect(okand.body.errors?.[0]?.field).toBe('andringar[0].namnd');
   });
@@ -117,11 +156,22 @@ describe('budget events for the other services', () => {
     const beslut = await api.json<{ id: string }>('/api/budget/budgetversioner', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ typ: 'tillaggsbudget', ar: 2026, namn: 'Tilläggsbudget: tillsyn', beslutad: '2026-05-11', andringar: [{ namnd: 'MN', belopp: '1000000,50' }] }),
+      body: JSON.stringify({
+        typ: 'tillaggsbudget',
+        ar: 2026,
+        namn: 'Tilläggsbudget: tillsyn',
+        beslutad: '2026-05-11',
+        andringar: [{ namnd: 'MN', belopp: '1000000,50' }],
+      }),
     });
     expect(beslut.status).toBe(201);
     const messages = await kafka.readUntil(namndramUppdaterad.topic, (m) => payloads(m).some((p) => p.versionId === beslut.body.id));
-    expect(payloads(messages).find((p) => p.versionId === beslut.body.id)).toEqual({ ar: 2026, namnd: 'MN', ramOre: before.body.ramOre + 100_000_050, versionId: beslut.body.id });
+    expect(payloads(messages).find((p) => p.versionId === beslut.body.id)).toEqual({
+      ar: 2026,
+      namnd: 'MN',
+      ramOre: before.body.ramOre + 100_000_050,
+      versionId: beslut.body.id,
+    });
   });
 
   it('an internbudget publishes every ansvar of the nämnd, an empty budget for those it leaves out', async () => {
@@ -130,10 +180,16 @@ describe('budget events for the other services', () => {
     const svar = await api.json('/api/budget/internbudgetar', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ namnd: 'OFN', ar: 2026, namn: 'Internbudget OFN, omfördelning', beslutad: '2026-06-01', rader: [
-        { ansvar: forsta, kontogrupp: 'personalkostnader', belopp: '100000,25' },
-        { ansvar: andra, kontogrupp: 'intakter', belopp: '5000' },
-      ] }),
+      body: JSON.stringify({
+        namnd: 'OFN',
+        ar: 2026,
+        namn: 'Internbudget OFN, omfördelning',
+        beslutad: '2026-06-01',
+        rader: [
+          { ansvar: forsta, kontogrupp: 'personalkostnader', belopp: '100000,25' },
+          { ansvar: andra, kontogrupp: 'intakter', belopp: '5000' },
+        ],
+      }),
     });
     expect(svar.status, JSON.stringify(svar.body)).toBe(201);
     // Parsed once per message as it arrives: the topic also holds the demo city's thousands of budgets.
@@ -168,6 +224,10 @@ describe('budget events for the other services', () => {
     });
     expect(status).toBe(200);
     const messages = await kafka.readUntil(investeringsprojektUppdaterat.topic, (m) => payloads(m).some((p) => p.id === 'EVT-1'));
-    expect(payloads(messages).find((p) => p.id === 'EVT-1')).toMatchObject({ namnd: 'KN', motiv: 'K', ar: [{ ar: 2027, budgetOre: 400_000_000 }] });
+    expect(payloads(messages).find((p) => p.id === 'EVT-1')).toMatchObject({
+      namnd: 'KN',
+      motiv: 'K',
+      ar: [{ ar: 2027, budgetOre: 400_000_000 }],
+    });
   });
 });

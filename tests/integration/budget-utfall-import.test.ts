@@ -18,7 +18,8 @@ const upload = (bytes: Buffer, { dryRun = false, filnamn = 'utfall.se' } = {}) =
     `/api/budget/utfall/import?dryRun=${dryRun}&filnamn=${filnamn}`,
     { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes },
   );
-const summor = async () => (await api.json<{ manad: number; kontogrupp: string; beloppOre: number }[]>('/api/budget/utfall/summor?ar=2026')).body;
+const summor = async () =>
+  (await api.json<{ manad: number; kontogrupp: string; beloppOre: number }[]>('/api/budget/utfall/summor?ar=2026')).body;
 const importer = async () => (await api.json<unknown[]>('/api/budget/utfall/importer')).body.length;
 
 /** What the city's totals per month and kontogrupp must be after importing a generated file. */
@@ -32,7 +33,16 @@ function forvantadeSummor(spec: Parameters<typeof generatedUtfall>[0]) {
   return [...summa].map(([key, beloppOre]) => ({ manad: Number(key.split(':')[0]), kontogrupp: key.split(':')[1], beloppOre }));
 }
 
-const rubrik = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#RAR 0 20260101 20261231', '#DIM 1 "Ansvar"', `#OBJEKT 1 "${ANSVAR}" "Enhet"`, '#KONTO 5010 "Löner"', '#KONTO 1930 "Bank"'];
+const rubrik = [
+  '#FLAGGA 0',
+  '#FORMAT PC8',
+  '#SIETYP 4',
+  '#RAR 0 20260101 20261231',
+  '#DIM 1 "Ansvar"',
+  `#OBJEKT 1 "${ANSVAR}" "Enhet"`,
+  '#KONTO 5010 "Löner"',
+  '#KONTO 1930 "Bank"',
+];
 
 describe('utfall from the ledger', () => {
   const spec = demoSieSpec();
@@ -64,9 +74,29 @@ describe('utfall from the ledger', () => {
 
   it.each([
     ['a truncated file', [...rubrik, '#VER A 1 20260115 "Lön"', '{', `#TRANS 5010 {1 "${ANSVAR}"} 100.00`], /avslutas inte|saknar|\}/],
-    ['an unbalanced #VER', [...rubrik, '#VER A 1 20260115 "Lön"', '{', `#TRANS 5010 {1 "${ANSVAR}"} 100.00`, '#TRANS 1930 {} -99.00', '}'], /balanserar|balans/],
-    ['an unknown account', [...rubrik, '#VER A 1 20260115 "x"', '{', `#TRANS 9876 {1 "${ANSVAR}"} 100.00`, '#TRANS 1930 {} -100.00', '}'], /9876/],
-    ['an unknown ansvar', [...rubrik, '#OBJEKT 1 "99999" "Okänd"', '#VER A 1 20260115 "x"', '{', '#TRANS 5010 {1 "99999"} 100.00', '#TRANS 1930 {} -100.00', '}'], /99999/],
+    [
+      'an unbalanced #VER',
+      [...rubrik, '#VER A 1 20260115 "Lön"', '{', `#TRANS 5010 {1 "${ANSVAR}"} 100.00`, '#TRANS 1930 {} -99.00', '}'],
+      /balanserar|balans/,
+    ],
+    [
+      'an unknown account',
+      [...rubrik, '#VER A 1 20260115 "x"', '{', `#TRANS 9876 {1 "${ANSVAR}"} 100.00`, '#TRANS 1930 {} -100.00', '}'],
+      /9876/,
+    ],
+    [
+      'an unknown ansvar',
+      [
+        ...rubrik,
+        '#OBJEKT 1 "99999" "Okänd"',
+        '#VER A 1 20260115 "x"',
+        '{',
+        '#TRANS 5010 {1 "99999"} 100.00',
+        '#TRANS 1930 {} -100.00',
+        '}',
+      ],
+      /99999/,
+    ],
   ])('%s is refused with the line it is on, and nothing is stored', async (_, lines, reason) => {
     const before = await summor();
     const { status, body, contentType } = await upload(pc8(lines as string[]));
@@ -90,9 +120,19 @@ describe('utfall from the ledger', () => {
     const tertial = `${ROOT}/packages/cli/bin/tertial`;
     const token = (await promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', stack.oidcIssuer])).stdout.trim();
     // Against any issuer that is not the local demo provider, it refuses (exit 2) and prints no token.
-    await expect(promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', `${stack.services.budget}/ingen-leverantor`])).rejects.toMatchObject({ code: 2, stdout: '' });
-    await expect(promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: '' } })).rejects.toThrow();
-    const { stdout } = await promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], { env: { ...process.env, TERTIAL_TOKEN: token } });
+    await expect(
+      promisify(execFile)('bash', [tertial, 'token', 'ekonomidirektor', '--issuer', `${stack.services.budget}/ingen-leverantor`]),
+    ).rejects.toMatchObject({ code: 2, stdout: '' });
+    await expect(
+      promisify(execFile)('bash', [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl], {
+        env: { ...process.env, TERTIAL_TOKEN: '' },
+      }),
+    ).rejects.toThrow();
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      [tertial, 'import-utfall', file, '--dry-run', '--json', '--url', stack.gatewayUrl],
+      { env: { ...process.env, TERTIAL_TOKEN: token } },
+    );
     const resultat = JSON.parse(stdout) as UtfallImportResultat;
     expect(resultat).toMatchObject({ status: 'provkord', filnamn: 'utfall.se', poster: { trans: 200 } });
   });

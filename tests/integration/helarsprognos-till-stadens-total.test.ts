@@ -32,11 +32,18 @@ const [VON_1] = ansvarI('VON') as [string];
 const [SFN_1, SFN_2] = ansvarI('SFN') as [string, string];
 
 const send = (...envelopes: EventEnvelope[]) =>
-  kafka.produce(helarsprognosLamnad.topic, envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })));
+  kafka.produce(
+    helarsprognosLamnad.topic,
+    envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+  );
 
 describe('a helårsprognos flows from the forecast service to the city total', () => {
   beforeAll(async () => {
-    const health = await Promise.all(['goals', 'budget', 'forecast', 'report'].map((s) => api.json<{ status: string; checks: Record<string, { status: string }> }>(`/api/${s}/health`)));
+    const health = await Promise.all(
+      ['goals', 'budget', 'forecast', 'report'].map((s) =>
+        api.json<{ status: string; checks: Record<string, { status: string }> }>(`/api/${s}/health`),
+      ),
+    );
     for (const { status, body } of health) {
       expect(status).toBe(200);
       expect(body.checks).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
@@ -57,31 +64,88 @@ describe('a helårsprognos flows from the forecast service to the city total', (
       kommentar: 'Vakanser under våren',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ansvar: SN_1, version: 1, intakterOre: 100_000_050, kostnaderOre: 1_234_567_900, nettokostnadOre: 1_134_567_850 });
+    expect(created.body).toMatchObject({
+      ansvar: SN_1,
+      version: 1,
+      intakterOre: 100_000_050,
+      kostnaderOre: 1_234_567_900,
+      nettokostnadOre: 1_134_567_850,
+    });
 
-    const totaler = await eventually(() => api.totaler(2031, 'augusti'), (t) => t.stad.antalLamnade === 1);
-    expect(totaler.stad).toMatchObject({ kod: '1283', intakterOre: 100_000_050, kostnaderOre: 1_234_567_900, nettokostnadOre: 1_134_567_850, antalAnsvar: ALLA_ANSVAR.length });
-    expect(totaler.namnder.find((n) => n.kod === 'SN')).toMatchObject({ nettokostnadOre: 1_134_567_850, antalLamnade: 1, antalAnsvar: ansvarI('SN').length });
+    const totaler = await eventually(
+      () => api.totaler(2031, 'augusti'),
+      (t) => t.stad.antalLamnade === 1,
+    );
+    expect(totaler.stad).toMatchObject({
+      kod: '1283',
+      intakterOre: 100_000_050,
+      kostnaderOre: 1_234_567_900,
+      nettokostnadOre: 1_134_567_850,
+      antalAnsvar: ALLA_ANSVAR.length,
+    });
+    expect(totaler.namnder.find((n) => n.kod === 'SN')).toMatchObject({
+      nettokostnadOre: 1_134_567_850,
+      antalLamnade: 1,
+      antalAnsvar: ansvarI('SN').length,
+    });
     expect(totaler.namnder.find((n) => n.kod === 'KS')).toMatchObject({ nettokostnadOre: 0, antalLamnade: 0 });
   });
 
   it('a new version replaces the ansvar’s earlier forecast instead of adding to it', async () => {
-    const first = await api.lamnaPrognos({ ansvar: VON_1, ar: 2030, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '500' }] });
-    const second = await api.lamnaPrognos({ ansvar: VON_1, ar: 2030, tillfalle: 'april', rader: [{ kontogrupp: 'personalkostnader', belopp: '800' }] });
+    const first = await api.lamnaPrognos({
+      ansvar: VON_1,
+      ar: 2030,
+      tillfalle: 'april',
+      rader: [{ kontogrupp: 'personalkostnader', belopp: '500' }],
+    });
+    const second = await api.lamnaPrognos({
+      ansvar: VON_1,
+      ar: 2030,
+      tillfalle: 'april',
+      rader: [{ kontogrupp: 'personalkostnader', belopp: '800' }],
+    });
     expect([first.body.version, second.body.version]).toEqual([1, 2]);
-    const totaler = await eventually(() => api.totaler(2030, 'april'), (t) => t.stad.nettokostnadOre === 80_000);
+    const totaler = await eventually(
+      () => api.totaler(2030, 'april'),
+      (t) => t.stad.nettokostnadOre === 80_000,
+    );
     expect(totaler.stad.antalLamnade).toBe(1);
   });
 
   it.each([
     ['a missing amount', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter' }] }, 400, 'rader[0].belopp'],
-    ['a non-numeric amount', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: 'tolv' }] }, 400, 'rader[0].belopp'],
-    ['an amount with three decimals', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: '1.005' }] }, 400, 'rader[0].belopp'],
-    ['a negative amount', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: -5 }] }, 400, 'rader[0].belopp'],
-    ['an unknown kontogrupp', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'champagne', belopp: 5 }] }, 400, 'rader[0].kontogrupp'],
+    [
+      'a non-numeric amount',
+      { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: 'tolv' }] },
+      400,
+      'rader[0].belopp',
+    ],
+    [
+      'an amount with three decimals',
+      { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: '1.005' }] },
+      400,
+      'rader[0].belopp',
+    ],
+    [
+      'a negative amount',
+      { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: -5 }] },
+      400,
+      'rader[0].belopp',
+    ],
+    [
+      'an unknown kontogrupp',
+      { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'champagne', belopp: 5 }] },
+      400,
+      'rader[0].kontogrupp',
+    ],
     // Refused as "not yours", exactly like another chef's ansvar: a refusal says nothing about what exists.
     ['an unknown ansvar', { ansvar: '99999', ar: 2032, tillfalle: 'april', rader: [{ kontogrupp: 'intakter', belopp: 5 }] }, 403, null],
-    ['an unknown tillfälle', { ansvar: SN_1, ar: 2032, tillfalle: 'juni', rader: [{ kontogrupp: 'intakter', belopp: 5 }] }, 400, 'tillfalle'],
+    [
+      'an unknown tillfälle',
+      { ansvar: SN_1, ar: 2032, tillfalle: 'juni', rader: [{ kontogrupp: 'intakter', belopp: 5 }] },
+      400,
+      'tillfalle',
+    ],
     ['no lines', { ansvar: SN_1, ar: 2032, tillfalle: 'april', rader: [] }, 400, 'rader'],
     ['a body that is not JSON', '{"ansvar": "41230", rader: [', 400, '(body)'],
   ])('%s is refused with problem+json naming the field, and nothing is stored', async (_, body, status, field) => {
@@ -96,13 +160,35 @@ describe('a helårsprognos flows from the forecast service to the city total', (
   });
 
   it('the same event delivered twice counts once', async () => {
-    const event = envelope({ ansvar: SFN_1, ar: 2033, tillfalle: 'augusti', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 4_200_00 }], kommentar: null });
+    const event = envelope({
+      ansvar: SFN_1,
+      ar: 2033,
+      tillfalle: 'augusti',
+      version: 1,
+      rader: [{ kontogrupp: 'personalkostnader', beloppOre: 4_200_00 }],
+      kommentar: null,
+    });
     await send(event);
-    await eventually(() => api.totaler(2033, 'augusti'), (t) => t.stad.antalLamnade === 1);
+    await eventually(
+      () => api.totaler(2033, 'augusti'),
+      (t) => t.stad.antalLamnade === 1,
+    );
     await send(event);
     // A later event with the same key lands on the same partition, so once it is applied the duplicate has been handled.
-    await send(envelope({ ansvar: SFN_1, ar: 2034, tillfalle: 'augusti', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1_00 }], kommentar: null }));
-    await eventually(() => api.totaler(2034, 'augusti'), (t) => t.stad.antalLamnade === 1);
+    await send(
+      envelope({
+        ansvar: SFN_1,
+        ar: 2034,
+        tillfalle: 'augusti',
+        version: 1,
+        rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1_00 }],
+        kommentar: null,
+      }),
+    );
+    await eventually(
+      () => api.totaler(2034, 'augusti'),
+      (t) => t.stad.antalLamnade === 1,
+    );
 
     const totaler = await api.totaler(2033, 'augusti');
     expect(totaler.stad).toMatchObject({ nettokostnadOre: 4_200_00, antalLamnade: 1 });
@@ -118,15 +204,34 @@ describe('a helårsprognos flows from the forecast service to the city total', (
 
   it('a malformed message goes to the dead-letter topic with its reason, and the next good one is still applied', async () => {
     const marker = randomUUID();
-    const invalid = envelope({ ansvar: SFN_2, ar: 2035, tillfalle: 'april', version: 1, rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1 }], kommentar: marker });
+    const invalid = envelope({
+      ansvar: SFN_2,
+      ar: 2035,
+      tillfalle: 'april',
+      version: 1,
+      rader: [{ kontogrupp: 'personalkostnader', beloppOre: 1 }],
+      kommentar: marker,
+    });
     (invalid.payload as { rader: unknown }).rader = [{ kontogrupp: 'personalkostnader', beloppOre: 'mycket' }];
     await kafka.produce(helarsprognosLamnad.topic, [
       { key: SFN_2, value: `inte json ${marker}` },
       { key: SFN_2, value: JSON.stringify(invalid) },
     ]);
-    await send(envelope({ ansvar: SFN_2, ar: 2035, tillfalle: 'april', version: 1, rader: [{ kontogrupp: 'ovriga-kostnader', beloppOre: 123_45 }], kommentar: null }));
+    await send(
+      envelope({
+        ansvar: SFN_2,
+        ar: 2035,
+        tillfalle: 'april',
+        version: 1,
+        rader: [{ kontogrupp: 'ovriga-kostnader', beloppOre: 123_45 }],
+        kommentar: null,
+      }),
+    );
 
-    const totaler = await eventually(() => api.totaler(2035, 'april'), (t) => t.stad.antalLamnade === 1);
+    const totaler = await eventually(
+      () => api.totaler(2035, 'april'),
+      (t) => t.stad.antalLamnade === 1,
+    );
     expect(totaler.stad.nettokostnadOre).toBe(123_45);
 
     const ours = (messages: { value: Buffer | null; headers?: Record<string, unknown> }[]) =>

@@ -20,13 +20,25 @@ describe('the report service killed and restarted', () => {
   beforeAll(() => api.oppnaOmgangar([2036], ['augusti']));
 
   const start = async (databaseUrl: string) =>
-    startServiceProcess('report', { port: 3214, kafkaBrokers: stack.kafkaBrokers, databaseUrl, groupSuffix: `${stack.groupSuffix}-omstart`, logName: 'test-report-omstart', oidcIssuer: stack.oidcIssuer });
+    startServiceProcess('report', {
+      port: 3214,
+      kafkaBrokers: stack.kafkaBrokers,
+      databaseUrl,
+      groupSuffix: `${stack.groupSuffix}-omstart`,
+      logName: 'test-report-omstart',
+      oidcIssuer: stack.oidcIssuer,
+    });
   const totaler = async () => {
     const response = await fetch(`${report?.url}/prognos-totaler?ar=2036&tillfalle=augusti`, { headers: await bearer('ekonomidirektor') });
     return (await response.json()) as PrognosTotaler;
   };
   const lamna = async (ansvar: string, belopp: string) => {
-    const response = await api.lamnaPrognos({ ansvar, ar: 2036, tillfalle: 'augusti', rader: [{ kontogrupp: 'kop-av-verksamhet', belopp }] });
+    const response = await api.lamnaPrognos({
+      ansvar,
+      ar: 2036,
+      tillfalle: 'augusti',
+      rader: [{ kontogrupp: 'kop-av-verksamhet', belopp }],
+    });
     expect(response.status).toBe(201);
   };
 

@@ -8,14 +8,22 @@ import { chefFor, token } from './tokens.js';
  * as the chef of its ansvar, who alone may submit it.
  */
 export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidirektor') {
-  async function json<T>(path: string, init?: RequestInit & { som?: string | null }): Promise<{ status: number; body: T; contentType: string | null; headers: Headers }> {
+  async function json<T>(
+    path: string,
+    init?: RequestInit & { som?: string | null },
+  ): Promise<{ status: number; body: T; contentType: string | null; headers: Headers }> {
     const vem = init?.som === undefined ? anvandare : init.som;
     const headers = new Headers(init?.headers);
     if (vem && !headers.has('authorization')) headers.set('authorization', `Bearer ${await token(vem)}`);
     const response = await fetch(`${baseUrl}${path}`, { ...init, headers });
     const text = await response.text();
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, body: (text && isJson ? JSON.parse(text) : text || undefined) as T, contentType: response.headers.get('content-type'), headers: response.headers };
+    return {
+      status: response.status,
+      body: (text && isJson ? JSON.parse(text) : text || undefined) as T,
+      contentType: response.headers.get('content-type'),
+      headers: response.headers,
+    };
   }
   return {
     json,
@@ -38,8 +46,14 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
     oppnaOmgangar: async (ar: readonly number[], tillfallen: readonly Prognostillfalle[] = ['april', 'augusti']) => {
       for (const a of ar) {
         for (const tillfalle of tillfallen) {
-          const svar = await json('/api/forecast/omgangar', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ar: a, tillfalle }), som: 'ekonomidirektor' });
-          if (svar.status !== 200) throw new Error(`kunde inte öppna omgången ${tillfalle} ${a}: ${svar.status} ${JSON.stringify(svar.body)}`);
+          const svar = await json('/api/forecast/omgangar', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ar: a, tillfalle }),
+            som: 'ekonomidirektor',
+          });
+          if (svar.status !== 200)
+            throw new Error(`kunde inte öppna omgången ${tillfalle} ${a}: ${svar.status} ${JSON.stringify(svar.body)}`);
         }
       }
     },

@@ -71,12 +71,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const services = {} as Record<ServiceName, string>;
     for (const name of SERVICES) {
       const databaseUrl = await freshDatabase(postgresUrl, `test_${name}`);
-      const service = await startServiceProcess(name, { port: TEST_PORTS[name], kafkaBrokers, databaseUrl, groupSuffix, oidcIssuer: OIDC_ISSUER });
+      const service = await startServiceProcess(name, {
+        port: TEST_PORTS[name],
+        kafkaBrokers,
+        databaseUrl,
+        groupSuffix,
+        oidcIssuer: OIDC_ISSUER,
+      });
       running.push(service);
       services[name] = `http://127.0.0.1:${TEST_PORTS[name]}`;
     }
     const { startGateway } = (await import(join(ROOT, 'infra/gateway/server.mjs'))) as typeof import('../../infra/gateway/server.mjs');
-    const started = await startGateway({ port: GATEWAY_PORT, staticDir: join(ROOT, 'apps/dashboard/dist'), services, oidc: { local: true, publicUrl: GATEWAY_URL } });
+    const started = await startGateway({
+      port: GATEWAY_PORT,
+      staticDir: join(ROOT, 'apps/dashboard/dist'),
+      services,
+      oidc: { local: true, publicUrl: GATEWAY_URL },
+    });
     gateway = started;
     if (started.issuer !== OIDC_ISSUER) throw new Error(`the gateway's issuer is ${started.issuer}, the services expect ${OIDC_ISSUER}`);
     const auth = await bearer('ekonomidirektor', OIDC_ISSUER);

@@ -23,7 +23,10 @@ export function testKafka(brokers: string) {
       try {
         await consumer.subscribe({ topic, fromBeginning: true });
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`hittade inte det väntade i ${topic} inom ${timeoutMs} ms (${messages.length} meddelanden lästa)`)), timeoutMs);
+          const timer = setTimeout(
+            () => reject(new Error(`hittade inte det väntade i ${topic} inom ${timeoutMs} ms (${messages.length} meddelanden lästa)`)),
+            timeoutMs,
+          );
           void consumer.run({
             eachMessage: async ({ message }) => {
               messages.push(message);

@@ -30,7 +30,12 @@ export async function startServiceProcess(name: ServiceName, options: ServiceOpt
     port: options.port,
     logName: options.logName ?? `test-${name}`,
     oidcIssuer: options.oidcIssuer,
-    env: { KAFKA_BROKERS: options.kafkaBrokers, DATABASE_URL: options.databaseUrl, KAFKA_GROUP_SUFFIX: options.groupSuffix, OUTBOX_POLL_MS: '200' },
+    env: {
+      KAFKA_BROKERS: options.kafkaBrokers,
+      DATABASE_URL: options.databaseUrl,
+      KAFKA_GROUP_SUFFIX: options.groupSuffix,
+      OUTBOX_POLL_MS: '200',
+    },
   });
   return {
     name,

@@ -28,7 +28,9 @@ export async function bearer(anvandare: string, issuer?: string): Promise<{ auth
   return { authorization: `Bearer ${await token(anvandare, issuer)}` };
 }
 
-const CHEFER = new Map(DEMO.organisation.flatMap((node) => (node.niva === 'enhet' && node.chef ? [[node.kod, node.chef.anvandarId] as const] : [])));
+const CHEFER = new Map(
+  DEMO.organisation.flatMap((node) => (node.niva === 'enhet' && node.chef ? [[node.kod, node.chef.anvandarId] as const] : [])),
+);
 
 /** The demo chef (user id) of an ansvar: the one who may submit its forecast. */
 export function chefFor(ansvar: string): string {

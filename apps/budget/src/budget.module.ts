@@ -16,7 +16,13 @@ export class BudgetModule {
       module: BudgetModule,
       imports: [
         AuthModule.forRoot({ kalla: BudgetOrganisationKalla, imports: [OrganisationModule] }),
-        KitModule.forRoot(config, BUDGET_DATABASE), OrganisationModule, KontonModule, UtfallModule, BudgetarModule, InvesteringarModule],
+        KitModule.forRoot(config, BUDGET_DATABASE),
+        OrganisationModule,
+        KontonModule,
+        UtfallModule,
+        BudgetarModule,
+        InvesteringarModule,
+      ],
     };
   }
 }

@@ -7,4 +7,16 @@ import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js
 import { OrganisationNodeSchema } from './organisation/organisation-node.entity.js';
 import { UtfallImportSchema, UtfallSchema } from './utfall/utfall.entity.js';
 
-export const BUDGET_DATABASE: ServiceDatabase = { entities: [OrganisationNodeSchema, KontoSchema, KontogruppIntervallSchema, UtfallSchema, UtfallImportSchema, BudgetversionSchema, ResursfordelningsunderlagSchema, InvesteringsprojektSchema], migrations: MIGRATIONS };
+export const BUDGET_DATABASE: ServiceDatabase = {
+  entities: [
+    OrganisationNodeSchema,
+    KontoSchema,
+    KontogruppIntervallSchema,
+    UtfallSchema,
+    UtfallImportSchema,
+    BudgetversionSchema,
+    ResursfordelningsunderlagSchema,
+    InvesteringsprojektSchema,
+  ],
+  migrations: MIGRATIONS,
+};

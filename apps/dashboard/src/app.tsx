@@ -24,8 +24,12 @@ const STAD = 'Helsingborgs stad';
 const OrganisationSida = lazy(() => import('./organisation/organisation-sida.js').then((modul) => ({ default: modul.OrganisationSida })));
 const BudgetSida = lazy(() => import('./budget/budget-sida.js').then((modul) => ({ default: modul.BudgetSida })));
 const UtfallImportSida = lazy(() => import('./utfall-import/utfall-import-sida.js').then((modul) => ({ default: modul.UtfallImportSida })));
-const InvesteringarSida = lazy(() => import('./investeringar/investeringar-sida.js').then((modul) => ({ default: modul.InvesteringarSida })));
-const HelarsprognoserSida = lazy(() => import('./helarsprognoser/helarsprognoser-sida.js').then((modul) => ({ default: modul.HelarsprognoserSida })));
+const InvesteringarSida = lazy(() =>
+  import('./investeringar/investeringar-sida.js').then((modul) => ({ default: modul.InvesteringarSida })),
+);
+const HelarsprognoserSida = lazy(() =>
+  import('./helarsprognoser/helarsprognoser-sida.js').then((modul) => ({ default: modul.HelarsprognoserSida })),
+);
 const MalSida = lazy(() => import('./mal/mal-sida.js').then((modul) => ({ default: modul.MalSida })));
 const RapporterSida = lazy(() => import('./rapporter/rapporter-sida.js').then((modul) => ({ default: modul.RapporterSida })));
 
@@ -82,7 +86,17 @@ function useErsattAdress(till: string | undefined): void {
   }, [till]);
 }
 
-function Ram({ anvandare, sidor, aktiv, children }: { anvandare?: Anvandare; sidor?: readonly Sida[]; aktiv?: Sidnyckel; children: ReactNode }) {
+function Ram({
+  anvandare,
+  sidor,
+  aktiv,
+  children,
+}: {
+  anvandare?: Anvandare;
+  sidor?: readonly Sida[];
+  aktiv?: Sidnyckel;
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="hoppa-till-innehall" href="#huvudinnehall">
@@ -115,7 +129,8 @@ export function App() {
 
   let nyAdress: string | undefined;
   if (sokvag === INLOGGNING_KLAR) nyAdress = undefined;
-  else if (!inloggad) nyAdress = sokvag === INLOGGNING ? undefined : inloggningsadress(`${window.location.pathname}${window.location.search}`);
+  else if (!inloggad)
+    nyAdress = sokvag === INLOGGNING ? undefined : inloggningsadress(`${window.location.pathname}${window.location.search}`);
   else if (sokvag === INLOGGNING) nyAdress = sakerAtervandning(new URLSearchParams(window.location.search).get('till'));
   // The start page of someone who may not see the city's totals is the first page they may see.
   else if (sokvag === '/' && !tillaten && sidor[0]) nyAdress = sidor[0].sokvag;
@@ -140,7 +155,9 @@ export function App() {
     <Ram anvandare={anvandare} sidor={sidor} aktiv={sida?.nyckel}>
       {/* A new page starts without the error of the previous one. */}
       <Felgrans key={sokvag} reserv={SIDAN_KUNDE_INTE_LADDAS}>
-        <Suspense fallback={<Laddar>Hämtar sidan…</Laddar>}>{sida && !tillaten ? <SidanArInteForDig startsida={sidor[0]} /> : sidansInnehall(sida?.nyckel)}</Suspense>
+        <Suspense fallback={<Laddar>Hämtar sidan…</Laddar>}>
+          {sida && !tillaten ? <SidanArInteForDig startsida={sidor[0]} /> : sidansInnehall(sida?.nyckel)}
+        </Suspense>
       </Felgrans>
     </Ram>
   );

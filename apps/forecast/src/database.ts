@@ -3,4 +3,7 @@ import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/se
 import { HelarsprognosSchema, PrognosomgangSchema } from './helarsprognoser/helarsprognos.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const FORECAST_DATABASE: ServiceDatabase = { entities: [HelarsprognosSchema, PrognosomgangSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS };
+export const FORECAST_DATABASE: ServiceDatabase = {
+  entities: [HelarsprognosSchema, PrognosomgangSchema, OrganisationNodeReplicaSchema],
+  migrations: MIGRATIONS,
+};

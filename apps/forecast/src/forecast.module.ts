@@ -9,11 +9,7 @@ export class ForecastModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: ForecastModule,
-      imports: [
-        AuthModule.forRoot(),
-        KitModule.forRoot(config, FORECAST_DATABASE),
-        HelarsprognoserModule,
-      ],
+      imports: [AuthModule.forRoot(), KitModule.forRoot(config, FORECAST_DATABASE), HelarsprognoserModule],
     };
   }
 }

@@ -9,8 +9,7 @@ export class GoalsModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: GoalsModule,
-      imports: [AuthModule.forRoot(),
-        KitModule.forRoot(config, GOALS_DATABASE), MalModule],
+      imports: [AuthModule.forRoot(), KitModule.forRoot(config, GOALS_DATABASE), MalModule],
     };
   }
 }

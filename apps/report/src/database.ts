@@ -5,4 +5,7 @@ import { AnsvarPrognosSchema } from './prognos-totaler/ansvar-prognos.entity.js'
 import { AnsvarUtfallSchema, NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
 
-export const REPORT_DATABASE: ServiceDatabase = { entities: [AnsvarPrognosSchema, NamndRamSchema, AnsvarUtfallSchema, RapportSchema, OrganisationNodeReplicaSchema], migrations: MIGRATIONS };
+export const REPORT_DATABASE: ServiceDatabase = {
+  entities: [AnsvarPrognosSchema, NamndRamSchema, AnsvarUtfallSchema, RapportSchema, OrganisationNodeReplicaSchema],
+  migrations: MIGRATIONS,
+};

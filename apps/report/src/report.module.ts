@@ -9,11 +9,7 @@ export class ReportModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: ReportModule,
-      imports: [
-        AuthModule.forRoot(),
-        KitModule.forRoot(config, REPORT_DATABASE),
-        PrognosTotalerModule,
-      ],
+      imports: [AuthModule.forRoot(), KitModule.forRoot(config, REPORT_DATABASE), PrognosTotalerModule],
     };
   }
 }

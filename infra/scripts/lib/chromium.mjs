@@ -36,7 +36,7 @@ export async function ensureChromium({ log = createLog('chromium') } = {}) {
   }
   if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
 
-  log('chromium is missing: installing Debian\'s chromium package (a few minutes the first time)');
+  log("chromium is missing: installing Debian's chromium package (a few minutes the first time)");
   await aptInstall(['chromium', 'fonts-liberation'], { log }); // a font, or pages render without text
   if (!existsSync(DEBIAN_CHROMIUM)) throw new Error(`chromium was installed but ${DEBIAN_CHROMIUM} does not exist`);
   return DEBIAN_CHROMIUM;

@@ -36,7 +36,9 @@ export async function ensureKafka({
   controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT || 9093),
   fresh = false,
 } = {}) {
-  const external = process.env.KAFKA_BROKERS?.split(',').map((broker) => broker.trim()).filter(Boolean);
+  const external = process.env.KAFKA_BROKERS?.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
   if (external?.length) {
     log(`using KAFKA_BROKERS=${external.join(',')}`);
     await waitForKafka(external, READY_TIMEOUT_MS);
@@ -187,7 +189,15 @@ async function startBroker(paths, brokers, log) {
   const startedAt = Date.now();
   const child = spawn(
     'java',
-    [`-Xms256m`, `-Xmx${heapMb}m`, `-Dlog4j2.configurationFile=${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.Kafka', paths.properties],
+    [
+      `-Xms256m`,
+      `-Xmx${heapMb}m`,
+      `-Dlog4j2.configurationFile=${paths.log4j}`,
+      '-cp',
+      join(paths.libs, '*'),
+      'kafka.Kafka',
+      paths.properties,
+    ],
     // Its own process group: a Ctrl-C reaches only our script, which stops the services before the broker, so
     // their consumers leave their groups cleanly and the next start need not wait out their sessions.
     { cwd: paths.home, stdio: ['ignore', logFd, logFd], detached: true },
@@ -231,7 +241,10 @@ async function stopChild(child, exited) {
 function logTail(file, fromOffset, lines = 30) {
   try {
     const text = readFileSync(file).subarray(fromOffset).toString('utf8');
-    const messages = text.trimEnd().split('\n').filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
+    const messages = text
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
     return messages.slice(-lines).join('\n') || '(the log is empty)';
   } catch {
     return '(no log)';

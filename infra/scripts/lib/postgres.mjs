@@ -1,7 +1,21 @@
 // A local PostgreSQL server for development and tests, without Docker: Debian's server binaries, a
 // cluster of our own in .tertial/postgres, listening on 127.0.0.1 only.
 import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -244,7 +258,18 @@ async function initCluster(bin, paths, log) {
     await asOwner(
       bin,
       'initdb',
-      ['-D', paths.data, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '--encoding=UTF8', '--no-locale', '--no-instructions'],
+      [
+        '-D',
+        paths.data,
+        '-U',
+        SUPERUSER,
+        `--pwfile=${pwfile}`,
+        '--auth-host=scram-sha-256',
+        '--auth-local=trust',
+        '--encoding=UTF8',
+        '--no-locale',
+        '--no-instructions',
+      ],
       { cwd: paths.home },
     );
   } finally {
@@ -287,11 +312,16 @@ async function startServer(bin, paths, port, log) {
   } finally {
     closeSync(logFd);
   }
-  log(`PostgreSQL ready on 127.0.0.1:${port} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, log in ${relative(paths.root, paths.logFile)}`);
+  log(
+    `PostgreSQL ready on 127.0.0.1:${port} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, log in ${relative(paths.root, paths.logFile)}`,
+  );
 }
 
 async function stopServer(bin, paths, log) {
-  const { code, stdout, stderr } = await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-m', 'fast', '-w', 'stop'], { allowFailure: true, cwd: paths.home });
+  const { code, stdout, stderr } = await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-m', 'fast', '-w', 'stop'], {
+    allowFailure: true,
+    cwd: paths.home,
+  });
   if (code === 0) log('PostgreSQL stopped');
   else log(`pg_ctl stop: ${`${stdout}${stderr}`.trim()}`);
 }

@@ -153,7 +153,10 @@ export function shutdown() {
 }
 
 function installShutdownHooks() {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(signal, () => {
       if (shuttingDown) {
         log(`${signal} again: exiting without waiting for cleanup`);
@@ -166,7 +169,9 @@ function installShutdownHooks() {
     // Too late to await anything: start every remaining cleanup so its synchronous part still happens.
     while (cleanups.length > 0) {
       try {
-        cleanups.pop()()?.catch?.(() => {});
+        cleanups
+          .pop()()
+          ?.catch?.(() => {});
       } catch {
         // the process is ending; nothing left to report to
       }

@@ -29,18 +29,27 @@ export async function startService(root, name, { port, env, logName = name, oidc
   const log = createWriteStream(logFile, { flags: 'a' });
   // A bounded heap: Node otherwise grows it freely on a big machine and keeps what it grew.
   const heapMb = process.env.TERTIAL_SERVICE_HEAP_MB || '256';
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', `--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', join(root, `apps/${name}/dist/main.js`)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...(oidcIssuer ? { TERTIAL_OIDC_ISSUER: oidcIssuer, TERTIAL_OIDC_AUDIENCE: TERTIAL_API_AUDIENCE } : {}),
-      ...env,
-      PORT: String(port),
+  const child = spawn(
+    process.execPath,
+    [
+      '--disable-warning=TimeoutNegativeWarning',
+      `--max-old-space-size=${heapMb}`,
+      '--max-semi-space-size=8',
+      join(root, `apps/${name}/dist/main.js`),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...(oidcIssuer ? { TERTIAL_OIDC_ISSUER: oidcIssuer, TERTIAL_OIDC_AUDIENCE: TERTIAL_API_AUDIENCE } : {}),
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Out of the terminal's process group: Ctrl-C goes to the start script, which stops services in order.
+      detached: true,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Out of the terminal's process group: Ctrl-C goes to the start script, which stops services in order.
-    detached: true,
-  });
+  );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const exited = new Promise((resolve) => child.once('exit', resolve));

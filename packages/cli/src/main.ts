@@ -13,7 +13,9 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
 const usage = `Användning: npx tertial <kommando> [flaggor]
 
 Kommandon:
-${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.help.split('\n')[0]}`)
+  .join('\n')}
 
 npx tertial <kommando> --help visar mer om ett kommando.`;
 

@@ -36,15 +36,10 @@ export function deadLetterTopic(topic: string): string {
   return `${topic}.dlt`;
 }
 
-export type EnvelopeParseResult<TPayload> =
-  | { ok: true; envelope: EventEnvelope<TPayload> }
-  | { ok: false; reason: string };
+export type EnvelopeParseResult<TPayload> = { ok: true; envelope: EventEnvelope<TPayload> } | { ok: false; reason: string };
 
 /** Validates a raw message value (bytes, text or parsed JSON) against the envelope and the event's payload schema. */
-export function parseEnvelope<TPayload>(
-  definition: EventDefinition<TPayload>,
-  raw: unknown,
-): EnvelopeParseResult<TPayload> {
+export function parseEnvelope<TPayload>(definition: EventDefinition<TPayload>, raw: unknown): EnvelopeParseResult<TPayload> {
   let value = raw;
   if (value instanceof Uint8Array) value = Buffer.from(value).toString('utf8');
   if (typeof value === 'string') {

@@ -43,7 +43,10 @@ export function valideraKontogruppsmappning(tabell: readonly KontogruppIntervall
   return problems;
 }
 
-export function kontogruppForKonto(konto: number, tabell: readonly KontogruppIntervall[] = STANDARD_KONTOGRUPPER): KontogruppKod | undefined {
+export function kontogruppForKonto(
+  konto: number,
+  tabell: readonly KontogruppIntervall[] = STANDARD_KONTOGRUPPER,
+): KontogruppKod | undefined {
   return tabell.find((intervall) => konto >= intervall.fran && konto <= intervall.till)?.kontogrupp;
 }
 

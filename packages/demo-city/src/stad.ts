@@ -69,7 +69,9 @@ const STADER = new Map<string, DemoStad>();
 function byggStad(seed: number, ar: number): DemoStad {
   const random = slump(seed);
   const giltigFran = `${ar}-01-01`;
-  const organisation: OrganisationNode[] = [{ kod: STAD_KOD, namn: 'Helsingborgs stad', niva: 'stad', foralderKod: null, chef: null, giltigFran }];
+  const organisation: OrganisationNode[] = [
+    { kod: STAD_KOD, namn: 'Helsingborgs stad', niva: 'stad', foralderKod: null, chef: null, giltigFran },
+  ];
   const internbudget: BudgetRad[] = [];
   const ramar: DemoStad['ramar'] = [];
   const chefer = new Map<string, number>();
@@ -84,7 +86,14 @@ function byggStad(seed: number, ar: number): DemoStad {
     const ansvarIN: string[] = [];
     namnd.avdelningar.forEach((avdelning, a) => {
       const avdelningKod = `${namnd.kod}-A${a + 1}`;
-      organisation.push({ kod: avdelningKod, namn: avdelning.namn, niva: 'avdelning', foralderKod: forvaltningKod, chef: null, giltigFran });
+      organisation.push({
+        kod: avdelningKod,
+        namn: avdelning.namn,
+        niva: 'avdelning',
+        foralderKod: forvaltningKod,
+        chef: null,
+        giltigFran,
+      });
       const antal = Math.max(1, Math.round(namnd.antalAnsvar * avdelning.andel));
       let chef = nyChef(random, chefer);
       let kvarForChef = random.heltal(2, 7);
@@ -205,9 +214,10 @@ function demoInvesteringar(random: Slump, ar: number): DemoInvestering[] {
         namnd,
         namn: `${random.valj(typer)} ${plats}`,
         motiv: total > 3_000_000 * KRONA ? random.valj(MOTIV) : null,
-        hallbarhet: total > 15_000_000 * KRONA
-          ? { social: random.valj(BEDOMNINGAR), miljomassig: random.valj(BEDOMNINGAR), ekonomisk: random.valj(BEDOMNINGAR) }
-          : null,
+        hallbarhet:
+          total > 15_000_000 * KRONA
+            ? { social: random.valj(BEDOMNINGAR), miljomassig: random.valj(BEDOMNINGAR), ekonomisk: random.valj(BEDOMNINGAR) }
+            : null,
         ar: arLista,
       });
     }

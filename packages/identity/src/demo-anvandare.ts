@@ -89,7 +89,13 @@ function byggUrval(): Urval {
 
   const utvalda: DemoAnvandare[] = [
     { id: 'ekonomidirektor', namn: 'Margareta Holm', roll: 'ekonomidirektor', org: [], beskrivning: 'Ekonomidirektör, hela staden' },
-    { id: 'kf-ledamot', namn: 'Per Åkesson', roll: 'fullmaktige', org: [], beskrivning: 'Ledamot i kommunfullmäktige, tar emot rapporterna' },
+    {
+      id: 'kf-ledamot',
+      namn: 'Per Åkesson',
+      roll: 'fullmaktige',
+      org: [],
+      beskrivning: 'Ledamot i kommunfullmäktige, tar emot rapporterna',
+    },
     { id: 'processledare-sn', namn: 'Sara Lindqvist', roll: 'processledare', org: ['SN'], beskrivning: `Processledare för ${namn('SN')}` },
     { id: 'ekonom-sn', namn: 'Johan Berglund', roll: 'forvaltningsekonom', org: [sn.kod], beskrivning: `Förvaltningsekonom, ${sn.namn}` },
     { id: 'ekonom-von', namn: 'Amira Haddad', roll: 'forvaltningsekonom', org: [von.kod], beskrivning: `Förvaltningsekonom, ${von.namn}` },

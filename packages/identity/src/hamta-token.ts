@@ -94,7 +94,10 @@ export async function hamtaToken({
   if (!action) throw new Error(`ingen inloggningssida på ${response.url}`);
 
   // The user's button, as the page would post it; then on through the provider back to the redirect URI.
-  response = await browser.folj(new URL(action, response.url).href, redirectUri, { method: 'POST', body: new URLSearchParams({ anvandare }) });
+  response = await browser.folj(new URL(action, response.url).href, redirectUri, {
+    method: 'POST',
+    body: new URLSearchParams({ anvandare }),
+  });
   if (!response.url.startsWith(redirectUri)) {
     const body = await response.text();
     throw new Error(`inloggningen som ${anvandare} misslyckades (${response.status}): ${text(body)}`);
@@ -109,17 +112,32 @@ export async function hamtaToken({
   const tokenResponse = await fetch(discovery.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier, resource }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: verifier,
+      resource,
+    }),
   });
   const token = (await tokenResponse.json()) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
-  if (!tokenResponse.ok || !token.access_token) throw new Error(`token: ${tokenResponse.status} ${token.error ?? ''} ${token.error_description ?? ''}`.trim());
+  if (!tokenResponse.ok || !token.access_token)
+    throw new Error(`token: ${tokenResponse.status} ${token.error ?? ''} ${token.error_description ?? ''}`.trim());
   return { accessToken: token.access_token, expiresAt: started + (token.expires_in ?? 0) * 1000 };
 }
 
 /** The first line of an answer's text, without markup, for an error message. */
 function text(body: string): string {
-  const fel = /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(body)?.[1] ?? /<h1>([\s\S]*?)<\/h1>\s*<p>([\s\S]*?)<\/p>/.exec(body)?.slice(1).join(': ') ?? body;
-  return fel.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const fel =
+    /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(body)?.[1] ??
+    /<h1>([\s\S]*?)<\/h1>\s*<p>([\s\S]*?)<\/p>/.exec(body)?.slice(1).join(': ') ??
+    body;
+  return fel
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** Just enough of a browser: a cookie jar for one host and manual redirects, stopping at the redirect URI. */
@@ -127,7 +145,11 @@ class Webblasare {
   readonly #cookies = new Map<string, string>();
 
   /** Requests `url` and follows redirects until an answer that is not one, or a redirect to `stopp`. */
-  async folj(url: string, stopp: string, init?: { method: 'POST'; body: URLSearchParams }): Promise<{ url: string; status: number; text(): Promise<string> }> {
+  async folj(
+    url: string,
+    stopp: string,
+    init?: { method: 'POST'; body: URLSearchParams },
+  ): Promise<{ url: string; status: number; text(): Promise<string> }> {
     let current = url;
     let request = init;
     for (let hopp = 0; hopp < 10; hopp++) {
@@ -143,7 +165,8 @@ class Webblasare {
       });
       this.#spara(response.headers.getSetCookie());
       const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location) return { url: current, status: response.status, text: () => response.text() };
+      if (response.status < 300 || response.status >= 400 || !location)
+        return { url: current, status: response.status, text: () => response.text() };
       await response.body?.cancel();
       current = new URL(location, current).href;
       request = undefined;

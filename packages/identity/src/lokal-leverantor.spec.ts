@@ -12,7 +12,11 @@ import { CLI_REDIRECT_URI, MAX_ANVANDAR_ID, startaLokalLeverantor } from './loka
 describe('the local demo provider', () => {
   let leverantor: Awaited<ReturnType<typeof startaLokalLeverantor>>;
   beforeAll(async () => {
-    leverantor = await startaLokalLeverantor({ path: '/oidc', redirectUris: ['http://127.0.0.1:1/inloggning/klar'], inloggningarPerMinut: 5 });
+    leverantor = await startaLokalLeverantor({
+      path: '/oidc',
+      redirectUris: ['http://127.0.0.1:1/inloggning/klar'],
+      inloggningarPerMinut: 5,
+    });
   });
   afterAll(() => leverantor.close());
 
@@ -44,7 +48,9 @@ describe('the local demo provider', () => {
   });
 
   it('refuses a user who is not a demo user, on the sign-in page', async () => {
-    await expect(hamtaToken({ issuer: leverantor.issuer, anvandare: 'mallory' })).rejects.toThrow(/ingen demoanvändare med användar-id ”mallory”/);
+    await expect(hamtaToken({ issuer: leverantor.issuer, anvandare: 'mallory' })).rejects.toThrow(
+      /ingen demoanvändare med användar-id ”mallory”/,
+    );
   });
 
   it('answers 429 in Swedish when one address signs in as one user too often', async () => {
@@ -71,7 +77,9 @@ describe('the local demo provider', () => {
   });
 
   it('refuses an overlong user id', async () => {
-    await expect(hamtaToken({ issuer: leverantor.issuer, anvandare: 'x'.repeat(MAX_ANVANDAR_ID + 1) })).rejects.toThrow(/\(400\): .*högst 100 tecken/);
+    await expect(hamtaToken({ issuer: leverantor.issuer, anvandare: 'x'.repeat(MAX_ANVANDAR_ID + 1) })).rejects.toThrow(
+      /\(400\): .*högst 100 tecken/,
+    );
   });
 
   it('does not redeem a code without the verifier of its challenge', async () => {
@@ -94,13 +102,20 @@ describe('the local demo provider', () => {
   it('does not start a sign-in without PKCE', async () => {
     const discovery = await hamtaDiscovery(leverantor.issuer);
     const url = new URL(discovery.authorization_endpoint);
-    url.search = new URLSearchParams({ client_id: CLI_CLIENT_ID, redirect_uri: CLI_REDIRECT_URI, response_type: 'code', scope: TERTIAL_SCOPE }).toString();
+    url.search = new URLSearchParams({
+      client_id: CLI_CLIENT_ID,
+      redirect_uri: CLI_REDIRECT_URI,
+      response_type: 'code',
+      scope: TERTIAL_SCOPE,
+    }).toString();
     const response = await fetch(url, { redirect: 'manual' });
     expect(new URL(response.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 
   it('knows every chef of the demo city, and the listed handful covers every role', () => {
-    expect(new Set(demoAnvandare().map((anvandare) => anvandare.roll))).toEqual(new Set(['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige']));
+    expect(new Set(demoAnvandare().map((anvandare) => anvandare.roll))).toEqual(
+      new Set(['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige']),
+    );
     expect(hittaDemoAnvandare('ekonomidirektor')?.org).toEqual([]);
     expect(hittaDemoAnvandare('mallory')).toBeUndefined();
   });
@@ -111,7 +126,11 @@ async function koden(issuer: string, verifier: string): Promise<string> {
   const discovery = await hamtaDiscovery(issuer);
   const cookies = new Map<string, string>();
   const hamta = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as object), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as object), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [par = ''] = cookie.split(';');
       const [namn = '', ...varde] = par.split('=');
@@ -130,7 +149,11 @@ async function koden(issuer: string, verifier: string): Promise<string> {
   }).toString();
   let response = await hamta(auth.href);
   let location = new URL(response.headers.get('location')!, auth).href;
-  response = await hamta(location, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'anvandare=ekonomidirektor' });
+  response = await hamta(location, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'anvandare=ekonomidirektor',
+  });
   for (let i = 0; i < 5 && !location.startsWith(CLI_REDIRECT_URI); i++) {
     location = new URL(response.headers.get('location')!, location).href;
     if (!location.startsWith(CLI_REDIRECT_URI)) response = await hamta(location);

@@ -148,7 +148,10 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
     renderError: (ctx, out) => {
       ctx.type = 'html';
       const beskrivning = out.error_description ?? out.error;
-      ctx.body = sida('Inloggningen misslyckades', `<h1>Inloggningen misslyckades</h1><p>${html(String(beskrivning))}</p><p><code>${html(String(out.error))}</code></p>`);
+      ctx.body = sida(
+        'Inloggningen misslyckades',
+        `<h1>Inloggningen misslyckades</h1><p>${html(String(beskrivning))}</p><p><code>${html(String(out.error))}</code></p>`,
+      );
     },
   };
 
@@ -156,7 +159,8 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
   const gransPerAdress = hastighetsgrans({ antal: options.inloggningarPerMinutPerAdress ?? 3000, fonsterMs: 60_000 });
   const gransPerAnvandare = hastighetsgrans({ antal: options.inloggningarPerMinut ?? 30, fonsterMs: 60_000 });
   const utvalda = demoAnvandare();
-  const exempelId = allaDemoAnvandare().find((anvandare) => anvandare.roll === 'chef' && !utvalda.includes(anvandare))?.id ?? utvalda[0]!.id;
+  const exempelId =
+    allaDemoAnvandare().find((anvandare) => anvandare.roll === 'chef' && !utvalda.includes(anvandare))?.id ?? utvalda[0]!.id;
 
   // The sign-in page (the interaction), before the provider's own routes.
   provider.use(async (ctx, next) => {
@@ -170,7 +174,10 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
     } catch {
       ctx.status = 400;
       ctx.type = 'html';
-      ctx.body = sida('Inloggningen har gått ut', '<h1>Inloggningen har gått ut</h1><p>Inloggningen har gått ut eller påbörjades i ett annat fönster. Gå tillbaka till Tertial och logga in igen.</p>');
+      ctx.body = sida(
+        'Inloggningen har gått ut',
+        '<h1>Inloggningen har gått ut</h1><p>Inloggningen har gått ut eller påbörjades i ett annat fönster. Gå tillbaka till Tertial och logga in igen.</p>',
+      );
       return;
     }
     if (ctx.method === 'GET') {
@@ -221,12 +228,21 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
     }
     // A first-party app: what it asks for is granted here, with the sign-in, and no consent screen follows.
     const { Grant } = provider;
-    const grant = details.grantId ? ((await Grant.find(details.grantId)) ?? new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) })) : new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) });
-    const scopes = String(details.params.scope ?? '').split(' ').filter((scope) => OIDC_SCOPES.includes(scope));
+    const grant = details.grantId
+      ? ((await Grant.find(details.grantId)) ?? new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) }))
+      : new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) });
+    const scopes = String(details.params.scope ?? '')
+      .split(' ')
+      .filter((scope) => OIDC_SCOPES.includes(scope));
     grant.addOIDCScope(scopes.join(' '));
     grant.addResourceScope(TERTIAL_API_AUDIENCE, API_SCOPE);
     const grantId = await grant.save();
-    const redirectTo = await provider.interactionResult(ctx.req, ctx.res, { login: { accountId: anvandare.id }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    const redirectTo = await provider.interactionResult(
+      ctx.req,
+      ctx.res,
+      { login: { accountId: anvandare.id }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
     ctx.status = 303;
     ctx.redirect(redirectTo);
   });
@@ -251,12 +267,17 @@ export async function startaLokalLeverantor({
   port = 0,
   host = '127.0.0.1',
   ...options
-}: Omit<LokalLeverantorOptions, 'issuer'> & { port?: number; host?: string; path?: string }): Promise<LokalLeverantor & { close(): Promise<void> }> {
+}: Omit<LokalLeverantorOptions, 'issuer'> & { port?: number; host?: string; path?: string }): Promise<
+  LokalLeverantor & { close(): Promise<void> }
+> {
   let handle: LokalLeverantor['handle'] = (_req, res) => res.writeHead(503).end();
   const server = http.createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
   const address = server.address() as { port: number };
-  const leverantor = await skapaLokalLeverantor({ ...options, issuer: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}${options.path ?? ''}` });
+  const leverantor = await skapaLokalLeverantor({
+    ...options,
+    issuer: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}${options.path ?? ''}`,
+  });
   handle = leverantor.handle;
   return {
     ...leverantor,

@@ -30,7 +30,12 @@ function bearerForeKropp(
 ): void {
   const harKropp = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (harKropp && !/^Bearer\s+\S/i.test(String(request.headers.authorization ?? ''))) {
-    const problem = { type: 'https://tertial.se/problem/401', title: 'Inte inloggad', status: 401, detail: 'Logga in för att använda Tertial (Authorization: Bearer <åtkomsttoken>).' };
+    const problem = {
+      type: 'https://tertial.se/problem/401',
+      title: 'Inte inloggad',
+      status: 401,
+      detail: 'Logga in för att använda Tertial (Authorization: Bearer <åtkomsttoken>).',
+    };
     response.status(401).setHeader('WWW-Authenticate', 'Bearer').type('application/problem+json').send(JSON.stringify(problem));
     return;
   }
@@ -59,20 +64,30 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
   app.use(securityHeaders);
   // CORS for the one configured origin only; without one, the browser reaches the API through the gateway's origin.
   if (config.auth.allowedOrigin) {
-    app.enableCors({ origin: config.auth.allowedOrigin, allowedHeaders: ['authorization', 'content-type', 'x-correlation-id'], maxAge: 600 });
+    app.enableCors({
+      origin: config.auth.allowedOrigin,
+      allowedHeaders: ['authorization', 'content-type', 'x-correlation-id'],
+      maxAge: 600,
+    });
   }
   app.useGlobalFilters(new ProblemFilter());
   // Before any body is read: a request that carries one without even a bearer token is refused unread.
   app.use(bearerForeKropp);
   app.useBodyParser('json', { limit: '1mb' });
   // CSV bodies (the organisation) are read whole; a ledger file is streamed by its handler, never buffered.
-  app.useBodyParser('text', { type: (request: { url?: string; headers: Record<string, unknown> }) => /^text\/(csv|plain)\b/.test(String(request.headers['content-type'] ?? '')) && !request.url?.includes('/utfall/import'), limit: '5mb' });
+  app.useBodyParser('text', {
+    type: (request: { url?: string; headers: Record<string, unknown> }) =>
+      /^text\/(csv|plain)\b/.test(String(request.headers['content-type'] ?? '')) && !request.url?.includes('/utfall/import'),
+    limit: '5mb',
+  });
   app.enableShutdownHooks();
   app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
   publishOpenApi(app, config, description);
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
-  new Logger('Tertial').log(`${config.service} lyssnar på http://${config.host}:${config.port}/api/${config.service} (databas: ${config.database.kind})`);
+  new Logger('Tertial').log(
+    `${config.service} lyssnar på http://${config.host}:${config.port}/api/${config.service} (databas: ${config.database.kind})`,
+  );
   return app;
 }

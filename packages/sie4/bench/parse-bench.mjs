@@ -86,10 +86,18 @@ try {
   );
 
   const expected = generatedUtfall(spec);
-  const same = expected.length === result.utfall.length && expected.every((row, i) => {
-    const got = result.utfall[i];
-    return got.ar === row.ar && got.manad === row.manad && got.konto === row.konto && got.ansvar === row.ansvar && got.beloppOre === row.beloppOre;
-  });
+  const same =
+    expected.length === result.utfall.length &&
+    expected.every((row, i) => {
+      const got = result.utfall[i];
+      return (
+        got.ar === row.ar &&
+        got.manad === row.manad &&
+        got.konto === row.konto &&
+        got.ansvar === row.ansvar &&
+        got.beloppOre === row.beloppOre
+      );
+    });
   console.log(`utfall matches what the generator wrote: ${same}`);
   if (!same || !result.ok) process.exitCode = 1;
 } finally {

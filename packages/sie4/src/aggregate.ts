@@ -1,12 +1,5 @@
 import { formatKronorSv, isoPeriod } from './belopp.js';
-import {
-  addBelopp,
-  createBeloppSummor,
-  forEachBelopp,
-  getBelopp,
-  toUtfallRader,
-  type BeloppSummor,
-} from './belopp-summor.js';
+import { addBelopp, createBeloppSummor, forEachBelopp, getBelopp, toUtfallRader, type BeloppSummor } from './belopp-summor.js';
 import { addProblem, listProblems, type ProblemList } from './problems.js';
 import type {
   AnsvarAnvandning,

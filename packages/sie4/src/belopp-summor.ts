@@ -66,10 +66,7 @@ export function getBelopp(sums: BeloppSummor, period: number, konto: string, ans
   return sums.perioder.get(period)?.get(kid * ANSVAR_SLOTS + aid);
 }
 
-export function forEachBelopp(
-  sums: BeloppSummor,
-  visit: (period: number, konto: string, ansvar: string | null, ore: Ore) => void,
-): void {
+export function forEachBelopp(sums: BeloppSummor, visit: (period: number, konto: string, ansvar: string | null, ore: Ore) => void): void {
   for (const [period, perPeriod] of sums.perioder) {
     for (const [key, ore] of perPeriod) {
       visit(period, sums.konton[Math.floor(key / ANSVAR_SLOTS)]!, sums.ansvar[key % ANSVAR_SLOTS]!, ore);

@@ -124,13 +124,12 @@ export function detectEncoding(
     const b = sample[i]!;
     if (SWEDISH_CP437.has(b)) cp437 += 10;
     else if (SWEDISH_LATIN1.has(b)) latin1 += 10;
-    else if (b >= 0x80 && b <= 0x9f) cp437 += 1; // C1 control characters in Latin-1: never text
+    else if (b >= 0x80 && b <= 0x9f)
+      cp437 += 1; // C1 control characters in Latin-1: never text
     else if (b >= 0xc0 && b <= 0xdf) latin1 += 1; // box drawing in CP437: never in a ledger
   }
   if (declaresPc8) {
-    return latin1 > cp437
-      ? { ...base, encoding: 'ISO-8859-1', conflict: 'ISO-8859-1' }
-      : { ...base, encoding: 'CP437' };
+    return latin1 > cp437 ? { ...base, encoding: 'ISO-8859-1', conflict: 'ISO-8859-1' } : { ...base, encoding: 'CP437' };
   }
   if (cp437 !== latin1) return { ...base, encoding: cp437 > latin1 ? 'CP437' : 'ISO-8859-1' };
   return { ...base, encoding: options.fallback ?? 'CP437' };

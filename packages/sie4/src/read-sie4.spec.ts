@@ -241,7 +241,8 @@ describe('a month with both verifikationer and period balances', () => {
       {
         line: lineOf(BOTH, '#PSALDO 0 202601'),
         record: '#PSALDO',
-        message: '2026-01 har både #TRANS och #PSALDO och de skiljer sig för 1 konton (netto 13 000,00 kr mot 12 900,00 kr); utfallet tas från #TRANS',
+        message:
+          '2026-01 har både #TRANS och #PSALDO och de skiljer sig för 1 konton (netto 13 000,00 kr mot 12 900,00 kr); utfallet tas från #TRANS',
       },
     ]);
   });
@@ -315,7 +316,9 @@ const BAD_DATE = `${HEADER}#VER A 1 20260115 ""
 `;
 const BAD_PERIOD = `${HEADER}#PSALDO 0 202613 5010 {} 12.00
 `;
-const NO_RAR = HEADER.replace('#RAR 0 20260101 20261231\n', '') + `#VER A 1 20260115 ""
+const NO_RAR =
+  HEADER.replace('#RAR 0 20260101 20261231\n', '') +
+  `#VER A 1 20260115 ""
 {
 #TRANS 1930 {} 0.00
 }
@@ -349,13 +352,13 @@ describe('a broken file is reported with the line to look at', () => {
     [
       'an unbalanced verifikation names its series, number and line',
       UNBALANCED,
-      { line: lineOf(UNBALANCED, '#VER A 17'), record: '#VER', message: /^verifikation A 17 \(rad \d+\) balanserar inte: summan av dess #TRANS är 0,50 kr/ },
+      {
+        line: lineOf(UNBALANCED, '#VER A 17'),
+        record: '#VER',
+        message: /^verifikation A 17 \(rad \d+\) balanserar inte: summan av dess #TRANS är 0,50 kr/,
+      },
     ],
-    [
-      'a #TRANS outside a {} block',
-      OUTSIDE,
-      { line: lineOf(OUTSIDE, '#TRANS'), record: '#TRANS', message: /utanför ett \{…\}-block/ },
-    ],
+    ['a #TRANS outside a {} block', OUTSIDE, { line: lineOf(OUTSIDE, '#TRANS'), record: '#TRANS', message: /utanför ett \{…\}-block/ }],
     [
       'a verifikation left open by a new #VER',
       TRUNCATED,
@@ -364,7 +367,11 @@ describe('a broken file is reported with the line to look at', () => {
     [
       'a truncated file: a { without } at the end',
       TRUNCATED,
-      { line: lineOf(TRUNCATED, '#VER A 2'), record: '#VER', message: /verifikation A 2 \(rad \d+\) avslutas aldrig: \{ på rad \d+ saknar } – filen verkar avkortad/ },
+      {
+        line: lineOf(TRUNCATED, '#VER A 2'),
+        record: '#VER',
+        message: /verifikation A 2 \(rad \d+\) avslutas aldrig: \{ på rad \d+ saknar } – filen verkar avkortad/,
+      },
     ],
     [
       'an amount with a decimal comma',
@@ -399,13 +406,13 @@ describe('a broken file is reported with the line to look at', () => {
     [
       'a #VER block without its } before the balances',
       CLOSE_MISSING,
-      { line: lineOf(CLOSE_MISSING, '#PSALDO'), record: '#PSALDO', message: /#PSALDO inne i verifikation A 1 .*; blocket saknar sin avslutande }/ },
+      {
+        line: lineOf(CLOSE_MISSING, '#PSALDO'),
+        record: '#PSALDO',
+        message: /#PSALDO inne i verifikation A 1 .*; blocket saknar sin avslutande }/,
+      },
     ],
-    [
-      'a file without #RAR 0',
-      NO_RAR,
-      { line: lineOf(NO_RAR, '#VER A 1'), record: '#RAR', message: /#RAR 0 saknas/ },
-    ],
+    ['a file without #RAR 0', NO_RAR, { line: lineOf(NO_RAR, '#VER A 1'), record: '#RAR', message: /#RAR 0 saknas/ }],
   ])('%s', async (_, text, expected) => {
     const result = await read(text);
     expect(result.ok).toBe(false);
@@ -462,7 +469,11 @@ describe('a file in another encoding than it says', () => {
     const result = await read(EXPORT, 'ISO-8859-1');
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual([
-      { line: formatLine, record: '#FORMAT', message: expect.stringMatching(/^filen säger #FORMAT PC8 men tecknen är ISO-8859-1\/Latin-1/) },
+      {
+        line: formatLine,
+        record: '#FORMAT',
+        message: expect.stringMatching(/^filen säger #FORMAT PC8 men tecknen är ISO-8859-1\/Latin-1/),
+      },
     ]);
   });
 
@@ -478,7 +489,11 @@ describe('a file in another encoding than it says', () => {
     expect(result.encoding).toBe('UTF-8');
     expect(result.konton[1]?.namn).toBe('Försäljning av verksamhet');
     expect(result.warnings).toEqual([
-      { line: formatLine, record: '#FORMAT', message: 'filen säger #FORMAT PC8 men innehåller UTF-8 (t.ex. å som C3 A5); den läses som UTF-8' },
+      {
+        line: formatLine,
+        record: '#FORMAT',
+        message: 'filen säger #FORMAT PC8 men innehåller UTF-8 (t.ex. å som C3 A5); den läses som UTF-8',
+      },
     ]);
   });
 
@@ -487,7 +502,9 @@ describe('a file in another encoding than it says', () => {
     const text = `${HEADER.replace(/#KONTO.*\n|#OBJEKT.*\n/g, '')}${konton}#OBJEKT 1 "41230" "Förskola Östra"\n`;
     const result = await read(text, 'UTF-8');
     expect(result.encoding).toBe('UTF-8');
-    expect(result.warnings).toEqual([{ line: lineOf(text, 'Förskola Östra'), record: '', message: expect.stringMatching(/innehåller UTF-8/) }]);
+    expect(result.warnings).toEqual([
+      { line: lineOf(text, 'Förskola Östra'), record: '', message: expect.stringMatching(/innehåller UTF-8/) },
+    ]);
   });
 
   it('a PC8 file with one line in UTF-8 is an error on that line', async () => {
@@ -496,7 +513,11 @@ describe('a file in another encoding than it says', () => {
     const mixed = Buffer.concat([pc8, utf8Line]);
     const result = await readSie4(inChunks(mixed, 4096));
     expect(result.errors).toEqual([
-      { line: EXPORT.split('\n').length, record: '', message: expect.stringMatching(/innehåller UTF-8 .* fast filen i övrigt är CP437; filen blandar teckenkodningar/) },
+      {
+        line: EXPORT.split('\n').length,
+        record: '',
+        message: expect.stringMatching(/innehåller UTF-8 .* fast filen i övrigt är CP437; filen blandar teckenkodningar/),
+      },
     ]);
   });
 

@@ -1,16 +1,6 @@
 import { formatKronorSv, parseSieBelopp, parseSieDatum, parseSiePeriod } from './belopp.js';
 import { addBelopp } from './belopp-summor.js';
-import {
-  beloppProblem,
-  error,
-  text,
-  useAnsvar,
-  useKonto,
-  verName,
-  warning,
-  type ReadState,
-  type Verifikation,
-} from './sie4-state.js';
+import { beloppProblem, error, text, useAnsvar, useKonto, verName, warning, type ReadState, type Verifikation } from './sie4-state.js';
 import type { SieField } from './tokenize.js';
 
 // One handler per SIE record; each reads its fields, reports what is wrong with the line, and sums.
@@ -273,8 +263,29 @@ export function reportConflict(s: ReadState, conflict: 'UTF-8' | 'ISO-8859-1', l
 
 /** Labels that belong in the file's header or balances, never between a #VER's braces. */
 const KNOWN_OUTSIDE_VER = new Set([
-  '#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#FNAMN', '#ORGNR', '#RAR', '#KONTO', '#KTYP', '#DIM',
-  '#UNDERDIM', '#OBJEKT', '#IB', '#UB', '#OIB', '#OUB', '#RES', '#PSALDO', '#PBUDGET', '#SRU', '#KPTYP', '#VALUTA',
+  '#FLAGGA',
+  '#PROGRAM',
+  '#FORMAT',
+  '#GEN',
+  '#SIETYP',
+  '#FNAMN',
+  '#ORGNR',
+  '#RAR',
+  '#KONTO',
+  '#KTYP',
+  '#DIM',
+  '#UNDERDIM',
+  '#OBJEKT',
+  '#IB',
+  '#UB',
+  '#OIB',
+  '#OUB',
+  '#RES',
+  '#PSALDO',
+  '#PBUDGET',
+  '#SRU',
+  '#KPTYP',
+  '#VALUTA',
 ]);
 
 /** Dispatches a record by its label, first closing a #VER block that was left open. */

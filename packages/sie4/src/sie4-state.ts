@@ -118,8 +118,7 @@ export function createState(options: ReadSie4Options): ReadState {
 
 export const error = (s: ReadState, line: number, record: string, message: string, always = false): void =>
   addProblem(s.errors, line, record, message, always);
-export const warning = (s: ReadState, line: number, record: string, message: string): void =>
-  addProblem(s.warnings, line, record, message);
+export const warning = (s: ReadState, line: number, record: string, message: string): void => addProblem(s.warnings, line, record, message);
 
 export function text(field: SieField | undefined): string | undefined {
   return typeof field === 'string' ? field : undefined;
@@ -145,4 +144,3 @@ export function useKonto(s: ReadState, konto: string, line: number): void {
 export function useAnsvar(s: ReadState, kod: string, line: number): void {
   if (!s.ansvarUse.has(kod)) s.ansvarUse.set(kod, line);
 }
-

@@ -19,7 +19,12 @@ describe('a SIE line splits into label and fields', () => {
       ['5010', ['1', '41230', '6', 'P123'], '10.00'],
     ],
     ['unquoted objects', '#TRANS 5010 {1 41230} 5', '#TRANS', ['5010', ['1', '41230'], '5']],
-    ['an object list without spaces at the braces', '#PSALDO 0 202601 5010 {1 "41230"}12.00', '#PSALDO', ['0', '202601', '5010', ['1', '41230'], '12.00']],
+    [
+      'an object list without spaces at the braces',
+      '#PSALDO 0 202601 5010 {1 "41230"}12.00',
+      '#PSALDO',
+      ['0', '202601', '5010', ['1', '41230'], '12.00'],
+    ],
     ['empty quoted fields', '#VER "" "" 20260115', '#VER', ['', '', '20260115']],
     ['an escaped quote', '#FNAMN "Bolaget \\"Bästa\\" AB"', '#FNAMN', ['Bolaget "Bästa" AB']],
     ['an escaped backslash', '#PROGRAM "C:\\\\Unit4\\\\ERP" 7.4', '#PROGRAM', ['C:\\Unit4\\ERP', '7.4']],

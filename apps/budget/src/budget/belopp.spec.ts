@@ -33,7 +33,7 @@ describe('exact amounts and percentages', () => {
     ['half a krona, away from zero', 20_00, '2,5', 'krona', 100],
     ['just below half a krona, down', 19_99, '2,5', 'krona', 0],
     ['minus half a krona, away from zero', -20_00, '2,5', 'krona', -100],
-    ['KPI on socialnämnden\'s base', 130_555_800_000, '2,3', 'krona', 3_002_783_400],
+    ["KPI on socialnämnden's base", 130_555_800_000, '2,3', 'krona', 3_002_783_400],
     ['a third of 30 öre', 30, '33,3333', 'ore', 10],
     ['an amount whose product leaves exact floating point', 899_999_999_999_949, '1', 'ore', 8_999_999_999_999],
     ['the same, just past half', 899_999_999_999_950, '1', 'ore', 9_000_000_000_000],

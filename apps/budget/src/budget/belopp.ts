@@ -31,7 +31,9 @@ export function procentText(text: string): string {
   if (miljondelar === undefined) return text;
   const absolut = miljondelar < 0n ? -miljondelar : miljondelar;
   const skala = 10n ** BigInt(PROCENT_DECIMALER);
-  const decimaler = String(absolut % skala).padStart(PROCENT_DECIMALER, '0').replace(/0+$/, '');
+  const decimaler = String(absolut % skala)
+    .padStart(PROCENT_DECIMALER, '0')
+    .replace(/0+$/, '');
   return `${miljondelar < 0n ? '-' : ''}${absolut / skala}${decimaler ? `,${decimaler}` : ''}`;
 }
 

@@ -31,8 +31,22 @@ function varde<T>(resultat: Validerat<T>): T {
 }
 
 const VERSIONER: Budgetversion[] = [
-  { id: 'kf', ar: 2027, typ: 'kf-beslut', namn: 'Budget 2027', beslutad: '2026-06-17', ramar: [{ namnd: 'SN', beloppOre: 1_300_000_000_00 }] },
-  { id: 'tb', ar: 2027, typ: 'tillaggsbudget', namn: 'Tilläggsbudget 1', beslutad: '2027-03-15', andringar: [{ namnd: 'SN', beloppOre: 5_000_000_00 }] },
+  {
+    id: 'kf',
+    ar: 2027,
+    typ: 'kf-beslut',
+    namn: 'Budget 2027',
+    beslutad: '2026-06-17',
+    ramar: [{ namnd: 'SN', beloppOre: 1_300_000_000_00 }],
+  },
+  {
+    id: 'tb',
+    ar: 2027,
+    typ: 'tillaggsbudget',
+    namn: 'Tilläggsbudget 1',
+    beslutad: '2027-03-15',
+    andringar: [{ namnd: 'SN', beloppOre: 5_000_000_00 }],
+  },
   {
     id: 'ib',
     ar: 2027,
@@ -45,7 +59,7 @@ const VERSIONER: Budgetversion[] = [
 ];
 
 describe('the budget DTOs in contracts', () => {
-  it('a resursfördelning request in kronor becomes the domain\'s input in öre, and its result is a valid response', () => {
+  it("a resursfördelning request in kronor becomes the domain's input in öre, and its result is a valid response", () => {
     const request = resursfordelningRequestSchema.parse({
       namnd: 'SN',
       ar: 2027,
@@ -72,11 +86,32 @@ describe('the budget DTOs in contracts', () => {
   });
 
   it.each([
-    ['negative residents', { befolkning: [{ aldersband: '0-17', invanareIAr: -1, invanarePrognos: 1 }] }, 'befolkning.0.invanareIAr', 'antalet invånare får inte vara negativt'],
-    ['a percentage as a number', { upprakning: { namn: 'KPI', procentsats: 2.3 } }, 'upprakning.procentsats', 'ska vara en procentsats som text, till exempel "2,3"'],
-    ['a negative temporary satsning', { tillfalligaSatsningar: [{ text: 'x', belopp: '-1' }] }, 'tillfalligaSatsningar.0.belopp', 'får inte vara negativt'],
+    [
+      'negative residents',
+      { befolkning: [{ aldersband: '0-17', invanareIAr: -1, invanarePrognos: 1 }] },
+      'befolkning.0.invanareIAr',
+      'antalet invånare får inte vara negativt',
+    ],
+    [
+      'a percentage as a number',
+      { upprakning: { namn: 'KPI', procentsats: 2.3 } },
+      'upprakning.procentsats',
+      'ska vara en procentsats som text, till exempel "2,3"',
+    ],
+    [
+      'a negative temporary satsning',
+      { tillfalligaSatsningar: [{ text: 'x', belopp: '-1' }] },
+      'tillfalligaSatsningar.0.belopp',
+      'får inte vara negativt',
+    ],
   ])('a resursfördelning request with %s is refused with a Swedish message', (_, andring, path, message) => {
-    const resultat = resursfordelningRequestSchema.safeParse({ namnd: 'SN', ar: 2027, foregaendeArsTilldelning: '1', upprakning: { namn: 'KPI', procentsats: '2' }, ...andring });
+    const resultat = resursfordelningRequestSchema.safeParse({
+      namnd: 'SN',
+      ar: 2027,
+      foregaendeArsTilldelning: '1',
+      upprakning: { namn: 'KPI', procentsats: '2' },
+      ...andring,
+    });
     expect(resultat.success).toBe(false);
     expect(resultat.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toContainEqual([path, message]);
   });
@@ -95,7 +130,14 @@ describe('the budget DTOs in contracts', () => {
       { kod: 'SN', namn: 'Socialnämnden', niva: 'namnd', foralderKod: '1283', chef: null, giltigFran: '2027-01-01' },
       { kod: 'SN-F', namn: 'Socialförvaltningen', niva: 'forvaltning', foralderKod: 'SN', chef: null, giltigFran: '2027-01-01' },
       { kod: 'SN-A1', namn: 'Barn och familj', niva: 'avdelning', foralderKod: 'SN-F', chef: null, giltigFran: '2027-01-01' },
-      { kod: '41230', namn: 'Öppenvård', niva: 'enhet', foralderKod: 'SN-A1', chef: { anvandarId: 'j', namn: 'J' }, giltigFran: '2027-01-01' },
+      {
+        kod: '41230',
+        namn: 'Öppenvård',
+        niva: 'enhet',
+        foralderKod: 'SN-A1',
+        chef: { anvandarId: 'j', namn: 'J' },
+        giltigFran: '2027-01-01',
+      },
     ] as const;
     const rader = request.rader.map(({ belopp, ...rad }) => ({ ...rad, beloppOre: belopp }));
     const resultat = varde(fordelaInternbudget({ namnd: 'SN', ramOre: 1_300_000_000_00, organisation, rader }));
@@ -110,7 +152,7 @@ describe('the budget DTOs in contracts', () => {
     expect(versionsjamforelseSchema.parse(jamforelse)).toEqual(jamforelse);
   });
 
-  it('a resultatöverföring request defaults to Helsingborg\'s rule, and the proposal is a valid response', () => {
+  it("a resultatöverföring request defaults to Helsingborg's rule, and the proposal is a valid response", () => {
     const request = resultatoverforingRequestSchema.parse({ ar: 2026 });
     expect(request.regel).toEqual(HELSINGBORGS_OVERFORINGSREGEL);
     expect(overforingsregelSchema.safeParse({ overskottAndel: '100,0001' }).success).toBe(false);
@@ -127,8 +169,16 @@ describe('the budget DTOs in contracts', () => {
       ar: [{ ar: 2027, budget: '3000000,01' }],
     });
     expect(request.ar[0]?.budget).toBe(3_000_000_01);
-    expect(investeringsprojektRequestSchema.safeParse({ ...request, motiv: 'X' }).error?.issues[0]?.message).toBe('okänt motiv; giltiga är A, E, K, L, M, U, T');
-    const projekt = { id: 'SFN-P001', namnd: 'SFN', namn: 'Ny skola', motiv: 'T' as const, ar: [{ ar: 2027, budgetOre: 3_000_000_01, utfallOre: 1_00 }] };
+    expect(investeringsprojektRequestSchema.safeParse({ ...request, motiv: 'X' }).error?.issues[0]?.message).toBe(
+      'okänt motiv; giltiga är A, E, K, L, M, U, T',
+    );
+    const projekt = {
+      id: 'SFN-P001',
+      namnd: 'SFN',
+      namn: 'Ny skola',
+      motiv: 'T' as const,
+      ar: [{ ar: 2027, budgetOre: 3_000_000_01, utfallOre: 1_00 }],
+    };
     expect(investeringsprojektSchema.parse(projekt)).toEqual(projekt);
     const sammanstallning = varde(summeraInvesteringsplan({ forstaAr: 2027, projekt: [projekt] }));
     expect(investeringssammanstallningSchema.parse(sammanstallning)).toEqual(sammanstallning);

@@ -10,7 +10,16 @@ import {
   resultatoverforingSchema,
   versionsjamforelseSchema,
 } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, OmfangService, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import {
+  Anvandare,
+  Atkomst,
+  CorrelationId,
+  OmfangService,
+  openApiSchema,
+  parseRequest,
+  type Principal,
+  PROBLEM_RESPONSE,
+} from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { BudgetService } from './budget.service.js';
@@ -27,7 +36,9 @@ export class BudgetController {
 
   @Get('namnder/:kod/resursfordelning')
   @Atkomst('ekonomidirektor', 'forvaltningsekonom')
-  @ApiOperation({ summary: 'Nämndens ram för ett år enligt resursfördelningsmodellens sju steg, varje steg med sitt underlag (vattenfall)' })
+  @ApiOperation({
+    summary: 'Nämndens ram för ett år enligt resursfördelningsmodellens sju steg, varje steg med sitt underlag (vattenfall)',
+  })
   @ApiQuery({ name: 'ar', type: Number, example: 2027 })
   @ApiOkResponse({ schema: openApiSchema(resursfordelningSchema) })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
@@ -59,7 +70,9 @@ export class BudgetController {
     omfang.kravNamnd(kod);
     const internbudget = await this.budget.internbudget(kod, parseRequest(arQuerySchema, query, 'Ogiltig fråga').ar);
     // A förvaltningsekonom sees their förvaltning's part of the tree (and the nodes above it), not a sister förvaltning's.
-    return omfang.alla ? internbudget : { ...internbudget, noder: internbudget.noder.filter((nod) => omfang.serDelAv(nod.kod) || omfang.ser(nod.kod)) };
+    return omfang.alla
+      ? internbudget
+      : { ...internbudget, noder: internbudget.noder.filter((nod) => omfang.serDelAv(nod.kod) || omfang.ser(nod.kod)) };
   }
 
   @Post('internbudgetar')
@@ -76,7 +89,9 @@ export class BudgetController {
 
   @Get('resultatoverforing')
   @Atkomst('ekonomidirektor')
-  @ApiOperation({ summary: 'Förslag till resultatöverföring per nämnd: ram minus utfall (nettokostnad), överfört till nästa års ram enligt stadens regel' })
+  @ApiOperation({
+    summary: 'Förslag till resultatöverföring per nämnd: ram minus utfall (nettokostnad), överfört till nästa års ram enligt stadens regel',
+  })
   @ApiQuery({ name: 'ar', type: Number, example: 2026 })
   @ApiOkResponse({ schema: openApiSchema(resultatoverforingSchema) })
   resultatoverforing(@Query() query: unknown) {

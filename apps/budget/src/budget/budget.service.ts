@@ -30,7 +30,12 @@ import type { Validerat } from './validering.js';
 /** A domain result as the API's answer: the value, or a 422 naming every field at fault (nothing stored). */
 export function ellerProblem<T>(resultat: Validerat<T>, titel: string): T {
   if (resultat.ok) return resultat.varde;
-  throw new ProblemException(422, titel, resultat.fel.map((fel) => fel.message).join('; '), resultat.fel.map((fel) => ({ field: fel.field, message: fel.message })));
+  throw new ProblemException(
+    422,
+    titel,
+    resultat.fel.map((fel) => fel.message).join('; '),
+    resultat.fel.map((fel) => ({ field: fel.field, message: fel.message })),
+  );
 }
 
 @Injectable()
@@ -70,7 +75,10 @@ export class BudgetService implements OnApplicationBootstrap {
 
   async resursfordelning(namnd: string, ar: number) {
     const underlag = await this.orm.em.fork().findOne(Resursfordelningsunderlag, { namnd, ar });
-    if (!underlag) throw new ProblemException(404, 'Hittades inte', `Inget underlag för resursfördelning för ${namnd} ${ar}.`, [{ field: 'ar', message: 'inget underlag för året' }]);
+    if (!underlag)
+      throw new ProblemException(404, 'Hittades inte', `Inget underlag för resursfördelning för ${namnd} ${ar}.`, [
+        { field: 'ar', message: 'inget underlag för året' },
+      ]);
     return ellerProblem(beraknaResursfordelning(underlag.underlag), 'Resursfördelningen går inte att beräkna');
   }
 
@@ -83,14 +91,27 @@ export class BudgetService implements OnApplicationBootstrap {
       foregaendeArsTilldelningOre: request.foregaendeArsTilldelning,
       tillfalligaSatsningar: request.tillfalligaSatsningar.map((post) => ({ text: post.text, beloppOre: post.belopp })),
       befolkning: request.befolkning,
-      demografi: request.demografi.map((rad) => ({ verksamhetsomrade: rad.verksamhetsomrade, aldersband: rad.aldersband, prisPerInvanareOre: rad.prisPerInvanare })),
+      demografi: request.demografi.map((rad) => ({
+        verksamhetsomrade: rad.verksamhetsomrade,
+        aldersband: rad.aldersband,
+        prisPerInvanareOre: rad.prisPerInvanare,
+      })),
       upprakning: request.upprakning,
       ovrigaJusteringar: request.ovrigaJusteringar.map((post) => ({ text: post.text, beloppOre: post.belopp })),
     };
     const resultat = ellerProblem(beraknaResursfordelning(underlag), 'Resursfördelningen går inte att beräkna');
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar });
-      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'resursfordelning.sparad', objekt: { typ: 'namnd', id: underlag.namnd }, fore: fore?.underlag ?? null, efter: underlag });
+      granska(
+        em,
+        { tjanst: 'budget', principal, correlationId },
+        {
+          handling: 'resursfordelning.sparad',
+          objekt: { typ: 'namnd', id: underlag.namnd },
+          fore: fore?.underlag ?? null,
+          efter: underlag,
+        },
+      );
       await em.upsert(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar, underlag });
     });
     return resultat;
@@ -101,10 +122,16 @@ export class BudgetService implements OnApplicationBootstrap {
     const versioner = await this.versioner(ar);
     const galler = ellerProblem(gallandeBudget(versioner, ar), 'Budgeten går inte att läsa');
     const ram = galler.namnder.find((r) => r.namnd === namnd);
-    if (!ram) throw new ProblemException(404, 'Hittades inte', `${namnd} har ingen ram för ${ar}.`, [{ field: 'namnd', message: 'ingen ram' }]);
-    const senaste = versioner.filter((v): v is Extract<Budgetversion, { typ: 'internbudget' }> => v.typ === 'internbudget' && v.namnd === namnd).at(-1);
+    if (!ram)
+      throw new ProblemException(404, 'Hittades inte', `${namnd} har ingen ram för ${ar}.`, [{ field: 'namnd', message: 'ingen ram' }]);
+    const senaste = versioner
+      .filter((v): v is Extract<Budgetversion, { typ: 'internbudget' }> => v.typ === 'internbudget' && v.namnd === namnd)
+      .at(-1);
     const organisation = organisationVid(await this.organisation.versioner(), `${ar}-01-01`);
-    return ellerProblem(fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }), 'Internbudgeten går inte att fördela');
+    return ellerProblem(
+      fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }),
+      'Internbudgeten går inte att fördela',
+    );
   }
 
   /**
@@ -125,12 +152,21 @@ export class BudgetService implements OnApplicationBootstrap {
       const namnd = namndAv(ansvar)?.kod;
       if (namnd) utfallPerNamnd.set(namnd, (utfallPerNamnd.get(namnd) ?? 0) + belopp);
     }
-    const nastaRam = new Map(nastaAr.flatMap((u) => {
-      const beraknad = beraknaResursfordelning(u.underlag);
-      return beraknad.ok ? [[u.namnd, beraknad.varde.steg.at(-1)!.summaOre] as const] : [];
-    }));
+    const nastaRam = new Map(
+      nastaAr.flatMap((u) => {
+        const beraknad = beraknaResursfordelning(u.underlag);
+        return beraknad.ok ? [[u.namnd, beraknad.varde.steg.at(-1)!.summaOre] as const] : [];
+      }),
+    );
     return ellerProblem(
-      foreslaResultatoverforing(galler.namnder.map((ram) => ({ namnd: ram.namnd, budgetOre: ram.ramOre, utfallOre: utfallPerNamnd.get(ram.namnd) ?? 0, nastaArsRamOre: nastaRam.get(ram.namnd) ?? null }))),
+      foreslaResultatoverforing(
+        galler.namnder.map((ram) => ({
+          namnd: ram.namnd,
+          budgetOre: ram.ramOre,
+          utfallOre: utfallPerNamnd.get(ram.namnd) ?? 0,
+          nastaArsRamOre: nastaRam.get(ram.namnd) ?? null,
+        })),
+      ),
       'Resultatöverföringen går inte att föreslå',
     );
   }
@@ -142,15 +178,28 @@ export class BudgetService implements OnApplicationBootstrap {
    */
   async beslutaBudget(body: unknown, principal: Principal, correlationId: string) {
     const request = parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut');
-    const namnder = new Set(organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`).filter((n) => n.niva === 'namnd').map((n) => n.kod));
-    const belopp = (request.typ === 'kf-beslut' ? request.ramar : request.andringar).map((rad) => ({ namnd: rad.namnd, beloppOre: rad.belopp }));
+    const namnder = new Set(
+      organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`)
+        .filter((n) => n.niva === 'namnd')
+        .map((n) => n.kod),
+    );
+    const belopp = (request.typ === 'kf-beslut' ? request.ramar : request.andringar).map((rad) => ({
+      namnd: rad.namnd,
+      beloppOre: rad.belopp,
+    }));
     const okanda = belopp.map((rad, index) => ({ rad, index })).filter(({ rad }) => !namnder.has(rad.namnd));
     if (okanda.length > 0) {
       const falt = request.typ === 'kf-beslut' ? 'ramar' : 'andringar';
-      throw new ProblemException(422, 'Okänd nämnd', `${okanda.map(({ rad }) => rad.namnd).join(', ')} finns inte i organisationen.`, okanda.map(({ index }) => ({ field: `${falt}[${index}].namnd`, message: 'okänd nämnd' })));
+      throw new ProblemException(
+        422,
+        'Okänd nämnd',
+        `${okanda.map(({ rad }) => rad.namnd).join(', ')} finns inte i organisationen.`,
+        okanda.map(({ index }) => ({ field: `${falt}[${index}].namnd`, message: 'okänd nämnd' })),
+      );
     }
     const huvud = { id: `${request.typ}-${request.ar}-${randomUUID()}`, ar: request.ar, namn: request.namn, beslutad: request.beslutad };
-    const version: Budgetversion = request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
+    const version: Budgetversion =
+      request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
     const tidigare = await this.versioner(request.ar);
     const versioner = [...tidigare, version];
     const efter = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgetbeslutet kan inte tas emot');
@@ -161,12 +210,20 @@ export class BudgetService implements OnApplicationBootstrap {
       em.create(BudgetversionRad, rad(version));
       // Per nämnd the decision touches: its frame before and after, and the decision itself.
       for (const { namnd, beloppOre } of belopp) {
-        granska(em, { tjanst: 'budget', principal, correlationId }, {
-          handling: `budget.${version.typ}`,
-          objekt: { typ: 'namnd', id: namnd },
-          fore: ramFore.has(namnd) ? { ar: request.ar, ramOre: ramFore.get(namnd) } : null,
-          efter: { ar: request.ar, ramOre: ramEfter.get(namnd) ?? null, beslut: { id: version.id, typ: version.typ, namn: version.namn, beslutad: version.beslutad, beloppOre } },
-        });
+        granska(
+          em,
+          { tjanst: 'budget', principal, correlationId },
+          {
+            handling: `budget.${version.typ}`,
+            objekt: { typ: 'namnd', id: namnd },
+            fore: ramFore.has(namnd) ? { ar: request.ar, ramOre: ramFore.get(namnd) } : null,
+            efter: {
+              ar: request.ar,
+              ramOre: ramEfter.get(namnd) ?? null,
+              beslut: { id: version.id, typ: version.typ, namn: version.namn, beslutad: version.beslutad, beloppOre },
+            },
+          },
+        );
       }
       publicera(em, versioner, request.ar, [version], [], correlationId);
     });
@@ -180,16 +237,34 @@ export class BudgetService implements OnApplicationBootstrap {
     const versioner = await this.versioner(request.ar);
     const galler = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgeten går inte att läsa');
     const ram = galler.namnder.find((r) => r.namnd === request.namnd);
-    if (!ram) throw new ProblemException(422, 'Ingen ram', `${request.namnd} har ingen ram för ${request.ar}.`, [{ field: 'namnd', message: 'ingen ram för året' }]);
+    if (!ram)
+      throw new ProblemException(422, 'Ingen ram', `${request.namnd} har ingen ram för ${request.ar}.`, [
+        { field: 'namnd', message: 'ingen ram för året' },
+      ]);
     const rader = request.rader.map((r) => ({ ansvar: r.ansvar, kontogrupp: r.kontogrupp, beloppOre: r.belopp }));
     const organisation = organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`);
-    const resultat = ellerProblem(fordelaInternbudget({ namnd: request.namnd, ramOre: ram.ramOre, organisation, rader }), 'Internbudgeten kan inte beslutas');
-    const version: Budgetversion = { id: `internbudget-${request.namnd}-${request.ar}-${randomUUID()}`, typ: 'internbudget', ar: request.ar, namn: request.namn, beslutad: request.beslutad, namnd: request.namnd, rader };
+    const resultat = ellerProblem(
+      fordelaInternbudget({ namnd: request.namnd, ramOre: ram.ramOre, organisation, rader }),
+      'Internbudgeten kan inte beslutas',
+    );
+    const version: Budgetversion = {
+      id: `internbudget-${request.namnd}-${request.ar}-${randomUUID()}`,
+      typ: 'internbudget',
+      ar: request.ar,
+      namn: request.namn,
+      beslutad: request.beslutad,
+      namnd: request.namnd,
+      rader,
+    };
     const organisationsversioner = await this.organisation.versioner();
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
       const tidigare = versioner.filter((v) => v.typ === 'internbudget' && v.namnd === request.namnd).at(-1) ?? null;
-      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version });
+      granska(
+        em,
+        { tjanst: 'budget', principal, correlationId },
+        { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version },
+      );
       publicera(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
     });
     this.outbox.wake();
@@ -198,7 +273,14 @@ export class BudgetService implements OnApplicationBootstrap {
 }
 
 /** The events of new budget versions, in the transaction that stores them: new frames, and each ansvar's budget. */
-function publicera(em: EntityManager, versioner: readonly Budgetversion[], ar: number, nya: readonly Budgetversion[], organisation: readonly OrganisationNode[], correlationId: string): void {
+function publicera(
+  em: EntityManager,
+  versioner: readonly Budgetversion[],
+  ar: number,
+  nya: readonly Budgetversion[],
+  organisation: readonly OrganisationNode[],
+  correlationId: string,
+): void {
   const origin = { producer: 'budget', correlationId } as const;
   for (const ram of namndramar(versioner, ar, nya)) addToOutbox(em, namndramUppdaterad, ram, origin);
   for (const version of nya) {

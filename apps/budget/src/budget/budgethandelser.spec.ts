@@ -34,7 +34,14 @@ const KF: Budgetversion = {
     { namnd: 'KN', beloppOre: 500_00 },
   ],
 };
-const TILLAGG: Budgetversion = { id: 'tb-1', ar: 2027, typ: 'tillaggsbudget', namn: 'Tillägg', beslutad: '2027-03-01', andringar: [{ namnd: 'KN', beloppOre: 25_50 }] };
+const TILLAGG: Budgetversion = {
+  id: 'tb-1',
+  ar: 2027,
+  typ: 'tillaggsbudget',
+  namn: 'Tillägg',
+  beslutad: '2027-03-01',
+  andringar: [{ namnd: 'KN', beloppOre: 25_50 }],
+};
 
 describe('namndramar', () => {
   it('gives each nämnd a decision names its whole current frame, with the decision that set it', () => {

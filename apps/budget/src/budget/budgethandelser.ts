@@ -29,7 +29,10 @@ export function namndramar(versioner: readonly Budgetversion[], ar: number, besl
  * One budget per ansvar of the nämnd (the leaves under it at the start of the year) from its internbudget,
  * summed per kontogrupp: an ansvar the distribution leaves out gets an empty budget, never a stale one.
  */
-export function ansvarsbudgetar(version: Extract<Budgetversion, { typ: 'internbudget' }>, organisation: readonly OrganisationNode[]): AnsvarsbudgetUppdateradPayload[] {
+export function ansvarsbudgetar(
+  version: Extract<Budgetversion, { typ: 'internbudget' }>,
+  organisation: readonly OrganisationNode[],
+): AnsvarsbudgetUppdateradPayload[] {
   const trad = organisationVid(organisation, `${version.ar}-01-01`);
   const namndAv = namndSokare(trad);
   const perAnsvar = new Map<string, Map<KontogruppKod, number>>();

@@ -67,7 +67,7 @@ function gallande(versioner: readonly Budgetversion[]) {
 }
 
 describe('budget versions kept side by side', () => {
-  it('a nämnd\'s budget is KF\'s frame plus the tilläggsbudgetar decided since, to the öre', () => {
+  it("a nämnd's budget is KF's frame plus the tilläggsbudgetar decided since, to the öre", () => {
     expect(gallande(VERSIONER).namnder.map((n) => [n.namnd, n.kfBeslutOre, n.tillaggOre, n.ramOre, n.versioner])).toEqual([
       ['SBN', kr(101_450_400), kr(-450_400), kr(101_000_000), ['kf-2027', 'tb-1']],
       ['SN', kr(1_333_085_834), kr(5_000_000), kr(1_338_085_834), ['kf-2027', 'tb-1']],
@@ -75,24 +75,54 @@ describe('budget versions kept side by side', () => {
     ]);
   });
 
-  it('an ansvar\'s budget is its nämnd\'s latest internbudget, and the nämnd shows what it leaves ofördelat', () => {
+  it("an ansvar's budget is its nämnd's latest internbudget, and the nämnd shows what it leaves ofördelat", () => {
     const budget = gallande(VERSIONER);
     expect(budget.ansvar.map((a) => [a.ansvar, a.internbudget, a.intakterOre, a.kostnaderOre, a.nettokostnadOre])).toEqual([
       ['41210', 'ib-sn-2', 0, kr(600_000_000), kr(600_000_000)],
       ['41230', 'ib-sn-2', 0, kr(8_000_000), kr(8_000_000)],
       ['41310', 'ib-sn-2', kr(20_000_000), kr(750_000_000), kr(730_000_000)],
     ]);
-    expect(budget.namnder.find((n) => n.namnd === 'SN')).toMatchObject({ internbudget: 'ib-sn-2', internbudgetNettoOre: kr(1_338_000_000), ofordelatOre: kr(85_834) });
-    expect(budget.namnder.find((n) => n.namnd === 'VON')).toMatchObject({ internbudget: null, internbudgetNettoOre: null, ofordelatOre: null });
+    expect(budget.namnder.find((n) => n.namnd === 'SN')).toMatchObject({
+      internbudget: 'ib-sn-2',
+      internbudgetNettoOre: kr(1_338_000_000),
+      ofordelatOre: kr(85_834),
+    });
+    expect(budget.namnder.find((n) => n.namnd === 'VON')).toMatchObject({
+      internbudget: null,
+      internbudgetNettoOre: null,
+      ofordelatOre: null,
+    });
   });
 
   it.each([
     ['before KF has decided, there is no budget', [], []],
-    ['KF\'s decision alone is the budget', [KF_2027], [['SBN', kr(101_450_400)], ['SN', kr(1_333_085_834)], ['VON', kr(2_410_000_000)]]],
     [
-      'a later KF decision (an election year\'s new budget) replaces the frames and the tilläggsbudgetar before it',
-      [KF_2027, TILLAGG_1, { ...KF_2027, id: 'kf-2027-ny', namn: 'Budget 2027, ny majoritet', beslutad: '2027-03-30', ramar: [{ namnd: 'SN', beloppOre: kr(1_340_000_000) }] }],
-      [['SBN', kr(101_000_000)], ['SN', kr(1_340_000_000)], ['VON', kr(2_410_000_000)]],
+      "KF's decision alone is the budget",
+      [KF_2027],
+      [
+        ['SBN', kr(101_450_400)],
+        ['SN', kr(1_333_085_834)],
+        ['VON', kr(2_410_000_000)],
+      ],
+    ],
+    [
+      "a later KF decision (an election year's new budget) replaces the frames and the tilläggsbudgetar before it",
+      [
+        KF_2027,
+        TILLAGG_1,
+        {
+          ...KF_2027,
+          id: 'kf-2027-ny',
+          namn: 'Budget 2027, ny majoritet',
+          beslutad: '2027-03-30',
+          ramar: [{ namnd: 'SN', beloppOre: kr(1_340_000_000) }],
+        },
+      ],
+      [
+        ['SBN', kr(101_000_000)],
+        ['SN', kr(1_340_000_000)],
+        ['VON', kr(2_410_000_000)],
+      ],
     ],
   ])('%s', (_, versioner, ramar) => {
     expect(gallande(versioner as Budgetversion[]).namnder.map((n) => [n.namnd, n.ramOre])).toEqual(ramar);
@@ -153,7 +183,12 @@ describe('budget versions kept side by side', () => {
       'versioner[2].beslutad',
       '"Internbudget b" och "Internbudget 2027 socialnämnden" är båda internbudgetar för SN den 2026-11-25; det går inte att avgöra vilken som gäller',
     ],
-    ['a decision date that does not exist', [{ ...KF_2027, beslutad: '2026-06-31' }], 'versioner[0].beslutad', '"Budget 2027" har inget giltigt beslutsdatum (ÅÅÅÅ-MM-DD): "2026-06-31"'],
+    [
+      'a decision date that does not exist',
+      [{ ...KF_2027, beslutad: '2026-06-31' }],
+      'versioner[0].beslutad',
+      '"Budget 2027" har inget giltigt beslutsdatum (ÅÅÅÅ-MM-DD): "2026-06-31"',
+    ],
   ])('refuses %s, naming the version', (_, versioner, field, message) => {
     const resultat = gallandeBudget(versioner, 2027);
     expect(resultat.ok ? [] : resultat.fel).toContainEqual({ field, message });

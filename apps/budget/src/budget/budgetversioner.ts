@@ -122,13 +122,11 @@ export function jamforVersioner(versioner: readonly Budgetversion[], ar: number)
   if (!gallande.ok) return avvisat(gallande.fel);
   const arets = ordna(versioner.filter((version) => version.ar === ar));
   const namnder = [...new Set(arets.flatMap((version) => namnderI(version)))].sort((a, b) => a.localeCompare(b, 'sv'));
-  const rader = namnder.map(
-    (namnd): Versionsjamforelserad => ({
-      namnd,
-      belopp: arets.map((version) => beloppI(version, namnd)),
-      gallandeRamOre: gallande.varde.namnder.find((ram) => ram.namnd === namnd)?.ramOre ?? 0,
-    }),
-  );
+  const rader = namnder.map((namnd): Versionsjamforelserad => ({
+    namnd,
+    belopp: arets.map((version) => beloppI(version, namnd)),
+    gallandeRamOre: gallande.varde.namnder.find((ram) => ram.namnd === namnd)?.ramOre ?? 0,
+  }));
   const summa: Versionsjamforelserad = {
     namnd: null,
     belopp: arets.map((_, kolumn) => summaAvKolumn(rader.map((rad) => rad.belopp[kolumn] ?? null))),
@@ -153,7 +151,8 @@ interface Ramdel {
 function ramarPerNamnd(versioner: readonly Budgetversion[]): Map<string, Ramdel[]> {
   const perNamnd = new Map<string, Ramdel[]>();
   for (const version of versioner) {
-    if (version.typ === 'kf-beslut') for (const ram of version.ramar) perNamnd.set(ram.namnd, [{ id: version.id, beloppOre: ram.beloppOre }]);
+    if (version.typ === 'kf-beslut')
+      for (const ram of version.ramar) perNamnd.set(ram.namnd, [{ id: version.id, beloppOre: ram.beloppOre }]);
     if (version.typ === 'tillaggsbudget') {
       for (const andring of version.andringar) perNamnd.get(andring.namnd)?.push({ id: version.id, beloppOre: andring.beloppOre });
     }
@@ -215,7 +214,14 @@ function validera(versioner: readonly Budgetversion[], givna: readonly Budgetver
 function typfel(version: Budgetversion, tidigare: readonly Budgetversion[], falt: string): Fel[] {
   const sammaDag = tidigare.find((annan) => konkurrerar(annan, version));
   const oklart = (vad: string, vilket: string): Fel[] =>
-    sammaDag ? [{ field: `${falt}.beslutad`, message: `"${version.namn}" och "${sammaDag.namn}" är båda ${vad} den ${version.beslutad}; det går inte att avgöra ${vilket} som gäller` }] : [];
+    sammaDag
+      ? [
+          {
+            field: `${falt}.beslutad`,
+            message: `"${version.namn}" och "${sammaDag.namn}" är båda ${vad} den ${version.beslutad}; det går inte att avgöra ${vilket} som gäller`,
+          },
+        ]
+      : [];
   switch (version.typ) {
     case 'kf-beslut':
       return [...oklart('KF-beslut', 'vilket'), ...dubbletter(version.ramar, falt, 'ramar', version.namn)];
@@ -237,7 +243,11 @@ function konkurrerar(a: Budgetversion, b: Budgetversion): boolean {
   return false;
 }
 
-function tillaggUtanRam(version: Extract<Budgetversion, { typ: 'tillaggsbudget' }>, tidigare: readonly Budgetversion[], falt: string): Fel[] {
+function tillaggUtanRam(
+  version: Extract<Budgetversion, { typ: 'tillaggsbudget' }>,
+  tidigare: readonly Budgetversion[],
+  falt: string,
+): Fel[] {
   const harRam = new Set(tidigare.flatMap((annan) => (annan.typ === 'kf-beslut' ? annan.ramar.map((ram) => ram.namnd) : [])));
   return version.andringar.flatMap((andring, index) =>
     harRam.has(andring.namnd)

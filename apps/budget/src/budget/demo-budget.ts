@@ -11,7 +11,14 @@ import type { ResursfordelningUnderlag } from './resursfordelning.js';
 export function demoBudget(stad: DemoStad): { versioner: Budgetversion[]; underlag: ResursfordelningUnderlag[] } {
   const namndAv = new Map(stad.organisation.filter((n) => n.niva === 'enhet').map((n) => [n.kod, n.foralderKod!.split('-')[0]!]));
   const versioner: Budgetversion[] = [
-    { id: `kf-${stad.ar}`, typ: 'kf-beslut', ar: stad.ar, namn: `KF:s budget ${stad.ar}`, beslutad: `${stad.ar - 1}-06-18`, ramar: stad.ramar.map((ram) => ({ namnd: ram.namnd, beloppOre: ram.nettoOre })) },
+    {
+      id: `kf-${stad.ar}`,
+      typ: 'kf-beslut',
+      ar: stad.ar,
+      namn: `KF:s budget ${stad.ar}`,
+      beslutad: `${stad.ar - 1}-06-18`,
+      ramar: stad.ramar.map((ram) => ({ namnd: ram.namnd, beloppOre: ram.nettoOre })),
+    },
   ];
   for (const ram of stad.ramar) {
     versioner.push({
@@ -40,8 +47,16 @@ export function demoBudget(stad: DemoStad): { versioner: Budgetversion[]; underl
         : [],
       demografi: demografi
         ? [
-            { verksamhetsomrade: ram.namnd === 'VON' ? 'Äldreomsorg' : 'Skola', aldersband: ram.namnd === 'VON' ? '80-w' : '6-15', prisPerInvanareOre: 11_250_000 },
-            { verksamhetsomrade: ram.namnd === 'VON' ? 'Hemtjänst' : 'Förskola', aldersband: ram.namnd === 'VON' ? '65-79' : '1-5', prisPerInvanareOre: 14_600_000 },
+            {
+              verksamhetsomrade: ram.namnd === 'VON' ? 'Äldreomsorg' : 'Skola',
+              aldersband: ram.namnd === 'VON' ? '80-w' : '6-15',
+              prisPerInvanareOre: 11_250_000,
+            },
+            {
+              verksamhetsomrade: ram.namnd === 'VON' ? 'Hemtjänst' : 'Förskola',
+              aldersband: ram.namnd === 'VON' ? '65-79' : '1-5',
+              prisPerInvanareOre: 14_600_000,
+            },
           ]
         : [],
       upprakning: ram.namnd === 'SBN' ? { namn: 'Entreprenadindex', procentsats: '3,1' } : { namn: 'KPI', procentsats: '2,3' },

@@ -60,7 +60,7 @@ function fordela(underlag: InternbudgetUnderlag): Internbudget {
 }
 
 describe('internbudget: a nämnd splits its frame down its tree', () => {
-  it('socialnämnden\'s frame reaches every förvaltning, avdelning and ansvar as net cost', () => {
+  it("socialnämnden's frame reaches every förvaltning, avdelning and ansvar as net cost", () => {
     const { noder } = fordela(SOCIALNAMNDEN);
     expect(noder.map((n) => [n.kod, n.niva, n.nettokostnadOre])).toEqual([
       ['SN', 'namnd', kr(1_282_850_000.5)],
@@ -102,8 +102,11 @@ describe('internbudget: a nämnd splits its frame down its tree', () => {
     expect(internbudget.noder.every((n) => n.nettokostnadOre === 0 && n.kontogrupper.length === 0)).toBe(true);
   });
 
-  it('an ansvar whose revenue exceeds its cost lowers its avdelning\'s net', () => {
-    const { noder } = fordela({ ...SOCIALNAMNDEN, rader: [rad('41210', 'intakter', 5_000_000), rad('41230', 'personalkostnader', 8_000_000)] });
+  it("an ansvar whose revenue exceeds its cost lowers its avdelning's net", () => {
+    const { noder } = fordela({
+      ...SOCIALNAMNDEN,
+      rader: [rad('41210', 'intakter', 5_000_000), rad('41230', 'personalkostnader', 8_000_000)],
+    });
     expect(noder.find((n) => n.kod === '41210')?.nettokostnadOre).toBe(kr(-5_000_000));
     expect(noder.find((n) => n.kod === 'SN-A1')?.nettokostnadOre).toBe(kr(3_000_000));
   });
@@ -124,17 +127,38 @@ describe('internbudget: a nämnd splits its frame down its tree', () => {
       fel: [
         {
           field: 'rader',
-          message: 'internbudgeten överskrider ramen med 0,50 kr: Socialnämnden har fördelat netto 1 282 850 000,50 kr av ramen 1 282 850 000 kr',
+          message:
+            'internbudgeten överskrider ramen med 0,50 kr: Socialnämnden har fördelat netto 1 282 850 000,50 kr av ramen 1 282 850 000 kr',
         },
       ],
     });
   });
 
   it.each<[string, Partial<InternbudgetUnderlag>, string, string]>([
-    ['a row for another nämnd\'s ansvar', { rader: [rad('52110', 'personalkostnader', 1)] }, 'rader[0].ansvar', 'ansvaret 52110 (Hemtjänst norr) hör till Vård- och omsorgsnämnden, inte Socialnämnden'],
-    ['a row for an ansvar that does not exist', { rader: [rad('99999', 'personalkostnader', 1)] }, 'rader[0].ansvar', 'ansvaret 99999 finns inte i organisationen'],
-    ['a row on an avdelning', { rader: [rad('SN-A1', 'personalkostnader', 1)] }, 'rader[0].ansvar', 'SN-A1 (Barn och familj) är en avdelning, inte ett ansvar; budget läggs på enheter'],
-    ['a row on the förvaltning', { rader: [rad('SN-F', 'personalkostnader', 1)] }, 'rader[0].ansvar', 'SN-F (Socialförvaltningen) är en förvaltning, inte ett ansvar; budget läggs på enheter'],
+    [
+      "a row for another nämnd's ansvar",
+      { rader: [rad('52110', 'personalkostnader', 1)] },
+      'rader[0].ansvar',
+      'ansvaret 52110 (Hemtjänst norr) hör till Vård- och omsorgsnämnden, inte Socialnämnden',
+    ],
+    [
+      'a row for an ansvar that does not exist',
+      { rader: [rad('99999', 'personalkostnader', 1)] },
+      'rader[0].ansvar',
+      'ansvaret 99999 finns inte i organisationen',
+    ],
+    [
+      'a row on an avdelning',
+      { rader: [rad('SN-A1', 'personalkostnader', 1)] },
+      'rader[0].ansvar',
+      'SN-A1 (Barn och familj) är en avdelning, inte ett ansvar; budget läggs på enheter',
+    ],
+    [
+      'a row on the förvaltning',
+      { rader: [rad('SN-F', 'personalkostnader', 1)] },
+      'rader[0].ansvar',
+      'SN-F (Socialförvaltningen) är en förvaltning, inte ett ansvar; budget läggs på enheter',
+    ],
     [
       'a duplicated ansvar and kontogrupp',
       { rader: [rad('41230', 'personalkostnader', 1), rad('41230', 'lokalkostnader', 1), rad('41230', 'personalkostnader', 2)] },
@@ -147,7 +171,12 @@ describe('internbudget: a nämnd splits its frame down its tree', () => {
       'rader[0].beloppOre',
       'beloppet för ansvar 41230, intäkter, får inte vara negativt (-250 000 kr); intäkter och kostnader anges båda positiva',
     ],
-    ['an amount in fractions of an öre', { rader: [{ ansvar: '41230', kontogrupp: 'lokalkostnader', beloppOre: 0.5 }] }, 'rader[0].beloppOre', 'beloppet för ansvar 41230, lokalkostnader, ska vara i hela öre'],
+    [
+      'an amount in fractions of an öre',
+      { rader: [{ ansvar: '41230', kontogrupp: 'lokalkostnader', beloppOre: 0.5 }] },
+      'rader[0].beloppOre',
+      'beloppet för ansvar 41230, lokalkostnader, ska vara i hela öre',
+    ],
     [
       'an unknown kontogrupp',
       { rader: [{ ansvar: '41230', kontogrupp: 'reklam' as KontogruppKod, beloppOre: 1 }] },
@@ -162,7 +191,7 @@ describe('internbudget: a nämnd splits its frame down its tree', () => {
     expect(resultat.ok ? [] : resultat.fel).toContainEqual({ field, message });
   });
 
-  it('the demo city\'s internbudget uses up every nämnd\'s frame exactly, with nothing ofördelat', () => {
+  it("the demo city's internbudget uses up every nämnd's frame exactly, with nothing ofördelat", () => {
     const stad = demoStad();
     const noder = new Map(stad.organisation.map((n) => [n.kod, n]));
     const namndAv = (kod: string | null): string | undefined => {

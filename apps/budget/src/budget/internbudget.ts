@@ -83,7 +83,13 @@ export function fordelaInternbudget(underlag: InternbudgetUnderlag): Validerat<I
   return godkant({ namnd: namnd.kod, ramOre: underlag.ramOre, fordelatOre, ofordelatOre, noder });
 }
 
-const NIVANAMN: Record<OrganisationNiva, string> = { stad: 'stad', namnd: 'nämnd', forvaltning: 'förvaltning', avdelning: 'avdelning', enhet: 'enhet' };
+const NIVANAMN: Record<OrganisationNiva, string> = {
+  stad: 'stad',
+  namnd: 'nämnd',
+  forvaltning: 'förvaltning',
+  avdelning: 'avdelning',
+  enhet: 'enhet',
+};
 
 function deltradUnder(rot: OrganisationNode, organisation: readonly OrganisationNode[]): OrganisationNode[] {
   const barn = new Map<string, OrganisationNode[]>();
@@ -105,14 +111,21 @@ function deltradUnder(rot: OrganisationNode, organisation: readonly Organisation
 /** The node itself and its parents up to the city. */
 function medForaldrar(kod: string, organisation: ReadonlyMap<string, OrganisationNode>): OrganisationNode[] {
   const kedja: OrganisationNode[] = [];
-  for (let node = organisation.get(kod); node && kedja.length <= 10; node = node.foralderKod === null ? undefined : organisation.get(node.foralderKod)) {
+  for (
+    let node = organisation.get(kod);
+    node && kedja.length <= 10;
+    node = node.foralderKod === null ? undefined : organisation.get(node.foralderKod)
+  ) {
     kedja.push(node);
   }
   return kedja;
 }
 
 /** Each row filed under its ansvar and every node above it, so each node sums only its own rows. */
-function raderUppITradet(rader: readonly Internbudgetrad[], organisation: ReadonlyMap<string, OrganisationNode>): Map<string, Internbudgetrad[]> {
+function raderUppITradet(
+  rader: readonly Internbudgetrad[],
+  organisation: ReadonlyMap<string, OrganisationNode>,
+): Map<string, Internbudgetrad[]> {
   const perNod = new Map<string, Internbudgetrad[]>();
   for (const rad of rader) {
     for (const node of medForaldrar(rad.ansvar, organisation)) {
@@ -130,14 +143,27 @@ function nodbudget(node: OrganisationNode, rader: readonly Internbudgetrad[]): N
     kontogrupp: kod,
     beloppOre: addOre(...rader.filter((rad) => rad.kontogrupp === kod).map((rad) => rad.beloppOre)),
   })).filter((grupp) => grupp.beloppOre !== 0);
-  return { kod: node.kod, namn: node.namn, niva: node.niva, foralderKod: node.foralderKod, intakterOre, kostnaderOre, nettokostnadOre, kontogrupper };
+  return {
+    kod: node.kod,
+    namn: node.namn,
+    niva: node.niva,
+    foralderKod: node.foralderKod,
+    intakterOre,
+    kostnaderOre,
+    nettokostnadOre,
+    kontogrupper,
+  };
 }
 
 function valideraRam(ramOre: Ore): Fel[] {
   return arHeltOre(ramOre) && ramOre >= 0 ? [] : [{ field: 'ramOre', message: 'ramen ska vara ett belopp i hela öre, noll eller mer' }];
 }
 
-function valideraRader(rader: readonly Internbudgetrad[], namnd: OrganisationNode, organisation: ReadonlyMap<string, OrganisationNode>): Fel[] {
+function valideraRader(
+  rader: readonly Internbudgetrad[],
+  namnd: OrganisationNode,
+  organisation: ReadonlyMap<string, OrganisationNode>,
+): Fel[] {
   const forsta = new Map<string, number>();
   return rader.flatMap((rad, index): Fel[] => {
     const fel: Fel[] = [];
@@ -148,9 +174,11 @@ function valideraRader(rader: readonly Internbudgetrad[], namnd: OrganisationNod
     if (!grupp) fel.push({ field: `rader[${index}].kontogrupp`, message: `okänd kontogrupp "${rad.kontogrupp}" för ansvar ${rad.ansvar}` });
     const nyckel = `${rad.ansvar}\u0000${rad.kontogrupp}`;
     const dubblett = forsta.get(nyckel);
-    if (dubblett !== undefined) fel.push({ field: `rader[${index}]`, message: `ansvar ${rad.ansvar} har redan en rad för ${gruppnamn} (rader[${dubblett}])` });
+    if (dubblett !== undefined)
+      fel.push({ field: `rader[${index}]`, message: `ansvar ${rad.ansvar} har redan en rad för ${gruppnamn} (rader[${dubblett}])` });
     else forsta.set(nyckel, index);
-    if (!arHeltOre(rad.beloppOre)) fel.push({ field: `rader[${index}].beloppOre`, message: `beloppet för ansvar ${rad.ansvar}, ${gruppnamn}, ska vara i hela öre` });
+    if (!arHeltOre(rad.beloppOre))
+      fel.push({ field: `rader[${index}].beloppOre`, message: `beloppet för ansvar ${rad.ansvar}, ${gruppnamn}, ska vara i hela öre` });
     else if (rad.beloppOre < 0) {
       fel.push({
         field: `rader[${index}].beloppOre`,

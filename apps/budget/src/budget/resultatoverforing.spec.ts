@@ -26,7 +26,7 @@ function forslag(resultat: readonly Arsresultat[], regel?: Overforingsregel, und
 }
 
 describe('resultatöverföring: each nämnd keeps its surplus or deficit into next year', () => {
-  it('by Helsingborg\'s rule surplus and deficit are both carried in full, to the öre', () => {
+  it("by Helsingborg's rule surplus and deficit are both carried in full, to the öre", () => {
     const { namnder, resultatOre, overforingOre } = forslag(BOKSLUT_2026);
     expect(namnder.map((n) => [n.namnd, n.resultatOre, n.overforingOre, n.grund])).toEqual([
       ['SN', kr(13_684_567.9), kr(13_684_567.9), 'overskott'],
@@ -38,7 +38,7 @@ describe('resultatöverföring: each nämnd keeps its surplus or deficit into ne
     expect(overforingOre).toBe(resultatOre);
   });
 
-  it('says why, and shows next year\'s frame after the carry-over where it is known', () => {
+  it("says why, and shows next year's frame after the carry-over where it is known", () => {
     const [sn, von] = forslag(BOKSLUT_2026).namnder;
     expect(sn).toMatchObject({ forklaring: '100 % av överskottet 13 684 567,90 kr', nastaArsRamEfterOverforingOre: kr(1_346_770_401.9) });
     expect(von).toMatchObject({ forklaring: '100 % av underskottet 21 250 000,55 kr', nastaArsRamEfterOverforingOre: null });
@@ -46,8 +46,18 @@ describe('resultatöverföring: each nämnd keeps its surplus or deficit into ne
 
   it.each<[string, Overforingsregel, number, number]>([
     ['half of a surplus', { ...HELSINGBORGS_OVERFORINGSREGEL, overskottAndel: '50' }, kr(6_842_283.95), kr(-21_250_000.55)],
-    ['a surplus capped at 1 % of the budget', { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '1' }, kr(13_124_500), kr(-21_250_000.55)],
-    ['a cap above the surplus', { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '2' }, kr(13_684_567.9), kr(-21_250_000.55)],
+    [
+      'a surplus capped at 1 % of the budget',
+      { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '1' },
+      kr(13_124_500),
+      kr(-21_250_000.55),
+    ],
+    [
+      'a cap above the surplus',
+      { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '2' },
+      kr(13_684_567.9),
+      kr(-21_250_000.55),
+    ],
     ['nothing of a surplus and all of a deficit', { ...HELSINGBORGS_OVERFORINGSREGEL, overskottAndel: '0' }, 0, kr(-21_250_000.55)],
     ['a deficit carried by two thirds', { ...HELSINGBORGS_OVERFORINGSREGEL, underskottAndel: '66,6667' }, kr(13_684_567.9), -14_166_674_12],
   ])('another rule: %s', (_, regel, sn, von) => {
@@ -74,23 +84,79 @@ describe('resultatöverföring: each nämnd keeps its surplus or deficit into ne
   it('KF may, for särskilda skäl, decide otherwise for one nämnd', () => {
     const undantag = [{ namnd: 'VON', overforingOre: 0, sarskildaSkal: 'pandemikostnader som staten inte ersatt' }];
     const { namnder, overforingOre } = forslag(BOKSLUT_2026, undefined, undantag);
-    expect(namnder[1]).toMatchObject({ overforingOre: 0, grund: 'undantag', forklaring: 'särskilda skäl: pandemikostnader som staten inte ersatt' });
+    expect(namnder[1]).toMatchObject({
+      overforingOre: 0,
+      grund: 'undantag',
+      forklaring: 'särskilda skäl: pandemikostnader som staten inte ersatt',
+    });
     expect(overforingOre).toBe(kr(23_684_567.9));
   });
 
   it.each<[string, readonly Arsresultat[], Overforingsregel, Overforingsundantag[], string, string]>([
-    ['a nämnd twice', [...BOKSLUT_2026, BOKSLUT_2026[0]!], HELSINGBORGS_OVERFORINGSREGEL, [], 'resultat[4].namnd', 'SN förekommer mer än en gång'],
-    ['an utfall in fractions of an öre', [{ namnd: 'SN', budgetOre: 1, utfallOre: 0.5 }], HELSINGBORGS_OVERFORINGSREGEL, [], 'resultat[0].utfallOre', 'beloppet för SN ska vara i hela öre'],
-    ['a share over 100 %', BOKSLUT_2026, { ...HELSINGBORGS_OVERFORINGSREGEL, overskottAndel: '100,5' }, [], 'regel.overskottAndel', 'andelen av överskottet ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "100,5"'],
-    ['a negative cap', BOKSLUT_2026, { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '-1' }, [], 'regel.overskottTakProcentAvBudget', 'taket för överskott ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "-1"'],
-    ['a share that is not a number', BOKSLUT_2026, { ...HELSINGBORGS_OVERFORINGSREGEL, underskottAndel: 'allt' }, [], 'regel.underskottAndel', 'andelen av underskottet ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "allt"'],
-    ['an exception without särskilda skäl', BOKSLUT_2026, HELSINGBORGS_OVERFORINGSREGEL, [{ namnd: 'VON', overforingOre: 0, sarskildaSkal: ' ' }], 'undantag[0].sarskildaSkal', 'undantaget för VON ska ange de särskilda skälen'],
-    ['an exception for a nämnd without result', BOKSLUT_2026, HELSINGBORGS_OVERFORINGSREGEL, [{ namnd: 'ÖFN', overforingOre: 0, sarskildaSkal: 'x' }], 'undantag[0].namnd', 'undantaget gäller ÖFN, som inte har något årsresultat'],
+    [
+      'a nämnd twice',
+      [...BOKSLUT_2026, BOKSLUT_2026[0]!],
+      HELSINGBORGS_OVERFORINGSREGEL,
+      [],
+      'resultat[4].namnd',
+      'SN förekommer mer än en gång',
+    ],
+    [
+      'an utfall in fractions of an öre',
+      [{ namnd: 'SN', budgetOre: 1, utfallOre: 0.5 }],
+      HELSINGBORGS_OVERFORINGSREGEL,
+      [],
+      'resultat[0].utfallOre',
+      'beloppet för SN ska vara i hela öre',
+    ],
+    [
+      'a share over 100 %',
+      BOKSLUT_2026,
+      { ...HELSINGBORGS_OVERFORINGSREGEL, overskottAndel: '100,5' },
+      [],
+      'regel.overskottAndel',
+      'andelen av överskottet ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "100,5"',
+    ],
+    [
+      'a negative cap',
+      BOKSLUT_2026,
+      { ...HELSINGBORGS_OVERFORINGSREGEL, overskottTakProcentAvBudget: '-1' },
+      [],
+      'regel.overskottTakProcentAvBudget',
+      'taket för överskott ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "-1"',
+    ],
+    [
+      'a share that is not a number',
+      BOKSLUT_2026,
+      { ...HELSINGBORGS_OVERFORINGSREGEL, underskottAndel: 'allt' },
+      [],
+      'regel.underskottAndel',
+      'andelen av underskottet ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "allt"',
+    ],
+    [
+      'an exception without särskilda skäl',
+      BOKSLUT_2026,
+      HELSINGBORGS_OVERFORINGSREGEL,
+      [{ namnd: 'VON', overforingOre: 0, sarskildaSkal: ' ' }],
+      'undantag[0].sarskildaSkal',
+      'undantaget för VON ska ange de särskilda skälen',
+    ],
+    [
+      'an exception for a nämnd without result',
+      BOKSLUT_2026,
+      HELSINGBORGS_OVERFORINGSREGEL,
+      [{ namnd: 'ÖFN', overforingOre: 0, sarskildaSkal: 'x' }],
+      'undantag[0].namnd',
+      'undantaget gäller ÖFN, som inte har något årsresultat',
+    ],
     [
       'two exceptions for one nämnd',
       BOKSLUT_2026,
       HELSINGBORGS_OVERFORINGSREGEL,
-      [{ namnd: 'VON', overforingOre: 0, sarskildaSkal: 'x' }, { namnd: 'VON', overforingOre: 1, sarskildaSkal: 'y' }],
+      [
+        { namnd: 'VON', overforingOre: 0, sarskildaSkal: 'x' },
+        { namnd: 'VON', overforingOre: 1, sarskildaSkal: 'y' },
+      ],
       'undantag[1].namnd',
       'VON har mer än ett undantag',
     ],

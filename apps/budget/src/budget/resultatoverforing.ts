@@ -81,7 +81,12 @@ export function foreslaResultatoverforing(
 
   const namnder = resultat.map((rad) => {
     const resultatOre = addOre(rad.budgetOre, -rad.utfallOre);
-    const forslag = overforing(resultatOre, rad.budgetOre, regel, undantag.find((u) => u.namnd === rad.namnd));
+    const forslag = overforing(
+      resultatOre,
+      rad.budgetOre,
+      regel,
+      undantag.find((u) => u.namnd === rad.namnd),
+    );
     const ram = rad.nastaArsRamOre ?? null;
     return {
       namnd: rad.namnd,
@@ -103,7 +108,8 @@ export function foreslaResultatoverforing(
 type Forslag = Pick<NamndsOverforing, 'overforingOre' | 'grund' | 'forklaring'>;
 
 function overforing(resultatOre: Ore, budgetOre: Ore, regel: Overforingsregel, undantag: Overforingsundantag | undefined): Forslag {
-  if (undantag) return { overforingOre: undantag.overforingOre, grund: 'undantag', forklaring: `särskilda skäl: ${undantag.sarskildaSkal}` };
+  if (undantag)
+    return { overforingOre: undantag.overforingOre, grund: 'undantag', forklaring: `särskilda skäl: ${undantag.sarskildaSkal}` };
   if (resultatOre === 0) return { overforingOre: 0, grund: 'nollresultat', forklaring: 'budgeten i balans, inget att föra över' };
   if (resultatOre < 0) {
     return {
@@ -115,7 +121,11 @@ function overforing(resultatOre: Ore, budgetOre: Ore, regel: Overforingsregel, u
   return overskott(resultatOre, budgetOre, regel);
 }
 
-function overskott(resultatOre: Ore, budgetOre: Ore, { overskottAndel, overskottTakProcentAvBudget: takProcent }: Overforingsregel): Forslag {
+function overskott(
+  resultatOre: Ore,
+  budgetOre: Ore,
+  { overskottAndel, overskottTakProcentAvBudget: takProcent }: Overforingsregel,
+): Forslag {
   const andel = procentAv(resultatOre, overskottAndel, 'ore');
   const tak = takProcent === null ? null : procentAv(budgetOre, takProcent, 'ore');
   if (takProcent !== null && tak !== null && tak < andel) {
@@ -127,7 +137,8 @@ function overskott(resultatOre: Ore, budgetOre: Ore, { overskottAndel, overskott
 function valideraResultat(resultat: readonly Arsresultat[]): Fel[] {
   return resultat.flatMap((rad, index): Fel[] => {
     const fel: Fel[] = [];
-    if (resultat.findIndex((annan) => annan.namnd === rad.namnd) < index) fel.push({ field: `resultat[${index}].namnd`, message: `${rad.namnd} förekommer mer än en gång` });
+    if (resultat.findIndex((annan) => annan.namnd === rad.namnd) < index)
+      fel.push({ field: `resultat[${index}].namnd`, message: `${rad.namnd} förekommer mer än en gång` });
     for (const falt of ['budgetOre', 'utfallOre', 'nastaArsRamOre'] as const) {
       const belopp = rad[falt];
       if (belopp !== undefined && belopp !== null && !arHeltOre(belopp)) {
@@ -148,17 +159,28 @@ function valideraRegel(regel: Overforingsregel): Fel[] {
     if (text === null) return [];
     const miljondelar = tolkaProcentsats(text);
     const inomGranserna = miljondelar !== undefined && miljondelar >= 0n && miljondelar <= 1_000_000n; // 100 %
-    return inomGranserna ? [] : [{ field: `regel.${falt}`, message: `${vad} ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "${text}"` }];
+    return inomGranserna
+      ? []
+      : [
+          {
+            field: `regel.${falt}`,
+            message: `${vad} ska vara en procentsats mellan 0 och 100, till exempel "50" eller "2,5"; fick "${text}"`,
+          },
+        ];
   });
 }
 
 function valideraUndantag(undantag: readonly Overforingsundantag[], resultat: readonly Arsresultat[]): Fel[] {
   return undantag.flatMap((rad, index): Fel[] => {
     const fel: Fel[] = [];
-    if (!resultat.some((r) => r.namnd === rad.namnd)) fel.push({ field: `undantag[${index}].namnd`, message: `undantaget gäller ${rad.namnd}, som inte har något årsresultat` });
-    if (undantag.findIndex((annat) => annat.namnd === rad.namnd) < index) fel.push({ field: `undantag[${index}].namnd`, message: `${rad.namnd} har mer än ett undantag` });
-    if (!rad.sarskildaSkal.trim()) fel.push({ field: `undantag[${index}].sarskildaSkal`, message: `undantaget för ${rad.namnd} ska ange de särskilda skälen` });
-    if (!arHeltOre(rad.overforingOre)) fel.push({ field: `undantag[${index}].overforingOre`, message: `beloppet för ${rad.namnd} ska vara i hela öre` });
+    if (!resultat.some((r) => r.namnd === rad.namnd))
+      fel.push({ field: `undantag[${index}].namnd`, message: `undantaget gäller ${rad.namnd}, som inte har något årsresultat` });
+    if (undantag.findIndex((annat) => annat.namnd === rad.namnd) < index)
+      fel.push({ field: `undantag[${index}].namnd`, message: `${rad.namnd} har mer än ett undantag` });
+    if (!rad.sarskildaSkal.trim())
+      fel.push({ field: `undantag[${index}].sarskildaSkal`, message: `undantaget för ${rad.namnd} ska ange de särskilda skälen` });
+    if (!arHeltOre(rad.overforingOre))
+      fel.push({ field: `undantag[${index}].overforingOre`, message: `beloppet för ${rad.namnd} ska vara i hela öre` });
     return fel;
   });
 }

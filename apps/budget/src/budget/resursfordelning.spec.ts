@@ -53,8 +53,8 @@ function fel(resultat: Validerat<unknown>): readonly { field: string; message: s
   return resultat.ok ? [] : resultat.fel;
 }
 
-describe('resursfördelningsmodellen: a nämnd\'s frame in seven steps', () => {
-  it('socialnämnden\'s frame: previous allocation, minus one-offs, plus demography and KPI, plus priorities', () => {
+describe("resursfördelningsmodellen: a nämnd's frame in seven steps", () => {
+  it("socialnämnden's frame: previous allocation, minus one-offs, plus demography and KPI, plus priorities", () => {
     const { steg, forslagOre } = berakna(SOCIALNAMNDEN);
     expect(steg.map((s) => [s.steg, s.namn, s.typ, s.beloppOre, s.summaOre])).toEqual([
       [1, 'Föregående års budgettilldelning', 'total', kr(1_312_450_000), kr(1_312_450_000)],
@@ -68,11 +68,21 @@ describe('resursfördelningsmodellen: a nämnd\'s frame in seven steps', () => {
     expect(forslagOre).toBe(kr(1_333_085_834));
   });
 
-  it('a nämnd\'s frame grows with its residents per age band, times the price per resident', () => {
+  it("a nämnd's frame grows with its residents per age band, times the price per resident", () => {
     const demografi = berakna(SOCIALNAMNDEN).steg[3]?.underlag;
     expect(demografi).toEqual([
-      expect.objectContaining({ verksamhetsomrade: 'Barn och familj', aldersband: '0-17', forandringInvanare: 290, beloppOre: kr(1_508_000) }),
-      expect.objectContaining({ verksamhetsomrade: 'Ekonomiskt bistånd', aldersband: '18-64', forandringInvanare: 750, beloppOre: kr(1_387_500) }),
+      expect.objectContaining({
+        verksamhetsomrade: 'Barn och familj',
+        aldersband: '0-17',
+        forandringInvanare: 290,
+        beloppOre: kr(1_508_000),
+      }),
+      expect.objectContaining({
+        verksamhetsomrade: 'Ekonomiskt bistånd',
+        aldersband: '18-64',
+        forandringInvanare: 750,
+        beloppOre: kr(1_387_500),
+      }),
       expect.objectContaining({ verksamhetsomrade: 'Beroendevård', aldersband: '18-64', forandringInvanare: 750, beloppOre: kr(712_500) }),
     ]);
     expect(demografi?.[0]?.text).toBe('Barn och familj (0-17): +290 invånare × 5 200 kr');
@@ -123,9 +133,15 @@ describe('resursfördelningsmodellen: a nämnd\'s frame in seven steps', () => {
     const udda: ResursfordelningUnderlag = {
       ...SOCIALNAMNDEN,
       foregaendeArsTilldelningOre: 1_312_450_000_17,
-      tillfalligaSatsningar: [{ text: 'a', beloppOre: 10 }, { text: 'b', beloppOre: 20 }],
+      tillfalligaSatsningar: [
+        { text: 'a', beloppOre: 10 },
+        { text: 'b', beloppOre: 20 },
+      ],
       demografi: SOCIALNAMNDEN.demografi.map((rad) => ({ ...rad, prisPerInvanareOre: (rad.prisPerInvanareOre ?? 0) + 1 })),
-      ovrigaJusteringar: [{ text: 'c', beloppOre: 10 }, { text: 'd', beloppOre: -30 }],
+      ovrigaJusteringar: [
+        { text: 'c', beloppOre: 10 },
+        { text: 'd', beloppOre: -30 },
+      ],
     };
     const { steg, forslagOre } = berakna(udda);
     for (const s of steg.filter((s) => s.typ === 'forandring')) {

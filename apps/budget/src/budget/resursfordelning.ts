@@ -207,14 +207,21 @@ function valideraUnderlag(underlag: ResursfordelningUnderlag): Fel[] {
   if (!underlag.namnd.trim()) fel.push({ field: 'namnd', message: 'nämnden saknas' });
   if (!Number.isInteger(underlag.ar)) fel.push({ field: 'ar', message: 'året ska vara ett årtal' });
   if (!arHeltOre(underlag.foregaendeArsTilldelningOre) || underlag.foregaendeArsTilldelningOre < 0) {
-    fel.push({ field: 'foregaendeArsTilldelningOre', message: 'föregående års budgettilldelning ska vara ett belopp i hela öre, noll eller mer' });
+    fel.push({
+      field: 'foregaendeArsTilldelningOre',
+      message: 'föregående års budgettilldelning ska vara ett belopp i hela öre, noll eller mer',
+    });
   }
   fel.push(...valideraPoster('tillfalligaSatsningar', underlag.tillfalligaSatsningar, 'positiva'));
   fel.push(...valideraBefolkning(underlag.befolkning));
   fel.push(...valideraDemografi(underlag.demografi, underlag.befolkning));
-  if (!underlag.upprakning.namn.trim()) fel.push({ field: 'upprakning.namn', message: 'uppräkningens index saknar namn (till exempel KPI eller entreprenadindex)' });
+  if (!underlag.upprakning.namn.trim())
+    fel.push({ field: 'upprakning.namn', message: 'uppräkningens index saknar namn (till exempel KPI eller entreprenadindex)' });
   if (tolkaProcentsats(underlag.upprakning.procentsats) === undefined) {
-    fel.push({ field: 'upprakning.procentsats', message: `"${underlag.upprakning.procentsats}" är ingen procentsats; skriv till exempel "2,3" (högst fyra decimaler)` });
+    fel.push({
+      field: 'upprakning.procentsats',
+      message: `"${underlag.upprakning.procentsats}" är ingen procentsats; skriv till exempel "2,3" (högst fyra decimaler)`,
+    });
   }
   fel.push(...valideraPoster('ovrigaJusteringar', underlag.ovrigaJusteringar, 'med tecken'));
   return fel;
@@ -224,9 +231,13 @@ function valideraPoster(falt: string, poster: readonly Post[], belopp: 'positiva
   return poster.flatMap((post, index): Fel[] => {
     const fel: Fel[] = [];
     if (!post.text.trim()) fel.push({ field: `${falt}[${index}].text`, message: 'posten behöver en text som säger vad den gäller' });
-    if (!arHeltOre(post.beloppOre)) fel.push({ field: `${falt}[${index}].beloppOre`, message: `beloppet för "${post.text}" ska vara i hela öre` });
+    if (!arHeltOre(post.beloppOre))
+      fel.push({ field: `${falt}[${index}].beloppOre`, message: `beloppet för "${post.text}" ska vara i hela öre` });
     else if (belopp === 'positiva' && post.beloppOre < 0) {
-      fel.push({ field: `${falt}[${index}].beloppOre`, message: `beloppet för "${post.text}" får inte vara negativt; satsningen dras av i steg 2` });
+      fel.push({
+        field: `${falt}[${index}].beloppOre`,
+        message: `beloppet för "${post.text}" får inte vara negativt; satsningen dras av i steg 2`,
+      });
     }
     return fel;
   });
@@ -236,12 +247,21 @@ function valideraBefolkning(befolkning: readonly Befolkningsrad[]): Fel[] {
   const fel: Fel[] = [];
   const sedda = new Set<string>();
   befolkning.forEach((rad, index) => {
-    if (sedda.has(rad.aldersband)) fel.push({ field: `befolkning[${index}].aldersband`, message: `åldersbandet ${rad.aldersband} förekommer mer än en gång` });
+    if (sedda.has(rad.aldersband))
+      fel.push({ field: `befolkning[${index}].aldersband`, message: `åldersbandet ${rad.aldersband} förekommer mer än en gång` });
     sedda.add(rad.aldersband);
     for (const falt of ['invanareIAr', 'invanarePrognos'] as const) {
       const antal = rad[falt];
-      if (!Number.isSafeInteger(antal)) fel.push({ field: `befolkning[${index}].${falt}`, message: `antalet invånare i åldersbandet ${rad.aldersband} ska vara ett heltal` });
-      else if (antal < 0) fel.push({ field: `befolkning[${index}].${falt}`, message: `antalet invånare i åldersbandet ${rad.aldersband} får inte vara negativt (${antal})` });
+      if (!Number.isSafeInteger(antal))
+        fel.push({
+          field: `befolkning[${index}].${falt}`,
+          message: `antalet invånare i åldersbandet ${rad.aldersband} ska vara ett heltal`,
+        });
+      else if (antal < 0)
+        fel.push({
+          field: `befolkning[${index}].${falt}`,
+          message: `antalet invånare i åldersbandet ${rad.aldersband} får inte vara negativt (${antal})`,
+        });
     }
   });
   return fel;
@@ -255,16 +275,26 @@ function valideraDemografi(demografi: readonly Demografirad[], befolkning: reado
     const falt = `demografi[${index}]`;
     const nyckel = `${rad.verksamhetsomrade}\u0000${rad.aldersband}`;
     if (!rad.verksamhetsomrade.trim()) fel.push({ field: `${falt}.verksamhetsomrade`, message: 'verksamhetsområdet saknar namn' });
-    if (sedda.has(nyckel)) fel.push({ field: falt, message: `${rad.verksamhetsomrade} och åldersbandet ${rad.aldersband} förekommer mer än en gång` });
+    if (sedda.has(nyckel))
+      fel.push({ field: falt, message: `${rad.verksamhetsomrade} och åldersbandet ${rad.aldersband} förekommer mer än en gång` });
     sedda.add(nyckel);
     if (!kandaBand.includes(rad.aldersband)) {
       const giltiga = kandaBand.length > 0 ? kandaBand.join(', ') : 'inga åldersband';
-      fel.push({ field: `${falt}.aldersband`, message: `okänt åldersband "${rad.aldersband}" för ${rad.verksamhetsomrade}; befolkningsprognosen har ${giltiga}` });
+      fel.push({
+        field: `${falt}.aldersband`,
+        message: `okänt åldersband "${rad.aldersband}" för ${rad.verksamhetsomrade}; befolkningsprognosen har ${giltiga}`,
+      });
     }
     if (rad.prisPerInvanareOre === undefined || rad.prisPerInvanareOre === null) {
-      fel.push({ field: `${falt}.prisPerInvanareOre`, message: `pris per invånare saknas för ${rad.verksamhetsomrade}, åldersbandet ${rad.aldersband}` });
+      fel.push({
+        field: `${falt}.prisPerInvanareOre`,
+        message: `pris per invånare saknas för ${rad.verksamhetsomrade}, åldersbandet ${rad.aldersband}`,
+      });
     } else if (!arHeltOre(rad.prisPerInvanareOre) || rad.prisPerInvanareOre < 0) {
-      fel.push({ field: `${falt}.prisPerInvanareOre`, message: `pris per invånare för ${rad.verksamhetsomrade}, åldersbandet ${rad.aldersband}, ska vara ett belopp i hela öre, noll eller mer` });
+      fel.push({
+        field: `${falt}.prisPerInvanareOre`,
+        message: `pris per invånare för ${rad.verksamhetsomrade}, åldersbandet ${rad.aldersband}, ska vara ett belopp i hela öre, noll eller mer`,
+      });
     }
   });
   return fel;

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { arSchema, investeringsprojektRequestSchema } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, ingenBehorighet, OmfangService, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import {
+  Anvandare,
+  Atkomst,
+  CorrelationId,
+  ingenBehorighet,
+  OmfangService,
+  openApiSchema,
+  parseRequest,
+  type Principal,
+  PROBLEM_RESPONSE,
+} from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { InvesteringarService } from './investeringar.service.js';
@@ -22,7 +32,10 @@ export class InvesteringarController {
 
   @Get()
   @Atkomst('ekonomidirektor', 'forvaltningsekonom')
-  @ApiOperation({ summary: 'Den rullande sjuåriga investeringsplanen för en nämnd (eller hela staden): projekten och budget, utfall, prognos och avvikelse per år' })
+  @ApiOperation({
+    summary:
+      'Den rullande sjuåriga investeringsplanen för en nämnd (eller hela staden): projekten och budget, utfall, prognos och avvikelse per år',
+  })
   @ApiQuery({ name: 'namnd', required: false })
   @ApiQuery({ name: 'forstaAr', required: false, type: Number })
   async plan(@Query() query: unknown, @Anvandare() principal: Principal) {
@@ -40,7 +53,13 @@ export class InvesteringarController {
   @ApiBody({ schema: openApiSchema(investeringsprojektRequestSchema, 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
-  spara(@Param('id') id: string, @Body() body: unknown, @Query() query: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+  spara(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: unknown,
+    @Anvandare() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
     const { forstaAr } = parseRequest(planQuerySchema, query, 'Ogiltig fråga');
     return this.investeringar.spara(parseRequest(idSchema, id, 'Ogiltigt id'), body, forstaAr, principal, correlationId);
   }

@@ -21,7 +21,12 @@ export class InvesteringarService implements OnApplicationBootstrap {
     await em.transactional(async (tx) => {
       for (const projekt of demoStad().investeringar) {
         tx.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt: projekt as Investeringsprojekt });
-        addToOutbox(tx, investeringsprojektUppdaterat, { ...projekt, ar: [...projekt.ar] }, { producer: 'budget', correlationId: 'demo-data' });
+        addToOutbox(
+          tx,
+          investeringsprojektUppdaterat,
+          { ...projekt, ar: [...projekt.ar] },
+          { producer: 'budget', correlationId: 'demo-data' },
+        );
       }
     });
     this.outbox.wake();
@@ -31,7 +36,10 @@ export class InvesteringarService implements OnApplicationBootstrap {
   async plan(namnd: string | undefined, forstaAr: number) {
     const rader = await this.orm.em.fork().find(InvesteringsprojektRad, namnd ? { namnd } : {}, { orderBy: { id: 'asc' } });
     const projekt = rader.map((r) => r.projekt);
-    return { projekt, sammanstallning: ellerProblem(summeraInvesteringsplan({ forstaAr, projekt }), 'Investeringsplanen går inte att summera') };
+    return {
+      projekt,
+      sammanstallning: ellerProblem(summeraInvesteringsplan({ forstaAr, projekt }), 'Investeringsplanen går inte att summera'),
+    };
   }
 
   /** Stores a project (new or changed); a project over 3 mnkr without motive, or over 15 mnkr without assessment, is refused. */
@@ -46,10 +54,20 @@ export class InvesteringarService implements OnApplicationBootstrap {
       ar: request.ar.map((ar) => ({ ar: ar.ar, budgetOre: ar.budget, utfallOre: ar.utfall ?? null, prognosOre: ar.prognos ?? null })),
     };
     const fel = valideraInvesteringsplan({ forstaAr, projekt: [projekt] });
-    if (fel.length > 0) throw new ProblemException(422, 'Projektet uppfyller inte investeringsreglerna', fel.map((f) => f.message).join('; '), fel.map((f) => ({ field: f.field, message: f.message })));
+    if (fel.length > 0)
+      throw new ProblemException(
+        422,
+        'Projektet uppfyller inte investeringsreglerna',
+        fel.map((f) => f.message).join('; '),
+        fel.map((f) => ({ field: f.field, message: f.message })),
+      );
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(InvesteringsprojektRad, { id });
-      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'investeringsprojekt.sparat', objekt: { typ: 'projekt', id }, fore: fore?.projekt ?? null, efter: projekt });
+      granska(
+        em,
+        { tjanst: 'budget', principal, correlationId },
+        { handling: 'investeringsprojekt.sparat', objekt: { typ: 'projekt', id }, fore: fore?.projekt ?? null, efter: projekt },
+      );
       await em.upsert(InvesteringsprojektRad, { id, namnd: projekt.namnd, projekt });
       addToOutbox(em, investeringsprojektUppdaterat, { ...projekt, ar: [...projekt.ar] }, { producer: 'budget', correlationId });
     });

@@ -57,7 +57,10 @@ function summera(plan: Investeringsplan): Investeringssammanstallning {
   return resultat.varde;
 }
 
-const med = (projekt: Investeringsprojekt, andring: Partial<Investeringsprojekt>): Investeringsplan => ({ forstaAr: 2027, projekt: [{ ...projekt, ...andring }] });
+const med = (projekt: Investeringsprojekt, andring: Partial<Investeringsprojekt>): Investeringsplan => ({
+  forstaAr: 2027,
+  projekt: [{ ...projekt, ...andring }],
+});
 const ettAr = (budgetOre: number) => [{ ar: 2027, budgetOre }];
 
 describe('the rolling seven-year investment plan', () => {
@@ -66,10 +69,30 @@ describe('the rolling seven-year investment plan', () => {
   });
 
   it.each<[string, Investeringsplan, string, string]>([
-    ['a project over 3 mnkr without motive', med(NY_SKOLA, { motiv: null }), 'projekt[0].motiv', "projektet 'Ny skola Drottninghög' (42 mnkr) saknar motiv"],
-    ['a project of 3 mnkr and one öre without motive', med(PARK, { ar: ettAr(kr(3_000_000) + 1) }), 'projekt[0].motiv', "projektet 'Park Tågaborg' (3 000 000,01 kr) saknar motiv"],
-    ['a project with an unknown motive', med(CYKELVAG, { motiv: 'X' as never }), 'projekt[0].motiv', "projektet 'Cykelväg Ramlösa' (4,5 mnkr) har okänt motiv \"X\"; giltiga är A, E, K, L, M, U, T"],
-    ['a project over 15 mnkr without sustainability assessment', med(NY_SKOLA, { hallbarhet: null }), 'projekt[0].hallbarhet', "projektet 'Ny skola Drottninghög' (42 mnkr) saknar hållbarhetsbedömning"],
+    [
+      'a project over 3 mnkr without motive',
+      med(NY_SKOLA, { motiv: null }),
+      'projekt[0].motiv',
+      "projektet 'Ny skola Drottninghög' (42 mnkr) saknar motiv",
+    ],
+    [
+      'a project of 3 mnkr and one öre without motive',
+      med(PARK, { ar: ettAr(kr(3_000_000) + 1) }),
+      'projekt[0].motiv',
+      "projektet 'Park Tågaborg' (3 000 000,01 kr) saknar motiv",
+    ],
+    [
+      'a project with an unknown motive',
+      med(CYKELVAG, { motiv: 'X' as never }),
+      'projekt[0].motiv',
+      'projektet \'Cykelväg Ramlösa\' (4,5 mnkr) har okänt motiv "X"; giltiga är A, E, K, L, M, U, T',
+    ],
+    [
+      'a project over 15 mnkr without sustainability assessment',
+      med(NY_SKOLA, { hallbarhet: null }),
+      'projekt[0].hallbarhet',
+      "projektet 'Ny skola Drottninghög' (42 mnkr) saknar hållbarhetsbedömning",
+    ],
     [
       'a project over 15 mnkr assessed on two of three aspects',
       med(NY_SKOLA, { hallbarhet: { social: 'positiv', ekonomisk: 'ingen' } }),
@@ -80,18 +103,43 @@ describe('the rolling seven-year investment plan', () => {
       'an assessment that is not positiv, ingen or negativ',
       med(NY_SKOLA, { hallbarhet: { social: 'bra' as never, miljomassig: 'ingen', ekonomisk: 'ingen' } }),
       'projekt[0].hallbarhet.social',
-      "projektet 'Ny skola Drottninghög' (42 mnkr) har okänd social påverkan \"bra\"; giltiga är positiv, ingen, negativ",
+      'projektet \'Ny skola Drottninghög\' (42 mnkr) har okänd social påverkan "bra"; giltiga är positiv, ingen, negativ',
     ],
-    ['a year after the plan', med(PARK, { ar: [{ ar: 2034, budgetOre: kr(1) }] }), 'projekt[0].ar[0].ar', "projektet 'Park Tågaborg' har året 2034, utanför planen 2027–2033"],
-    ['a year before the plan', med(PARK, { ar: [{ ar: 2026, budgetOre: kr(1) }] }), 'projekt[0].ar[0].ar', "projektet 'Park Tågaborg' har året 2026, utanför planen 2027–2033"],
+    [
+      'a year after the plan',
+      med(PARK, { ar: [{ ar: 2034, budgetOre: kr(1) }] }),
+      'projekt[0].ar[0].ar',
+      "projektet 'Park Tågaborg' har året 2034, utanför planen 2027–2033",
+    ],
+    [
+      'a year before the plan',
+      med(PARK, { ar: [{ ar: 2026, budgetOre: kr(1) }] }),
+      'projekt[0].ar[0].ar',
+      "projektet 'Park Tågaborg' har året 2026, utanför planen 2027–2033",
+    ],
     [
       'a year twice',
-      med(PARK, { ar: [{ ar: 2027, budgetOre: kr(1) }, { ar: 2027, budgetOre: kr(2) }] }),
+      med(PARK, {
+        ar: [
+          { ar: 2027, budgetOre: kr(1) },
+          { ar: 2027, budgetOre: kr(2) },
+        ],
+      }),
       'projekt[0].ar[1].ar',
       "projektet 'Park Tågaborg' har året 2027 mer än en gång",
     ],
-    ['an amount in fractions of an öre', med(PARK, { ar: [{ ar: 2027, budgetOre: 0.5 }] }), 'projekt[0].ar[0].budgetOre', "projektet 'Park Tågaborg' har ett belopp för 2027 som inte är hela öre"],
-    ['two projects with the same id', { forstaAr: 2027, projekt: [PARK, { ...CYKELVAG, id: PARK.id }] }, 'projekt[1].id', "projektet 'Cykelväg Ramlösa' har samma id som ett annat projekt: SBN-P002"],
+    [
+      'an amount in fractions of an öre',
+      med(PARK, { ar: [{ ar: 2027, budgetOre: 0.5 }] }),
+      'projekt[0].ar[0].budgetOre',
+      "projektet 'Park Tågaborg' har ett belopp för 2027 som inte är hela öre",
+    ],
+    [
+      'two projects with the same id',
+      { forstaAr: 2027, projekt: [PARK, { ...CYKELVAG, id: PARK.id }] },
+      'projekt[1].id',
+      "projektet 'Cykelväg Ramlösa' har samma id som ett annat projekt: SBN-P002",
+    ],
   ])('refuses %s, naming the project and field', (_, plan, field, message) => {
     expect(valideraInvesteringsplan(plan)).toContainEqual({ field, message });
     expect(summeraInvesteringsplan(plan).ok).toBe(false);
@@ -140,7 +188,7 @@ describe('the rolling seven-year investment plan', () => {
     ]);
   });
 
-  it('the city\'s total per year is the exact sum of the nämnder, to the öre', () => {
+  it("the city's total per year is the exact sum of the nämnder, to the öre", () => {
     const { stad, namnder } = summera(PLAN);
     stad.ar.forEach((ar, index) => {
       expect(namnder.reduce((sum, n) => sum + (n.ar[index]?.utfallOre ?? 0), 0)).toBe(ar.utfallOre);
@@ -149,7 +197,7 @@ describe('the rolling seven-year investment plan', () => {
     expect(stad.totalt).toMatchObject({ budgetOre: kr(229_300_000), utfallOre: kr(8_950_000.75), avvikelseOre: kr(-200_000) });
   });
 
-  it('the demo city\'s seven-year plan is sound', () => {
+  it("the demo city's seven-year plan is sound", () => {
     const stad = demoStad();
     expect(valideraInvesteringsplan({ forstaAr: stad.ar, projekt: stad.investeringar })).toEqual([]);
   });

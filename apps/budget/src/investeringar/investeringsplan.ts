@@ -143,14 +143,20 @@ function valideraMotivOchHallbarhet(projekt: Investeringsprojekt, falt: string):
   const total = projektetsTotal(projekt);
   const beskrivning = `projektet '${projekt.namn}' (${beloppText(total)})`;
   if (projekt.motiv != null && !Object.hasOwn(INVESTERINGSMOTIV, projekt.motiv)) {
-    fel.push({ field: `${falt}.motiv`, message: `${beskrivning} har okänt motiv "${projekt.motiv}"; giltiga är ${Object.keys(INVESTERINGSMOTIV).join(', ')}` });
+    fel.push({
+      field: `${falt}.motiv`,
+      message: `${beskrivning} har okänt motiv "${projekt.motiv}"; giltiga är ${Object.keys(INVESTERINGSMOTIV).join(', ')}`,
+    });
   } else if (total > MOTIV_KRAVS_OVER_ORE && projekt.motiv == null) {
     fel.push({ field: `${falt}.motiv`, message: `${beskrivning} saknar motiv` });
   }
   for (const [aspekt, namn] of Object.entries(HALLBARHETSASPEKTER) as [keyof typeof HALLBARHETSASPEKTER, string][]) {
     const paverkan = projekt.hallbarhet?.[aspekt];
     if (paverkan != null && !PAVERKAN.includes(paverkan)) {
-      fel.push({ field: `${falt}.hallbarhet.${aspekt}`, message: `${beskrivning} har okänd ${namn} påverkan "${paverkan}"; giltiga är ${PAVERKAN.join(', ')}` });
+      fel.push({
+        field: `${falt}.hallbarhet.${aspekt}`,
+        message: `${beskrivning} har okänd ${namn} påverkan "${paverkan}"; giltiga är ${PAVERKAN.join(', ')}`,
+      });
     }
   }
   if (total > HALLBARHET_KRAVS_OVER_ORE) fel.push(...saknadHallbarhet(projekt, falt, beskrivning));
@@ -176,10 +182,12 @@ export function summeraInvesteringsplan(plan: Investeringsplan): Validerat<Inves
   const ar = Array.from({ length: PLANENS_LANGD_AR }, (_, index) => plan.forstaAr + index);
   const perAr = (projekt: readonly Investeringsprojekt[]): Arssumma[] =>
     ar.map((aret) => ({ ar: aret, ...summera(projekt.flatMap((p) => p.ar.filter((rad) => rad.ar === aret))) }));
-  const namnder = [...new Set(plan.projekt.map((p) => p.namnd))].sort((a, b) => a.localeCompare(b, 'sv')).map((namnd) => {
-    const projekt = plan.projekt.filter((p) => p.namnd === namnd);
-    return { namnd, ar: perAr(projekt), totalt: summera(projekt.flatMap((p) => p.ar)) };
-  });
+  const namnder = [...new Set(plan.projekt.map((p) => p.namnd))]
+    .sort((a, b) => a.localeCompare(b, 'sv'))
+    .map((namnd) => {
+      const projekt = plan.projekt.filter((p) => p.namnd === namnd);
+      return { namnd, ar: perAr(projekt), totalt: summera(projekt.flatMap((p) => p.ar)) };
+    });
   const projekt = plan.projekt.map((p) => ({ id: p.id, namnd: p.namnd, namn: p.namn, motiv: p.motiv ?? null, ...summera(p.ar) }));
   const stad = { ar: perAr(plan.projekt), totalt: summera(plan.projekt.flatMap((p) => p.ar)) };
   return godkant({ forstaAr: plan.forstaAr, sistaAr: plan.forstaAr + PLANENS_LANGD_AR - 1, namnder, projekt, stad });

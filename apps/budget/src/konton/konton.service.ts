@@ -42,10 +42,20 @@ export class KontonService implements OnApplicationBootstrap {
   async ersattMappning(body: unknown, principal: Principal, correlationId: string): Promise<KontogruppIntervall[]> {
     const tabell = parseRequest(z.array(kontogruppIntervallSchema).min(1, 'tabellen får inte vara tom'), body, 'Ogiltig kontogruppstabell');
     const problem = valideraKontogruppsmappning(tabell);
-    if (problem.length > 0) throw new ProblemException(400, 'Ogiltig kontogruppstabell', problem.join('; '), problem.map((message) => ({ field: '(body)', message })));
+    if (problem.length > 0)
+      throw new ProblemException(
+        400,
+        'Ogiltig kontogruppstabell',
+        problem.join('; '),
+        problem.map((message) => ({ field: '(body)', message })),
+      );
     await this.orm.em.fork().transactional(async (em) => {
       const fore = (await em.find(KontogruppIntervallRad, {})).map(({ fran, till, kontogrupp }) => ({ fran, till, kontogrupp }));
-      granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'kontogrupper.mappning', objekt: { typ: 'kontoplan', id: 'kontogrupper' }, fore, efter: tabell });
+      granska(
+        em,
+        { tjanst: 'budget', principal, correlationId },
+        { handling: 'kontogrupper.mappning', objekt: { typ: 'kontoplan', id: 'kontogrupper' }, fore, efter: tabell },
+      );
       await em.nativeDelete(KontogruppIntervallRad, {});
       for (const rad of tabell) em.create(KontogruppIntervallRad, rad);
     });
@@ -61,11 +71,20 @@ export class KontonService implements OnApplicationBootstrap {
    * Adds accounts a ledger file names (#KONTO) that the chart does not have yet, in the import's transaction
    * and in the audit trail; names of known ones are kept.
    */
-  async laggTillKonton(em: EntityManager, konton: readonly { konto: number; namn: string }[], vem: { principal: Principal; correlationId: string }): Promise<void> {
+  async laggTillKonton(
+    em: EntityManager,
+    konton: readonly { konto: number; namn: string }[],
+    vem: { principal: Principal; correlationId: string },
+  ): Promise<void> {
     const kanda = new Set((await em.find(Konto, {}, { fields: ['konto'] })).map((konto) => konto.konto));
     const nya = konton.filter((konto) => !kanda.has(konto.konto));
     for (const konto of nya) em.create(Konto, konto);
-    if (nya.length > 0) granska(em, { tjanst: 'budget', ...vem }, { handling: 'konton.tillagda', objekt: { typ: 'kontoplan', id: 'konton' }, fore: null, efter: nya });
+    if (nya.length > 0)
+      granska(
+        em,
+        { tjanst: 'budget', ...vem },
+        { handling: 'konton.tillagda', objekt: { typ: 'kontoplan', id: 'konton' }, fore: null, efter: nya },
+      );
   }
 
   kontogrupper() {

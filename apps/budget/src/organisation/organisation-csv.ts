@@ -8,7 +8,9 @@ export const ORGANISATION_CSV_KOLUMNER = ['kod', 'namn', 'niva', 'foralder', 'ch
 
 export function organisationTillCsv(nodes: readonly OrganisationNode[]): string {
   const rader = nodes.map((node) =>
-    [node.kod, node.namn, node.niva, node.foralderKod ?? '', node.chef?.anvandarId ?? '', node.chef?.namn ?? '', node.giltigFran].map(csvFalt).join(';'),
+    [node.kod, node.namn, node.niva, node.foralderKod ?? '', node.chef?.anvandarId ?? '', node.chef?.namn ?? '', node.giltigFran]
+      .map(csvFalt)
+      .join(';'),
   );
   return `${[ORGANISATION_CSV_KOLUMNER.join(';'), ...rader].join('\r\n')}\r\n`;
 }

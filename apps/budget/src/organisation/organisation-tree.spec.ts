@@ -21,9 +21,23 @@ describe('the organisation tree', () => {
   it.each([
     ['a parent that does not exist', [node('1', 'stad', null), node('SN', 'namnd', 'X')], 'SN: föräldern X finns inte'],
     ['a level skipped', [node('1', 'stad', null), node('41230', 'enhet', '1')], '41230: en enhet kan inte ligga under en stad'],
-    ['an ansvar without chef', [node('1', 'stad', null), node('SN', 'namnd', '1'), node('F', 'forvaltning', 'SN'), node('A', 'avdelning', 'F'), node('41230', 'enhet', 'A', false)], '41230: ett ansvar ska ha en ansvarig chef'],
+    [
+      'an ansvar without chef',
+      [
+        node('1', 'stad', null),
+        node('SN', 'namnd', '1'),
+        node('F', 'forvaltning', 'SN'),
+        node('A', 'avdelning', 'F'),
+        node('41230', 'enhet', 'A', false),
+      ],
+      '41230: ett ansvar ska ha en ansvarig chef',
+    ],
     ['two roots', [node('1', 'stad', null), node('2', 'stad', null)], 'trädet ska ha exakt en rot, staden'],
-    ['a code used twice', [node('1', 'stad', null), node('SN', 'namnd', '1'), node('SN', 'namnd', '1')], 'SN: koden förekommer mer än en gång'],
+    [
+      'a code used twice',
+      [node('1', 'stad', null), node('SN', 'namnd', '1'), node('SN', 'namnd', '1')],
+      'SN: koden förekommer mer än en gång',
+    ],
   ])('refuses %s', (_, nodes, problem) => {
     expect(validateOrganisation(nodes)).toContain(problem);
   });

@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { organisationNodeSchema } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, OmfangService, openApiSchema, parseRequest, type Principal, PROBLEM_RESPONSE, ProblemException } from '@tertial/service-kit';
+import {
+  Anvandare,
+  Atkomst,
+  CorrelationId,
+  MEDARBETARE,
+  OmfangService,
+  openApiSchema,
+  parseRequest,
+  type Principal,
+  PROBLEM_RESPONSE,
+  ProblemException,
+} from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { organisationFranCsv, organisationTillCsv } from './organisation-csv.js';
@@ -19,7 +30,10 @@ export class OrganisationController {
 
   @Get()
   @Atkomst(...MEDARBETARE)
-  @ApiOperation({ summary: 'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges): den del man arbetar i och noderna ovanför; ekonomidirektören ser allt' })
+  @ApiOperation({
+    summary:
+      'Organisationsträdet som det såg ut ett visst datum (i dag om inget anges): den del man arbetar i och noderna ovanför; ekonomidirektören ser allt',
+  })
   @ApiQuery({ name: 'datum', required: false, example: '2026-08-31' })
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema)) })
   async lista(@Query() query: unknown, @Anvandare() principal: Principal) {
@@ -52,14 +66,18 @@ export class OrganisationController {
   @Post('import')
   @Atkomst('ekonomidirektor')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Läs in noder från CSV (samma kolumner som exporten); en rad med nytt giltig_fran är en omorganisation från det datumet' })
+  @ApiOperation({
+    summary: 'Läs in noder från CSV (samma kolumner som exporten); en rad med nytt giltig_fran är en omorganisation från det datumet',
+  })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   async importera(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
     if (typeof body !== 'string' || body.trim() === '') {
-      throw new ProblemException(415, 'Formatet stöds inte', 'Skicka organisationen som text/csv.', [{ field: '(body)', message: 'ska vara CSV med content-type text/csv' }]);
+      throw new ProblemException(415, 'Formatet stöds inte', 'Skicka organisationen som text/csv.', [
+        { field: '(body)', message: 'ska vara CSV med content-type text/csv' },
+      ]);
     }
     const result = organisationFranCsv(body);
     if (!result.ok) {
@@ -78,7 +96,8 @@ export class OrganisationController {
     const { datum } = parseRequest(datumQuerySchema, query, 'Ogiltig fråga');
     (await this.omfang.for(principal)).kravSerDelAv(kod);
     const node = (await this.organisation.vid(datum ?? idag())).find((candidate) => candidate.kod === kod);
-    if (!node) throw new ProblemException(404, 'Hittades inte', `Det finns ingen nod med koden ${kod}.`, [{ field: 'kod', message: 'okänd kod' }]);
+    if (!node)
+      throw new ProblemException(404, 'Hittades inte', `Det finns ingen nod med koden ${kod}.`, [{ field: 'kod', message: 'okänd kod' }]);
     return node;
   }
 }

@@ -1,8 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { organisationNodeFranRad, organisationNodeUpserted, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts';
+import {
+  organisationNodeFranRad,
+  organisationNodeUpserted,
+  organisationVid,
+  type OrganisationNode as OrganisationNodeDto,
+} from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, granska, OutboxRelay, ProblemException, type FieldError, type OrganisationKalla, type Principal } from '@tertial/service-kit';
+import {
+  addToOutbox,
+  granska,
+  OutboxRelay,
+  ProblemException,
+  type FieldError,
+  type OrganisationKalla,
+  type Principal,
+} from '@tertial/service-kit';
 
 import { OrganisationNode } from './organisation-node.entity.js';
 import { parentsFirst, validateOrganisation } from './organisation-tree.js';
@@ -49,7 +62,9 @@ export class OrganisationService implements OnApplicationBootstrap {
     const alla = [...merged.values()];
     const forsta = nodes.reduce((min, node) => (node.giltigFran < min ? node.giltigFran : min), '9999-12-31');
     const datum = [...new Set(alla.map((node) => node.giltigFran).filter((d) => d >= forsta))].sort();
-    const errors: FieldError[] = datum.flatMap((d) => validateOrganisation(organisationVid(alla, d)).map((message) => ({ field: `organisation@${d}`, message })));
+    const errors: FieldError[] = datum.flatMap((d) =>
+      validateOrganisation(organisationVid(alla, d)).map((message) => ({ field: `organisation@${d}`, message })),
+    );
     if (errors.length > 0) {
       throw new ProblemException(422, 'Organisationen hänger inte ihop', `${errors.length} fel; inget sparades.`, errors.slice(0, 100));
     }
@@ -58,7 +73,17 @@ export class OrganisationService implements OnApplicationBootstrap {
       for (const node of parentsFirst(nodes)) {
         addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
         // The demo city's first load has no person behind it; every change through the API does.
-        if (principal) granska(em, { tjanst: 'budget', principal, correlationId }, { handling: 'organisation.nod', objekt: { typ: 'organisation', id: node.kod }, fore: forra.get(`${node.kod}@${node.giltigFran}`) ?? null, efter: node });
+        if (principal)
+          granska(
+            em,
+            { tjanst: 'budget', principal, correlationId },
+            {
+              handling: 'organisation.nod',
+              objekt: { typ: 'organisation', id: node.kod },
+              fore: forra.get(`${node.kod}@${node.giltigFran}`) ?? null,
+              efter: node,
+            },
+          );
       }
     });
     this.outbox.wake();

@@ -38,16 +38,28 @@ export function kontrolleraMotGrunddata(
     const rad = forstaRad.get(text) ?? 0;
     const konto = kontonummer(text);
     if (konto === undefined) fel.push({ rad, post: '#TRANS', meddelande: `kontot ${text} är inte ett fyrsiffrigt Kommun-Bas-konto` });
-    else if (!grunddata.kandaKonton.has(konto) && !deklarerade.has(text)) fel.push({ rad, post: '#TRANS', meddelande: `kontot ${konto} finns inte i kontoplanen` });
-    else if (!kontogruppForKonto(konto, grunddata.mappning)) fel.push({ rad, post: '#KONTO', meddelande: `kontot ${konto} hör inte till någon kontogrupp i mappningstabellen` });
+    else if (!grunddata.kandaKonton.has(konto) && !deklarerade.has(text))
+      fel.push({ rad, post: '#TRANS', meddelande: `kontot ${konto} finns inte i kontoplanen` });
+    else if (!kontogruppForKonto(konto, grunddata.mappning))
+      fel.push({ rad, post: '#KONTO', meddelande: `kontot ${konto} hör inte till någon kontogrupp i mappningstabellen` });
   }
   for (const ansvar of result.ansvar) {
-    if (!grunddata.kandaAnsvar.has(ansvar.kod)) fel.push({ rad: ansvar.firstLine, post: '#OBJEKT', meddelande: `ansvaret ${ansvar.kod} finns inte i organisationen under filens perioder` });
+    if (!grunddata.kandaAnsvar.has(ansvar.kod))
+      fel.push({
+        rad: ansvar.firstLine,
+        post: '#OBJEKT',
+        meddelande: `ansvaret ${ansvar.kod} finns inte i organisationen under filens perioder`,
+      });
   }
   const utanAnsvar = new Map<string, number>();
-  for (const rad of result.utfall) if (rad.ansvar === null && arResultatkonto(rad.konto)) utanAnsvar.set(rad.konto, (utanAnsvar.get(rad.konto) ?? 0) + 1);
+  for (const rad of result.utfall)
+    if (rad.ansvar === null && arResultatkonto(rad.konto)) utanAnsvar.set(rad.konto, (utanAnsvar.get(rad.konto) ?? 0) + 1);
   for (const [konto, antal] of utanAnsvar) {
-    fel.push({ rad: forstaRad.get(konto) ?? 0, post: '#TRANS', meddelande: `${antal} bokningar på konto ${konto} saknar ansvar (dimension 1)` });
+    fel.push({
+      rad: forstaRad.get(konto) ?? 0,
+      post: '#TRANS',
+      meddelande: `${antal} bokningar på konto ${konto} saknar ansvar (dimension 1)`,
+    });
   }
   return fel;
 }
@@ -55,7 +67,15 @@ export function kontrolleraMotGrunddata(
 /** The import's account of itself: what was read, its totals per account and month, and every problem. */
 export function sammanstall(
   result: Sie4Result,
-  underlag: { status: UtfallImportResultat['status']; importId: string | null; filnamn: string; format: 'SIE4' | 'CSV'; fel: Radmeddelande[]; mappning: readonly KontogruppIntervall[]; kontonamn: ReadonlyMap<number, string> },
+  underlag: {
+    status: UtfallImportResultat['status'];
+    importId: string | null;
+    filnamn: string;
+    format: 'SIE4' | 'CSV';
+    fel: Radmeddelande[];
+    mappning: readonly KontogruppIntervall[];
+    kontonamn: ReadonlyMap<number, string>;
+  },
 ): UtfallImportResultat {
   const fel = [...result.errors.map((e) => ({ rad: e.line, post: e.record, meddelande: e.message })), ...underlag.fel];
   const namn = new Map(result.konton.map((konto) => [konto.konto, konto.namn]));
@@ -67,14 +87,31 @@ export function sammanstall(
     kodning: result.encoding ?? 'okänd',
     rakenskapsar: result.rakenskapsar,
     rader: result.lines,
-    poster: { ver: result.records.ver, trans: result.records.trans, psaldo: result.records.psaldo, pbudget: result.records.pbudget, res: result.records.res },
-    perioder: result.perioder.map((period) => ({ ar: period.ar, manad: period.manad, kalla: period.kalla, beloppOre: (period.kalla === 'PSALDO' ? period.psaldoOre : period.transOre) ?? 0 })),
-    totalerPerKonto: result.totalsPerKonto
-      .flatMap((total) => {
-        const konto = kontonummer(total.konto);
-        if (konto === undefined || konto < ARETS_FORSTA_RESULTATKONTO) return [];
-        return [{ konto, namn: namn.get(total.konto) ?? underlag.kontonamn.get(konto) ?? null, kontogrupp: kontogruppForKonto(konto, underlag.mappning) ?? null, beloppOre: total.beloppOre }];
-      }),
+    poster: {
+      ver: result.records.ver,
+      trans: result.records.trans,
+      psaldo: result.records.psaldo,
+      pbudget: result.records.pbudget,
+      res: result.records.res,
+    },
+    perioder: result.perioder.map((period) => ({
+      ar: period.ar,
+      manad: period.manad,
+      kalla: period.kalla,
+      beloppOre: (period.kalla === 'PSALDO' ? period.psaldoOre : period.transOre) ?? 0,
+    })),
+    totalerPerKonto: result.totalsPerKonto.flatMap((total) => {
+      const konto = kontonummer(total.konto);
+      if (konto === undefined || konto < ARETS_FORSTA_RESULTATKONTO) return [];
+      return [
+        {
+          konto,
+          namn: namn.get(total.konto) ?? underlag.kontonamn.get(konto) ?? null,
+          kontogrupp: kontogruppForKonto(konto, underlag.mappning) ?? null,
+          beloppOre: total.beloppOre,
+        },
+      ];
+    }),
     totalerPerManad: result.totalsPerManad.map((total) => ({ ar: total.ar, manad: total.manad, beloppOre: total.beloppOre })),
     antalAnsvar: result.ansvar.length,
     antalUtfallsrader: result.utfall.filter((rad) => arResultatkonto(rad.konto)).length,

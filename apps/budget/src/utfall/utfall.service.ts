@@ -30,8 +30,8 @@ export interface ImportOptions {
 const INSERT_BATCH = 5_000;
 const ROWS_INSERT = {
   sqlite:
-    'insert into utfall (ar, manad, ansvar, konto, belopp_ore) select json_extract(value, \'$[0]\'), json_extract(value, \'$[1]\'), ' +
-    'json_extract(value, \'$[2]\'), json_extract(value, \'$[3]\'), json_extract(value, \'$[4]\') from json_each(?)',
+    "insert into utfall (ar, manad, ansvar, konto, belopp_ore) select json_extract(value, '$[0]'), json_extract(value, '$[1]'), " +
+    "json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]') from json_each(?)",
   postgresql:
     'insert into utfall (ar, manad, ansvar, konto, belopp_ore) select (r ->> 0)::integer, (r ->> 1)::integer, r ->> 2, (r ->> 3)::integer, ' +
     '(r ->> 4)::bigint from jsonb_array_elements(cast(? as jsonb)) as r',
@@ -63,7 +63,13 @@ export class UtfallService {
       for (const node of organisationVid(versioner, sistaDagen(ar, manad))) if (node.niva === 'enhet') kandaAnsvar.add(node.kod);
     }
     const fel = kontrolleraMotGrunddata(result, { kandaKonton: new Set(konton.map((konto) => konto.konto)), mappning, kandaAnsvar });
-    const underlag = { filnamn: options.filnamn, format, fel, mappning, kontonamn: new Map(konton.map((konto) => [konto.konto, konto.namn])) };
+    const underlag = {
+      filnamn: options.filnamn,
+      format,
+      fel,
+      mappning,
+      kontonamn: new Map(konton.map((konto) => [konto.konto, konto.namn])),
+    };
     if (!result.ok || fel.length > 0) return sammanstall(result, { ...underlag, status: 'avvisad', importId: null });
     if (options.dryRun) return sammanstall(result, { ...underlag, status: 'provkord', importId: null });
 
@@ -71,7 +77,9 @@ export class UtfallService {
     const started = performance.now();
     await this.spara(result, { importId, format, mappning, options });
     this.outbox.wake();
-    this.logger.log(`utfall importerat från ${options.filnamn}: ${result.utfall.length} rader på ${Math.round(performance.now() - started)} ms`);
+    this.logger.log(
+      `utfall importerat från ${options.filnamn}: ${result.utfall.length} rader på ${Math.round(performance.now() - started)} ms`,
+    );
     return sammanstall(result, { ...underlag, status: 'importerad', importId });
   }
 
@@ -81,7 +89,8 @@ export class UtfallService {
   ): Promise<void> {
     const perioder = result.perioder.map(({ ar, manad }) => ({ ar, manad }));
     // Converted a batch at a time: a second copy of a city's year of rows would double the import's memory.
-    const sparbar = (rad: Sie4Result['utfall'][number]) => kontonummer(rad.konto) !== undefined && arResultatkonto(rad.konto) && rad.ansvar !== null;
+    const sparbar = (rad: Sie4Result['utfall'][number]) =>
+      kontonummer(rad.konto) !== undefined && arResultatkonto(rad.konto) && rad.ansvar !== null;
     const nyaKonton = result.konton.flatMap((konto) => {
       const nummer = kontonummer(konto.konto);
       return nummer !== undefined && konto.namn ? [{ konto: nummer, namn: konto.namn }] : [];
@@ -95,7 +104,10 @@ export class UtfallService {
         const summa = await periodSumma(em, ar, manad);
         if (summa.antalRader > 0) tidigareSummor.set(`${ar}:${manad}`, summa);
         // Ansvar that had utfall in a replaced period and have none in the file change too: to zero.
-        const tidigare = await sql(em).execute<{ ansvar: string }[]>('select distinct ansvar from utfall where ar = ? and manad = ?', [ar, manad]);
+        const tidigare = await sql(em).execute<{ ansvar: string }[]>('select distinct ansvar from utfall where ar = ? and manad = ?', [
+          ar,
+          manad,
+        ]);
         for (const rad of tidigare) berorda.add(`${ar}:${rad.ansvar}`);
         await em.nativeDelete(Utfall, { ar, manad });
       }
@@ -112,22 +124,40 @@ export class UtfallService {
         antalRader += rows.length;
         if (rows.length > 0) await sql(em).execute(insert, [JSON.stringify(rows)], 'run');
       }
-      em.create(UtfallImport, { id: importId, filnamn: options.filnamn, format, kodning: result.encoding, perioder, antalRader, importeradAt: new Date() });
+      em.create(UtfallImport, {
+        id: importId,
+        filnamn: options.filnamn,
+        format,
+        kodning: result.encoding,
+        perioder,
+        antalRader,
+        importeradAt: new Date(),
+      });
       // One record per replaced period: the totals before and after, which is what the ledger is reconciled by.
       for (const { ar, manad } of perioder) {
-        granska(em, { tjanst: 'budget', principal: options.principal, correlationId: options.correlationId }, {
-          handling: 'utfall.importerat',
-          objekt: { typ: 'utfall', id: `${ar}-${String(manad).padStart(2, '0')}` },
-          fore: tidigareSummor.get(`${ar}:${manad}`) ?? null,
-          efter: { importId, filnamn: options.filnamn, ...(await periodSumma(em, ar, manad)) },
-        });
+        granska(
+          em,
+          { tjanst: 'budget', principal: options.principal, correlationId: options.correlationId },
+          {
+            handling: 'utfall.importerat',
+            objekt: { typ: 'utfall', id: `${ar}-${String(manad).padStart(2, '0')}` },
+            fore: tidigareSummor.get(`${ar}:${manad}`) ?? null,
+            efter: { importId, filnamn: options.filnamn, ...(await periodSumma(em, ar, manad)) },
+          },
+        );
       }
       await this.publiceraAnsvar(em, [...berorda], mappning, importId, options.correlationId);
     });
   }
 
   /** One event per ansvar the import touched, with its whole year to date per month and kontogrupp. */
-  private async publiceraAnsvar(em: EntityManager, berorda: string[], mappning: KontogruppIntervall[], importId: string, correlationId: string): Promise<void> {
+  private async publiceraAnsvar(
+    em: EntityManager,
+    berorda: string[],
+    mappning: KontogruppIntervall[],
+    importId: string,
+    correlationId: string,
+  ): Promise<void> {
     const perAr = new Map<number, string[]>();
     for (const nyckel of berorda) {
       const [ar, ansvar] = nyckel.split(':') as [string, string];
@@ -155,7 +185,9 @@ export class UtfallService {
             ar,
             ansvar,
             importId,
-            manader: [...manader].sort(([a], [b]) => a - b).map(([manad, grupper]) => ({ manad, rader: [...grupper].map(([kontogrupp, beloppOre]) => ({ kontogrupp, beloppOre })) })),
+            manader: [...manader]
+              .sort(([a], [b]) => a - b)
+              .map(([manad, grupper]) => ({ manad, rader: [...grupper].map(([kontogrupp, beloppOre]) => ({ kontogrupp, beloppOre })) })),
           };
           addToOutbox(em, utfallAnsvarUppdaterat, payload, { producer: 'budget', correlationId });
         }
@@ -211,7 +243,10 @@ export class UtfallService {
 
 /** A period's stored utfall in brief: its row count and net over the result accounts, in öre. */
 async function periodSumma(em: EntityManager, ar: number, manad: number): Promise<{ antalRader: number; nettoOre: number }> {
-  const [rad] = await sql(em).execute<{ antal: string | number; netto: string | number | null }[]>('select count(*) as antal, sum(belopp_ore) as netto from utfall where ar = ? and manad = ?', [ar, manad]);
+  const [rad] = await sql(em).execute<{ antal: string | number; netto: string | number | null }[]>(
+    'select count(*) as antal, sum(belopp_ore) as netto from utfall where ar = ? and manad = ?',
+    [ar, manad],
+  );
   return { antalRader: Number(rad?.antal ?? 0), nettoOre: Number(rad?.netto ?? 0) };
 }
 
@@ -238,4 +273,3 @@ async function kannIgenFormat(source: AsyncIterable<Uint8Array>): Promise<{ form
   }
   return { format, stream: stream() };
 }
-

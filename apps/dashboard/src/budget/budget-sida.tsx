@@ -22,7 +22,10 @@ export function BudgetSida() {
   const namndIAdressen = useSokparameter('namnd');
   const { namnder, namnPaKod } = namndfraga;
   // Until one is chosen, the reader's own nämnd, or the first: a page with figures says more than one asking to choose.
-  const namnd = namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ?? namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ?? namnder?.[0];
+  const namnd =
+    namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ??
+    namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ??
+    namnder?.[0];
   const arAttValja = useMemo(() => valbaraBudgetar(new Date(), ar), [ar]);
 
   return (

@@ -85,20 +85,32 @@ function BudgetversionerTabell({ jamforelse, namnPaKod, valdNamnd }: TabellProps
 }
 
 /** Every decided budget version of the year side by side: KF's frames, tilläggsbudgetar, internbudgetar. */
-export function BudgetversionerVy({ ar, namnPaKod, valdNamnd }: { ar: number; namnPaKod: ReadonlyMap<string, string>; valdNamnd: string | undefined }) {
+export function BudgetversionerVy({
+  ar,
+  namnPaKod,
+  valdNamnd,
+}: {
+  ar: number;
+  namnPaKod: ReadonlyMap<string, string>;
+  valdNamnd: string | undefined;
+}) {
   const { data: jamforelse, error, isPending, refetch } = useBudgetversioner(ar);
 
   return (
     <section aria-labelledby="budgetversioner-rubrik">
       <h2 id="budgetversioner-rubrik">Budgetversioner {ar}</h2>
       {isPending ? <Laddar>Hämtar budgetversionerna…</Laddar> : null}
-      {error ? <Felmeddelande niva={3} rubrik="Det gick inte att hämta budgetversionerna" fel={error} onForsokIgen={() => void refetch()} /> : null}
+      {error ? (
+        <Felmeddelande niva={3} rubrik="Det gick inte att hämta budgetversionerna" fel={error} onForsokIgen={() => void refetch()} />
+      ) : null}
       {jamforelse === null || jamforelse?.kolumner.length === 0 ? (
         <Tomt rubrik={`Inga budgetversioner för ${ar}`} testId="budgetversioner-saknas">
           Här visas KF:s beslut om ramar, tilläggsbudgetar och nämndernas internbudgetar när de är beslutade.
         </Tomt>
       ) : null}
-      {jamforelse && jamforelse.kolumner.length > 0 ? <BudgetversionerTabell jamforelse={jamforelse} namnPaKod={namnPaKod} valdNamnd={valdNamnd} /> : null}
+      {jamforelse && jamforelse.kolumner.length > 0 ? (
+        <BudgetversionerTabell jamforelse={jamforelse} namnPaKod={namnPaKod} valdNamnd={valdNamnd} />
+      ) : null}
     </section>
   );
 }

@@ -46,7 +46,13 @@ function InternbudgetTabell({ internbudget, namndnamn, ar }: { internbudget: Int
   return (
     <>
       <div className="falt falt--kryss">
-        <input id={valId} type="checkbox" checked={medEnheter} onChange={(event) => setMedEnheter(event.target.checked)} data-testid="internbudget-med-enheter" />
+        <input
+          id={valId}
+          type="checkbox"
+          checked={medEnheter}
+          onChange={(event) => setMedEnheter(event.target.checked)}
+          data-testid="internbudget-med-enheter"
+        />
         <label htmlFor={valId}>Visa även enheter ({antalEnheter} ansvar)</label>
       </div>
       <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
@@ -121,10 +127,13 @@ export function InternbudgetVy({ namnd, namndnamn, ar }: { namnd: string; namndn
         <span className="rubrik__tillagg">{namndnamn}</span>
       </h2>
       {isPending ? <Laddar>Hämtar internbudgeten…</Laddar> : null}
-      {error ? <Felmeddelande niva={3} rubrik="Det gick inte att hämta internbudgeten" fel={error} onForsokIgen={() => void refetch()} /> : null}
+      {error ? (
+        <Felmeddelande niva={3} rubrik="Det gick inte att hämta internbudgeten" fel={error} onForsokIgen={() => void refetch()} />
+      ) : null}
       {internbudget === null ? (
         <Tomt rubrik={`Ingen internbudget för ${ar}`} testId="internbudget-saknas">
-          {namndnamn} har inte beslutat någon internbudget för {ar} ännu. Den fördelar ramen ner i organisationen, oftast i november–december.
+          {namndnamn} har inte beslutat någon internbudget för {ar} ännu. Den fördelar ramen ner i organisationen, oftast i
+          november–december.
         </Tomt>
       ) : null}
       {internbudget ? (

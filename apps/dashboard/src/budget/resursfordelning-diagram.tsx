@@ -8,7 +8,14 @@ import { useCallback, useMemo } from 'react';
 import { axelsiffror, DIAGRAMFARG, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
 import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
-import { beskrivVattenfall, stapeletikett, vattenfallsserier, vattenfallsstaplar, type Stapeltyp, type Vattenfallsstapel } from './vattenfall.js';
+import {
+  beskrivVattenfall,
+  stapeletikett,
+  vattenfallsserier,
+  vattenfallsstaplar,
+  type Stapeltyp,
+  type Vattenfallsstapel,
+} from './vattenfall.js';
 
 use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -154,7 +161,8 @@ export function ResursfordelningDiagram({ resursfordelning, namndnamn }: Props) 
         </ul>
         {axelStartOre !== null ? (
           <p className="diagram__not" data-testid="vattenfall-axelstart">
-            Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att förändringarna syns.
+            Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att förändringarna
+            syns.
           </p>
         ) : null}
       </figcaption>

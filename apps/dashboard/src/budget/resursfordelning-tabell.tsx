@@ -43,7 +43,9 @@ function DemografiTabell({ rader, rubrik }: { rader: Demografirad[]; rubrik: str
             <td>{rad.aldersband}</td>
             <td className="tal">{formatAntal(rad.invanareIAr)}</td>
             <td className="tal">{formatAntal(rad.invanarePrognos)}</td>
-            <td className="tal">{rad.forandringInvanare > 0 ? `+${formatAntal(rad.forandringInvanare)}` : formatAntal(rad.forandringInvanare)}</td>
+            <td className="tal">
+              {rad.forandringInvanare > 0 ? `+${formatAntal(rad.forandringInvanare)}` : formatAntal(rad.forandringInvanare)}
+            </td>
             <td className="tal">{formatKr(rad.prisPerInvanareOre)}</td>
             <Tkr ore={rad.beloppOre} />
           </tr>
@@ -162,11 +164,19 @@ export function ResursfordelningTabell({ resursfordelning, namndnamn }: { resurs
                   <th scope="row">
                     {rad.steg}. {rad.namn}
                   </th>
-                  <td className="tal">{total ? formatBeloppUtanEnhet(rad.beloppOre, 'mnkr', 1) : formatForandring(rad.beloppOre, 'mnkr', 1)}</td>
+                  <td className="tal">
+                    {total ? formatBeloppUtanEnhet(rad.beloppOre, 'mnkr', 1) : formatForandring(rad.beloppOre, 'mnkr', 1)}
+                  </td>
                   <td className="tal">{formatBeloppUtanEnhet(rad.summaOre, 'mnkr', 1)}</td>
                   <td>
                     {rad.underlag.length > 0 ? (
-                      <button type="button" className="knapp--lank" aria-expanded={oppen} aria-controls={underlagId} onClick={() => vaxla(rad.steg)}>
+                      <button
+                        type="button"
+                        className="knapp--lank"
+                        aria-expanded={oppen}
+                        aria-controls={underlagId}
+                        onClick={() => vaxla(rad.steg)}
+                      >
                         {oppen ? 'Dölj' : 'Visa'} underlag ({formatAntal(rad.underlag.length)})
                         <span className="visuellt-dold"> för steg {rad.steg}</span>
                       </button>

@@ -14,7 +14,9 @@ export function ResursfordelningVy({ namnd, namndnamn, ar }: { namnd: string; na
         <span className="rubrik__tillagg">{namndnamn}</span>
       </h2>
       {isPending ? <Laddar>Hämtar resursfördelningen…</Laddar> : null}
-      {error ? <Felmeddelande niva={3} rubrik="Det gick inte att hämta resursfördelningen" fel={error} onForsokIgen={() => void refetch()} /> : null}
+      {error ? (
+        <Felmeddelande niva={3} rubrik="Det gick inte att hämta resursfördelningen" fel={error} onForsokIgen={() => void refetch()} />
+      ) : null}
       {resursfordelning === null ? (
         <Tomt rubrik={`Ingen resursfördelning för ${ar}`} testId="resursfordelning-saknas">
           Ramen för {namndnamn} {ar} har inte räknats fram med resursfördelningsmodellen ännu.

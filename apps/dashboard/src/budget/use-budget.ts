@@ -36,6 +36,11 @@ export function useInternbudget(namnd: string | undefined, ar: number) {
 export function useBudgetversioner(ar: number) {
   return useQuery<VersionsjamforelseDto | null>({
     queryKey: ['budgetversioner', ar],
-    queryFn: ({ signal }) => hamtaJsonOmFinns(`/api/budget/budgetversioner?${new URLSearchParams({ ar: String(ar) }).toString()}`, versionsjamforelseSchema, signal),
+    queryFn: ({ signal }) =>
+      hamtaJsonOmFinns(
+        `/api/budget/budgetversioner?${new URLSearchParams({ ar: String(ar) }).toString()}`,
+        versionsjamforelseSchema,
+        signal,
+      ),
   });
 }

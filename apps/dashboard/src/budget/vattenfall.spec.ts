@@ -40,7 +40,15 @@ describe('the bars of the waterfall', () => {
   });
 
   it('have short names for the axis', () => {
-    expect(staplar.map((s) => s.kortNamn)).toEqual(['Föregående år', 'Temporära satsningar', 'Bas', 'Demografi', 'Kostnadsutveckling', 'Övriga justeringar', 'Förslag']);
+    expect(staplar.map((s) => s.kortNamn)).toEqual([
+      'Föregående år',
+      'Temporära satsningar',
+      'Bas',
+      'Demografi',
+      'Kostnadsutveckling',
+      'Övriga justeringar',
+      'Förslag',
+    ]);
   });
 
   it('call a change of zero an increase, drawn with no height', () => {
@@ -58,7 +66,9 @@ describe('the stacked series', () => {
   });
 
   it('float a decrease below zero from the running total downwards', () => {
-    const serier = vattenfallsserier(vattenfallsstaplar([steg(1, 'total', 10, 10), steg(2, 'forandring', -30, -20), steg(3, 'total', -20, -20)]));
+    const serier = vattenfallsserier(
+      vattenfallsstaplar([steg(1, 'total', 10, 10), steg(2, 'forandring', -30, -20), steg(3, 'total', -20, -20)]),
+    );
     expect(serier.bas).toEqual([0, -20, -20]);
     expect(serier.stapel).toEqual([10, 30, 20]);
   });
@@ -70,11 +80,15 @@ describe('where the value axis starts', () => {
   });
 
   it('is zero when the changes are large against the totals', () => {
-    expect(axelnsStart(vattenfallsstaplar([steg(1, 'total', 100, 100), steg(2, 'forandring', 80, 180), steg(3, 'total', 180, 180)]))).toBeNull();
+    expect(
+      axelnsStart(vattenfallsstaplar([steg(1, 'total', 100, 100), steg(2, 'forandring', 80, 180), steg(3, 'total', 180, 180)])),
+    ).toBeNull();
   });
 
   it('is zero when anything is negative', () => {
-    expect(axelnsStart(vattenfallsstaplar([steg(1, 'total', 10, 10), steg(2, 'forandring', -30, -20), steg(3, 'total', -20, -20)]))).toBeNull();
+    expect(
+      axelnsStart(vattenfallsstaplar([steg(1, 'total', 10, 10), steg(2, 'forandring', -30, -20), steg(3, 'total', -20, -20)])),
+    ).toBeNull();
   });
 
   it('is zero with totals only', () => {
@@ -91,7 +105,15 @@ describe('the figures on the bars', () => {
   });
 
   it('drop the decimal of totals where bars are narrow, never of changes', () => {
-    expect(staplar.map((s) => lasbart(stapeletikett(s, { kort: true })))).toEqual(['3 000', '-50,0', '2 950', '+80,0', '+60,0', '-30,0', '3 060']);
+    expect(staplar.map((s) => lasbart(stapeletikett(s, { kort: true })))).toEqual([
+      '3 000',
+      '-50,0',
+      '2 950',
+      '+80,0',
+      '+60,0',
+      '-30,0',
+      '3 060',
+    ]);
   });
 });
 

@@ -96,7 +96,9 @@ export function axelnsStart(staplar: readonly Vattenfallsstapel[]): Ore | null {
  * their decimal so neighbouring figures do not run together; the table has them in full.
  */
 export function stapeletikett(stapel: Vattenfallsstapel, { kort = false }: { kort?: boolean } = {}): string {
-  return stapel.typ === 'total' ? formatBeloppUtanEnhet(stapel.beloppOre, 'mnkr', kort ? 0 : 1) : formatForandring(stapel.beloppOre, 'mnkr', 1);
+  return stapel.typ === 'total'
+    ? formatBeloppUtanEnhet(stapel.beloppOre, 'mnkr', kort ? 0 : 1)
+    : formatForandring(stapel.beloppOre, 'mnkr', 1);
 }
 
 /** Spoken, so units are written out: a screen reader says "mnkr" letter by letter. */

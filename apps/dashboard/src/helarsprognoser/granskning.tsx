@@ -120,7 +120,13 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBesl
 
   return (
     <div className="knappar knappar--tata">
-      <button type="button" aria-disabled={upptagen || undefined} onClick={godkann} aria-label={`Godkänn prognosen för ${prognos.ansvar}`} data-testid="godkann">
+      <button
+        type="button"
+        aria-disabled={upptagen || undefined}
+        onClick={godkann}
+        aria-label={`Godkänn prognosen för ${prognos.ansvar}`}
+        data-testid="godkann"
+      >
         Godkänn
       </button>
       <button

@@ -59,11 +59,14 @@ function Omgangsstatus({ omgang }: { omgang: PrognosomgangDto }) {
     <p className="omgangsstatus" data-testid="omgang-status" data-status={omgang.status}>
       {omgang.status === 'oppen' ? (
         <>
-          <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan {formatTidpunkt(omgang.oppnadAt)}.
+          <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan{' '}
+          {formatTidpunkt(omgang.oppnadAt)}.
         </>
       ) : (
         <>
-          <span className="etikett etikett--avvisad">Stängd</span> Omgången {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller granskas.
+          <span className="etikett etikett--avvisad">Stängd</span> Omgången{' '}
+          {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller
+          granskas.
         </>
       )}
     </p>
@@ -91,7 +94,13 @@ export function HelarsprognoserSida() {
         {meddelande}
       </p>
       {omgangar.isPending ? <Laddar>Hämtar prognosomgångarna…</Laddar> : null}
-      {omgangar.isError ? <Felmeddelande rubrik="Det gick inte att hämta prognosomgångarna" fel={omgangar.error} onForsokIgen={() => void omgangar.refetch()} /> : null}
+      {omgangar.isError ? (
+        <Felmeddelande
+          rubrik="Det gick inte att hämta prognosomgångarna"
+          fel={omgangar.error}
+          onForsokIgen={() => void omgangar.refetch()}
+        />
+      ) : null}
       {omgangar.data && vald ? (
         <>
           <Omgangsval omgangar={omgangar.data} vald={vald} />
@@ -104,7 +113,11 @@ export function HelarsprognoserSida() {
         </Tomt>
       ) : null}
       {kanHanteraOmgangar(roller) && omgangar.data ? (
-        <OmgangarVy vald={vald} onMeddelande={setMeddelande} onOppnad={(omgang) => andraSokparametrar({ ar: String(omgang.ar), tillfalle: omgang.tillfalle })} />
+        <OmgangarVy
+          vald={vald}
+          onMeddelande={setMeddelande}
+          onOppnad={(omgang) => andraSokparametrar({ ar: String(omgang.ar), tillfalle: omgang.tillfalle })}
+        />
       ) : null}
       {vald ? <Omgangensprognoser key={omgangsnyckel(vald)} omgang={vald} roller={roller} onMeddelande={setMeddelande} /> : null}
     </>
@@ -139,15 +152,26 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   }, [fokusTillFormularet]);
 
   if (ansvar.isPending || prognoser.isPending) return <Laddar>Hämtar prognoserna…</Laddar>;
-  if (ansvar.isError) return <Felmeddelande rubrik="Det gick inte att hämta ansvaren" fel={ansvar.error} onForsokIgen={() => void ansvar.refetch()} />;
-  if (prognoser.isError) return <Felmeddelande rubrik="Det gick inte att hämta prognoserna" fel={prognoser.error} onForsokIgen={() => void prognoser.refetch()} />;
+  if (ansvar.isError)
+    return <Felmeddelande rubrik="Det gick inte att hämta ansvaren" fel={ansvar.error} onForsokIgen={() => void ansvar.refetch()} />;
+  if (prognoser.isError)
+    return (
+      <Felmeddelande rubrik="Det gick inte att hämta prognoserna" fel={prognoser.error} onForsokIgen={() => void prognoser.refetch()} />
+    );
 
   const visade = filtrerade.slice(0, MAX_RADER);
 
   return (
     <>
       {kanLamna && oppen ? (
-        <Prognosformular egna={egna} valt={valtAnsvar} onValj={setValtAnsvar} omgang={omgang} onMeddelande={onMeddelande} rubrikRef={formularRubrik} />
+        <Prognosformular
+          egna={egna}
+          valt={valtAnsvar}
+          onValj={setValtAnsvar}
+          omgang={omgang}
+          onMeddelande={onMeddelande}
+          rubrikRef={formularRubrik}
+        />
       ) : null}
       {kanLamna && !oppen ? <p data-testid="omgang-stangd">Omgången är stängd, så prognoser kan inte lämnas eller ändras.</p> : null}
 
@@ -155,7 +179,8 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
         <h2 id={`${filterId}-rubrik`}>
           Prognoser per ansvar
           <span className="rubrik__tillagg">
-            {rader.length} ansvar: {antal.inlamnad} inlämnade, {antal.godkand} godkända, {antal.aterskickad} skickade tillbaka, {antal.saknas} ej lämnade
+            {rader.length} ansvar: {antal.inlamnad} inlämnade, {antal.godkand} godkända, {antal.aterskickad} skickade tillbaka,{' '}
+            {antal.saknas} ej lämnade
           </span>
         </h2>
         {rader.length === 0 ? (
@@ -165,7 +190,15 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
             <div className="urval">
               <div className="falt falt--bred">
                 <label htmlFor={filterId}>Filtrera på ansvar, namn, chef eller status</label>
-                <input id={filterId} type="search" autoComplete="off" value={filter} onChange={(event) => setFilter(event.target.value)} aria-describedby={`${filterId}-antal`} data-testid="prognos-filter" />
+                <input
+                  id={filterId}
+                  type="search"
+                  autoComplete="off"
+                  value={filter}
+                  onChange={(event) => setFilter(event.target.value)}
+                  aria-describedby={`${filterId}-antal`}
+                  data-testid="prognos-filter"
+                />
               </div>
             </div>
             <p id={`${filterId}-antal`} className="sokstatus" aria-live="polite">

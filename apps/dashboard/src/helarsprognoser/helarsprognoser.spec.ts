@@ -109,7 +109,14 @@ describe('the live sum of the form', () => {
 
 describe('the six kontogrupper a verksamhet forecasts', () => {
   it('are the verksamhet’s own, in the plan’s order, without the finance groups', () => {
-    expect(VERKSAMHETSGRUPPER.map((grupp) => grupp.kod)).toEqual(['intakter', 'personalkostnader', 'lokalkostnader', 'kop-av-verksamhet', 'ovriga-kostnader', 'kapitalkostnader']);
+    expect(VERKSAMHETSGRUPPER.map((grupp) => grupp.kod)).toEqual([
+      'intakter',
+      'personalkostnader',
+      'lokalkostnader',
+      'kop-av-verksamhet',
+      'ovriga-kostnader',
+      'kapitalkostnader',
+    ]);
   });
 });
 
@@ -117,7 +124,10 @@ describe('the chef’s form', () => {
   const mal = { ansvar: '16101', ar: 2040, tillfalle: 'augusti' as const };
 
   it('gives the request: every kontogrupp in order, amounts in the API’s canonical form, the comment trimmed', () => {
-    const resultat = tolkaPrognosformular({ belopp: tommaBelopp({ intakter: '1 000', personalkostnader: '2 500 000,5' }), kommentar: '  Ökade vikariekostnader ' }, mal);
+    const resultat = tolkaPrognosformular(
+      { belopp: tommaBelopp({ intakter: '1 000', personalkostnader: '2 500 000,5' }), kommentar: '  Ökade vikariekostnader ' },
+      mal,
+    );
     expect(resultat).toEqual({
       ok: true,
       varde: {
@@ -149,7 +159,10 @@ describe('the chef’s form', () => {
   });
 
   it('asks for at least one amount', () => {
-    expect(tolkaPrognosformular({ belopp: tommaBelopp(), kommentar: '' }, mal)).toEqual({ ok: false, fel: { formular: 'Fyll i minst ett belopp.' } });
+    expect(tolkaPrognosformular({ belopp: tommaBelopp(), kommentar: '' }, mal)).toEqual({
+      ok: false,
+      fel: { formular: 'Fyll i minst ett belopp.' },
+    });
   });
 
   it('refuses a comment longer than the service takes', () => {
@@ -177,7 +190,12 @@ describe('the server’s field errors', () => {
   });
 
   it('joins two messages for one field', () => {
-    expect(serverfelPerFalt([{ field: 'ansvar', message: 'okänt ansvar' }, { field: 'ar', message: 'ska vara ett årtal' }]).formular).toBe('Okänt ansvar. Ska vara ett årtal.');
+    expect(
+      serverfelPerFalt([
+        { field: 'ansvar', message: 'okänt ansvar' },
+        { field: 'ar', message: 'ska vara ett årtal' },
+      ]).formular,
+    ).toBe('Okänt ansvar. Ska vara ett årtal.');
   });
 });
 
@@ -190,7 +208,12 @@ describe('the rounds', () => {
   ] as const;
 
   it('are listed latest first, August before April', () => {
-    expect(sorteraOmgangar(omgangar).map((o) => `${o.tillfalle} ${o.ar}`)).toEqual(['augusti 2040', 'april 2040', 'augusti 2039', 'augusti 2026']);
+    expect(sorteraOmgangar(omgangar).map((o) => `${o.tillfalle} ${o.ar}`)).toEqual([
+      'augusti 2040',
+      'april 2040',
+      'augusti 2039',
+      'augusti 2026',
+    ]);
   });
 
   it('the page shows the newest open one by default', () => {
@@ -217,12 +240,19 @@ describe('the rounds', () => {
 
   it('are opened with a year and a tillfälle', () => {
     expect(tolkaOmgangsformular({ ar: ' 2040 ', tillfalle: 'augusti' })).toEqual({ ok: true, varde: { ar: 2040, tillfalle: 'augusti' } });
-    expect(tolkaOmgangsformular({ ar: '40', tillfalle: 'maj' })).toEqual({ ok: false, fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', tillfalle: 'Välj april eller augusti.' } });
+    expect(tolkaOmgangsformular({ ar: '40', tillfalle: 'maj' })).toEqual({
+      ok: false,
+      fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', tillfalle: 'Välj april eller augusti.' },
+    });
   });
 });
 
 describe('the table', () => {
-  const alla = [ansvar('16102', 'Hemtjänst Norr', false, 'Anna Berg'), ansvar('16101', 'Boende Söder', true, 'Mirela Lindberg'), ansvar('16001', 'Ledning', false)];
+  const alla = [
+    ansvar('16102', 'Hemtjänst Norr', false, 'Anna Berg'),
+    ansvar('16101', 'Boende Söder', true, 'Mirela Lindberg'),
+    ansvar('16001', 'Ledning', false),
+  ];
   const prognoser = [prognos('16101', 'inlamnad'), prognos('16102', 'godkand', { lamnadAv: { id: 'anna', namn: 'Anna Berg' } })];
 
   it('lists the person’s own ansvar first, then by code, each with its current forecast', () => {
@@ -252,14 +282,22 @@ describe('the table', () => {
   });
 
   it('names the statuses in Swedish', () => {
-    expect([statustext('inlamnad'), statustext('godkand'), statustext('aterskickad'), statustext(undefined)]).toEqual(['Inlämnad', 'Godkänd', 'Skickad tillbaka', 'Ej lämnad']);
+    expect([statustext('inlamnad'), statustext('godkand'), statustext('aterskickad'), statustext(undefined)]).toEqual([
+      'Inlämnad',
+      'Godkänd',
+      'Skickad tillbaka',
+      'Ej lämnad',
+    ]);
   });
 });
 
 describe('sending a forecast back', () => {
   it('needs a reason', () => {
     expect(tolkaAterskickskommentar('  ')).toEqual({ ok: false, fel: 'Skriv varför prognosen skickas tillbaka.' });
-    expect(tolkaAterskickskommentar(' Personalkostnaden saknar semesterlöner ')).toEqual({ ok: true, kommentar: 'Personalkostnaden saknar semesterlöner' });
+    expect(tolkaAterskickskommentar(' Personalkostnaden saknar semesterlöner ')).toEqual({
+      ok: true,
+      kommentar: 'Personalkostnaden saknar semesterlöner',
+    });
   });
 });
 

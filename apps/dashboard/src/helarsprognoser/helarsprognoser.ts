@@ -57,7 +57,10 @@ export function sorteraOmgangar<T extends Omgang>(omgangar: readonly T[]): T[] {
  * The round the page shows: the one in the address when there is such a round, otherwise the newest open one,
  * otherwise the newest. Undefined when no round has been opened yet.
  */
-export function valdOmgang<T extends Omgang>(omgangar: readonly T[], iAdressen: { ar: string | null; tillfalle: string | null }): T | undefined {
+export function valdOmgang<T extends Omgang>(
+  omgangar: readonly T[],
+  iAdressen: { ar: string | null; tillfalle: string | null },
+): T | undefined {
   const sorterade = sorteraOmgangar(omgangar);
   const begard = sorterade.find((omgang) => String(omgang.ar) === iAdressen.ar && omgang.tillfalle === iAdressen.tillfalle);
   return begard ?? sorterade.find((omgang) => omgang.status === 'oppen') ?? sorterade[0];
@@ -97,9 +100,12 @@ export function ansvarsrader(ansvar: readonly Ansvar[], prognoser: readonly Hela
 export function filtreraRader(rader: readonly Ansvarsrad[], text: string): Ansvarsrad[] {
   const fraga = normaliseraSokning(text);
   if (fraga === '') return [...rader];
-  return rader.filter(({ ansvar, prognos }) =>
-    ansvar.kod.toLocaleLowerCase('sv').startsWith(fraga) ||
-    [ansvar.namn, ansvar.chef?.namn, prognos?.lamnadAv?.namn, statustext(prognos?.status)].some((falt) => falt?.toLocaleLowerCase('sv').includes(fraga)),
+  return rader.filter(
+    ({ ansvar, prognos }) =>
+      ansvar.kod.toLocaleLowerCase('sv').startsWith(fraga) ||
+      [ansvar.namn, ansvar.chef?.namn, prognos?.lamnadAv?.namn, statustext(prognos?.status)].some((falt) =>
+        falt?.toLocaleLowerCase('sv').includes(fraga),
+      ),
   );
 }
 
@@ -128,7 +134,14 @@ export function rakna(rader: readonly Ansvarsrad[]): Record<HelarsprognosDto['st
 
 // --- The chef's form -------------------------------------------------------------------------------------
 
-const VERKSAMHETENS_KODER = ['intakter', 'personalkostnader', 'lokalkostnader', 'kop-av-verksamhet', 'ovriga-kostnader', 'kapitalkostnader'] as const;
+const VERKSAMHETENS_KODER = [
+  'intakter',
+  'personalkostnader',
+  'lokalkostnader',
+  'kop-av-verksamhet',
+  'ovriga-kostnader',
+  'kapitalkostnader',
+] as const;
 export type VerksamhetsgruppKod = (typeof VERKSAMHETENS_KODER)[number];
 
 /** The six kontogrupper a verksamhet forecasts; the finance groups (class 8) belong to the city's finance function. */
@@ -158,7 +171,8 @@ export function beloppSomText(ore: number): string {
 export function tomtFormular(prognos?: Pick<HelarsprognosDto, 'rader' | 'kommentar'>): Prognosformular {
   const belopp = Object.fromEntries(VERKSAMHETENS_KODER.map((kod) => [kod, ''])) as Beloppsfalt;
   for (const rad of prognos?.rader ?? []) {
-    if ((VERKSAMHETENS_KODER as readonly string[]).includes(rad.kontogrupp)) belopp[rad.kontogrupp as VerksamhetsgruppKod] = beloppSomText(rad.beloppOre);
+    if ((VERKSAMHETENS_KODER as readonly string[]).includes(rad.kontogrupp))
+      belopp[rad.kontogrupp as VerksamhetsgruppKod] = beloppSomText(rad.beloppOre);
   }
   return { belopp, kommentar: prognos?.kommentar ?? '' };
 }
@@ -168,7 +182,10 @@ export function tomtFormular(prognos?: Pick<HelarsprognosDto, 'rader' | 'komment
  * Parsed as digits, never through binary floating point.
  */
 export function tolkaBelopp(text: string): { ok: true; ore: number } | { ok: false; fel: string } {
-  const rensad = text.trim().replace(/\s*kr$/i, '').replace(/\u2212/g, '-');
+  const rensad = text
+    .trim()
+    .replace(/\s*kr$/i, '')
+    .replace(/\u2212/g, '-');
   if (rensad === '') return { ok: true, ore: 0 };
   const ore = parseKronor(rensad);
   if (ore === undefined) return { ok: false, fel: 'Skriv ett belopp i kronor, till exempel 1 234 567,50.' };
@@ -213,7 +230,10 @@ export function tolkaPrognosformular(
   const kommentar = formular.kommentar.trim();
   if (kommentar.length > KOMMENTAR_MAX) fel.kommentar = `Kommentaren får vara högst ${KOMMENTAR_MAX} tecken.`;
   if (Object.keys(fel).length > 0) return { ok: false, fel };
-  return { ok: true, varde: { ansvar: mal.ansvar, ar: mal.ar, tillfalle: mal.tillfalle, rader, kommentar: kommentar === '' ? null : kommentar } };
+  return {
+    ok: true,
+    varde: { ansvar: mal.ansvar, ar: mal.ar, tillfalle: mal.tillfalle, rader, kommentar: kommentar === '' ? null : kommentar },
+  };
 }
 
 /** The fields in the order they are shown, for moving focus to the first one wrong. */
@@ -252,7 +272,8 @@ const GRANSKNINGSKOMMENTAR_MAX = 2000;
 export function tolkaAterskickskommentar(text: string): { ok: true; kommentar: string } | { ok: false; fel: string } {
   const kommentar = text.trim();
   if (kommentar === '') return { ok: false, fel: 'Skriv varför prognosen skickas tillbaka.' };
-  if (kommentar.length > GRANSKNINGSKOMMENTAR_MAX) return { ok: false, fel: `Kommentaren får vara högst ${GRANSKNINGSKOMMENTAR_MAX} tecken.` };
+  if (kommentar.length > GRANSKNINGSKOMMENTAR_MAX)
+    return { ok: false, fel: `Kommentaren får vara högst ${GRANSKNINGSKOMMENTAR_MAX} tecken.` };
   return { ok: true, kommentar };
 }
 
@@ -261,7 +282,10 @@ export function tolkaAterskickskommentar(text: string): { ok: true; kommentar: s
 const MINSTA_AR = 2000;
 const STORSTA_AR = 2100;
 
-export function tolkaOmgangsformular(formular: { ar: string; tillfalle: string }): { ok: true; varde: Urval } | { ok: false; fel: Partial<Record<'ar' | 'tillfalle', string>> } {
+export function tolkaOmgangsformular(formular: {
+  ar: string;
+  tillfalle: string;
+}): { ok: true; varde: Urval } | { ok: false; fel: Partial<Record<'ar' | 'tillfalle', string>> } {
   const fel: Partial<Record<'ar' | 'tillfalle', string>> = {};
   const arText = formular.ar.trim();
   const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;

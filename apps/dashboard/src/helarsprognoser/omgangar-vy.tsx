@@ -23,7 +23,12 @@ export function OmgangarVy({ vald, onOppnad, onMeddelande }: Props) {
         Prognosomgångar
       </h2>
       {vald?.status === 'oppen' ? (
-        <StangOmgang key={`${vald.ar} ${vald.tillfalle}`} omgang={vald} onMeddelande={onMeddelande} onStangd={() => rubrik.current?.focus()} />
+        <StangOmgang
+          key={`${vald.ar} ${vald.tillfalle}`}
+          omgang={vald}
+          onMeddelande={onMeddelande}
+          onStangd={() => rubrik.current?.focus()}
+        />
       ) : null}
       <OppnaOmgang onOppnad={onOppnad} onMeddelande={onMeddelande} />
     </section>
@@ -86,7 +91,11 @@ function OppnaOmgang({ onOppnad, onMeddelande }: { onOppnad: (omgang: Urval) => 
         </div>
         <div className="falt">
           <label htmlFor={`${id}-tillfalle`}>Tillfälle</label>
-          <select id={`${id}-tillfalle`} value={formular.tillfalle} onChange={(event) => setFormular((tidigare) => ({ ...tidigare, tillfalle: event.target.value }))}>
+          <select
+            id={`${id}-tillfalle`}
+            value={formular.tillfalle}
+            onChange={(event) => setFormular((tidigare) => ({ ...tidigare, tillfalle: event.target.value }))}
+          >
             {PROGNOSTILLFALLEN.map((tillfalle) => (
               <option key={tillfalle} value={tillfalle}>
                 {tillfalleSomVal(tillfalle)}
@@ -105,7 +114,15 @@ function OppnaOmgang({ onOppnad, onMeddelande }: { onOppnad: (omgang: Urval) => 
 }
 
 /** Closing stops every chef's submissions and every decision, so it takes a second, explicit yes. */
-function StangOmgang({ omgang, onMeddelande, onStangd }: { omgang: PrognosomgangDto; onMeddelande: (text: string) => void; onStangd: () => void }) {
+function StangOmgang({
+  omgang,
+  onMeddelande,
+  onStangd,
+}: {
+  omgang: PrognosomgangDto;
+  onMeddelande: (text: string) => void;
+  onStangd: () => void;
+}) {
   const stang = useStangOmgang();
   const namn = omgangsnamn(omgang);
   return (
@@ -113,7 +130,12 @@ function StangOmgang({ omgang, onMeddelande, onStangd }: { omgang: Prognosomgang
       testId="stang-omgang"
       knapptext={<>Stäng omgången {namn}</>}
       knappKlass="knapp--sekundar"
-      fraga={<>När omgången {namn} är stängd kan cheferna inte lämna eller ändra prognoser och förvaltningsekonomerna inte granska dem. Vill du stänga den?</>}
+      fraga={
+        <>
+          När omgången {namn} är stängd kan cheferna inte lämna eller ändra prognoser och förvaltningsekonomerna inte granska dem. Vill du
+          stänga den?
+        </>
+      }
       jaText="Ja, stäng omgången"
       upptagen={stang.isPending}
       onJa={(tillbaka) => {

@@ -43,7 +43,9 @@ export function Prognosformular({ egna, valt, onValj, omgang, onMeddelande, rubr
       <h2 id={`${id}-rubrik`} ref={rubrikRef} tabIndex={-1}>
         Lämna helårsprognos {omgangsnamn(omgang)}
       </h2>
-      <p className="ingress">Skriv beloppen i kronor för hela året, intäkter och kostnader som positiva belopp. Ett tomt fält räknas som 0 kr.</p>
+      <p className="ingress">
+        Skriv beloppen i kronor för hela året, intäkter och kostnader som positiva belopp. Ett tomt fält räknas som 0 kr.
+      </p>
       <div className="falt">
         <label htmlFor={`${id}-ansvar`}>Ansvar</label>
         <select id={`${id}-ansvar`} value={rad.ansvar.kod} onChange={(event) => onValj(event.target.value)} data-testid="prognos-ansvar">
@@ -122,7 +124,9 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
     onMeddelande(`Lämnar prognosen för ${rad.ansvar.namn}…`);
     lamna.mutate(resultat.varde, {
       onSuccess: (prognos) => {
-        onMeddelande(`Prognosen för ${rad.ansvar.kod} ${rad.ansvar.namn} är inlämnad (version ${prognos.version}), nettokostnad ${formatKr(prognos.nettokostnadOre)}.`);
+        onMeddelande(
+          `Prognosen för ${rad.ansvar.kod} ${rad.ansvar.namn} är inlämnad (version ${prognos.version}), nettokostnad ${formatKr(prognos.nettokostnadOre)}.`,
+        );
       },
       onError: (orsak) => {
         onMeddelande('Prognosen kunde inte lämnas.');

@@ -66,7 +66,13 @@ export function Prognostabell({ rader, caption, onLamna, granska, onMeddelande }
                     </button>
                   ) : null}
                   {granska && prognos?.status === 'inlamnad' ? (
-                    <Granskning prognos={prognos} ansvarsnamn={ansvar.namn} granska={granska} onMeddelande={onMeddelande} onBeslutat={() => radrubriker.current.get(ansvar.kod)?.focus()} />
+                    <Granskning
+                      prognos={prognos}
+                      ansvarsnamn={ansvar.namn}
+                      granska={granska}
+                      onMeddelande={onMeddelande}
+                      onBeslutat={() => radrubriker.current.get(ansvar.kod)?.focus()}
+                    />
                   ) : null}
                 </td>
               ) : null}

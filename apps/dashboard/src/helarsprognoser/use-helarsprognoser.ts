@@ -1,11 +1,26 @@
-import { helarsprognosSchema, organisationNodeSchema, prognosomgangSchema, type HelarsprognosDto, type LamnaHelarsprognosRequest, type PrognosomgangDto } from '@tertial/contracts';
+import {
+  helarsprognosSchema,
+  organisationNodeSchema,
+  prognosomgangSchema,
+  type HelarsprognosDto,
+  type LamnaHelarsprognosRequest,
+  type PrognosomgangDto,
+} from '@tertial/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { hamtaJson } from '../api/hamta-json.js';
 import { postaJson } from '../api/posta-json.js';
 import type { Urval } from '../urval/urval.js';
-import { ANSVAR_URL, granskningUrl, HELARSPROGNOSER_URL, OMGANGAR_URL, prognoserUrl, stangOmgangUrl, type Ansvar } from './helarsprognoser.js';
+import {
+  ANSVAR_URL,
+  granskningUrl,
+  HELARSPROGNOSER_URL,
+  OMGANGAR_URL,
+  prognoserUrl,
+  stangOmgangUrl,
+  type Ansvar,
+} from './helarsprognoser.js';
 
 const ansvarSchema = z.array(organisationNodeSchema.extend({ eget: z.boolean() }));
 const omgangarSchema = z.array(prognosomgangSchema);
@@ -58,7 +73,12 @@ export type Beslut = { id: string; beslut: 'godkann' } | { id: string; beslut: '
 export function useGranska() {
   const queryClient = useQueryClient();
   return useMutation<HelarsprognosDto, Error, Beslut>({
-    mutationFn: (beslut) => postaJson(granskningUrl(beslut.id, beslut.beslut), beslut.beslut === 'godkann' ? {} : { kommentar: beslut.kommentar }, helarsprognosSchema),
+    mutationFn: (beslut) =>
+      postaJson(
+        granskningUrl(beslut.id, beslut.beslut),
+        beslut.beslut === 'godkann' ? {} : { kommentar: beslut.kommentar },
+        helarsprognosSchema,
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
   });
 }

@@ -32,8 +32,15 @@ const vantande: VantandeInloggning = { state: 'state-1', nonce: 'nonce-1', kodve
 const NU = 1_800_000_000_000;
 
 describe('the configuration and the provider’s discovery document', () => {
-  const konfiguration = tolkaKonfiguration({ oidc: { issuer: ISSUER, clientId: 'tertial-dashboard', scope: 'openid profile tertial', resource: 'urn:tertial:api' } });
-  const upptackt = { issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token`, end_session_endpoint: `${ISSUER}/session/end` };
+  const konfiguration = tolkaKonfiguration({
+    oidc: { issuer: ISSUER, clientId: 'tertial-dashboard', scope: 'openid profile tertial', resource: 'urn:tertial:api' },
+  });
+  const upptackt = {
+    issuer: ISSUER,
+    authorization_endpoint: `${ISSUER}/auth`,
+    token_endpoint: `${ISSUER}/token`,
+    end_session_endpoint: `${ISSUER}/session/end`,
+  };
 
   it('finds the discovery document under the issuer, with or without a trailing slash', () => {
     expect(upptacktsUrl(ISSUER)).toBe(`${ISSUER}/.well-known/openid-configuration`);
@@ -128,17 +135,34 @@ describe('the token requests', () => {
   });
 
   it('renews with the refresh token', () => {
-    expect(Object.fromEntries(fornyelse({ ...oidc, resource: undefined }, 'rt'))).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt', client_id: 'tertial-dashboard' });
+    expect(Object.fromEntries(fornyelse({ ...oidc, resource: undefined }, 'rt'))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt',
+      client_id: 'tertial-dashboard',
+    });
   });
 });
 
 describe('the token endpoint’s answer', () => {
   const atkomst = testtoken({ iss: ISSUER, aud: 'urn:tertial:api', exp: NU / 1000 + 600, roles: ['ekonomidirektor'] });
-  const idToken = (andring: Record<string, unknown> = {}) => testtoken({ iss: ISSUER, aud: 'tertial-dashboard', nonce: 'nonce-1', ...andring });
-  const svar = (andring: Record<string, unknown> = {}) => ({ access_token: atkomst, token_type: 'Bearer', expires_in: 300, id_token: idToken(), refresh_token: 'rt', ...andring });
+  const idToken = (andring: Record<string, unknown> = {}) =>
+    testtoken({ iss: ISSUER, aud: 'tertial-dashboard', nonce: 'nonce-1', ...andring });
+  const svar = (andring: Record<string, unknown> = {}) => ({
+    access_token: atkomst,
+    token_type: 'Bearer',
+    expires_in: 300,
+    id_token: idToken(),
+    refresh_token: 'rt',
+    ...andring,
+  });
 
   it('becomes a session that knows when the token expires', () => {
-    expect(sessionFranTokensvar(svar(), NU, oidc, { nonce: 'nonce-1' })).toEqual({ atkomsttoken: atkomst, uppdateringstoken: 'rt', idToken: idToken(), utgar: NU + 300_000 });
+    expect(sessionFranTokensvar(svar(), NU, oidc, { nonce: 'nonce-1' })).toEqual({
+      atkomsttoken: atkomst,
+      uppdateringstoken: 'rt',
+      idToken: idToken(),
+      utgar: NU + 300_000,
+    });
   });
 
   it.each([
@@ -211,7 +235,11 @@ describe('returning after sign-in', () => {
 describe('signing out at the provider', () => {
   it('sends the ID token as hint and where to come back to', () => {
     const url = new URL(utloggningsUrl(oidc, 'id-token', 'http://127.0.0.1:8080/')!);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ id_token_hint: 'id-token', client_id: 'tertial-dashboard', post_logout_redirect_uri: 'http://127.0.0.1:8080/' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      id_token_hint: 'id-token',
+      client_id: 'tertial-dashboard',
+      post_logout_redirect_uri: 'http://127.0.0.1:8080/',
+    });
   });
 
   it('is not possible without an end_session_endpoint', () => {

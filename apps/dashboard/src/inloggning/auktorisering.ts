@@ -74,12 +74,15 @@ export function kodFranAterkomst(search: string, vantande: VantandeInloggning | 
   const parametrar = new URLSearchParams(search);
   const fel = parametrar.get('error');
   if (!vantande) throw new InloggningsFel('Inloggningen startades inte i den här fliken, eller är redan avslutad. Logga in igen.');
-  if (parametrar.get('state') !== vantande.state) throw new InloggningsFel('Svaret från inloggningen hör inte till den här inloggningen. Logga in igen.');
+  if (parametrar.get('state') !== vantande.state)
+    throw new InloggningsFel('Svaret från inloggningen hör inte till den här inloggningen. Logga in igen.');
   const iss = parametrar.get('iss');
   if (iss === null && oidc.issIAterkomst) throw new InloggningsFel('Svaret från inloggningen saknar utgivare. Logga in igen.');
-  if (iss !== null && iss !== oidc.issuer) throw new InloggningsFel('Svaret från inloggningen kom från en annan identitetsleverantör. Logga in igen.');
+  if (iss !== null && iss !== oidc.issuer)
+    throw new InloggningsFel('Svaret från inloggningen kom från en annan identitetsleverantör. Logga in igen.');
   if (fel === 'access_denied') throw new InloggningsFel('Inloggningen avbröts.');
-  if (fel !== null) throw new InloggningsFel(`Identitetsleverantören kunde inte logga in dig: ${parametrar.get('error_description') ?? fel}.`);
+  if (fel !== null)
+    throw new InloggningsFel(`Identitetsleverantören kunde inte logga in dig: ${parametrar.get('error_description') ?? fel}.`);
   const kod = parametrar.get('code');
   if (!kod) throw new InloggningsFel('Svaret från inloggningen saknar kod. Logga in igen.');
   return kod;
@@ -116,16 +119,12 @@ function harAudience(claims: Readonly<Record<string, unknown>>, klient: string):
  * the same connection, so (OIDC Core §3.1.3.7) its signature is left to TLS; issuer, audience and the nonce
  * of this sign-in are checked. On a refresh, `tidigare` supplies what the answer may leave out.
  */
-export function sessionFranTokensvar(
-  body: unknown,
-  nu: number,
-  oidc: Oidc,
-  forvantat: { nonce: string } | { tidigare: Session },
-): Session {
+export function sessionFranTokensvar(body: unknown, nu: number, oidc: Oidc, forvantat: { nonce: string } | { tidigare: Session }): Session {
   if (typeof body !== 'object' || body === null) throw new InloggningsFel('Identitetsleverantören svarade inte med några token.');
   const svar = body as Record<string, unknown>;
   const atkomsttoken = svar['access_token'];
-  if (typeof atkomsttoken !== 'string' || atkomsttoken === '') throw new InloggningsFel('Identitetsleverantören svarade utan åtkomsttoken.');
+  if (typeof atkomsttoken !== 'string' || atkomsttoken === '')
+    throw new InloggningsFel('Identitetsleverantören svarade utan åtkomsttoken.');
   if (typeof svar['token_type'] !== 'string' || svar['token_type'].toLowerCase() !== 'bearer') {
     throw new InloggningsFel('Identitetsleverantören svarade med en token av okänd typ.');
   }
@@ -142,8 +141,14 @@ export function sessionFranTokensvar(
   }
 
   const tidigare = 'tidigare' in forvantat ? forvantat.tidigare : undefined;
-  const uppdateringstoken = typeof svar['refresh_token'] === 'string' && svar['refresh_token'] !== '' ? svar['refresh_token'] : tidigare?.uppdateringstoken;
-  return { atkomsttoken, uppdateringstoken, idToken: nyttIdToken ?? tidigare?.idToken, utgar: utgangstid(atkomsttoken, svar['expires_in'], nu) };
+  const uppdateringstoken =
+    typeof svar['refresh_token'] === 'string' && svar['refresh_token'] !== '' ? svar['refresh_token'] : tidigare?.uppdateringstoken;
+  return {
+    atkomsttoken,
+    uppdateringstoken,
+    idToken: nyttIdToken ?? tidigare?.idToken,
+    utgar: utgangstid(atkomsttoken, svar['expires_in'], nu),
+  };
 }
 
 /** The earlier of expires_in and the token's own exp; whichever the provider gave. */

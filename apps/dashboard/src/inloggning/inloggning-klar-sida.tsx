@@ -28,7 +28,10 @@ export function InloggningKlarSida() {
       <Sidrubrik titel="Inloggningen misslyckades" />
       <div className="meddelande meddelande--fel" role="alert" data-testid="inloggning-fel">
         <p>{fel.message}</p>
-        <button type="button" onClick={() => void startaInloggning('/').catch((orsak: unknown) => setFel(orsak instanceof Error ? orsak : fel))}>
+        <button
+          type="button"
+          onClick={() => void startaInloggning('/').catch((orsak: unknown) => setFel(orsak instanceof Error ? orsak : fel))}
+        >
           Logga in igen
         </button>
       </div>

@@ -41,7 +41,12 @@ function text(varde: unknown): string | undefined {
 export function anvandareFran(atkomst: Claims, id: Claims = {}): Anvandare {
   const roller = textlista(atkomst[TOKEN_CLAIMS.roller]);
   return {
-    namn: text(atkomst[TOKEN_CLAIMS.namn]) ?? text(id[TOKEN_CLAIMS.namn]) ?? text(id['preferred_username']) ?? text(atkomst['sub']) ?? 'Okänd användare',
+    namn:
+      text(atkomst[TOKEN_CLAIMS.namn]) ??
+      text(id[TOKEN_CLAIMS.namn]) ??
+      text(id['preferred_username']) ??
+      text(atkomst['sub']) ??
+      'Okänd användare',
     roller: ROLLER.filter((roll) => roller.includes(roll)),
     organisation: textlista(atkomst[TOKEN_CLAIMS.organisation]),
   };

@@ -45,17 +45,21 @@ export function upptacktsUrl(issuer: string): string {
 
 export function tolkaKonfiguration(body: unknown): z.infer<typeof konfigurationSchema>['oidc'] {
   const resultat = konfigurationSchema.safeParse(body);
-  if (!resultat.success) throw new InloggningsFel('Inloggningen är inte konfigurerad: /konfiguration.json saknar oidc.issuer eller oidc.clientId.');
+  if (!resultat.success)
+    throw new InloggningsFel('Inloggningen är inte konfigurerad: /konfiguration.json saknar oidc.issuer eller oidc.clientId.');
   return resultat.data.oidc;
 }
 
 /** Joins the configuration and the discovery document, which must name the same issuer (Discovery §4.3). */
 export function tolkaUpptackt(konfiguration: ReturnType<typeof tolkaKonfiguration>, body: unknown): Oidc {
   const resultat = upptackSchema.safeParse(body);
-  if (!resultat.success) throw new InloggningsFel('Identitetsleverantörens beskrivning saknar authorization_endpoint eller token_endpoint.');
+  if (!resultat.success)
+    throw new InloggningsFel('Identitetsleverantörens beskrivning saknar authorization_endpoint eller token_endpoint.');
   const upptackt = resultat.data;
   if (utanSnedstreck(upptackt.issuer) !== utanSnedstreck(konfiguration.issuer)) {
-    throw new InloggningsFel(`Identitetsleverantören kallar sig ${upptackt.issuer}, men Tertial är konfigurerat för ${konfiguration.issuer}.`);
+    throw new InloggningsFel(
+      `Identitetsleverantören kallar sig ${upptackt.issuer}, men Tertial är konfigurerat för ${konfiguration.issuer}.`,
+    );
   }
   return {
     issuer: upptackt.issuer,

@@ -38,11 +38,14 @@ describe('the session kept across a reload', () => {
     expect(lasSession(lagring, session.utgar + 1)?.uppdateringstoken).toBe('rt');
   });
 
-  it.each(['not json', '{"atkomsttoken":1,"utgar":2}', '{"atkomsttoken":"at"}', 'null'])('is nothing when what is stored is %s', (lagrat) => {
-    const lagring = minne();
-    lagring.setItem('tertial:session', lagrat);
-    expect(lasSession(lagring, NU)).toBeUndefined();
-  });
+  it.each(['not json', '{"atkomsttoken":1,"utgar":2}', '{"atkomsttoken":"at"}', 'null'])(
+    'is nothing when what is stored is %s',
+    (lagrat) => {
+      const lagring = minne();
+      lagring.setItem('tertial:session', lagrat);
+      expect(lasSession(lagring, NU)).toBeUndefined();
+    },
+  );
 });
 
 describe('the sign-in under way', () => {

@@ -53,7 +53,8 @@ export function taVantande(lagring: Lagring): VantandeInloggning | undefined {
   lagring.removeItem(VANTANDE);
   if (!data) return undefined;
   const { state, nonce, kodverifierare, atervandTill } = data;
-  if (typeof state !== 'string' || typeof nonce !== 'string' || typeof kodverifierare !== 'string' || typeof atervandTill !== 'string') return undefined;
+  if (typeof state !== 'string' || typeof nonce !== 'string' || typeof kodverifierare !== 'string' || typeof atervandTill !== 'string')
+    return undefined;
   return { state, nonce, kodverifierare, atervandTill };
 }
 

@@ -98,14 +98,23 @@ export function tokenetAvvisades(token: string): void {
 async function tokenanrop(oidc: Oidc, body: URLSearchParams): Promise<unknown> {
   let svar: Response;
   try {
-    svar = await fetch(oidc.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body });
+    svar = await fetch(oidc.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+    });
   } catch {
     throw new InloggningsFel('Identitetsleverantören svarar inte. Kontrollera nätverket och försök igen.');
   }
   const data: unknown = await svar.json().catch(() => undefined);
   if (!svar.ok) {
     const fel = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-    const beskrivning = typeof fel['error_description'] === 'string' ? fel['error_description'] : typeof fel['error'] === 'string' ? fel['error'] : `status ${svar.status}`;
+    const beskrivning =
+      typeof fel['error_description'] === 'string'
+        ? fel['error_description']
+        : typeof fel['error'] === 'string'
+          ? fel['error']
+          : `status ${svar.status}`;
     throw new InloggningsFel(`Identitetsleverantören gav ingen token: ${beskrivning}.`);
   }
   return data;
@@ -116,7 +125,9 @@ function fornya(session: Session): Promise<Session | undefined> {
   pagaendeFornyelse ??= (async () => {
     try {
       const oidc = await hamtaOidc();
-      const ny = sessionFranTokensvar(await tokenanrop(oidc, fornyelse(oidc, session.uppdateringstoken ?? '')), Date.now(), oidc, { tidigare: session });
+      const ny = sessionFranTokensvar(await tokenanrop(oidc, fornyelse(oidc, session.uppdateringstoken ?? '')), Date.now(), oidc, {
+        tidigare: session,
+      });
       if (lage?.session === session) satt(ny);
       return ny;
     } catch (fel) {
@@ -135,7 +146,12 @@ const redirectUri = () => `${window.location.origin}${INLOGGNING_KLAR}`;
 /** Sends the browser to the provider's sign-in with a fresh PKCE verifier, state and nonce, remembered in this tab. */
 export async function startaInloggning(atervandTill: string): Promise<void> {
   const oidc = await hamtaOidc();
-  const vantande = { state: slumpstrang(), nonce: slumpstrang(), kodverifierare: slumpstrang(), atervandTill: sakerAtervandning(atervandTill) };
+  const vantande = {
+    state: slumpstrang(),
+    nonce: slumpstrang(),
+    kodverifierare: slumpstrang(),
+    atervandTill: sakerAtervandning(atervandTill),
+  };
   sparaVantande(sessionStorage, vantande);
   window.location.assign(auktoriseringsUrl(oidc, vantande, await kodutmaning(vantande.kodverifierare), redirectUri()));
 }
@@ -158,7 +174,12 @@ export function slutforInloggning(search: string): Promise<string> {
         const kod = kodFranAterkomst(search, vantande, oidc);
         // kodFranAterkomst has thrown unless there was a pending sign-in.
         const { nonce, kodverifierare, atervandTill } = vantande!;
-        const session = sessionFranTokensvar(await tokenanrop(oidc, kodutbyte(oidc, kod, kodverifierare, redirectUri())), Date.now(), oidc, { nonce });
+        const session = sessionFranTokensvar(
+          await tokenanrop(oidc, kodutbyte(oidc, kod, kodverifierare, redirectUri())),
+          Date.now(),
+          oidc,
+          { nonce },
+        );
         satt(session);
         return atervandTill;
       })(),

@@ -38,9 +38,21 @@ const SERIER: readonly Serie[] = [
     nyckel: 'prognosOre',
     namn: 'Prognos',
     farg: '#8a4f00',
-    monster: { symbol: 'rect', symbolSize: 1, color: 'rgba(255, 255, 255, 0.5)', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
+    monster: {
+      symbol: 'rect',
+      symbolSize: 1,
+      color: 'rgba(255, 255, 255, 0.5)',
+      dashArrayX: [1, 0],
+      dashArrayY: [2, 4],
+      rotation: -Math.PI / 4,
+    },
   },
-  { nyckel: 'utfallOre', namn: 'Utfall', farg: '#1e7a3c', monster: { symbol: 'circle', symbolSize: 0.6, color: 'rgba(255, 255, 255, 0.6)', dashArrayX: [4, 2], dashArrayY: [4, 2] } },
+  {
+    nyckel: 'utfallOre',
+    namn: 'Utfall',
+    farg: '#1e7a3c',
+    monster: { symbol: 'circle', symbolSize: 0.6, color: 'rgba(255, 255, 255, 0.6)', dashArrayX: [4, 2], dashArrayY: [4, 2] },
+  },
 ];
 
 function diagramOption(summering: Namndssummering, bredd: number): DiagramOption {

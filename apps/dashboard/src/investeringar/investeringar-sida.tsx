@@ -19,7 +19,8 @@ function NamndensInvesteringar({ namnd, namndnamn }: { namnd: string; namndnamn:
   const summering = useMemo(() => (data ? namndensSummering(data.sammanstallning, namnd) : null), [data, namnd]);
 
   if (isPending) return <Laddar>Hämtar investeringarna…</Laddar>;
-  if (error && !data) return <Felmeddelande rubrik="Det gick inte att hämta investeringarna" fel={error} onForsokIgen={() => void refetch()} />;
+  if (error && !data)
+    return <Felmeddelande rubrik="Det gick inte att hämta investeringarna" fel={error} onForsokIgen={() => void refetch()} />;
   if (!data || data.projekt.length === 0) {
     return (
       <Tomt rubrik={`${namndnamn} har inga investeringsprojekt i planen`} testId="investeringar-saknas">
@@ -55,7 +56,10 @@ export function InvesteringarSida() {
   const namndfraga = useNamnder();
   const namndIAdressen = useSokparameter('namnd');
   const { namnder } = namndfraga;
-  const namnd = namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ?? namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ?? namnder?.[0];
+  const namnd =
+    namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ??
+    namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ??
+    namnder?.[0];
 
   return (
     <>

@@ -17,7 +17,14 @@ const PROJEKT: InvesteringsprojektDto[] = [
       { ar: 2028, budgetOre: 8 * MNKR },
     ],
   },
-  { id: 'SBN-P001', namn: 'Bro Västra', namnd: 'SBN', motiv: null, hallbarhet: null, ar: [{ ar: 2026, budgetOre: 2 * MNKR, utfallOre: 1 * MNKR }] },
+  {
+    id: 'SBN-P001',
+    namn: 'Bro Västra',
+    namnd: 'SBN',
+    motiv: null,
+    hallbarhet: null,
+    ar: [{ ar: 2026, budgetOre: 2 * MNKR, utfallOre: 1 * MNKR }],
+  },
 ];
 
 const summa = (budget: number, prognos = budget, utfall = 0) => ({
@@ -31,7 +38,17 @@ const summa = (budget: number, prognos = budget, utfall = 0) => ({
 const SAMMANSTALLNING: InvesteringssammanstallningDto = {
   forstaAr: 2026,
   sistaAr: 2032,
-  namnder: [{ namnd: 'SBN', ar: [{ ar: 2026, ...summa(2, 3, 1) }, { ar: 2027, ...summa(10) }, { ar: 2028, ...summa(8) }], totalt: summa(20, 21, 1) }],
+  namnder: [
+    {
+      namnd: 'SBN',
+      ar: [
+        { ar: 2026, ...summa(2, 3, 1) },
+        { ar: 2027, ...summa(10) },
+        { ar: 2028, ...summa(8) },
+      ],
+      totalt: summa(20, 21, 1),
+    },
+  ],
   projekt: [],
   stad: { ar: [], totalt: summa(20, 21, 1) },
 };

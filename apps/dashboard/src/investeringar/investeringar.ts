@@ -75,7 +75,10 @@ export type Namndssummering = InvesteringssammanstallningDto['namnder'][number];
 
 /** The nämnd's sums per year and in total; the city's when the answer holds only the one nämnd under another code. */
 export function namndensSummering(sammanstallning: InvesteringssammanstallningDto, namnd: string): Namndssummering | null {
-  return sammanstallning.namnder.find((rad) => rad.namnd === namnd) ?? (sammanstallning.namnder.length === 1 ? sammanstallning.namnder[0]! : null);
+  return (
+    sammanstallning.namnder.find((rad) => rad.namnd === namnd) ??
+    (sammanstallning.namnder.length === 1 ? sammanstallning.namnder[0]! : null)
+  );
 }
 
 function miljonerKronor(ore: Ore): string {

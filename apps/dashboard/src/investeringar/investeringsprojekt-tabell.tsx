@@ -54,8 +54,8 @@ export function InvesteringsprojektTabell({ rader, ar, summering, namndnamn }: P
           Investeringsprojekt, {namndnamn}
           {ar.length > 0 ? `, ${ar[0]}–${ar.at(-1)}` : ''}
           <span className="caption__not">
-            Belopp i mnkr: budget totalt och per år. Motiv krävs över 3 mnkr och hållbarhetsbedömning över 15 mnkr: + positiv, 0 ingen, − negativ påverkan, ? ej
-            bedömd.
+            Belopp i mnkr: budget totalt och per år. Motiv krävs över 3 mnkr och hållbarhetsbedömning över 15 mnkr: + positiv, 0 ingen, −
+            negativ påverkan, ? ej bedömd.
           </span>
         </caption>
         <thead>

@@ -14,7 +14,8 @@ export type Investeringar = z.infer<typeof investeringarSchema>;
 export function useInvesteringar(namnd: string | undefined) {
   return useQuery<Investeringar | null>({
     queryKey: ['investeringar', namnd],
-    queryFn: ({ signal }) => hamtaJsonOmFinns(`/api/budget/investeringar?${new URLSearchParams({ namnd: namnd ?? '' }).toString()}`, investeringarSchema, signal),
+    queryFn: ({ signal }) =>
+      hamtaJsonOmFinns(`/api/budget/investeringar?${new URLSearchParams({ namnd: namnd ?? '' }).toString()}`, investeringarSchema, signal),
     enabled: namnd !== undefined,
   });
 }

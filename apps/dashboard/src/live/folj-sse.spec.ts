@@ -8,14 +8,21 @@ const TOKEN = testtoken({ exp: 4_000_000_000, roles: ['ekonomidirektor'] });
 /** A signed-in tab: the session module reads sessionStorage on first use. */
 function inloggadFlik(): void {
   const data = new Map([['tertial:session', JSON.stringify({ atkomsttoken: TOKEN, utgar: 4_000_000_000_000 })]]);
-  vi.stubGlobal('sessionStorage', { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => data.set(k, v), removeItem: (k: string) => data.delete(k) });
+  vi.stubGlobal('sessionStorage', {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => data.set(k, v),
+    removeItem: (k: string) => data.delete(k),
+  });
 }
 
 function strom(...bitar: string[]): Response {
   const kodare = new TextEncoder();
-  return new Response(new ReadableStream({ start: (kontroll) => (bitar.forEach((bit) => kontroll.enqueue(kodare.encode(bit))), kontroll.close()) }), {
-    headers: { 'content-type': 'text/event-stream' },
-  });
+  return new Response(
+    new ReadableStream({ start: (kontroll) => (bitar.forEach((bit) => kontroll.enqueue(kodare.encode(bit))), kontroll.close()) }),
+    {
+      headers: { 'content-type': 'text/event-stream' },
+    },
+  );
 }
 
 function lyssnare() {

@@ -17,7 +17,12 @@ function NamndFilter({ namnder, vald }: { namnder: readonly { kod: string; namn:
     <div className="urval">
       <div className="falt">
         <label htmlFor={id}>Nämnd</label>
-        <select id={id} value={vald ?? ''} onChange={(event) => andraSokparametrar({ namnd: event.target.value === '' ? null : event.target.value })} data-testid="mal-namnd">
+        <select
+          id={id}
+          value={vald ?? ''}
+          onChange={(event) => andraSokparametrar({ namnd: event.target.value === '' ? null : event.target.value })}
+          data-testid="mal-namnd"
+        >
           <option value="">Alla nämnder</option>
           {namnder?.map((namnd) => (
             <option key={namnd.kod} value={namnd.kod}>
@@ -49,13 +54,20 @@ export function MalSida() {
 
   let innehall;
   if (mal.isPending) innehall = <Laddar>Hämtar målen…</Laddar>;
-  else if (mal.isError) innehall = <Felmeddelande rubrik="Det gick inte att hämta målen" fel={mal.error} onForsokIgen={() => void mal.refetch()} />;
+  else if (mal.isError)
+    innehall = <Felmeddelande rubrik="Det gick inte att hämta målen" fel={mal.error} onForsokIgen={() => void mal.refetch()} />;
   else if (grupper.length === 0) innehall = <Tomt rubrik="Det finns inga mål ännu." testId="inga-mal" />;
   else
     innehall = grupper.map((grupp) => {
       const namn = namnPaKod.get(grupp.namnd) ?? grupp.namnd;
       return (
-        <section key={`${grupp.ar} ${grupp.namnd}`} aria-labelledby={`mal-${grupp.namnd}-${grupp.ar}`} data-testid="malgrupp" data-namnd={grupp.namnd} data-ar={grupp.ar}>
+        <section
+          key={`${grupp.ar} ${grupp.namnd}`}
+          aria-labelledby={`mal-${grupp.namnd}-${grupp.ar}`}
+          data-testid="malgrupp"
+          data-namnd={grupp.namnd}
+          data-ar={grupp.ar}
+        >
           <h2 id={`mal-${grupp.namnd}-${grupp.ar}`}>
             {namn} {grupp.ar}
             <span className="rubrik__tillagg">{grupp.mal.length === 1 ? '1 mål' : `${grupp.mal.length} mål`}</span>

@@ -13,7 +13,10 @@ describe('the goals on the page', () => {
   ]);
 
   it('are grouped per year and nämnd: the latest year first, the nämnder by name, the goals in their order', () => {
-    const grupper = grupperaMal([mal('VON', 2026, 'a'), mal('SN', 2026, 'b'), mal('SN', 2027, 'c'), mal('SN', 2026, 'd'), mal('KS', 2026, 'e')], namn);
+    const grupper = grupperaMal(
+      [mal('VON', 2026, 'a'), mal('SN', 2026, 'b'), mal('SN', 2027, 'c'), mal('SN', 2026, 'd'), mal('KS', 2026, 'e')],
+      namn,
+    );
     expect(grupper.map((g) => [g.ar, g.namnd, g.mal.map((m) => m.text)])).toEqual([
       [2027, 'SN', ['c']],
       [2026, 'KS', ['e']],
@@ -30,12 +33,18 @@ describe('the goals on the page', () => {
   });
 
   it('say what their nyckeltal measures, from where to where, and which way is better', () => {
-    expect(nyckeltalText({ namn: 'Andel elever behöriga till gymnasiet', enhet: '%', utgangsvarde: 83.5, malvarde: 88, riktning: 'hogre-ar-battre' })).toBe(
-      'Andel elever behöriga till gymnasiet: från 83,5\u00a0% till 88\u00a0% (högre är bättre)',
-    );
-    expect(nyckeltalText({ namn: 'Hushåll med bistånd', enhet: 'st', utgangsvarde: 1240, malvarde: 1100, riktning: 'lagre-ar-battre' })).toBe(
-      'Hushåll med bistånd: från 1\u00a0240\u00a0st till 1\u00a0100\u00a0st (lägre är bättre)',
-    );
+    expect(
+      nyckeltalText({
+        namn: 'Andel elever behöriga till gymnasiet',
+        enhet: '%',
+        utgangsvarde: 83.5,
+        malvarde: 88,
+        riktning: 'hogre-ar-battre',
+      }),
+    ).toBe('Andel elever behöriga till gymnasiet: från 83,5\u00a0% till 88\u00a0% (högre är bättre)');
+    expect(
+      nyckeltalText({ namn: 'Hushåll med bistånd', enhet: 'st', utgangsvarde: 1240, malvarde: 1100, riktning: 'lagre-ar-battre' }),
+    ).toBe('Hushåll med bistånd: från 1\u00a0240\u00a0st till 1\u00a0100\u00a0st (lägre är bättre)');
   });
 
   it('are asked for all, or for one nämnd', () => {
@@ -68,16 +77,39 @@ describe('the form for a new goal', () => {
   const formular = { ...tomtMalformular(2026), text: '  Fler barn får tidigt stöd. ' };
 
   it('gives the request for the processledare’s nämnd, without a nyckeltal unless asked for', () => {
-    expect(tolkaMalformular(formular, 'SN')).toEqual({ ok: true, varde: { namnd: 'SN', ar: 2026, text: 'Fler barn får tidigt stöd.', nyckeltal: null } });
+    expect(tolkaMalformular(formular, 'SN')).toEqual({
+      ok: true,
+      varde: { namnd: 'SN', ar: 2026, text: 'Fler barn får tidigt stöd.', nyckeltal: null },
+    });
   });
 
   it('gives the nyckeltal when asked for', () => {
-    const resultat = tolkaMalformular({ ...formular, medNyckeltal: true, nyckeltalNamn: 'Andel i öppenvård', enhet: '%', utgangsvarde: '71', malvarde: '80,5', riktning: 'hogre-ar-battre' }, 'SN');
-    expect(resultat.ok && resultat.varde.nyckeltal).toEqual({ namn: 'Andel i öppenvård', enhet: '%', utgangsvarde: 71, malvarde: 80.5, riktning: 'hogre-ar-battre' });
+    const resultat = tolkaMalformular(
+      {
+        ...formular,
+        medNyckeltal: true,
+        nyckeltalNamn: 'Andel i öppenvård',
+        enhet: '%',
+        utgangsvarde: '71',
+        malvarde: '80,5',
+        riktning: 'hogre-ar-battre',
+      },
+      'SN',
+    );
+    expect(resultat.ok && resultat.varde.nyckeltal).toEqual({
+      namn: 'Andel i öppenvård',
+      enhet: '%',
+      utgangsvarde: 71,
+      malvarde: 80.5,
+      riktning: 'hogre-ar-battre',
+    });
   });
 
   it('asks for a text of at least five characters and a real year', () => {
-    expect(tolkaMalformular({ ...formular, ar: '26', text: ' kort' }, 'SN')).toEqual({ ok: false, fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', text: 'Beskriv målet med minst 5 tecken.' } });
+    expect(tolkaMalformular({ ...formular, ar: '26', text: ' kort' }, 'SN')).toEqual({
+      ok: false,
+      fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', text: 'Beskriv målet med minst 5 tecken.' },
+    });
   });
 
   it('names every field of the nyckeltal that is missing', () => {

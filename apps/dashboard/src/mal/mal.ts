@@ -63,12 +63,25 @@ export type Malfel = Partial<Record<Malfalt, string>>;
 export const MALFALTEN: readonly Malfalt[] = ['ar', 'text', 'nyckeltalNamn', 'enhet', 'utgangsvarde', 'malvarde', 'riktning'];
 
 export function tomtMalformular(ar: number): Malformular {
-  return { ar: String(ar), text: '', medNyckeltal: false, nyckeltalNamn: '', enhet: '', utgangsvarde: '', malvarde: '', riktning: 'hogre-ar-battre' };
+  return {
+    ar: String(ar),
+    text: '',
+    medNyckeltal: false,
+    nyckeltalNamn: '',
+    enhet: '',
+    utgangsvarde: '',
+    malvarde: '',
+    riktning: 'hogre-ar-battre',
+  };
 }
 
 /** A number as Swedes write it, "83,5" or "−2"; a measure, not money, so a JavaScript number is right. */
 export function tolkaTal(text: string): number | undefined {
-  const rensad = text.trim().replace(/[\s\u00a0]/g, '').replace('\u2212', '-').replace(',', '.');
+  const rensad = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace('\u2212', '-')
+    .replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(rensad)) return undefined;
   const tal = Number(rensad);
   return Number.isFinite(tal) ? tal : undefined;
@@ -100,7 +113,8 @@ export function tolkaMalformular(formular: Malformular, namnd: string): { ok: tr
     if (utgangsvarde === undefined) fel.utgangsvarde = 'Skriv ett tal, till exempel 83,5.';
     if (malvarde === undefined) fel.malvarde = 'Skriv ett tal, till exempel 88.';
     if (!riktning.success) fel.riktning = 'Välj om högre eller lägre är bättre.';
-    if (utgangsvarde !== undefined && malvarde !== undefined && riktning.success) nyckeltal = { namn, enhet, utgangsvarde, malvarde, riktning: riktning.data };
+    if (utgangsvarde !== undefined && malvarde !== undefined && riktning.success)
+      nyckeltal = { namn, enhet, utgangsvarde, malvarde, riktning: riktning.data };
   }
   if (Object.keys(fel).length > 0) return { ok: false, fel };
   return { ok: true, varde: { namnd, ar, text, nyckeltal } };

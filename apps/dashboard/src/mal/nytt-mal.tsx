@@ -88,7 +88,11 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
         {fel[namn]}
       </p>
     ) : null;
-  const textfalt = (namn: Exclude<Malfalt, 'text' | 'riktning'>, etikett: string, extra: { inputMode?: 'numeric' | 'decimal'; size?: number } = {}) => (
+  const textfalt = (
+    namn: Exclude<Malfalt, 'text' | 'riktning'>,
+    etikett: string,
+    extra: { inputMode?: 'numeric' | 'decimal'; size?: number } = {},
+  ) => (
     <div className="falt">
       <label htmlFor={`${id}-${namn}`}>{etikett}</label>
       <input
@@ -132,7 +136,12 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
           {felText('text')}
         </div>
         <div className="falt falt--kryss">
-          <input id={`${id}-med-nyckeltal`} type="checkbox" checked={formular.medNyckeltal} onChange={(event) => andra('medNyckeltal', event.target.checked)} />
+          <input
+            id={`${id}-med-nyckeltal`}
+            type="checkbox"
+            checked={formular.medNyckeltal}
+            onChange={(event) => andra('medNyckeltal', event.target.checked)}
+          />
           <label htmlFor={`${id}-med-nyckeltal`}>Följ upp målet med ett nyckeltal</label>
         </div>
         {formular.medNyckeltal ? (

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { egenNamnd } from './egen-namnd.js';
 
-const nod = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null): OrganisationNode => ({ kod, namn: kod, niva, foralderKod, chef: null, giltigFran: '2026-01-01' });
+const nod = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null): OrganisationNode => ({
+  kod,
+  namn: kod,
+  niva,
+  foralderKod,
+  chef: null,
+  giltigFran: '2026-01-01',
+});
 
 const stad = [
   nod('HBG', 'stad', null),

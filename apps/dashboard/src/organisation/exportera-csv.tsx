@@ -47,7 +47,13 @@ export function ExporteraCsv({ datum }: { datum: string }) {
 
   return (
     <>
-      <button type="button" className="knapp--sekundar" aria-disabled={lage === 'hamtar' || undefined} onClick={() => void exportera()} data-testid="organisation-export">
+      <button
+        type="button"
+        className="knapp--sekundar"
+        aria-disabled={lage === 'hamtar' || undefined}
+        onClick={() => void exportera()}
+        data-testid="organisation-export"
+      >
         Exportera som CSV
       </button>
       <p className="falt__hjalp" role="status">

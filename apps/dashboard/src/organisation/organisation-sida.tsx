@@ -23,7 +23,8 @@ function sokstatus(sok: Sokresultat | null): string {
 function Sammanfattning({ trad }: { trad: Organisationstrad }) {
   return (
     <p className="sammanfattning" data-testid="organisation-sammanfattning">
-      {formatAntal(trad.antalNamnder)} nämnder, {formatAntal(trad.antalAnsvar)} ansvar och {formatAntal(trad.antalChefer)} chefer med budgetansvar.
+      {formatAntal(trad.antalNamnder)} nämnder, {formatAntal(trad.antalAnsvar)} ansvar och {formatAntal(trad.antalChefer)} chefer med
+      budgetansvar.
     </p>
   );
 }
@@ -60,7 +61,14 @@ export function OrganisationSida() {
       <div className="urval">
         <div className="falt">
           <label htmlFor={datumId}>Organisation per datum</label>
-          <input id={datumId} type="date" value={datumText} required onChange={(event) => valjDatum(event.target.value)} data-testid="organisation-datum" />
+          <input
+            id={datumId}
+            type="date"
+            value={datumText}
+            required
+            onChange={(event) => valjDatum(event.target.value)}
+            data-testid="organisation-datum"
+          />
         </div>
         <div className="falt falt--bred">
           <label htmlFor={sokId}>Sök på namn, ansvar eller chef</label>
@@ -111,7 +119,9 @@ export function OrganisationSida() {
                 {sokstatus(sok)}
               </p>
               {sok && sok.antalTraffar === 0 ? (
-                <Tomt rubrik={`Inget matchar ”${sokText.trim()}”`}>Sök på en del av ett namn, början av en ansvarskod eller en chefs namn.</Tomt>
+                <Tomt rubrik={`Inget matchar ”${sokText.trim()}”`}>
+                  Sök på en del av ett namn, början av en ansvarskod eller en chefs namn.
+                </Tomt>
               ) : (
                 <OrganisationstradVy trad={trad} sok={sok} etikett={`Organisationen per ${datum}`} />
               )}

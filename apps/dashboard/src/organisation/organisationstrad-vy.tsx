@@ -196,7 +196,8 @@ interface Props {
  */
 export function OrganisationstradVy({ trad, sok, etikett: tradetsEtikett }: Props) {
   const [lage] = useState(
-    () => new Tradlage({ oppnaVidBladdring: new Set(trad.rotter.map((rot) => rot.kod)), oppnaVidSok: null, fokus: null, tabbstopp: undefined }),
+    () =>
+      new Tradlage({ oppnaVidBladdring: new Set(trad.rotter.map((rot) => rot.kod)), oppnaVidSok: null, fokus: null, tabbstopp: undefined }),
   );
   const tillstand = useSyncExternalStore(lage.prenumerera, lage.hamta);
   const oppna = oppnaNoder(tillstand, sok);
@@ -242,7 +243,15 @@ export function OrganisationstradVy({ trad, sok, etikett: tradetsEtikett }: Prop
 
   return (
     <TradKontext.Provider value={lage}>
-      <ul ref={tradet} role="tree" aria-label={tradetsEtikett} className="trad" onKeyDown={onKeyDown} onFocus={onFocus} data-testid="organisationstrad">
+      <ul
+        ref={tradet}
+        role="tree"
+        aria-label={tradetsEtikett}
+        className="trad"
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        data-testid="organisationstrad"
+      >
         <Gren noder={synligaRotter(trad, sok)} sok={sok} />
       </ul>
     </TradKontext.Provider>

@@ -14,7 +14,14 @@ import {
 } from './organisationstrad.js';
 
 function nod(kod: string, namn: string, niva: OrganisationNiva, foralderKod: string | null, chef?: string): OrganisationNode {
-  return { kod, namn, niva, foralderKod, chef: chef ? { anvandarId: chef.toLowerCase().replace(' ', '.'), namn: chef } : null, giltigFran: '2026-01-01' };
+  return {
+    kod,
+    namn,
+    niva,
+    foralderKod,
+    chef: chef ? { anvandarId: chef.toLowerCase().replace(' ', '.'), namn: chef } : null,
+    giltigFran: '2026-01-01',
+  };
 }
 
 /** A small city: two nämnder, one with two avdelningar, five ansvar and four chefer. */
@@ -89,7 +96,8 @@ describe('building the tree from the flat list', () => {
       stor.push(nod(`N${n}`, `Nämnd ${n}`, 'namnd', '1283'), nod(`N${n}-F`, `Förvaltning ${n}`, 'forvaltning', `N${n}`));
       for (let a = 1; a <= 4; a += 1) {
         stor.push(nod(`N${n}-A${a}`, `Avdelning ${a}`, 'avdelning', `N${n}-F`));
-        for (let e = 1; e <= 50; e += 1) stor.push(nod(`${n}${a}${String(e).padStart(3, '0')}`, `Enhet ${e}`, 'enhet', `N${n}-A${a}`, `Chef ${n}-${a}-${e % 7}`));
+        for (let e = 1; e <= 50; e += 1)
+          stor.push(nod(`${n}${a}${String(e).padStart(3, '0')}`, `Enhet ${e}`, 'enhet', `N${n}-A${a}`, `Chef ${n}-${a}-${e % 7}`));
       }
     }
     const start = performance.now();

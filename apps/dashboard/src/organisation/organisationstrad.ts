@@ -35,7 +35,11 @@ export const NIVANAMN: Record<OrganisationNiva, string> = {
 const namnordning = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 
 function jamfor(a: Pick<OrganisationNode, 'kod' | 'namn' | 'niva'>, b: Pick<OrganisationNode, 'kod' | 'namn' | 'niva'>): number {
-  return ORGANISATION_NIVAER.indexOf(a.niva) - ORGANISATION_NIVAER.indexOf(b.niva) || namnordning.compare(a.namn, b.namn) || a.kod.localeCompare(b.kod);
+  return (
+    ORGANISATION_NIVAER.indexOf(a.niva) - ORGANISATION_NIVAER.indexOf(b.niva) ||
+    namnordning.compare(a.namn, b.namn) ||
+    a.kod.localeCompare(b.kod)
+  );
 }
 
 interface ByggNod {
@@ -87,7 +91,16 @@ export function byggTrad(lista: readonly OrganisationNode[]): Organisationstrad 
     }
   };
   const skapa = (node: OrganisationNode, foralder: ByggNod | null): ByggNod => {
-    const byggd: ByggNod = { kod: node.kod, namn: node.namn, niva: node.niva, chef: node.chef, foralder, barn: [], djup: (foralder?.djup ?? 0) + 1, antalAnsvar: 0 };
+    const byggd: ByggNod = {
+      kod: node.kod,
+      namn: node.namn,
+      niva: node.niva,
+      chef: node.chef,
+      foralder,
+      barn: [],
+      djup: (foralder?.djup ?? 0) + 1,
+      antalAnsvar: 0,
+    };
     noder.set(node.kod, byggd);
     return byggd;
   };

@@ -128,7 +128,10 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
 export function NettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {
   const smal = useSmalSkarm();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
-  const skapaOption = useCallback((bredd: number) => diagramOption(namnder, { bredd, smal, utanAnimering: vardaRorelse() }), [namnder, smal]);
+  const skapaOption = useCallback(
+    (bredd: number) => diagramOption(namnder, { bredd, smal, utanAnimering: vardaRorelse() }),
+    [namnder, smal],
+  );
   const behallare = useEcharts(skapaOption);
 
   // The drawing itself is hidden from assistive technology: the outer element speaks for it, the table has the figures.

@@ -20,13 +20,13 @@ function Belopp({ ore }: { ore: number | null }) {
 function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
   return (
     <>
-        <Belopp ore={rad.intakterOre} />
-        <Belopp ore={rad.kostnaderOre} />
-        <Belopp ore={rad.nettokostnadOre} />
-        <td className="tal">{lamnadeAvAnsvar(rad)}</td>
-        <Belopp ore={rad.budgetOre} />
-        <Belopp ore={rad.avvikelseOre} />
-        <Belopp ore={rad.utfallOre} />
+      <Belopp ore={rad.intakterOre} />
+      <Belopp ore={rad.kostnaderOre} />
+      <Belopp ore={rad.nettokostnadOre} />
+      <td className="tal">{lamnadeAvAnsvar(rad)}</td>
+      <Belopp ore={rad.budgetOre} />
+      <Belopp ore={rad.avvikelseOre} />
+      <Belopp ore={rad.utfallOre} />
     </>
   );
 }
@@ -35,7 +35,15 @@ function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
  * Every figure of the chart as a real table, in the same order, with the city's total last. It scrolls
  * sideways in its own box on a narrow screen so the page itself never does.
  */
-export function PrognosTotalerTabell({ totaler, rubrik = 'Helårsprognos per nämnd', testId }: { totaler: PrognosTotaler; rubrik?: string; testId?: string }) {
+export function PrognosTotalerTabell({
+  totaler,
+  rubrik = 'Helårsprognos per nämnd',
+  testId,
+}: {
+  totaler: PrognosTotaler;
+  rubrik?: string;
+  testId?: string;
+}) {
   const rubrikId = useId();
   const forklaringId = useId();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
@@ -67,7 +75,8 @@ export function PrognosTotalerTabell({ totaler, rubrik = 'Helårsprognos per nä
                 Avvikelse mot budget <span className="enhet">(mnkr)</span>
               </th>
               <th scope="col" className="tal">
-                Utfall {totaler.utfallTillManad ? `t.o.m. ${manadsnamn(totaler.utfallTillManad)}` : 'hittills'} <span className="enhet">(mnkr)</span>
+                Utfall {totaler.utfallTillManad ? `t.o.m. ${manadsnamn(totaler.utfallTillManad)}` : 'hittills'}{' '}
+                <span className="enhet">(mnkr)</span>
               </th>
             </tr>
           </thead>
@@ -89,7 +98,8 @@ export function PrognosTotalerTabell({ totaler, rubrik = 'Helårsprognos per nä
       </div>
       <p id={forklaringId} className="tabell-forklaring">
         Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
-        prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken hittills i år.
+        prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken
+        hittills i år.
       </p>
     </>
   );

@@ -39,8 +39,8 @@ export function PrognosTotalerVy({ urval }: { urval: Urval }) {
         <div className="meddelande meddelande--tomt" data-testid="inga-prognoser">
           <p>Inga prognoser är lämnade ännu</p>
           <p className="meddelande__detalj">
-            Siffrorna fylls i här så snart cheferna lämnar sina helårsprognoser. Det finns{' '}
-            {formatAntal(totaler.stad.antalAnsvar)} ansvar i staden.
+            Siffrorna fylls i här så snart cheferna lämnar sina helårsprognoser. Det finns {formatAntal(totaler.stad.antalAnsvar)} ansvar i
+            staden.
           </p>
         </div>
       ) : null}

@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { arTom, beskrivDiagram, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
 function namnd(kod: string, namn: string, nettokostnadOre: number, antalLamnade = 1): NamndTotal {
-  return { kod, namn, intakterOre: 0, kostnaderOre: nettokostnadOre, nettokostnadOre, antalLamnade, antalAnsvar: 10, budgetOre: null, utfallOre: null, avvikelseOre: null };
+  return {
+    kod,
+    namn,
+    intakterOre: 0,
+    kostnaderOre: nettokostnadOre,
+    nettokostnadOre,
+    antalLamnade,
+    antalAnsvar: 10,
+    budgetOre: null,
+    utfallOre: null,
+    avvikelseOre: null,
+  };
 }
 
 function totaler(namnder: NamndTotal[]): PrognosTotaler {
@@ -13,7 +24,18 @@ function totaler(namnder: NamndTotal[]): PrognosTotaler {
   return {
     ar: 2026,
     tillfalle: 'augusti',
-    stad: { kod: 'HBG', namn: 'Helsingborgs stad', intakterOre: 0, kostnaderOre: nettokostnadOre, nettokostnadOre, antalLamnade, antalAnsvar: 10 * namnder.length, budgetOre: null, utfallOre: null, avvikelseOre: null },
+    stad: {
+      kod: 'HBG',
+      namn: 'Helsingborgs stad',
+      intakterOre: 0,
+      kostnaderOre: nettokostnadOre,
+      nettokostnadOre,
+      antalLamnade,
+      antalAnsvar: 10 * namnder.length,
+      budgetOre: null,
+      utfallOre: null,
+      avvikelseOre: null,
+    },
     namnder,
     utfallTillManad: null,
     senastUppdaterad: namnder.length > 0 ? '2026-09-14T10:00:00+02:00' : null,

@@ -58,7 +58,9 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
   return (
     <section aria-labelledby={`${id}-rubrik`} data-testid="nytt-rapportutkast">
       <h2 id={`${id}-rubrik`}>Nytt rapportutkast</h2>
-      <p className="ingress">Utkastet får prognosens aktuella totaler för året och tillfället. Kommunfullmäktige ser det först när det är fastställt.</p>
+      <p className="ingress">
+        Utkastet får prognosens aktuella totaler för året och tillfället. Kommunfullmäktige ser det först när det är fastställt.
+      </p>
       <form noValidate onSubmit={skicka}>
         <div className="urval">
           <div className="falt">

@@ -12,7 +12,11 @@ export function RapportInnehall({ rapport }: { rapport: RapportDto }) {
       <p data-testid="rapport-nettokostnad">
         Nettokostnad för {innehall.stad.namn}: {formatMnkr(innehall.stad.nettokostnadOre)} ({formatKr(innehall.stad.nettokostnadOre)}).
       </p>
-      <PrognosTotalerTabell totaler={innehall} rubrik={`${rapport.titel}: ${rapportperiod(innehall).toLowerCase()} per nämnd`} testId="rapport-tabell" />
+      <PrognosTotalerTabell
+        totaler={innehall}
+        rubrik={`${rapport.titel}: ${rapportperiod(innehall).toLowerCase()} per nämnd`}
+        testId="rapport-tabell"
+      />
     </>
   );
 }

@@ -84,7 +84,15 @@ function Faststall({ rapport, faststall, onMeddelande, onFaststalld }: Faststall
   );
 }
 
-function Rapportvy({ rapport, kanHantera, onMeddelande }: { rapport: RapportDto; kanHantera: boolean; onMeddelande: (text: string) => void }) {
+function Rapportvy({
+  rapport,
+  kanHantera,
+  onMeddelande,
+}: {
+  rapport: RapportDto;
+  kanHantera: boolean;
+  onMeddelande: (text: string) => void;
+}) {
   const rubrikId = useId();
   const rubrik = useRef<HTMLHeadingElement>(null);
   const faststall = useFaststallRapport();
@@ -96,7 +104,15 @@ function Rapportvy({ rapport, kanHantera, onMeddelande }: { rapport: RapportDto;
       <p>
         {rapportperiod(rapport)}. {rapportstatus(rapport.status)} {rapportdatum(rapport)}.
       </p>
-      {kanHantera && rapport.status === 'utkast' ? <Faststall key={rapport.id} rapport={rapport} faststall={faststall} onMeddelande={onMeddelande} onFaststalld={() => rubrik.current?.focus()} /> : null}
+      {kanHantera && rapport.status === 'utkast' ? (
+        <Faststall
+          key={rapport.id}
+          rapport={rapport}
+          faststall={faststall}
+          onMeddelande={onMeddelande}
+          onFaststalld={() => rubrik.current?.focus()}
+        />
+      ) : null}
       <RapportInnehall rapport={rapport} />
     </section>
   );
@@ -117,7 +133,10 @@ export function RapporterSida() {
 
   let lista;
   if (rapporter.isPending) lista = <Laddar>Hämtar rapporterna…</Laddar>;
-  else if (rapporter.isError) lista = <Felmeddelande rubrik="Det gick inte att hämta rapporterna" fel={rapporter.error} onForsokIgen={() => void rapporter.refetch()} />;
+  else if (rapporter.isError)
+    lista = (
+      <Felmeddelande rubrik="Det gick inte att hämta rapporterna" fel={rapporter.error} onForsokIgen={() => void rapporter.refetch()} />
+    );
   else if (sorterade.length === 0)
     lista = kanHantera ? (
       <Tomt rubrik="Det finns inga rapporter ännu." testId="inga-rapporter">
@@ -132,7 +151,11 @@ export function RapporterSida() {
     lista = (
       <>
         <Rapportlista rapporter={sorterade} valdId={vald?.id} onValj={setValdId} />
-        {vald ? <Rapportvy rapport={vald} kanHantera={kanHantera} onMeddelande={setMeddelande} /> : <p>Välj en rapport i listan för att se dess innehåll.</p>}
+        {vald ? (
+          <Rapportvy rapport={vald} kanHantera={kanHantera} onMeddelande={setMeddelande} />
+        ) : (
+          <p>Välj en rapport i listan för att se dess innehåll.</p>
+        )}
       </>
     );
 
@@ -142,9 +165,7 @@ export function RapporterSida() {
       <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="rapport-status">
         {meddelande}
       </p>
-      {kanHantera ? (
-        <NyttRapportutkast onMeddelande={setMeddelande} onSkapad={(rapport) => setValdId(rapport.id)} />
-      ) : null}
+      {kanHantera ? <NyttRapportutkast onMeddelande={setMeddelande} onSkapad={(rapport) => setValdId(rapport.id)} /> : null}
       {lista}
     </>
   );

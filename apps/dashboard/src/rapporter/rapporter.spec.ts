@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { faststallUrl, kanHanteraRapporter, rapportdatum, rapportperiod, rapportstatus, sorteraRapporter, tolkaRapportformular } from './rapporter.js';
+import {
+  faststallUrl,
+  kanHanteraRapporter,
+  rapportdatum,
+  rapportperiod,
+  rapportstatus,
+  sorteraRapporter,
+  tolkaRapportformular,
+} from './rapporter.js';
 
 describe('how a report is described in the list', () => {
   it('names the period as the forecast it holds', () => {
@@ -44,7 +52,9 @@ describe('who may draft and fix reports', () => {
 
 describe('the address that fixes a report', () => {
   it('is under the report', () => {
-    expect(faststallUrl('0c6f8a52-1d1e-4c1a-9f59-2c1a3f1f4b10')).toBe('/api/report/rapporter/0c6f8a52-1d1e-4c1a-9f59-2c1a3f1f4b10/faststall');
+    expect(faststallUrl('0c6f8a52-1d1e-4c1a-9f59-2c1a3f1f4b10')).toBe(
+      '/api/report/rapporter/0c6f8a52-1d1e-4c1a-9f59-2c1a3f1f4b10/faststall',
+    );
   });
 });
 
@@ -62,12 +72,21 @@ describe('the form for a new draft', () => {
   });
 
   it('rejects an unknown tillfälle', () => {
-    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'maj', titel: 'Delårsrapport' })).toEqual({ ok: false, fel: { tillfalle: 'Välj april eller augusti.' } });
+    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'maj', titel: 'Delårsrapport' })).toEqual({
+      ok: false,
+      fel: { tillfalle: 'Välj april eller augusti.' },
+    });
   });
 
   it('asks for a title of at least three characters and at most 200', () => {
-    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'april', titel: '  ab ' })).toEqual({ ok: false, fel: { titel: 'Skriv en titel på minst 3 tecken.' } });
-    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'april', titel: 'x'.repeat(201) })).toEqual({ ok: false, fel: { titel: 'Titeln får vara högst 200 tecken.' } });
+    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'april', titel: '  ab ' })).toEqual({
+      ok: false,
+      fel: { titel: 'Skriv en titel på minst 3 tecken.' },
+    });
+    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'april', titel: 'x'.repeat(201) })).toEqual({
+      ok: false,
+      fel: { titel: 'Titeln får vara högst 200 tecken.' },
+    });
   });
 
   it('reports every field that is wrong at once', () => {

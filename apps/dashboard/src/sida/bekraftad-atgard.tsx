@@ -48,7 +48,13 @@ export function BekraftadAtgard({ testId, knapptext, knappKlass, fraga, jaText, 
     <div role="group" aria-labelledby={fragaId} data-testid={`${testId}-bekrafta`}>
       <p id={fragaId}>{fraga}</p>
       <div className="knappar">
-        <button ref={ja} type="button" aria-disabled={upptagen || undefined} onClick={() => !upptagen && onJa(tillbaka)} data-testid={`${testId}-ja`}>
+        <button
+          ref={ja}
+          type="button"
+          aria-disabled={upptagen || undefined}
+          onClick={() => !upptagen && onJa(tillbaka)}
+          data-testid={`${testId}-ja`}
+        >
           {jaText}
         </button>
         <button type="button" className="knapp--sekundar" aria-disabled={upptagen || undefined} onClick={() => !upptagen && tillbaka()}>

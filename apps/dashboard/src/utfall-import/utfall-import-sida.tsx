@@ -132,7 +132,13 @@ export function UtfallImportSida() {
           <button type="button" aria-disabled={laser || undefined} onClick={() => void starta(true)} data-testid="utfall-provkor">
             Provkör
           </button>
-          <button type="button" className="knapp--sekundar" aria-disabled={laser || undefined} onClick={() => void starta(false)} data-testid="utfall-importera">
+          <button
+            type="button"
+            className="knapp--sekundar"
+            aria-disabled={laser || undefined}
+            onClick={() => void starta(false)}
+            data-testid="utfall-importera"
+          >
             Importera
           </button>
           {lage.typ === 'laser' ? (

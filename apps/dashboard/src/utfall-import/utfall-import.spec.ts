@@ -38,14 +38,22 @@ describe('reading the answer to an upload', () => {
 
   it('takes the result and the problem of a 422 for a refused file', () => {
     const avvisad = { ...RESULTAT, status: 'avvisad', fel: [{ rad: 17, post: '#TRANS', meddelande: 'beloppet saknas' }] };
-    const svar = tolkaImportsvar(422, { type: 'about:blank', title: 'Filen innehåller fel', status: 422, detail: '1 fel; inget sparades.', resultat: avvisad });
+    const svar = tolkaImportsvar(422, {
+      type: 'about:blank',
+      title: 'Filen innehåller fel',
+      status: 422,
+      detail: '1 fel; inget sparades.',
+      resultat: avvisad,
+    });
     expect(svar.resultat.status).toBe('avvisad');
     expect(svar.resultat.fel).toHaveLength(1);
     expect(svar.problem).toEqual({ titel: 'Filen innehåller fel', detalj: '1 fel; inget sparades.' });
   });
 
   it('throws the problem of a 422 without a result', () => {
-    expect(() => tolkaImportsvar(422, { title: 'Ogiltig fråga', detail: 'filnamn saknas' })).toThrow(expect.objectContaining({ status: 422, titel: 'Ogiltig fråga', detalj: 'filnamn saknas' }));
+    expect(() => tolkaImportsvar(422, { title: 'Ogiltig fråga', detail: 'filnamn saknas' })).toThrow(
+      expect.objectContaining({ status: 422, titel: 'Ogiltig fråga', detalj: 'filnamn saknas' }),
+    );
   });
 
   it('throws the problem of another error', () => {
@@ -81,9 +89,20 @@ describe('what is shown', () => {
 
   it.each([
     { resultat: RESULTAT, text: 'Provkörningen är klar: 54 321 utfallsrader för 1 782 ansvar kan importeras. Inget har sparats.' },
-    { resultat: { ...RESULTAT, status: 'importerad', antalUtfallsrader: 1, antalAnsvar: 1 }, text: 'Utfallet är importerat: 1 utfallsrad för 1 ansvar har sparats.' },
     {
-      resultat: { ...RESULTAT, status: 'avvisad', fel: [{ rad: 3, post: '#VER', meddelande: 'x' }], varningar: [{ rad: 9, post: '#KONTO', meddelande: 'y' }, { rad: 10, post: '#KONTO', meddelande: 'z' }] },
+      resultat: { ...RESULTAT, status: 'importerad', antalUtfallsrader: 1, antalAnsvar: 1 },
+      text: 'Utfallet är importerat: 1 utfallsrad för 1 ansvar har sparats.',
+    },
+    {
+      resultat: {
+        ...RESULTAT,
+        status: 'avvisad',
+        fel: [{ rad: 3, post: '#VER', meddelande: 'x' }],
+        varningar: [
+          { rad: 9, post: '#KONTO', meddelande: 'y' },
+          { rad: 10, post: '#KONTO', meddelande: 'z' },
+        ],
+      },
       text: 'Filen avvisades med 1 fel. Inget har sparats. 2 varningar.',
     },
   ] as { resultat: UtfallImportResultat; text: string }[])('says "$text"', ({ resultat, text }) => {

@@ -18,6 +18,8 @@ export class AnsvarController {
   @ApiOkResponse({ schema: openApiSchema(z.array(organisationNodeSchema.extend({ eget: z.boolean() }))) })
   async lista(@Anvandare() principal: Principal) {
     const omfang = await this.omfang.for(principal);
-    return (await this.organisation.allNodes()).filter((node) => node.niva === 'enhet' && omfang.ser(node.kod)).map((node) => ({ ...node, eget: omfang.arEget(node.kod) }));
+    return (await this.organisation.allNodes())
+      .filter((node) => node.niva === 'enhet' && omfang.ser(node.kod))
+      .map((node) => ({ ...node, eget: omfang.arEget(node.kod) }));
   }
 }

@@ -9,7 +9,16 @@ import {
   prognosomgangSchema,
   prognostillfalleSchema,
 } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
+import {
+  Anvandare,
+  Atkomst,
+  CorrelationId,
+  MEDARBETARE,
+  openApiSchema,
+  parseRequest,
+  PROBLEM_RESPONSE,
+  type Principal,
+} from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { HelarsprognoserService } from './helarsprognoser.service.js';
@@ -29,7 +38,9 @@ export class HelarsprognoserController {
   @Post()
   @HttpCode(201)
   @Atkomst('chef')
-  @ApiOperation({ summary: 'Lämna en helårsprognos för ett av sina ansvar: belopp i kronor per kontogrupp, intäkter och kostnader positiva' })
+  @ApiOperation({
+    summary: 'Lämna en helårsprognos för ett av sina ansvar: belopp i kronor per kontogrupp, intäkter och kostnader positiva',
+  })
   @ApiBody({ schema: openApiSchema(lamnaHelarsprognosRequestSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(helarsprognosSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
@@ -79,7 +90,12 @@ export class HelarsprognoserController {
   @ApiOkResponse({ schema: openApiSchema(helarsprognosSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
-  skickaTillbaka(@Param('id') id: string, @Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+  skickaTillbaka(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Anvandare() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
     return this.prognoser.granska(id, 'aterskickad', body, principal, correlationId);
   }
 }

@@ -46,16 +46,23 @@ export class HelarsprognoserService {
     // Access first: whether the ansvar exists is not told to someone who may not submit for it.
     (await this.omfang.for(principal)).kravEget(request.ansvar);
     if (!(await this.organisation.findAnsvar(request.ansvar, periodensSlut(request.ar, request.tillfalle)))) {
-      throw new ProblemException(422, 'Okänt ansvar', `Ansvaret ${request.ansvar} finns inte i organisationen per ${periodensSlut(request.ar, request.tillfalle)}.`, [
-        { field: 'ansvar', message: 'okänt ansvar' },
-      ]);
+      throw new ProblemException(
+        422,
+        'Okänt ansvar',
+        `Ansvaret ${request.ansvar} finns inte i organisationen per ${periodensSlut(request.ar, request.tillfalle)}.`,
+        [{ field: 'ansvar', message: 'okänt ansvar' }],
+      );
     }
     const rader = request.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, beloppOre: rad.belopp }));
     const summa = summeraRader(rader);
     try {
       const saved = await this.orm.em.fork().transactional(async (em) => {
         await kravOppenOmgang(em, request.ar, request.tillfalle);
-        const latest = await em.findOne(Helarsprognos, { ansvar: request.ansvar, ar: request.ar, tillfalle: request.tillfalle }, { orderBy: { version: 'desc' } });
+        const latest = await em.findOne(
+          Helarsprognos,
+          { ansvar: request.ansvar, ar: request.ar, tillfalle: request.tillfalle },
+          { orderBy: { version: 'desc' } },
+        );
         const prognos = em.create(Helarsprognos, {
           id: randomUUID(),
           ansvar: request.ansvar,
@@ -90,12 +97,16 @@ export class HelarsprognoserService {
           },
           { producer: 'forecast', correlationId },
         );
-        granska(em, { tjanst: 'forecast', principal, correlationId }, {
-          handling: 'helarsprognos.lamnad',
-          objekt: { typ: 'ansvar', id: prognos.ansvar },
-          fore: latest ? toDto(latest) : null,
-          efter: toDto(prognos),
-        });
+        granska(
+          em,
+          { tjanst: 'forecast', principal, correlationId },
+          {
+            handling: 'helarsprognos.lamnad',
+            objekt: { typ: 'ansvar', id: prognos.ansvar },
+            fore: latest ? toDto(latest) : null,
+            efter: toDto(prognos),
+          },
+        );
         return prognos;
       });
       this.outbox.wake();
@@ -113,11 +124,13 @@ export class HelarsprognoserService {
     const omfang = await this.omfang.for(principal);
     if (ansvar) omfang.kravSer(ansvar);
     const synliga = omfang.synligaAnsvar();
-    const all = await this.orm.em.fork().find(
-      Helarsprognos,
-      { ar, tillfalle, ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}) },
-      { orderBy: { ansvar: 'asc', version: 'desc' } },
-    );
+    const all = await this.orm.em
+      .fork()
+      .find(
+        Helarsprognos,
+        { ar, tillfalle, ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}) },
+        { orderBy: { ansvar: 'asc', version: 'desc' } },
+      );
     const latest = new Map<string, Helarsprognos>();
     for (const prognos of all) if (!latest.has(prognos.ansvar)) latest.set(prognos.ansvar, prognos);
     return [...latest.values()].map(toDto);
@@ -128,7 +141,8 @@ export class HelarsprognoserService {
     const prognos = await this.orm.em.fork().findOne(Helarsprognos, { id });
     // The same refusal for "no such forecast" and "not yours": a refusal reveals nothing.
     if (!prognos || !omfang.ser(prognos.ansvar)) {
-      if (omfang.alla) throw new ProblemException(404, 'Hittades inte', `Ingen helårsprognos med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
+      if (omfang.alla)
+        throw new ProblemException(404, 'Hittades inte', `Ingen helårsprognos med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
       throw ingenBehorighet();
     }
     return toDto(prognos);
@@ -138,18 +152,35 @@ export class HelarsprognoserService {
    * The förvaltningsekonom approves (`godkand`) or sends back (`aterskickad`, with a comment) the current
    * version of a forecast in their förvaltning. Only the latest version can be decided on.
    */
-  async granska(id: string, beslut: 'godkand' | 'aterskickad', body: unknown, principal: Principal, correlationId: string): Promise<HelarsprognosDto> {
+  async granska(
+    id: string,
+    beslut: 'godkand' | 'aterskickad',
+    body: unknown,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<HelarsprognosDto> {
     const request = parseRequest(granskaHelarsprognosRequestSchema, body ?? {}, 'Ogiltigt beslut');
     const omfang = await this.omfang.for(principal);
     const result = await this.orm.em.fork().transactional(async (em) => {
       const prognos = await em.findOne(Helarsprognos, { id });
       if (!prognos || !omfang.ser(prognos.ansvar)) throw ingenBehorighet();
       if (beslut === 'aterskickad' && !request.kommentar) {
-        throw new ProblemException(400, 'Kommentar saknas', 'Skriv varför prognosen skickas tillbaka.', [{ field: 'kommentar', message: 'krävs när prognosen skickas tillbaka' }]);
+        throw new ProblemException(400, 'Kommentar saknas', 'Skriv varför prognosen skickas tillbaka.', [
+          { field: 'kommentar', message: 'krävs när prognosen skickas tillbaka' },
+        ]);
       }
-      const senaste = await em.findOne(Helarsprognos, { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle }, { orderBy: { version: 'desc' } });
+      const senaste = await em.findOne(
+        Helarsprognos,
+        { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle },
+        { orderBy: { version: 'desc' } },
+      );
       if (senaste?.id !== prognos.id) {
-        throw new ProblemException(409, 'Inte den senaste versionen', `Ansvaret har en senare version (${senaste?.version}); besluta om den.`, [{ field: 'id', message: 'inte den senaste versionen' }]);
+        throw new ProblemException(
+          409,
+          'Inte den senaste versionen',
+          `Ansvaret har en senare version (${senaste?.version}); besluta om den.`,
+          [{ field: 'id', message: 'inte den senaste versionen' }],
+        );
       }
       await kravOppenOmgang(em, prognos.ar, prognos.tillfalle);
       const fore = toDto(prognos);
@@ -158,12 +189,16 @@ export class HelarsprognoserService {
       prognos.granskadAvNamn = principal.namn;
       prognos.granskadAt = new Date();
       prognos.granskningskommentar = request.kommentar ?? null;
-      granska(em, { tjanst: 'forecast', principal, correlationId }, {
-        handling: beslut === 'godkand' ? 'helarsprognos.godkand' : 'helarsprognos.aterskickad',
-        objekt: { typ: 'ansvar', id: prognos.ansvar },
-        fore,
-        efter: toDto(prognos),
-      });
+      granska(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        {
+          handling: beslut === 'godkand' ? 'helarsprognos.godkand' : 'helarsprognos.aterskickad',
+          objekt: { typ: 'ansvar', id: prognos.ansvar },
+          fore,
+          efter: toDto(prognos),
+        },
+      );
       return prognos;
     });
     return toDto(result);
@@ -181,7 +216,11 @@ export class HelarsprognoserService {
       const fore = omgang ? omgangDto(omgang) : null;
       const oppen = omgang ?? em.create(Prognosomgang, { ar, tillfalle, status: 'oppen', oppnadAt: new Date(), stangdAt: null });
       if (omgang) Object.assign(omgang, { status: 'oppen', oppnadAt: new Date(), stangdAt: null });
-      granska(em, { tjanst: 'forecast', principal, correlationId }, { handling: 'omgang.oppnad', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(oppen) });
+      granska(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        { handling: 'omgang.oppnad', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(oppen) },
+      );
       return omgangDto(oppen);
     });
   }
@@ -190,11 +229,18 @@ export class HelarsprognoserService {
   async stangOmgang(ar: number, tillfalle: Prognostillfalle, principal: Principal, correlationId: string): Promise<PrognosomgangDto> {
     return this.orm.em.fork().transactional(async (em) => {
       const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-      if (!omgang) throw new ProblemException(404, 'Hittades inte', `Ingen prognosomgång ${tillfalle} ${ar}.`, [{ field: 'tillfalle', message: 'ingen sådan omgång' }]);
+      if (!omgang)
+        throw new ProblemException(404, 'Hittades inte', `Ingen prognosomgång ${tillfalle} ${ar}.`, [
+          { field: 'tillfalle', message: 'ingen sådan omgång' },
+        ]);
       const fore = omgangDto(omgang);
       omgang.status = 'stangd';
       omgang.stangdAt = new Date();
-      granska(em, { tjanst: 'forecast', principal, correlationId }, { handling: 'omgang.stangd', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(omgang) });
+      granska(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        { handling: 'omgang.stangd', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(omgang) },
+      );
       return omgangDto(omgang);
     });
   }
@@ -203,14 +249,23 @@ export class HelarsprognoserService {
 async function kravOppenOmgang(em: EntityManager, ar: number, tillfalle: Prognostillfalle): Promise<void> {
   const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
   if (omgang?.status !== 'oppen') {
-    throw new ProblemException(409, 'Prognosomgången är inte öppen', `Prognosomgången ${tillfalle} ${ar} är ${omgang ? 'stängd' : 'inte öppnad'}.`, [
-      { field: 'tillfalle', message: 'omgången är inte öppen' },
-    ]);
+    throw new ProblemException(
+      409,
+      'Prognosomgången är inte öppen',
+      `Prognosomgången ${tillfalle} ${ar} är ${omgang ? 'stängd' : 'inte öppnad'}.`,
+      [{ field: 'tillfalle', message: 'omgången är inte öppen' }],
+    );
   }
 }
 
 function omgangDto(omgang: Prognosomgang): PrognosomgangDto {
-  return { ar: omgang.ar, tillfalle: omgang.tillfalle, status: omgang.status, oppnadAt: omgang.oppnadAt.toISOString(), stangdAt: omgang.stangdAt?.toISOString() ?? null };
+  return {
+    ar: omgang.ar,
+    tillfalle: omgang.tillfalle,
+    status: omgang.status,
+    oppnadAt: omgang.oppnadAt.toISOString(),
+    stangdAt: omgang.stangdAt?.toISOString() ?? null,
+  };
 }
 
 function toDto(prognos: Helarsprognos): HelarsprognosDto {
@@ -230,7 +285,11 @@ function toDto(prognos: Helarsprognos): HelarsprognosDto {
     status: prognos.status ?? 'inlamnad',
     granskning:
       prognos.granskadAvId && prognos.granskadAt
-        ? { av: { id: prognos.granskadAvId, namn: prognos.granskadAvNamn ?? prognos.granskadAvId }, at: prognos.granskadAt.toISOString(), kommentar: prognos.granskningskommentar ?? null }
+        ? {
+            av: { id: prognos.granskadAvId, namn: prognos.granskadAvNamn ?? prognos.granskadAvId },
+            at: prognos.granskadAt.toISOString(),
+            kommentar: prognos.granskningskommentar ?? null,
+          }
         : null,
   };
 }

@@ -1,15 +1,18 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261126171554 extends Migration {
-
   override name = 'Migration20261126171554';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "granskningspost" ("id" uuid not null, "tidpunkt" timestamptz not null, "tjanst" varchar(20) not null, "anvandare" varchar(200) not null, "anvandar_namn" varchar(200) not null, "roller" varchar(200) not null, "handling" varchar(60) not null, "objekt_typ" varchar(30) not null, "objekt_id" varchar(100) not null, "fore" jsonb null, "efter" jsonb null, "correlation_id" varchar(100) not null, primary key ("id"));`);
+    this.addSql(
+      `create table "granskningspost" ("id" uuid not null, "tidpunkt" timestamptz not null, "tjanst" varchar(20) not null, "anvandare" varchar(200) not null, "anvandar_namn" varchar(200) not null, "roller" varchar(200) not null, "handling" varchar(60) not null, "objekt_typ" varchar(30) not null, "objekt_id" varchar(100) not null, "fore" jsonb null, "efter" jsonb null, "correlation_id" varchar(100) not null, primary key ("id"));`,
+    );
     this.addSql(`create index "granskningspost_objekt_typ_objekt_id_index" on "granskningspost" ("objekt_typ", "objekt_id");`);
     this.addSql(`create index "granskningspost_tidpunkt_index" on "granskningspost" ("tidpunkt");`);
 
-    this.addSql(`create table "rapport" ("id" uuid not null, "ar" int not null, "tillfalle" text not null, "titel" varchar(200) not null, "status" text not null, "innehall" jsonb not null, "skapad_at" timestamptz not null, "skapad_av" varchar(200) not null, "faststalld_at" timestamptz null, "faststalld_av" varchar(200) null, primary key ("id"));`);
+    this.addSql(
+      `create table "rapport" ("id" uuid not null, "ar" int not null, "tillfalle" text not null, "titel" varchar(200) not null, "status" text not null, "innehall" jsonb not null, "skapad_at" timestamptz not null, "skapad_av" varchar(200) not null, "faststalld_at" timestamptz null, "faststalld_av" varchar(200) null, primary key ("id"));`,
+    );
 
     this.addSql(`alter table "rapport" add constraint "rapport_tillfalle_check" check ("tillfalle" in ('april', 'augusti'));`);
     this.addSql(`alter table "rapport" add constraint "rapport_status_check" check ("status" in ('utkast', 'faststalld'));`);
@@ -19,5 +22,4 @@ export class Migration20261126171554 extends Migration {
     this.addSql(`drop table if exists "granskningspost" cascade;`);
     this.addSql(`drop table if exists "rapport" cascade;`);
   }
-
 }

@@ -43,7 +43,13 @@ export class PrognosTotalerService {
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
     const current = await em.findOne(AnsvarPrognos, key);
     if (current && current.version >= prognos.version) return;
-    const values = { version: prognos.version, prognosId: prognos.prognosId, ...summeraRader(prognos.rader), lamnadAt: new Date(prognos.lamnadAt), appliedAt: new Date() };
+    const values = {
+      version: prognos.version,
+      prognosId: prognos.prognosId,
+      ...summeraRader(prognos.rader),
+      lamnadAt: new Date(prognos.lamnadAt),
+      appliedAt: new Date(),
+    };
     if (current) em.assign(current, values);
     else em.create(AnsvarPrognos, { ...key, ...values });
   }
@@ -61,7 +67,14 @@ export class PrognosTotalerService {
       if (rader.length > 0) senasteManad = Math.max(senasteManad ?? 0, manad);
       for (const { kontogrupp, beloppOre } of rader) nettoOre += INTAKTSGRUPPER.has(kontogrupp) ? -beloppOre : beloppOre;
     }
-    await em.upsert(AnsvarUtfall, { ansvar: utfall.ansvar, ar: utfall.ar, nettoOre, senasteManad, importId: utfall.importId, uppdateradAt: new Date() });
+    await em.upsert(AnsvarUtfall, {
+      ansvar: utfall.ansvar,
+      ar: utfall.ar,
+      nettoOre,
+      senasteManad,
+      importId: utfall.importId,
+      uppdateradAt: new Date(),
+    });
   }
 
   announceAr(ar: number): void {
@@ -80,7 +93,10 @@ export class PrognosTotalerService {
     return merge(
       this.prognosApplied$.pipe(filter((change) => change.ar === ar && change.tillfalle === tillfalle)),
       this.organisation.changed$.pipe(map(() => ({ ar, tillfalle, senastUppdaterad: new Date().toISOString() }))),
-      this.jamforelseApplied$.pipe(filter((andrat) => andrat === ar), map(() => ({ ar, tillfalle, senastUppdaterad: new Date().toISOString() }))),
+      this.jamforelseApplied$.pipe(
+        filter((andrat) => andrat === ar),
+        map(() => ({ ar, tillfalle, senastUppdaterad: new Date().toISOString() })),
+      ),
     ).pipe(throttleTime(250, undefined, { leading: true, trailing: true }));
   }
 
@@ -101,16 +117,36 @@ export class PrognosTotalerService {
     // Plain rows: a year's totals read every ansvar's forecast and utfall, and entities would cost far more memory.
     const [nodes, prognoser, ramar, utfall] = await Promise.all([
       this.organisation.allNodes(periodensSlut(ar, tillfalle), em),
-      sql.execute<{ ansvar: string; intakter_ore: number | string; kostnader_ore: number | string; nettokostnad_ore: number | string; applied_at: string | Date }[]>(
-        'select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_prognos where ar = ? and tillfalle = ?',
-        [ar, tillfalle],
-      ),
+      sql.execute<
+        {
+          ansvar: string;
+          intakter_ore: number | string;
+          kostnader_ore: number | string;
+          nettokostnad_ore: number | string;
+          applied_at: string | Date;
+        }[]
+      >('select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_prognos where ar = ? and tillfalle = ?', [
+        ar,
+        tillfalle,
+      ]),
       sql.execute<{ namnd: string; ram_ore: number | string }[]>('select namnd, ram_ore from namnd_ram where ar = ?', [ar]),
-      sql.execute<{ ansvar: string; netto_ore: number | string; senaste_manad: number | null }[]>('select ansvar, netto_ore, senaste_manad from ansvar_utfall where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; netto_ore: number | string; senaste_manad: number | null }[]>(
+        'select ansvar, netto_ore, senaste_manad from ansvar_utfall where ar = ?',
+        [ar],
+      ),
     ]);
-    const summor = prognoser.map((p) => ({ ansvar: p.ansvar, intakterOre: Number(p.intakter_ore), kostnaderOre: Number(p.kostnader_ore), nettokostnadOre: Number(p.nettokostnad_ore), appliedAt: new Date(p.applied_at) }));
+    const summor = prognoser.map((p) => ({
+      ansvar: p.ansvar,
+      intakterOre: Number(p.intakter_ore),
+      kostnaderOre: Number(p.kostnader_ore),
+      nettokostnadOre: Number(p.nettokostnad_ore),
+      appliedAt: new Date(p.applied_at),
+    }));
     const senast = summor.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
-    const jamforelse = { ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])), utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])) };
+    const jamforelse = {
+      ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])),
+      utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])),
+    };
     const manader = utfall.flatMap((u) => (u.senaste_manad === null || u.senaste_manad === undefined ? [] : [Number(u.senaste_manad)]));
     return {
       ar,

@@ -43,7 +43,11 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
   });
 
   it('sums each ansvar into its nämnd and the nämnder into the city, to the öre', () => {
-    const totaler = summeraPerNamnd(TREE, [prognos('41210', 100_00, 1_000_01), prognos('41230', 0, 2_000_02), prognos('11010', 5_00, 7_77)]);
+    const totaler = summeraPerNamnd(TREE, [
+      prognos('41210', 100_00, 1_000_01),
+      prognos('41230', 0, 2_000_02),
+      prognos('11010', 5_00, 7_77),
+    ]);
     const sn = totaler.namnder.find((n) => n.kod === 'SN');
     expect(sn).toMatchObject({ intakterOre: 100_00, kostnaderOre: 3_000_03, nettokostnadOre: 2_900_03, antalLamnade: 2, antalAnsvar: 2 });
     expect(totaler.stad).toMatchObject({ intakterOre: 105_00, kostnaderOre: 3_007_80, nettokostnadOre: 2_902_80, antalLamnade: 3 });
@@ -57,13 +61,27 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
   });
 
   it('puts each nämnd’s frame and net utfall beside its forecast, and the deviation once every ansvar has one', () => {
-    const jamforelse = { ramPerNamnd: new Map([['SN', 3_000_00], ['KS', 10_00]]), utfallPerAnsvar: new Map([['41210', 1_234_56], ['11010', 3_00], ['99999', 1]]) };
+    const jamforelse = {
+      ramPerNamnd: new Map([
+        ['SN', 3_000_00],
+        ['KS', 10_00],
+      ]),
+      utfallPerAnsvar: new Map([
+        ['41210', 1_234_56],
+        ['11010', 3_00],
+        ['99999', 1],
+      ]),
+    };
     const delvis = summeraPerNamnd(TREE, [prognos('41210', 0, 1_500_00), prognos('11010', 0, 12_34)], jamforelse);
     expect(delvis.namnder.find((n) => n.kod === 'SN')).toMatchObject({ budgetOre: 3_000_00, utfallOre: 1_234_56, avvikelseOre: null });
     expect(delvis.namnder.find((n) => n.kod === 'KS')).toMatchObject({ budgetOre: 10_00, utfallOre: 3_00, avvikelseOre: 10_00 - 12_34 });
     expect(delvis.stad).toMatchObject({ budgetOre: 3_010_00, utfallOre: 1_237_56, avvikelseOre: null });
 
-    const alla = summeraPerNamnd(TREE, [prognos('41210', 0, 1_500_00), prognos('41230', 0, 1_000_00), prognos('11010', 0, 12_34)], jamforelse);
+    const alla = summeraPerNamnd(
+      TREE,
+      [prognos('41210', 0, 1_500_00), prognos('41230', 0, 1_000_00), prognos('11010', 0, 12_34)],
+      jamforelse,
+    );
     expect(alla.namnder.find((n) => n.kod === 'SN')?.avvikelseOre).toBe(500_00);
     expect(alla.stad.avvikelseOre).toBe(3_010_00 - 2_512_34);
   });

@@ -44,7 +44,11 @@ function avvikelse(summa: Prognosdel, budgetOre: number | null): number | null {
  * the two always agree to the öre. A forecast or utfall for an ansvar the tree does not (yet) contain is left
  * out of both.
  */
-export function summeraPerNamnd(nodes: readonly OrganisationNode[], prognoser: readonly AnsvarSumma[], jamforelse: Jamforelse = INGEN_JAMFORELSE): Totaler {
+export function summeraPerNamnd(
+  nodes: readonly OrganisationNode[],
+  prognoser: readonly AnsvarSumma[],
+  jamforelse: Jamforelse = INGEN_JAMFORELSE,
+): Totaler {
   const byKod = new Map(nodes.map((node) => [node.kod, node]));
   const namndOf = namndSokare(nodes);
   const prognosByAnsvar = new Map(prognoser.map((prognos) => [prognos.ansvar, prognos]));
@@ -58,7 +62,14 @@ export function summeraPerNamnd(nodes: readonly OrganisationNode[], prognoser: r
   }
   const namnder = [...perNamnd].map(([kod, summa]) => {
     const budgetOre = jamforelse.ramPerNamnd.get(kod) ?? null;
-    return { kod, namn: byKod.get(kod)?.namn ?? kod, ...summa, budgetOre, utfallOre: utfallPerNamnd.get(kod) ?? null, avvikelseOre: avvikelse(summa, budgetOre) };
+    return {
+      kod,
+      namn: byKod.get(kod)?.namn ?? kod,
+      ...summa,
+      budgetOre,
+      utfallOre: utfallPerNamnd.get(kod) ?? null,
+      avvikelseOre: avvikelse(summa, budgetOre),
+    };
   });
   namnder.sort((a, b) => a.namn.localeCompare(b.namn, 'sv'));
   const stadNode = nodes.find((node) => node.niva === 'stad');
@@ -75,7 +86,14 @@ export function summeraPerNamnd(nodes: readonly OrganisationNode[], prognoser: r
   const budgetOre = namnder.reduce<number | null>((total, namnd) => plusNull(total, namnd.budgetOre), null);
   const utfallOre = namnder.reduce<number | null>((total, namnd) => plusNull(total, namnd.utfallOre), null);
   return {
-    stad: { kod: stadNode?.kod ?? 'stad', namn: stadNode?.namn ?? 'Staden', ...prognos, budgetOre, utfallOre, avvikelseOre: avvikelse(prognos, budgetOre) },
+    stad: {
+      kod: stadNode?.kod ?? 'stad',
+      namn: stadNode?.namn ?? 'Staden',
+      ...prognos,
+      budgetOre,
+      utfallOre,
+      avvikelseOre: avvikelse(prognos, budgetOre),
+    },
     namnder,
   };
 }

@@ -17,7 +17,9 @@ export class RapporterService {
 
   /** The reports the person may read: the ekonomidirektör all of them, everyone else the fixed ones. */
   async lista(principal: Principal): Promise<RapportDto[]> {
-    const rapporter = await this.orm.em.fork().find(Rapport, harRoll(principal, 'ekonomidirektor') ? {} : { status: 'faststalld' }, { orderBy: { skapadAt: 'desc' } });
+    const rapporter = await this.orm.em
+      .fork()
+      .find(Rapport, harRoll(principal, 'ekonomidirektor') ? {} : { status: 'faststalld' }, { orderBy: { skapadAt: 'desc' } });
     return rapporter.map(toDto);
   }
 
@@ -46,7 +48,16 @@ export class RapporterService {
         faststalldAt: null,
         faststalldAv: null,
       });
-      granska(em, { tjanst: 'report', principal, correlationId }, { handling: 'rapport.skapad', objekt: { typ: 'rapport', id: rapport.id }, fore: null, efter: { ...toDto(rapport), innehall: undefined } });
+      granska(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        {
+          handling: 'rapport.skapad',
+          objekt: { typ: 'rapport', id: rapport.id },
+          fore: null,
+          efter: { ...toDto(rapport), innehall: undefined },
+        },
+      );
       return rapport;
     });
     return toDto(rapport);
@@ -57,12 +68,17 @@ export class RapporterService {
     const rapport = await this.orm.em.fork().transactional(async (em) => {
       const rapport = await em.findOne(Rapport, { id });
       if (!rapport) throw new ProblemException(404, 'Hittades inte', `Ingen rapport med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
-      if (rapport.status === 'faststalld') throw new ProblemException(409, 'Redan fastställd', 'Rapporten är redan fastställd och kan inte ändras.');
+      if (rapport.status === 'faststalld')
+        throw new ProblemException(409, 'Redan fastställd', 'Rapporten är redan fastställd och kan inte ändras.');
       const fore = { ...toDto(rapport), innehall: undefined };
       rapport.status = 'faststalld';
       rapport.faststalldAt = new Date();
       rapport.faststalldAv = principal.id;
-      granska(em, { tjanst: 'report', principal, correlationId }, { handling: 'rapport.faststalld', objekt: { typ: 'rapport', id }, fore, efter: { ...toDto(rapport), innehall: undefined } });
+      granska(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        { handling: 'rapport.faststalld', objekt: { typ: 'rapport', id }, fore, efter: { ...toDto(rapport), innehall: undefined } },
+      );
       return rapport;
     });
     return toDto(rapport);

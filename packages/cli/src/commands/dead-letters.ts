@@ -23,16 +23,25 @@ export async function deadLetters(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' }, json: { type: 'boolean', default: false } },
+    options: {
+      brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
+      json: { type: 'boolean', default: false },
+    },
   });
-  const topics = positionals.length > 0 ? positionals.map((topic) => (topic.endsWith('.dlt') ? topic : deadLetterTopic(topic))) : ALL_EVENTS.map((event) => deadLetterTopic(event.topic));
+  const topics =
+    positionals.length > 0
+      ? positionals.map((topic) => (topic.endsWith('.dlt') ? topic : deadLetterTopic(topic)))
+      : ALL_EVENTS.map((event) => deadLetterTopic(event.topic));
   const kafka = new Kafka({ clientId: 'tertial-cli', brokers: values.brokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map<string, number>();
   for (const topic of topics) {
     const offsets = await admin.fetchTopicOffsets(topic);
-    ends.set(topic, offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0));
+    ends.set(
+      topic,
+      offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0),
+    );
   }
   await admin.disconnect();
   const total = [...ends.values()].reduce((sum, count) => sum + count, 0);
@@ -63,7 +72,9 @@ export async function deadLetters(argv: string[]): Promise<number> {
     console.log('Inga meddelanden i dead-letter-ämnena.');
   } else {
     for (const letter of found) {
-      console.log(`${letter.headers['x-original-topic'] ?? letter.topic} [${letter.headers['x-original-partition']}]@${letter.headers['x-original-offset']} (${letter.headers['x-dead-lettered-by']}, ${letter.headers['x-dead-lettered-at']})`);
+      console.log(
+        `${letter.headers['x-original-topic'] ?? letter.topic} [${letter.headers['x-original-partition']}]@${letter.headers['x-original-offset']} (${letter.headers['x-dead-lettered-by']}, ${letter.headers['x-dead-lettered-at']})`,
+      );
       console.log(`  orsak: ${letter.headers['x-dead-letter-reason']}`);
       console.log(`  värde: ${letter.value?.slice(0, 500)}`);
     }

@@ -49,7 +49,10 @@ export async function granskning(argv: string[]): Promise<number> {
       url.searchParams.set('objektTyp', objektTyp);
       url.searchParams.set('objektId', objektId);
       const response = await fetch(url, { headers: { authorization: `Bearer ${values.token}` } });
-      if (!response.ok) throw new Error(`${tjanst} svarade ${response.status}${response.status === 403 ? ' (bara ekonomidirektören ser granskningsloggen)' : response.status === 401 ? ' (token saknas, är ogiltig eller har gått ut)' : ''}`);
+      if (!response.ok)
+        throw new Error(
+          `${tjanst} svarade ${response.status}${response.status === 403 ? ' (bara ekonomidirektören ser granskningsloggen)' : response.status === 401 ? ' (token saknas, är ogiltig eller har gått ut)' : ''}`,
+        );
       return (await response.json()) as Post[];
     }),
   );
@@ -62,6 +65,13 @@ export async function granskning(argv: string[]): Promise<number> {
     console.log(`Ingen ändring finns registrerad för ${objektTyp} ${objektId}.`);
     return 0;
   }
-  console.table(poster.map((post) => ({ tidpunkt: post.tidpunkt, tjänst: post.tjanst, vem: `${post.anvandarNamn} (${post.anvandare})`, handling: post.handling })));
+  console.table(
+    poster.map((post) => ({
+      tidpunkt: post.tidpunkt,
+      tjänst: post.tjanst,
+      vem: `${post.anvandarNamn} (${post.anvandare})`,
+      handling: post.handling,
+    })),
+  );
   return 0;
 }

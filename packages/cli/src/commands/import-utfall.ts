@@ -67,8 +67,11 @@ export async function importUtfall(argv: string[]): Promise<number> {
 }
 
 function atkomstFel(status: number, medToken: boolean): string {
-  if (status === 403) return 'Tertial svarade 403: din användare har inte behörighet att importera utfall. Använd en token för någon som har det, lokalt till exempel ekonomidirektören.';
-  const orsak = medToken ? 'din token godtogs inte (den kan ha gått ut – en token gäller en timme – eller vara utfärdad av en annan leverantör)' : 'ingen token angavs';
+  if (status === 403)
+    return 'Tertial svarade 403: din användare har inte behörighet att importera utfall. Använd en token för någon som har det, lokalt till exempel ekonomidirektören.';
+  const orsak = medToken
+    ? 'din token godtogs inte (den kan ha gått ut – en token gäller en timme – eller vara utfärdad av en annan leverantör)'
+    : 'ingen token angavs';
   return `Tertial svarade 401: ${orsak}.\nAnge en med --token eller TERTIAL_TOKEN; lokalt: TERTIAL_TOKEN=$(npx tertial token ekonomidirektor) npx tertial import-utfall FIL`;
 }
 
@@ -79,14 +82,23 @@ function skrivUt(resultat: UtfallImportResultat): void {
   const rubrik = { provkord: 'Provkörning: inget sparades', importerad: 'Importerat', avvisad: 'Avvisat: inget sparades' }[resultat.status];
   console.log(`${rubrik} (${resultat.filnamn}, ${resultat.format}, ${resultat.kodning})`);
   if (resultat.rakenskapsar) console.log(`Räkenskapsår ${resultat.rakenskapsar.start} – ${resultat.rakenskapsar.slut}`);
-  console.log(`${resultat.rader} rader: ${resultat.poster.ver} #VER, ${resultat.poster.trans} #TRANS, ${resultat.poster.psaldo} #PSALDO; ${resultat.antalUtfallsrader} utfallsrader på ${resultat.antalAnsvar} ansvar`);
+  console.log(
+    `${resultat.rader} rader: ${resultat.poster.ver} #VER, ${resultat.poster.trans} #TRANS, ${resultat.poster.psaldo} #PSALDO; ${resultat.antalUtfallsrader} utfallsrader på ${resultat.antalAnsvar} ansvar`,
+  );
   if (resultat.fel.length > 0) {
     console.log(`\n${resultat.fel.length} fel:`);
     for (const fel of resultat.fel.slice(0, 50)) console.log(`  rad ${fel.rad} ${fel.post}: ${fel.meddelande}`);
   }
-  if (resultat.varningar.length > 0) console.log(`\n${resultat.varningar.length} varningar (den första: rad ${resultat.varningar[0]!.rad}: ${resultat.varningar[0]!.meddelande})`);
+  if (resultat.varningar.length > 0)
+    console.log(
+      `\n${resultat.varningar.length} varningar (den första: rad ${resultat.varningar[0]!.rad}: ${resultat.varningar[0]!.meddelande})`,
+    );
   console.log('\nPer månad (kr, bokfört tecken: intäkter negativa):');
-  for (const manad of resultat.totalerPerManad) console.log(`  ${manad.ar}-${String(manad.manad).padStart(2, '0')}  ${kr(manad.beloppOre).padStart(20)}`);
+  for (const manad of resultat.totalerPerManad)
+    console.log(`  ${manad.ar}-${String(manad.manad).padStart(2, '0')}  ${kr(manad.beloppOre).padStart(20)}`);
   console.log('\nPer konto (kr):');
-  for (const konto of resultat.totalerPerKonto) console.log(`  ${konto.konto} ${(konto.namn ?? '').padEnd(32).slice(0, 32)} ${(konto.kontogrupp ?? '–').padEnd(20)} ${kr(konto.beloppOre).padStart(20)}`);
+  for (const konto of resultat.totalerPerKonto)
+    console.log(
+      `  ${konto.konto} ${(konto.namn ?? '').padEnd(32).slice(0, 32)} ${(konto.kontogrupp ?? '–').padEnd(20)} ${kr(konto.beloppOre).padStart(20)}`,
+    );
 }

@@ -100,7 +100,9 @@ export const internbudgetRequestSchema = z.object({
   ar: arSchema,
   namn: textSchema,
   beslutad: datumSchema,
-  rader: z.array(z.object({ ansvar: ansvarKodSchema, kontogrupp: kontogruppKodSchema, belopp: kronorNollEllerMer })).min(1, 'minst en rad behövs'),
+  rader: z
+    .array(z.object({ ansvar: ansvarKodSchema, kontogrupp: kontogruppKodSchema, belopp: kronorNollEllerMer }))
+    .min(1, 'minst en rad behövs'),
 });
 export type InternbudgetRequest = z.input<typeof internbudgetRequestSchema>;
 
@@ -153,7 +155,11 @@ const beslutshuvud = { ar: arSchema, namn: textSchema, beslutad: datumSchema };
  */
 export const budgetbeslutRequestSchema = z.discriminatedUnion('typ', [
   z.object({ ...beslutshuvud, typ: z.literal('kf-beslut'), ramar: z.array(namndbeloppRequestSchema).min(1, 'minst en ram behövs') }),
-  z.object({ ...beslutshuvud, typ: z.literal('tillaggsbudget'), andringar: z.array(namndbeloppRequestSchema).min(1, 'minst en ändring behövs') }),
+  z.object({
+    ...beslutshuvud,
+    typ: z.literal('tillaggsbudget'),
+    andringar: z.array(namndbeloppRequestSchema).min(1, 'minst en ändring behövs'),
+  }),
 ]);
 export type BudgetbeslutRequest = z.input<typeof budgetbeslutRequestSchema>;
 
@@ -296,7 +302,9 @@ export const investeringssammanstallningSchema = z.object({
   forstaAr: arSchema,
   sistaAr: arSchema,
   namnder: z.array(z.object({ namnd: z.string(), ar: z.array(arssummaSchema), totalt: investeringssummaSchema })),
-  projekt: z.array(investeringssummaSchema.extend({ id: z.string(), namnd: z.string(), namn: z.string(), motiv: investeringsmotivSchema.nullable() })),
+  projekt: z.array(
+    investeringssummaSchema.extend({ id: z.string(), namnd: z.string(), namn: z.string(), motiv: investeringsmotivSchema.nullable() }),
+  ),
   stad: z.object({ ar: z.array(arssummaSchema), totalt: investeringssummaSchema }),
 });
 export type InvesteringssammanstallningDto = z.infer<typeof investeringssammanstallningSchema>;

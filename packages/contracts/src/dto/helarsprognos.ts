@@ -34,7 +34,9 @@ export const helarsprognosSchema = z.object({
   lamnadAv: z.object({ id: z.string(), namn: z.string() }).nullable(),
   /** `inlamnad` until the förvaltningsekonom approves it (`godkand`) or sends it back (`aterskickad`). */
   status: z.enum(['inlamnad', 'godkand', 'aterskickad']),
-  granskning: z.object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }), kommentar: z.string().nullable() }).nullable(),
+  granskning: z
+    .object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }), kommentar: z.string().nullable() })
+    .nullable(),
 });
 export type HelarsprognosDto = z.infer<typeof helarsprognosSchema>;
 

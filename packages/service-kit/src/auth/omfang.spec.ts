@@ -27,7 +27,13 @@ const TRAD = [
   nod('VON-A1', 'avdelning', 'VON-F'),
   nod('15101', 'enhet', 'VON-A1', 'nils'),
 ];
-const vem = (id: string, roll: Roll, org: string[] = []): Principal => ({ id, namn: id, roller: [roll], org, utgarMs: Date.now() + 60_000 });
+const vem = (id: string, roll: Roll, org: string[] = []): Principal => ({
+  id,
+  namn: id,
+  roller: [roll],
+  org,
+  utgarMs: Date.now() + 60_000,
+});
 
 describe('Omfang: what a person sees and may change, from the organisation tree', () => {
   it('a chef sees and owns the ansvar the organisation names them chef of, and nothing else', () => {

@@ -16,7 +16,8 @@ export class Organisationsindex {
     const chefensAnsvar = new Map<string, string[]>();
     for (const node of tree) {
       if (node.foralderKod) (barn.get(node.foralderKod) ?? barn.set(node.foralderKod, []).get(node.foralderKod)!).push(node.kod);
-      if (node.niva === 'enhet' && node.chef) (chefensAnsvar.get(node.chef.anvandarId) ?? chefensAnsvar.set(node.chef.anvandarId, []).get(node.chef.anvandarId)!).push(node.kod);
+      if (node.niva === 'enhet' && node.chef)
+        (chefensAnsvar.get(node.chef.anvandarId) ?? chefensAnsvar.set(node.chef.anvandarId, []).get(node.chef.anvandarId)!).push(node.kod);
     }
     this.barn = barn;
     this.chefensAnsvar = chefensAnsvar;

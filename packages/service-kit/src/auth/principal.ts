@@ -21,7 +21,8 @@ export interface ClaimNames {
 
 /** Reads the principal from verified claims; unknown roles are ignored, so a token grants only what it names. */
 export function principalFranClaims(claims: JWTPayload, names: ClaimNames): Principal {
-  const lista = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+  const lista = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
   const kanda = new Set<string>(ROLLER);
   return {
     id: String(claims.sub ?? ''),

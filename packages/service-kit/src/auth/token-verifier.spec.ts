@@ -32,7 +32,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const verifier = () => new TokenVerifier(loadServiceConfig('forecast', { TERTIAL_OIDC_ISSUER: issuer }));
 
-function token(claims: Record<string, unknown> = {}, { typ = 'at+jwt', exp = '5m' as string | null, aud = 'urn:tertial:api', iss = issuer } = {}) {
+function token(
+  claims: Record<string, unknown> = {},
+  { typ = 'at+jwt', exp = '5m' as string | null, aud = 'urn:tertial:api', iss = issuer } = {},
+) {
   let jwt = new SignJWT({ roles: ['chef', 'okand-roll'], tertial_org: ['16101'], name: 'Mirela Lindberg', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ })
     .setIssuer(iss)
@@ -55,7 +58,12 @@ async function status(promise: Promise<unknown>): Promise<number> {
 
 describe('TokenVerifier against the issuer’s published keys', () => {
   it('reads the person from a valid access token, keeping only the roles it knows', async () => {
-    expect(await verifier().verifiera(await token())).toMatchObject({ id: 'mirela.lindberg', namn: 'Mirela Lindberg', roller: ['chef'], org: ['16101'] });
+    expect(await verifier().verifiera(await token())).toMatchObject({
+      id: 'mirela.lindberg',
+      namn: 'Mirela Lindberg',
+      roller: ['chef'],
+      org: ['16101'],
+    });
   });
 
   it.each([
@@ -66,21 +74,26 @@ describe('TokenVerifier against the issuer’s published keys', () => {
     ['a token for another audience', () => token({}, { aud: 'tertial-dashboard' })],
     ['a token from another issuer', () => token({}, { iss: 'http://127.0.0.1:1/annan' })],
     ['a token with a broken signature', async () => `${(await token()).slice(0, -4)}AAAA`],
-    ['a token signed with HS256 and the public key as secret', () =>
-      new SignJWT({ roles: ['ekonomidirektor'] })
-        .setProtectedHeader({ alg: 'HS256', kid: 'k1', typ: 'at+jwt' })
-        .setIssuer(issuer)
-        .setAudience('urn:tertial:api')
-        .setSubject('x')
-        .setExpirationTime('5m')
-        .sign(new TextEncoder().encode(JSON.stringify(publicJwk)))],
+    [
+      'a token signed with HS256 and the public key as secret',
+      () =>
+        new SignJWT({ roles: ['ekonomidirektor'] })
+          .setProtectedHeader({ alg: 'HS256', kid: 'k1', typ: 'at+jwt' })
+          .setIssuer(issuer)
+          .setAudience('urn:tertial:api')
+          .setSubject('x')
+          .setExpirationTime('5m')
+          .sign(new TextEncoder().encode(JSON.stringify(publicJwk))),
+    ],
   ])('refuses %s with 401', async (_, make) => {
     expect(await status(verifier().verifiera(await make()))).toBe(401);
   });
 
   it('takes keys only from the issuer’s own origin, even when the keys elsewhere are the right ones', async () => {
     // Another origin (another port) serving the very same keys: without the origin check this would verify.
-    const annan = http.createServer((_, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [publicJwk] })));
+    const annan = http.createServer((_, response) =>
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [publicJwk] })),
+    );
     await new Promise<void>((resolve) => annan.listen(0, '127.0.0.1', resolve));
     jwksUri = () => `http://127.0.0.1:${(annan.address() as AddressInfo).port}/jwks`;
     try {

@@ -30,7 +30,8 @@ export class TokenVerifier {
         // An access token, not an ID token that happens to name the API as audience (RFC 9068: typ at+jwt).
         ...(auth.tokenTyp ? { typ: auth.tokenTyp } : {}),
       });
-      if (payload.nonce !== undefined) throw new errors.JWTClaimValidationFailed('ett ID-token är ingen åtkomsttoken', payload, 'nonce', 'check_failed');
+      if (payload.nonce !== undefined)
+        throw new errors.JWTClaimValidationFailed('ett ID-token är ingen åtkomsttoken', payload, 'nonce', 'check_failed');
       const principal = principalFranClaims(payload, auth.claims);
       if (!principal.id) throw new errors.JWTClaimValidationFailed('sub saknas', payload, 'sub', 'missing');
       return principal;
@@ -48,10 +49,12 @@ export class TokenVerifier {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (!response.ok) throw new Error(`${url} svarade ${response.status}`);
       const discovery = (await response.json()) as { issuer?: string; jwks_uri?: string };
-      if (discovery.issuer !== this.config.auth.issuer) throw new Error(`utgivaren i ${url} är ${discovery.issuer}, inte ${this.config.auth.issuer}`);
+      if (discovery.issuer !== this.config.auth.issuer)
+        throw new Error(`utgivaren i ${url} är ${discovery.issuer}, inte ${this.config.auth.issuer}`);
       if (!discovery.jwks_uri) throw new Error(`${url} saknar jwks_uri`);
       // The keys come from the issuer's own origin, never from wherever a discovery document points.
-      if (new URL(discovery.jwks_uri).origin !== new URL(this.config.auth.issuer).origin) throw new Error(`jwks_uri ${discovery.jwks_uri} ligger inte hos utgivaren`);
+      if (new URL(discovery.jwks_uri).origin !== new URL(this.config.auth.issuer).origin)
+        throw new Error(`jwks_uri ${discovery.jwks_uri} ligger inte hos utgivaren`);
       return createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
     })();
     return this.jwks.catch((error: unknown) => {
@@ -63,6 +66,10 @@ export class TokenVerifier {
   private leverantorSvararInte(error: unknown): ProblemException {
     if (error instanceof ProblemException) return error;
     this.logger.warn(`inloggningstjänsten svarar inte: ${error instanceof Error ? error.message : String(error)}`);
-    return new ProblemException(503, 'Inloggningstjänsten svarar inte', 'Det gick inte att kontrollera inloggningen just nu. Försök igen om en stund.');
+    return new ProblemException(
+      503,
+      'Inloggningstjänsten svarar inte',
+      'Det gick inte att kontrollera inloggningen just nu. Försök igen om en stund.',
+    );
   }
 }

@@ -69,7 +69,9 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     service,
     port: vars.PORT ?? DEFAULT_PORTS[service],
     host: vars.HOST,
-    kafkaBrokers: vars.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafkaBrokers: vars.KAFKA_BROKERS.split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     kafkaClientId: `tertial-${service}`,
     kafkaGroupId: `tertial-${service}${vars.KAFKA_GROUP_SUFFIX}`,
     database: vars.DATABASE_URL

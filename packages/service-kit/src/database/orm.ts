@@ -63,9 +63,13 @@ export async function openDatabase(config: ServiceConfig, database: ServiceDatab
   }
   // The audit trail is append-only in the database itself (once its table exists: a scratch database for
   // generating a migration does not have it yet).
-  const [audit] = await orm.em.getConnection().execute<{ finns: unknown }[]>(
-    config.database.kind === 'postgresql' ? "select to_regclass('granskningspost') is not null as finns" : "select count(*) as finns from sqlite_master where name = 'granskningspost'",
-  );
+  const [audit] = await orm.em
+    .getConnection()
+    .execute<{ finns: unknown }[]>(
+      config.database.kind === 'postgresql'
+        ? "select to_regclass('granskningspost') is not null as finns"
+        : "select count(*) as finns from sqlite_master where name = 'granskningspost'",
+    );
   if (audit?.finns === true || Number(audit?.finns) > 0) {
     for (const statement of APPEND_ONLY_SQL[config.database.kind]) await orm.em.getConnection().execute(statement);
   }

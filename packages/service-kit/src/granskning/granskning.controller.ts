@@ -19,12 +19,16 @@ export class GranskningController {
 
   @Get()
   @Atkomst('ekonomidirektor')
-  @ApiOperation({ summary: 'Granskningsloggen för ett objekt (t.ex. objektTyp=ansvar&objektId=41210): vem ändrade vad och när, före och efter' })
+  @ApiOperation({
+    summary: 'Granskningsloggen för ett objekt (t.ex. objektTyp=ansvar&objektId=41210): vem ändrade vad och när, före och efter',
+  })
   @ApiQuery({ name: 'objektTyp', example: 'ansvar' })
   @ApiQuery({ name: 'objektId', example: '41210' })
   async lista(@Query() query: unknown) {
     const { objektTyp, objektId } = parseRequest(querySchema, query, 'Ogiltig fråga');
-    const poster = await this.orm.em.fork().find(Granskningspost, { objektTyp, objektId }, { orderBy: { tidpunkt: 'asc', id: 'asc' }, limit: 1000 });
+    const poster = await this.orm.em
+      .fork()
+      .find(Granskningspost, { objektTyp, objektId }, { orderBy: { tidpunkt: 'asc', id: 'asc' }, limit: 1000 });
     return poster.map((post) => ({
       id: post.id,
       tidpunkt: post.tidpunkt.toISOString(),

@@ -14,7 +14,11 @@ export interface Granskning {
 }
 
 /** Records a change in the audit trail, in the transaction that makes the change (so never one without the other). */
-export function granska(em: EntityManager, vem: { tjanst: ServiceName; principal: Principal; correlationId: string }, andring: Granskning): void {
+export function granska(
+  em: EntityManager,
+  vem: { tjanst: ServiceName; principal: Principal; correlationId: string },
+  andring: Granskning,
+): void {
   em.create(Granskningspost, {
     id: randomUUID(),
     tidpunkt: new Date(),

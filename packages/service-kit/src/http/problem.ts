@@ -24,7 +24,10 @@ export class ProblemException extends HttpException {
 /** `rader.0.belopp` becomes `rader[0].belopp`, the way people and JSONPath-ish tools name a field. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(body)';
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 /** Validates a request part with a contract schema; a failure is a 400 listing every bad field. */

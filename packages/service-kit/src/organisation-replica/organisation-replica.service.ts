@@ -29,7 +29,11 @@ export class OrganisationReplica {
 
   /** The ansvar (an enhet at the leaves of the tree) with this code on a date, if this service has heard of it. */
   async findAnsvar(kod: string, datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode | undefined> {
-    const versioner = await em.find(OrganisationNodeReplica, { kod, giltigFran: { $lte: datum } }, { orderBy: { giltigFran: 'desc' }, limit: 1 });
+    const versioner = await em.find(
+      OrganisationNodeReplica,
+      { kod, giltigFran: { $lte: datum } },
+      { orderBy: { giltigFran: 'desc' }, limit: 1 },
+    );
     const node = versioner[0];
     return node?.niva === 'enhet' ? organisationNodeFranRad(node) : undefined;
   }
@@ -38,10 +42,31 @@ export class OrganisationReplica {
   async allNodes(datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
     // Plain rows, not entities: the whole tree is read for every scope and every total.
     const rader = await (em as SqlEntityManager).execute<
-      { kod: string; namn: string; niva: OrganisationNode['niva']; foralder_kod: string | null; chef_anvandar_id: string | null; chef_namn: string | null; giltig_fran: string }[]
-    >('select kod, namn, niva, foralder_kod, chef_anvandar_id, chef_namn, giltig_fran from organisation_node where giltig_fran <= ? order by kod', [datum]);
+      {
+        kod: string;
+        namn: string;
+        niva: OrganisationNode['niva'];
+        foralder_kod: string | null;
+        chef_anvandar_id: string | null;
+        chef_namn: string | null;
+        giltig_fran: string;
+      }[]
+    >(
+      'select kod, namn, niva, foralder_kod, chef_anvandar_id, chef_namn, giltig_fran from organisation_node where giltig_fran <= ? order by kod',
+      [datum],
+    );
     return organisationVid(
-      rader.map((rad) => organisationNodeFranRad({ kod: rad.kod, namn: rad.namn, niva: rad.niva, foralderKod: rad.foralder_kod, chefAnvandarId: rad.chef_anvandar_id, chefNamn: rad.chef_namn, giltigFran: rad.giltig_fran })),
+      rader.map((rad) =>
+        organisationNodeFranRad({
+          kod: rad.kod,
+          namn: rad.namn,
+          niva: rad.niva,
+          foralderKod: rad.foralder_kod,
+          chefAnvandarId: rad.chef_anvandar_id,
+          chefNamn: rad.chef_namn,
+          giltigFran: rad.giltig_fran,
+        }),
+      ),
       datum,
     );
   }

@@ -79,7 +79,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private publishLocked(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const rows = await em.find(OutboxMessage, { sentAt: null }, { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+      const rows = await em.find(
+        OutboxMessage,
+        { sentAt: null },
+        { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
       if (rows.length === 0) return 0;
       await this.producer.publish(rows.map(toMessage));
       const sentAt = new Date();
