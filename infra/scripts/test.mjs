@@ -12,6 +12,10 @@ const root = resolve(import.meta.dirname, '../..');
 const log = createLog('test');
 const nx = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const vitestArgs = process.argv.slice(2);
+// A second run on the same machine (another work tree) sets TERTIAL_TEST_SLOT: its broker, ports and
+// databases move with it (tests/support/global-setup.ts). Slot 0 is the default.
+const slot = Number(process.env.TERTIAL_TEST_SLOT || 0);
+const kafkaPort = Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192 + slot * 2);
 
 log('building and type-checking (Nx reuses what has not changed)');
 await run('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
@@ -21,9 +25,9 @@ const [kafka, postgres, chromium] = await Promise.all([
   ensureKafka({
     root,
     log: log.child('kafka'),
-    instance: 'kafka-test',
-    port: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192),
-    controllerPort: Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192) + 1,
+    instance: slot ? `kafka-test-${slot}` : 'kafka-test',
+    port: kafkaPort,
+    controllerPort: kafkaPort + 1,
     fresh: !process.env.KAFKA_BROKERS,
   }),
   ensurePostgres({ root, log: log.child('postgres') }),

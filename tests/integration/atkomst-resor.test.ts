@@ -13,6 +13,7 @@ import { hittaDemoAnvandare } from '@tertial/identity';
 
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
+import { testDatabase } from '../support/global-setup.js';
 import { ROOT } from '../support/services.js';
 import { chefFor, token } from '../support/tokens.js';
 
@@ -212,7 +213,7 @@ describe('the audit trail', () => {
   });
 
   it('is append-only in the database itself', async () => {
-    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/test_forecast` });
+    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/${testDatabase('test_forecast')}` });
     await db.connect();
     try {
       const { rows } = await db.query<{ n: number }>('select count(*)::int as n from granskningspost');

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
+import { testDatabase } from '../support/global-setup.js';
 import { testKafka } from '../support/kafka.js';
 import { eventually } from '../support/services.js';
 
@@ -192,7 +193,7 @@ describe('a helårsprognos flows from the forecast service to the city total', (
 
     const totaler = await api.totaler(2033, 'augusti');
     expect(totaler.stad).toMatchObject({ nettokostnadOre: 4_200_00, antalLamnade: 1 });
-    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/test_report` });
+    const db = new pg.Client({ connectionString: `${stack.postgresUrl}/${testDatabase('test_report')}` });
     await db.connect();
     try {
       const { rows } = await db.query('select count(*)::int as n from processed_event where event_id = $1', [event.eventId]);

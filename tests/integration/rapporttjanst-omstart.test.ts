@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
-import { freshDatabase } from '../support/global-setup.js';
+import { freshDatabase, testDatabase, testPort } from '../support/global-setup.js';
 import { eventually, startServiceProcess, type RunningService } from '../support/services.js';
 import { bearer } from '../support/tokens.js';
 
@@ -21,7 +21,7 @@ describe('the report service killed and restarted', () => {
 
   const start = async (databaseUrl: string) =>
     startServiceProcess('report', {
-      port: 3214,
+      port: testPort(3214),
       kafkaBrokers: stack.kafkaBrokers,
       databaseUrl,
       groupSuffix: `${stack.groupSuffix}-omstart`,
@@ -43,7 +43,7 @@ describe('the report service killed and restarted', () => {
   };
 
   it('catches up on what was published while it was down, without loss or double counting', async () => {
-    const databaseUrl = await freshDatabase(stack.postgresUrl, 'test_report_omstart');
+    const databaseUrl = await freshDatabase(stack.postgresUrl, testDatabase('test_report_omstart'));
     report = await start(databaseUrl);
     await lamna(KS_1, '1000.01');
     await eventually(totaler, (t) => t.stad.antalLamnade === 1 && t.stad.antalAnsvar === ALLA_ANSVAR.length, 120_000);

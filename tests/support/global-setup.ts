@@ -25,8 +25,22 @@ declare module 'vitest' {
 }
 
 const SERVICES: ServiceName[] = ['budget', 'goals', 'forecast', 'report'];
-const TEST_PORTS: Record<ServiceName, number> = { goals: 3201, budget: 3202, forecast: 3203, report: 3204 };
-const GATEWAY_PORT = 8180;
+/**
+ * Two test runs on one machine (two work trees) each set their own `TERTIAL_TEST_SLOT` (0–9): ports and
+ * database names move with it, so neither run disturbs the other. `npm test` alone uses slot 0.
+ */
+export const TEST_SLOT = Number(process.env.TERTIAL_TEST_SLOT || 0);
+/** A port of the tests' own, moved by the slot. */
+export const testPort = (base: number): number => base + TEST_SLOT * 20;
+/** A database name of the tests' own, moved by the slot. */
+export const testDatabase = (name: string): string => (TEST_SLOT ? `${name}_s${TEST_SLOT}` : name);
+const TEST_PORTS: Record<ServiceName, number> = {
+  goals: testPort(3201),
+  budget: testPort(3202),
+  forecast: testPort(3203),
+  report: testPort(3204),
+};
+const GATEWAY_PORT = 8180 + TEST_SLOT;
 /**
  * The gateway's URL, the one the browser tests open, and so the local provider's issuer: the services accept
  * tokens whose `iss` is exactly this, and fetch its keys on their first request (the gateway starts after them).
@@ -70,7 +84,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const services = {} as Record<ServiceName, string>;
     for (const name of SERVICES) {
-      const databaseUrl = await freshDatabase(postgresUrl, `test_${name}`);
+      const databaseUrl = await freshDatabase(postgresUrl, testDatabase(`test_${name}`));
       const service = await startServiceProcess(name, {
         port: TEST_PORTS[name],
         kafkaBrokers,
