@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['apps/*/src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'],
+          include: ['apps/*/src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'infra/**/*.spec.ts'],
           environment: 'node',
         },
       },

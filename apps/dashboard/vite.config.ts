@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * Where `vite` (dev) and `vite preview` send what the gateway serves besides the dashboard: the API, the
@@ -11,7 +12,8 @@ const gateway = { target: GATEWAY_URL, changeOrigin: true };
 const api = { '/api': gateway, '/konfiguration.json': gateway, '/oidc': gateway };
 
 export default defineConfig({
-  plugins: [react()],
+  // Each asset also as .br and .gz beside it: the gateway sends the one the browser accepts, compressed once at build time.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   resolve: {
     // Workspace packages such as @tertial/contracts export their TypeScript under `source`, so no build step is needed first.
     conditions: ['source', ...defaultClientConditions],

@@ -1,5 +1,7 @@
 // The one origin the browser sees: /api/<service>/... goes to that service unchanged, everything else is
-// the built dashboard (apps/dashboard/dist). Node's http only, so it runs anywhere Node does.
+// the built dashboard (apps/dashboard/dist). Fastify with its maintained plugins: @fastify/http-proxy for the
+// services, @fastify/static for the dashboard (precompressed .br/.gz files as the browser accepts them) and
+// @fastify/helmet for the security headers.
 //
 // Sign-in: /konfiguration.json tells the dashboard its OpenID Connect issuer (TERTIAL_OIDC_ISSUER). The local
 // demo provider, where anyone signs in as anyone, is strictly opt-in: TERTIAL_DEMO_LOGIN=1 mounts it under
@@ -9,11 +11,15 @@
 //   node infra/gateway/server.mjs   (TERTIAL_PORT, TERTIAL_HOST, GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL,
 //                                    TERTIAL_STATIC_DIR, TERTIAL_OIDC_ISSUER, TERTIAL_DEMO_LOGIN,
 //                                    TERTIAL_OIDC_PUBLIC_URL)
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import http from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import fastifyHelmet from '@fastify/helmet';
+import fastifyHttpProxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
+import { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts';
+import Fastify from 'fastify';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,23 +35,17 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * on either). With an external issuer the gateway serves none of its pages, but the issuer's origin is
  * allowed too, so that a logout or consent the dashboard might post there is not blocked.
  */
-function securityHeaders(issuer, formOrigins = []) {
+export function contentSecurityPolicy(issuer, formOrigins = []) {
   const issuerOrigin = issuer ? new URL(issuer).origin : undefined;
-  const connect = ["'self'", issuerOrigin].filter(Boolean);
-  const form = ["'self'", issuerOrigin, ...formOrigins].filter(Boolean);
-  const csp = [
-    "default-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src ${[...new Set(connect)].join(' ')}`,
-    `form-action ${[...new Set(form)].join(' ')}`,
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ];
+  const unique = (sources) => [...new Set(sources.filter(Boolean))];
   return {
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'same-origin',
-    'content-security-policy': csp.join('; '),
+    defaultSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: unique(["'self'", issuerOrigin]),
+    formAction: unique(["'self'", issuerOrigin, ...formOrigins]),
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
   };
 }
 
@@ -61,31 +61,8 @@ export function isLoopbackHost(host) {
 
 const OIDC_PATH = '/oidc';
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-// Headers that describe one connection, not the message: never forwarded by a proxy (RFC 9110 7.6.1).
-const HOP_BY_HOP = new Set([
+// Headers that describe one connection, not the message: never passed on by a proxy (RFC 9110 7.6.1).
+const HOP_BY_HOP = [
   'connection',
   'keep-alive',
   'proxy-connection',
@@ -95,7 +72,7 @@ const HOP_BY_HOP = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
-]);
+];
 
 /**
  * Starts the gateway. `services` maps a service name to its base URL, e.g.
@@ -118,68 +95,191 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
       );
     }
   }
-  const upstreams = new Map(Object.entries(services).map(([name, base]) => [name, new URL(base)]));
-  // Our own keep-alive pool to the services: no per-request TCP handshakes, no idle timeout on live streams.
-  const agent = new http.Agent({ keepAlive: true });
-  const root = resolve(staticDir);
-  let headers = securityHeaders(oidc?.local ? undefined : oidc?.issuer);
-  let konfiguration;
-  let leverantor;
+  // What the dashboard and the provider's pages may do; the local provider's origins are known once listening.
+  let csp = contentSecurityPolicy(oidc?.local ? undefined : oidc?.issuer);
+  const state = { konfiguration: undefined, leverantor: undefined };
 
-  const server = http.createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const path = req.url.split('?', 1)[0];
-    if (path === '/api' || path.startsWith('/api/')) return proxy(req, res, upstreams, agent);
-    if (leverantor && (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`))) return leverantor.handle(req, res);
-    if (path === '/konfiguration.json') return sendKonfiguration(req, res, konfiguration);
-    serveStatic(req, res, root).catch((error) => {
-      if (!res.headersSent) sendText(res, 500, `Internal error: ${error.message}\n`);
-      else res.destroy(error);
-    });
+  const app = Fastify({
+    // Server-sent events stay open for as long as the page does (no connection timeout); the request
+    // timeout only guards the request itself (headers and body), which is short for every route here.
+    connectionTimeout: 0,
+    requestTimeout: 60_000,
+    // Requests go to the services' own logs; the gateway says only what goes wrong.
+    logger: { level: process.env.TERTIAL_GATEWAY_LOG_LEVEL || 'warn' },
   });
-  // Server-Sent Events stay open for as long as the page does; the request timeout only guards the
-  // request itself (headers and body), which is short for every route here.
-  server.timeout = 0;
-  server.requestTimeout = 60_000;
 
-  await new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolvePromise();
-    });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // Read per response: the local provider's origins are added once the gateway listens.
+      directives: Object.fromEntries(Object.keys(csp).map((name) => [name, [(_req, _res) => csp[name].join(' ')]])),
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // The gateway speaks plain HTTP; HSTS belongs to whatever terminates TLS in front of it.
+    strictTransportSecurity: false,
   });
-  const { port: actualPort } = server.address();
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shownHost}:${actualPort}`;
-  const close = () =>
-    new Promise((done) => {
-      server.close(() => done());
-      server.closeAllConnections(); // open event streams would otherwise keep it from closing
-      agent.destroy();
-    });
+
+  for (const name of Object.keys(services)) await app.register(fastifyHttpProxy, proxyOptions(name, services[name]));
+  registerUnknownService(app, Object.keys(services));
+  if (oidc?.local) app.register(mountLocalProvider, { state });
+  registerKonfiguration(app, state);
+  await registerDashboard(app, resolve(staticDir));
+
+  let url;
   try {
+    const address = await app.listen({ port, host });
+    const actualPort = new URL(address).port;
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    url = `http://${shownHost}:${actualPort}`;
+
     let issuer = oidc?.issuer;
-    let formOrigins = [];
     if (oidc?.local) {
       const publicUrl = (oidc.publicUrl ?? url).replace(/\/$/, '');
       issuer = `${publicUrl}${OIDC_PATH}`;
-      formOrigins = dashboardOrigins(publicUrl, actualPort);
-      leverantor = await startLocalProvider(issuer, formOrigins, oidc);
+      const formOrigins = dashboardOrigins(publicUrl, Number(actualPort));
+      state.leverantor = await startLocalProvider(issuer, formOrigins, oidc);
+      csp = contentSecurityPolicy(issuer, formOrigins);
     }
     if (issuer) {
-      // The client id, scope and audience of the contract, from the built contracts package (as the scripts import it).
-      const { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } = await import(
-        pathToFileURL(join(REPO_ROOT, 'packages/contracts/dist/index.js')).href
-      );
-      konfiguration = { oidc: { issuer, clientId: DASHBOARD_CLIENT_ID, scope: TERTIAL_SCOPE, resource: TERTIAL_API_AUDIENCE } };
-      headers = securityHeaders(issuer, formOrigins);
+      state.konfiguration = { oidc: { issuer, clientId: DASHBOARD_CLIENT_ID, scope: TERTIAL_SCOPE, resource: TERTIAL_API_AUDIENCE } };
     }
-    return { url, issuer, close };
+    return { url, issuer, close: () => closeGateway(app) };
   } catch (error) {
-    await close();
+    await closeGateway(app);
     throw error;
   }
+}
+
+/** Closes the gateway, and at once the connections it holds: open event streams would otherwise keep it open. */
+async function closeGateway(app) {
+  const closed = app.close();
+  app.server.closeAllConnections();
+  await closed;
+}
+
+/**
+ * /api/<service>/... to the service as it came: method, path, query, headers and a streamed body (the
+ * content-type parsers of the proxy hand the request on unread, so an upload of many MB is never held in
+ * memory and the gateway sets no body limit: each service has its own). The answer is streamed back as
+ * it arrives; for an event stream the headers go out at once and no timeout cuts it while it is idle.
+ */
+function proxyOptions(name, base) {
+  const upstream = new URL(base);
+  const path = `/api/${name}`;
+  return {
+    upstream: upstream.origin,
+    prefix: path,
+    rewritePrefix: `${upstream.pathname.replace(/\/$/, '')}${path}`,
+    // Our own keep-alive pool to the service; no timeout on an answer's body (an event stream is idle
+    // between events), and ten minutes for an answer to begin (a big ledger file is read before it).
+    undici: { headersTimeout: 600_000, bodyTimeout: 0 },
+    // The service's problem+json answers stay as they are; the proxy never retries a request.
+    replyOptions: {
+      rewriteRequestHeaders(request, headers) {
+        // The API takes bearer tokens only: the provider's session cookies (and any other) stay with the browser.
+        delete headers.cookie;
+        // The address this gateway saw, not what the client claims: a client-sent X-Forwarded-For is dropped.
+        return {
+          ...headers,
+          'x-forwarded-for': request.socket.remoteAddress ?? '',
+          'x-forwarded-host': request.headers.host ?? '',
+          'x-forwarded-proto': 'http',
+        };
+      },
+      rewriteHeaders(headers) {
+        const kept = { ...headers };
+        for (const header of HOP_BY_HOP) delete kept[header];
+        return kept;
+      },
+      onResponse(request, reply, response) {
+        const eventStream = /^text\/event-stream/i.test(String(reply.getHeader('content-type') ?? ''));
+        if (eventStream) {
+          // Each event goes out at once, and an idle stream is not a dead one.
+          request.socket.setNoDelay(true);
+          request.socket.setTimeout(0);
+        }
+        // A service may answer before it has read the whole body (a refused upload): @fastify/reply-from then
+        // answers with `connection: close`, and the rest of the upload is no longer passed on.
+        reply.send(response.stream);
+        if (eventStream && reply.raw.headersSent) reply.raw.flushHeaders();
+      },
+      onError(reply, { error }) {
+        const cause = error.cause?.code ?? error.code ?? error.message;
+        const status = error.statusCode === 504 ? 504 : 502;
+        sendProblem(reply, status, `The ${name} service did not answer (${cause}).`);
+      },
+    },
+  };
+}
+
+/** /api/<anything else>: a problem naming the services there are. */
+function registerUnknownService(app, names) {
+  const handler = (request, reply) => {
+    const service = request.url.split('?', 1)[0].split('/')[2] ?? '';
+    sendProblem(reply, 404, `No service is called "${service}": the API is /api/{${names.join(',')}}/...`);
+  };
+  app.all('/api', handler);
+  app.all('/api/*', handler);
+}
+
+/**
+ * The local provider (koa, oidc-provider) under /oidc: its own callback gets the request as it came, body
+ * unread, so no content-type parser of Fastify's may touch it here.
+ */
+async function mountLocalProvider(app, { state }) {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  const handler = (request, reply) => {
+    if (!state.leverantor) return sendProblem(reply, 503, 'The sign-in provider is starting: try again in a moment.');
+    reply.hijack();
+    state.leverantor.handle(request.raw, reply.raw);
+  };
+  app.all(OIDC_PATH, handler);
+  app.all(`${OIDC_PATH}/*`, handler);
+}
+
+/** Where the dashboard signs in; read once at its start. */
+function registerKonfiguration(app, state) {
+  app.get('/konfiguration.json', (_request, reply) => {
+    if (!state.konfiguration) {
+      return sendProblem(
+        reply,
+        503,
+        'The gateway has no sign-in configured: start it with an OpenID Connect issuer (TERTIAL_OIDC_ISSUER) or the local provider.',
+      );
+    }
+    return reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(state.konfiguration));
+  });
+}
+
+/**
+ * Files of the built dashboard, brotli or gzip as the build precompressed them and the browser accepts.
+ * Hashed files under /assets/ are cached for a year; index.html is always revalidated, so a new build shows
+ * at the next load. Paths without a file extension that match no file are dashboard routes and get
+ * index.html; a missing /assets/x.js stays a 404 rather than HTML.
+ */
+async function registerDashboard(app, root) {
+  const index = join(root, 'index.html');
+  await app.register(fastifyStatic, {
+    root,
+    preCompressed: true,
+    cacheControl: false,
+    dotfiles: 'ignore',
+    setHeaders(reply, path) {
+      const hashed = path.startsWith(join(root, 'assets') + '/');
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(405).header('allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('Method not allowed\n');
+    }
+    const path = request.url.split('?', 1)[0];
+    if (extname(path) !== '' && !path.endsWith('/')) return sendText(reply, 404, 'Not found\n');
+    if (!existsSync(index))
+      return sendText(reply, 503, `The dashboard is not built: ${index} is missing. Run \`npm run build\` and reload.\n`);
+    return reply.sendFile('index.html');
+  });
 }
 
 /**
@@ -192,9 +292,9 @@ function dashboardOrigins(publicUrl, port) {
   return [...origins];
 }
 
-/** The local demo provider from the built identity package. */
+/** The local demo provider from the identity package (its build, as the scripts use it). */
 async function startLocalProvider(issuer, origins, { cookieKeys } = {}) {
-  const { skapaLokalLeverantor } = await import(pathToFileURL(join(REPO_ROOT, 'packages/identity/dist/index.js')).href);
+  const { skapaLokalLeverantor } = await import('@tertial/identity');
   return skapaLokalLeverantor({
     issuer,
     redirectUris: [...origins].map((origin) => `${origin}/inloggning/klar`),
@@ -203,180 +303,15 @@ async function startLocalProvider(issuer, origins, { cookieKeys } = {}) {
   });
 }
 
-/** Where the dashboard signs in; read once at its start. */
-function sendKonfiguration(req, res, konfiguration) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed\n');
-  }
-  if (!konfiguration)
-    return sendProblem(
-      res,
-      503,
-      'Service Unavailable',
-      'The gateway has no sign-in configured: start it with an OpenID Connect issuer (TERTIAL_OIDC_ISSUER) or the local provider.',
-    );
-  const body = JSON.stringify(konfiguration);
-  res.writeHead(200, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-cache',
-    'content-length': Buffer.byteLength(body),
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-/** Passes /api/<service>/... to the service as it came: method, path, query, headers and a streamed body. */
-function proxy(req, res, upstreams, agent) {
-  const service = req.url.split('?', 1)[0].split('/')[2] ?? '';
-  const upstream = upstreams.get(service);
-  if (!upstream) {
-    return sendProblem(
-      res,
-      404,
-      'Not Found',
-      `No service is called "${service}": the API is /api/{${[...upstreams.keys()].join(',')}}/...`,
-    );
-  }
-
-  const headers = forwardableHeaders(req.headers);
-  // The API takes bearer tokens only: the provider's session cookies (and any other) stay with the browser.
-  delete headers.cookie;
-  // The address this gateway saw, not what the client claims: a client-sent X-Forwarded-For is dropped.
-  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-  headers['x-forwarded-host'] = req.headers.host ?? '';
-  headers['x-forwarded-proto'] = 'http';
-
-  const upstreamReq = http.request({
-    protocol: upstream.protocol,
-    hostname: upstream.hostname,
-    port: upstream.port,
-    method: req.method,
-    path: `${upstream.pathname.replace(/\/$/, '')}${req.url}`,
-    headers,
-    agent,
-  });
-
-  upstreamReq.on('response', (upstreamRes) => {
-    if (/^text\/event-stream/i.test(upstreamRes.headers['content-type'] ?? '')) {
-      // An event stream is idle between events: no timeout may cut it, and each event goes out at once.
-      req.socket.setTimeout(0);
-      req.socket.setNoDelay(true);
-      upstreamRes.socket.setTimeout(0);
-    }
-    // A service may answer before it has read the whole body (a refused upload): this connection then ends
-    // with the answer, and the client is told so rather than finding a dead socket on its next request.
-    const uploadUnfinished = !req.complete;
-    res.writeHead(upstreamRes.statusCode, upstreamRes.statusMessage, {
-      ...forwardableHeaders(upstreamRes.headers),
-      ...(uploadUnfinished ? { connection: 'close' } : {}),
-    });
-    res.flushHeaders();
-    if (uploadUnfinished) {
-      req.unpipe(upstreamReq);
-      upstreamRes.on('end', () => upstreamReq.destroy());
-    }
-    upstreamRes.pipe(res); // streamed as it arrives, never buffered whole
-    upstreamRes.on('error', () => res.destroy());
-  });
-
-  upstreamReq.on('error', (error) => {
-    if (res.headersSent) return res.destroy(error);
-    sendProblem(res, 502, 'Bad Gateway', `The ${service} service did not answer (${error.code ?? error.message}).`);
-  });
-
-  // When the browser goes away (a closed tab on an event stream), stop the request to the service too.
-  res.on('close', () => {
-    if (!res.writableFinished) upstreamReq.destroy();
-  });
-
-  req.pipe(upstreamReq);
-}
-
-function forwardableHeaders(headers) {
-  const connectionListed = new Set(
-    String(headers.connection ?? '')
-      .toLowerCase()
-      .split(',')
-      .map((name) => name.trim()),
-  );
-  const kept = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (HOP_BY_HOP.has(name) || connectionListed.has(name) || name === 'host') continue;
-    kept[name] = value;
-  }
-  return kept;
-}
-
-/**
- * Files of the built dashboard. Hashed files under /assets/ are cached for a year; index.html is always
- * revalidated, so a new build shows at the next load. Paths without a file extension that match no file
- * are dashboard routes and get index.html; a missing /assets/x.js stays a 404 rather than HTML.
- */
-async function serveStatic(req, res, root) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed\n');
-  }
-  let path;
-  try {
-    path = decodeURIComponent(req.url.split('?', 1)[0]);
-  } catch {
-    return sendText(res, 400, 'Bad path\n');
-  }
-  const file = resolve(root, `.${path}`);
-  if (path.includes('\0') || (file !== root && !file.startsWith(root + sep))) return sendText(res, 404, 'Not found\n');
-
-  const found = await fileStat(file);
-  if (found) return sendFile(req, res, file, found, path.startsWith('/assets/'));
-
-  const index = join(root, 'index.html');
-  const indexStat = await fileStat(index);
-  if (extname(path) === '' || path.endsWith('/')) {
-    if (!indexStat) {
-      return sendText(res, 503, `The dashboard is not built: ${index} is missing. Run \`npm run build\` and reload.\n`);
-    }
-    return sendFile(req, res, index, indexStat, false);
-  }
-  return sendText(res, 404, 'Not found\n');
-}
-
-async function fileStat(file) {
-  try {
-    const info = await stat(file);
-    return info.isFile() ? info : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sendFile(req, res, file, info, immutable) {
-  const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
-  res.setHeader('content-type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
-  res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  res.setHeader('etag', etag);
-  res.setHeader('last-modified', info.mtime.toUTCString());
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304);
-    return res.end();
-  }
-  res.setHeader('content-length', info.size);
-  res.writeHead(200);
-  if (req.method === 'HEAD') return res.end();
-  createReadStream(file)
-    .on('error', (error) => res.destroy(error))
-    .pipe(res);
-}
-
-function sendText(res, status, text) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+function sendText(reply, status, text) {
+  return reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(text);
 }
 
 /** Errors in RFC 9457 problem details, the shape the services answer with; about:blank takes the status phrase as title. */
-function sendProblem(res, status, title, detail) {
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
-  res.end(body);
+const STATUS_TITLES = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+function sendProblem(reply, status, detail) {
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[status], status, detail });
+  return reply.code(status).header('cache-control', 'no-store').type('application/problem+json').send(body);
 }
 
 function envConfig(env = process.env) {
