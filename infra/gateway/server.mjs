@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts';
+import { DASHBOARD_CLIENT_ID, servicePorts, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts';
 import Fastify from 'fastify';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -319,12 +319,10 @@ function envConfig(env = process.env) {
     port: Number(env.TERTIAL_PORT || 8080),
     host: env.TERTIAL_HOST || '127.0.0.1',
     staticDir: env.TERTIAL_STATIC_DIR || join(REPO_ROOT, 'apps', 'dashboard', 'dist'),
-    services: {
-      goals: env.GOALS_URL || 'http://127.0.0.1:3101',
-      budget: env.BUDGET_URL || 'http://127.0.0.1:3102',
-      forecast: env.FORECAST_URL || 'http://127.0.0.1:3103',
-      report: env.REPORT_URL || 'http://127.0.0.1:3104',
-    },
+    // GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL; by default the ports of the local run (goals 3101 … report 3104).
+    services: Object.fromEntries(
+      Object.entries(servicePorts()).map(([name, port]) => [name, env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${port}`]),
+    ),
     oidc: oidcConfig(env),
   };
 }

@@ -7,7 +7,6 @@ import { ensureKafka } from './lib/kafka.mjs';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run } from './lib/process.mjs';
 import { loadDemoData, loadDemoUtfall } from './lib/demo-data.mjs';
-import { SERVICES, servicePorts, startService } from './lib/stack.mjs';
 import { tokenSource } from './lib/tokens.mjs';
 import { ensureTopics } from './lib/topics.mjs';
 
@@ -26,6 +25,9 @@ await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
   cwd: root,
   env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
 });
+
+// The service list and ports live in the contracts package, built just now.
+const { SERVICES, servicePorts, startService } = await import('./lib/stack.mjs');
 
 const kafka = await ensureKafka({ root, log: log.child('kafka'), instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka' });
 onShutdown(kafka.stop);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import type { ServiceName } from '@tertial/contracts';
+import { SERVICE_NAMES, servicePorts, type ServiceName } from '@tertial/contracts';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -24,7 +24,8 @@ declare module 'vitest' {
   }
 }
 
-const SERVICES: ServiceName[] = ['budget', 'goals', 'forecast', 'report'];
+// Budget first: it publishes the organisation the others replicate.
+const SERVICES: ServiceName[] = ['budget', ...SERVICE_NAMES.filter((name) => name !== 'budget')];
 /**
  * Two test runs on one machine (two work trees) each set their own `TERTIAL_TEST_SLOT` (0–9): ports and
  * database names move with it, so neither run disturbs the other. `npm test` alone uses slot 0.
@@ -34,12 +35,8 @@ export const TEST_SLOT = Number(process.env.TERTIAL_TEST_SLOT || 0);
 export const testPort = (base: number): number => base + TEST_SLOT * 20;
 /** A database name of the tests' own, moved by the slot. */
 export const testDatabase = (name: string): string => (TEST_SLOT ? `${name}_s${TEST_SLOT}` : name);
-const TEST_PORTS: Record<ServiceName, number> = {
-  goals: testPort(3201),
-  budget: testPort(3202),
-  forecast: testPort(3203),
-  report: testPort(3204),
-};
+/** The services' ports in the tests: goals 3201 … report 3204, moved by the slot. */
+const TEST_PORTS = servicePorts(testPort(3200));
 const GATEWAY_PORT = 8180 + TEST_SLOT;
 /**
  * The gateway's URL, the one the browser tests open, and so the local provider's issuer: the services accept

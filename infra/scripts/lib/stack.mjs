@@ -4,22 +4,23 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// The service list, their ports and the API's audience come from the built contracts package: import this
+// module after the build (start.mjs does).
+import { SERVICE_NAMES, SERVICE_PORT_BASE, servicePorts as portsFrom, TERTIAL_API_AUDIENCE } from '@tertial/contracts';
+
 import { waitForHttp } from './process.mjs';
 
-export const SERVICES = ['budget', 'goals', 'forecast', 'report'];
-/** The audience of Tertial's API in its access tokens (TERTIAL_API_AUDIENCE in packages/contracts). */
-export const TERTIAL_API_AUDIENCE = 'urn:tertial:api';
-const OFFSETS = { goals: 1, budget: 2, forecast: 3, report: 4 };
+export const SERVICES = SERVICE_NAMES;
 
 /** Service ports: goals 3101, budget 3102, forecast 3103, report 3104 unless TERTIAL_SERVICE_PORT_BASE moves them. */
-export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE || 3100)) {
-  return Object.fromEntries(SERVICES.map((name) => [name, base + OFFSETS[name]]));
+export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE || SERVICE_PORT_BASE)) {
+  return portsFrom(base);
 }
 
 /**
  * Starts one service as its own Node process with its output in .tertial/logs/<name>.log, and resolves
  * when its /health answers 200 (database and Kafka both up). `oidcIssuer` is the issuer whose access tokens
- * the service accepts (TERTIAL_OIDC_ISSUER, audience urn:tertial:api); it fetches the issuer's keys on its
+ * the service accepts (TERTIAL_OIDC_ISSUER, audience TERTIAL_API_AUDIENCE); it fetches the issuer's keys on its
  * first request, so the issuer need not be up yet.
  */
 export async function startService(root, name, { port, env, logName = name, oidcIssuer }) {

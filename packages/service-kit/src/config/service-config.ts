@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
-import type { ServiceName } from '@tertial/contracts';
+import { servicePorts, TERTIAL_API_AUDIENCE, type ServiceName } from '@tertial/contracts';
 
-/** The HTTP port each service listens on when PORT is not set. The gateway (8080) fronts them all. */
-export const DEFAULT_PORTS: Record<ServiceName, number> = { goals: 3101, budget: 3102, forecast: 3103, report: 3104 };
+/** The HTTP port each service listens on when PORT is not set (goals 3101 … report 3104). The gateway (8080) fronts them all. */
+export const DEFAULT_PORTS: Record<ServiceName, number> = servicePorts();
 
 const envSchema = z.object({
   /** HTTP port of this service. */
@@ -25,7 +25,7 @@ const envSchema = z.object({
   /** The identity provider's issuer URL, exactly as its tokens' `iss` says; its discovery document gives the keys. */
   TERTIAL_OIDC_ISSUER: z.url({ error: 'ska vara utgivarens URL, t.ex. https://login.microsoftonline.com/<tenant>/v2.0' }),
   /** The audience Tertial's access tokens are issued for. */
-  TERTIAL_OIDC_AUDIENCE: z.string().min(1).default('urn:tertial:api'),
+  TERTIAL_OIDC_AUDIENCE: z.string().min(1).default(TERTIAL_API_AUDIENCE),
   /** The access token's JOSE `typ` header (RFC 9068 `at+jwt`; Entra ID v2 writes `JWT`); empty: not checked. */
   TERTIAL_OIDC_TOKEN_TYP: z.string().default('at+jwt'),
   /** Claim names in the access token: roles, organisation node kods, display name. */
