@@ -166,6 +166,21 @@ describe('the gateway', () => {
       expect(rest).toBe('event: totaler\ndata: {"stad":2}\n\n');
     });
 
+    it('ends the request to the service when the browser leaves an event stream', async () => {
+      let serviceSawClose!: () => void;
+      const closed = new Promise<void>((resolve) => (serviceSawClose = resolve));
+      goals.handle((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(': ansluten\n\n');
+        res.on('close', () => serviceSawClose());
+      });
+      const leave = new AbortController();
+      const response = await fetch(`${gateway.url}/api/goals/live`, { signal: leave.signal });
+      await response.body!.getReader().read();
+      leave.abort();
+      await closed; // the test times out if the gateway keeps the service's stream open
+    });
+
     it('streams an upload to the service while it is still being sent', async () => {
       let firstChunkArrived!: () => void;
       const arrived = new Promise<void>((resolve) => (firstChunkArrived = resolve));
