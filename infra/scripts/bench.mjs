@@ -135,6 +135,8 @@ async function measureStart(label, { whileRunning } = {}) {
  */
 async function measureDashboard(state) {
   const executablePath = await ensureChromium({ log: log.child('chromium') });
+  // How busy the machine was (1, 5, 15 minute load averages): on a shared machine the times move with it, the bytes do not.
+  const loadAverage = (await import('node:os')).loadavg().map((load) => Math.round(load * 10) / 10);
   const firstLoad = await measureFirstLoad({ url: state.url, executablePath, ar: DEMO_AR, tillfalle: DEMO_TILLFALLE });
   const composition = await dashboardComposition(root, join(root, '.tertial/bench/dashboard-sourcemaps'));
   const libraries = {};
@@ -151,7 +153,7 @@ async function measureDashboard(state) {
   log(
     `first load: ${kB(firstLoad.javascript.totalBytes)} kB of JavaScript transferred, city page figures after ${firstLoad.cityPageMs.cold} ms`,
   );
-  return { ...firstLoad, libraries };
+  return { ...firstLoad, libraries, loadAverage };
 }
 
 const kB = (bytes) => Math.round(bytes / 100) / 10;
@@ -173,6 +175,7 @@ function printFirstLoad(firstLoad) {
       'city page figures, empty cache (ms)': firstLoad.cityPageMs.cold,
       'empty cache, 10 Mbit/s 40 ms (ms)': firstLoad.cityPageMs.coldThrottled,
       'warm cache (ms)': firstLoad.cityPageMs.warm,
+      'load average (1 min)': firstLoad.loadAverage[0],
     },
   ]);
   console.log('What the JavaScript of the first load is made of');
