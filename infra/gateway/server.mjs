@@ -173,8 +173,9 @@ function proxyOptions(name, base) {
     // Our own keep-alive pool to the service; no timeout on an answer's body (an event stream is idle
     // between events), and ten minutes for an answer to begin (a big ledger file is read before it).
     undici: { headersTimeout: 600_000, bodyTimeout: 0 },
-    // The service's problem+json answers stay as they are; the proxy never retries a request.
     replyOptions: {
+      // Never retried: a service's 503 (its health while the database is down) is passed on at once, as it came.
+      retryDelay: () => null,
       rewriteRequestHeaders(request, headers) {
         // The API takes bearer tokens only: the provider's session cookies (and any other) stay with the browser.
         delete headers.cookie;

@@ -145,6 +145,18 @@ describe('the gateway', () => {
       expect((await down.json()).detail).toMatch(/^The forecast service did not answer/);
     });
 
+    it('passes a service’s 503 on at once rather than retrying it', async () => {
+      let requests = 0;
+      goals.handle((_req, res) => {
+        requests += 1;
+        res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"status":503,"detail":"databasen svarar inte"}');
+      });
+      const response = await fetch(`${gateway.url}/api/goals/health`);
+      expect(response.status).toBe(503);
+      expect((await response.json()).detail).toBe('databasen svarar inte');
+      expect(requests).toBe(1);
+    });
+
     it('passes server-sent events on as they come: headers at once, each event before the next is written, uncompressed', async () => {
       let sendNext!: () => void;
       const next = new Promise<void>((resolve) => (sendNext = resolve));
@@ -283,7 +295,7 @@ describe('the gateway with the local demo provider', () => {
   beforeAll(async () => {
     dist = dashboardDist();
     gateway = await startGateway({ port: 0, staticDir: dist, services: {}, oidc: { local: true } });
-  });
+  }, 60_000); // the provider (koa, oidc-provider) takes a while to load on a busy machine
   afterAll(async () => {
     await gateway?.close();
     rmSync(dist, { recursive: true, force: true });
