@@ -1,55 +1,82 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 
-import { Anvandarmeny } from './inloggning/anvandarmeny.js';
-import { INLOGGNING, INLOGGNING_KLAR, inloggningsadress, sakerAtervandning } from './inloggning/auktorisering.js';
-import { InloggningKlarSida } from './inloggning/inloggning-klar-sida.js';
-import { InloggningSida } from './inloggning/inloggning-sida.js';
-import type { Anvandare } from './inloggning/jwt.js';
-import { useInloggning } from './inloggning/use-inloggning.js';
-import { sidorFor } from './navigering/behorighet.js';
-import { Huvudmeny } from './navigering/huvudmeny.js';
-import { InternLank } from './navigering/intern-lank.js';
-import { navigera } from './navigering/plats.js';
-import { SidanSaknas } from './navigering/sidan-saknas.js';
-import { sidaFor, type Sida, type Sidnyckel } from './navigering/sidor.js';
-import { useSokvag } from './navigering/use-plats.js';
-import { PrognosTotalerSida } from './prognos-totaler/prognos-totaler-sida.js';
-import { Felgrans } from './sida/felgrans.js';
-import { IngenBehorighet, Laddar } from './sida/meddelanden.js';
-import { Sidrubrik } from './sida/sidrubrik.js';
+import { Anvandarmeny } from "./inloggning/anvandarmeny.js";
+import {
+  INLOGGNING,
+  INLOGGNING_KLAR,
+  inloggningsadress,
+  sakerAtervandning,
+} from "./inloggning/adresser.js";
+import { InloggningKlarSida } from "./inloggning/inloggning-klar-sida.js";
+import { InloggningSida } from "./inloggning/inloggning-sida.js";
+import type { Anvandare } from "./inloggning/jwt.js";
+import { useInloggning } from "./inloggning/use-inloggning.js";
+import { sidorFor } from "./navigering/behorighet.js";
+import { Huvudmeny } from "./navigering/huvudmeny.js";
+import { InternLank } from "./navigering/intern-lank.js";
+import { navigera } from "./navigering/plats.js";
+import { SidanSaknas } from "./navigering/sidan-saknas.js";
+import { sidaFor, type Sida, type Sidnyckel } from "./navigering/sidor.js";
+import { useSokvag } from "./navigering/use-plats.js";
+import { PrognosTotalerSida } from "./prognos-totaler/prognos-totaler-sida.js";
+import { Felgrans } from "./sida/felgrans.js";
+import { IngenBehorighet, Laddar } from "./sida/meddelanden.js";
+import { Sidrubrik } from "./sida/sidrubrik.js";
 
-const STAD = 'Helsingborgs stad';
+const STAD = "Helsingborgs stad";
 
 // The start page comes with the first load; the others are fetched when first visited.
-const OrganisationSida = lazy(() => import('./organisation/organisation-sida.js').then((modul) => ({ default: modul.OrganisationSida })));
-const BudgetSida = lazy(() => import('./budget/budget-sida.js').then((modul) => ({ default: modul.BudgetSida })));
-const UtfallImportSida = lazy(() => import('./utfall-import/utfall-import-sida.js').then((modul) => ({ default: modul.UtfallImportSida })));
+const OrganisationSida = lazy(() =>
+  import("./organisation/organisation-sida.js").then((modul) => ({
+    default: modul.OrganisationSida,
+  })),
+);
+const BudgetSida = lazy(() =>
+  import("./budget/budget-sida.js").then((modul) => ({
+    default: modul.BudgetSida,
+  })),
+);
+const UtfallImportSida = lazy(() =>
+  import("./utfall-import/utfall-import-sida.js").then((modul) => ({
+    default: modul.UtfallImportSida,
+  })),
+);
 const InvesteringarSida = lazy(() =>
-  import('./investeringar/investeringar-sida.js').then((modul) => ({ default: modul.InvesteringarSida })),
+  import("./investeringar/investeringar-sida.js").then((modul) => ({
+    default: modul.InvesteringarSida,
+  })),
 );
 const HelarsprognoserSida = lazy(() =>
-  import('./helarsprognoser/helarsprognoser-sida.js').then((modul) => ({ default: modul.HelarsprognoserSida })),
+  import("./helarsprognoser/helarsprognoser-sida.js").then((modul) => ({
+    default: modul.HelarsprognoserSida,
+  })),
 );
-const MalSida = lazy(() => import('./mal/mal-sida.js').then((modul) => ({ default: modul.MalSida })));
-const RapporterSida = lazy(() => import('./rapporter/rapporter-sida.js').then((modul) => ({ default: modul.RapporterSida })));
+const MalSida = lazy(() =>
+  import("./mal/mal-sida.js").then((modul) => ({ default: modul.MalSida })),
+);
+const RapporterSida = lazy(() =>
+  import("./rapporter/rapporter-sida.js").then((modul) => ({
+    default: modul.RapporterSida,
+  })),
+);
 
 function sidansInnehall(nyckel: Sidnyckel | undefined): ReactNode {
   switch (nyckel) {
-    case 'helarsprognos':
+    case "helarsprognos":
       return <PrognosTotalerSida />;
-    case 'helarsprognoser':
+    case "helarsprognoser":
       return <HelarsprognoserSida />;
-    case 'mal':
+    case "mal":
       return <MalSida />;
-    case 'organisation':
+    case "organisation":
       return <OrganisationSida />;
-    case 'budget':
+    case "budget":
       return <BudgetSida />;
-    case 'utfall-import':
+    case "utfall-import":
       return <UtfallImportSida />;
-    case 'investeringar':
+    case "investeringar":
       return <InvesteringarSida />;
-    case 'rapporter':
+    case "rapporter":
       return <RapporterSida />;
     case undefined:
       return <SidanSaknas />;
@@ -72,7 +99,11 @@ function SidanArInteForDig({ startsida }: { startsida: Sida | undefined }) {
       <IngenBehorighet />
       {startsida ? (
         <p>
-          Gå till <InternLank href={startsida.sokvag}>{startsida.namn.toLowerCase()}</InternLank>.
+          Gå till{" "}
+          <InternLank href={startsida.sokvag}>
+            {startsida.namn.toLowerCase()}
+          </InternLank>
+          .
         </p>
       ) : null}
     </>
@@ -109,7 +140,9 @@ function Ram({
             <p className="sidhuvud__stad">{STAD}</p>
           </div>
           {anvandare ? <Anvandarmeny anvandare={anvandare} /> : null}
-          {sidor && sidor.length > 0 ? <Huvudmeny sidor={sidor} aktiv={aktiv} /> : null}
+          {sidor && sidor.length > 0 ? (
+            <Huvudmeny sidor={sidor} aktiv={aktiv} />
+          ) : null}
         </div>
       </header>
       <main id="huvudinnehall" className="huvudinnehall" tabIndex={-1}>
@@ -121,25 +154,40 @@ function Ram({
 
 export function App() {
   const sokvag = useSokvag();
-  const { session, anvandare, orsak } = useInloggning();
-  const inloggad = session !== undefined && anvandare !== undefined;
+  const { klar, anvandare, orsak } = useInloggning();
+  const inloggad = anvandare !== undefined;
   const sidor = anvandare ? sidorFor(anvandare.roller) : [];
   const sida = sidaFor(sokvag);
   const tillaten = sida !== undefined && sidor.includes(sida);
 
   let nyAdress: string | undefined;
-  if (sokvag === INLOGGNING_KLAR) nyAdress = undefined;
+  if (sokvag === INLOGGNING_KLAR || !klar) nyAdress = undefined;
   else if (!inloggad)
-    nyAdress = sokvag === INLOGGNING ? undefined : inloggningsadress(`${window.location.pathname}${window.location.search}`);
-  else if (sokvag === INLOGGNING) nyAdress = sakerAtervandning(new URLSearchParams(window.location.search).get('till'));
+    nyAdress =
+      sokvag === INLOGGNING
+        ? undefined
+        : inloggningsadress(
+            `${window.location.pathname}${window.location.search}`,
+          );
+  else if (sokvag === INLOGGNING)
+    nyAdress = sakerAtervandning(
+      new URLSearchParams(window.location.search).get("till"),
+    );
   // The start page of someone who may not see the city's totals is the first page they may see.
-  else if (sokvag === '/' && !tillaten && sidor[0]) nyAdress = sidor[0].sokvag;
+  else if (sokvag === "/" && !tillaten && sidor[0]) nyAdress = sidor[0].sokvag;
   useErsattAdress(nyAdress);
 
   if (sokvag === INLOGGNING_KLAR) {
     return (
       <Ram>
         <InloggningKlarSida />
+      </Ram>
+    );
+  }
+  if (!klar) {
+    return (
+      <Ram>
+        <Laddar>Hämtar inloggningen…</Laddar>
       </Ram>
     );
   }
@@ -156,7 +204,11 @@ export function App() {
       {/* A new page starts without the error of the previous one. */}
       <Felgrans key={sokvag} reserv={SIDAN_KUNDE_INTE_LADDAS}>
         <Suspense fallback={<Laddar>Hämtar sidan…</Laddar>}>
-          {sida && !tillaten ? <SidanArInteForDig startsida={sidor[0]} /> : sidansInnehall(sida?.nyckel)}
+          {sida && !tillaten ? (
+            <SidanArInteForDig startsida={sidor[0]} />
+          ) : (
+            sidansInnehall(sida?.nyckel)
+          )}
         </Suspense>
       </Felgrans>
     </Ram>
