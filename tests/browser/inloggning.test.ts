@@ -8,6 +8,13 @@ import { loggaIn, loggaUt } from './logga-in.js';
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
 
+/** The signed-in user as oidc-client-ts stores it (`oidc.user:<issuer>:<client>`), or null. */
+const sparadAnvandare = (page: Page) =>
+  page.evaluate(() => {
+    const nyckel = Object.keys(localStorage).find((namn) => namn.startsWith('oidc.user:'));
+    return nyckel === undefined ? null : localStorage.getItem(nyckel);
+  });
+
 describe('signing in and out of the dashboard in Debian’s Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -59,8 +66,9 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
     const adress = new URL(page.url());
     expect(`${adress.pathname}${adress.search}`).toBe('/budget?namnd=SN&ar=2026');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').count()).toBeGreaterThan(1);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((nyckel) => nyckel.startsWith('tertial')))).toEqual([]);
-    expect(await page.evaluate(() => sessionStorage.getItem('tertial:session'))).toContain('atkomsttoken');
+    // The session is the browser's, shared by its tabs: oidc-client-ts keeps the user in localStorage.
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((nyckel) => nyckel.startsWith('oidc.')))).toEqual([]);
+    expect(await sparadAnvandare(page)).toContain('access_token');
   });
 
   it('“Logga ut” signs out of the dashboard and of the provider', async () => {
@@ -69,12 +77,30 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
 
     expect(new URL(page.url()).origin).toBe(new URL(stack.gatewayUrl).origin);
     await expect.poll(() => page.getByTestId('inloggning-status').textContent()).toBe('Du har loggat ut.');
-    expect(await page.evaluate(() => sessionStorage.getItem('tertial:session'))).toBeNull();
+    expect(await sparadAnvandare(page)).toBeNull();
     expect(await page.getByTestId('inloggad-anvandare').count()).toBe(0);
 
     // The provider's session ended too: signing in again asks who you are.
     await page.getByTestId('logga-in').click();
     await page.locator('button[value="ekonomidirektor"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('a new tab of the same browser is signed in already, and signing out in one tab signs out the other', async () => {
+    await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/organisation');
+    const flik = await context.newPage();
+    const provideranrop: string[] = [];
+    flik.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/oidc/auth')) provideranrop.push(request.url());
+    });
+    await flik.goto(`${stack.gatewayUrl}/mal`);
+    await flik.getByTestId('inloggad-anvandare').waitFor({ timeout: 15_000 });
+    expect(await flik.getByTestId('inloggad-roll').textContent()).toBe('Ekonomidirektör');
+    expect(new URL(flik.url()).pathname).toBe('/mal');
+    expect(provideranrop).toEqual([]);
+
+    await loggaUt(page);
+    await flik.getByTestId('logga-in').waitFor({ timeout: 15_000 });
+    expect(await flik.getByTestId('inloggad-anvandare').count()).toBe(0);
   });
 
   it('a council member is offered only the fixed reports, and told so elsewhere', async () => {

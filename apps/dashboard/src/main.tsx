@@ -1,31 +1,8 @@
-// Must stay the first import: it configures zod before the contracts build their schemas.
-import './zod-utan-eval.js';
+import { konfigureraZod } from './zod-utan-eval.js';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-
-import { ApiFel } from './api/hamta-json.js';
-import { App } from './app.js';
-import './styles.css';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // The live stream says when totals change; until then what we have is current.
-      staleTime: 60_000,
-      retry: (antalForsok, fel) => !(fel instanceof ApiFel && fel.arKlientfel) && antalForsok < 1,
-    },
-  },
-});
-
-const rot = document.getElementById('root');
-if (!rot) throw new Error('index.html saknar #root');
-
-createRoot(rot).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// zod decides whether it may compile its parsers with `new Function` when a schema is built, and the
+// contracts build theirs when their module is evaluated. A static import of the app would put those
+// modules in chunks the bundler evaluates before this module's own code, so before the setting below;
+// the app is therefore imported only after it.
+konfigureraZod();
+void import('./start.js');

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 
 import { Sidrubrik } from '../sida/sidrubrik.js';
-import { atervandningFranAdress } from './auktorisering.js';
+import { atervandningFranAdress } from './adresser.js';
 import { startaInloggning, type Utloggningsorsak } from './session.js';
+import { useInloggning } from './use-inloggning.js';
 
 const ORSAK: Record<Utloggningsorsak, string> = {
   utgangen: 'Din inloggning har gått ut. Logga in igen.',
@@ -14,7 +15,8 @@ const ORSAK: Record<Utloggningsorsak, string> = {
  * Shown whenever nobody is signed in. The city's identity provider does the signing in; this page only sends
  * the visitor there, and remembers which page they wanted.
  */
-export function InloggningSida({ orsak }: { orsak: Utloggningsorsak | undefined }) {
+export function InloggningSida() {
+  const { orsak } = useInloggning();
   const [skickar, setSkickar] = useState(false);
   const [fel, setFel] = useState<Error | null>(null);
 

@@ -12,88 +12,27 @@ const konfigurationSchema = z.object({
   }),
 });
 
-/** The parts of the provider's discovery document (OpenID Connect Discovery 1.0) the dashboard uses. */
-const upptackSchema = z.object({
-  issuer: z.string().min(1),
-  authorization_endpoint: z.string().min(1),
-  token_endpoint: z.string().min(1),
-  end_session_endpoint: z.string().min(1).optional(),
-  authorization_response_iss_parameter_supported: z.boolean().optional(),
-});
-
-export interface Oidc {
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly scope: string;
-  readonly resource: string | undefined;
-  readonly authorizationEndpoint: string;
-  readonly tokenEndpoint: string;
-  readonly endSessionEndpoint: string | undefined;
-  /** The provider names itself (`iss`) in every answer at the redirect URI (RFC 9207): then an answer without it is refused. */
-  readonly issIAterkomst?: boolean;
-}
+export type Oidc = z.infer<typeof konfigurationSchema>['oidc'];
 
 export class InloggningsFel extends Error {
   override readonly name = 'InloggningsFel';
 }
 
-const utanSnedstreck = (url: string) => url.replace(/\/+$/, '');
-
-export function upptacktsUrl(issuer: string): string {
-  return `${utanSnedstreck(issuer)}/.well-known/openid-configuration`;
-}
-
-export function tolkaKonfiguration(body: unknown): z.infer<typeof konfigurationSchema>['oidc'] {
+export function tolkaKonfiguration(body: unknown): Oidc {
   const resultat = konfigurationSchema.safeParse(body);
   if (!resultat.success)
     throw new InloggningsFel('Inloggningen är inte konfigurerad: /konfiguration.json saknar oidc.issuer eller oidc.clientId.');
   return resultat.data.oidc;
 }
 
-/** Joins the configuration and the discovery document, which must name the same issuer (Discovery §4.3). */
-export function tolkaUpptackt(konfiguration: ReturnType<typeof tolkaKonfiguration>, body: unknown): Oidc {
-  const resultat = upptackSchema.safeParse(body);
-  if (!resultat.success)
-    throw new InloggningsFel('Identitetsleverantörens beskrivning saknar authorization_endpoint eller token_endpoint.');
-  const upptackt = resultat.data;
-  if (utanSnedstreck(upptackt.issuer) !== utanSnedstreck(konfiguration.issuer)) {
-    throw new InloggningsFel(
-      `Identitetsleverantören kallar sig ${upptackt.issuer}, men Tertial är konfigurerat för ${konfiguration.issuer}.`,
-    );
-  }
-  return {
-    issuer: upptackt.issuer,
-    clientId: konfiguration.clientId,
-    scope: konfiguration.scope,
-    resource: konfiguration.resource,
-    authorizationEndpoint: upptackt.authorization_endpoint,
-    tokenEndpoint: upptackt.token_endpoint,
-    endSessionEndpoint: upptackt.end_session_endpoint,
-    issIAterkomst: upptackt.authorization_response_iss_parameter_supported === true,
-  };
-}
-
-async function hamta(url: string, vad: string): Promise<unknown> {
+/** The configuration, fetched once per page load. */
+export async function hamtaKonfiguration(): Promise<Oidc> {
   let svar: Response;
   try {
-    svar = await fetch(url, { headers: { accept: 'application/json' } });
+    svar = await fetch('/konfiguration.json', { headers: { accept: 'application/json' } });
   } catch {
-    throw new InloggningsFel(`${vad} svarar inte. Kontrollera nätverket och försök igen.`);
+    throw new InloggningsFel('Tertials konfiguration svarar inte. Kontrollera nätverket och försök igen.');
   }
-  if (!svar.ok) throw new InloggningsFel(`${vad} svarade med status ${svar.status}.`);
-  return svar.json().catch(() => undefined);
-}
-
-let laddas: Promise<Oidc> | undefined;
-
-/** The configuration and the provider's endpoints, fetched once per page load; a failure is asked again next time. */
-export function hamtaOidc(): Promise<Oidc> {
-  laddas ??= (async () => {
-    const konfiguration = tolkaKonfiguration(await hamta('/konfiguration.json', 'Tertials konfiguration'));
-    return tolkaUpptackt(konfiguration, await hamta(upptacktsUrl(konfiguration.issuer), 'Identitetsleverantören'));
-  })();
-  laddas.catch(() => {
-    laddas = undefined;
-  });
-  return laddas;
+  if (!svar.ok) throw new InloggningsFel(`Tertials konfiguration svarade med status ${svar.status}.`);
+  return tolkaKonfiguration(await svar.json().catch(() => undefined));
 }

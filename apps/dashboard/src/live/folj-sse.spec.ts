@@ -5,15 +5,8 @@ import { foljSse, type SseLyssnare } from './folj-sse.js';
 
 const TOKEN = testtoken({ exp: 4_000_000_000, roles: ['ekonomidirektor'] });
 
-/** A signed-in tab: the session module reads sessionStorage on first use. */
-function inloggadFlik(): void {
-  const data = new Map([['tertial:session', JSON.stringify({ atkomsttoken: TOKEN, utgar: 4_000_000_000_000 })]]);
-  vi.stubGlobal('sessionStorage', {
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => data.set(k, v),
-    removeItem: (k: string) => data.delete(k),
-  });
-}
+/** A signed-in tab: the API calls get this token. */
+vi.mock('../inloggning/session.js', () => ({ atkomsttoken: () => Promise.resolve(TOKEN), tokenetAvvisades: () => undefined }));
 
 function strom(...bitar: string[]): Response {
   const kodare = new TextEncoder();
@@ -39,7 +32,6 @@ function lyssnare() {
 describe('following an event stream with the access token', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    inloggadFlik();
   });
   afterEach(() => {
     vi.useRealTimers();

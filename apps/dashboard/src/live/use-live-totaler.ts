@@ -1,10 +1,10 @@
-import { totalerAndradeSchema } from '@tertial/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
 import { prognosTotalerNyckel, prognosTotalerStreamUrl } from '../prognos-totaler/use-prognos-totaler.js';
 import type { Urval } from '../urval/urval.js';
 import { foljSse } from './folj-sse.js';
+import { tolkaTotalerhandelse } from './totaler-handelse.js';
 
 export type LiveStatus = 'ansluter' | 'direkt' | 'ateransluter' | 'stoppad';
 
@@ -32,7 +32,12 @@ export function useLiveTotaler(urval: Urval): LiveStatus {
           // Whatever changed while we were not connected (or before the first connection) was not announced to us.
           uppdatera({ ar, tillfalle });
         },
-        handelse: ({ data }) => uppdatera(tolka(data) ?? { ar, tillfalle }),
+        handelse: (handelse) => {
+          const tolkad = tolkaTotalerhandelse(handelse);
+          if (tolkad.typ === 'hjartslag') return;
+          if (tolkad.typ === 'okant') console.warn('Oväntat meddelande i strömmen av prognostotaler', handelse);
+          uppdatera(tolkad.typ === 'andrat' ? tolkad.urval : { ar, tillfalle });
+        },
         avbruten: () => setStatus('ateransluter'),
         nekad: () => setStatus('stoppad'),
       },
@@ -43,19 +48,4 @@ export function useLiveTotaler(urval: Urval): LiveStatus {
   }, [ar, tillfalle, queryClient]);
 
   return status;
-}
-
-function tolka(data: string): Urval | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    json = undefined;
-  }
-  const resultat = totalerAndradeSchema.safeParse(json);
-  if (!resultat.success) {
-    console.warn('Oväntat meddelande i strömmen av prognostotaler', data);
-    return undefined;
-  }
-  return { ar: resultat.data.ar, tillfalle: resultat.data.tillfalle };
 }

@@ -1,19 +1,20 @@
-import { InternLank } from './intern-lank.js';
-import type { Sida, Sidnyckel } from './sidor.js';
+import { Link } from '@tanstack/react-router';
+
+import type { Sida } from './sidor.js';
 
 /**
- * The pages the signed-in user has use for; the current one is marked for screen readers and, not by colour
- * alone, on screen.
+ * The pages the signed-in user has use for; the current one is marked for screen readers (the router's
+ * `aria-current="page"`) and, not by colour alone, on screen.
  */
-export function Huvudmeny({ sidor, aktiv }: { sidor: readonly Sida[]; aktiv: Sidnyckel | undefined }) {
+export function Huvudmeny({ sidor }: { sidor: readonly Sida[] }) {
   return (
     <nav className="huvudmeny" aria-label="Huvudmeny">
       <ul className="huvudmeny__lista">
         {sidor.map((sida) => (
           <li key={sida.nyckel}>
-            <InternLank href={sida.sokvag} className="huvudmeny__lank" aria-current={sida.nyckel === aktiv ? 'page' : undefined}>
+            <Link to={sida.sokvag} className="huvudmeny__lank" activeOptions={{ exact: true, includeSearch: false }}>
               {sida.namn}
-            </InternLank>
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,28 +1,22 @@
+import type { AnyRouter } from '@tanstack/react-router';
+
 import { medSokparametrar } from './sidor.js';
 
-/** Fired on window after pushState and replaceState, which themselves fire nothing. */
-const PLATS_ANDRAD = 'tertial:plats-andrad';
+/**
+ * Navigation for code outside React's tree (and the pages' small helpers), on the app's one TanStack router.
+ * Set once by router.tsx; kept apart from it so the pages need not import the route tree.
+ */
+let router: AnyRouter | undefined;
 
-let senasteSokvag = window.location.pathname;
 /** Set when the reader goes to another page, so its heading can take focus once it is drawn. */
 let fokusBegard = false;
 
-function noteraSidbyte(): void {
-  if (window.location.pathname === senasteSokvag) return;
-  senasteSokvag = window.location.pathname;
-  fokusBegard = true;
-}
-
-// Back and forward between pages move focus to the heading too; set before React renders the new page.
-window.addEventListener('popstate', noteraSidbyte);
-
-export function prenumereraPaPlats(notifiera: () => void): () => void {
-  window.addEventListener('popstate', notifiera);
-  window.addEventListener(PLATS_ANDRAD, notifiera);
-  return () => {
-    window.removeEventListener('popstate', notifiera);
-    window.removeEventListener(PLATS_ANDRAD, notifiera);
-  };
+export function kopplaRouter(nyRouter: AnyRouter): void {
+  router = nyRouter;
+  // Links, back and forward alike: a change of page (not of query string) moves focus to the new heading.
+  nyRouter.subscribe('onBeforeNavigate', ({ fromLocation, pathChanged }) => {
+    if (fromLocation && pathChanged) fokusBegard = true;
+  });
 }
 
 /**
@@ -31,14 +25,9 @@ export function prenumereraPaPlats(notifiera: () => void): () => void {
  */
 export function navigera(url: string, { ersatt = false }: { ersatt?: boolean } = {}): void {
   const aktuell = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-  if (url === aktuell) return;
-  if (ersatt) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
-  if (window.location.pathname !== senasteSokvag) {
-    noteraSidbyte();
-    window.scrollTo(0, 0);
-  }
-  window.dispatchEvent(new Event(PLATS_ANDRAD));
+  if (url === aktuell || !router) return;
+  const nySokvag = new URL(url, window.location.href).pathname !== window.location.pathname;
+  void router.navigate({ href: url, replace: ersatt, resetScroll: nySokvag });
 }
 
 /** Sets (or with null removes) parameters of the current page's query string. */

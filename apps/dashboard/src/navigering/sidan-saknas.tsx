@@ -1,5 +1,6 @@
+import { Link } from '@tanstack/react-router';
+
 import { Sidrubrik } from '../sida/sidrubrik.js';
-import { InternLank } from './intern-lank.js';
 
 export function SidanSaknas() {
   return (
@@ -8,7 +9,7 @@ export function SidanSaknas() {
       <div className="meddelande meddelande--tomt" data-testid="sidan-saknas">
         <p>Det finns ingen sida med den adressen</p>
         <p className="meddelande__detalj">
-          Kontrollera adressen, eller gå till <InternLank href="/">helårsprognosen</InternLank> eller någon av sidorna i menyn.
+          Kontrollera adressen, eller gå till <Link to="/">helårsprognosen</Link> eller någon av sidorna i menyn.
         </p>
       </div>
     </>

@@ -13,12 +13,6 @@ export const SIDOR = [
 export type Sida = (typeof SIDOR)[number];
 export type Sidnyckel = Sida['nyckel'];
 
-/** The page a path shows, a trailing slash or not; undefined for a path the dashboard does not know. */
-export function sidaFor(sokvag: string): Sida | undefined {
-  const utanSnedstreck = sokvag.replace(/\/+$/, '') || '/';
-  return SIDOR.find((sida) => sida.sokvag === utanSnedstreck);
-}
-
 /** A query string with some parameters set (or, given null, removed), keeping the others in their order. */
 export function medSokparametrar(search: string, andringar: Readonly<Record<string, string | null>>): string {
   const parametrar = new URLSearchParams(search);
@@ -28,21 +22,4 @@ export function medSokparametrar(search: string, andringar: Readonly<Record<stri
   }
   const text = parametrar.toString();
   return text === '' ? '' : `?${text}`;
-}
-
-interface Klick {
-  button: number;
-  metaKey: boolean;
-  ctrlKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-  defaultPrevented: boolean;
-}
-
-/**
- * A plain click with the main button, which the dashboard answers itself. With a modifier key the reader asks
- * the browser for a new tab or window, and gets one.
- */
-export function arVanligtKlick(klick: Klick): boolean {
-  return !klick.defaultPrevented && klick.button === 0 && !klick.metaKey && !klick.ctrlKey && !klick.shiftKey && !klick.altKey;
 }

@@ -1,15 +1,14 @@
-import { useMemo, useSyncExternalStore } from 'react';
-
-import { prenumereraPaPlats } from './plats.js';
+import { useLocation } from '@tanstack/react-router';
+import { useMemo } from 'react';
 
 /** The path of the page shown, `/budget`; follows navigation and the back button. */
 export function useSokvag(): string {
-  return useSyncExternalStore(prenumereraPaPlats, () => window.location.pathname);
+  return useLocation({ select: (plats) => plats.pathname });
 }
 
 /** The current query string, `?ar=2026`; follows navigation and the back button. */
 export function useSearch(): string {
-  return useSyncExternalStore(prenumereraPaPlats, () => window.location.search);
+  return useLocation({ select: (plats) => plats.searchStr });
 }
 
 /** One parameter of the query string, or null when it is not there. */

@@ -1,0 +1,140 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type ParsedLocation,
+} from '@tanstack/react-router';
+
+import { INLOGGNING, INLOGGNING_KLAR, inloggningsadress, sakerAtervandning } from '../inloggning/adresser.js';
+import { InloggningKlarSida } from '../inloggning/inloggning-klar-sida.js';
+import { InloggningSida } from '../inloggning/inloggning-sida.js';
+import type { Inloggningslage } from '../inloggning/session.js';
+import { Laddar } from '../sida/meddelanden.js';
+import { sidorFor } from './behorighet.js';
+import { kopplaRouter } from './plats.js';
+import { SidanSaknas } from './sidan-saknas.js';
+import { SIDOR, type Sidnyckel } from './sidor.js';
+import { IngenBehorighetFel, SidanKundeInteVisas, Skal } from './skal.js';
+
+export interface RouterKontext {
+  readonly inloggning: Inloggningslage;
+}
+
+/**
+ * Every address except the sign-in pages needs someone signed in: the others go to the sign-in page, which
+ * remembers where they were going; someone signed in who comes to the sign-in page goes on to that page.
+ */
+const rot = createRootRouteWithContext<RouterKontext>()({
+  component: Skal,
+  notFoundComponent: SidanSaknas,
+  beforeLoad: ({ context, location }) => {
+    if (location.pathname === INLOGGNING_KLAR) return;
+    if (!context.inloggning.anvandare) {
+      if (location.pathname !== INLOGGNING)
+        throw redirect({ href: inloggningsadress(`${location.pathname}${location.searchStr}`), replace: true });
+    } else if (location.pathname === INLOGGNING) {
+      throw redirect({ href: sakerAtervandning(new URLSearchParams(location.searchStr).get('till')), replace: true });
+    }
+  },
+});
+
+const inloggning = createRoute({ getParentRoute: () => rot, path: INLOGGNING, component: InloggningSida });
+
+const inloggningKlar = createRoute({ getParentRoute: () => rot, path: INLOGGNING_KLAR, component: InloggningKlarSida });
+
+/**
+ * A page the role has use for is loaded; `/` of a role without the city's totals goes to the role's first page;
+ * any other page shows "Ingen behörighet" without fetching the page's code.
+ */
+function behorighet(nyckel: Sidnyckel) {
+  return ({ context, location }: { context: RouterKontext; location: ParsedLocation }) => {
+    const sidor = sidorFor(context.inloggning.anvandare?.roller ?? []);
+    if (sidor.some((sida) => sida.nyckel === nyckel)) return;
+    if (location.pathname === '/' && sidor[0]) throw redirect({ to: sidor[0].sokvag, replace: true });
+    throw new IngenBehorighetFel(sidor[0]);
+  };
+}
+
+const sokvag = (nyckel: Sidnyckel) => SIDOR.find((sida) => sida.nyckel === nyckel)!.sokvag;
+
+/** Each page's code is a chunk of its own, fetched when the page is first visited. */
+const sidor = [
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('helarsprognos'),
+    beforeLoad: behorighet('helarsprognos'),
+    component: lazyRouteComponent(() => import('../prognos-totaler/prognos-totaler-sida.js'), 'PrognosTotalerSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('helarsprognoser'),
+    beforeLoad: behorighet('helarsprognoser'),
+    component: lazyRouteComponent(() => import('../helarsprognoser/helarsprognoser-sida.js'), 'HelarsprognoserSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('mal'),
+    beforeLoad: behorighet('mal'),
+    component: lazyRouteComponent(() => import('../mal/mal-sida.js'), 'MalSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('organisation'),
+    beforeLoad: behorighet('organisation'),
+    component: lazyRouteComponent(() => import('../organisation/organisation-sida.js'), 'OrganisationSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('budget'),
+    beforeLoad: behorighet('budget'),
+    component: lazyRouteComponent(() => import('../budget/budget-sida.js'), 'BudgetSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('utfall-import'),
+    beforeLoad: behorighet('utfall-import'),
+    component: lazyRouteComponent(() => import('../utfall-import/utfall-import-sida.js'), 'UtfallImportSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('investeringar'),
+    beforeLoad: behorighet('investeringar'),
+    component: lazyRouteComponent(() => import('../investeringar/investeringar-sida.js'), 'InvesteringarSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('rapporter'),
+    beforeLoad: behorighet('rapporter'),
+    component: lazyRouteComponent(() => import('../rapporter/rapporter-sida.js'), 'RapporterSida'),
+  }),
+] as const;
+
+/** The query string as plain text parameters, in their order, exactly as the addresses have always been written. */
+function lasSokparametrar(search: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(search));
+}
+function skrivSokparametrar(parametrar: Record<string, unknown>): string {
+  const text = new URLSearchParams(
+    Object.entries(parametrar).flatMap(([namn, varde]) => (varde === undefined || varde === null ? [] : [[namn, String(varde)]])),
+  ).toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+export const router = createRouter({
+  routeTree: rot.addChildren([inloggning, inloggningKlar, ...sidor]),
+  context: { inloggning: undefined! },
+  parseSearch: lasSokparametrar,
+  stringifySearch: skrivSokparametrar,
+  defaultErrorComponent: SidanKundeInteVisas,
+  defaultPendingComponent: () => <Laddar>Hämtar sidan…</Laddar>,
+});
+
+kopplaRouter(router);
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
