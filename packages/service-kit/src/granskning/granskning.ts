@@ -34,16 +34,3 @@ export function granska(
     correlationId: vem.correlationId,
   });
 }
-
-/** SQL that makes the audit table append-only in the database itself. */
-export const APPEND_ONLY_SQL = {
-  sqlite: [
-    "create trigger if not exists granskningspost_ingen_andring before update on granskningspost begin select raise(abort, 'granskningsloggen kan inte ändras'); end",
-    "create trigger if not exists granskningspost_ingen_radering before delete on granskningspost begin select raise(abort, 'granskningsloggen kan inte ändras'); end",
-  ],
-  postgresql: [
-    `create or replace function granskningspost_skrivskydd() returns trigger language plpgsql as $$ begin raise exception 'granskningsloggen kan inte ändras'; end $$`,
-    'create or replace trigger granskningspost_ingen_andring before update or delete on granskningspost for each statement execute function granskningspost_skrivskydd()',
-    'create or replace trigger granskningspost_ingen_tomning before truncate on granskningspost for each statement execute function granskningspost_skrivskydd()',
-  ],
-} as const;

@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 /**
  * One change, who made it and when, with the value before and after. Append-only: the service never updates
- * or deletes these rows, and the database refuses it (triggers created when the database is opened).
+ * or deletes these rows, and the database refuses it (triggers created by the kit's migrations).
  */
 export const GranskningspostSchema = defineEntity({
   name: 'Granskningspost',
