@@ -64,22 +64,22 @@ for (const [service, database] of Object.entries(DATABASES) as [ServiceName, Ser
 
       it('ger exakt entiteternas schema: diffen mot entiteterna är tom', async () => {
         const tables = await orm.schema.getCreateSchemaSQL({ wrap: false });
-        expect(tables).toContain('granskningspost');
+        expect(tables).toMatch(/create table [`"]andringslogg[`"]/);
         const diff = await orm.schema.getUpdateSchemaMigrationSQL({ wrap: false });
         expect(diff.up.trim()).toBe('');
       });
 
-      it('granskningsloggen tar emot nya poster men vägrar ändring och radering', async () => {
+      it('ändringsloggen tar emot nya poster men vägrar ändring och radering', async () => {
         const connection = orm.em.getConnection();
         const insert =
-          'insert into granskningspost (id, tidpunkt, tjanst, anvandare, anvandar_namn, roller, handling, objekt_typ, objekt_id, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+          'insert into andringslogg (id, tidpunkt, tjanst, anvandare, anvandar_namn, roller, handling, objekt_typ, objekt_id, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
         await connection.execute(insert, Object.values(EN_POST));
-        await expect(connection.execute("update granskningspost set handling = 'forfalskad'")).rejects.toThrow(
-          /granskningsloggen kan inte ändras/,
+        await expect(connection.execute("update andringslogg set handling = 'forfalskad'")).rejects.toThrow(
+          /ändringsloggen kan inte ändras/,
         );
-        await expect(connection.execute('delete from granskningspost')).rejects.toThrow(/granskningsloggen kan inte ändras/);
+        await expect(connection.execute('delete from andringslogg')).rejects.toThrow(/ändringsloggen kan inte ändras/);
         const [kvar] = await connection.execute<{ antal: number | string; handling: string }[]>(
-          'select count(*) as antal, max(handling) as handling from granskningspost',
+          'select count(*) as antal, max(handling) as handling from andringslogg',
         );
         expect(Number(kvar?.antal)).toBe(1);
         expect(kvar?.handling).toBe('helarsprognos.lamnad');

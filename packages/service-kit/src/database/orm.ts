@@ -6,9 +6,9 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 
+import { AndringsloggPostSchema } from '../andringslogg/andringslogg-post.entity.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ProcessedEventSchema } from '../consumer/processed-event.entity.js';
-import { GranskningspostSchema } from '../granskning/granskningspost.entity.js';
 import { MIGRATIONS as KIT_MIGRATIONS } from '../migrations/index.js';
 import { OrganisationNodeReplicaSchema } from '../organisation-replica/organisation-node-replica.entity.js';
 import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-replica/migrations/index.js';
@@ -23,7 +23,7 @@ export interface MigrationEntry {
 
 export interface ServiceDatabase {
   /**
-   * The service's own entities; the kit adds the outbox, the processed-event log and the audit trail. A service
+   * The service's own entities; the kit adds the outbox, the processed-event log and the ändringslogg (audit trail). A service
    * that keeps a replica of the organisation lists `OrganisationNodeReplicaSchema`, and gets its migrations too.
    */
   readonly entities: readonly EntitySchema<any, any>[];
@@ -32,7 +32,7 @@ export interface ServiceDatabase {
 }
 
 /** Entities every service has, whatever it owns itself. */
-export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema, GranskningspostSchema] as const;
+export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema, AndringsloggPostSchema] as const;
 
 /** Every migration a service's database runs, in order: the kit's tables first, then the service's own. */
 export function serviceMigrations(database: ServiceDatabase): MigrationEntry[] {
@@ -50,7 +50,7 @@ export function ormOptions(config: Pick<ServiceConfig, 'database'>, database: Se
       allOrNothing: true,
       snapshot: false,
     },
-    // Triggers belong to the migrations (the audit trail's append-only guard): the entities do not declare
+    // Triggers belong to the migrations (the ändringslogg's append-only guard): the entities do not declare
     // them, so the schema diff must not read their absence there as a wish to drop them.
     schemaGenerator: { ignoreTriggers: true },
     forceUtcTimezone: true,

@@ -4,22 +4,22 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ServiceName } from '@tertial/contracts';
 
 import type { Principal } from '../auth/principal.js';
-import { Granskningspost } from './granskningspost.entity.js';
+import { AndringsloggPost } from './andringslogg-post.entity.js';
 
-export interface Granskning {
+export interface Andring {
   readonly handling: string;
   readonly objekt: { readonly typ: string; readonly id: string };
   readonly fore: unknown;
   readonly efter: unknown;
 }
 
-/** Records a change in the audit trail, in the transaction that makes the change (so never one without the other). */
-export function granska(
+/** Records a change in the ändringslogg, in the transaction that makes the change (so never one without the other). */
+export function loggaAndring(
   em: EntityManager,
   vem: { tjanst: ServiceName; principal: Principal; correlationId: string },
-  andring: Granskning,
+  andring: Andring,
 ): void {
-  em.create(Granskningspost, {
+  em.create(AndringsloggPost, {
     id: randomUUID(),
     tidpunkt: new Date(),
     tjanst: vem.tjanst,
