@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/core';
-import type { ServiceName } from '@tertial/contracts';
+import type { ServiceName } from '@tertial/contracts/services';
 
 import type { Principal } from '../auth/principal.js';
 import { AndringsloggPost } from './andringslogg-post.entity.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
-import type { ServiceName } from '@tertial/contracts';
+import type { ServiceName } from '@tertial/contracts/services';
 
 /** The HTTP port each service listens on when PORT is not set. The gateway (8080) fronts them all. */
 export const DEFAULT_PORTS: Record<ServiceName, number> = { goals: 3101, budget: 3102, forecast: 3103, report: 3104 };
