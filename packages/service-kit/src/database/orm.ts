@@ -101,7 +101,7 @@ async function refuseUnknownHistory(orm: MikroORM, config: Pick<ServiceConfig, '
   );
   const tables = new Set(rows.map((row) => row.name));
   if (tables.size === 0) return;
-  const where = kind === 'postgresql' ? `databasen ${redactPassword(config.database.url)}` : `databasfilen ${config.database.file}`;
+  const where = kind === 'postgresql' ? `Databasen ${redactPassword(config.database.url)}` : `Databasfilen ${config.database.file}`;
   const remedy =
     kind === 'postgresql'
       ? 'Skapa en tom databas (drop database … ; create database …) och starta igen.'
