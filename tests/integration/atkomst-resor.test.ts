@@ -164,13 +164,13 @@ describe('a member of kommunfullmäktige', () => {
   });
 });
 
-describe('the audit trail', () => {
+describe('the ändringslogg (audit trail)', () => {
   it('records who changed an ansvar’s forecast, when, and the value before and after; only the ekonomidirektör lists it', async () => {
     const andra = await api.lamnaPrognos({ ...prognos(SN_ANSVAR), rader: [{ kontogrupp: 'personalkostnader', belopp: '1250,50' }] });
     expect(andra.status).toBe(201);
     const spar = await api.json<
       { anvandare: string; handling: string; tidpunkt: string; fore: HelarsprognosDto | null; efter: HelarsprognosDto }[]
-    >(`/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`);
+    >(`/api/forecast/andringslogg?objektTyp=ansvar&objektId=${SN_ANSVAR}`);
     expect(spar.status).toBe(200);
     const varAr = spar.body.filter((post) => post.efter?.ar === AR);
     expect(varAr.map((post) => [post.handling, post.anvandare])).toEqual([
@@ -183,13 +183,13 @@ describe('the audit trail', () => {
       efter: { version: 2, status: 'inlamnad', kostnaderOre: 125_050 },
     });
     expect(Date.parse(varAr[2]!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
-    expect((await api.json(`/api/forecast/granskning?objektTyp=ansvar&objektId=${SN_ANSVAR}`, { som: 'ekonom-sn' })).status).toBe(403);
+    expect((await api.json(`/api/forecast/andringslogg?objektTyp=ansvar&objektId=${SN_ANSVAR}`, { som: 'ekonom-sn' })).status).toBe(403);
 
-    const rond = await api.json<{ handling: string }[]>(`/api/forecast/granskning?objektTyp=omgang&objektId=2039-augusti`);
+    const rond = await api.json<{ handling: string }[]>(`/api/forecast/andringslogg?objektTyp=omgang&objektId=2039-augusti`);
     expect(rond.body.map((post) => post.handling)).toEqual(['omgang.oppnad', 'omgang.stangd', 'omgang.oppnad']);
   });
 
-  it('npx tertial granskning lists an object’s trail from every service, for the ekonomidirektör only', async () => {
+  it('npx tertial andringslogg lists an object’s trail from every service, for the ekonomidirektör only', async () => {
     const rapport = await api.json<{ id: string }>('/api/report/rapporter', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -198,7 +198,7 @@ describe('the audit trail', () => {
     await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' });
     const tertial = (args: string[], anvandare: string) =>
       token(anvandare).then((t) =>
-        promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), 'granskning', ...args, '--url', stack.gatewayUrl], {
+        promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), 'andringslogg', ...args, '--url', stack.gatewayUrl], {
           env: { ...process.env, TERTIAL_TOKEN: t },
         }),
       );
@@ -216,11 +216,11 @@ describe('the audit trail', () => {
     const db = new pg.Client({ connectionString: `${stack.postgresUrl}/${testDatabase('test_forecast')}` });
     await db.connect();
     try {
-      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from granskningspost');
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from andringslogg');
       expect(rows[0]!.n).toBeGreaterThan(0);
-      await expect(db.query("update granskningspost set anvandare = 'någon annan'")).rejects.toThrow(/granskningsloggen kan inte ändras/);
-      await expect(db.query('delete from granskningspost')).rejects.toThrow(/granskningsloggen kan inte ändras/);
-      expect((await db.query<{ n: number }>('select count(*)::int as n from granskningspost')).rows[0]!.n).toBe(rows[0]!.n);
+      await expect(db.query("update andringslogg set anvandare = 'någon annan'")).rejects.toThrow(/ändringsloggen kan inte ändras/);
+      await expect(db.query('delete from andringslogg')).rejects.toThrow(/ändringsloggen kan inte ändras/);
+      expect((await db.query<{ n: number }>('select count(*)::int as n from andringslogg')).rows[0]!.n).toBe(rows[0]!.n);
     } finally {
       await db.end();
     }

@@ -1,11 +1,11 @@
+import { andringslogg, andringsloggHelp } from './commands/andringslogg.js';
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
-import { granskning, granskningHelp } from './commands/granskning.js';
 import { importUtfall, importUtfallHelp } from './commands/import-utfall.js';
 import { token, tokenHelp } from './commands/token.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  andringslogg: { run: andringslogg, help: andringsloggHelp },
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
-  granskning: { run: granskning, help: granskningHelp },
   'import-utfall': { run: importUtfall, help: importUtfallHelp },
   token: { run: token, help: tokenHelp },
 };

@@ -38,10 +38,17 @@ export function deadLetterTopic(topic: string): string {
 
 export type EnvelopeParseResult<TPayload> = { ok: true; envelope: EventEnvelope<TPayload> } | { ok: false; reason: string };
 
+/**
+ * Reads a message's bytes as UTF-8 with web-standard APIs, so this package runs in the browser as well as in Node:
+ * a byte-order mark is kept (and so refused by JSON.parse) and a malformed sequence becomes U+FFFD, as
+ * `Buffer.toString('utf8')` does.
+ */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Validates a raw message value (bytes, text or parsed JSON) against the envelope and the event's payload schema. */
 export function parseEnvelope<TPayload>(definition: EventDefinition<TPayload>, raw: unknown): EnvelopeParseResult<TPayload> {
   let value = raw;
-  if (value instanceof Uint8Array) value = Buffer.from(value).toString('utf8');
+  if (value instanceof Uint8Array) value = utf8.decode(value);
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);

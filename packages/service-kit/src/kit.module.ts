@@ -5,7 +5,7 @@ import type { ServiceConfig } from './config/service-config.js';
 import { EventConsumer } from './consumer/event-consumer.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { ServiceDatabase } from './database/orm.js';
-import { GranskningController } from './granskning/granskning.controller.js';
+import { AndringsloggController } from './andringslogg/andringslogg.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { KafkaProducer } from './kafka/kafka-producer.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
@@ -18,7 +18,7 @@ export class KitModule {
     return {
       module: KitModule,
       imports: [ServiceConfigModule.forRoot(config), DatabaseModule.forRoot(database)],
-      controllers: [HealthController, GranskningController],
+      controllers: [HealthController, AndringsloggController],
       providers: [KafkaProducer, OutboxRelay, EventConsumer],
       exports: [ServiceConfigModule, DatabaseModule, KafkaProducer, OutboxRelay, EventConsumer],
     };

@@ -14,7 +14,7 @@ import {
   type OrganisationNode,
 } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, granska, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { addToOutbox, loggaAndring, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
@@ -102,7 +102,7 @@ export class BudgetService implements OnApplicationBootstrap {
     const resultat = ellerProblem(beraknaResursfordelning(underlag), 'Resursfördelningen går inte att beräkna');
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(Resursfordelningsunderlag, { namnd: underlag.namnd, ar: underlag.ar });
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'budget', principal, correlationId },
         {
@@ -210,7 +210,7 @@ export class BudgetService implements OnApplicationBootstrap {
       em.create(BudgetversionRad, rad(version));
       // Per nämnd the decision touches: its frame before and after, and the decision itself.
       for (const { namnd, beloppOre } of belopp) {
-        granska(
+        loggaAndring(
           em,
           { tjanst: 'budget', principal, correlationId },
           {
@@ -260,7 +260,7 @@ export class BudgetService implements OnApplicationBootstrap {
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
       const tidigare = versioner.filter((v) => v.typ === 'internbudget' && v.namnd === request.namnd).at(-1) ?? null;
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'budget', principal, correlationId },
         { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version },

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { MikroORM } from '@mikro-orm/core';
 import { investeringsprojektRequestSchema, investeringsprojektUppdaterat } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, granska, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { addToOutbox, loggaAndring, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { ellerProblem } from '../budget/budget.service.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
@@ -63,7 +63,7 @@ export class InvesteringarService implements OnApplicationBootstrap {
       );
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(InvesteringsprojektRad, { id });
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'budget', principal, correlationId },
         { handling: 'investeringsprojekt.sparat', objekt: { typ: 'projekt', id }, fore: fore?.projekt ?? null, efter: projekt },

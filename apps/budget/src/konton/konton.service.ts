@@ -10,7 +10,7 @@ import {
   type KontogruppKod,
 } from '@tertial/contracts';
 import { demoKontoplan } from '@tertial/demo-city';
-import { parseRequest, ProblemException, granska, type Principal } from '@tertial/service-kit';
+import { parseRequest, ProblemException, loggaAndring, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { Konto, KontogruppIntervallRad } from './konto.entity.js';
@@ -51,7 +51,7 @@ export class KontonService implements OnApplicationBootstrap {
       );
     await this.orm.em.fork().transactional(async (em) => {
       const fore = (await em.find(KontogruppIntervallRad, {})).map(({ fran, till, kontogrupp }) => ({ fran, till, kontogrupp }));
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'budget', principal, correlationId },
         { handling: 'kontogrupper.mappning', objekt: { typ: 'kontoplan', id: 'kontogrupper' }, fore, efter: tabell },
@@ -80,7 +80,7 @@ export class KontonService implements OnApplicationBootstrap {
     const nya = konton.filter((konto) => !kanda.has(konto.konto));
     for (const konto of nya) em.create(Konto, konto);
     if (nya.length > 0)
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'budget', ...vem },
         { handling: 'konton.tillagda', objekt: { typ: 'kontoplan', id: 'konton' }, fore: null, efter: nya },

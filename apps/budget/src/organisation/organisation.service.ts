@@ -9,7 +9,7 @@ import {
 import { demoStad } from '@tertial/demo-city';
 import {
   addToOutbox,
-  granska,
+  loggaAndring,
   OutboxRelay,
   ProblemException,
   type FieldError,
@@ -74,7 +74,7 @@ export class OrganisationService implements OnApplicationBootstrap {
         addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
         // The demo city's first load has no person behind it; every change through the API does.
         if (principal)
-          granska(
+          loggaAndring(
             em,
             { tjanst: 'budget', principal, correlationId },
             {

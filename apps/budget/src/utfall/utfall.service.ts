@@ -13,7 +13,7 @@ import {
 } from '@tertial/contracts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
-import { addToOutbox, databaseKind, granska, OutboxRelay, type Principal } from '@tertial/service-kit';
+import { addToOutbox, databaseKind, loggaAndring, OutboxRelay, type Principal } from '@tertial/service-kit';
 
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -135,7 +135,7 @@ export class UtfallService {
       });
       // One record per replaced period: the totals before and after, which is what the ledger is reconciled by.
       for (const { ar, manad } of perioder) {
-        granska(
+        loggaAndring(
           em,
           { tjanst: 'budget', principal: options.principal, correlationId: options.correlationId },
           {

@@ -15,7 +15,7 @@ import {
 } from '@tertial/contracts';
 import {
   addToOutbox,
-  granska,
+  loggaAndring,
   ingenBehorighet,
   OmfangService,
   OrganisationReplica,
@@ -97,7 +97,7 @@ export class HelarsprognoserService {
           },
           { producer: 'forecast', correlationId },
         );
-        granska(
+        loggaAndring(
           em,
           { tjanst: 'forecast', principal, correlationId },
           {
@@ -189,7 +189,7 @@ export class HelarsprognoserService {
       prognos.granskadAvNamn = principal.namn;
       prognos.granskadAt = new Date();
       prognos.granskningskommentar = request.kommentar ?? null;
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
         {
@@ -216,7 +216,7 @@ export class HelarsprognoserService {
       const fore = omgang ? omgangDto(omgang) : null;
       const oppen = omgang ?? em.create(Prognosomgang, { ar, tillfalle, status: 'oppen', oppnadAt: new Date(), stangdAt: null });
       if (omgang) Object.assign(omgang, { status: 'oppen', oppnadAt: new Date(), stangdAt: null });
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
         { handling: 'omgang.oppnad', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(oppen) },
@@ -236,7 +236,7 @@ export class HelarsprognoserService {
       const fore = omgangDto(omgang);
       omgang.status = 'stangd';
       omgang.stangdAt = new Date();
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
         { handling: 'omgang.stangd', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(omgang) },

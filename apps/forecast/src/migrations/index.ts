@@ -1,10 +1,4 @@
-import type { MigrationClass } from '@tertial/service-kit';
-import { Migration20261126171553 } from './Migration20261126171553.js';
-import { Migration20261126152241 } from './Migration20261126152241.js';
-import { Migration20261126144914 } from './Migration20261126144914.js';
+import type { MigrationEntry } from '@tertial/service-kit';
+import { Migration20261201173724 } from './Migration20261201173724.js';
 
-export const MIGRATIONS: { name: string; class: MigrationClass }[] = [
-  { name: 'Migration20261126144914', class: Migration20261126144914 },
-  { name: 'Migration20261126152241', class: Migration20261126152241 },
-  { name: 'Migration20261126171553', class: Migration20261126171553 },
-];
+export const MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261201173724', class: Migration20261201173724 }];

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { MAX_MAL_PER_NAMND_OCH_AR, skapaMalRequestSchema, type MalDto } from '@tertial/contracts';
-import { granska, OmfangService, OrganisationReplica, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { loggaAndring, OmfangService, OrganisationReplica, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { DEMO_MAL } from './demo-mal.js';
 import { Mal } from './mal.entity.js';
@@ -59,7 +59,7 @@ export class MalService implements OnApplicationBootstrap {
         nyckeltal: request.nyckeltal ?? null,
         skapadAt: new Date(),
       });
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'goals', principal, correlationId },
         { handling: 'mal.skapat', objekt: { typ: 'namnd', id: request.namnd }, fore: null, efter: toDto(mal) },

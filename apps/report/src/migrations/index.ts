@@ -1,12 +1,4 @@
-import type { MigrationClass } from '@tertial/service-kit';
-import { Migration20261126173241 } from './Migration20261126173241.js';
-import { Migration20261126171554 } from './Migration20261126171554.js';
-import { Migration20261126152242 } from './Migration20261126152242.js';
-import { Migration20261126144916 } from './Migration20261126144916.js';
+import type { MigrationEntry } from '@tertial/service-kit';
+import { Migration20261201173731 } from './Migration20261201173731.js';
 
-export const MIGRATIONS: { name: string; class: MigrationClass }[] = [
-  { name: 'Migration20261126144916', class: Migration20261126144916 },
-  { name: 'Migration20261126152242', class: Migration20261126152242 },
-  { name: 'Migration20261126171554', class: Migration20261126171554 },
-  { name: 'Migration20261126173241', class: Migration20261126173241 },
-];
+export const MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261201173731', class: Migration20261201173731 }];

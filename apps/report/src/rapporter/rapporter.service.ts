@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { skapaRapportRequestSchema, type RapportDto } from '@tertial/contracts';
-import { granska, harRoll, ingenBehorighet, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { harRoll, ingenBehorighet, loggaAndring, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
 import { Rapport } from './rapport.entity.js';
@@ -48,7 +48,7 @@ export class RapporterService {
         faststalldAt: null,
         faststalldAv: null,
       });
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'report', principal, correlationId },
         {
@@ -74,7 +74,7 @@ export class RapporterService {
       rapport.status = 'faststalld';
       rapport.faststalldAt = new Date();
       rapport.faststalldAv = principal.id;
-      granska(
+      loggaAndring(
         em,
         { tjanst: 'report', principal, correlationId },
         { handling: 'rapport.faststalld', objekt: { typ: 'rapport', id }, fore, efter: { ...toDto(rapport), innehall: undefined } },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-import { ALL_EVENTS, deadLetterTopic } from '@tertial/contracts';
+import { deadLetterTopic } from '@tertial/contracts/envelope';
+import { ALL_EVENTS } from '@tertial/contracts/events';
 import kafkajs from 'kafkajs';
 
 const { Kafka, logLevel } = kafkajs;

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
-import { utfallImportResultatSchema, type UtfallImportResultat } from '@tertial/contracts';
+import { utfallImportResultatSchema, type UtfallImportResultat } from '@tertial/contracts/dto';
 
 export const importUtfallHelp = `tertial import-utfall FILE [--dry-run] [--json] [--url URL] [--token TOKEN]
 

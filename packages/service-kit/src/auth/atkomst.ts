@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
-import type { Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
 
 import { PROBLEM_RESPONSE } from '../http/openapi.js';
 

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { OrganisationNode } from '@tertial/contracts';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 
 import { OrganisationReplicaModule } from '../organisation-replica/organisation-replica.module.js';
 import { OrganisationReplica } from '../organisation-replica/organisation-replica.service.js';

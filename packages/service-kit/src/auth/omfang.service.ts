@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrganisationNode } from '@tertial/contracts';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 
 import { Omfang, Organisationsindex } from './omfang.js';
 import type { Principal } from './principal.js';

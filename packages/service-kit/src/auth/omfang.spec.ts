@@ -1,4 +1,5 @@
-import type { OrganisationNode, Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { describe, expect, it } from 'vitest';
 
 import { Omfang } from './omfang.js';

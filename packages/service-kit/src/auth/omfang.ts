@@ -1,4 +1,4 @@
-import type { OrganisationNode } from '@tertial/contracts';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 
 import { ingenBehorighet } from './auth.guard.js';
 import { harRoll, type Principal } from './principal.js';

@@ -1,4 +1,4 @@
-import { ROLLER, type Roll } from '@tertial/contracts';
+import { ROLLER, type Roll } from '@tertial/contracts/access';
 import type { JWTPayload } from 'jose';
 
 /** The signed-in person a request acts for, read from a verified access token and nothing else. */

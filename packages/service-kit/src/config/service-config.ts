@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
-import { servicePorts, TERTIAL_API_AUDIENCE, type ServiceName } from '@tertial/contracts';
+import { TERTIAL_API_AUDIENCE } from '@tertial/contracts/access';
+import { servicePorts, type ServiceName } from '@tertial/contracts/services';
 
 /** The HTTP port each service listens on when PORT is not set (goals 3101 … report 3104). The gateway (8080) fronts them all. */
 export const DEFAULT_PORTS: Record<ServiceName, number> = servicePorts();

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { KafkaContext } from '@nestjs/microservices';
-import { deadLetterTopic, parseEnvelope, type EventDefinition, type EventEnvelope } from '@tertial/contracts';
+import { deadLetterTopic, parseEnvelope, type EventDefinition, type EventEnvelope } from '@tertial/contracts/envelope';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';

@@ -6,34 +6,53 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 
+import { AndringsloggPostSchema } from '../andringslogg/andringslogg-post.entity.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ProcessedEventSchema } from '../consumer/processed-event.entity.js';
-import { APPEND_ONLY_SQL } from '../granskning/granskning.js';
-import { GranskningspostSchema } from '../granskning/granskningspost.entity.js';
+import { MIGRATIONS as KIT_MIGRATIONS } from '../migrations/index.js';
+import { OrganisationNodeReplicaSchema } from '../organisation-replica/organisation-node-replica.entity.js';
+import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-replica/migrations/index.js';
 import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
+import type { Dialect } from './dialect-migration.js';
 
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+export interface MigrationEntry {
+  readonly name: string;
+  readonly class: MigrationClass;
+}
 
 export interface ServiceDatabase {
-  /** The service's own entities; the kit adds the outbox and the processed-event log. */
+  /**
+   * The service's own entities; the kit adds the outbox, the processed-event log and the ändringslogg (audit trail). A service
+   * that keeps a replica of the organisation lists `OrganisationNodeReplicaSchema`, and gets its migrations too.
+   */
   readonly entities: readonly EntitySchema<any, any>[];
-  /** PostgreSQL migrations, oldest first. */
-  readonly migrations: readonly { name: string; class: MigrationClass }[];
+  /** Migrations of the service's own tables, oldest first, for both dialects (`DialectMigration`). */
+  readonly migrations: readonly MigrationEntry[];
 }
 
 /** Entities every service has, whatever it owns itself. */
-export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema, GranskningspostSchema] as const;
+export const KIT_ENTITIES = [OutboxMessageSchema, ProcessedEventSchema, AndringsloggPostSchema] as const;
 
-export function ormOptions(config: ServiceConfig, database: ServiceDatabase): Partial<Options> {
+/** Every migration a service's database runs, in order: the kit's tables first, then the service's own. */
+export function serviceMigrations(database: ServiceDatabase): MigrationEntry[] {
+  const replica = database.entities.includes(OrganisationNodeReplicaSchema) ? ORGANISATION_REPLICA_MIGRATIONS : [];
+  return [...KIT_MIGRATIONS, ...replica, ...database.migrations];
+}
+
+export function ormOptions(config: Pick<ServiceConfig, 'database'>, database: ServiceDatabase): Partial<Options> {
   const common: Partial<Options> = {
     entities: [...KIT_ENTITIES, ...database.entities],
     extensions: [Migrator],
     migrations: {
-      migrationsList: database.migrations.map((migration) => ({ name: migration.name, class: migration.class })),
+      migrationsList: serviceMigrations(database).map((migration) => ({ name: migration.name, class: migration.class })),
       transactional: true,
       allOrNothing: true,
       snapshot: false,
     },
+    // Triggers belong to the migrations (the ändringslogg's append-only guard): the entities do not declare
+    // them, so the schema diff must not read their absence there as a wish to drop them.
+    schemaGenerator: { ignoreTriggers: true },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
@@ -45,38 +64,69 @@ export function ormOptions(config: ServiceConfig, database: ServiceDatabase): Pa
 }
 
 /**
- * Connects the service's database and brings its schema up to date: PostgreSQL through the migrations
- * (the production path), the embedded SQLite file through the schema generator, since the migrations are
- * written in PostgreSQL's dialect.
+ * Connects the service's database and brings its schema up to date through the migrations, the same ones
+ * on PostgreSQL and on the embedded SQLite file, so both have exactly the production schema.
  */
-export async function openDatabase(config: ServiceConfig, database: ServiceDatabase): Promise<MikroORM> {
+export async function openDatabase(config: Pick<ServiceConfig, 'database'>, database: ServiceDatabase): Promise<MikroORM> {
   if (config.database.kind === 'sqlite') mkdirSync(dirname(config.database.file), { recursive: true });
   const orm = await MikroORM.init(ormOptions(config, database));
-  if (config.database.kind === 'postgresql') {
+  try {
+    if (config.database.kind === 'sqlite') {
+      // WAL with synchronous=NORMAL: a commit survives the process crashing (not the machine losing power),
+      // which is the embedded default's promise; without it every event applied waits for an fsync.
+      await orm.em.getConnection().execute('pragma journal_mode = wal');
+      await orm.em.getConnection().execute('pragma synchronous = normal');
+    }
+    await refuseUnknownHistory(orm, config, database);
     await orm.migrator.up();
-  } else {
-    // WAL with synchronous=NORMAL: a commit survives the process crashing (not the machine losing power),
-    // which is the embedded default's promise; without it every event applied waits for an fsync.
-    await orm.em.getConnection().execute('pragma journal_mode = wal');
-    await orm.em.getConnection().execute('pragma synchronous = normal');
-    await orm.schema.update();
-  }
-  // The audit trail is append-only in the database itself (once its table exists: a scratch database for
-  // generating a migration does not have it yet).
-  const [audit] = await orm.em
-    .getConnection()
-    .execute<{ finns: unknown }[]>(
-      config.database.kind === 'postgresql'
-        ? "select to_regclass('granskningspost') is not null as finns"
-        : "select count(*) as finns from sqlite_master where name = 'granskningspost'",
-    );
-  if (audit?.finns === true || Number(audit?.finns) > 0) {
-    for (const statement of APPEND_ONLY_SQL[config.database.kind]) await orm.em.getConnection().execute(statement);
+  } catch (error) {
+    await orm.close();
+    throw error;
   }
   return orm;
 }
 
+/**
+ * A database these migrations did not make cannot be migrated safely: one left by a version that built the
+ * SQLite schema from the entities (no migrations table), or one whose migrations this version does not know
+ * (made before the migrations were squashed into one baseline, or by a newer version). Say so plainly.
+ */
+async function refuseUnknownHistory(orm: MikroORM, config: Pick<ServiceConfig, 'database'>, database: ServiceDatabase): Promise<void> {
+  const connection = orm.em.getConnection();
+  const kind = config.database.kind;
+  const rows: { name: string }[] = await connection.execute(
+    kind === 'postgresql'
+      ? "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'"
+      : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
+  );
+  const tables = new Set(rows.map((row) => row.name));
+  if (tables.size === 0) return;
+  const where = kind === 'postgresql' ? `Databasen ${redactPassword(config.database.url)}` : `Databasfilen ${config.database.file}`;
+  const remedy =
+    kind === 'postgresql'
+      ? 'Skapa en tom databas (drop database … ; create database …) och starta igen.'
+      : `Ta bort filen (rm ${config.database.file}*), så skapas den på nytt vid nästa start.`;
+  if (!tables.has('mikro_orm_migrations')) {
+    throw new Error(
+      `${where} skapades av en tidigare version av Tertial, som byggde schemat utan migreringar, och kan inte uppgraderas. ${remedy}`,
+    );
+  }
+  const known = new Set(serviceMigrations(database).map((migration) => migration.name));
+  const executed: { name: string }[] = await connection.execute('select name from mikro_orm_migrations');
+  const unknown = executed.map((row) => row.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${where} har migreringar som den här versionen inte känner till (${unknown.join(', ')}): den skapades före ` +
+        `sammanslagningen av migreringarna till en baslinje, eller av en nyare version. ${remedy}`,
+    );
+  }
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
 /** Which database an entity manager talks to, for the few statements whose best form differs. */
-export function databaseKind(em: EntityManager): 'postgresql' | 'sqlite' {
+export function databaseKind(em: EntityManager): Dialect {
   return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }

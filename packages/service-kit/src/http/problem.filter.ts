@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Problem } from '@tertial/contracts';
+import type { Problem } from '@tertial/contracts/problem';
 import type { Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { Problem } from '@tertial/contracts';
+import type { Problem } from '@tertial/contracts/problem';
 import type { z } from 'zod';
 
 export interface FieldError {

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { ORGANISATION_NIVAER } from '@tertial/contracts';
+import { ORGANISATION_NIVAER } from '@tertial/contracts/organisation';
 
 /** This service's copy of one version of a node of the organisation tree, kept from the budget service's events. */
 export const OrganisationNodeReplicaSchema = defineEntity({

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { organisationNodeUpserted } from '@tertial/contracts';
+import { organisationNodeUpserted } from '@tertial/contracts/events';
 
 import { EventConsumer } from '../consumer/event-consumer.js';
 import { OrganisationReplica } from './organisation-replica.service.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import { organisationNodeFranRad, organisationVid, type OrganisationNode } from '@tertial/contracts';
+import { organisationNodeFranRad, organisationVid, type OrganisationNode } from '@tertial/contracts/organisation';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Subject } from 'rxjs';
 

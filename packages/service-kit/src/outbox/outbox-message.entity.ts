@@ -8,8 +8,11 @@ export const OutboxMessageSchema = defineEntity({
   name: 'OutboxMessage',
   tableName: 'outbox_message',
   properties: {
-    /** Insertion order; the relay publishes in this order. */
-    seq: p.bigint('number').primary().autoincrement(),
+    /**
+     * Insertion order; the relay publishes in this order. (SQLite's autoincrement column must be declared
+     * `integer`, which is 64-bit there: the schema diff would otherwise take it for a bigint to convert.)
+     */
+    seq: p.bigint('number').primary().autoincrement().ignoreSchemaChanges('type'),
     eventId: p.uuid().unique(),
     topic: p.string().length(200),
     messageKey: p.string().length(200),

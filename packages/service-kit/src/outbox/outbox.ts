@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventDefinition, EventEnvelope, ServiceName } from '@tertial/contracts';
+import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
+import type { ServiceName } from '@tertial/contracts/services';
 
 import { OutboxMessage } from './outbox-message.entity.js';
 

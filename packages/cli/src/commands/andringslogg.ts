@@ -2,16 +2,16 @@ import { parseArgs } from 'node:util';
 
 const TJANSTER = ['goals', 'budget', 'forecast', 'report'] as const;
 
-export const granskningHelp = `tertial granskning OBJEKTTYP ID [--json] [--url URL] [--token TOKEN]
+export const andringsloggHelp = `tertial andringslogg OBJEKTTYP ID [--json] [--url URL] [--token TOKEN]
 
-The audit trail of one object from every service, oldest first: who changed what, when, before and after.
+The ändringslogg (audit trail) of one object from every service, oldest first: who changed what, when, before and after.
 The ekonomidirektör's command.
   OBJEKTTYP ID   ansvar 16101 · omgang 2026-augusti · rapport <id> · namnd SN · projekt <id> ·
                  organisation <kod> · utfall 2026-08 · kontoplan kontogrupper
   --json         print the records as JSON (with the values before and after) instead of a table
   --url          where Tertial answers (default: TERTIAL_URL or http://localhost:8080)
   --token        the ekonomidirektör's access token (default: TERTIAL_TOKEN); locally:
-                 TERTIAL_TOKEN=$(npx tertial token ekonomidirektor) npx tertial granskning ansvar 16101
+                 TERTIAL_TOKEN=$(npx tertial token ekonomidirektor) npx tertial andringslogg ansvar 16101
 Exit status: 0 listed, 1 a service refused or did not answer, 2 the command was used wrongly.`;
 
 interface Post {
@@ -24,7 +24,7 @@ interface Post {
   efter: unknown;
 }
 
-export async function granskning(argv: string[]): Promise<number> {
+export async function andringslogg(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -36,7 +36,7 @@ export async function granskning(argv: string[]): Promise<number> {
   });
   const [objektTyp, objektId] = positionals;
   if (!objektTyp || !objektId || positionals.length > 2) {
-    console.error(granskningHelp);
+    console.error(andringsloggHelp);
     return 2;
   }
   if (!values.token) {
@@ -45,13 +45,13 @@ export async function granskning(argv: string[]): Promise<number> {
   }
   const svar = await Promise.all(
     TJANSTER.map(async (tjanst) => {
-      const url = new URL(`/api/${tjanst}/granskning`, values.url);
+      const url = new URL(`/api/${tjanst}/andringslogg`, values.url);
       url.searchParams.set('objektTyp', objektTyp);
       url.searchParams.set('objektId', objektId);
       const response = await fetch(url, { headers: { authorization: `Bearer ${values.token}` } });
       if (!response.ok)
         throw new Error(
-          `${tjanst} svarade ${response.status}${response.status === 403 ? ' (bara ekonomidirektören ser granskningsloggen)' : response.status === 401 ? ' (token saknas, är ogiltig eller har gått ut)' : ''}`,
+          `${tjanst} svarade ${response.status}${response.status === 403 ? ' (bara ekonomidirektören ser ändringsloggen)' : response.status === 401 ? ' (token saknas, är ogiltig eller har gått ut)' : ''}`,
         );
       return (await response.json()) as Post[];
     }),

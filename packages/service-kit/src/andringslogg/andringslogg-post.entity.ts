@@ -1,12 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
 /**
- * One change, who made it and when, with the value before and after. Append-only: the service never updates
- * or deletes these rows, and the database refuses it (triggers created when the database is opened).
+ * One post in the ändringslogg (the audit trail): one change, who made it and when, with the value before and after. Append-only: the service never updates
+ * or deletes these rows, and the database refuses it (triggers created by the kit's migrations).
  */
-export const GranskningspostSchema = defineEntity({
-  name: 'Granskningspost',
-  tableName: 'granskningspost',
+export const AndringsloggPostSchema = defineEntity({
+  name: 'AndringsloggPost',
+  tableName: 'andringslogg',
   properties: {
     id: p.uuid().primary(),
     tidpunkt: p.datetime(),
@@ -25,5 +25,5 @@ export const GranskningspostSchema = defineEntity({
   },
   indexes: [{ properties: ['objektTyp', 'objektId'] }, { properties: ['tidpunkt'] }],
 });
-export class Granskningspost extends GranskningspostSchema.class {}
-GranskningspostSchema.setClass(Granskningspost);
+export class AndringsloggPost extends AndringsloggPostSchema.class {}
+AndringsloggPostSchema.setClass(AndringsloggPost);

@@ -5,22 +5,22 @@ import { z } from 'zod';
 
 import { Atkomst } from '../auth/atkomst.js';
 import { parseRequest } from '../http/problem.js';
-import { Granskningspost } from './granskningspost.entity.js';
+import { AndringsloggPost } from './andringslogg-post.entity.js';
 
 const querySchema = z.object({
   objektTyp: z.string().min(1).max(30),
   objektId: z.string().min(1).max(100),
 });
 
-@ApiTags('granskning')
-@Controller('granskning')
-export class GranskningController {
+@ApiTags('andringslogg')
+@Controller('andringslogg')
+export class AndringsloggController {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   @Get()
   @Atkomst('ekonomidirektor')
   @ApiOperation({
-    summary: 'Granskningsloggen för ett objekt (t.ex. objektTyp=ansvar&objektId=41210): vem ändrade vad och när, före och efter',
+    summary: 'Ändringsloggen för ett objekt (t.ex. objektTyp=ansvar&objektId=41210): vem ändrade vad och när, före och efter',
   })
   @ApiQuery({ name: 'objektTyp', example: 'ansvar' })
   @ApiQuery({ name: 'objektId', example: '41210' })
@@ -28,7 +28,7 @@ export class GranskningController {
     const { objektTyp, objektId } = parseRequest(querySchema, query, 'Ogiltig fråga');
     const poster = await this.orm.em
       .fork()
-      .find(Granskningspost, { objektTyp, objektId }, { orderBy: { tidpunkt: 'asc', id: 'asc' }, limit: 1000 });
+      .find(AndringsloggPost, { objektTyp, objektId }, { orderBy: { tidpunkt: 'asc', id: 'asc' }, limit: 1000 });
     return poster.map((post) => ({
       id: post.id,
       tidpunkt: post.tidpunkt.toISOString(),
