@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-const TJANSTER = ['goals', 'budget', 'forecast', 'report'] as const;
+import { SERVICE_NAMES } from '@tertial/contracts/services';
 
 export const andringsloggHelp = `tertial andringslogg OBJEKTTYP ID [--json] [--url URL] [--token TOKEN]
 
@@ -44,7 +44,7 @@ export async function andringslogg(argv: string[]): Promise<number> {
     return 2;
   }
   const svar = await Promise.all(
-    TJANSTER.map(async (tjanst) => {
+    SERVICE_NAMES.map(async (tjanst) => {
       const url = new URL(`/api/${tjanst}/andringslogg`, values.url);
       url.searchParams.set('objektTyp', objektTyp);
       url.searchParams.set('objektId', objektId);
