@@ -58,7 +58,7 @@ export class BudgetService implements OnApplicationBootstrap {
       for (const u of underlag) tx.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
       for (const ar of new Set(versioner.map((v) => v.ar))) {
         const arets = versioner.filter((v) => v.ar === ar);
-        publicera(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
+        publishBudgetEvents(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
       }
     });
     this.outbox.wake();
@@ -225,7 +225,7 @@ export class BudgetService implements OnApplicationBootstrap {
           },
         );
       }
-      publicera(em, versioner, request.ar, [version], [], correlationId);
+      publishBudgetEvents(em, versioner, request.ar, [version], [], correlationId);
     });
     this.outbox.wake();
     return version;
@@ -265,7 +265,7 @@ export class BudgetService implements OnApplicationBootstrap {
         { tjanst: 'budget', principal, correlationId },
         { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version },
       );
-      publicera(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
+      publishBudgetEvents(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
     });
     this.outbox.wake();
     return resultat;
@@ -273,7 +273,7 @@ export class BudgetService implements OnApplicationBootstrap {
 }
 
 /** The events of new budget versions, in the transaction that stores them: new frames, and each ansvar's budget. */
-function publicera(
+function publishBudgetEvents(
   em: EntityManager,
   versioner: readonly Budgetversion[],
   ar: number,
