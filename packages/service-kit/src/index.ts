@@ -5,6 +5,7 @@ export * from './consumer/event-consumer.js';
 export * from './consumer/processed-event.entity.js';
 export * from './database/orm.js';
 export * from './http/correlation-id.js';
+export * from './http/hinder.js';
 export * from './http/openapi.js';
 export * from './http/problem.filter.js';
 export * from './http/problem.js';
