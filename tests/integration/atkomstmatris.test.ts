@@ -108,7 +108,7 @@ function url(op: Operation): string {
   return `${stack.gatewayUrl}${path}?ar=2037&tillfalle=april&namnd=SN&objektTyp=ansvar&objektId=${exempel.ansvar}&forstaAr=2027`;
 }
 
-async function anropa(op: Operation, anvandare: string | null): Promise<number> {
+async function call(op: Operation, anvandare: string | null): Promise<number> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (anvandare) headers.authorization = `Bearer ${await token(anvandare)}`;
   const init: RequestInit = { method: op.method, headers, signal: AbortSignal.timeout(10_000) };
@@ -148,7 +148,7 @@ describe('the access matrix: every endpoint × every role', () => {
 
   it('without a token every endpoint but the open ones answers 401', async () => {
     for (const op of operations) {
-      const status = await anropa(op, null);
+      const status = await call(op, null);
       expect({ endpoint: `${op.method} ${op.path}`, status: op.regel?.offentlig ? status !== 401 : status }).toEqual({
         endpoint: `${op.method} ${op.path}`,
         status: op.regel?.offentlig ? true : 401,
@@ -160,7 +160,7 @@ describe('the access matrix: every endpoint × every role', () => {
     const utfall: { endpoint: string; status: number; vantat: string }[] = [];
     for (const op of operations) {
       if (op.regel?.offentlig) continue;
-      const status = await anropa(op, ANVANDARE[roll]);
+      const status = await call(op, ANVANDARE[roll]);
       const tillaten = op.regel?.roller?.includes(roll) ?? false;
       const ok = tillaten ? status !== 401 && status !== 403 && status < 500 : status === 403;
       if (!ok) utfall.push({ endpoint: `${op.method} ${op.path}`, status, vantat: tillaten ? 'tillåten' : '403' });

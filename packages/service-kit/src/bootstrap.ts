@@ -23,13 +23,13 @@ function securityHeaders(_request: unknown, response: { setHeader(name: string, 
  * Refuses a request with a body and no bearer token before its body is parsed: the guard verifies tokens
  * after parsing, and nobody unauthenticated should make a service read megabytes. (Open endpoints take no body.)
  */
-function bearerForeKropp(
+function bearerBeforeBody(
   request: { headers: Record<string, string | string[] | undefined> },
   response: { status(code: number): { setHeader(name: string, value: string): { type(t: string): { send(body: string): void } } } },
   next: () => void,
 ): void {
-  const harKropp = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (harKropp && !/^Bearer\s+\S/i.test(String(request.headers.authorization ?? ''))) {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !/^Bearer\s+\S/i.test(String(request.headers.authorization ?? ''))) {
     const problem = {
       type: 'https://tertial.se/problem/401',
       title: 'Inte inloggad',
@@ -72,7 +72,7 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
   }
   app.useGlobalFilters(new ProblemFilter());
   // Before any body is read: a request that carries one without even a bearer token is refused unread.
-  app.use(bearerForeKropp);
+  app.use(bearerBeforeBody);
   app.useBodyParser('json', { limit: '1mb' });
   // CSV bodies (the organisation) are read whole; a ledger file is streamed by its handler, never buffered.
   app.useBodyParser('text', {

@@ -145,8 +145,8 @@ export function buildResult(input: AggregateInput): Sie4Result {
       addProblem(errors, input.kontoUse.get(konto) ?? 0, '', `summan för konto ${konto} blir för stor för exakt beräkning`, true);
     }
   }
-  const totalsPerKonto: KontoTotal[] = [...perKonto.keys()].sort().map((konto) => ({ konto, beloppOre: perKonto.get(konto)! }));
-  const totalsPerManad: ManadTotal[] = [...perManad.keys()]
+  const totalerPerKonto: KontoTotal[] = [...perKonto.keys()].sort().map((konto) => ({ konto, beloppOre: perKonto.get(konto)! }));
+  const totalerPerManad: ManadTotal[] = [...perManad.keys()]
     .sort((a, b) => a - b)
     .map((period) => ({ ar: Math.floor(period / 100), manad: period % 100, beloppOre: perManad.get(period)! }));
 
@@ -187,8 +187,8 @@ export function buildResult(input: AggregateInput): Sie4Result {
     utfall,
     budget: toUtfallRader(input.budget),
     res,
-    totalsPerKonto,
-    totalsPerManad,
+    totalerPerKonto,
+    totalerPerManad,
     perioder,
     avstamning,
     errors: errorList,

@@ -152,13 +152,13 @@ describe('reading a monthly SIE 4 export from the ERP', () => {
 
   it('gives totals per account, per month and the #RES for cross-checking', async () => {
     const result = await read(EXPORT);
-    expect(result.totalsPerKonto).toEqual([
+    expect(result.totalerPerKonto).toEqual([
       { konto: '1930', beloppOre: -3_650_000 },
       { konto: '3810', beloppOre: -50_000 },
       { konto: '5010', beloppOre: 6_700_000 },
       { konto: '6010', beloppOre: 800_000 },
     ]);
-    expect(result.totalsPerManad).toEqual([
+    expect(result.totalerPerManad).toEqual([
       { ar: 2026, manad: 1, beloppOre: 1_250_000 },
       { ar: 2026, manad: 2, beloppOre: 2_400_000 },
       { ar: 2026, manad: 3, beloppOre: 3_800_000 },

@@ -108,8 +108,8 @@ export interface Sie4Result {
   budget: UtfallRad[];
   /** `#RES` for year 0, per account, for cross-checking. */
   res: KontoTotal[];
-  totalsPerKonto: KontoTotal[];
-  totalsPerManad: ManadTotal[];
+  totalerPerKonto: KontoTotal[];
+  totalerPerManad: ManadTotal[];
   perioder: PeriodKalla[];
   avstamning: Avstamning[];
   errors: Sie4Problem[];

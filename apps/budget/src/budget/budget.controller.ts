@@ -56,7 +56,8 @@ export class BudgetController {
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   sparaResursfordelning(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.budget.sparaResursfordelning(body, principal, correlationId);
+    const request = parseRequest(resursfordelningRequestSchema, body, 'Ogiltigt underlag för resursfördelning');
+    return this.budget.sparaResursfordelning(request, principal, correlationId);
   }
 
   @Get('namnder/:kod/internbudget')
@@ -84,7 +85,7 @@ export class BudgetController {
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   beslutaInternbudget(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.budget.beslutaInternbudget(body, principal, correlationId);
+    return this.budget.beslutaInternbudget(parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget'), principal, correlationId);
   }
 
   @Get('resultatoverforing')
@@ -106,7 +107,7 @@ export class BudgetController {
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   beslutaBudget(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.budget.beslutaBudget(body, principal, correlationId);
+    return this.budget.beslutaBudget(parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut'), principal, correlationId);
   }
 
   @Get('budgetversioner')

@@ -5,20 +5,22 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   ansvarsbudgetUppdaterad,
-  budgetbeslutRequestSchema,
-  internbudgetRequestSchema,
+  type budgetbeslutRequestSchema,
+  type internbudgetRequestSchema,
   namndramUppdaterad,
   namndSokare,
   organisationVid,
-  resursfordelningRequestSchema,
+  type resursfordelningRequestSchema,
   type OrganisationNode,
 } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, loggaAndring, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { addToOutbox, avvisaVid, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
+import type { z } from 'zod';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
 import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
+import { okandaNamnder } from './budgetbeslut.js';
 import { ansvarsbudgetar, namndramar } from './budgethandelser.js';
 import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
 import { demoBudget } from './demo-budget.js';
@@ -58,7 +60,7 @@ export class BudgetService implements OnApplicationBootstrap {
       for (const u of underlag) tx.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
       for (const ar of new Set(versioner.map((v) => v.ar))) {
         const arets = versioner.filter((v) => v.ar === ar);
-        publicera(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
+        publishBudgetEvents(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
       }
     });
     this.outbox.wake();
@@ -83,8 +85,7 @@ export class BudgetService implements OnApplicationBootstrap {
   }
 
   /** Computes the frame from new inputs and keeps them; inputs that do not compute are refused whole. */
-  async sparaResursfordelning(body: unknown, principal: Principal, correlationId: string) {
-    const request = parseRequest(resursfordelningRequestSchema, body, 'Ogiltigt underlag för resursfördelning');
+  async sparaResursfordelning(request: z.output<typeof resursfordelningRequestSchema>, principal: Principal, correlationId: string) {
     const underlag: ResursfordelningUnderlag = {
       namnd: request.namnd,
       ar: request.ar,
@@ -176,8 +177,7 @@ export class BudgetService implements OnApplicationBootstrap {
    * year's budget readable (e.g. no two KF decisions on one day, no tilläggsbudget for a nämnd without a frame)
    * and name only nämnder of the organisation; otherwise nothing is stored.
    */
-  async beslutaBudget(body: unknown, principal: Principal, correlationId: string) {
-    const request = parseRequest(budgetbeslutRequestSchema, body, 'Ogiltigt budgetbeslut');
+  async beslutaBudget(request: z.output<typeof budgetbeslutRequestSchema>, principal: Principal, correlationId: string) {
     const namnder = new Set(
       organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`)
         .filter((n) => n.niva === 'namnd')
@@ -187,16 +187,7 @@ export class BudgetService implements OnApplicationBootstrap {
       namnd: rad.namnd,
       beloppOre: rad.belopp,
     }));
-    const okanda = belopp.map((rad, index) => ({ rad, index })).filter(({ rad }) => !namnder.has(rad.namnd));
-    if (okanda.length > 0) {
-      const falt = request.typ === 'kf-beslut' ? 'ramar' : 'andringar';
-      throw new ProblemException(
-        422,
-        'Okänd nämnd',
-        `${okanda.map(({ rad }) => rad.namnd).join(', ')} finns inte i organisationen.`,
-        okanda.map(({ index }) => ({ field: `${falt}[${index}].namnd`, message: 'okänd nämnd' })),
-      );
-    }
+    avvisaVid(okandaNamnder(request.typ, belopp, namnder));
     const huvud = { id: `${request.typ}-${request.ar}-${randomUUID()}`, ar: request.ar, namn: request.namn, beslutad: request.beslutad };
     const version: Budgetversion =
       request.typ === 'kf-beslut' ? { ...huvud, typ: 'kf-beslut', ramar: belopp } : { ...huvud, typ: 'tillaggsbudget', andringar: belopp };
@@ -225,15 +216,14 @@ export class BudgetService implements OnApplicationBootstrap {
           },
         );
       }
-      publicera(em, versioner, request.ar, [version], [], correlationId);
+      publishBudgetEvents(em, versioner, request.ar, [version], [], correlationId);
     });
     this.outbox.wake();
     return version;
   }
 
   /** Decides a new internbudget for a nämnd; one that exceeds the frame or names a foreign ansvar is refused whole. */
-  async beslutaInternbudget(body: unknown, principal: Principal, correlationId: string) {
-    const request = parseRequest(internbudgetRequestSchema, body, 'Ogiltig internbudget');
+  async beslutaInternbudget(request: z.output<typeof internbudgetRequestSchema>, principal: Principal, correlationId: string) {
     const versioner = await this.versioner(request.ar);
     const galler = ellerProblem(gallandeBudget(versioner, request.ar), 'Budgeten går inte att läsa');
     const ram = galler.namnder.find((r) => r.namnd === request.namnd);
@@ -265,7 +255,7 @@ export class BudgetService implements OnApplicationBootstrap {
         { tjanst: 'budget', principal, correlationId },
         { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version },
       );
-      publicera(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
+      publishBudgetEvents(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
     });
     this.outbox.wake();
     return resultat;
@@ -273,7 +263,7 @@ export class BudgetService implements OnApplicationBootstrap {
 }
 
 /** The events of new budget versions, in the transaction that stores them: new frames, and each ansvar's budget. */
-function publicera(
+function publishBudgetEvents(
   em: EntityManager,
   versioner: readonly Budgetversion[],
   ar: number,

@@ -61,6 +61,8 @@ export class InvesteringarController {
     @CorrelationId() correlationId: string,
   ) {
     const { forstaAr } = parseRequest(planQuerySchema, query, 'Ogiltig fråga');
-    return this.investeringar.spara(parseRequest(idSchema, id, 'Ogiltigt id'), body, forstaAr, principal, correlationId);
+    const projektId = parseRequest(idSchema, id, 'Ogiltigt id');
+    const request = parseRequest(investeringsprojektRequestSchema, body, 'Ogiltigt investeringsprojekt');
+    return this.investeringar.spara(projektId, request, forstaAr, principal, correlationId);
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { investeringsprojektRequestSchema, investeringsprojektUppdaterat } from '@tertial/contracts';
+import { investeringsprojektUppdaterat, type investeringsprojektRequestSchema } from '@tertial/contracts';
 import { demoStad } from '@tertial/demo-city';
-import { addToOutbox, loggaAndring, OutboxRelay, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
+import type { z } from 'zod';
 
 import { ellerProblem } from '../budget/budget.service.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
@@ -43,8 +44,13 @@ export class InvesteringarService implements OnApplicationBootstrap {
   }
 
   /** Stores a project (new or changed); a project over 3 mnkr without motive, or over 15 mnkr without assessment, is refused. */
-  async spara(id: string, body: unknown, forstaAr: number, principal: Principal, correlationId: string): Promise<Investeringsprojekt> {
-    const request = parseRequest(investeringsprojektRequestSchema, body, 'Ogiltigt investeringsprojekt');
+  async spara(
+    id: string,
+    request: z.output<typeof investeringsprojektRequestSchema>,
+    forstaAr: number,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<Investeringsprojekt> {
     const projekt: Investeringsprojekt = {
       id,
       namnd: request.namnd,

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { kontogruppIntervallSchema } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, MEDARBETARE, openApiSchema, type Principal, PROBLEM_RESPONSE } from '@tertial/service-kit';
+import {
+  Anvandare,
+  Atkomst,
+  CorrelationId,
+  MEDARBETARE,
+  openApiSchema,
+  parseRequest,
+  type Principal,
+  PROBLEM_RESPONSE,
+} from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { KontonService } from './konton.service.js';
@@ -39,6 +48,7 @@ export class KontonController {
   @ApiBody({ schema: openApiSchema(z.array(kontogruppIntervallSchema), 'input') })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   ersatt(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.konton.ersattMappning(body, principal, correlationId);
+    const tabell = parseRequest(z.array(kontogruppIntervallSchema).min(1, 'tabellen får inte vara tom'), body, 'Ogiltig kontogruppstabell');
+    return this.konton.ersattMappning(tabell, principal, correlationId);
   }
 }

@@ -3,15 +3,13 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import {
   KONTOGRUPPER,
   kontogruppForKonto,
-  kontogruppIntervallSchema,
   STANDARD_KONTOGRUPPER,
   valideraKontogruppsmappning,
   type KontogruppIntervall,
   type KontogruppKod,
 } from '@tertial/contracts';
 import { demoKontoplan } from '@tertial/demo-city';
-import { parseRequest, ProblemException, loggaAndring, type Principal } from '@tertial/service-kit';
-import { z } from 'zod';
+import { ProblemException, loggaAndring, type Principal } from '@tertial/service-kit';
 
 import { Konto, KontogruppIntervallRad } from './konto.entity.js';
 
@@ -39,8 +37,7 @@ export class KontonService implements OnApplicationBootstrap {
   }
 
   /** Replaces the mapping table whole; overlapping ranges are refused and nothing changes. */
-  async ersattMappning(body: unknown, principal: Principal, correlationId: string): Promise<KontogruppIntervall[]> {
-    const tabell = parseRequest(z.array(kontogruppIntervallSchema).min(1, 'tabellen får inte vara tom'), body, 'Ogiltig kontogruppstabell');
+  async ersattMappning(tabell: KontogruppIntervall[], principal: Principal, correlationId: string): Promise<KontogruppIntervall[]> {
     const problem = valideraKontogruppsmappning(tabell);
     if (problem.length > 0)
       throw new ProblemException(

@@ -2,7 +2,7 @@ import type { OrganisationNode } from '@tertial/contracts';
 import { describe, expect, it } from 'vitest';
 
 import { demoStad } from '@tertial/demo-city';
-import { parentsFirst, validateOrganisation } from './organisation-tree.js';
+import { parentsFirst, valideraOrganisation } from './organisation-tree.js';
 
 const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null, chef = niva === 'enhet'): OrganisationNode => ({
   kod,
@@ -15,7 +15,7 @@ const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string |
 
 describe('the organisation tree', () => {
   it('the demo city is one sound tree', () => {
-    expect(validateOrganisation(demoStad().organisation)).toEqual([]);
+    expect(valideraOrganisation(demoStad().organisation)).toEqual([]);
   });
 
   it.each([
@@ -39,7 +39,7 @@ describe('the organisation tree', () => {
       'SN: koden förekommer mer än en gång',
     ],
   ])('refuses %s', (_, nodes, problem) => {
-    expect(validateOrganisation(nodes)).toContain(problem);
+    expect(valideraOrganisation(nodes)).toContain(problem);
   });
 
   it('orders parents before their children', () => {

@@ -4,7 +4,7 @@ import { ORGANISATION_NIVAER, type OrganisationNode } from '@tertial/contracts';
  * Checks that nodes form one tree: one city at the root, every parent known and exactly one level up,
  * unique codes, and a chef on every enhet (ansvar). Returns the problems, empty when the tree is sound.
  */
-export function validateOrganisation(nodes: readonly OrganisationNode[]): string[] {
+export function valideraOrganisation(nodes: readonly OrganisationNode[]): string[] {
   const problems: string[] = [];
   const byKod = new Map<string, OrganisationNode>();
   for (const node of nodes) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { MikroORM } from '@mikro-orm/core';
 import {
   organisationNodeFranRad,
-  organisationNodeUpserted,
+  organisationsnodUppdaterad,
   organisationVid,
   type OrganisationNode as OrganisationNodeDto,
 } from '@tertial/contracts';
@@ -18,7 +18,7 @@ import {
 } from '@tertial/service-kit';
 
 import { OrganisationNode } from './organisation-node.entity.js';
-import { parentsFirst, validateOrganisation } from './organisation-tree.js';
+import { parentsFirst, valideraOrganisation } from './organisation-tree.js';
 
 export function idag(): string {
   return new Date().toISOString().slice(0, 10);
@@ -63,7 +63,7 @@ export class OrganisationService implements OnApplicationBootstrap {
     const forsta = nodes.reduce((min, node) => (node.giltigFran < min ? node.giltigFran : min), '9999-12-31');
     const datum = [...new Set(alla.map((node) => node.giltigFran).filter((d) => d >= forsta))].sort();
     const errors: FieldError[] = datum.flatMap((d) =>
-      validateOrganisation(organisationVid(alla, d)).map((message) => ({ field: `organisation@${d}`, message })),
+      valideraOrganisation(organisationVid(alla, d)).map((message) => ({ field: `organisation@${d}`, message })),
     );
     if (errors.length > 0) {
       throw new ProblemException(422, 'Organisationen hänger inte ihop', `${errors.length} fel; inget sparades.`, errors.slice(0, 100));
@@ -71,7 +71,7 @@ export class OrganisationService implements OnApplicationBootstrap {
     await this.orm.em.fork().transactional(async (em) => {
       await em.upsertMany(OrganisationNode, parentsFirst(nodes).map(toRow));
       for (const node of parentsFirst(nodes)) {
-        addToOutbox(em, organisationNodeUpserted, node, { producer: 'budget', correlationId });
+        addToOutbox(em, organisationsnodUppdaterad, node, { producer: 'budget', correlationId });
         // The demo city's first load has no person behind it; every change through the API does.
         if (principal)
           loggaAndring(

@@ -100,7 +100,7 @@ export function sammanstall(
       kalla: period.kalla,
       beloppOre: (period.kalla === 'PSALDO' ? period.psaldoOre : period.transOre) ?? 0,
     })),
-    totalerPerKonto: result.totalsPerKonto.flatMap((total) => {
+    totalerPerKonto: result.totalerPerKonto.flatMap((total) => {
       const konto = kontonummer(total.konto);
       if (konto === undefined || konto < ARETS_FORSTA_RESULTATKONTO) return [];
       return [
@@ -112,7 +112,7 @@ export function sammanstall(
         },
       ];
     }),
-    totalerPerManad: result.totalsPerManad.map((total) => ({ ar: total.ar, manad: total.manad, beloppOre: total.beloppOre })),
+    totalerPerManad: result.totalerPerManad.map((total) => ({ ar: total.ar, manad: total.manad, beloppOre: total.beloppOre })),
     antalAnsvar: result.ansvar.length,
     antalUtfallsrader: result.utfall.filter((rad) => arResultatkonto(rad.konto)).length,
     fel,

@@ -36,7 +36,7 @@ const ROWS_INSERT = {
     'insert into utfall (ar, manad, ansvar, konto, belopp_ore) select (r ->> 0)::integer, (r ->> 1)::integer, r ->> 2, (r ->> 3)::integer, ' +
     '(r ->> 4)::bigint from jsonb_array_elements(cast(? as jsonb)) as r',
 } as const;
-const PUBLICERA_BATCH = 200;
+const PUBLISH_BATCH = 200;
 
 @Injectable()
 export class UtfallService {
@@ -146,12 +146,12 @@ export class UtfallService {
           },
         );
       }
-      await this.publiceraAnsvar(em, [...berorda], mappning, importId, options.correlationId);
+      await this.publishUtfallPerAnsvar(em, [...berorda], mappning, importId, options.correlationId);
     });
   }
 
   /** One event per ansvar the import touched, with its whole year to date per month and kontogrupp. */
-  private async publiceraAnsvar(
+  private async publishUtfallPerAnsvar(
     em: EntityManager,
     berorda: string[],
     mappning: KontogruppIntervall[],
@@ -164,8 +164,8 @@ export class UtfallService {
       perAr.set(Number(ar), [...(perAr.get(Number(ar)) ?? []), ansvar]);
     }
     for (const [ar, ansvarLista] of perAr) {
-      for (let i = 0; i < ansvarLista.length; i += PUBLICERA_BATCH) {
-        const del = ansvarLista.slice(i, i + PUBLICERA_BATCH);
+      for (let i = 0; i < ansvarLista.length; i += PUBLISH_BATCH) {
+        const del = ansvarLista.slice(i, i + PUBLISH_BATCH);
         // Plain rows, not entities: a city's year is hundreds of thousands of them.
         const rader = await sql(em).execute<{ ansvar: string; manad: number; konto: number; belopp_ore: string | number }[]>(
           `select ansvar, manad, konto, belopp_ore from utfall where ar = ? and ansvar in (${del.map(() => '?').join(', ')})`,

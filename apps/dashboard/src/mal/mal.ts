@@ -1,5 +1,4 @@
-import { MAX_MAL_PER_NAMND_OCH_AR, type MalDto, type Roll, type SkapaMalRequest } from '@tertial/contracts';
-import { z } from 'zod';
+import { MAX_MAL_PER_NAMND_OCH_AR, nyckeltalRiktningSchema, type MalDto, type Roll, type SkapaMalRequest } from '@tertial/contracts';
 
 export const MAL_URL = '/api/goals/mal';
 
@@ -87,8 +86,6 @@ export function tolkaTal(text: string): number | undefined {
   return Number.isFinite(tal) ? tal : undefined;
 }
 
-const riktningSchema = z.enum(['hogre-ar-battre', 'lagre-ar-battre']);
-
 /** Checks the "Nytt mål" form the way the goals service will, with messages that say what to write. */
 export function tolkaMalformular(formular: Malformular, namnd: string): { ok: true; varde: SkapaMalRequest } | { ok: false; fel: Malfel } {
   const fel: Malfel = {};
@@ -105,7 +102,7 @@ export function tolkaMalformular(formular: Malformular, namnd: string): { ok: tr
     const enhet = formular.enhet.trim();
     const utgangsvarde = tolkaTal(formular.utgangsvarde);
     const malvarde = tolkaTal(formular.malvarde);
-    const riktning = riktningSchema.safeParse(formular.riktning);
+    const riktning = nyckeltalRiktningSchema.safeParse(formular.riktning);
     if (namn === '') fel.nyckeltalNamn = 'Skriv vad nyckeltalet mäter.';
     else if (namn.length > 200) fel.nyckeltalNamn = 'Namnet får vara högst 200 tecken.';
     if (enhet === '') fel.enhet = 'Skriv en enhet, till exempel % eller st.';

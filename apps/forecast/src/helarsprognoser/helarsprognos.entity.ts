@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts';
+import { HELARSPROGNOS_STATUSAR, PROGNOSOMGANG_STATUSAR, PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts';
 
 /**
  * One submitted helårsprognos. A new submission for the same ansvar, year and tillfälle is a new version;
@@ -23,7 +23,7 @@ export const HelarsprognosSchema = defineEntity({
     lamnadAvId: p.string().length(200).nullable(),
     lamnadAvNamn: p.string().length(200).nullable(),
     /** inlamnad → godkand or aterskickad, by the förvaltningsekonom; a new version starts over as inlamnad. */
-    status: p.enum(['inlamnad', 'godkand', 'aterskickad'] as const).default('inlamnad'),
+    status: p.enum(HELARSPROGNOS_STATUSAR).default('inlamnad'),
     granskadAvId: p.string().length(200).nullable(),
     granskadAvNamn: p.string().length(200).nullable(),
     granskadAt: p.datetime().nullable(),
@@ -42,7 +42,7 @@ export const PrognosomgangSchema = defineEntity({
   properties: {
     ar: p.integer().primary().autoincrement(false),
     tillfalle: p.enum(PROGNOSTILLFALLEN).primary(),
-    status: p.enum(['oppen', 'stangd'] as const),
+    status: p.enum(PROGNOSOMGANG_STATUSAR),
     oppnadAt: p.datetime(),
     stangdAt: p.datetime().nullable(),
   },

@@ -30,6 +30,9 @@ const aktuellaQuerySchema = z.object({
 });
 const omgangParamsSchema = z.object({ ar: z.coerce.number().pipe(arSchema), tillfalle: prognostillfalleSchema });
 
+/** A decision's body is optional: approving needs no comment. */
+const parseBeslut = (body: unknown) => parseRequest(granskaHelarsprognosRequestSchema, body ?? {}, 'Ogiltigt beslut');
+
 @ApiTags('helårsprognoser')
 @Controller('helarsprognoser')
 export class HelarsprognoserController {
@@ -47,7 +50,7 @@ export class HelarsprognoserController {
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE, description: 'Prognosomgången är inte öppen' })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   lamna(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.prognoser.lamna(body, principal, correlationId);
+    return this.prognoser.lamna(parseRequest(lamnaHelarsprognosRequestSchema, body, 'Ogiltig helårsprognos'), principal, correlationId);
   }
 
   @Get()
@@ -79,7 +82,7 @@ export class HelarsprognoserController {
   @ApiOkResponse({ schema: openApiSchema(helarsprognosSchema) })
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   godkann(@Param('id') id: string, @Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.prognoser.granska(id, 'godkand', body, principal, correlationId);
+    return this.prognoser.granska(id, 'godkand', parseBeslut(body), principal, correlationId);
   }
 
   @Post(':id/skicka-tillbaka')
@@ -96,7 +99,7 @@ export class HelarsprognoserController {
     @Anvandare() principal: Principal,
     @CorrelationId() correlationId: string,
   ) {
-    return this.prognoser.granska(id, 'aterskickad', body, principal, correlationId);
+    return this.prognoser.granska(id, 'aterskickad', parseBeslut(body), principal, correlationId);
   }
 }
 
@@ -120,7 +123,7 @@ export class OmgangarController {
   @ApiBody({ schema: openApiSchema(oppnaOmgangRequestSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(prognosomgangSchema) })
   oppna(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.prognoser.oppnaOmgang(body, principal, correlationId);
+    return this.prognoser.oppnaOmgang(parseRequest(oppnaOmgangRequestSchema, body, 'Ogiltig prognosomgång'), principal, correlationId);
   }
 
   @Post(':ar/:tillfalle/stang')

@@ -1,31 +1,44 @@
 import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  granskaHelarsprognosRequestSchema,
   helarsprognosLamnad,
-  lamnaHelarsprognosRequestSchema,
-  oppnaOmgangRequestSchema,
   periodensSlut,
-  summeraRader,
+  type granskaHelarsprognosRequestSchema,
+  type Granskningsbeslut,
   type HelarsprognosDto,
+  type lamnaHelarsprognosRequestSchema,
+  type oppnaOmgangRequestSchema,
   type PrognosomgangDto,
   type Prognostillfalle,
 } from '@tertial/contracts';
 import {
   addToOutbox,
+  avvisa,
+  avvisaVid,
   loggaAndring,
-  ingenBehorighet,
   OmfangService,
   OrganisationReplica,
   OutboxRelay,
-  parseRequest,
   ProblemException,
   type Principal,
 } from '@tertial/service-kit';
+import type { z } from 'zod';
 
 import { Helarsprognos, Prognosomgang } from './helarsprognos.entity.js';
+import {
+  hinderForLamning,
+  ingenSadanOmgang,
+  nastaVersion,
+  omgangInteOppen,
+  oppnadOmgang,
+  prognosrader,
+  provaBeslut,
+  provaLasning,
+  senastePerAnsvar,
+  stangdOmgang,
+} from './helarsprognosregler.js';
 
 @Injectable()
 export class HelarsprognoserService {
@@ -41,23 +54,21 @@ export class HelarsprognoserService {
    * ansvar, year and tillfälle, with its event and audit record, in one transaction. The round must be open.
    * Nothing is stored when anything is wrong.
    */
-  async lamna(body: unknown, principal: Principal, correlationId: string): Promise<HelarsprognosDto> {
-    const request = parseRequest(lamnaHelarsprognosRequestSchema, body, 'Ogiltig helårsprognos');
-    // Access first: whether the ansvar exists is not told to someone who may not submit for it.
-    (await this.omfang.for(principal)).kravEget(request.ansvar);
-    if (!(await this.organisation.findAnsvar(request.ansvar, periodensSlut(request.ar, request.tillfalle)))) {
-      throw new ProblemException(
-        422,
-        'Okänt ansvar',
-        `Ansvaret ${request.ansvar} finns inte i organisationen per ${periodensSlut(request.ar, request.tillfalle)}.`,
-        [{ field: 'ansvar', message: 'okänt ansvar' }],
-      );
-    }
-    const rader = request.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, beloppOre: rad.belopp }));
-    const summa = summeraRader(rader);
+  async lamna(
+    request: z.output<typeof lamnaHelarsprognosRequestSchema>,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<HelarsprognosDto> {
+    const { ansvar, ar, tillfalle } = request;
+    // Access first: whether the ansvar exists is not looked up for someone who may not submit for it.
+    const egetAnsvar = (await this.omfang.for(principal)).arEget(ansvar);
+    const ansvarFinns = egetAnsvar && (await this.organisation.findAnsvar(ansvar, periodensSlut(ar, tillfalle))) !== undefined;
+    avvisaVid(hinderForLamning({ ansvar, ar, tillfalle, egetAnsvar, ansvarFinns }));
+    const { rader, summa } = prognosrader(request.rader);
     try {
       const saved = await this.orm.em.fork().transactional(async (em) => {
-        await kravOppenOmgang(em, request.ar, request.tillfalle);
+        const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
+        avvisaVid(omgangInteOppen(omgang?.status ?? null, ar, tillfalle));
         const latest = await em.findOne(
           Helarsprognos,
           { ansvar: request.ansvar, ar: request.ar, tillfalle: request.tillfalle },
@@ -68,7 +79,7 @@ export class HelarsprognoserService {
           ansvar: request.ansvar,
           ar: request.ar,
           tillfalle: request.tillfalle,
-          version: (latest?.version ?? 0) + 1,
+          version: nastaVersion(latest?.version),
           rader,
           ...summa,
           kommentar: request.kommentar ?? null,
@@ -131,21 +142,15 @@ export class HelarsprognoserService {
         { ar, tillfalle, ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}) },
         { orderBy: { ansvar: 'asc', version: 'desc' } },
       );
-    const latest = new Map<string, Helarsprognos>();
-    for (const prognos of all) if (!latest.has(prognos.ansvar)) latest.set(prognos.ansvar, prognos);
-    return [...latest.values()].map(toDto);
+    return senastePerAnsvar(all).map(toDto);
   }
 
   async hamta(id: string, principal: Principal): Promise<HelarsprognosDto> {
     const omfang = await this.omfang.for(principal);
     const prognos = await this.orm.em.fork().findOne(Helarsprognos, { id });
-    // The same refusal for "no such forecast" and "not yours": a refusal reveals nothing.
-    if (!prognos || !omfang.ser(prognos.ansvar)) {
-      if (omfang.alla)
-        throw new ProblemException(404, 'Hittades inte', `Ingen helårsprognos med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
-      throw ingenBehorighet();
-    }
-    return toDto(prognos);
+    const provat = provaLasning(id, prognos && omfang.ser(prognos.ansvar) ? prognos : null, omfang.alla);
+    if (!provat.ok) avvisa(provat.hinder);
+    return toDto(provat.varde);
   }
 
   /**
@@ -154,35 +159,27 @@ export class HelarsprognoserService {
    */
   async granska(
     id: string,
-    beslut: 'godkand' | 'aterskickad',
-    body: unknown,
+    beslut: Granskningsbeslut,
+    request: z.output<typeof granskaHelarsprognosRequestSchema>,
     principal: Principal,
     correlationId: string,
   ): Promise<HelarsprognosDto> {
-    const request = parseRequest(granskaHelarsprognosRequestSchema, body ?? {}, 'Ogiltigt beslut');
     const omfang = await this.omfang.for(principal);
     const result = await this.orm.em.fork().transactional(async (em) => {
-      const prognos = await em.findOne(Helarsprognos, { id });
-      if (!prognos || !omfang.ser(prognos.ansvar)) throw ingenBehorighet();
-      if (beslut === 'aterskickad' && !request.kommentar) {
-        throw new ProblemException(400, 'Kommentar saknas', 'Skriv varför prognosen skickas tillbaka.', [
-          { field: 'kommentar', message: 'krävs när prognosen skickas tillbaka' },
-        ]);
-      }
-      const senaste = await em.findOne(
-        Helarsprognos,
-        { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle },
-        { orderBy: { version: 'desc' } },
-      );
-      if (senaste?.id !== prognos.id) {
-        throw new ProblemException(
-          409,
-          'Inte den senaste versionen',
-          `Ansvaret har en senare version (${senaste?.version}); besluta om den.`,
-          [{ field: 'id', message: 'inte den senaste versionen' }],
-        );
-      }
-      await kravOppenOmgang(em, prognos.ar, prognos.tillfalle);
+      const found = await em.findOne(Helarsprognos, { id });
+      // Nothing more is read about a forecast the person may not see.
+      const synlig = found && omfang.ser(found.ansvar) ? found : null;
+      const senaste = synlig
+        ? await em.findOne(
+            Helarsprognos,
+            { ansvar: synlig.ansvar, ar: synlig.ar, tillfalle: synlig.tillfalle },
+            { orderBy: { version: 'desc' } },
+          )
+        : null;
+      const omgang = synlig ? await em.findOne(Prognosomgang, { ar: synlig.ar, tillfalle: synlig.tillfalle }) : null;
+      const provat = provaBeslut({ beslut, kommentar: request.kommentar, prognos: synlig, senaste, omgang: omgang?.status ?? null });
+      if (!provat.ok) avvisa(provat.hinder);
+      const prognos = provat.varde;
       const fore = toDto(prognos);
       prognos.status = beslut;
       prognos.granskadAvId = principal.id;
@@ -209,13 +206,17 @@ export class HelarsprognoserService {
   }
 
   /** Opens (or reopens) a round; the ekonomidirektör's decision, audited. */
-  async oppnaOmgang(body: unknown, principal: Principal, correlationId: string): Promise<PrognosomgangDto> {
-    const { ar, tillfalle } = parseRequest(oppnaOmgangRequestSchema, body, 'Ogiltig prognosomgång');
+  async oppnaOmgang(
+    { ar, tillfalle }: z.output<typeof oppnaOmgangRequestSchema>,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<PrognosomgangDto> {
     return this.orm.em.fork().transactional(async (em) => {
       const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
       const fore = omgang ? omgangDto(omgang) : null;
-      const oppen = omgang ?? em.create(Prognosomgang, { ar, tillfalle, status: 'oppen', oppnadAt: new Date(), stangdAt: null });
-      if (omgang) Object.assign(omgang, { status: 'oppen', oppnadAt: new Date(), stangdAt: null });
+      const oppen = omgang
+        ? Object.assign(omgang, oppnadOmgang(new Date()))
+        : em.create(Prognosomgang, { ar, tillfalle, ...oppnadOmgang(new Date()) });
       loggaAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
@@ -229,13 +230,9 @@ export class HelarsprognoserService {
   async stangOmgang(ar: number, tillfalle: Prognostillfalle, principal: Principal, correlationId: string): Promise<PrognosomgangDto> {
     return this.orm.em.fork().transactional(async (em) => {
       const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-      if (!omgang)
-        throw new ProblemException(404, 'Hittades inte', `Ingen prognosomgång ${tillfalle} ${ar}.`, [
-          { field: 'tillfalle', message: 'ingen sådan omgång' },
-        ]);
+      if (!omgang) return avvisa(ingenSadanOmgang(ar, tillfalle));
       const fore = omgangDto(omgang);
-      omgang.status = 'stangd';
-      omgang.stangdAt = new Date();
+      Object.assign(omgang, stangdOmgang(new Date()));
       loggaAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
@@ -243,18 +240,6 @@ export class HelarsprognoserService {
       );
       return omgangDto(omgang);
     });
-  }
-}
-
-async function kravOppenOmgang(em: EntityManager, ar: number, tillfalle: Prognostillfalle): Promise<void> {
-  const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-  if (omgang?.status !== 'oppen') {
-    throw new ProblemException(
-      409,
-      'Prognosomgången är inte öppen',
-      `Prognosomgången ${tillfalle} ${ar} är ${omgang ? 'stängd' : 'inte öppnad'}.`,
-      [{ field: 'tillfalle', message: 'omgången är inte öppen' }],
-    );
   }
 }
 

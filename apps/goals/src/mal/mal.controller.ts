@@ -33,6 +33,6 @@ export class MalController {
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   skapa(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.mal.skapa(body, principal, correlationId);
+    return this.mal.skapa(parseRequest(skapaMalRequestSchema, body, 'Ogiltigt mål'), principal, correlationId);
   }
 }

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { MAX_MAL_PER_NAMND_OCH_AR, skapaMalRequestSchema, type MalDto } from '@tertial/contracts';
-import { loggaAndring, OmfangService, OrganisationReplica, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { skapaMalRequestSchema, type MalDto } from '@tertial/contracts';
+import { avvisaVid, loggaAndring, OmfangService, OrganisationReplica, type Principal } from '@tertial/service-kit';
+import type { z } from 'zod';
 
 import { DEMO_MAL } from './demo-mal.js';
 import { Mal } from './mal.entity.js';
+import { forMangaMal, hinderForNyttMal } from './malregler.js';
 
 @Injectable()
 export class MalService implements OnApplicationBootstrap {
@@ -33,24 +35,16 @@ export class MalService implements OnApplicationBootstrap {
     await em.flush();
   }
 
-  async skapa(body: unknown, principal: Principal, correlationId: string): Promise<MalDto> {
-    const request = parseRequest(skapaMalRequestSchema, body, 'Ogiltigt mål');
-    (await this.omfang.for(principal)).kravSer(request.namnd);
-    const namnd = (await this.organisation.allNodes()).find((node) => node.kod === request.namnd && node.niva === 'namnd');
-    if (!namnd)
-      throw new ProblemException(422, 'Okänd nämnd', `Nämnden ${request.namnd} finns inte i organisationen.`, [
-        { field: 'namnd', message: 'okänd nämnd' },
-      ]);
+  async skapa(request: z.output<typeof skapaMalRequestSchema>, principal: Principal, correlationId: string): Promise<MalDto> {
+    // Access first: whether the nämnd exists is not looked up for someone who may not add its mål.
+    const serNamnden = (await this.omfang.for(principal)).ser(request.namnd);
+    const namnd = serNamnden
+      ? (await this.organisation.allNodes()).find((node) => node.kod === request.namnd && node.niva === 'namnd')
+      : undefined;
+    avvisaVid(hinderForNyttMal({ namnd: request.namnd, serNamnden, arNamnd: namnd !== undefined }));
+    const namndnamn = namnd?.namn ?? request.namnd;
     const mal = await this.orm.em.fork().transactional(async (em) => {
-      const count = await em.count(Mal, { namndKod: request.namnd, ar: request.ar });
-      if (count >= MAX_MAL_PER_NAMND_OCH_AR) {
-        throw new ProblemException(
-          409,
-          'För många mål',
-          `${namnd.namn} har redan ${count} mål för ${request.ar}; KF ger högst ${MAX_MAL_PER_NAMND_OCH_AR}.`,
-          [{ field: 'namnd', message: `högst ${MAX_MAL_PER_NAMND_OCH_AR} mål per år` }],
-        );
-      }
+      avvisaVid(forMangaMal(namndnamn, request.ar, await em.count(Mal, { namndKod: request.namnd, ar: request.ar })));
       const mal = em.create(Mal, {
         id: randomUUID(),
         namndKod: request.namnd,

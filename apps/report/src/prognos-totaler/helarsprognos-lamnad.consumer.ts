@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { helarsprognosLamnad } from '@tertial/contracts';
+import { helarsprognosLamnad, type HelarsprognosLamnadPayload } from '@tertial/contracts';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { PrognosTotalerService } from './prognos-totaler.service.js';
@@ -14,11 +14,11 @@ export class HelarsprognosLamnadConsumer {
 
   @EventPattern<string>(helarsprognosLamnad.topic)
   async onHelarsprognosLamnad(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    let applied: Parameters<PrognosTotalerService['announce']>[0] | undefined;
+    let registrerad: HelarsprognosLamnadPayload | undefined;
     const outcome = await this.consumer.consume(helarsprognosLamnad, data, context, async (em, envelope) => {
-      await this.totaler.apply(em, envelope.payload);
-      applied = envelope.payload;
+      await this.totaler.registreraPrognos(em, envelope.payload);
+      registrerad = envelope.payload;
     });
-    if (outcome === 'applied' && applied) this.totaler.announce(applied);
+    if (outcome === 'applied' && registrerad) this.totaler.meddelaPrognos(registrerad);
   }
 }

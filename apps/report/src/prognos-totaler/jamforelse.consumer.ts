@@ -17,19 +17,19 @@ export class JamforelseConsumer {
   async onNamndram(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(namndramUppdaterad, data, context, async (em, envelope) => {
-      await this.totaler.applyRam(em, envelope.payload);
+      await this.totaler.registreraRam(em, envelope.payload);
       ar = envelope.payload.ar;
     });
-    if (outcome === 'applied' && ar !== undefined) this.totaler.announceAr(ar);
+    if (outcome === 'applied' && ar !== undefined) this.totaler.meddelaJamforelse(ar);
   }
 
   @EventPattern<string>(utfallAnsvarUppdaterat.topic)
   async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
-      await this.totaler.applyUtfall(em, envelope.payload);
+      await this.totaler.registreraUtfall(em, envelope.payload);
       ar = envelope.payload.ar;
     });
-    if (outcome === 'applied' && ar !== undefined) this.totaler.announceAr(ar);
+    if (outcome === 'applied' && ar !== undefined) this.totaler.meddelaJamforelse(ar);
   }
 }

@@ -37,7 +37,7 @@ export class PrognosTotalerController {
     const { ar, tillfalle } = parseRequest(querySchema, query, 'Ogiltig fråga');
     // The stream lives no longer than the token that opened it; the client reconnects with a fresh one.
     return merge(
-      this.totaler.changes(ar, tillfalle).pipe(map((change): MessageEvent => ({ data: change }))),
+      this.totaler.andringar(ar, tillfalle).pipe(map((change): MessageEvent => ({ data: change }))),
       interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
     ).pipe(takeUntil(timer(Math.max(0, principal.utgarMs - Date.now()))));
   }

@@ -23,8 +23,8 @@ const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ 
 
 @Injectable()
 export class PrognosTotalerService {
-  private readonly prognosApplied$ = new Subject<TotalerAndrade>();
-  private readonly jamforelseApplied$ = new Subject<number>();
+  private readonly prognosRegistrerad$ = new Subject<TotalerAndrade>();
+  private readonly jamforelseRegistrerad$ = new Subject<number>();
   /**
    * The totals as last computed, per year and tillfälle, until anything they are made of changes: every
    * dashboard asks for the same figures, and each change announces itself after its commit.
@@ -39,7 +39,7 @@ export class PrognosTotalerService {
   }
 
   /** Keeps the forecast as the ansvar's current one unless a later version has already arrived. */
-  async apply(em: EntityManager, prognos: HelarsprognosLamnadPayload): Promise<void> {
+  async registreraPrognos(em: EntityManager, prognos: HelarsprognosLamnadPayload): Promise<void> {
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
     const current = await em.findOne(AnsvarPrognos, key);
     if (current && current.version >= prognos.version) return;
@@ -55,12 +55,12 @@ export class PrognosTotalerService {
   }
 
   /** Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one. */
-  async applyRam(em: EntityManager, ram: NamndramUppdateradPayload): Promise<void> {
+  async registreraRam(em: EntityManager, ram: NamndramUppdateradPayload): Promise<void> {
     await em.upsert(NamndRam, { namnd: ram.namnd, ar: ram.ar, ramOre: ram.ramOre, versionId: ram.versionId, uppdateradAt: new Date() });
   }
 
   /** Keeps an ansvar's net utfall for the year: revenue subtracted from cost over every month the event carries. */
-  async applyUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
+  async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
     let nettoOre = 0;
     let senasteManad: number | null = null;
     for (const { manad, rader } of utfall.manader) {
@@ -77,23 +77,24 @@ export class PrognosTotalerService {
     });
   }
 
-  announceAr(ar: number): void {
+  /** To be called after the transaction that registered a frame or utfall of the year has committed. */
+  meddelaJamforelse(ar: number): void {
     for (const key of this.cache.keys()) if (key.startsWith(`${ar}:`)) this.cache.delete(key);
-    this.jamforelseApplied$.next(ar);
+    this.jamforelseRegistrerad$.next(ar);
   }
 
-  /** To be called after the transaction that applied a forecast has committed. */
-  announce(prognos: HelarsprognosLamnadPayload): void {
+  /** To be called after the transaction that registered a forecast has committed. */
+  meddelaPrognos(prognos: HelarsprognosLamnadPayload): void {
     this.cache.delete(`${prognos.ar}:${prognos.tillfalle}`);
-    this.prognosApplied$.next({ ar: prognos.ar, tillfalle: prognos.tillfalle, senastUppdaterad: new Date().toISOString() });
+    this.prognosRegistrerad$.next({ ar: prognos.ar, tillfalle: prognos.tillfalle, senastUppdaterad: new Date().toISOString() });
   }
 
   /** Changes that move the totals of this year and tillfälle: its forecasts, and any change of the organisation. */
-  changes(ar: number, tillfalle: Prognostillfalle): Observable<TotalerAndrade> {
+  andringar(ar: number, tillfalle: Prognostillfalle): Observable<TotalerAndrade> {
     return merge(
-      this.prognosApplied$.pipe(filter((change) => change.ar === ar && change.tillfalle === tillfalle)),
+      this.prognosRegistrerad$.pipe(filter((change) => change.ar === ar && change.tillfalle === tillfalle)),
       this.organisation.changed$.pipe(map(() => ({ ar, tillfalle, senastUppdaterad: new Date().toISOString() }))),
-      this.jamforelseApplied$.pipe(
+      this.jamforelseRegistrerad$.pipe(
         filter((andrat) => andrat === ar),
         map(() => ({ ar, tillfalle, senastUppdaterad: new Date().toISOString() })),
       ),

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PROGNOSTILLFALLEN, type PrognosTotaler } from '@tertial/contracts';
+import { PROGNOSTILLFALLEN, RAPPORT_STATUSAR, type PrognosTotaler } from '@tertial/contracts';
 
 /**
  * A report to kommunfullmäktige: the forecast totals of a year's tillfälle taken as they stood when it was
@@ -14,7 +14,7 @@ export const RapportSchema = defineEntity({
     ar: p.integer(),
     tillfalle: p.enum(PROGNOSTILLFALLEN),
     titel: p.string().length(200),
-    status: p.enum(['utkast', 'faststalld'] as const),
+    status: p.enum(RAPPORT_STATUSAR),
     innehall: p.json<PrognosTotaler>(),
     skapadAt: p.datetime(),
     skapadAv: p.string().length(200),

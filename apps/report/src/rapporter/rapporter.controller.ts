@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ROLLER, rapportSchema, skapaRapportRequestSchema } from '@tertial/contracts';
-import { Anvandare, Atkomst, CorrelationId, openApiSchema, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
+import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { RapporterService } from './rapporter.service.js';
@@ -35,7 +35,7 @@ export class RapporterController {
   @ApiCreatedResponse({ schema: openApiSchema(rapportSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   skapa(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.rapporter.skapa(body, principal, correlationId);
+    return this.rapporter.skapa(parseRequest(skapaRapportRequestSchema, body, 'Ogiltig rapport'), principal, correlationId);
   }
 
   @Post(':id/faststall')

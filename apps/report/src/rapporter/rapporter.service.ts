@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { skapaRapportRequestSchema, type RapportDto } from '@tertial/contracts';
-import { harRoll, ingenBehorighet, loggaAndring, parseRequest, ProblemException, type Principal } from '@tertial/service-kit';
+import { type RapportDto, type skapaRapportRequestSchema } from '@tertial/contracts';
+import { avvisa, loggaAndring, harRoll, type Principal } from '@tertial/service-kit';
+import type { z } from 'zod';
 
 import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
 import { Rapport } from './rapport.entity.js';
+import { lasbaraStatusar, provaFaststallning, provaLasning } from './rapportregler.js';
 
 @Injectable()
 export class RapporterService {
@@ -19,21 +21,18 @@ export class RapporterService {
   async lista(principal: Principal): Promise<RapportDto[]> {
     const rapporter = await this.orm.em
       .fork()
-      .find(Rapport, harRoll(principal, 'ekonomidirektor') ? {} : { status: 'faststalld' }, { orderBy: { skapadAt: 'desc' } });
+      .find(Rapport, { status: { $in: [...lasbaraStatusar(harRoll(principal, 'ekonomidirektor'))] } }, { orderBy: { skapadAt: 'desc' } });
     return rapporter.map(toDto);
   }
 
   /** One report; a draft is refused to anyone but the ekonomidirektör exactly as a report that does not exist. */
   async hamta(id: string, principal: Principal): Promise<RapportDto> {
-    const rapport = await this.orm.em.fork().findOne(Rapport, { id });
-    const ekonomidirektor = harRoll(principal, 'ekonomidirektor');
-    if (!ekonomidirektor && rapport?.status !== 'faststalld') throw ingenBehorighet();
-    if (!rapport) throw new ProblemException(404, 'Hittades inte', `Ingen rapport med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
-    return toDto(rapport);
+    const provat = provaLasning(id, await this.orm.em.fork().findOne(Rapport, { id }), harRoll(principal, 'ekonomidirektor'));
+    if (!provat.ok) avvisa(provat.hinder);
+    return toDto(provat.varde);
   }
 
-  async skapa(body: unknown, principal: Principal, correlationId: string): Promise<RapportDto> {
-    const request = parseRequest(skapaRapportRequestSchema, body, 'Ogiltig rapport');
+  async skapa(request: z.output<typeof skapaRapportRequestSchema>, principal: Principal, correlationId: string): Promise<RapportDto> {
     const innehall = await this.totaler.totaler(request.ar, request.tillfalle);
     const rapport = await this.orm.em.fork().transactional(async (em) => {
       const rapport = em.create(Rapport, {
@@ -66,10 +65,9 @@ export class RapporterService {
   /** Fixes a draft: from now on it is what the council reads, and it never changes. */
   async faststall(id: string, principal: Principal, correlationId: string): Promise<RapportDto> {
     const rapport = await this.orm.em.fork().transactional(async (em) => {
-      const rapport = await em.findOne(Rapport, { id });
-      if (!rapport) throw new ProblemException(404, 'Hittades inte', `Ingen rapport med id ${id}.`, [{ field: 'id', message: 'okänt id' }]);
-      if (rapport.status === 'faststalld')
-        throw new ProblemException(409, 'Redan fastställd', 'Rapporten är redan fastställd och kan inte ändras.');
+      const provat = provaFaststallning(id, await em.findOne(Rapport, { id }));
+      if (!provat.ok) avvisa(provat.hinder);
+      const rapport = provat.varde;
       const fore = { ...toDto(rapport), innehall: undefined };
       rapport.status = 'faststalld';
       rapport.faststalldAt = new Date();

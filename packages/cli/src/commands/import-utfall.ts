@@ -62,7 +62,7 @@ export async function importUtfall(argv: string[]): Promise<number> {
   }
   const resultat = parsed.data;
   if (values.json) console.log(JSON.stringify(resultat, null, 2));
-  else skrivUt(resultat);
+  else printResultat(resultat);
   return resultat.status === 'avvisad' ? 1 : 0;
 }
 
@@ -78,7 +78,7 @@ function atkomstFel(status: number, medToken: boolean): string {
 const kr = (ore: number) =>
   `${ore < 0 ? '−' : ''}${Math.trunc(Math.abs(ore) / 100).toLocaleString('sv-SE')},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
 
-function skrivUt(resultat: UtfallImportResultat): void {
+function printResultat(resultat: UtfallImportResultat): void {
   const rubrik = { provkord: 'Provkörning: inget sparades', importerad: 'Importerat', avvisad: 'Avvisat: inget sparades' }[resultat.status];
   console.log(`${rubrik} (${resultat.filnamn}, ${resultat.format}, ${resultat.kodning})`);
   if (resultat.rakenskapsar) console.log(`Räkenskapsår ${resultat.rakenskapsar.start} – ${resultat.rakenskapsar.slut}`);

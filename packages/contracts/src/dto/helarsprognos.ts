@@ -18,6 +18,21 @@ export const lamnaHelarsprognosRequestSchema = z.object({
 });
 export type LamnaHelarsprognosRequest = z.input<typeof lamnaHelarsprognosRequestSchema>;
 
+/**
+ * A forecast is `inlamnad` until the förvaltningsekonom approves it (`godkand`) or sends it back
+ * (`aterskickad`); a new version starts over as `inlamnad`.
+ */
+export const HELARSPROGNOS_STATUSAR = ['inlamnad', 'godkand', 'aterskickad'] as const;
+export const helarsprognosStatusSchema = z.enum(HELARSPROGNOS_STATUSAR);
+export type HelarsprognosStatus = z.infer<typeof helarsprognosStatusSchema>;
+/** The förvaltningsekonom's decision on a submitted forecast: the statuses after `inlamnad`. */
+export type Granskningsbeslut = Exclude<HelarsprognosStatus, 'inlamnad'>;
+
+/** A forecast round is open for forecasts and decisions on them, or closed. */
+export const PROGNOSOMGANG_STATUSAR = ['oppen', 'stangd'] as const;
+export const prognosomgangStatusSchema = z.enum(PROGNOSOMGANG_STATUSAR);
+export type PrognosomgangStatus = z.infer<typeof prognosomgangStatusSchema>;
+
 export const helarsprognosSchema = z.object({
   id: z.uuid(),
   ansvar: ansvarKodSchema,
@@ -32,8 +47,7 @@ export const helarsprognosSchema = z.object({
   lamnadAt: z.iso.datetime({ offset: true }),
   /** Who submitted it (the chef's id and name from the sign-in). */
   lamnadAv: z.object({ id: z.string(), namn: z.string() }).nullable(),
-  /** `inlamnad` until the förvaltningsekonom approves it (`godkand`) or sends it back (`aterskickad`). */
-  status: z.enum(['inlamnad', 'godkand', 'aterskickad']),
+  status: helarsprognosStatusSchema,
   granskning: z
     .object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }), kommentar: z.string().nullable() })
     .nullable(),
@@ -49,7 +63,7 @@ export const granskaHelarsprognosRequestSchema = z.object({
 export const prognosomgangSchema = z.object({
   ar: arSchema,
   tillfalle: prognostillfalleSchema,
-  status: z.enum(['oppen', 'stangd']),
+  status: prognosomgangStatusSchema,
   oppnadAt: z.iso.datetime({ offset: true }),
   stangdAt: z.iso.datetime({ offset: true }).nullable(),
 });

@@ -5,13 +5,17 @@ import { arSchema } from '../prognos.js';
 /** KF gives each nämnd at most three mål per year. */
 export const MAX_MAL_PER_NAMND_OCH_AR = 3;
 
+/** Whether a higher or a lower value of a nyckeltal is better. */
+export const NYCKELTAL_RIKTNINGAR = ['hogre-ar-battre', 'lagre-ar-battre'] as const;
+export const nyckeltalRiktningSchema = z.enum(NYCKELTAL_RIKTNINGAR);
+export type NyckeltalRiktning = z.infer<typeof nyckeltalRiktningSchema>;
+
 export const nyckeltalSchema = z.object({
   namn: z.string().min(1).max(200),
   enhet: z.string().min(1).max(40),
   utgangsvarde: z.number().finite(),
   malvarde: z.number().finite(),
-  /** Whether a higher or a lower value is better. */
-  riktning: z.enum(['hogre-ar-battre', 'lagre-ar-battre']),
+  riktning: nyckeltalRiktningSchema,
 });
 
 /** POST /api/goals/mal */

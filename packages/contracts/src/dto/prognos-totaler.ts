@@ -37,13 +37,18 @@ export type PrognosTotaler = z.infer<typeof prognosTotalerSchema>;
 export const totalerAndradeSchema = z.object({ ar: arSchema, tillfalle: prognostillfalleSchema, senastUppdaterad: z.string() });
 export type TotalerAndrade = z.infer<typeof totalerAndradeSchema>;
 
+/** A report is a draft (`utkast`) until the ekonomidirektör fixes it (`faststalld`); then it never changes. */
+export const RAPPORT_STATUSAR = ['utkast', 'faststalld'] as const;
+export const rapportStatusSchema = z.enum(RAPPORT_STATUSAR);
+export type RapportStatus = z.infer<typeof rapportStatusSchema>;
+
 /** A report to kommunfullmäktige: the forecast totals as drafted, then fixed (fastställd) by the ekonomidirektör. */
 export const rapportSchema = z.object({
   id: z.uuid(),
   ar: arSchema,
   tillfalle: prognostillfalleSchema,
   titel: z.string(),
-  status: z.enum(['utkast', 'faststalld']),
+  status: rapportStatusSchema,
   skapadAt: z.iso.datetime({ offset: true }),
   faststalldAt: z.iso.datetime({ offset: true }).nullable(),
   innehall: prognosTotalerSchema,

@@ -1,16 +1,16 @@
 import { ansvarsbudgetUppdaterad, investeringsprojektUppdaterat, namndramUppdaterad } from './budget-uppdaterad.js';
 import { helarsprognosLamnad } from './helarsprognos-lamnad.js';
-import { organisationNodeUpserted } from './organisation-node-upserted.js';
+import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './budget-uppdaterad.js';
 export * from './helarsprognos-lamnad.js';
-export * from './organisation-node-upserted.js';
+export * from './organisationsnod-uppdaterad.js';
 export * from './utfall-ansvar-uppdaterat.js';
 
 /** Every event of the system: the topic list that infra creates up front, each with its dead-letter topic. */
 export const ALL_EVENTS = [
-  organisationNodeUpserted,
+  organisationsnodUppdaterad,
   helarsprognosLamnad,
   utfallAnsvarUppdaterat,
   namndramUppdaterad,

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { organisationNodeUpserted } from '@tertial/contracts/events';
+import { organisationsnodUppdaterad } from '@tertial/contracts/events';
 
 import { EventConsumer } from '../consumer/event-consumer.js';
 import { OrganisationReplica } from './organisation-replica.service.js';
@@ -12,9 +12,9 @@ export class OrganisationReplicaConsumer {
     @Inject(OrganisationReplica) private readonly replica: OrganisationReplica,
   ) {}
 
-  @EventPattern<string>(organisationNodeUpserted.topic)
-  async onNodeUpserted(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    const outcome = await this.consumer.consume(organisationNodeUpserted, data, context, (em, envelope) =>
+  @EventPattern<string>(organisationsnodUppdaterad.topic)
+  async onOrganisationsnodUppdaterad(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await this.consumer.consume(organisationsnodUppdaterad, data, context, (em, envelope) =>
       this.replica.upsert(em, envelope.payload),
     );
     if (outcome === 'applied') this.replica.changed$.next();
