@@ -16,7 +16,7 @@ export type MigrationClass = new (...args: ConstructorParameters<typeof Migratio
 
 export interface ServiceDatabase {
   /** The service's own entities; the kit adds the outbox and the processed-event log. */
-  readonly entities: readonly EntitySchema<any, any>[];
+  readonly entities: readonly EntitySchema[];
   /** PostgreSQL migrations, oldest first. */
   readonly migrations: readonly { name: string; class: MigrationClass }[];
 }
@@ -63,13 +63,14 @@ export async function openDatabase(config: ServiceConfig, database: ServiceDatab
   }
   // The audit trail is append-only in the database itself (once its table exists: a scratch database for
   // generating a migration does not have it yet).
-  const [audit] = await orm.em
+  // The kit's MikroORM is driver-neutral, so a raw query's rows are untyped: this one has the single column below.
+  const [audit] = (await orm.em
     .getConnection()
-    .execute<{ finns: unknown }[]>(
+    .execute(
       config.database.kind === 'postgresql'
         ? "select to_regclass('granskningspost') is not null as finns"
         : "select count(*) as finns from sqlite_master where name = 'granskningspost'",
-    );
+    )) as { finns: unknown }[];
   if (audit?.finns === true || Number(audit?.finns) > 0) {
     for (const statement of APPEND_ONLY_SQL[config.database.kind]) await orm.em.getConnection().execute(statement);
   }
