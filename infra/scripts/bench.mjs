@@ -106,6 +106,7 @@ async function measureStart(label, { whileRunning } = {}) {
   const started = performance.now();
   // Its own process group, so that the Ctrl-C reaches npm and everything under it, as in a terminal.
   const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  if (child.pid === undefined) throw new Error('npm start could not be run');
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

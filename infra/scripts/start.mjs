@@ -63,7 +63,7 @@ await Promise.all(
       },
     });
     onShutdown(service.stop);
-    service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
+    void service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
     services[name] = `http://127.0.0.1:${ports[name]}`;
     pids[name] = service.pid;
     log(`${name} is up on ${services[name]}/api/${name}`);

@@ -1,4 +1,4 @@
-// `npm test`: builds and type-checks the workspace, brings up what the tests need (a throwaway Kafka broker,
+// `npm test`: builds, type-checks and lints the workspace, brings up what the tests need (a throwaway Kafka broker,
 // PostgreSQL, Debian's Chromium) and runs every unit, integration and browser test with Vitest.
 import { join, resolve } from 'node:path';
 
@@ -17,8 +17,12 @@ const vitestArgs = process.argv.slice(2);
 const slot = Number(process.env.TERTIAL_TEST_SLOT || 0);
 const kafkaPort = Number(process.env.TERTIAL_TEST_KAFKA_PORT || 19192 + slot * 2);
 
-log('building and type-checking (Nx reuses what has not changed)');
-await run('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
+// TERTIAL_SKIP_LINT=1 leaves out ESLint and Prettier, for a local run while lint errors are being worked on;
+// CI and `npm test` as documented always lint.
+const skipLint = process.env.TERTIAL_SKIP_LINT === '1';
+const targets = skipLint ? ['build', 'typecheck'] : ['build', 'typecheck', 'lint'];
+log(`building, type-checking${skipLint ? ' (lint skipped: TERTIAL_SKIP_LINT=1)' : ' and linting'} (Nx reuses what has not changed)`);
+await run('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
 
 // A broker of the tests' own, emptied on every run, so no earlier run's events leak into the assertions.
 const [kafka, postgres, chromium] = await Promise.all([

@@ -2,6 +2,8 @@ import {
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
   namndramUppdaterad,
+  type AnsvarsbudgetUppdateradPayload,
+  type EventEnvelope,
   type InternbudgetDto,
   type OrganisationNode,
   type ResursfordelningDto,
@@ -16,7 +18,8 @@ import { testKafka } from '../support/kafka.js';
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
 const kafka = testKafka(stack.kafkaBrokers);
-const payloads = (messages: KafkaMessage[]) => messages.map((m) => JSON.parse(m.value!.toString()).payload);
+const payloads = (messages: KafkaMessage[]) =>
+  messages.map((m) => (JSON.parse(m.value!.toString()) as EventEnvelope<Record<string, unknown>>).payload);
 
 describe('the organisation', () => {
   it('a reorganisation takes effect from its date; the tree of an earlier date is kept', async () => {
@@ -175,7 +178,7 @@ describe('budget events for the other services', () => {
   });
 
   it('an internbudget publishes every ansvar of the nämnd, an empty budget for those it leaves out', async () => {
-    const ansvar = ansvarI('OFN') as string[];
+    const ansvar = ansvarI('OFN');
     const [forsta, andra] = ansvar as [string, string];
     const svar = await api.json('/api/budget/internbudgetar', {
       method: 'POST',
@@ -193,16 +196,16 @@ describe('budget events for the other services', () => {
     });
     expect(svar.status, JSON.stringify(svar.body)).toBe(201);
     // Parsed once per message as it arrives: the topic also holds the demo city's thousands of budgets.
-    const nya: { ansvar: string; versionId: string; rader: { kontogrupp: string; beloppOre: number }[] }[] = [];
+    const nya: AnsvarsbudgetUppdateradPayload[] = [];
     let versionId: string | undefined;
     let lasta = 0;
     await kafka.readUntil(
       ansvarsbudgetUppdaterad.topic,
       (m) => {
         for (; lasta < m.length; lasta++) {
-          const p = JSON.parse(m[lasta]!.value!.toString()).payload;
+          const p = (JSON.parse(m[lasta]!.value!.toString()) as EventEnvelope<AnsvarsbudgetUppdateradPayload>).payload;
           if (p.namnd !== 'OFN' || !p.versionId.startsWith('internbudget-OFN-2026-')) continue;
-          if (p.rader.some((r: { beloppOre: number }) => r.beloppOre === 10_000_025)) versionId = p.versionId;
+          if (p.rader.some((r) => r.beloppOre === 10_000_025)) versionId = p.versionId;
           nya.push(p);
         }
         return versionId !== undefined && nya.filter((p) => p.versionId === versionId).length === ansvar.length;

@@ -99,7 +99,7 @@ describe('utfall from the ledger', () => {
     ],
   ])('%s is refused with the line it is on, and nothing is stored', async (_, lines, reason) => {
     const before = await summor();
-    const { status, body, contentType } = await upload(pc8(lines as string[]));
+    const { status, body, contentType } = await upload(pc8(lines));
     expect(status).toBe(422);
     expect(contentType).toMatch(/application\/problem\+json/);
     expect(body.resultat?.status).toBe('avvisad');

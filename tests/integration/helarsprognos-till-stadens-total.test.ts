@@ -28,7 +28,7 @@ function envelope(payload: Omit<HelarsprognosLamnadPayload, 'prognosId' | 'lamna
   };
 }
 
-const [SN_1, SN_2] = ansvarI('SN') as [string, string];
+const [SN_1] = ansvarI('SN') as [string];
 const [VON_1] = ansvarI('VON') as [string];
 const [SFN_1, SFN_2] = ansvarI('SFN') as [string, string];
 
@@ -196,8 +196,8 @@ describe('a helårsprognos flows from the forecast service to the city total', (
     const db = new pg.Client({ connectionString: `${stack.postgresUrl}/${testDatabase('test_report')}` });
     await db.connect();
     try {
-      const { rows } = await db.query('select count(*)::int as n from processed_event where event_id = $1', [event.eventId]);
-      expect(rows[0].n).toBe(1);
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from processed_event where event_id = $1', [event.eventId]);
+      expect(rows[0]?.n).toBe(1);
     } finally {
       await db.end();
     }

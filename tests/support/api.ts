@@ -1,4 +1,4 @@
-import type { HelarsprognosDto, LamnaHelarsprognosRequest, PrognosTotaler, Prognostillfalle } from '@tertial/contracts';
+import type { HelarsprognosDto, PrognosTotaler, Prognostillfalle } from '@tertial/contracts';
 
 import { chefFor, token } from './tokens.js';
 
@@ -27,8 +27,8 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
   }
   return {
     json,
-    /** Posts a forecast as its ansvar's chef (or as `som`). */
-    lamnaPrognos: (request: LamnaHelarsprognosRequest | unknown, headers: Record<string, string> = {}, som?: string) => {
+    /** Posts a forecast (a LamnaHelarsprognosRequest, or anything else to see it refused) as its ansvar's chef (or as `som`). */
+    lamnaPrognos: (request: unknown, headers: Record<string, string> = {}, som?: string) => {
       const ansvar = typeof request === 'object' && request !== null ? (request as { ansvar?: unknown }).ansvar : undefined;
       return json<HelarsprognosDto>('/api/forecast/helarsprognoser', {
         method: 'POST',

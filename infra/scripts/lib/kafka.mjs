@@ -210,7 +210,7 @@ async function startBroker(paths, brokers, log) {
     child.once('error', (error) => done({ code: error.code, signal: null })); // java could not be run at all
   });
   const abortOnExit = new AbortController();
-  exited.then(() => abortOnExit.abort());
+  void exited.then(() => abortOnExit.abort());
   try {
     await waitForKafka(brokers, READY_TIMEOUT_MS, { signal: abortOnExit.signal });
   } catch (error) {

@@ -113,11 +113,11 @@ const ignoredWarnings = new Set();
  */
 export function ignoreWarning(type) {
   if (ignoredWarnings.size === 0) {
-    const emitWarning = process.emitWarning;
-    process.emitWarning = function (warning, ...args) {
+    const emitWarning = process.emitWarning.bind(process);
+    process.emitWarning = (warning, ...args) => {
       const kind = typeof args[0] === 'string' ? args[0] : (args[0]?.type ?? warning?.name);
       if (ignoredWarnings.has(kind)) return;
-      return emitWarning.call(this, warning, ...args);
+      return emitWarning(warning, ...args);
     };
   }
   ignoredWarnings.add(type);

@@ -66,7 +66,7 @@ export async function startService(root, name, { port, env, logName = name, oidc
     url,
     pid: child.pid,
     exited,
-    async stop() {
+    stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -41,8 +41,8 @@ export interface LokalLeverantorOptions {
 export interface LokalLeverantor {
   readonly issuer: string;
   readonly provider: Provider;
-  /** Handles a request whose path lies under the issuer's path; the caller routes only those here. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** Handles a request whose path lies under the issuer's path; the caller routes only those here. A plain function: it can be passed on. */
+  readonly handle: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
 
 /**
@@ -165,7 +165,10 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
   // The sign-in page (the interaction), before the provider's own routes.
   provider.use(async (ctx, next) => {
     const match = /^\/interaction\/([\w-]+)$/.exec(ctx.path);
-    if (!match) return next();
+    if (!match) {
+      await next();
+      return;
+    }
     ctx.set('cache-control', 'no-store');
     const action = `${mountPath}/interaction/${match[1]}`;
     let details: Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -231,7 +234,7 @@ export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Pro
     const grant = details.grantId
       ? ((await Grant.find(details.grantId)) ?? new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) }))
       : new Grant({ accountId: anvandare.id, clientId: String(details.params.client_id) });
-    const scopes = String(details.params.scope ?? '')
+    const scopes = (typeof details.params.scope === 'string' ? details.params.scope : '')
       .split(' ')
       .filter((scope) => OIDC_SCOPES.includes(scope));
     grant.addOIDCScope(scopes.join(' '));

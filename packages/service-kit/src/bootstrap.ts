@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 import { Logger, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -76,8 +78,8 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
   app.useBodyParser('json', { limit: '1mb' });
   // CSV bodies (the organisation) are read whole; a ledger file is streamed by its handler, never buffered.
   app.useBodyParser('text', {
-    type: (request: { url?: string; headers: Record<string, unknown> }) =>
-      /^text\/(csv|plain)\b/.test(String(request.headers['content-type'] ?? '')) && !request.url?.includes('/utfall/import'),
+    type: (request: IncomingMessage) =>
+      /^text\/(csv|plain)\b/.test(request.headers['content-type'] ?? '') && !request.url?.includes('/utfall/import'),
     limit: '5mb',
   });
   app.enableShutdownHooks();

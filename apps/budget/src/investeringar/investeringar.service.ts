@@ -21,7 +21,7 @@ export class InvesteringarService implements OnApplicationBootstrap {
     if ((await em.count(InvesteringsprojektRad)) > 0) return;
     await em.transactional(async (tx) => {
       for (const projekt of demoStad().investeringar) {
-        tx.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt: projekt as Investeringsprojekt });
+        tx.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt });
         addToOutbox(
           tx,
           investeringsprojektUppdaterat,

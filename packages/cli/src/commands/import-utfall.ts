@@ -48,7 +48,7 @@ export async function importUtfall(argv: string[]): Promise<number> {
     },
     body: Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream,
     duplex: 'half',
-  } as RequestInit);
+  });
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel();
     console.error(atkomstFel(response.status, Boolean(values.token)));

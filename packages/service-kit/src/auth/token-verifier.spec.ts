@@ -34,7 +34,12 @@ const verifier = () => new TokenVerifier(loadServiceConfig('forecast', { TERTIAL
 
 function token(
   claims: Record<string, unknown> = {},
-  { typ = 'at+jwt', exp = '5m' as string | null, aud = 'urn:tertial:api', iss = issuer } = {},
+  {
+    typ = 'at+jwt',
+    exp = '5m',
+    aud = 'urn:tertial:api',
+    iss = issuer,
+  }: { typ?: string; exp?: string | null; aud?: string; iss?: string } = {},
 ) {
   let jwt = new SignJWT({ roles: ['chef', 'okand-roll'], tertial_org: ['16101'], name: 'Mirela Lindberg', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ })

@@ -26,7 +26,7 @@ export interface ServiceDatabase {
    * The service's own entities; the kit adds the outbox, the processed-event log and the ändringslogg (audit trail). A service
    * that keeps a replica of the organisation lists `OrganisationNodeReplicaSchema`, and gets its migrations too.
    */
-  readonly entities: readonly EntitySchema<any, any>[];
+  readonly entities: readonly EntitySchema[];
   /** Migrations of the service's own tables, oldest first, for both dialects (`DialectMigration`). */
   readonly migrations: readonly MigrationEntry[];
 }

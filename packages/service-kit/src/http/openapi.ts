@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 
 import type { ServiceConfig } from '../config/service-config.js';
 
 /** A contract schema as an OpenAPI 3 schema object, for `@ApiBody({ schema })` and `@ApiOkResponse({ schema })`. */
-export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, any> {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, any>;
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
 }
 
 export const PROBLEM_RESPONSE = {

@@ -41,7 +41,7 @@ export function toProblem(exception: unknown): Problem {
       type: `https://tertial.se/problem/${status}`,
       title: titleFor(status),
       status,
-      detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message,
     };
   }
   return { type: 'https://tertial.se/problem/500', title: 'Internt fel', status: 500, detail: 'Ett oväntat fel inträffade.' };
