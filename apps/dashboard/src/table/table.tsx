@@ -56,6 +56,13 @@ const defaultColumn = { sortFn: svenskOrdning, sortUndefined: 'last' as const };
 
 type RadAttribut = Record<`data-${string}`, string | undefined> & { className?: string };
 
+/** A row of the footer that is not a column's own sum: "Ej fördelat", "Ram från KF". */
+export interface Fotrad {
+  id: string;
+  attribut?: RadAttribut;
+  celler: readonly ReactNode[];
+}
+
 export interface TableProps<T extends RowData> {
   data: T[];
   columns: Kolumn<T>[];
@@ -75,6 +82,8 @@ export interface TableProps<T extends RowData> {
   radPerSida?: number;
   /** Attributes on the footer row (the sums), when a column has a `footer`. */
   fotAttribut?: RadAttribut;
+  /** Footer rows of their own, after the columns' footer: a cell per column, the first the row's header. */
+  fotrader?: readonly Fotrad[];
   /** The row headers, for moving focus back to a row whose buttons went away. */
   radrubrikRef?: (rad: T, element: HTMLTableCellElement | null) => void;
   /** Id of a text that explains the figures, for the scroll region's description. */
@@ -106,6 +115,7 @@ export function Table<T extends RowData>({
   sortering,
   radPerSida,
   fotAttribut,
+  fotrader = [],
   radrubrikRef,
   beskrivningId,
   testId,
@@ -218,19 +228,37 @@ export function Table<T extends RowData>({
               );
             })}
           </tbody>
-          {harFot ? (
+          {harFot || fotrader.length > 0 ? (
             <tfoot>
-              {table.getFooterGroups().map((grupp) => (
-                <tr key={grupp.id} {...fotAttribut}>
-                  {grupp.headers.map((header, index) => {
-                    const meta = header.column.columnDef.meta;
-                    const innehall = header.isPlaceholder ? null : <table.FlexRender footer={header} />;
+              {harFot &&
+                table.getFooterGroups().map((grupp) => (
+                  <tr key={grupp.id} {...fotAttribut}>
+                    {grupp.headers.map((header, index) => {
+                      const meta = header.column.columnDef.meta;
+                      const innehall = header.isPlaceholder ? null : <table.FlexRender footer={header} />;
+                      return index === 0 ? (
+                        <th key={header.id} scope="row" className={klasser(meta?.tal && 'tal')}>
+                          {innehall}
+                        </th>
+                      ) : (
+                        <td key={header.id} className={klasser(meta?.tal && 'tal', meta?.klass)}>
+                          {innehall}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              {fotrader.map((rad) => (
+                <tr key={rad.id} {...rad.attribut}>
+                  {table.getAllLeafColumns().map((kolumn, index) => {
+                    const meta = kolumn.columnDef.meta;
+                    const innehall = rad.celler[index];
                     return index === 0 ? (
-                      <th key={header.id} scope="row" className={klasser(meta?.tal && 'tal')}>
+                      <th key={kolumn.id} scope="row">
                         {innehall}
                       </th>
                     ) : (
-                      <td key={header.id} className={klasser(meta?.tal && 'tal', meta?.klass)}>
+                      <td key={kolumn.id} className={klasser(meta?.tal && 'tal', meta?.klass)}>
                         {innehall}
                       </td>
                     );
