@@ -69,7 +69,7 @@ export interface TableProps<T extends RowData> {
   /** The table's name: shown above it and naming its scroll region. */
   caption: ReactNode;
   /** A stable id for each row (an ansvar's or nämnd's code), so sorting and expanding follow the row. */
-  radId: (rad: T) => string;
+  radId: (rad: T, index: number) => string;
   /** Attributes on a body row: `data-*` for tests and styling, `className` for a highlighted row. */
   radAttribut?: (rad: T, row: Row<TableFeatures, T>) => RadAttribut;
   /** The rows under a row (ansvar under avdelning…); a row with any gets an expand button. */
@@ -127,7 +127,7 @@ export function Table<T extends RowData>({
     columns,
     data,
     defaultColumn,
-    getRowId: (rad: T) => radId(rad),
+    getRowId: (rad: T, index: number) => radId(rad, index),
     ...(underrader ? { getSubRows: underrader } : {}),
     paginateExpandedRows: false,
     autoResetExpanded: false,
