@@ -9,6 +9,7 @@ import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './pr
 
 const kolumn = kolumnhjalp<NamndTotal>();
 const TAL = { tal: true } as const;
+const STORST_FORST = [{ id: 'nettokostnadOre', desc: true }];
 
 function Rubrik({ text, enhet = 'mnkr' }: { text: string; enhet?: string }) {
   return (
@@ -98,6 +99,8 @@ export function PrognosTotalerTabell({
         columns={allaKolumner}
         caption={rubrik}
         radId={(namnd) => namnd.kod}
+        // The order of the chart, which the header says; ties stay by name.
+        sortering={STORST_FORST}
         radAttribut={(namnd) => ({ 'data-namnd': namnd.kod })}
         fotAttribut={{ 'data-summa': 'stad' }}
         beskrivningId={forklaringId}
