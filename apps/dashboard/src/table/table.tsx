@@ -16,7 +16,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useId, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useId, type CSSProperties, type ReactNode } from 'react';
 
 import { ariaSort, jamforVarden, nastaSorteringText, sidtext, type Sorteringsvarde } from './table-regler.js';
 
@@ -74,6 +74,10 @@ export interface TableProps<T extends RowData> {
   radAttribut?: (rad: T, row: Row<TableFeatures, T>) => RadAttribut;
   /** The rows under a row (ansvar under avdelning…); a row with any gets an expand button. */
   underrader?: (rad: T) => T[] | undefined;
+  /** A panel under a row (its underlag), opened by the row's expand button; null for a row without one. */
+  detalj?: (rad: T) => ReactNode;
+  /** False for a sequence whose order is its meaning (the steps of a model): no sortable headers. */
+  sorterbar?: boolean;
   /** Which rows start expanded: `true` for all. */
   expanderade?: ExpandedState;
   /** The order the table starts in; a reader may change it with the sortable headers. */
@@ -111,6 +115,8 @@ export function Table<T extends RowData>({
   radId,
   radAttribut,
   underrader,
+  detalj,
+  sorterbar = true,
   expanderade,
   sortering,
   radPerSida,
@@ -129,6 +135,8 @@ export function Table<T extends RowData>({
     defaultColumn,
     getRowId: (rad: T, index: number) => radId(rad, index),
     ...(underrader ? { getSubRows: underrader } : {}),
+    ...(detalj ? { getRowCanExpand: (row: Row<TableFeatures, T>) => detalj(row.original) !== null } : {}),
+    enableSorting: sorterbar,
     paginateExpandedRows: false,
     autoResetExpanded: false,
     autoResetPageIndex: false,
@@ -186,45 +194,53 @@ export function Table<T extends RowData>({
           <tbody>
             {rader.map((row) => {
               const attribut = radAttribut?.(row.original, row) ?? {};
+              const panel = detalj && row.getIsExpanded() ? detalj(row.original) : null;
               return (
-                <tr key={row.id} {...attribut} data-djup={underrader ? row.depth : undefined}>
-                  {row.getAllCells().map((cell, index) => {
-                    const meta = cell.column.columnDef.meta;
-                    const klass = klasser(meta?.tal && 'tal', meta?.klass);
-                    const innehall = <table.FlexRender cell={cell} />;
-                    if (index > 0) {
-                      return (
-                        <td key={cell.id} className={klass}>
-                          {innehall}
-                        </td>
-                      );
-                    }
-                    return (
-                      <th
-                        key={cell.id}
-                        scope="row"
-                        className={klass}
-                        tabIndex={radrubrikRef ? -1 : undefined}
-                        ref={radrubrikRef ? (element) => radrubrikRef(row.original, element) : undefined}
-                        style={underrader ? ({ '--djup': row.depth } as CSSProperties) : undefined}
-                      >
-                        {row.getCanExpand() ? (
-                          <button
-                            type="button"
-                            className="tabell__expandera"
-                            aria-expanded={row.getIsExpanded()}
-                            onClick={row.getToggleExpandedHandler()}
-                          >
-                            <span className="tabell__pil" aria-hidden="true" />
+                <Fragment key={row.id}>
+                  <tr {...attribut} data-djup={underrader ? row.depth : undefined}>
+                    {row.getAllCells().map((cell, index) => {
+                      const meta = cell.column.columnDef.meta;
+                      const klass = klasser(meta?.tal && 'tal', meta?.klass);
+                      const innehall = <table.FlexRender cell={cell} />;
+                      if (index > 0) {
+                        return (
+                          <td key={cell.id} className={klass}>
                             {innehall}
-                          </button>
-                        ) : (
-                          innehall
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
+                          </td>
+                        );
+                      }
+                      return (
+                        <th
+                          key={cell.id}
+                          scope="row"
+                          className={klass}
+                          tabIndex={radrubrikRef ? -1 : undefined}
+                          ref={radrubrikRef ? (element) => radrubrikRef(row.original, element) : undefined}
+                          style={underrader ? ({ '--djup': row.depth } as CSSProperties) : undefined}
+                        >
+                          {row.getCanExpand() ? (
+                            <button
+                              type="button"
+                              className="tabell__expandera"
+                              aria-expanded={row.getIsExpanded()}
+                              onClick={row.getToggleExpandedHandler()}
+                            >
+                              <span className="tabell__pil" aria-hidden="true" />
+                              {innehall}
+                            </button>
+                          ) : (
+                            innehall
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                  {panel === null ? null : (
+                    <tr className="underlagsrad">
+                      <td colSpan={row.getAllCells().length}>{panel}</td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
