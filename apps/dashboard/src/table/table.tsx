@@ -16,7 +16,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { Fragment, useId, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, type CSSProperties, type ReactNode } from 'react';
 
 import { ariaSort, jamforVarden, nastaSorteringText, sidtext, type Sorteringsvarde } from './table-regler.js';
 
@@ -151,6 +151,11 @@ export function Table<T extends RowData>({
   const rader = table.getRowModel().rows;
   const antalSidor = radPerSida ? table.getPageCount() : 1;
   const { pageIndex } = table.state.pagination;
+  // Fewer rows (a filter typed on page 3) must not leave the reader on a page past the last.
+  const sistaSidan = Math.max(antalSidor - 1, 0);
+  useEffect(() => {
+    if (pageIndex > sistaSidan) table.setPageIndex(sistaSidan);
+  }, [pageIndex, sistaSidan, table]);
 
   return (
     <>
