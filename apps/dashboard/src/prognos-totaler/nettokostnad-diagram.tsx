@@ -103,7 +103,8 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
         inside: smal,
         align: smal ? 'left' : 'right',
         verticalAlign: smal ? 'bottom' : 'middle',
-        padding: smal ? [0, 0, 10, 0] : 0,
+        // Above the band's three bars (budget, prognos, utfall), not on top of them.
+        padding: smal ? [0, 0, 22, 0] : 0,
         width: namnbredd,
         overflow: 'truncate',
         color: FARG.text,
