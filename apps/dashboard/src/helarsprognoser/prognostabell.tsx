@@ -64,6 +64,7 @@ interface Atgarder {
   fokusera: (ansvar: string) => void;
 }
 
+/** The figures to judge by first, beside the ansvar's name, then who and what was said: on a phone the first are in view. */
 function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<Prognosrad>[] {
   const budget: Kolumn<Prognosrad>[] = visaBudget
     ? [
@@ -149,11 +150,6 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
         );
       },
     }),
-    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.ansvar.chef?.namn) : undefined), {
-      id: 'chef',
-      header: 'Chef',
-      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.ansvar.chef?.namn ?? '–') : null),
-    }),
     ...budget,
     kolumn.accessor((rad) => saknasSomUndefined(rad.prognosOre), {
       id: 'prognos',
@@ -170,6 +166,11 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
         if (rad.typ === 'grupp') return gruppstatus(rad.antal);
         return <span data-testid="prognos-status">{statustext(rad.rad.prognos?.status)}</span>;
       },
+    }),
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.ansvar.chef?.namn) : undefined), {
+      id: 'chef',
+      header: 'Chef',
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.ansvar.chef?.namn ?? '–') : null),
     }),
     kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.lamnadAv?.namn) : undefined), {
       id: 'lamnad-av',
