@@ -1,8 +1,11 @@
 import type { VersionsjamforelseDto } from '@tertial/contracts';
-import { useId } from 'react';
+import { useMemo } from 'react';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { saknasSomUndefined } from '../table/table-regler.js';
+import { budgetversionstabell, type Budgetversionsrad, type Budgetversionstabell } from './budgetversioner.js';
 import { useBudgetversioner } from './use-budget.js';
 
 const VERSIONSTYP: Record<VersionsjamforelseDto['kolumner'][number]['typ'], string> = {
@@ -11,16 +14,87 @@ const VERSIONSTYP: Record<VersionsjamforelseDto['kolumner'][number]['typ'], stri
   internbudget: 'Internbudget',
 };
 
-function Belopp({ ore }: { ore: number | null | undefined }) {
-  if (ore === null || ore === undefined) {
-    return (
-      <td className="tal svag">
-        <span aria-hidden="true">–</span>
-        <span className="visuellt-dold">inget belopp</span>
-      </td>
-    );
-  }
-  return <td className="tal">{formatBeloppUtanEnhet(ore, 'mnkr', 1)}</td>;
+const kolumn = kolumnhjalp<Budgetversionsrad>();
+const TAL = { tal: true } as const;
+
+function kolumner(
+  tabell: Budgetversionstabell,
+  namn: (kod: string | null) => string,
+  valdNamnd: string | undefined,
+): Kolumn<Budgetversionsrad>[] {
+  return [
+    kolumn.accessor((rad) => namn(rad.namnd), {
+      id: 'namnd',
+      header: 'Nämnd',
+      cell: ({ row, getValue }) => (
+        <>
+          {getValue<string>()}
+          {row.original.namnd !== null && row.original.namnd === valdNamnd ? <span className="visuellt-dold"> (vald nämnd)</span> : null}
+        </>
+      ),
+      footer: 'Summa',
+    }),
+    ...tabell.ramkolumner.map((version, index) =>
+      kolumn.accessor((rad) => saknasSomUndefined(rad.ramar[index]), {
+        id: `version-${version.id}`,
+        header: () => (
+          <span data-version={version.id}>
+            {version.namn}
+            <span className="tabell__underrubrik">
+              {VERSIONSTYP[version.typ]}, <time dateTime={version.beslutad}>{version.beslutad}</time> <span className="enhet">(mnkr)</span>
+            </span>
+          </span>
+        ),
+        cell: ({ row }) => <Belopp ore={row.original.ramar[index]} saknas="inget belopp" />,
+        footer: () => <Belopp ore={tabell.summa.ramar[index]} saknas="inget belopp" />,
+        meta: TAL,
+      }),
+    ),
+    kolumn.accessor('gallandeRamOre', {
+      header: () => (
+        <>
+          Gällande ram <span className="enhet">(mnkr)</span>
+        </>
+      ),
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={tabell.summa.gallandeRamOre} />,
+      meta: { tal: true, klass: 'tal--stark' },
+    }),
+    kolumn.accessor((rad) => saknasSomUndefined(rad.internbudget?.nettoOre), {
+      id: 'internbudget',
+      header: () => (
+        <>
+          Internbudget <span className="enhet">(mnkr)</span>
+          <span className="tabell__underrubrik">nämndens senaste, netto</span>
+        </>
+      ),
+      cell: ({ row }) => {
+        const internbudget = row.original.internbudget;
+        if (!internbudget) return <Belopp ore={null} saknas="ingen internbudget beslutad" />;
+        return (
+          <>
+            <Belopp ore={internbudget.nettoOre} />
+            <span className="tabell__underrubrik">
+              {internbudget.namn}, <time dateTime={internbudget.beslutad}>{internbudget.beslutad}</time>
+            </span>
+          </>
+        );
+      },
+      footer: () => <Belopp ore={tabell.summa.internbudgetOre} saknas="ingen internbudget beslutad" />,
+      meta: TAL,
+    }),
+    kolumn.accessor((rad) => saknasSomUndefined(rad.ejFordelatOre), {
+      id: 'ej-fordelat',
+      header: () => (
+        <>
+          Ej fördelat <span className="enhet">(mnkr)</span>
+        </>
+      ),
+      cell: ({ row }) => <Belopp ore={row.original.ejFordelatOre} saknas="ingen internbudget beslutad" />,
+      footer: () => <Belopp ore={tabell.summa.ejFordelatOre} saknas="ingen internbudget beslutad" />,
+      meta: TAL,
+    }),
+  ];
 }
 
 interface TabellProps {
@@ -30,61 +104,30 @@ interface TabellProps {
 }
 
 function BudgetversionerTabell({ jamforelse, namnPaKod, valdNamnd }: TabellProps) {
-  const rubrikId = useId();
-  const namn = (kod: string | null) => (kod === null ? 'Ej knutet till en nämnd' : (namnPaKod.get(kod) ?? kod));
+  const tabell = useMemo(() => budgetversionstabell(jamforelse), [jamforelse]);
+  const allaKolumner = useMemo(
+    () => kolumner(tabell, (kod) => (kod === null ? 'Ej knutet till en nämnd' : (namnPaKod.get(kod) ?? kod)), valdNamnd),
+    [tabell, namnPaKod, valdNamnd],
+  );
+  const rader = useMemo(() => [...tabell.rader], [tabell]);
 
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="budgetversioner-tabell">
-        <caption id={rubrikId}>Budgetversioner {jamforelse.ar} per nämnd</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nämnd</th>
-            {jamforelse.kolumner.map((kolumn) => (
-              <th key={kolumn.id} scope="col" className="tal" data-version={kolumn.id}>
-                {kolumn.namn}
-                <span className="tabell__underrubrik">
-                  {VERSIONSTYP[kolumn.typ]}, <time dateTime={kolumn.beslutad}>{kolumn.beslutad}</time> <span className="enhet">(mnkr)</span>
-                </span>
-              </th>
-            ))}
-            <th scope="col" className="tal">
-              Gällande ram <span className="enhet">(mnkr)</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {jamforelse.rader.map((rad) => {
-            const vald = rad.namnd !== null && rad.namnd === valdNamnd;
-            return (
-              <tr key={rad.namnd ?? '–'} data-namnd={rad.namnd ?? ''} className={vald ? 'rad--vald' : undefined}>
-                <th scope="row">
-                  {namn(rad.namnd)}
-                  {vald ? <span className="visuellt-dold"> (vald nämnd)</span> : null}
-                </th>
-                {jamforelse.kolumner.map((kolumn, index) => (
-                  <Belopp key={kolumn.id} ore={rad.belopp[index]} />
-                ))}
-                <td className="tal">{formatBeloppUtanEnhet(rad.gallandeRamOre, 'mnkr', 1)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr data-summa="stad">
-            <th scope="row">Summa</th>
-            {jamforelse.kolumner.map((kolumn, index) => (
-              <Belopp key={kolumn.id} ore={jamforelse.summa.belopp[index]} />
-            ))}
-            <td className="tal">{formatBeloppUtanEnhet(jamforelse.summa.gallandeRamOre, 'mnkr', 1)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <Table
+      data={rader}
+      columns={allaKolumner}
+      caption={`Budgetversioner ${jamforelse.ar} per nämnd`}
+      radId={(rad) => rad.namnd ?? '–'}
+      radAttribut={(rad) => ({
+        'data-namnd': rad.namnd ?? '',
+        className: rad.namnd !== null && rad.namnd === valdNamnd ? 'rad--vald' : undefined,
+      })}
+      fotAttribut={{ 'data-summa': 'stad' }}
+      testId="budgetversioner-tabell"
+    />
   );
 }
 
-/** Every decided budget version of the year side by side: KF's frames, tilläggsbudgetar, internbudgetar. */
+/** Every decided budget version of the year per nämnd: KF's frames, tilläggsbudgetar, and each nämnd's internbudget. */
 export function BudgetversionerVy({
   ar,
   namnPaKod,

@@ -1,15 +1,13 @@
 import type { InternbudgetDto } from '@tertial/contracts';
-import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 
-import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '../format/belopp.js';
 import { NIVANAMN } from '../organisation/organisationstrad.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
-import { internbudgetrader } from './internbudget.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Fotrad, type Kolumn } from '../table/table.js';
+import { internbudgettrad, type Internbudgetnod } from './internbudget.js';
 import { useInternbudget } from './use-budget.js';
-
-function Mnkr({ ore }: { ore: number }) {
-  return <td className="tal">{formatBeloppUtanEnhet(ore, 'mnkr', 1)}</td>;
-}
 
 /** Frame, distributed and undistributed at a glance; what is left undistributed is always shown, zero included. */
 function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
@@ -33,86 +31,99 @@ function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
   );
 }
 
-function InternbudgetTabell({ internbudget, namndnamn, ar }: { internbudget: InternbudgetDto; namndnamn: string; ar: number }) {
-  const [medEnheter, setMedEnheter] = useState(false);
-  const rubrikId = useId();
-  const valId = useId();
-  const rader = useMemo(() => internbudgetrader(internbudget, { medEnheter }), [internbudget, medEnheter]);
-  const namnden = internbudget.noder.find((nod) => nod.kod === internbudget.namnd);
-  // The nämnd is the total: it goes last, with what is left and the frame, not among the parts.
-  const delar = rader.filter((rad) => rad.nod.kod !== internbudget.namnd);
-  const antalEnheter = internbudget.noder.filter((nod) => nod.niva === 'enhet').length;
+const kolumn = kolumnhjalp<Internbudgetnod>();
+const TAL = { tal: true } as const;
 
+function Mnkr({ text }: { text: string }) {
   return (
     <>
-      <div className="falt falt--kryss">
-        <input
-          id={valId}
-          type="checkbox"
-          checked={medEnheter}
-          onChange={(event) => setMedEnheter(event.target.checked)}
-          data-testid="internbudget-med-enheter"
-        />
-        <label htmlFor={valId}>Visa även enheter ({antalEnheter} ansvar)</label>
-      </div>
-      <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-        <table className="tabell tabell--trad" data-testid="internbudget-tabell">
-          <caption id={rubrikId}>
-            Internbudget {ar}, {namndnamn}, per förvaltning och avdelning
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Del av organisationen</th>
-              <th scope="col" className="tal">
-                Intäkter <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Kostnader <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Fördelat netto <span className="enhet">(mnkr)</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {delar.map(({ nod, djup }) => (
-              <tr key={nod.kod} data-kod={nod.kod} data-niva={nod.niva}>
-                <th scope="row" style={{ '--djup': Math.max(djup - 1, 0) } as CSSProperties}>
-                  {nod.namn}
-                  <span className="tabell__niva">
-                    <span className="visuellt-dold">, </span>
-                    {nod.niva === 'enhet' ? `ansvar ${nod.kod}` : NIVANAMN[nod.niva]}
-                  </span>
-                </th>
-                <Mnkr ore={nod.intakterOre} />
-                <Mnkr ore={nod.kostnaderOre} />
-                <Mnkr ore={nod.nettokostnadOre} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-summa="fordelat">
-              <th scope="row">Fördelat totalt</th>
-              <Mnkr ore={namnden?.intakterOre ?? 0} />
-              <Mnkr ore={namnden?.kostnaderOre ?? 0} />
-              <Mnkr ore={internbudget.fordelatOre} />
-            </tr>
-            <tr data-summa="ej-fordelat" className={internbudget.ofordelatOre > 0 ? 'rad--varning' : undefined}>
-              <th scope="row">Ej fördelat, hos nämnden</th>
-              <td />
-              <td />
-              <Mnkr ore={internbudget.ofordelatOre} />
-            </tr>
-            <tr data-summa="ram">
-              <th scope="row">Ram från KF</th>
-              <td />
-              <td />
-              <Mnkr ore={internbudget.ramOre} />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      {text} <span className="enhet">(mnkr)</span>
     </>
+  );
+}
+
+const KOLUMNER: Kolumn<Internbudgetnod>[] = [
+  kolumn.accessor((post) => post.nod.namn, {
+    id: 'del',
+    header: 'Del av organisationen',
+    cell: ({ row }) => {
+      const { nod } = row.original;
+      return (
+        <>
+          {nod.namn}
+          <span className="tabell__niva">
+            <span className="visuellt-dold">, </span>
+            {nod.niva === 'enhet' ? `ansvar ${nod.kod}` : NIVANAMN[nod.niva]}
+          </span>
+        </>
+      );
+    },
+  }),
+  kolumn.accessor((post) => post.nod.intakterOre, {
+    id: 'intakter',
+    header: () => <Mnkr text="Intäkter" />,
+    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    meta: TAL,
+  }),
+  kolumn.accessor((post) => post.nod.kostnaderOre, {
+    id: 'kostnader',
+    header: () => <Mnkr text="Kostnader" />,
+    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    meta: TAL,
+  }),
+  kolumn.accessor((post) => post.nod.nettokostnadOre, {
+    id: 'netto',
+    header: () => <Mnkr text="Fördelat netto" />,
+    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    meta: TAL,
+  }),
+];
+
+/**
+ * The internbudget down the tree: förvaltningar open on their avdelningar, each of which opens on its enheter
+ * (ansvar). The nämnd's total, what is left with it and KF's frame close the table.
+ */
+function InternbudgetTabell({ internbudget, namndnamn, ar }: { internbudget: InternbudgetDto; namndnamn: string; ar: number }) {
+  const trad = useMemo(() => internbudgettrad(internbudget), [internbudget]);
+  const forvaltningarOppna = useMemo(() => Object.fromEntries(trad.map((post) => [post.nod.kod, true])), [trad]);
+  const namnden = internbudget.noder.find((nod) => nod.kod === internbudget.namnd);
+  const fotrader: Fotrad[] = [
+    {
+      id: 'fordelat',
+      attribut: { 'data-summa': 'fordelat' },
+      celler: [
+        'Fördelat totalt',
+        <Belopp key="i" ore={namnden?.intakterOre ?? 0} />,
+        <Belopp key="k" ore={namnden?.kostnaderOre ?? 0} />,
+        <Belopp key="n" ore={internbudget.fordelatOre} />,
+      ],
+    },
+    {
+      id: 'ej-fordelat',
+      attribut: { 'data-summa': 'ej-fordelat', className: internbudget.ofordelatOre > 0 ? 'rad--varning' : undefined },
+      celler: ['Ej fördelat, hos nämnden', null, null, <Belopp key="n" ore={internbudget.ofordelatOre} />],
+    },
+    {
+      id: 'ram',
+      attribut: { 'data-summa': 'ram' },
+      celler: ['Ram från KF', null, null, <Belopp key="n" ore={internbudget.ramOre} />],
+    },
+  ];
+
+  return (
+    <Table
+      // A new internbudget starts over with its förvaltningar open.
+      key={`${internbudget.namnd}-${ar}`}
+      data={trad}
+      columns={KOLUMNER}
+      caption={`Internbudget ${ar}, ${namndnamn}, per förvaltning, avdelning och enhet`}
+      radId={(post) => post.nod.kod}
+      underrader={(post) => (post.barn.length > 0 ? post.barn : undefined)}
+      expanderade={forvaltningarOppna}
+      radAttribut={(post) => ({ 'data-kod': post.nod.kod, 'data-niva': post.nod.niva })}
+      fotrader={fotrader}
+      testId="internbudget-tabell"
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import type { InternbudgetDto, NodbudgetDto } from '@tertial/contracts';
 import { describe, expect, it } from 'vitest';
 
-import { internbudgetrader } from './internbudget.js';
+import { internbudgetrader, internbudgettrad, type Internbudgetnod } from './internbudget.js';
 
 function nod(kod: string, namn: string, niva: NodbudgetDto['niva'], foralderKod: string | null, nettokostnadOre = 0): NodbudgetDto {
   return { kod, namn, niva, foralderKod, intakterOre: 0, kostnaderOre: nettokostnadOre, nettokostnadOre, kontogrupper: [] };
@@ -50,6 +50,31 @@ describe('the rows of the internbudget table', () => {
       ['VON', 0],
       ['VON-A1', 0],
       ['VON-A2', 0],
+    ]);
+  });
+});
+
+describe('the internbudget as a tree that expands', () => {
+  const koder = (noder: readonly Internbudgetnod[]): unknown[] =>
+    noder.map((post) => (post.barn.length > 0 ? [post.nod.kod, koder(post.barn)] : post.nod.kod));
+
+  it('starts at the förvaltningar, the nämnd being the total, with avdelningar and their enheter beneath', () => {
+    expect(koder(internbudgettrad(INTERNBUDGET))).toEqual([
+      [
+        'VON-F',
+        [
+          ['VON-A1', ['14101']],
+          ['VON-A2', ['14202']],
+        ],
+      ],
+    ]);
+  });
+
+  it('keeps a node whose parent is missing at the top', () => {
+    const utanForvaltning = { ...INTERNBUDGET, noder: INTERNBUDGET.noder.filter((nod) => nod.kod !== 'VON-F') };
+    expect(koder(internbudgettrad(utanForvaltning))).toEqual([
+      ['VON-A1', ['14101']],
+      ['VON-A2', ['14202']],
     ]);
   });
 });

@@ -38,3 +38,27 @@ export function internbudgetrader(internbudget: InternbudgetDto, { medEnheter }:
   }
   return rader;
 }
+
+/** A node of the internbudget with the nodes under it, for a table whose rows expand. */
+export interface Internbudgetnod {
+  readonly nod: NodbudgetDto;
+  readonly barn: Internbudgetnod[];
+}
+
+/**
+ * The rows of {@link internbudgetrader} as a tree again, leaving out the nämnd itself (the table's total):
+ * its förvaltningar are the top rows.
+ */
+export function internbudgettrad(internbudget: InternbudgetDto): Internbudgetnod[] {
+  const rotter: Internbudgetnod[] = [];
+  const perKod = new Map<string, Internbudgetnod>();
+  // The rows come parents first, so a node's parent, when in the tree, is already placed.
+  for (const { nod } of internbudgetrader(internbudget, { medEnheter: true })) {
+    if (nod.kod === internbudget.namnd) continue;
+    const post: Internbudgetnod = { nod, barn: [] };
+    perKod.set(nod.kod, post);
+    const foralder = nod.foralderKod === null ? undefined : perKod.get(nod.foralderKod);
+    (foralder ? foralder.barn : rotter).push(post);
+  }
+  return rotter;
+}

@@ -1,8 +1,9 @@
 import type { ResursfordelningDto, ResursfordelningsstegDto, UnderlagsradDto } from '@tertial/contracts';
-import { Fragment, useId, useState } from 'react';
+import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
 import { formatBeloppUtanEnhet, formatForandring, formatKr } from '../format/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 
 type Demografirad = Extract<UnderlagsradDto, { typ: 'demografi' }>;
 type Upprakningsrad = Extract<UnderlagsradDto, { typ: 'upprakning' }>;
@@ -120,83 +121,66 @@ function Underlag({ steg }: { steg: ResursfordelningsstegDto }) {
   return <PostTabell rader={rader} rubrik={rubrik} />;
 }
 
+const kolumn = kolumnhjalp<ResursfordelningsstegDto>();
+
+const KOLUMNER: Kolumn<ResursfordelningsstegDto>[] = [
+  kolumn.accessor('steg', {
+    header: 'Steg',
+    cell: ({ row }) => `${row.original.steg}. ${row.original.namn}`,
+  }),
+  kolumn.accessor('beloppOre', {
+    header: () => (
+      <>
+        Belopp <span className="enhet">(mnkr)</span>
+      </>
+    ),
+    cell: ({ row }) =>
+      row.original.typ === 'total'
+        ? formatBeloppUtanEnhet(row.original.beloppOre, 'mnkr', 1)
+        : formatForandring(row.original.beloppOre, 'mnkr', 1),
+    meta: { tal: true },
+  }),
+  kolumn.accessor('summaOre', {
+    header: () => (
+      <>
+        Summa efter steget <span className="enhet">(mnkr)</span>
+      </>
+    ),
+    cell: ({ getValue }) => formatBeloppUtanEnhet(getValue(), 'mnkr', 1),
+    meta: { tal: true },
+  }),
+  kolumn.display({
+    id: 'underlag',
+    header: 'Underlag',
+    cell: ({ row }) =>
+      row.original.underlag.length > 0 ? (
+        `${formatAntal(row.original.underlag.length)} ${row.original.underlag.length === 1 ? 'rad' : 'rader'}`
+      ) : (
+        <span className="svag">Inget underlag</span>
+      ),
+  }),
+];
+
 /**
- * The seven steps as a table, each change with its sign, and each step's underlag behind a button that opens it
- * in a row beneath. The chart's accessible alternative.
+ * The seven steps as a table, each change with its sign, in their order; a step with underlag opens it in a
+ * panel beneath its row. The chart's accessible alternative.
  */
 export function ResursfordelningTabell({ resursfordelning, namndnamn }: { resursfordelning: ResursfordelningDto; namndnamn: string }) {
-  const [oppna, setOppna] = useState<ReadonlySet<number>>(new Set());
-  const idPrefix = useId();
-  const steg = [...resursfordelning.steg].sort((a, b) => a.steg - b.steg);
-  const vaxla = (nummer: number) => {
-    const nya = new Set(oppna);
-    if (nya.has(nummer)) nya.delete(nummer);
-    else nya.add(nummer);
-    setOppna(nya);
-  };
-
+  const steg = useMemo(() => [...resursfordelning.steg].sort((a, b) => a.steg - b.steg), [resursfordelning.steg]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={`${idPrefix}rubrik`} tabIndex={0}>
-      <table className="tabell" data-testid="resursfordelning-tabell">
-        <caption id={`${idPrefix}rubrik`}>
-          Resursfördelning {resursfordelning.ar}, {namndnamn}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Steg</th>
-            <th scope="col" className="tal">
-              Belopp <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Summa efter steget <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col">Underlag</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steg.map((rad) => {
-            const oppen = oppna.has(rad.steg);
-            const underlagId = `${idPrefix}underlag-${rad.steg}`;
-            const total = rad.typ === 'total';
-            return (
-              <Fragment key={rad.steg}>
-                <tr data-steg={rad.steg} data-typ={rad.typ} className={total ? 'rad--summa' : undefined}>
-                  <th scope="row">
-                    {rad.steg}. {rad.namn}
-                  </th>
-                  <td className="tal">
-                    {total ? formatBeloppUtanEnhet(rad.beloppOre, 'mnkr', 1) : formatForandring(rad.beloppOre, 'mnkr', 1)}
-                  </td>
-                  <td className="tal">{formatBeloppUtanEnhet(rad.summaOre, 'mnkr', 1)}</td>
-                  <td>
-                    {rad.underlag.length > 0 ? (
-                      <button
-                        type="button"
-                        className="knapp--lank"
-                        aria-expanded={oppen}
-                        aria-controls={underlagId}
-                        onClick={() => vaxla(rad.steg)}
-                      >
-                        {oppen ? 'Dölj' : 'Visa'} underlag ({formatAntal(rad.underlag.length)})
-                        <span className="visuellt-dold"> för steg {rad.steg}</span>
-                      </button>
-                    ) : (
-                      <span className="svag">Inget underlag</span>
-                    )}
-                  </td>
-                </tr>
-                {rad.underlag.length > 0 ? (
-                  <tr id={underlagId} className="underlagsrad" hidden={!oppen}>
-                    <td colSpan={4}>
-                      <Underlag steg={rad} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      data={steg}
+      columns={KOLUMNER}
+      caption={`Resursfördelning ${resursfordelning.ar}, ${namndnamn}`}
+      radId={(rad) => String(rad.steg)}
+      radAttribut={(rad) => ({
+        'data-steg': String(rad.steg),
+        'data-typ': rad.typ,
+        className: rad.typ === 'total' ? 'rad--summa' : undefined,
+      })}
+      detalj={(rad) => (rad.underlag.length > 0 ? <Underlag steg={rad} /> : null)}
+      sorterbar={false}
+      testId="resursfordelning-tabell"
+    />
   );
 }

@@ -4,9 +4,10 @@ import {
   versionsjamforelseSchema,
   type InternbudgetDto,
   type ResursfordelningDto,
+  type Ore,
   type VersionsjamforelseDto,
 } from '@tertial/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 
 import { hamtaJsonOmFinns } from '../api/hamta-json.js';
 
@@ -43,4 +44,28 @@ export function useBudgetversioner(ar: number) {
         signal,
       ),
   });
+}
+
+/**
+ * The budget of every ansvar (its internbudget's net) in the given nämnder, for those who may read
+ * internbudgetar (a förvaltningsekonom sees their förvaltning's part). Empty while loading or where none is decided.
+ */
+export function useAnsvarsbudgetar(namnder: readonly string[], ar: number, far: boolean): ReadonlyMap<string, Ore> {
+  return useQueries({
+    queries: namnder.map((namnd) => ({
+      queryKey: ['internbudget', namnd, ar],
+      queryFn: ({ signal }: { signal: AbortSignal }) => hamtaJsonOmFinns(namndUrl(namnd, 'internbudget', ar), internbudgetSchema, signal),
+      enabled: far,
+    })),
+    combine: ansvarsbudgetar,
+  });
+}
+
+/** Module-level, so React Query builds the map again only when some internbudget has changed. */
+function ansvarsbudgetar(fragor: readonly UseQueryResult<InternbudgetDto | null>[]): ReadonlyMap<string, Ore> {
+  return new Map(
+    fragor.flatMap((fraga) =>
+      (fraga.data?.noder ?? []).filter((nod) => nod.niva === 'enhet').map((nod) => [nod.kod, nod.nettokostnadOre] as const),
+    ),
+  );
 }

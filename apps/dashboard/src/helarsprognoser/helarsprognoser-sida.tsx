@@ -1,10 +1,13 @@
 import type { PrognosomgangDto, Roll } from '@tertial/contracts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
-import { formatTidpunkt } from '../format/tidpunkt.js';
+import { useAnsvarsbudgetar } from '../budget/use-budget.js';
+import { formatAntal } from '../format/antal.js';
+import { datumISverige, formatTidpunkt } from '../format/tidpunkt.js';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
+import { useNamnder, useOrganisation } from '../organisation/use-organisation.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import {
@@ -13,7 +16,6 @@ import {
   kanGranska,
   kanHanteraOmgangar,
   kanLamnaPrognos,
-  MAX_RADER,
   omgangsnamn,
   omgangSomVal,
   rakna,
@@ -23,7 +25,11 @@ import {
 import { OmgangarVy } from './omgangar-vy.js';
 import { Prognosformular } from './prognosformular.js';
 import { Prognostabell } from './prognostabell.js';
+import { ansvarsradMedBudget, prognostrad } from './prognostrad.js';
 import { useAnsvar, useGranska, useHelarsprognoser, useOmgangar } from './use-helarsprognoser.js';
+
+/** Past this many ansvar the list is grouped by avdelning (or where it parts), with sums per group. */
+const GRUPPERA_FRAN = 25;
 
 const omgangsnyckel = ({ ar, tillfalle }: Pick<PrognosomgangDto, 'ar' | 'tillfalle'>) => `${ar}-${tillfalle}`;
 
@@ -143,6 +149,19 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   const rader = useMemo(() => ansvarsrader(ansvar.data ?? [], prognoser.data ?? []), [ansvar.data, prognoser.data]);
   const egna = useMemo(() => rader.filter((rad) => rad.ansvar.eget), [rader]);
   const filtrerade = useMemo(() => filtreraRader(rader, filter), [rader, filter]);
+  // Budget per ansvar comes from the internbudget, which only a förvaltningsekonom and the ekonomidirektör may read.
+  const visaBudget = kanGranska(roller) || kanHanteraOmgangar(roller);
+  const organisation = useOrganisation(datumISverige(new Date()));
+  const { namnder } = useNamnder();
+  const namndkoder = useMemo(() => (namnder ?? []).map((namnd) => namnd.kod), [namnder]);
+  const budget = useAnsvarsbudgetar(namndkoder, omgang.ar, visaBudget);
+  // A long list (a förvaltning's) is grouped by where it parts; a chef's few ansvar and a search's hits are a flat list.
+  const grupperad = filter.trim() === '' && filtrerade.length > GRUPPERA_FRAN;
+  const tabellrader = useMemo(
+    () =>
+      grupperad ? prognostrad(filtrerade, organisation.data ?? [], budget) : filtrerade.map((rad) => ansvarsradMedBudget(rad, budget)),
+    [grupperad, filtrerade, organisation.data, budget],
+  );
   const antal = useMemo(() => rakna(rader), [rader]);
   const oppen = omgang.status === 'oppen';
   const kanLamna = kanLamnaPrognos(roller) && egna.length > 0;
@@ -158,8 +177,6 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
     return (
       <Felmeddelande rubrik="Det gick inte att hämta prognoserna" fel={prognoser.error} onForsokIgen={() => void prognoser.refetch()} />
     );
-
-  const visade = filtrerade.slice(0, MAX_RADER);
 
   return (
     <>
@@ -179,8 +196,8 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
         <h2 id={`${filterId}-rubrik`}>
           Prognoser per ansvar
           <span className="rubrik__tillagg">
-            {rader.length} ansvar: {antal.inlamnad} inlämnade, {antal.godkand} godkända, {antal.aterskickad} skickade tillbaka,{' '}
-            {antal.saknas} ej lämnade
+            {formatAntal(rader.length)} ansvar: {formatAntal(antal.inlamnad)} inlämnade, {formatAntal(antal.godkand)} godkända,{' '}
+            {formatAntal(antal.aterskickad)} skickade tillbaka, {formatAntal(antal.saknas)} ej lämnade
           </span>
         </h2>
         {rader.length === 0 ? (
@@ -203,13 +220,13 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
             </div>
             <p id={`${filterId}-antal`} className="sokstatus" aria-live="polite">
               {filter.trim() === '' ? '' : `${filtrerade.length} av ${rader.length} ansvar matchar.`}
-              {filtrerade.length > MAX_RADER ? ` Visar de första ${MAX_RADER}; filtrera för att se fler.` : ''}
             </p>
             {filtrerade.length === 0 ? (
               <Tomt rubrik="Inga ansvar matchar filtret." />
             ) : (
               <Prognostabell
-                rader={visade}
+                rader={tabellrader}
+                visaBudget={visaBudget}
                 caption={`Helårsprognoser ${omgangsnamn(omgang)} per ansvar`}
                 onLamna={
                   kanLamna && oppen

@@ -109,9 +109,6 @@ export function filtreraRader(rader: readonly Ansvarsrad[], text: string): Ansva
   );
 }
 
-/** Past this many rows the table asks for a filter: nobody reads thousands of rows, and the page stays quick. */
-export const MAX_RADER = 200;
-
 export function statustext(status: HelarsprognosDto['status'] | undefined): string {
   switch (status) {
     case 'inlamnad':

@@ -1,13 +1,21 @@
-import { useId, useRef } from 'react';
+import type { OrganisationNiva } from '@tertial/contracts';
+import { useMemo, useRef } from 'react';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { formatAntal } from '../format/antal.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { saknasSomUndefined } from '../table/table-regler.js';
 import { Granskning } from './granskning.js';
-import { statustext, type Ansvarsrad } from './helarsprognoser.js';
+import { statustext } from './helarsprognoser.js';
+import type { Prognosrad } from './prognostrad.js';
 import type { useGranska } from './use-helarsprognoser.js';
 
 interface Props {
-  rader: readonly Ansvarsrad[];
+  /** Ansvar rows, or groups (avdelningar…) with their ansvar under them. */
+  rader: Prognosrad[];
   caption: string;
+  /** Budget and avvikelse columns, for those who may read the internbudget. */
+  visaBudget: boolean;
   /** The chef may submit forecasts while the round is open: their own rows get a button to the form. */
   onLamna: ((ansvar: string) => void) | undefined;
   /** The förvaltningsekonom may decide on submitted forecasts while the round is open. */
@@ -15,71 +23,203 @@ interface Props {
   onMeddelande: (text: string) => void;
 }
 
-/** Each ansvar the person sees, with its current forecast's net cost, status, submitter and the controller's comment. */
-export function Prognostabell({ rader, caption, onLamna, granska, onMeddelande }: Props) {
-  const rubrikId = useId();
+const NIVA: Record<OrganisationNiva, string> = {
+  stad: 'Stad',
+  namnd: 'Nämnd',
+  forvaltning: 'Förvaltning',
+  avdelning: 'Avdelning',
+  enhet: 'Enhet',
+};
+
+const PER_SIDA = 50;
+const kolumn = kolumnhjalp<Prognosrad>();
+const TAL = { tal: true } as const;
+
+function Kronor({ text }: { text: string }) {
+  return (
+    <>
+      {text} <span className="enhet">(kr)</span>
+    </>
+  );
+}
+
+/** "4 inlämnade, 1 godkänd, 7 ej lämnade": what a group's ansvar have done, leaving out what none has. */
+function gruppstatus(antal: Extract<Prognosrad, { typ: 'grupp' }>['antal']): string {
+  const delar = [
+    [antal.inlamnad, 'inlämnad', 'inlämnade'],
+    [antal.godkand, 'godkänd', 'godkända'],
+    [antal.aterskickad, 'skickad tillbaka', 'skickade tillbaka'],
+    [antal.saknas, 'ej lämnad', 'ej lämnade'],
+  ] as const;
+  return delar
+    .filter(([tal]) => tal > 0)
+    .map(([tal, en, flera]) => `${formatAntal(tal)} ${tal === 1 ? en : flera}`)
+    .join(', ');
+}
+
+interface Atgarder {
+  onLamna: Props['onLamna'];
+  granska: Props['granska'];
+  onMeddelande: Props['onMeddelande'];
+  fokusera: (ansvar: string) => void;
+}
+
+/** The figures to judge by first, beside the ansvar's name, then who and what was said: on a phone the first are in view. */
+function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<Prognosrad>[] {
+  const budget: Kolumn<Prognosrad>[] = visaBudget
+    ? [
+        kolumn.accessor((rad) => saknasSomUndefined(rad.budgetOre), {
+          id: 'budget',
+          header: () => <Kronor text="Budget" />,
+          cell: ({ row }) => <Belopp ore={row.original.budgetOre} enhet="kr" saknas="ingen budget" />,
+          meta: TAL,
+        }),
+      ]
+    : [];
+  const avvikelse: Kolumn<Prognosrad>[] = visaBudget
+    ? [
+        kolumn.accessor((rad) => saknasSomUndefined(rad.avvikelseOre), {
+          id: 'avvikelse',
+          header: () => <Kronor text="Avvikelse mot budget" />,
+          cell: ({ row }) => <Belopp ore={row.original.avvikelseOre} enhet="kr" saknas="kan inte beräknas ännu" avvikelse />,
+          meta: TAL,
+        }),
+      ]
+    : [];
+  const atgard: Kolumn<Prognosrad>[] = atgarder
+    ? [
+        kolumn.display({
+          id: 'atgard',
+          header: 'Åtgärd',
+          enableSorting: false,
+          cell: ({ row }) => {
+            const rad = row.original;
+            if (rad.typ !== 'ansvar') return null;
+            const { ansvar, prognos } = rad.rad;
+            return (
+              <>
+                {atgarder.onLamna && ansvar.eget ? (
+                  <button
+                    type="button"
+                    className="knapp--lank"
+                    onClick={() => atgarder.onLamna?.(ansvar.kod)}
+                    data-testid="till-formularet"
+                  >
+                    {prognos ? 'Ändra prognos' : 'Lämna prognos'}
+                    <span className="visuellt-dold"> för {ansvar.kod}</span>
+                  </button>
+                ) : null}
+                {atgarder.granska && prognos?.status === 'inlamnad' ? (
+                  <Granskning
+                    prognos={prognos}
+                    ansvarsnamn={ansvar.namn}
+                    granska={atgarder.granska}
+                    onMeddelande={atgarder.onMeddelande}
+                    onBeslutat={() => atgarder.fokusera(ansvar.kod)}
+                  />
+                ) : null}
+              </>
+            );
+          },
+        }),
+      ]
+    : [];
+
+  return [
+    kolumn.accessor((rad) => rad.kod, {
+      id: 'ansvar',
+      header: 'Ansvar',
+      cell: ({ row }) => {
+        const rad = row.original;
+        if (rad.typ === 'grupp') {
+          return (
+            <>
+              {rad.namn}
+              <span className="tabell__niva">
+                {NIVA[rad.niva]}, {formatAntal(rad.antalAnsvar - rad.antal.saknas)} av {formatAntal(rad.antalAnsvar)} lämnade
+              </span>
+            </>
+          );
+        }
+        const { ansvar } = rad.rad;
+        return (
+          <>
+            {ansvar.kod} {ansvar.namn}
+            {ansvar.eget ? <span className="etikett">Ditt ansvar</span> : null}
+          </>
+        );
+      },
+    }),
+    ...budget,
+    kolumn.accessor((rad) => saknasSomUndefined(rad.prognosOre), {
+      id: 'prognos',
+      header: () => <Kronor text="Prognos nettokostnad" />,
+      cell: ({ row }) => <Belopp ore={row.original.prognosOre} enhet="kr" saknas="ingen prognos" />,
+      meta: TAL,
+    }),
+    ...avvikelse,
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? statustext(rad.rad.prognos?.status) : undefined), {
+      id: 'status',
+      header: 'Status',
+      cell: ({ row }) => {
+        const rad = row.original;
+        if (rad.typ === 'grupp') return gruppstatus(rad.antal);
+        return <span data-testid="prognos-status">{statustext(rad.rad.prognos?.status)}</span>;
+      },
+    }),
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.ansvar.chef?.namn) : undefined), {
+      id: 'chef',
+      header: 'Chef',
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.ansvar.chef?.namn ?? '–') : null),
+    }),
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.lamnadAv?.namn) : undefined), {
+      id: 'lamnad-av',
+      header: 'Lämnad av',
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.lamnadAv?.namn ?? '–') : null),
+    }),
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.granskning?.kommentar) : undefined), {
+      id: 'kommentar',
+      header: 'Controllerns kommentar',
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.granskning?.kommentar ?? '–') : null),
+    }),
+    ...atgard,
+  ];
+}
+
+/**
+ * Each ansvar the person sees, with its budget (for those who may read it), its current forecast's net cost,
+ * the deviation between them, status, submitter and the controller's comment. A long list comes grouped by
+ * avdelning (or the level where it parts), each group with its sums and an expand button, and in pages.
+ */
+export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, onMeddelande }: Props) {
   const medAtgard = onLamna !== undefined || granska !== undefined;
   // A decided forecast loses its buttons; its row's heading keeps the reader's place.
   const radrubriker = useRef(new Map<string, HTMLTableCellElement>());
+  const allaKolumner = useMemo(
+    () =>
+      kolumner(
+        visaBudget,
+        medAtgard ? { onLamna, granska, onMeddelande, fokusera: (kod) => radrubriker.current.get(kod)?.focus() } : undefined,
+      ),
+    [visaBudget, medAtgard, onLamna, granska, onMeddelande],
+  );
+
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="prognostabell">
-        <caption id={rubrikId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ansvar</th>
-            <th scope="col">Chef</th>
-            <th scope="col" className="tal">
-              Nettokostnad <span className="enhet">(kr)</span>
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Lämnad av</th>
-            <th scope="col">Controllerns kommentar</th>
-            {medAtgard ? <th scope="col">Åtgärd</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rader.map(({ ansvar, prognos }) => (
-            <tr key={ansvar.kod} data-ansvar={ansvar.kod} data-status={prognos?.status ?? 'saknas'}>
-              <th
-                scope="row"
-                tabIndex={-1}
-                ref={(element) => {
-                  if (element) radrubriker.current.set(ansvar.kod, element);
-                  else radrubriker.current.delete(ansvar.kod);
-                }}
-              >
-                {ansvar.kod} {ansvar.namn}
-                {ansvar.eget ? <span className="etikett">Ditt ansvar</span> : null}
-              </th>
-              <td>{ansvar.chef?.namn ?? '–'}</td>
-              <td className="tal">{prognos ? formatBeloppUtanEnhet(prognos.nettokostnadOre, 'kr', 0) : '–'}</td>
-              <td data-testid="prognos-status">{statustext(prognos?.status)}</td>
-              <td>{prognos?.lamnadAv?.namn ?? '–'}</td>
-              <td>{prognos?.granskning?.kommentar ?? '–'}</td>
-              {medAtgard ? (
-                <td>
-                  {onLamna && ansvar.eget ? (
-                    <button type="button" className="knapp--lank" onClick={() => onLamna(ansvar.kod)} data-testid="till-formularet">
-                      {prognos ? 'Ändra prognos' : 'Lämna prognos'}
-                      <span className="visuellt-dold"> för {ansvar.kod}</span>
-                    </button>
-                  ) : null}
-                  {granska && prognos?.status === 'inlamnad' ? (
-                    <Granskning
-                      prognos={prognos}
-                      ansvarsnamn={ansvar.namn}
-                      granska={granska}
-                      onMeddelande={onMeddelande}
-                      onBeslutat={() => radrubriker.current.get(ansvar.kod)?.focus()}
-                    />
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      data={rader}
+      columns={allaKolumner}
+      caption={caption}
+      radId={(rad) => rad.kod}
+      underrader={(rad) => (rad.typ === 'grupp' ? rad.underrader : undefined)}
+      radAttribut={(rad) =>
+        rad.typ === 'grupp' ? { 'data-grupp': rad.kod } : { 'data-ansvar': rad.kod, 'data-status': rad.rad.prognos?.status ?? 'saknas' }
+      }
+      radrubrikRef={(rad, element) => {
+        if (element) radrubriker.current.set(rad.kod, element);
+        else radrubriker.current.delete(rad.kod);
+      }}
+      radPerSida={PER_SIDA}
+      testId="prognostabell"
+    />
   );
 }

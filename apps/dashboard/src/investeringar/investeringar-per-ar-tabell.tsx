@@ -1,71 +1,79 @@
-import { useId } from 'react';
+import { useMemo } from 'react';
 
-import { formatBeloppUtanEnhet, formatForandring } from '../format/belopp.js';
+import { formatForandring } from '../format/belopp.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import type { Namndssummering } from './investeringar.js';
 
 type Summa = Namndssummering['totalt'];
+type Arsrad = Namndssummering['ar'][number];
 
-function Siffror({ summa }: { summa: Summa }) {
+const kolumn = kolumnhjalp<Arsrad>();
+const TAL = { tal: true } as const;
+
+function Mnkr({ text }: { text: string }) {
   return (
     <>
-      <td className="tal">{formatBeloppUtanEnhet(summa.budgetOre, 'mnkr', 1)}</td>
-      <td className="tal">{formatBeloppUtanEnhet(summa.utfallOre, 'mnkr', 1)}</td>
-      <td className="tal">{formatBeloppUtanEnhet(summa.prognosOre, 'mnkr', 1)}</td>
-      <td className="tal" data-avvikelse={summa.avvikelseOre < 0 ? 'underskott' : summa.avvikelseOre > 0 ? 'overskott' : 'noll'}>
-        {formatForandring(summa.avvikelseOre, 'mnkr', 1)}
-      </td>
-      <td className="tal">{summa.utanPrognos}</td>
+      {text} <span className="enhet">(mnkr)</span>
     </>
   );
 }
 
+function Avvikelse({ ore }: { ore: number }) {
+  return <span data-avvikelse={ore < 0 ? 'underskott' : ore > 0 ? 'overskott' : 'noll'}>{formatForandring(ore, 'mnkr', 1)}</span>;
+}
+
+function kolumner(totalt: Summa): Kolumn<Arsrad>[] {
+  return [
+    kolumn.accessor('ar', { header: 'År', footer: 'Totalt' }),
+    kolumn.accessor('budgetOre', {
+      header: () => <Mnkr text="Budget" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={totalt.budgetOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('utfallOre', {
+      header: () => <Mnkr text="Utfall" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={totalt.utfallOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('prognosOre', {
+      header: () => <Mnkr text="Prognos" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={totalt.prognosOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('avvikelseOre', {
+      header: () => <Mnkr text="Avvikelse" />,
+      cell: ({ getValue }) => <Avvikelse ore={getValue()} />,
+      footer: () => <Avvikelse ore={totalt.avvikelseOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('utanPrognos', { header: 'Projektår utan prognos', footer: () => totalt.utanPrognos, meta: TAL }),
+  ];
+}
+
 /** Budget, utfall, prognos and avvikelse per year of the plan: the follow-up of the delårsrapporter. */
 export function InvesteringarPerArTabell({ summering, namndnamn }: { summering: Namndssummering; namndnamn: string }) {
-  const rubrikId = useId();
+  const allaKolumner = useMemo(() => kolumner(summering.totalt), [summering.totalt]);
+  const rader = useMemo(() => [...summering.ar], [summering.ar]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="investeringar-per-ar">
-        <caption id={rubrikId}>
+    <Table
+      data={rader}
+      columns={allaKolumner}
+      caption={
+        <>
           Investeringar per år, {namndnamn}
           <span className="caption__not">
             Avvikelse = budget − prognos: negativ när prognosen är högre än budgeten. Ett projektår utan egen prognos räknas med sin budget.
           </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">År</th>
-            <th scope="col" className="tal">
-              Budget <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Utfall <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Prognos <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Avvikelse <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Projektår utan prognos
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {summering.ar.map((rad) => (
-            <tr key={rad.ar} data-ar={rad.ar}>
-              <th scope="row">{rad.ar}</th>
-              <Siffror summa={rad} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-summa="totalt">
-            <th scope="row">Totalt</th>
-            <Siffror summa={summering.totalt} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+      radId={(rad) => String(rad.ar)}
+      radAttribut={(rad) => ({ 'data-ar': String(rad.ar) })}
+      fotAttribut={{ 'data-summa': 'totalt' }}
+      testId="investeringar-per-ar"
+    />
   );
 }

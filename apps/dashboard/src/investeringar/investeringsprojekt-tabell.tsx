@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useMemo } from 'react';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import { MOTIV, type Bedomning, type Namndssummering, type Paverkan, type Projektrad } from './investeringar.js';
 
 const TECKEN: Record<Paverkan, string> = { positiv: '+', ingen: '0', negativ: '−' };
@@ -31,8 +32,63 @@ function Hallbarhet({ bedomning }: { bedomning: Bedomning[] | null }) {
   );
 }
 
-function Mnkr({ ore }: { ore: number | null }) {
-  return <td className="tal">{ore === null ? <Tom text="ingen budget" /> : formatBeloppUtanEnhet(ore, 'mnkr', 1)}</td>;
+const kolumn = kolumnhjalp<Projektrad>();
+const TAL = { tal: true } as const;
+
+function kolumner(ar: readonly number[], summering: Namndssummering | null): Kolumn<Projektrad>[] {
+  const summaPerAr = new Map((summering?.ar ?? []).map((rad) => [rad.ar, rad.budgetOre]));
+  const summa = summering !== null;
+  return [
+    kolumn.accessor('namn', {
+      header: 'Projekt',
+      cell: ({ row }) => (
+        <>
+          {row.original.namn}
+          <span className="tabell__niva">
+            <span className="visuellt-dold">, </span>
+            {row.original.id}
+          </span>
+        </>
+      ),
+      footer: summa ? 'Summa' : undefined,
+    }),
+    kolumn.accessor((rad) => rad.motiv ?? undefined, {
+      id: 'motiv',
+      header: 'Motiv',
+      cell: ({ row }) => {
+        const { motiv } = row.original;
+        if (!motiv) return <Tom text="inget motiv" />;
+        return (
+          <span className="motiv">
+            <abbr className="motiv__kod" title={MOTIV[motiv]}>
+              {motiv}
+            </abbr>{' '}
+            <span className="motiv__text">{MOTIV[motiv]}</span>
+          </span>
+        );
+      },
+    }),
+    kolumn.display({
+      id: 'hallbarhet',
+      header: 'Hållbarhet',
+      cell: ({ row }) => <Hallbarhet bedomning={row.original.hallbarhet} />,
+    }),
+    kolumn.accessor('totaltOre', {
+      header: 'Totalt',
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: summering ? () => <Belopp ore={summering.totalt.budgetOre} /> : undefined,
+      meta: { tal: true, klass: 'tal--stark' },
+    }),
+    ...ar.map((aret, index) =>
+      kolumn.accessor((rad) => rad.budgetPerAr[index] ?? undefined, {
+        id: `ar-${aret}`,
+        header: String(aret),
+        cell: ({ row }) => <Belopp ore={row.original.budgetPerAr[index]} saknas="ingen budget" />,
+        footer: summa ? () => <Belopp ore={summaPerAr.get(aret) ?? 0} /> : undefined,
+        meta: TAL,
+      }),
+    ),
+  ];
 }
 
 interface Props {
@@ -44,81 +100,28 @@ interface Props {
 
 /** Every project of the nämnd with motive, assessment and its budget over the seven-year plan; sums per year last. */
 export function InvesteringsprojektTabell({ rader, ar, summering, namndnamn }: Props) {
-  const rubrikId = useId();
-  const summaPerAr = new Map((summering?.ar ?? []).map((rad) => [rad.ar, rad.budgetOre]));
+  const allaKolumner = useMemo(() => kolumner(ar, summering), [ar, summering]);
+  const data = useMemo(() => [...rader], [rader]);
 
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell tabell--bred" data-testid="investeringsprojekt-tabell">
-        <caption id={rubrikId}>
+    <Table
+      data={data}
+      columns={allaKolumner}
+      caption={
+        <>
           Investeringsprojekt, {namndnamn}
           {ar.length > 0 ? `, ${ar[0]}–${ar.at(-1)}` : ''}
           <span className="caption__not">
             Belopp i mnkr: budget totalt och per år. Motiv krävs över 3 mnkr och hållbarhetsbedömning över 15 mnkr: + positiv, 0 ingen, −
             negativ påverkan, ? ej bedömd.
           </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Projekt</th>
-            <th scope="col">Motiv</th>
-            <th scope="col">Hållbarhet</th>
-            <th scope="col" className="tal">
-              Totalt
-            </th>
-            {ar.map((aret) => (
-              <th key={aret} scope="col" className="tal">
-                {aret}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rader.map((rad) => (
-            <tr key={rad.id} data-projekt={rad.id}>
-              <th scope="row">
-                {rad.namn}
-                <span className="tabell__niva">
-                  <span className="visuellt-dold">, </span>
-                  {rad.id}
-                </span>
-              </th>
-              <td>
-                {rad.motiv ? (
-                  <span className="motiv">
-                    <abbr className="motiv__kod" title={MOTIV[rad.motiv]}>
-                      {rad.motiv}
-                    </abbr>{' '}
-                    <span className="motiv__text">{MOTIV[rad.motiv]}</span>
-                  </span>
-                ) : (
-                  <Tom text="inget motiv" />
-                )}
-              </td>
-              <td>
-                <Hallbarhet bedomning={rad.hallbarhet} />
-              </td>
-              <td className="tal tal--stark">{formatBeloppUtanEnhet(rad.totaltOre, 'mnkr', 1)}</td>
-              {rad.budgetPerAr.map((ore, index) => (
-                <Mnkr key={ar[index]} ore={ore} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        {summering ? (
-          <tfoot>
-            <tr data-summa="namnd">
-              <th scope="row" colSpan={3}>
-                Summa
-              </th>
-              <td className="tal">{formatBeloppUtanEnhet(summering.totalt.budgetOre, 'mnkr', 1)}</td>
-              {ar.map((aret) => (
-                <Mnkr key={aret} ore={summaPerAr.get(aret) ?? 0} />
-              ))}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
+        </>
+      }
+      radId={(rad) => rad.id}
+      radAttribut={(rad) => ({ 'data-projekt': rad.id })}
+      fotAttribut={{ 'data-summa': 'namnd' }}
+      testId="investeringsprojekt-tabell"
+      klass="tabell--bred"
+    />
   );
 }

@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 /** Below this the names no longer fit beside the bars and go above them instead. */
 const SMAL_SKARM = '(max-width: 36rem)';
 
-const RADHOJD_PX = { bred: 36, smal: 52 };
+// Three bars a row: budget, prognos and utfall.
+const RADHOJD_PX = { bred: 52, smal: 64 };
 const AXLAR_PX = 64;
 
 /** The chart's height grows with the number of nämnder so every bar keeps a readable row. */

@@ -8,6 +8,7 @@ import { useCallback, useMemo } from 'react';
 import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
 import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
+import { manadsnamn } from '../format/tidpunkt.js';
 import { diagramHojdPx, useSmalSkarm } from './diagram-layout.js';
 import { beskrivDiagram, lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
@@ -16,13 +17,25 @@ use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type DiagramOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
-/** Bars 7.0:1 against white, well above the 3:1 a chart's graphics need; text colours 7.5:1 or more. */
-const FARG = {
-  ...DIAGRAMFARG,
-  stapel: '#2b5c8a',
-  stapelMarkerad: '#1b3f63',
-  skugga: 'rgba(43, 92, 138, 0.08)',
-};
+/**
+ * The three bars of a nämnd: budget, prognos and utfall side by side, each at least 4.5:1 against white, well
+ * above the 3:1 a chart's graphics need; text colours 7.5:1 or more. Budget is grey and hatched in the legend's
+ * words, so the bars differ by more than colour: they always stand in the same order.
+ */
+export const SERIER = [
+  { nyckel: 'budget', namn: 'Budget', farg: '#5f6b78', markerad: '#3f4953' },
+  { nyckel: 'prognos', namn: 'Prognos', farg: '#2b5c8a', markerad: '#1b3f63' },
+  { nyckel: 'utfall', namn: 'Utfall hittills', farg: '#a3541a', markerad: '#7a3d12' },
+] as const;
+type Serie = (typeof SERIER)[number]['nyckel'];
+
+const FARG = { ...DIAGRAMFARG, skugga: 'rgba(43, 92, 138, 0.08)' };
+
+function beloppI(namnd: NamndTotal, serie: Serie): number | null {
+  if (serie === 'budget') return namnd.budgetOre;
+  if (serie === 'utfall') return namnd.utfallOre;
+  return namnd.nettokostnadOre;
+}
 
 /** 1, 2 or 5 times a power of ten, at least the given amount. */
 function jamntUppat(varde: number): number {
@@ -60,9 +73,10 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
         if (!namnd) return '';
         return [
           `<strong>${format.encodeHTML(namnd.namn)}</strong>`,
-          `Nettokostnad: ${formatMnkr(namnd.nettokostnadOre)}`,
-          `Intäkter: ${formatMnkr(namnd.intakterOre)}`,
-          `Kostnader: ${formatMnkr(namnd.kostnaderOre)}`,
+          `Prognos, nettokostnad: ${formatMnkr(namnd.nettokostnadOre)}`,
+          `Budget: ${namnd.budgetOre === null ? 'saknas' : formatMnkr(namnd.budgetOre)}`,
+          `Avvikelse mot budget: ${namnd.avvikelseOre === null ? 'visas när alla lämnat' : formatMnkr(namnd.avvikelseOre)}`,
+          `Utfall hittills: ${namnd.utfallOre === null ? 'saknas' : formatMnkr(namnd.utfallOre)}`,
           `Lämnade prognoser: ${lamnadeAvAnsvar(namnd)}`,
         ].join('<br>');
       },
@@ -89,41 +103,45 @@ function diagramOption(namnder: readonly NamndTotal[], { bredd, smal, utanAnimer
         inside: smal,
         align: smal ? 'left' : 'right',
         verticalAlign: smal ? 'bottom' : 'middle',
-        padding: smal ? [0, 0, 10, 0] : 0,
+        // Above the band's three bars (budget, prognos, utfall), not on top of them.
+        padding: smal ? [0, 0, 22, 0] : 0,
         width: namnbredd,
         overflow: 'truncate',
         color: FARG.text,
         fontSize: 13,
       },
     },
-    series: [
-      {
-        type: 'bar',
-        name: 'Nettokostnad',
-        barMaxWidth: smal ? 14 : 22,
-        itemStyle: { color: FARG.stapel, borderRadius: 2 },
-        emphasis: { itemStyle: { color: FARG.stapelMarkerad } },
-        // Bar length only; every figure shown is formatted from the exact öre.
-        data: namnder.map((namnd) => mnkrForRitning(namnd.nettokostnadOre)),
-        label: {
-          show: true,
-          // Right of the bar: past its end, or for a net income just past zero, where there is always room.
-          position: 'right',
-          color: FARG.text,
-          fontSize: 12,
-          formatter: (params) => {
-            const namnd = namnder[params.dataIndex];
-            return namnd ? formatBeloppUtanEnhet(namnd.nettokostnadOre, 'mnkr', 1) : '';
-          },
+    series: SERIER.map(({ nyckel, namn, farg, markerad }) => ({
+      type: 'bar' as const,
+      name: namn,
+      barMaxWidth: smal ? 10 : 14,
+      barGap: '10%',
+      itemStyle: { color: farg, borderRadius: 2 },
+      emphasis: { itemStyle: { color: markerad } },
+      // Bar length only; every figure shown is formatted from the exact öre. A missing figure draws no bar.
+      data: namnder.map((namnd) => {
+        const ore = beloppI(namnd, nyckel);
+        return ore === null ? null : mnkrForRitning(ore);
+      }),
+      // The prognos carries its figure; the table has the others.
+      label: {
+        show: nyckel === 'prognos',
+        // Right of the bar: past its end, or for a net income just past zero, where there is always room.
+        position: 'right' as const,
+        color: FARG.text,
+        fontSize: 12,
+        formatter: (params: { dataIndex: number }) => {
+          const namnd = namnder[params.dataIndex];
+          return namnd ? formatBeloppUtanEnhet(namnd.nettokostnadOre, 'mnkr', 1) : '';
         },
       },
-    ],
+    })),
   };
 }
 
 /**
- * Horizontal bars of nettokostnad per nämnd, largest first. To assistive technology it is one image with a
- * summary; the table below it carries every figure.
+ * Horizontal bars of nettokostnad per nämnd, largest prognos first: budget, prognos and utfall side by side. To
+ * assistive technology it is one image with a summary; the table below it carries every figure.
  */
 export function NettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {
   const smal = useSmalSkarm();
@@ -136,8 +154,20 @@ export function NettokostnadDiagram({ totaler }: { totaler: PrognosTotaler }) {
 
   // The drawing itself is hidden from assistive technology: the outer element speaks for it, the table has the figures.
   return (
-    <div className="diagram" role="img" aria-label={beskrivDiagram(totaler)} data-testid="nettokostnad-diagram">
-      <div ref={behallare} className="diagram__yta" aria-hidden="true" style={{ height: diagramHojdPx(namnder.length, smal) }} />
-    </div>
+    <figure className="diagram">
+      <div role="img" aria-label={beskrivDiagram(totaler)} data-testid="nettokostnad-diagram">
+        <div ref={behallare} className="diagram__yta" aria-hidden="true" style={{ height: diagramHojdPx(namnder.length, smal) }} />
+      </div>
+      <figcaption className="diagram__forklaring">
+        <ul className="teckenforklaring" aria-label="Teckenförklaring">
+          {SERIER.map((serie) => (
+            <li key={serie.nyckel}>
+              <span className="teckenforklaring__farg" style={{ background: serie.farg }} aria-hidden="true" />
+              {serie.nyckel === 'utfall' && totaler.utfallTillManad ? `Utfall t.o.m. ${manadsnamn(totaler.utfallTillManad)}` : serie.namn}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
   );
 }

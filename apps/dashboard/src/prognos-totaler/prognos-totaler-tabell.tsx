@@ -1,38 +1,82 @@
 import type { PrognosTotaler } from '@tertial/contracts';
 import { useId, useMemo } from 'react';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
 import { manadsnamn } from '../format/tidpunkt.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { saknasSomUndefined } from '../table/table-regler.js';
 import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
-function Belopp({ ore }: { ore: number | null }) {
-  if (ore === null) {
-    return (
-      <td className="tal">
-        <span aria-hidden="true">–</span>
-        <span className="visuellt-dold">uppgift saknas</span>
-      </td>
-    );
-  }
-  return <td className="tal">{formatBeloppUtanEnhet(ore, 'mnkr', 1)}</td>;
-}
+const kolumn = kolumnhjalp<NamndTotal>();
+const TAL = { tal: true } as const;
+const STORST_FORST = [{ id: 'nettokostnadOre', desc: true }];
 
-function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
+function Rubrik({ text, enhet = 'mnkr' }: { text: string; enhet?: string }) {
   return (
     <>
-      <Belopp ore={rad.intakterOre} />
-      <Belopp ore={rad.kostnaderOre} />
-      <Belopp ore={rad.nettokostnadOre} />
-      <td className="tal">{lamnadeAvAnsvar(rad)}</td>
-      <Belopp ore={rad.budgetOre} />
-      <Belopp ore={rad.avvikelseOre} />
-      <Belopp ore={rad.utfallOre} />
+      {text} <span className="enhet">({enhet})</span>
     </>
   );
 }
 
 /**
- * Every figure of the chart as a real table, in the same order, with the city's total last. It scrolls
+ * The columns, the figures a reader compares first (prognos, budget, avvikelse, utfall) before the parts of
+ * the prognos; on a narrow screen the first ones are in view beside the nämnd's name.
+ */
+function kolumner(stad: NamndTotal, utfallTillManad: number | null): Kolumn<NamndTotal>[] {
+  return [
+    kolumn.accessor('namn', { header: 'Nämnd', footer: `Totalt ${stad.namn}` }),
+    kolumn.accessor('nettokostnadOre', {
+      header: () => <Rubrik text="Prognos nettokostnad" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={stad.nettokostnadOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor((rad) => saknasSomUndefined(rad.budgetOre), {
+      id: 'budget',
+      header: () => <Rubrik text="Budget" />,
+      cell: ({ row }) => <Belopp ore={row.original.budgetOre} />,
+      footer: () => <Belopp ore={stad.budgetOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor((rad) => saknasSomUndefined(rad.avvikelseOre), {
+      id: 'avvikelse',
+      header: () => <Rubrik text="Avvikelse mot budget" />,
+      cell: ({ row }) => <Belopp ore={row.original.avvikelseOre} avvikelse />,
+      footer: () => <Belopp ore={stad.avvikelseOre} avvikelse />,
+      meta: TAL,
+    }),
+    kolumn.accessor((rad) => saknasSomUndefined(rad.utfallOre), {
+      id: 'utfall',
+      header: () => <Rubrik text={`Utfall ${utfallTillManad ? `t.o.m. ${manadsnamn(utfallTillManad)}` : 'hittills'}`} />,
+      cell: ({ row }) => <Belopp ore={row.original.utfallOre} />,
+      footer: () => <Belopp ore={stad.utfallOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('intakterOre', {
+      header: () => <Rubrik text="Intäkter" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={stad.intakterOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor('kostnaderOre', {
+      header: () => <Rubrik text="Kostnader" />,
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={stad.kostnaderOre} />,
+      meta: TAL,
+    }),
+    kolumn.accessor((rad) => (rad.antalAnsvar === 0 ? undefined : rad.antalLamnade / rad.antalAnsvar), {
+      id: 'lamnade',
+      header: 'Lämnade prognoser',
+      cell: ({ row }) => lamnadeAvAnsvar(row.original),
+      footer: () => lamnadeAvAnsvar(stad),
+      meta: TAL,
+    }),
+  ];
+}
+
+/**
+ * Every figure of the chart as a real table, largest nettokostnad first, with the city's total last. It scrolls
  * sideways in its own box on a narrow screen so the page itself never does.
  */
 export function PrognosTotalerTabell({
@@ -44,58 +88,25 @@ export function PrognosTotalerTabell({
   rubrik?: string;
   testId?: string;
 }) {
-  const rubrikId = useId();
   const forklaringId = useId();
   const namnder = useMemo(() => sorteraEfterNettokostnad(totaler.namnder), [totaler.namnder]);
+  const allaKolumner = useMemo(() => kolumner(totaler.stad, totaler.utfallTillManad), [totaler.stad, totaler.utfallTillManad]);
 
   return (
     <>
-      <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0} aria-describedby={forklaringId}>
-        <table className="tabell" data-testid={testId}>
-          <caption id={rubrikId}>{rubrik}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nämnd</th>
-              <th scope="col" className="tal">
-                Intäkter <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Kostnader <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Nettokostnad <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Lämnade prognoser
-              </th>
-              <th scope="col" className="tal">
-                Budget <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Avvikelse mot budget <span className="enhet">(mnkr)</span>
-              </th>
-              <th scope="col" className="tal">
-                Utfall {totaler.utfallTillManad ? `t.o.m. ${manadsnamn(totaler.utfallTillManad)}` : 'hittills'}{' '}
-                <span className="enhet">(mnkr)</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {namnder.map((namnd) => (
-              <tr key={namnd.kod} data-namnd={namnd.kod}>
-                <th scope="row">{namnd.namn}</th>
-                <Siffror rad={namnd} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-summa="stad">
-              <th scope="row">Totalt {totaler.stad.namn}</th>
-              <Siffror rad={totaler.stad} />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <Table
+        data={namnder}
+        columns={allaKolumner}
+        caption={rubrik}
+        radId={(namnd) => namnd.kod}
+        // The order of the chart, which the header says; ties stay by name.
+        sortering={STORST_FORST}
+        radAttribut={(namnd) => ({ 'data-namnd': namnd.kod })}
+        fotAttribut={{ 'data-summa': 'stad' }}
+        beskrivningId={forklaringId}
+        testId={testId}
+        klass="tabell--bred"
+      />
       <p id={forklaringId} className="tabell-forklaring">
         Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
         prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken

@@ -73,7 +73,7 @@ describe('an empty report', () => {
 describe("the chart's accessible description", () => {
   it('names the three largest nämnder and the city total with units spoken in full', () => {
     expect(beskrivDiagram(totaler([miljo, fastighet, vard, skola])).replaceAll('\u00a0', ' ')).toBe(
-      'Stapeldiagram över nettokostnad per nämnd, helårsprognos augusti 2026, 4 nämnder.' +
+      'Stapeldiagram över nettokostnad per nämnd: budget, helårsprognos och utfall hittills. Helårsprognos augusti 2026, 4 nämnder.' +
         ' Störst: Vård- och omsorgsnämnden 3 100,0 miljoner kronor, Skol- och fritidsnämnden 2 500,0 miljoner kronor,' +
         ' Miljönämnden 25,0 miljoner kronor. Staden totalt 5 585,0 miljoner kronor.' +
         ' Samma siffror finns i tabellen under diagrammet.',

@@ -33,7 +33,7 @@ const STORST_I_BESKRIVNINGEN = 3;
  */
 export function beskrivDiagram(totaler: PrognosTotaler): string {
   const sorterade = sorteraEfterNettokostnad(totaler.namnder);
-  const inledning = `Stapeldiagram över nettokostnad per nämnd, helårsprognos ${totaler.tillfalle} ${totaler.ar}, ${sorterade.length} ${sorterade.length === 1 ? 'nämnd' : 'nämnder'}.`;
+  const inledning = `Stapeldiagram över nettokostnad per nämnd: budget, helårsprognos och utfall hittills. Helårsprognos ${totaler.tillfalle} ${totaler.ar}, ${sorterade.length} ${sorterade.length === 1 ? 'nämnd' : 'nämnder'}.`;
   const storsta = sorterade.slice(0, STORST_I_BESKRIVNINGEN).map((namnd) => `${namnd.namn} ${miljonerKronor(namnd.nettokostnadOre)}`);
   const storst = storsta.length > 0 ? ` Störst: ${storsta.join(', ')}.` : '';
   const totalt = ` Staden totalt ${miljonerKronor(totaler.stad.nettokostnadOre)}.`;

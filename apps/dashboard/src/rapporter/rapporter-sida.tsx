@@ -5,6 +5,7 @@ import { useInloggning } from '../inloggning/use-inloggning.js';
 import { BekraftadAtgard } from '../sida/bekraftad-atgard.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import { NyttRapportutkast } from './nytt-rapportutkast.js';
 import { RapportInnehall } from './rapport-innehall.js';
 import { kanHanteraRapporter, rapportdatum, rapportperiod, rapportstatus, sorteraRapporter } from './rapporter.js';
@@ -16,36 +17,36 @@ interface ListaProps {
   onValj: (id: string) => void;
 }
 
+const kolumn = kolumnhjalp<RapportDto>();
+
+function kolumner(valdId: string | undefined, onValj: (id: string) => void): Kolumn<RapportDto>[] {
+  return [
+    kolumn.accessor('titel', {
+      header: 'Titel',
+      cell: ({ row }) => (
+        <button type="button" className="knapp--lank" aria-pressed={row.original.id === valdId} onClick={() => onValj(row.original.id)}>
+          {row.original.titel}
+        </button>
+      ),
+    }),
+    kolumn.accessor((rapport) => rapportperiod(rapport), { id: 'period', header: 'Period', enableSorting: false }),
+    kolumn.accessor((rapport) => rapportstatus(rapport.status), { id: 'status', header: 'Status' }),
+    kolumn.accessor((rapport) => rapportdatum(rapport), { id: 'datum', header: 'Datum' }),
+  ];
+}
+
 function Rapportlista({ rapporter, valdId, onValj }: ListaProps) {
-  const rubrikId = useId();
+  const allaKolumner = useMemo(() => kolumner(valdId, onValj), [valdId, onValj]);
+  const rader = useMemo(() => [...rapporter], [rapporter]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="rapportlista">
-        <caption id={rubrikId}>Rapporter till kommunfullmäktige</caption>
-        <thead>
-          <tr>
-            <th scope="col">Titel</th>
-            <th scope="col">Period</th>
-            <th scope="col">Status</th>
-            <th scope="col">Datum</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rapporter.map((rapport) => (
-            <tr key={rapport.id} data-rapport={rapport.id} data-status={rapport.status}>
-              <th scope="row">
-                <button type="button" className="knapp--lank" aria-pressed={rapport.id === valdId} onClick={() => onValj(rapport.id)}>
-                  {rapport.titel}
-                </button>
-              </th>
-              <td>{rapportperiod(rapport)}</td>
-              <td>{rapportstatus(rapport.status)}</td>
-              <td>{rapportdatum(rapport)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      data={rader}
+      columns={allaKolumner}
+      caption="Rapporter till kommunfullmäktige"
+      radId={(rapport) => rapport.id}
+      radAttribut={(rapport) => ({ 'data-rapport': rapport.id, 'data-status': rapport.status })}
+      testId="rapportlista"
+    />
   );
 }
 

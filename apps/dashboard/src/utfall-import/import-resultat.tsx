@@ -1,12 +1,14 @@
 import type { UtfallImportResultat } from '@tertial/contracts';
-import { useId } from 'react';
+import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { Belopp } from '../table/belopp.js';
+import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import { kontogruppnamn, manadText, summaOre, type Importsvar } from './utfall-import.js';
 
-/** More errors than this are not listed: the first ones tell what is wrong with the file. */
-const MAX_RADER = 500;
+/** A file with thousands of errors is read a page at a time. */
+const RADER_PER_SIDA = 100;
+const TAL = { tal: true } as const;
 
 const STATUSNAMN: Record<UtfallImportResultat['status'], string> = {
   provkord: 'Provkörd – inget sparat',
@@ -71,125 +73,134 @@ function Filfakta({ resultat }: { resultat: UtfallImportResultat }) {
 }
 
 function Radmeddelanden({ rubrik, rader, testId }: { rubrik: string; rader: UtfallImportResultat['fel']; testId: string }) {
-  const rubrikId = useId();
-  const visade = rader.slice(0, MAX_RADER);
+  const kolumner = useMemo(() => meddelandekolumner(rubrik === 'Fel' ? 'Fel' : 'Varning'), [rubrik]);
+  const data = useMemo(() => [...rader], [rader]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid={testId}>
-        <caption id={rubrikId}>
-          {rubrik} ({formatAntal(rader.length)}){rader.length > visade.length ? `, de första ${formatAntal(visade.length)} visas` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="tal">
-              Rad
-            </th>
-            <th scope="col">Post</th>
-            <th scope="col">{rubrik === 'Fel' ? 'Fel' : 'Varning'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visade.map((rad, index) => (
-            <tr key={index}>
-              <th scope="row" className="tal">
-                {rad.rad > 0 ? formatAntal(rad.rad) : '–'}
-              </th>
-              <td>
-                <code>{rad.post}</code>
-              </td>
-              <td>{rad.meddelande}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      data={data}
+      columns={kolumner}
+      caption={`${rubrik} (${formatAntal(rader.length)})`}
+      radId={(_, index) => String(index)}
+      radPerSida={RADER_PER_SIDA}
+      testId={testId}
+    />
   );
+}
+
+type Radmeddelande = UtfallImportResultat['fel'][number];
+const meddelande = kolumnhjalp<Radmeddelande>();
+
+function meddelandekolumner(slag: string): Kolumn<Radmeddelande>[] {
+  return [
+    meddelande.accessor('rad', {
+      header: 'Rad',
+      cell: ({ getValue }) => (getValue() > 0 ? formatAntal(getValue()) : '–'),
+      meta: TAL,
+    }),
+    meddelande.accessor('post', { header: 'Post', cell: ({ getValue }) => <code>{getValue()}</code> }),
+    meddelande.accessor('meddelande', { header: slag }),
+  ];
+}
+
+type Manadsrad = UtfallImportResultat['totalerPerManad'][number];
+const manad = kolumnhjalp<Manadsrad>();
+
+function manadskolumner(summa: number): Kolumn<Manadsrad>[] {
+  return [
+    manad.accessor((rad) => rad.ar * 100 + rad.manad, {
+      id: 'manad',
+      header: 'Månad',
+      cell: ({ row }) => manadText(row.original.ar, row.original.manad),
+      footer: 'Summa',
+    }),
+    manad.accessor('beloppOre', {
+      id: 'mnkr',
+      header: () => (
+        <>
+          Belopp <span className="enhet">(mnkr)</span>
+        </>
+      ),
+      cell: ({ getValue }) => <Belopp ore={getValue()} />,
+      footer: () => <Belopp ore={summa} />,
+      meta: TAL,
+    }),
+    manad.accessor('beloppOre', {
+      id: 'kr',
+      header: () => (
+        <>
+          Belopp <span className="enhet">(kr)</span>
+        </>
+      ),
+      cell: ({ getValue }) => <Belopp ore={getValue()} enhet="kr" decimaler={2} />,
+      footer: () => <Belopp ore={summa} enhet="kr" decimaler={2} />,
+      meta: TAL,
+    }),
+  ];
 }
 
 function PerManad({ resultat }: { resultat: UtfallImportResultat }) {
-  const rubrikId = useId();
-  const rader = [...resultat.totalerPerManad].sort((a, b) => a.ar - b.ar || a.manad - b.manad);
+  const rader = useMemo(() => [...resultat.totalerPerManad].sort((a, b) => a.ar - b.ar || a.manad - b.manad), [resultat]);
+  const kolumner = useMemo(() => manadskolumner(summaOre(rader)), [rader]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="import-per-manad">
-        <caption id={rubrikId}>
+    <Table
+      data={rader}
+      columns={kolumner}
+      caption={
+        <>
           Utfall per månad<span className="caption__not">Netto {LEDGER_TECKEN}.</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Månad</th>
-            <th scope="col" className="tal">
-              Belopp <span className="enhet">(mnkr)</span>
-            </th>
-            <th scope="col" className="tal">
-              Belopp <span className="enhet">(kr)</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rader.map((rad) => (
-            <tr key={`${rad.ar}-${rad.manad}`}>
-              <th scope="row">{manadText(rad.ar, rad.manad)}</th>
-              <td className="tal">{formatBeloppUtanEnhet(rad.beloppOre, 'mnkr', 1)}</td>
-              <td className="tal">{formatBeloppUtanEnhet(rad.beloppOre, 'kr', 2)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Summa</th>
-            <td className="tal">{formatBeloppUtanEnhet(summaOre(rader), 'mnkr', 1)}</td>
-            <td className="tal">{formatBeloppUtanEnhet(summaOre(rader), 'kr', 2)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+      radId={(rad) => `${rad.ar}-${rad.manad}`}
+      testId="import-per-manad"
+    />
   );
 }
 
+type Kontorad = UtfallImportResultat['totalerPerKonto'][number];
+const konto = kolumnhjalp<Kontorad>();
+
+function kontokolumner(summa: number): Kolumn<Kontorad>[] {
+  return [
+    konto.accessor('konto', { header: 'Konto', footer: 'Summa', meta: TAL }),
+    konto.accessor((rad) => rad.namn ?? undefined, {
+      id: 'namn',
+      header: 'Namn',
+      cell: ({ row }) => row.original.namn ?? <span className="svag">Namn saknas</span>,
+    }),
+    konto.accessor((rad) => (rad.kontogrupp ? kontogruppnamn(rad.kontogrupp) : undefined), {
+      id: 'kontogrupp',
+      header: 'Kontogrupp',
+      cell: ({ getValue }) => getValue<string | undefined>() ?? <span className="svag">Ingen kontogrupp</span>,
+    }),
+    konto.accessor('beloppOre', {
+      header: () => (
+        <>
+          Belopp <span className="enhet">(kr)</span>
+        </>
+      ),
+      cell: ({ getValue }) => <Belopp ore={getValue()} enhet="kr" decimaler={2} />,
+      footer: () => <Belopp ore={summa} enhet="kr" decimaler={2} />,
+      meta: TAL,
+    }),
+  ];
+}
+
 function PerKonto({ resultat }: { resultat: UtfallImportResultat }) {
-  const rubrikId = useId();
-  const rader = [...resultat.totalerPerKonto].sort((a, b) => a.konto - b.konto);
+  const rader = useMemo(() => [...resultat.totalerPerKonto].sort((a, b) => a.konto - b.konto), [resultat]);
+  const kolumner = useMemo(() => kontokolumner(summaOre(rader)), [rader]);
   return (
-    <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
-      <table className="tabell" data-testid="import-per-konto">
-        <caption id={rubrikId}>
+    <Table
+      data={rader}
+      columns={kolumner}
+      caption={
+        <>
           Utfall per konto<span className="caption__not">Belopp {LEDGER_TECKEN}.</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="tal">
-              Konto
-            </th>
-            <th scope="col">Namn</th>
-            <th scope="col">Kontogrupp</th>
-            <th scope="col" className="tal">
-              Belopp <span className="enhet">(kr)</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rader.map((rad) => (
-            <tr key={rad.konto} data-konto={rad.konto}>
-              <th scope="row" className="tal">
-                {rad.konto}
-              </th>
-              <td>{rad.namn ?? <span className="svag">Namn saknas</span>}</td>
-              <td>{rad.kontogrupp ? kontogruppnamn(rad.kontogrupp) : <span className="svag">Ingen kontogrupp</span>}</td>
-              <td className="tal">{formatBeloppUtanEnhet(rad.beloppOre, 'kr', 2)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Summa
-            </th>
-            <td className="tal">{formatBeloppUtanEnhet(summaOre(rader), 'kr', 2)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+      radId={(rad) => String(rad.konto)}
+      radAttribut={(rad) => ({ 'data-konto': String(rad.konto) })}
+      testId="import-per-konto"
+    />
   );
 }
 
