@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
 import { manadsnamn } from '../format/tidpunkt.js';
-import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
+import { lamnadeAvAnsvar, prognosensSiffror, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
 function Belopp({ ore }: { ore: number | null }) {
   if (ore === null) {
@@ -18,14 +18,15 @@ function Belopp({ ore }: { ore: number | null }) {
 }
 
 function Siffror({ rad }: { rad: Omit<NamndTotal, 'kod' | 'namn'> }) {
+  const prognos = prognosensSiffror(rad);
   return (
     <>
-      <Belopp ore={rad.intakterOre} />
-      <Belopp ore={rad.kostnaderOre} />
-      <Belopp ore={rad.nettokostnadOre} />
+      <Belopp ore={prognos.intakterOre} />
+      <Belopp ore={prognos.kostnaderOre} />
+      <Belopp ore={prognos.nettokostnadOre} />
       <td className="tal">{lamnadeAvAnsvar(rad)}</td>
       <Belopp ore={rad.budgetOre} />
-      <Belopp ore={rad.avvikelseOre} />
+      <Belopp ore={prognos.avvikelseOre} />
       <Belopp ore={rad.utfallOre} />
     </>
   );
@@ -99,7 +100,7 @@ export function PrognosTotalerTabell({
       <p id={forklaringId} className="tabell-forklaring">
         Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
         prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken
-        hittills i år.
+        under prognosens period. Ett streck betyder att uppgiften saknas, till exempel innan någon prognos är lämnad.
       </p>
     </>
   );
