@@ -1,22 +1,30 @@
 import { useId, useMemo } from 'react';
 
+import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
 import { useNamnder } from '../organisation/use-organisation.js';
 import { Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
-import { lasBudgetar, valbaraBudgetar } from './budgetar.js';
+import { lasBudgetar, serHelaStadensBudget, valbaraBudgetar } from './budgetar.js';
 import { BudgetversionerVy } from './budgetversioner-vy.js';
 import { InternbudgetVy } from './internbudget-vy.js';
 import { ResursfordelningVy } from './resursfordelning-vy.js';
 
 /**
  * A nämnd's budget for a year: its frame from the resursfördelningsmodell, how the internbudget distributes it,
- * and the year's budget versions for every nämnd. The nämnd and year are kept in the URL.
+ * and, for the ekonomidirektör, the year's budget versions for every nämnd. The nämnd and year are kept in the
+ * URL. A förvaltningsekonom is offered only their own nämnd, and the page asks only for what they may read.
  */
 export function BudgetSida() {
-  const namndfraga = useNamnder();
+  const { anvandare } = useInloggning();
+  const helaStaden = serHelaStadensBudget(anvandare?.roller ?? []);
+  const allaNamnder = useNamnder();
+  const namndfraga =
+    helaStaden || !allaNamnder.namnder
+      ? allaNamnder
+      : { ...allaNamnder, namnder: allaNamnder.namnder.filter((kandidat) => kandidat.kod === allaNamnder.egenNamnd) };
   const arId = useId();
   const ar = lasBudgetar(useSokparameter('ar'), new Date());
   const namndIAdressen = useSokparameter('namnd');
@@ -25,7 +33,7 @@ export function BudgetSida() {
   const namnd =
     namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ??
     namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ??
-    namnder?.[0];
+    (helaStaden ? namnder?.[0] : undefined);
   const arAttValja = useMemo(() => valbaraBudgetar(new Date(), ar), [ar]);
 
   return (
@@ -55,7 +63,7 @@ export function BudgetSida() {
           <InternbudgetVy namnd={namnd.kod} namndnamn={namnd.namn} ar={ar} />
         </>
       ) : null}
-      <BudgetversionerVy ar={ar} namnPaKod={namnPaKod} valdNamnd={namnd?.kod} />
+      {helaStaden ? <BudgetversionerVy ar={ar} namnPaKod={namnPaKod} valdNamnd={namnd?.kod} /> : null}
     </>
   );
 }
