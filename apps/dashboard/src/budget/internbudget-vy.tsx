@@ -1,6 +1,7 @@
 import type { InternbudgetDto } from '@tertial/contracts';
 import { useId, useMemo, useState, type CSSProperties } from 'react';
 
+import { formatAntalAv } from '../format/antal.js';
 import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
 import { NIVANAMN } from '../organisation/organisationstrad.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
@@ -53,7 +54,7 @@ function InternbudgetTabell({ internbudget, namndnamn, ar }: { internbudget: Int
           onChange={(event) => setMedEnheter(event.target.checked)}
           data-testid="internbudget-med-enheter"
         />
-        <label htmlFor={valId}>Visa även enheter ({antalEnheter} ansvar)</label>
+        <label htmlFor={valId}>Visa även enheter ({formatAntalAv(antalEnheter, 'ansvar')})</label>
       </div>
       <div className="tabell-ram" role="region" aria-labelledby={rubrikId} tabIndex={0}>
         <table className="tabell tabell--trad" data-testid="internbudget-tabell">

@@ -1,6 +1,7 @@
 import type { PrognosomgangDto, Roll } from '@tertial/contracts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
+import { formatAntal, formatAntalAv } from '../format/antal.js';
 import { formatTidpunkt } from '../format/tidpunkt.js';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
@@ -179,8 +180,9 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
         <h2 id={`${filterId}-rubrik`}>
           Prognoser per ansvar
           <span className="rubrik__tillagg">
-            {rader.length} ansvar: {antal.inlamnad} inlämnade, {antal.godkand} godkända, {antal.aterskickad} skickade tillbaka,{' '}
-            {antal.saknas} ej lämnade
+            {formatAntalAv(rader.length, 'ansvar')}: {formatAntalAv(antal.inlamnad, 'inlämnad', 'inlämnade')},{' '}
+            {formatAntalAv(antal.godkand, 'godkänd', 'godkända')}, {formatAntalAv(antal.aterskickad, 'skickad', 'skickade')} tillbaka,{' '}
+            {formatAntalAv(antal.saknas, 'ej lämnad', 'ej lämnade')}
           </span>
         </h2>
         {rader.length === 0 ? (
@@ -202,8 +204,8 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
               </div>
             </div>
             <p id={`${filterId}-antal`} className="sokstatus" aria-live="polite">
-              {filter.trim() === '' ? '' : `${filtrerade.length} av ${rader.length} ansvar matchar.`}
-              {filtrerade.length > MAX_RADER ? ` Visar de första ${MAX_RADER}; filtrera för att se fler.` : ''}
+              {filter.trim() === '' ? '' : `${formatAntal(filtrerade.length)} av ${formatAntalAv(rader.length, 'ansvar')} matchar.`}
+              {filtrerade.length > MAX_RADER ? ` Visar de första ${formatAntal(MAX_RADER)}; filtrera för att se fler.` : ''}
             </p>
             {filtrerade.length === 0 ? (
               <Tomt rubrik="Inga ansvar matchar filtret." />

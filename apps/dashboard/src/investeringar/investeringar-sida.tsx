@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 
+import { formatAntalAv } from '../format/antal.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
@@ -35,7 +36,7 @@ function NamndensInvesteringar({ namnd, namndnamn }: { namnd: string; namndnamn:
         <h2 id="investeringsprojekt-rubrik">
           Projekt
           <span className="rubrik__tillagg">
-            {rader.length} projekt, {ar[0]}–{ar.at(-1)}
+            {formatAntalAv(rader.length, 'projekt')}, {ar[0]}–{ar.at(-1)}
           </span>
         </h2>
         <InvesteringsprojektTabell rader={rader} ar={ar} summering={summering} namndnamn={namndnamn} />
