@@ -6,6 +6,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useId,
   useState,
   useSyncExternalStore,
   type CSSProperties,
@@ -95,12 +96,6 @@ function Markerad({ text, fraga, franBorjan = false }: { text: string; fraga: st
   );
 }
 
-/** What a screen reader says for a row: "Hemtjänst Norr, ansvar 14105, chef Anna Berg" or "Socialnämnden, nämnd, 396 ansvar". */
-function etikett(nod: Tradnod): string {
-  if (nod.niva === 'enhet') return `${nod.namn}, ansvar ${nod.kod}, ${nod.chef ? `chef ${nod.chef.namn}` : 'chef saknas'}`;
-  return `${nod.namn}, ${NIVANAMN[nod.niva]}, ${formatAntal(nod.antalAnsvar)} ansvar`;
-}
-
 interface RadProps {
   nod: Tradnod;
   posinset: number;
@@ -117,12 +112,16 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
   const harBarn = barn.length > 0;
   const oppen = harBarn && oppnad;
   const fraga = sok?.fraga;
+  // Named by the row's own words, not the children below it: "Hemtjänst Norr ansvar 14105 chef Anna Berg",
+  // "Socialnämnden nämnd 396 ansvar". What is seen and what is said are the same words (WCAG 2.5.3).
+  const id = useId();
+  const delar = nod.niva === 'enhet' ? ['namn', 'kod', 'chef'] : ['namn', 'niva', 'antal'];
 
   return (
     <li
       role="treeitem"
       className="trad__nod"
-      aria-label={etikett(nod)}
+      aria-labelledby={delar.map((del) => `${id}-${del}`).join(' ')}
       aria-expanded={harBarn ? oppen : undefined}
       aria-level={nod.djup}
       aria-posinset={posinset}
@@ -140,29 +139,35 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
       >
         <span className="trad__pil" aria-hidden="true" data-visas={harBarn ? (oppen ? 'oppen' : 'stangd') : 'ingen'} />
         <span className="trad__innehall">
-          <span className="trad__namn">
+          <span className="trad__namn" id={`${id}-namn`}>
             <Markerad text={nod.namn} fraga={fraga} />
           </span>
           {nod.niva === 'enhet' ? (
             <>
-              <span className="trad__detalj">
+              <span className="trad__detalj" id={`${id}-kod`}>
                 ansvar{' '}
                 <span className="trad__kod">
                   <Markerad text={kod} fraga={fraga} franBorjan />
                 </span>
               </span>
               {nod.chef ? (
-                <span className="trad__detalj">
+                <span className="trad__detalj" id={`${id}-chef`}>
                   chef <Markerad text={nod.chef.namn} fraga={fraga} />
                 </span>
               ) : (
-                <span className="trad__detalj trad__detalj--saknas">chef saknas</span>
+                <span className="trad__detalj trad__detalj--saknas" id={`${id}-chef`}>
+                  chef saknas
+                </span>
               )}
             </>
           ) : (
             <>
-              <span className="trad__niva">{NIVANAMN[nod.niva]}</span>
-              <span className="trad__antal">{formatAntal(nod.antalAnsvar)} ansvar</span>
+              <span className="trad__niva" id={`${id}-niva`}>
+                {NIVANAMN[nod.niva]}
+              </span>
+              <span className="trad__antal" id={`${id}-antal`}>
+                {formatAntal(nod.antalAnsvar)} ansvar
+              </span>
             </>
           )}
         </span>
