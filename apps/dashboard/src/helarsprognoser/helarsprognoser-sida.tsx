@@ -91,7 +91,7 @@ export function HelarsprognoserSida() {
   return (
     <>
       <Sidrubrik titel="Helårsprognoser" rubrik={vald ? `Helårsprognoser ${omgangsnamn(vald)}` : 'Helårsprognoser'} />
-      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="prognos-meddelande">
+      <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="prognos-meddelande">
         {meddelande}
       </p>
       {omgangar.isPending ? <Laddar>Hämtar prognosomgångarna…</Laddar> : null}
