@@ -95,8 +95,12 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
       el.dataset.ofokuserad = stil(el);
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
+    // Tab starts from the top of the document: from a sentinel before everything else, which Tab then leaves.
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.dataset.tabbstart = '';
+    document.body.prepend(start);
+    start.focus();
     return valda.length;
   }, HOGST_TABBSTOPP);
 
@@ -118,6 +122,7 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     nadda.add(fokus.index);
     if (!fokus.synlig) utanFokusmarkering.push(fokus.vem);
   }
+  await page.evaluate(() => document.querySelector('[data-tabbstart]')?.remove());
   const ejNadda = await page.evaluate(
     (nadda) =>
       Array.from(document.querySelectorAll<HTMLElement>('[data-tabbstopp]'))
