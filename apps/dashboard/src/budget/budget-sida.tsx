@@ -1,13 +1,12 @@
 import { useId, useMemo } from 'react';
 
-import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
-import { useNamnder } from '../organisation/use-organisation.js';
+import { useNamnderMedBudget } from '../organisation/use-organisation.js';
 import { Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
-import { lasBudgetar, serHelaStadensBudget, valbaraBudgetar } from './budgetar.js';
+import { lasBudgetar, valbaraBudgetar } from './budgetar.js';
 import { BudgetversionerVy } from './budgetversioner-vy.js';
 import { InternbudgetVy } from './internbudget-vy.js';
 import { ResursfordelningVy } from './resursfordelning-vy.js';
@@ -18,13 +17,8 @@ import { ResursfordelningVy } from './resursfordelning-vy.js';
  * URL. A förvaltningsekonom is offered only their own nämnd, and the page asks only for what they may read.
  */
 export function BudgetSida() {
-  const { anvandare } = useInloggning();
-  const helaStaden = serHelaStadensBudget(anvandare?.roller ?? []);
-  const allaNamnder = useNamnder();
-  const namndfraga =
-    helaStaden || !allaNamnder.namnder
-      ? allaNamnder
-      : { ...allaNamnder, namnder: allaNamnder.namnder.filter((kandidat) => kandidat.kod === allaNamnder.egenNamnd) };
+  const namndfraga = useNamnderMedBudget();
+  const { helaStaden } = namndfraga;
   const arId = useId();
   const ar = lasBudgetar(useSokparameter('ar'), new Date());
   const namndIAdressen = useSokparameter('namnd');
@@ -33,7 +27,7 @@ export function BudgetSida() {
   const namnd =
     namnder?.find((kandidat) => kandidat.kod === namndIAdressen) ??
     namnder?.find((kandidat) => kandidat.kod === namndfraga.egenNamnd) ??
-    (helaStaden ? namnder?.[0] : undefined);
+    namnder?.[0];
   const arAttValja = useMemo(() => valbaraBudgetar(new Date(), ar), [ar]);
 
   return (

@@ -1,4 +1,4 @@
-import { arSchema, type Roll } from '@tertial/contracts';
+import { arSchema } from '@tertial/contracts';
 
 /** How many earlier years the year list offers; next year is offered too, since KF sets its frames in June. */
 const TIDIGARE_AR = 4;
@@ -15,12 +15,4 @@ export function valbaraBudgetar(idag: Date, valtAr: number): number[] {
   const ar = Array.from({ length: TIDIGARE_AR + 2 }, (_, index) => nastaAr - index);
   if (!ar.includes(valtAr)) ar.push(valtAr);
   return ar.sort((a, b) => b - a);
-}
-
-/**
- * Whether the reader works with every nämnd's budget and the city's budget versions, as the budget service
- * allows only the ekonomidirektör; a förvaltningsekonom reads their own nämnd's frame and internbudget.
- */
-export function serHelaStadensBudget(roller: readonly Roll[]): boolean {
-  return roller.includes('ekonomidirektor');
 }

@@ -4,7 +4,7 @@ import { formatAntalAv } from '../format/antal.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
-import { useNamnder } from '../organisation/use-organisation.js';
+import { useNamnderMedBudget } from '../organisation/use-organisation.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { InvesteringarPerArTabell } from './investeringar-per-ar-tabell.js';
@@ -52,9 +52,12 @@ function NamndensInvesteringar({ namnd, namndnamn }: { namnd: string; namndnamn:
   );
 }
 
-/** A nämnd's rolling seven-year investment plan: its projects, and budget, utfall and prognos per year. */
+/**
+ * A nämnd's rolling seven-year investment plan: its projects, and budget, utfall and prognos per year. A
+ * förvaltningsekonom is offered their own nämnd only.
+ */
 export function InvesteringarSida() {
-  const namndfraga = useNamnder();
+  const namndfraga = useNamnderMedBudget();
   const namndIAdressen = useSokparameter('namnd');
   const { namnder } = namndfraga;
   const namnd =
