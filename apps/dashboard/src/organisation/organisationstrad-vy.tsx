@@ -143,6 +143,7 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
             <span className="trad__namn" id={`${id}-namn`}>
               <Markerad text={nod.namn} fraga={fraga} />
             </span>
+            {/* Spaces between the parts, which the flex layout does not show: the row's text reads as its name. */}{' '}
             {nod.niva === 'enhet' ? (
               <>
                 <span className="trad__detalj" id={`${id}-kod`}>
@@ -150,7 +151,7 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
                   <span className="trad__kod">
                     <Markerad text={kod} fraga={fraga} franBorjan />
                   </span>
-                </span>
+                </span>{' '}
                 {nod.chef ? (
                   <span className="trad__detalj" id={`${id}-chef`}>
                     chef <Markerad text={nod.chef.namn} fraga={fraga} />
@@ -165,7 +166,7 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
               <>
                 <span className="trad__niva" id={`${id}-niva`}>
                   {NIVANAMN[nod.niva]}
-                </span>
+                </span>{' '}
                 <span className="trad__antal" id={`${id}-antal`}>
                   {formatAntal(nod.antalAnsvar)} ansvar
                 </span>
