@@ -59,4 +59,26 @@ describe('utfall, budget and prognos side by side in the report service', () => 
     expect(totaler.utfallTillManad).toBe(2);
     expect(totaler.namnder.find((n) => n.kod === 'SN')?.utfallOre).toBeNull();
   });
+
+  it('the April totals hold only the utfall to April, and say so, while August’s run to August', async () => {
+    const [ansvar] = ansvarI('OFN') as [string];
+    const csv = `ar;manad;ansvar;konto;belopp\n2039;3;${ansvar};5010;1000\n2039;4;${ansvar};5010;200\n2039;8;${ansvar};5010;30\n`;
+    const svar = await api.json<{ status: string }>('/api/budget/utfall/import?filnamn=ofn-2039.csv', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(svar.body.status).toBe('importerad');
+    const augusti = await eventually(
+      () => api.totaler(2039, 'augusti'),
+      (t) => t.namnder.find((n) => n.kod === 'OFN')?.utfallOre !== null,
+    );
+    expect(augusti.namnder.find((n) => n.kod === 'OFN')?.utfallOre).toBe(123_000);
+    expect(augusti.utfallTillManad).toBe(8);
+
+    const april = await api.totaler(2039, 'april');
+    expect(april.namnder.find((n) => n.kod === 'OFN')?.utfallOre).toBe(120_000);
+    expect(april.stad.utfallOre).toBe(120_000);
+    expect(april.utfallTillManad).toBe(4);
+  });
 });

@@ -35,6 +35,11 @@ export function summeraRader(rader: readonly PrognosRad[]): PrognosSumma {
   return { intakterOre, kostnaderOre, nettokostnadOre: addOre(kostnaderOre, -intakterOre) };
 }
 
+/** The last month of the period a forecast follows up: April's covers January to April, August's to August. */
+export function periodensSistaManad(tillfalle: Prognostillfalle): number {
+  return tillfalle === 'april' ? 4 : 8;
+}
+
 /** The last day of the period a forecast follows up: the organisation of that day is the one it is reported in. */
 export function periodensSlut(ar: number, tillfalle: Prognostillfalle): string {
   return tillfalle === 'april' ? `${ar}-04-30` : `${ar}-08-31`;

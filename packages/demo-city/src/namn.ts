@@ -125,12 +125,58 @@ export const EFTERNAMN = [
   'Öberg',
 ] as const;
 
+/**
+ * Surnames drawn only when a chef's drawn name is already taken, so no one's name needs a "(2)" and the chefs
+ * whose names were free keep their names and ids. None is in EFTERNAMN or among the listed demo users' names.
+ */
+export const FLER_EFTERNAMN = [
+  'Axelsson',
+  'Björk',
+  'Dahl',
+  'Falk',
+  'Göransson',
+  'Hedlund',
+  'Isaksson',
+  'Jakobsson',
+  'Lundgren',
+  'Magnusson',
+  'Nyberg',
+  'Norberg',
+  'Rosén',
+  'Sundberg',
+  'Tran',
+  'Nguyen',
+  'Demir',
+  'Kaya',
+  'Rahimi',
+  'Ahmadi',
+  'Virtanen',
+  'Korhonen',
+  'Nowak',
+  'Popescu',
+  'Ivanović',
+  'Sjögren',
+  'Strand',
+  'Vikström',
+  'Blom',
+  'Lund',
+  'Engström',
+  'Åberg',
+  'Hermansson',
+  'Fransson',
+  'Mattsson',
+  'Nordin',
+  'Palm',
+  'Quist',
+  'Roos',
+  'Törnqvist',
+] as const;
+
 /** A user id from a name: lower case, without diacritics, dot between the parts. */
-export function anvandarId(namn: string, lopnummer: number): string {
-  const bas = namn
+export function anvandarId(namn: string): string {
+  return namn
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z]+/g, '.');
-  return lopnummer > 0 ? `${bas}${lopnummer + 1}` : bas;
 }

@@ -24,6 +24,16 @@ describe('the demo city', () => {
     expect(demoStad({ seed: 7 }).internbudget).not.toEqual(stad.internbudget);
   });
 
+  it('gives every chef a name of their own, without a number, and an id of their own from it', () => {
+    const idn = new Set(ansvar.map((node) => node.chef!.anvandarId));
+    const namn = new Set(ansvar.map((node) => node.chef!.namn));
+    const parVisKvar = new Set(ansvar.map((node) => `${node.chef!.anvandarId} ${node.chef!.namn}`));
+    // One name per id and one id per name.
+    expect(parVisKvar.size).toBe(idn.size);
+    expect(namn.size).toBe(idn.size);
+    for (const ett of namn) expect(ett).toMatch(/^\p{L}+ \p{L}+(-\p{L}+)?$/u);
+  });
+
   it('has unique codes, every ansvar under an avdelning and with a chef', () => {
     const koder = new Set(stad.organisation.map((node) => node.kod));
     expect(koder.size).toBe(stad.organisation.length);

@@ -2,7 +2,7 @@ import { KONTOGRUPPER, type KontogruppKod, type OrganisationNode } from '@tertia
 
 import { DEMO_KONTON, demoKontoplan, type DemoKonto } from './kontoplan.js';
 import { DEMO_NAMNDER, type DemoNamnd } from './namnder.js';
-import { anvandarId, EFTERNAMN, FORNAMN, STADSDELAR } from './namn.js';
+import { anvandarId, EFTERNAMN, FLER_EFTERNAMN, FORNAMN, STADSDELAR } from './namn.js';
 import { slump, type Slump } from './slump.js';
 
 export const STAD_KOD = '1283';
@@ -74,7 +74,7 @@ function byggStad(seed: number, ar: number): DemoStad {
   ];
   const internbudget: BudgetRad[] = [];
   const ramar: DemoStad['ramar'] = [];
-  const chefer = new Map<string, number>();
+  const chefer = new Set<string>();
 
   DEMO_NAMNDER.forEach((namnd, index) => {
     const prefix = 11 + index;
@@ -128,11 +128,18 @@ function byggStad(seed: number, ar: number): DemoStad {
   };
 }
 
-function nyChef(random: Slump, chefer: Map<string, number>): { anvandarId: string; namn: string } {
-  const namn = `${random.valj(FORNAMN)} ${random.valj(EFTERNAMN)}`;
-  const lopnummer = chefer.get(namn) ?? 0;
-  chefer.set(namn, lopnummer + 1);
-  return { anvandarId: anvandarId(namn, lopnummer), namn: lopnummer > 0 ? `${namn} (${lopnummer + 1})` : namn };
+function nyChef(random: Slump, chefer: Set<string>): { anvandarId: string; namn: string } {
+  const fornamn = random.valj(FORNAMN);
+  const efternamn = random.valj(EFTERNAMN);
+  let namn = `${fornamn} ${efternamn}`;
+  // Taken: the same draw (so the rest of the city stays as it was) with a surname of its own, found in order
+  // from a place that moves with the number of chefs, so that the second Ida is not always an Axelsson.
+  for (let forsok = 0; chefer.has(namn); forsok += 1) {
+    const annat = FLER_EFTERNAMN[(chefer.size + forsok) % FLER_EFTERNAMN.length]!;
+    namn = forsok < FLER_EFTERNAMN.length ? `${fornamn} ${annat}` : `${fornamn} ${efternamn}-${annat}`;
+  }
+  chefer.add(namn);
+  return { anvandarId: anvandarId(namn), namn };
 }
 
 /**

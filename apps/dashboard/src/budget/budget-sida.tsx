@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
-import { useNamnder } from '../organisation/use-organisation.js';
+import { useNamnderMedBudget } from '../organisation/use-organisation.js';
 import { Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { lasBudgetar, valbaraBudgetar } from './budgetar.js';
@@ -13,10 +13,12 @@ import { ResursfordelningVy } from './resursfordelning-vy.js';
 
 /**
  * A nämnd's budget for a year: its frame from the resursfördelningsmodell, how the internbudget distributes it,
- * and the year's budget versions for every nämnd. The nämnd and year are kept in the URL.
+ * and, for the ekonomidirektör, the year's budget versions for every nämnd. The nämnd and year are kept in the
+ * URL. A förvaltningsekonom is offered only their own nämnd, and the page asks only for what they may read.
  */
 export function BudgetSida() {
-  const namndfraga = useNamnder();
+  const namndfraga = useNamnderMedBudget();
+  const { helaStaden } = namndfraga;
   const arId = useId();
   const ar = lasBudgetar(useSokparameter('ar'), new Date());
   const namndIAdressen = useSokparameter('namnd');
@@ -55,7 +57,7 @@ export function BudgetSida() {
           <InternbudgetVy namnd={namnd.kod} namndnamn={namnd.namn} ar={ar} />
         </>
       ) : null}
-      <BudgetversionerVy ar={ar} namnPaKod={namnPaKod} valdNamnd={namnd?.kod} />
+      {helaStaden ? <BudgetversionerVy ar={ar} namnPaKod={namnPaKod} valdNamnd={namnd?.kod} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAntal } from './antal.js';
+import { formatAntal, formatAntalAv } from './antal.js';
 
 describe('formatAntal', () => {
   it.each([
@@ -14,5 +14,20 @@ describe('formatAntal', () => {
 
   it('refuses a fraction', () => {
     expect(() => formatAntal(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('formatAntalAv', () => {
+  it.each([
+    { antal: 1, visas: '1 nämnd' },
+    { antal: 0, visas: '0 nämnder' },
+    { antal: 2, visas: '2 nämnder' },
+    { antal: 2964, visas: '2\u00a0964 nämnder' },
+  ])('writes $antal nämnd(er) as "$visas"', ({ antal, visas }) => {
+    expect(formatAntalAv(antal, 'nämnd', 'nämnder')).toBe(visas);
+  });
+
+  it('uses the singular for both where Swedish does', () => {
+    expect(formatAntalAv(2964, 'ansvar')).toBe('2\u00a0964 ansvar');
   });
 });

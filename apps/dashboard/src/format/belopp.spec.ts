@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatBeloppUtanEnhet, formatForandring, formatKr, formatMnkr, formatTkr } from './belopp.js';
+import { formatBeloppUtanEnhet, formatForandring, formatKr, formatKrMedOreOmNagra, formatMnkr, formatTkr } from './belopp.js';
 
 /** The formatters write no-break spaces and a real minus sign; the tables below are written with plain ones. */
 function lasbart(text: string): string {
@@ -76,6 +76,18 @@ describe('formatKr', () => {
     { ore: 12_345_678_901_234, decimaler: 2, visas: '123 456 789 012,34 kr' },
   ])('$ore öre with $decimaler decimals is "$visas"', ({ ore, decimaler, visas }) => {
     expect(lasbart(formatKr(ore, decimaler))).toBe(visas);
+  });
+});
+
+describe('formatKrMedOreOmNagra', () => {
+  it.each([
+    { ore: 10_000_000, visas: '100 000 kr' },
+    { ore: 0, visas: '0 kr' },
+    { ore: -10_000_000, visas: '-100 000 kr' },
+    { ore: 229_567_890, visas: '2 295 678,90 kr' },
+    { ore: -5, visas: '-0,05 kr' },
+  ])('$ore öre is "$visas"', ({ ore, visas }) => {
+    expect(lasbart(formatKrMedOreOmNagra(ore))).toBe(visas);
   });
 });
 

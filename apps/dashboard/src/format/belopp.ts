@@ -62,6 +62,14 @@ export function formatKr(ore: Ore | bigint, decimaler = 0): string {
   return `${formatBeloppUtanEnhet(ore, 'kr', decimaler)}${ENHETSMELLANRUM}kr`;
 }
 
+/**
+ * Formats öre in kronor as the lists do, in whole kronor (`100 000 kr`), showing the öre only where there are
+ * any (`2 295 678,90 kr`), so a sum of what someone typed is neither rounded nor padded with ",00".
+ */
+export function formatKrMedOreOmNagra(ore: Ore | bigint): string {
+  return formatKr(ore, BigInt(ore) % 100n === 0n ? 0 : 2);
+}
+
 /** Formats öre in thousands of kronor with the unit: `12 346 tkr`. */
 export function formatTkr(ore: Ore | bigint, decimaler = 0): string {
   return `${formatBeloppUtanEnhet(ore, 'tkr', decimaler)}${ENHETSMELLANRUM}tkr`;

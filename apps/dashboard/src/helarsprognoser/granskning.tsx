@@ -77,9 +77,30 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBesl
     );
   }
 
+  // Cancelling, by the button or by Escape anywhere in the form, gives focus back to the button that opened it.
+  const avbryt = () => {
+    aterFokus.current = true;
+    setFel(undefined);
+    setSkickarTillbaka(false);
+  };
+  const formularet = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const formular = formularet.current;
+    if (!skickarTillbaka || !formular) return;
+    const vidTangent = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      aterFokus.current = true;
+      setFel(undefined);
+      setSkickarTillbaka(false);
+    };
+    formular.addEventListener('keydown', vidTangent);
+    return () => formular.removeEventListener('keydown', vidTangent);
+  }, [skickarTillbaka]);
+
   if (skickarTillbaka) {
     return (
-      <form noValidate onSubmit={skickaTillbaka} className="granskning" data-testid="skicka-tillbaka-formular">
+      <form noValidate onSubmit={skickaTillbaka} ref={formularet} className="granskning" data-testid="skicka-tillbaka-formular">
         <div className="falt">
           <label htmlFor={`${id}-kommentar`}>Varför skickas prognosen för {prognos.ansvar} tillbaka?</label>
           <textarea
@@ -102,15 +123,7 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBesl
           <button type="submit" aria-disabled={upptagen || undefined} data-testid="skicka-tillbaka-ja">
             Skicka tillbaka
           </button>
-          <button
-            type="button"
-            className="knapp--sekundar"
-            onClick={() => {
-              aterFokus.current = true;
-              setFel(undefined);
-              setSkickarTillbaka(false);
-            }}
-          >
+          <button type="button" className="knapp--sekundar" onClick={avbryt} data-testid="skicka-tillbaka-avbryt">
             Avbryt
           </button>
         </div>

@@ -2,7 +2,7 @@ import type { PrognosomgangDto, Roll } from '@tertial/contracts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { useAnsvarsbudgetar } from '../budget/use-budget.js';
-import { formatAntal } from '../format/antal.js';
+import { formatAntal, formatAntalAv } from '../format/antal.js';
 import { datumISverige, formatTidpunkt } from '../format/tidpunkt.js';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
@@ -96,7 +96,7 @@ export function HelarsprognoserSida() {
   return (
     <>
       <Sidrubrik titel="Helårsprognoser" rubrik={vald ? `Helårsprognoser ${omgangsnamn(vald)}` : 'Helårsprognoser'} />
-      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="prognos-meddelande">
+      <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="prognos-meddelande">
         {meddelande}
       </p>
       {omgangar.isPending ? <Laddar>Hämtar prognosomgångarna…</Laddar> : null}
@@ -196,8 +196,9 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
         <h2 id={`${filterId}-rubrik`}>
           Prognoser per ansvar
           <span className="rubrik__tillagg">
-            {formatAntal(rader.length)} ansvar: {formatAntal(antal.inlamnad)} inlämnade, {formatAntal(antal.godkand)} godkända,{' '}
-            {formatAntal(antal.aterskickad)} skickade tillbaka, {formatAntal(antal.saknas)} ej lämnade
+            {formatAntalAv(rader.length, 'ansvar')}: {formatAntalAv(antal.inlamnad, 'inlämnad', 'inlämnade')},{' '}
+            {formatAntalAv(antal.godkand, 'godkänd', 'godkända')}, {formatAntalAv(antal.aterskickad, 'skickad', 'skickade')} tillbaka,{' '}
+            {formatAntalAv(antal.saknas, 'ej lämnad', 'ej lämnade')}
           </span>
         </h2>
         {rader.length === 0 ? (
@@ -219,7 +220,7 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
               </div>
             </div>
             <p id={`${filterId}-antal`} className="sokstatus" aria-live="polite">
-              {filter.trim() === '' ? '' : `${filtrerade.length} av ${rader.length} ansvar matchar.`}
+              {filter.trim() === '' ? '' : `${formatAntal(filtrerade.length)} av ${formatAntalAv(rader.length, 'ansvar')} matchar.`}
             </p>
             {filtrerade.length === 0 ? (
               <Tomt rubrik="Inga ansvar matchar filtret." />

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 
 import { ApiFel } from '../api/hamta-json.js';
-import { formatKr } from '../format/belopp.js';
+import { formatKr, formatKrMedOreOmNagra } from '../format/belopp.js';
 import { formatTidpunkt } from '../format/tidpunkt.js';
 import type { Urval } from '../urval/urval.js';
 import {
@@ -179,15 +179,17 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
       <dl className="nyckeltal" data-testid="prognos-summa">
         <div className="nyckeltal__post">
           <dt>Intäkter</dt>
-          <dd>{summa ? formatKr(summa.intakterOre, 2) : '–'}</dd>
+          <dd>{summa ? formatKrMedOreOmNagra(summa.intakterOre) : '–'}</dd>
         </div>
         <div className="nyckeltal__post">
           <dt>Kostnader</dt>
-          <dd>{summa ? formatKr(summa.kostnaderOre, 2) : '–'}</dd>
+          <dd>{summa ? formatKrMedOreOmNagra(summa.kostnaderOre) : '–'}</dd>
         </div>
         <div className="nyckeltal__post nyckeltal__post--huvud">
           <dt>Nettokostnad</dt>
-          <dd data-testid="prognos-nettokostnad">{summa ? formatKr(summa.nettokostnadOre, 2) : 'Rätta beloppen för att se summan'}</dd>
+          <dd data-testid="prognos-nettokostnad">
+            {summa ? formatKrMedOreOmNagra(summa.nettokostnadOre) : 'Rätta beloppen för att se summan'}
+          </dd>
         </div>
       </dl>
       <div className="falt falt--bred">

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 
+import { formatAntalAv } from '../format/antal.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { NamndVal } from '../organisation/namnd-val.js';
-import { useNamnder } from '../organisation/use-organisation.js';
+import { useNamnderMedBudget } from '../organisation/use-organisation.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { InvesteringarPerArTabell } from './investeringar-per-ar-tabell.js';
@@ -35,7 +36,7 @@ function NamndensInvesteringar({ namnd, namndnamn }: { namnd: string; namndnamn:
         <h2 id="investeringsprojekt-rubrik">
           Projekt
           <span className="rubrik__tillagg">
-            {rader.length} projekt, {ar[0]}–{ar.at(-1)}
+            {formatAntalAv(rader.length, 'projekt')}, {ar[0]}–{ar.at(-1)}
           </span>
         </h2>
         <InvesteringsprojektTabell rader={rader} ar={ar} summering={summering} namndnamn={namndnamn} />
@@ -51,9 +52,12 @@ function NamndensInvesteringar({ namnd, namndnamn }: { namnd: string; namndnamn:
   );
 }
 
-/** A nämnd's rolling seven-year investment plan: its projects, and budget, utfall and prognos per year. */
+/**
+ * A nämnd's rolling seven-year investment plan: its projects, and budget, utfall and prognos per year. A
+ * förvaltningsekonom is offered their own nämnd only.
+ */
 export function InvesteringarSida() {
-  const namndfraga = useNamnder();
+  const namndfraga = useNamnderMedBudget();
   const namndIAdressen = useSokparameter('namnd');
   const { namnder } = namndfraga;
   const namnd =

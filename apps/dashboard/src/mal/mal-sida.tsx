@@ -87,7 +87,7 @@ export function MalSida() {
   return (
     <>
       <Sidrubrik titel="Mål" />
-      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="mal-meddelande">
+      <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="mal-meddelande">
         {meddelande}
       </p>
       {alla ? <NamndFilter namnder={namnder} vald={filter} /> : null}

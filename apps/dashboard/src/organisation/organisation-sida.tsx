@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 
-import { formatAntal } from '../format/antal.js';
+import { formatAntal, formatAntalAv } from '../format/antal.js';
 import { arDatum, datumISverige } from '../format/tidpunkt.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
@@ -23,8 +23,8 @@ function sokstatus(sok: Sokresultat | null): string {
 function Sammanfattning({ trad }: { trad: Organisationstrad }) {
   return (
     <p className="sammanfattning" data-testid="organisation-sammanfattning">
-      {formatAntal(trad.antalNamnder)} nämnder, {formatAntal(trad.antalAnsvar)} ansvar och {formatAntal(trad.antalChefer)} chefer med
-      budgetansvar.
+      {formatAntalAv(trad.antalNamnder, 'nämnd', 'nämnder')}, {formatAntalAv(trad.antalAnsvar, 'ansvar')} och{' '}
+      {formatAntalAv(trad.antalChefer, 'chef', 'chefer')} med budgetansvar.
     </p>
   );
 }

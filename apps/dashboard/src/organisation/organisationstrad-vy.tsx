@@ -6,6 +6,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useId,
   useState,
   useSyncExternalStore,
   type CSSProperties,
@@ -95,12 +96,6 @@ function Markerad({ text, fraga, franBorjan = false }: { text: string; fraga: st
   );
 }
 
-/** What a screen reader says for a row: "Hemtjänst Norr, ansvar 14105, chef Anna Berg" or "Socialnämnden, nämnd, 396 ansvar". */
-function etikett(nod: Tradnod): string {
-  if (nod.niva === 'enhet') return `${nod.namn}, ansvar ${nod.kod}, ${nod.chef ? `chef ${nod.chef.namn}` : 'chef saknas'}`;
-  return `${nod.namn}, ${NIVANAMN[nod.niva]}, ${formatAntal(nod.antalAnsvar)} ansvar`;
-}
-
 interface RadProps {
   nod: Tradnod;
   posinset: number;
@@ -117,63 +112,76 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
   const harBarn = barn.length > 0;
   const oppen = harBarn && oppnad;
   const fraga = sok?.fraga;
+  // Named by the row's words, with a space between each part: "Hemtjänst Norr ansvar 14105 chef Anna Berg",
+  // "Socialnämnden nämnd 396 ansvar". What is seen and what is said are the same words (WCAG 2.5.3).
+  const id = useId();
+  const delar = nod.niva === 'enhet' ? ['namn', 'kod', 'chef'] : ['namn', 'niva', 'antal'];
 
   return (
-    <li
-      role="treeitem"
-      className="trad__nod"
-      aria-label={etikett(nod)}
-      aria-expanded={harBarn ? oppen : undefined}
-      aria-level={nod.djup}
-      aria-posinset={posinset}
-      aria-setsize={setsize}
-      tabIndex={tabbstopp ? 0 : -1}
-      data-kod={kod}
-      data-niva={nod.niva}
-    >
-      {/* Keyboard users open and close with the arrow keys, Enter and Space on the row itself; this is for the mouse. */}
-      <div
-        className="trad__rad"
-        style={{ '--djup': nod.djup - 1 } as CSSProperties}
-        data-traff={sok?.traffar.has(kod) ? '' : undefined}
-        onClick={harBarn ? () => lage.sattOppen(kod, !oppen, sok) : undefined}
+    <>
+      <li
+        role="treeitem"
+        className="trad__nod"
+        aria-labelledby={delar.map((del) => `${id}-${del}`).join(' ')}
+        aria-expanded={harBarn ? oppen : undefined}
+        aria-level={nod.djup}
+        aria-posinset={posinset}
+        aria-setsize={setsize}
+        tabIndex={tabbstopp ? 0 : -1}
+        data-kod={kod}
+        data-niva={nod.niva}
       >
-        <span className="trad__pil" aria-hidden="true" data-visas={harBarn ? (oppen ? 'oppen' : 'stangd') : 'ingen'} />
-        <span className="trad__innehall">
-          <span className="trad__namn">
-            <Markerad text={nod.namn} fraga={fraga} />
+        {/* Keyboard users open and close with the arrow keys, Enter and Space on the row itself; this is for the mouse. */}
+        <div
+          className="trad__rad"
+          style={{ '--djup': nod.djup - 1 } as CSSProperties}
+          data-traff={sok?.traffar.has(kod) ? '' : undefined}
+          onClick={harBarn ? () => lage.sattOppen(kod, !oppen, sok) : undefined}
+        >
+          <span className="trad__pil" aria-hidden="true" data-visas={harBarn ? (oppen ? 'oppen' : 'stangd') : 'ingen'} />
+          <span className="trad__innehall">
+            <span className="trad__namn" id={`${id}-namn`}>
+              <Markerad text={nod.namn} fraga={fraga} />
+            </span>
+            {/* Spaces between the parts, which the flex layout does not show: the row's text reads as its name. */}{' '}
+            {nod.niva === 'enhet' ? (
+              <>
+                <span className="trad__detalj" id={`${id}-kod`}>
+                  ansvar{' '}
+                  <span className="trad__kod">
+                    <Markerad text={kod} fraga={fraga} franBorjan />
+                  </span>
+                </span>{' '}
+                {nod.chef ? (
+                  <span className="trad__detalj" id={`${id}-chef`}>
+                    chef <Markerad text={nod.chef.namn} fraga={fraga} />
+                  </span>
+                ) : (
+                  <span className="trad__detalj trad__detalj--saknas" id={`${id}-chef`}>
+                    chef saknas
+                  </span>
+                )}
+              </>
+            ) : (
+              <>
+                <span className="trad__niva" id={`${id}-niva`}>
+                  {NIVANAMN[nod.niva]}
+                </span>{' '}
+                <span className="trad__antal" id={`${id}-antal`}>
+                  {formatAntal(nod.antalAnsvar)} ansvar
+                </span>
+              </>
+            )}
           </span>
-          {nod.niva === 'enhet' ? (
-            <>
-              <span className="trad__detalj">
-                ansvar{' '}
-                <span className="trad__kod">
-                  <Markerad text={kod} fraga={fraga} franBorjan />
-                </span>
-              </span>
-              {nod.chef ? (
-                <span className="trad__detalj">
-                  chef <Markerad text={nod.chef.namn} fraga={fraga} />
-                </span>
-              ) : (
-                <span className="trad__detalj trad__detalj--saknas">chef saknas</span>
-              )}
-            </>
-          ) : (
-            <>
-              <span className="trad__niva">{NIVANAMN[nod.niva]}</span>
-              <span className="trad__antal">{formatAntal(nod.antalAnsvar)} ansvar</span>
-            </>
-          )}
-        </span>
-      </div>
-      {/* Children are drawn only when open: the city's 3,000 ansvar are never all on the page at once. */}
-      {oppen ? (
-        <ul role="group" className="trad__grupp">
-          <Gren noder={barn} sok={sok} />
-        </ul>
-      ) : null}
-    </li>
+        </div>
+      </li>
+      {/*
+       * Children follow their parent as siblings, placed by aria-level, -setsize and -posinset: an item then
+       * holds only its own row, and what it is called is all that it shows. They are drawn only when open:
+       * the city's 3,000 ansvar are never all on the page at once.
+       */}
+      {oppen ? <Gren noder={barn} sok={sok} /> : null}
+    </>
   );
 });
 

@@ -46,3 +46,20 @@ export function useNamnder() {
   const egen = useMemo(() => (data && organisation ? egenNamnd(data, organisation) : undefined), [data, organisation]);
   return { ...fraga, namnder, namnPaKod, egenNamnd: egen };
 }
+
+/**
+ * The nämnder whose budget and investment plan the reader may read, as the budget service allows: every one
+ * for the ekonomidirektör (`helaStaden`), their own for a förvaltningsekonom. A page offers only these, so it
+ * never asks for what would be refused.
+ */
+export function useNamnderMedBudget() {
+  const { anvandare } = useInloggning();
+  const fraga = useNamnder();
+  const helaStaden = (anvandare?.roller ?? []).includes('ekonomidirektor');
+  const { namnder, egenNamnd: egen } = fraga;
+  const lasbara = useMemo(
+    () => (helaStaden || !namnder ? namnder : namnder.filter((namnd) => namnd.kod === egen)),
+    [helaStaden, namnder, egen],
+  );
+  return { ...fraga, namnder: lasbara, helaStaden };
+}

@@ -5,7 +5,7 @@ import { manadsnamn } from '../format/tidpunkt.js';
 import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import { saknasSomUndefined } from '../table/table-regler.js';
-import { lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
+import { lamnadeAvAnsvar, prognosensSiffror, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
 const kolumn = kolumnhjalp<NamndTotal>();
 const TAL = { tal: true } as const;
@@ -26,10 +26,11 @@ function Rubrik({ text, enhet = 'mnkr' }: { text: string; enhet?: string }) {
 function kolumner(stad: NamndTotal, utfallTillManad: number | null): Kolumn<NamndTotal>[] {
   return [
     kolumn.accessor('namn', { header: 'Nämnd', footer: `Totalt ${stad.namn}` }),
-    kolumn.accessor('nettokostnadOre', {
+    kolumn.accessor((rad) => saknasSomUndefined(prognosensSiffror(rad).nettokostnadOre), {
+      id: 'nettokostnadOre',
       header: () => <Rubrik text="Prognos nettokostnad" />,
-      cell: ({ getValue }) => <Belopp ore={getValue()} />,
-      footer: () => <Belopp ore={stad.nettokostnadOre} />,
+      cell: ({ row }) => <Belopp ore={prognosensSiffror(row.original).nettokostnadOre} />,
+      footer: () => <Belopp ore={prognosensSiffror(stad).nettokostnadOre} />,
       meta: TAL,
     }),
     kolumn.accessor((rad) => saknasSomUndefined(rad.budgetOre), {
@@ -39,11 +40,11 @@ function kolumner(stad: NamndTotal, utfallTillManad: number | null): Kolumn<Namn
       footer: () => <Belopp ore={stad.budgetOre} />,
       meta: TAL,
     }),
-    kolumn.accessor((rad) => saknasSomUndefined(rad.avvikelseOre), {
+    kolumn.accessor((rad) => saknasSomUndefined(prognosensSiffror(rad).avvikelseOre), {
       id: 'avvikelse',
       header: () => <Rubrik text="Avvikelse mot budget" />,
-      cell: ({ row }) => <Belopp ore={row.original.avvikelseOre} avvikelse />,
-      footer: () => <Belopp ore={stad.avvikelseOre} avvikelse />,
+      cell: ({ row }) => <Belopp ore={prognosensSiffror(row.original).avvikelseOre} avvikelse />,
+      footer: () => <Belopp ore={prognosensSiffror(stad).avvikelseOre} avvikelse />,
       meta: TAL,
     }),
     kolumn.accessor((rad) => saknasSomUndefined(rad.utfallOre), {
@@ -53,16 +54,18 @@ function kolumner(stad: NamndTotal, utfallTillManad: number | null): Kolumn<Namn
       footer: () => <Belopp ore={stad.utfallOre} />,
       meta: TAL,
     }),
-    kolumn.accessor('intakterOre', {
+    kolumn.accessor((rad) => saknasSomUndefined(prognosensSiffror(rad).intakterOre), {
+      id: 'intakterOre',
       header: () => <Rubrik text="Intäkter" />,
-      cell: ({ getValue }) => <Belopp ore={getValue()} />,
-      footer: () => <Belopp ore={stad.intakterOre} />,
+      cell: ({ row }) => <Belopp ore={prognosensSiffror(row.original).intakterOre} />,
+      footer: () => <Belopp ore={prognosensSiffror(stad).intakterOre} />,
       meta: TAL,
     }),
-    kolumn.accessor('kostnaderOre', {
+    kolumn.accessor((rad) => saknasSomUndefined(prognosensSiffror(rad).kostnaderOre), {
+      id: 'kostnaderOre',
       header: () => <Rubrik text="Kostnader" />,
-      cell: ({ getValue }) => <Belopp ore={getValue()} />,
-      footer: () => <Belopp ore={stad.kostnaderOre} />,
+      cell: ({ row }) => <Belopp ore={prognosensSiffror(row.original).kostnaderOre} />,
+      footer: () => <Belopp ore={prognosensSiffror(stad).kostnaderOre} />,
       meta: TAL,
     }),
     kolumn.accessor((rad) => (rad.antalAnsvar === 0 ? undefined : rad.antalLamnade / rad.antalAnsvar), {

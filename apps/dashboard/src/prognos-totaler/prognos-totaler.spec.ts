@@ -1,7 +1,7 @@
 import type { PrognosTotaler } from '@tertial/contracts';
 import { describe, expect, it } from 'vitest';
 
-import { arTom, beskrivDiagram, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
+import { arTom, beskrivDiagram, prognosensSiffror, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
 function namnd(kod: string, namn: string, nettokostnadOre: number, antalLamnade = 1): NamndTotal {
   return {
@@ -82,5 +82,25 @@ describe("the chart's accessible description", () => {
 
   it('speaks of one nämnd in the singular', () => {
     expect(beskrivDiagram(totaler([miljo]))).toContain('1 nämnd.');
+  });
+});
+
+describe('the forecast’s own figures', () => {
+  it('are unknown, not zero, where no ansvar has submitted a forecast', () => {
+    expect(prognosensSiffror({ ...namnd('VON', 'Vård- och omsorgsnämnden', 0, 0), avvikelseOre: 5_000 })).toEqual({
+      intakterOre: null,
+      kostnaderOre: null,
+      nettokostnadOre: null,
+      avvikelseOre: null,
+    });
+  });
+
+  it('are the sums as they stand once one has, zero included', () => {
+    expect(prognosensSiffror({ ...namnd('VON', 'Vård- och omsorgsnämnden', 0, 1), avvikelseOre: 5_000 })).toEqual({
+      intakterOre: 0,
+      kostnaderOre: 0,
+      nettokostnadOre: 0,
+      avvikelseOre: 5_000,
+    });
   });
 });

@@ -15,6 +15,27 @@ export function arTom(totaler: PrognosTotaler): boolean {
   return totaler.stad.antalLamnade === 0 || totaler.namnder.length === 0;
 }
 
+/**
+ * The forecast's own figures, or null where no ansvar below has submitted one: zero kronor would claim
+ * something nobody has said. The budget and the utfall are known without a forecast and are left as they are.
+ */
+export function prognosensSiffror(
+  summa: Pick<NamndTotal, 'antalLamnade' | 'intakterOre' | 'kostnaderOre' | 'nettokostnadOre' | 'avvikelseOre'>,
+): {
+  intakterOre: number | null;
+  kostnaderOre: number | null;
+  nettokostnadOre: number | null;
+  avvikelseOre: number | null;
+} {
+  if (summa.antalLamnade === 0) return { intakterOre: null, kostnaderOre: null, nettokostnadOre: null, avvikelseOre: null };
+  return {
+    intakterOre: summa.intakterOre,
+    kostnaderOre: summa.kostnaderOre,
+    nettokostnadOre: summa.nettokostnadOre,
+    avvikelseOre: summa.avvikelseOre,
+  };
+}
+
 /** "1 580 av 1 782 ansvar" */
 export function lamnadeAvAnsvar(summa: { antalLamnade: number; antalAnsvar: number }): string {
   return `${formatAntal(summa.antalLamnade)} av ${formatAntal(summa.antalAnsvar)} ansvar`;

@@ -2,23 +2,43 @@ import type { PrognosTotaler } from '@tertial/contracts';
 
 import { formatMnkr } from '../format/belopp.js';
 import { manadsnamn } from '../format/tidpunkt.js';
-import { lamnadeAvAnsvar } from './prognos-totaler.js';
+import { lamnadeAvAnsvar, prognosensSiffror } from './prognos-totaler.js';
+
+/** A figure in mnkr, or a dash (read out as "uppgift saknas") where nothing is known. */
+function Mnkr({ ore }: { ore: number | null }) {
+  if (ore === null) {
+    return (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="visuellt-dold">uppgift saknas</span>
+      </>
+    );
+  }
+  return <>{formatMnkr(ore)}</>;
+}
 
 /** The city's key figures at a glance: the forecast, and beside it the budget and the utfall so far when known. */
 export function StadensTotaler({ stad, utfallTillManad }: { stad: PrognosTotaler['stad']; utfallTillManad: number | null }) {
+  const prognos = prognosensSiffror(stad);
   return (
     <dl className="stadens-totaler">
       <div className="stadens-totaler__post">
         <dt>Intäkter</dt>
-        <dd data-testid="stad-intakter">{formatMnkr(stad.intakterOre)}</dd>
+        <dd data-testid="stad-intakter">
+          <Mnkr ore={prognos.intakterOre} />
+        </dd>
       </div>
       <div className="stadens-totaler__post">
         <dt>Kostnader</dt>
-        <dd data-testid="stad-kostnader">{formatMnkr(stad.kostnaderOre)}</dd>
+        <dd data-testid="stad-kostnader">
+          <Mnkr ore={prognos.kostnaderOre} />
+        </dd>
       </div>
       <div className="stadens-totaler__post stadens-totaler__post--huvud">
         <dt>Nettokostnad</dt>
-        <dd data-testid="stad-nettokostnad">{formatMnkr(stad.nettokostnadOre)}</dd>
+        <dd data-testid="stad-nettokostnad">
+          <Mnkr ore={prognos.nettokostnadOre} />
+        </dd>
       </div>
       <div className="stadens-totaler__post stadens-totaler__post--antal">
         <dt>Lämnade prognoser</dt>
@@ -30,10 +50,10 @@ export function StadensTotaler({ stad, utfallTillManad }: { stad: PrognosTotaler
           <dd data-testid="stad-budget">{formatMnkr(stad.budgetOre)}</dd>
         </div>
       )}
-      {stad.avvikelseOre !== null && (
+      {prognos.avvikelseOre !== null && (
         <div className="stadens-totaler__post">
-          <dt>{stad.avvikelseOre >= 0 ? 'Överskott mot budget' : 'Underskott mot budget'}</dt>
-          <dd data-testid="stad-avvikelse">{formatMnkr(Math.abs(stad.avvikelseOre))}</dd>
+          <dt>{prognos.avvikelseOre >= 0 ? 'Överskott mot budget' : 'Underskott mot budget'}</dt>
+          <dd data-testid="stad-avvikelse">{formatMnkr(Math.abs(prognos.avvikelseOre))}</dd>
         </div>
       )}
       {stad.utfallOre !== null && (

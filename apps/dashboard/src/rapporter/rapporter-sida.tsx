@@ -163,7 +163,7 @@ export function RapporterSida() {
   return (
     <>
       <Sidrubrik titel="Rapporter" />
-      <p className={meddelande ? 'meddelande' : undefined} role="status" data-testid="rapport-status">
+      <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="rapport-status">
         {meddelande}
       </p>
       {kanHantera ? <NyttRapportutkast onMeddelande={setMeddelande} onSkapad={(rapport) => setValdId(rapport.id)} /> : null}

@@ -60,6 +60,8 @@ function statusnyckel(lage: Lage): string {
 export function UtfallImportSida() {
   const [fil, setFil] = useState<File | null>(null);
   const [saknarFil, setSaknarFil] = useState(false);
+  // Each try without a file; the field takes focus once its message is drawn, so a screen reader reads it.
+  const [forsokUtanFil, setForsokUtanFil] = useState(0);
   const [lage, setLage] = useState<Lage>({ typ: 'vilar' });
   const filfalt = useRef<HTMLInputElement>(null);
   const filId = useId();
@@ -72,11 +74,15 @@ export function UtfallImportSida() {
   const pagaende = useRef<AbortController | null>(null);
   useEffect(() => () => pagaende.current?.abort(), []);
 
+  useEffect(() => {
+    if (forsokUtanFil > 0) filfalt.current?.focus();
+  }, [forsokUtanFil]);
+
   const starta = async (provkorning: boolean) => {
     if (laser) return;
     if (!fil) {
       setSaknarFil(true);
-      filfalt.current?.focus();
+      setForsokUtanFil((antal) => antal + 1);
       return;
     }
     const avbryt = new AbortController();

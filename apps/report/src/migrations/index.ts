@@ -1,4 +1,8 @@
 import type { MigrationEntry } from '@tertial/service-kit';
 import { Migration20261201173731 } from './Migration20261201173731.js';
+import { Migration20261201175500 } from './Migration20261201175500.js';
 
-export const MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261201173731', class: Migration20261201173731 }];
+export const MIGRATIONS: MigrationEntry[] = [
+  { name: 'Migration20261201173731', class: Migration20261201173731 },
+  { name: 'Migration20261201175500', class: Migration20261201175500 },
+];

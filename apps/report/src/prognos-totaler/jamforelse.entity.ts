@@ -23,6 +23,8 @@ export const AnsvarUtfallSchema = defineEntity({
     ansvar: p.string().length(20).primary(),
     ar: p.integer().primary().autoincrement(false),
     nettoOre: p.bigint('number'),
+    /** The net utfall of January to April, the April forecast's period; null for rows kept before it was. */
+    nettoTomAprilOre: p.bigint('number').nullable(),
     /** The last month with utfall; null when the import left the ansvar without any. */
     senasteManad: p.integer().nullable(),
     importId: p.uuid(),

@@ -3,6 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   KONTOGRUPPER,
+  periodensSistaManad,
   periodensSlut,
   summeraRader,
   type HelarsprognosLamnadPayload,
@@ -62,15 +63,21 @@ export class PrognosTotalerService {
   /** Keeps an ansvar's net utfall for the year: revenue subtracted from cost over every month the event carries. */
   async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
     let nettoOre = 0;
+    let nettoTomAprilOre = 0;
     let senasteManad: number | null = null;
     for (const { manad, rader } of utfall.manader) {
       if (rader.length > 0) senasteManad = Math.max(senasteManad ?? 0, manad);
-      for (const { kontogrupp, beloppOre } of rader) nettoOre += INTAKTSGRUPPER.has(kontogrupp) ? -beloppOre : beloppOre;
+      for (const { kontogrupp, beloppOre } of rader) {
+        const netto = INTAKTSGRUPPER.has(kontogrupp) ? -beloppOre : beloppOre;
+        nettoOre += netto;
+        if (manad <= periodensSistaManad('april')) nettoTomAprilOre += netto;
+      }
     }
     await em.upsert(AnsvarUtfall, {
       ansvar: utfall.ansvar,
       ar: utfall.ar,
       nettoOre,
+      nettoTomAprilOre,
       senasteManad,
       importId: utfall.importId,
       uppdateradAt: new Date(),
@@ -131,10 +138,9 @@ export class PrognosTotalerService {
         tillfalle,
       ]),
       sql.execute<{ namnd: string; ram_ore: number | string }[]>('select namnd, ram_ore from namnd_ram where ar = ?', [ar]),
-      sql.execute<{ ansvar: string; netto_ore: number | string; senaste_manad: number | null }[]>(
-        'select ansvar, netto_ore, senaste_manad from ansvar_utfall where ar = ?',
-        [ar],
-      ),
+      sql.execute<
+        { ansvar: string; netto_ore: number | string; netto_tom_april_ore: number | string | null; senaste_manad: number | null }[]
+      >('select ansvar, netto_ore, netto_tom_april_ore, senaste_manad from ansvar_utfall where ar = ?', [ar]),
     ]);
     const summor = prognoser.map((p) => ({
       ansvar: p.ansvar,
@@ -144,11 +150,19 @@ export class PrognosTotalerService {
       appliedAt: new Date(p.applied_at),
     }));
     const senast = summor.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
+    // The utfall of the forecast's own period: the April view knows nothing of May and later.
+    const sistaManad = periodensSistaManad(tillfalle);
+    const utfallIPerioden = utfall.flatMap((u) => {
+      const netto = tillfalle === 'april' ? u.netto_tom_april_ore : u.netto_ore;
+      return netto === null || netto === undefined ? [] : [{ ...u, netto: Number(netto) }];
+    });
     const jamforelse = {
       ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])),
-      utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])),
+      utfallPerAnsvar: new Map(utfallIPerioden.map((u) => [u.ansvar, u.netto])),
     };
-    const manader = utfall.flatMap((u) => (u.senaste_manad === null || u.senaste_manad === undefined ? [] : [Number(u.senaste_manad)]));
+    const manader = utfallIPerioden.flatMap((u) =>
+      u.senaste_manad === null || u.senaste_manad === undefined ? [] : [Math.min(Number(u.senaste_manad), sistaManad)],
+    );
     return {
       ar,
       tillfalle,

@@ -13,7 +13,7 @@ export const summaSchema = z.object({
   antalAnsvar: z.number().int().nonnegative(),
   /** The year's budget (net cost): the nämnd's current frame after KF's decision and tilläggsbudgetar; the city's is their sum. Null until the report service has heard of one. */
   budgetOre: oreSchema.nullable(),
-  /** Net cost in the imported utfall so far this year (cost minus revenue); null before any utfall. */
+  /** Net cost in the imported utfall of the forecast's period (cost minus revenue): to April for April's; null before any utfall. */
   utfallOre: oreSchema.nullable(),
   /** Budget minus prognos: positive is a forecast surplus, negative a deficit; null without a budget. */
   avvikelseOre: oreSchema.nullable(),
@@ -26,7 +26,7 @@ export const prognosTotalerSchema = z.object({
   tillfalle: prognostillfalleSchema,
   stad: summaSchema.extend({ kod: z.string(), namn: z.string() }),
   namnder: z.array(summaSchema.extend({ kod: z.string(), namn: z.string() })),
-  /** The last month of the year with imported utfall (1–12); null before any. */
+  /** The last month with imported utfall within the forecast's period (April at most for April's); null before any. */
   utfallTillManad: z.number().int().min(1).max(12).nullable(),
   /** When the report service last applied a forecast for this year and tillfälle; null before the first. */
   senastUppdaterad: z.iso.datetime({ offset: true }).nullable(),
