@@ -58,6 +58,15 @@ export default defineConfig([
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
 
+  // The contracts' specs compare with Node's own behaviour (Buffer), so they have a tsconfig of their own with Node's
+  // types (packages/contracts/tsconfig.spec.json); the package's tsconfig.json, which the browser bundle follows, leaves them out.
+  {
+    files: ['packages/contracts/src/**/*.spec.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './packages/contracts/tsconfig.spec.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+
   // MikroORM's migration generator writes these files (escaping `$` in template strings); they are not edited by hand.
   {
     files: ['apps/*/src/migrations/Migration*.ts'],

@@ -94,11 +94,11 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
 async function refuseUnknownHistory(orm: MikroORM, config: Pick<ServiceConfig, 'database'>, database: ServiceDatabase): Promise<void> {
   const connection = orm.em.getConnection();
   const kind = config.database.kind;
-  const rows: { name: string }[] = await connection.execute(
+  const rows = (await connection.execute(
     kind === 'postgresql'
       ? "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'"
       : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
-  );
+  )) as { name: string }[];
   const tables = new Set(rows.map((row) => row.name));
   if (tables.size === 0) return;
   const where = kind === 'postgresql' ? `Databasen ${redactPassword(config.database.url)}` : `Databasfilen ${config.database.file}`;
@@ -112,7 +112,7 @@ async function refuseUnknownHistory(orm: MikroORM, config: Pick<ServiceConfig, '
     );
   }
   const known = new Set(serviceMigrations(database).map((migration) => migration.name));
-  const executed: { name: string }[] = await connection.execute('select name from mikro_orm_migrations');
+  const executed = (await connection.execute('select name from mikro_orm_migrations')) as { name: string }[];
   const unknown = executed.map((row) => row.name).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new Error(
