@@ -69,7 +69,7 @@ interface Tabbresultat {
  * background of the element or its direct children).
  */
 async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
-  const antal = await page.evaluate((hogst) => {
+  const stopp = await page.evaluate((hogst) => {
     const stil = (el: Element) => {
       const delar = [el, ...Array.from(el.children)].map((del) => {
         const s = getComputedStyle(del);
@@ -103,12 +103,15 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
 
-    return valda.length;
+    // A date field is one element but three Tab stops in Chromium (year, month, day), each focusing the input.
+    const extraStopp = valda.filter((el) => el instanceof HTMLInputElement && el.type === 'date').length * 2;
+    return { antal: valda.length, extraStopp };
   }, HOGST_TABBSTOPP);
+  const { antal, extraStopp } = stopp;
 
   const nadda = new Set<number>();
   const utanFokusmarkering: string[] = [];
-  for (let tryck = 0; tryck < antal + 2 && nadda.size < antal; tryck++) {
+  for (let tryck = 0; tryck < antal + extraStopp + 2 && nadda.size < antal; tryck++) {
     await page.keyboard.press('Tab');
     const fokus = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

@@ -206,7 +206,12 @@ export function Table<T extends RowData>({
                     {row.getAllCells().map((cell, index) => {
                       const meta = cell.column.columnDef.meta;
                       const klass = klasser(meta?.tal && 'tal', meta?.klass);
-                      const innehall = <table.FlexRender cell={cell} />;
+                      // The column's cell is called as a plain function, not mounted as a component as FlexRender
+                      // would: columns built anew on a later render (a parent's new callback) must not remount what a
+                      // cell holds, such as an open send-back form and what is typed in it.
+                      const mall = cell.column.columnDef.cell;
+                      const innehall =
+                        typeof mall === 'function' ? (mall(cell.getContext()) as ReactNode) : <table.FlexRender cell={cell} />;
                       if (index > 0) {
                         return (
                           <td key={cell.id} className={klass}>
