@@ -42,6 +42,8 @@ const features = tableFeatures({
 
 export type TableFeatures = typeof features;
 // The value type varies per column (a number, a text); `any` is TanStack's own choice for a list of mixed columns.
+// Build a list with the helper's `columns([...])` and let its type be inferred: in a list declared `Kolumn<T>[]` each
+// accessor's value type is inferred from that `any`, so `getValue()` in its cell would be `any` too.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Kolumn<T extends RowData> = ColumnDef<TableFeatures, T, any>;
 
