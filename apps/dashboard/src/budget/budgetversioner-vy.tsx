@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Belopp } from '../table/belopp.js';
-import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table } from '../table/table.js';
 import { saknasSomUndefined } from '../table/table-regler.js';
 import { budgetversionstabell, type Budgetversionsrad, type Budgetversionstabell } from './budgetversioner.js';
 import { useBudgetversioner } from './use-budget.js';
@@ -17,18 +17,14 @@ const VERSIONSTYP: Record<VersionsjamforelseDto['kolumner'][number]['typ'], stri
 const kolumn = kolumnhjalp<Budgetversionsrad>();
 const TAL = { tal: true } as const;
 
-function kolumner(
-  tabell: Budgetversionstabell,
-  namn: (kod: string | null) => string,
-  valdNamnd: string | undefined,
-): Kolumn<Budgetversionsrad>[] {
-  return [
+function kolumner(tabell: Budgetversionstabell, namn: (kod: string | null) => string, valdNamnd: string | undefined) {
+  return kolumn.columns([
     kolumn.accessor((rad) => namn(rad.namnd), {
       id: 'namnd',
       header: 'Nämnd',
       cell: ({ row, getValue }) => (
         <>
-          {getValue<string>()}
+          {getValue()}
           {row.original.namnd !== null && row.original.namnd === valdNamnd ? <span className="visuellt-dold"> (vald nämnd)</span> : null}
         </>
       ),
@@ -94,7 +90,7 @@ function kolumner(
       footer: () => <Belopp ore={tabell.summa.ejFordelatOre} saknas="ingen internbudget beslutad" />,
       meta: TAL,
     }),
-  ];
+  ]);
 }
 
 interface TabellProps {

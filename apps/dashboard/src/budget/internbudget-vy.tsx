@@ -5,7 +5,7 @@ import { formatMnkr } from '../format/belopp.js';
 import { NIVANAMN } from '../organisation/organisationstrad.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Belopp } from '../table/belopp.js';
-import { kolumnhjalp, Table, type Fotrad, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table, type Fotrad } from '../table/table.js';
 import { internbudgettrad, type Internbudgetnod } from './internbudget.js';
 import { useInternbudget } from './use-budget.js';
 
@@ -42,7 +42,7 @@ function Mnkr({ text }: { text: string }) {
   );
 }
 
-const KOLUMNER: Kolumn<Internbudgetnod>[] = [
+const KOLUMNER = kolumn.columns([
   kolumn.accessor((post) => post.nod.namn, {
     id: 'del',
     header: 'Del av organisationen',
@@ -62,22 +62,22 @@ const KOLUMNER: Kolumn<Internbudgetnod>[] = [
   kolumn.accessor((post) => post.nod.intakterOre, {
     id: 'intakter',
     header: () => <Mnkr text="Intäkter" />,
-    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),
   kolumn.accessor((post) => post.nod.kostnaderOre, {
     id: 'kostnader',
     header: () => <Mnkr text="Kostnader" />,
-    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),
   kolumn.accessor((post) => post.nod.nettokostnadOre, {
     id: 'netto',
     header: () => <Mnkr text="Fördelat netto" />,
-    cell: ({ getValue }) => <Belopp ore={getValue<number>()} />,
+    cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),
-];
+]);
 
 /**
  * The internbudget down the tree: förvaltningar open on their avdelningar, each of which opens on its enheter

@@ -1,7 +1,7 @@
 import type { ResursfordelningDto } from '@tertial/contracts';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { format, use, type ComposeOption } from 'echarts/core';
+import { format, type ComposeOption, use as registreraEchartsDelar } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback, useMemo } from 'react';
 
@@ -17,7 +17,7 @@ import {
   type Vattenfallsstapel,
 } from './vattenfall.js';
 
-use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+registreraEchartsDelar([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type DiagramOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 

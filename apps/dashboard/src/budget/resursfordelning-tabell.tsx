@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
 import { formatBeloppUtanEnhet, formatForandring, formatKr } from '../format/belopp.js';
-import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table } from '../table/table.js';
 
 type Demografirad = Extract<UnderlagsradDto, { typ: 'demografi' }>;
 type Upprakningsrad = Extract<UnderlagsradDto, { typ: 'upprakning' }>;
@@ -123,7 +123,7 @@ function Underlag({ steg }: { steg: ResursfordelningsstegDto }) {
 
 const kolumn = kolumnhjalp<ResursfordelningsstegDto>();
 
-const KOLUMNER: Kolumn<ResursfordelningsstegDto>[] = [
+const KOLUMNER = kolumn.columns([
   kolumn.accessor('steg', {
     header: 'Steg',
     cell: ({ row }) => `${row.original.steg}. ${row.original.namn}`,
@@ -159,7 +159,7 @@ const KOLUMNER: Kolumn<ResursfordelningsstegDto>[] = [
         <span className="svag">Inget underlag</span>
       ),
   }),
-];
+]);
 
 /**
  * The seven steps as a table, each change with its sign, in their order; a step with underlag opens it in a

@@ -1,17 +1,18 @@
 import { init, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, type RefObject } from 'react';
 
 /**
  * An ECharts instance drawn in SVG (sharp at any zoom) in the returned element, resized with it and disposed
  * with the component. `skapaOption` builds the option from the element's width in pixels and is called again
  * when the width changes or the function does (wrap it in useCallback). The caller registers the chart types
- * and components it draws with `use` from echarts/core.
+ * and components it draws with `use` from echarts/core (imported under another name, e.g. `registreraEchartsDelar`,
+ * so that it is not taken for React's `use`).
  */
 export function useEcharts(skapaOption: (bredd: number) => EChartsCoreOption): RefObject<HTMLDivElement | null> {
   const behallare = useRef<HTMLDivElement>(null);
   const diagram = useRef<EChartsType | null>(null);
-  const senasteSkapa = useRef(skapaOption);
-  senasteSkapa.current = skapaOption;
+  // The resize observer, set up once, always builds with the latest `skapaOption` without re-creating the chart.
+  const skapaSenaste = useEffectEvent((bredd: number) => skapaOption(bredd));
 
   useEffect(() => {
     const element = behallare.current;
@@ -25,7 +26,7 @@ export function useEcharts(skapaOption: (bredd: number) => EChartsCoreOption): R
       const ny = Math.round(post?.contentRect.width ?? bredd);
       if (ny === bredd) return;
       bredd = ny;
-      instans.setOption(senasteSkapa.current(bredd));
+      instans.setOption(skapaSenaste(bredd));
     });
     observer.observe(element);
     return () => {

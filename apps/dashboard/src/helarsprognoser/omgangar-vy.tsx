@@ -38,9 +38,10 @@ export function OmgangarVy({ vald, onOppnad, onMeddelande }: Props) {
 function OppnaOmgang({ onOppnad, onMeddelande }: { onOppnad: (omgang: Urval) => void; onMeddelande: (text: string) => void }) {
   const id = useId();
   const oppna = useOppnaOmgang();
-  const [formular, setFormular] = useState(() => {
+  // The fields as typed and chosen, plain text: tolkaOmgangsformular checks them.
+  const [formular, setFormular] = useState<{ ar: string; tillfalle: string }>(() => {
     const urval = standardurval(new Date());
-    return { ar: String(urval.ar), tillfalle: urval.tillfalle as string };
+    return { ar: String(urval.ar), tillfalle: urval.tillfalle };
   });
   const [fel, setFel] = useState<Partial<Record<'ar' | 'tillfalle', string>>>({});
   const arFalt = useRef<HTMLInputElement>(null);

@@ -86,13 +86,9 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
   const lamna = useLamnaPrognos();
   const [formular, setFormular] = useState<Prognosformular>(() => tomtFormular(rad.prognos));
   const [fel, setFel] = useState<Prognosfel>({});
-  const falt = useRef(new Map<PrognosfaltNamn, HTMLElement>());
   const summa = summeraFormular(formular.belopp);
-
-  const faltRef = (namn: PrognosfaltNamn) => (element: HTMLElement | null) => {
-    if (element) falt.current.set(namn, element);
-    else falt.current.delete(namn);
-  };
+  // Every field, and the message for the whole form, has the id `${id}-${namn}`.
+  const faltId = (namn: PrognosfaltNamn) => `${id}-${namn}`;
 
   // Focus moves to the first field wrong once its message is drawn (a message for the whole form comes first).
   const flyttaFokus = useRef(false);
@@ -100,8 +96,8 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
     if (!flyttaFokus.current) return;
     flyttaFokus.current = false;
     const forsta = PROGNOSFALTEN.find((namn) => fel[namn]) ?? (fel.formular ? 'formular' : undefined);
-    if (forsta) falt.current.get(forsta)?.focus();
-  }, [fel]);
+    if (forsta) document.getElementById(`${id}-${forsta}`)?.focus();
+  }, [fel, id]);
 
   function visaFel(nyaFel: Prognosfel) {
     flyttaFokus.current = true;
@@ -143,7 +139,7 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
   return (
     <form noValidate onSubmit={skicka} data-testid="prognosformular">
       {fel.formular ? (
-        <div ref={faltRef('formular')} tabIndex={-1} className="meddelande meddelande--fel" role="alert" data-testid="prognosformular-fel">
+        <div id={faltId('formular')} tabIndex={-1} className="meddelande meddelande--fel" role="alert" data-testid="prognosformular-fel">
           <p>{fel.formular}</p>
         </div>
       ) : null}
@@ -151,12 +147,11 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
         <legend>Belopp per kontogrupp (kr)</legend>
         {VERKSAMHETSGRUPPER.map((grupp) => (
           <div key={grupp.kod} className="falt">
-            <label htmlFor={`${id}-${grupp.kod}`}>
+            <label htmlFor={faltId(grupp.kod)}>
               {grupp.namn} <span className="svag">({grupp.typ === 'intakt' ? 'intäkt' : 'kostnad'}, kr)</span>
             </label>
             <input
-              ref={faltRef(grupp.kod)}
-              id={`${id}-${grupp.kod}`}
+              id={faltId(grupp.kod)}
               name={grupp.kod}
               type="text"
               inputMode="decimal"
@@ -193,12 +188,11 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
         </div>
       </dl>
       <div className="falt falt--bred">
-        <label htmlFor={`${id}-kommentar`}>
+        <label htmlFor={faltId('kommentar')}>
           Kommentar <span className="svag">(frivillig)</span>
         </label>
         <textarea
-          ref={faltRef('kommentar')}
-          id={`${id}-kommentar`}
+          id={faltId('kommentar')}
           name="kommentar"
           rows={3}
           maxLength={4000}

@@ -1,5 +1,5 @@
 import type { OrganisationNiva } from '@tertial/contracts';
-import { useMemo, useRef } from 'react';
+import { useId, useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
 import { Belopp } from '../table/belopp.js';
@@ -32,6 +32,8 @@ const NIVA: Record<OrganisationNiva, string> = {
 };
 
 const PER_SIDA = 50;
+/** The id of a row's header: the table's own id (from useId) and the row's code. */
+const radrubrikId = (tabellId: string, kod: string) => `${tabellId}-rad-${kod}`;
 const kolumn = kolumnhjalp<Prognosrad>();
 const TAL = { tal: true } as const;
 
@@ -193,15 +195,17 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
  */
 export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, onMeddelande }: Props) {
   const medAtgard = onLamna !== undefined || granska !== undefined;
-  // A decided forecast loses its buttons; its row's heading keeps the reader's place.
-  const radrubriker = useRef(new Map<string, HTMLTableCellElement>());
+  // A decided forecast loses its buttons; its row's heading, found by its id, keeps the reader's place.
+  const tabellId = useId();
   const allaKolumner = useMemo(
     () =>
       kolumner(
         visaBudget,
-        medAtgard ? { onLamna, granska, onMeddelande, fokusera: (kod) => radrubriker.current.get(kod)?.focus() } : undefined,
+        medAtgard
+          ? { onLamna, granska, onMeddelande, fokusera: (kod) => document.getElementById(radrubrikId(tabellId, kod))?.focus() }
+          : undefined,
       ),
-    [visaBudget, medAtgard, onLamna, granska, onMeddelande],
+    [visaBudget, medAtgard, onLamna, granska, onMeddelande, tabellId],
   );
 
   return (
@@ -214,10 +218,7 @@ export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, on
       radAttribut={(rad) =>
         rad.typ === 'grupp' ? { 'data-grupp': rad.kod } : { 'data-ansvar': rad.kod, 'data-status': rad.rad.prognos?.status ?? 'saknas' }
       }
-      radrubrikRef={(rad, element) => {
-        if (element) radrubriker.current.set(rad.kod, element);
-        else radrubriker.current.delete(rad.kod);
-      }}
+      radrubrikId={(rad) => radrubrikId(tabellId, rad.kod)}
       radPerSida={PER_SIDA}
       testId="prognostabell"
     />

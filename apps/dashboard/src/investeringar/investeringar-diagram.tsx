@@ -7,7 +7,7 @@ import {
   type LegendComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { use, type ComposeOption } from 'echarts/core';
+import { type ComposeOption, use as registreraEchartsDelar } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback } from 'react';
 
@@ -16,7 +16,7 @@ import { useEcharts } from '../diagram/use-echarts.js';
 import { formatMnkr } from '../format/belopp.js';
 import { beskrivInvesteringsdiagram, type Namndssummering } from './investeringar.js';
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+registreraEchartsDelar([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type DiagramOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 

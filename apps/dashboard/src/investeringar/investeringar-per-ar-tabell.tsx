@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 
 import { formatForandring } from '../format/belopp.js';
 import { Belopp } from '../table/belopp.js';
-import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table } from '../table/table.js';
 import type { Namndssummering } from './investeringar.js';
 
 type Summa = Namndssummering['totalt'];
@@ -23,8 +23,8 @@ function Avvikelse({ ore }: { ore: number }) {
   return <span data-avvikelse={ore < 0 ? 'underskott' : ore > 0 ? 'overskott' : 'noll'}>{formatForandring(ore, 'mnkr', 1)}</span>;
 }
 
-function kolumner(totalt: Summa): Kolumn<Arsrad>[] {
-  return [
+function kolumner(totalt: Summa) {
+  return kolumn.columns([
     kolumn.accessor('ar', { header: 'År', footer: 'Totalt' }),
     kolumn.accessor('budgetOre', {
       header: () => <Mnkr text="Budget" />,
@@ -51,7 +51,7 @@ function kolumner(totalt: Summa): Kolumn<Arsrad>[] {
       meta: TAL,
     }),
     kolumn.accessor('utanPrognos', { header: 'Projektår utan prognos', footer: () => totalt.utanPrognos, meta: TAL }),
-  ];
+  ]);
 }
 
 /** Budget, utfall, prognos and avvikelse per year of the plan: the follow-up of the delårsrapporter. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import { Belopp } from '../table/belopp.js';
-import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table } from '../table/table.js';
 import { MOTIV, type Bedomning, type Namndssummering, type Paverkan, type Projektrad } from './investeringar.js';
 
 const TECKEN: Record<Paverkan, string> = { positiv: '+', ingen: '0', negativ: '−' };
@@ -35,10 +35,10 @@ function Hallbarhet({ bedomning }: { bedomning: Bedomning[] | null }) {
 const kolumn = kolumnhjalp<Projektrad>();
 const TAL = { tal: true } as const;
 
-function kolumner(ar: readonly number[], summering: Namndssummering | null): Kolumn<Projektrad>[] {
+function kolumner(ar: readonly number[], summering: Namndssummering | null) {
   const summaPerAr = new Map((summering?.ar ?? []).map((rad) => [rad.ar, rad.budgetOre]));
   const summa = summering !== null;
-  return [
+  return kolumn.columns([
     kolumn.accessor('namn', {
       header: 'Projekt',
       cell: ({ row }) => (
@@ -88,7 +88,7 @@ function kolumner(ar: readonly number[], summering: Namndssummering | null): Kol
         meta: TAL,
       }),
     ),
-  ];
+  ]);
 }
 
 interface Props {

@@ -14,16 +14,17 @@ export type LiveStatus = 'ansluter' | 'direkt' | 'ateransluter' | 'stoppad';
  */
 export function useLiveTotaler(urval: Urval): LiveStatus {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<LiveStatus>('ansluter');
   const { ar, tillfalle } = urval;
+  // The status with the urval it is about: a new urval is 'ansluter' until its own stream says otherwise.
+  const [senaste, setSenaste] = useState<(Urval & { status: LiveStatus }) | undefined>(undefined);
 
   useEffect(() => {
     const avbryt = new AbortController();
     const uppdatera = (andrat: Urval) => {
       void queryClient.invalidateQueries({ queryKey: prognosTotalerNyckel(andrat) });
     };
+    const setStatus = (status: LiveStatus) => setSenaste({ ar, tillfalle, status });
 
-    setStatus('ansluter');
     void foljSse(
       prognosTotalerStreamUrl({ ar, tillfalle }),
       {
@@ -47,5 +48,5 @@ export function useLiveTotaler(urval: Urval): LiveStatus {
     return () => avbryt.abort();
   }, [ar, tillfalle, queryClient]);
 
-  return status;
+  return senaste?.ar === ar && senaste.tillfalle === tillfalle ? senaste.status : 'ansluter';
 }

@@ -33,12 +33,8 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
   const skapa = useSkapaMal();
   const [formular, setFormular] = useState<Malformular>(() => tomtMalformular(new Date().getFullYear()));
   const [fel, setFel] = useState<Malfel & { formular?: string }>({});
-  const falt = useRef(new Map<Malfalt | 'formular', HTMLElement>());
-
-  const faltRef = (namn: Malfalt | 'formular') => (element: HTMLElement | null) => {
-    if (element) falt.current.set(namn, element);
-    else falt.current.delete(namn);
-  };
+  // Every field, and the message for the whole form, has the id `${id}-${namn}`.
+  const faltId = (namn: Malfalt | 'formular') => `${id}-${namn}`;
 
   function andra<K extends keyof Malformular>(namn: K, varde: Malformular[K]) {
     setFormular((tidigare) => ({ ...tidigare, [namn]: varde }));
@@ -50,8 +46,8 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
     if (!flyttaFokus.current) return;
     flyttaFokus.current = false;
     const forsta = fel.formular ? 'formular' : MALFALTEN.find((namn) => fel[namn]);
-    if (forsta) falt.current.get(forsta)?.focus();
-  }, [fel]);
+    if (forsta) document.getElementById(`${id}-${forsta}`)?.focus();
+  }, [fel, id]);
 
   function visaFel(nyaFel: Malfel & { formular?: string }) {
     flyttaFokus.current = true;
@@ -94,10 +90,9 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
     extra: { inputMode?: 'numeric' | 'decimal'; size?: number } = {},
   ) => (
     <div className="falt">
-      <label htmlFor={`${id}-${namn}`}>{etikett}</label>
+      <label htmlFor={faltId(namn)}>{etikett}</label>
       <input
-        ref={faltRef(namn)}
-        id={`${id}-${namn}`}
+        id={faltId(namn)}
         type="text"
         autoComplete="off"
         {...extra}
@@ -116,16 +111,15 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
       <p className="ingress">Kommunfullmäktige ger varje nämnd högst {MAX_MAL_PER_NAMND_OCH_AR} mål per år.</p>
       <form noValidate onSubmit={skicka}>
         {fel.formular ? (
-          <div ref={faltRef('formular')} tabIndex={-1} className="meddelande meddelande--fel" role="alert" data-testid="nytt-mal-fel">
+          <div id={faltId('formular')} tabIndex={-1} className="meddelande meddelande--fel" role="alert" data-testid="nytt-mal-fel">
             <p>{fel.formular}</p>
           </div>
         ) : null}
         <div className="urval">{textfalt('ar', 'År', { inputMode: 'numeric', size: 6 })}</div>
         <div className="falt falt--bred">
-          <label htmlFor={`${id}-text`}>Mål</label>
+          <label htmlFor={faltId('text')}>Mål</label>
           <textarea
-            ref={faltRef('text')}
-            id={`${id}-text`}
+            id={faltId('text')}
             rows={3}
             maxLength={1000}
             value={formular.text}
@@ -152,10 +146,9 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
             {textfalt('utgangsvarde', 'Utgångsvärde', { inputMode: 'decimal', size: 10 })}
             {textfalt('malvarde', 'Målvärde', { inputMode: 'decimal', size: 10 })}
             <div className="falt">
-              <label htmlFor={`${id}-riktning`}>Bättre är</label>
+              <label htmlFor={faltId('riktning')}>Bättre är</label>
               <select
-                ref={faltRef('riktning')}
-                id={`${id}-riktning`}
+                id={faltId('riktning')}
                 value={formular.riktning}
                 onChange={(event) => andra('riktning', event.target.value)}
                 aria-invalid={fel.riktning ? true : undefined}

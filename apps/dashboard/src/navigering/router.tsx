@@ -31,11 +31,12 @@ const rot = createRootRouteWithContext<RouterKontext>()({
   notFoundComponent: SidanSaknas,
   beforeLoad: ({ context, location }) => {
     if (location.pathname === INLOGGNING_KLAR) return;
+    // `throw: true`: redirect() throws the redirect itself, TanStack Router's documented alternative to `throw redirect()`.
     if (!context.inloggning.anvandare) {
       if (location.pathname !== INLOGGNING)
-        throw redirect({ href: inloggningsadress(`${location.pathname}${location.searchStr}`), replace: true });
+        redirect({ href: inloggningsadress(`${location.pathname}${location.searchStr}`), replace: true, throw: true });
     } else if (location.pathname === INLOGGNING) {
-      throw redirect({ href: sakerAtervandning(new URLSearchParams(location.searchStr).get('till')), replace: true });
+      redirect({ href: sakerAtervandning(new URLSearchParams(location.searchStr).get('till')), replace: true, throw: true });
     }
   },
 });
@@ -52,8 +53,8 @@ function behorighet(nyckel: Sidnyckel) {
   return ({ context, location }: { context: RouterKontext; location: ParsedLocation }) => {
     const sidor = sidorFor(context.inloggning.anvandare?.roller ?? []);
     if (sidor.some((sida) => sida.nyckel === nyckel)) return;
-    if (location.pathname === '/' && sidor[0]) throw redirect({ to: sidor[0].sokvag, replace: true });
-    throw new IngenBehorighetFel(sidor[0]);
+    if (location.pathname === '/' && sidor[0]) redirect({ to: sidor[0].sokvag, replace: true, throw: true });
+    else throw new IngenBehorighetFel(sidor[0]);
   };
 }
 
@@ -115,9 +116,15 @@ const sidor = [
 function lasSokparametrar(search: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(search));
 }
+/** A parameter's value as text: the addresses' own are text already; anything else the way TanStack's default writes it. */
+function somText(varde: unknown): string {
+  if (typeof varde === 'string') return varde;
+  if (typeof varde === 'number' || typeof varde === 'boolean' || typeof varde === 'bigint') return String(varde);
+  return JSON.stringify(varde);
+}
 function skrivSokparametrar(parametrar: Record<string, unknown>): string {
   const text = new URLSearchParams(
-    Object.entries(parametrar).flatMap(([namn, varde]) => (varde === undefined || varde === null ? [] : [[namn, String(varde)]])),
+    Object.entries(parametrar).flatMap(([namn, varde]) => (varde === undefined || varde === null ? [] : [[namn, somText(varde)]])),
   ).toString();
   return text === '' ? '' : `?${text}`;
 }

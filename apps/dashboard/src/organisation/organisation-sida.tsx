@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 
 import { formatAntal, formatAntalAv } from '../format/antal.js';
 import { arDatum, datumISverige } from '../format/tidpunkt.js';
@@ -35,14 +35,19 @@ export function OrganisationSida() {
   const datumIAdressen = useSokparameter('datum');
   const datum = datumIAdressen !== null && arDatum(datumIAdressen) ? datumIAdressen : idag;
   const [datumText, setDatumText] = useState(datum);
+  // A date from the address (back, forward, a link) replaces what is in the field: adjusted while rendering, as
+  // react.dev's "Adjusting some state when a prop changes" does, so the field never shows the old date.
+  const [visatDatum, setVisatDatum] = useState(datum);
+  if (datum !== visatDatum) {
+    setVisatDatum(datum);
+    setDatumText(datum);
+  }
   const [sokText, setSokText] = useState('');
   // Typing stays quick; the tree follows as soon as the browser has time.
   const fraga = useDeferredValue(sokText);
   const datumId = useId();
   const sokId = useId();
   const sokHjalpId = useId();
-
-  useEffect(() => setDatumText(datum), [datum]);
 
   const { data: organisation, error, isPending, isPlaceholderData, refetch } = useOrganisation(datum);
   const trad = useMemo(() => (organisation ? byggTrad(organisation) : undefined), [organisation]);

@@ -12,6 +12,7 @@ import {
   type CSSProperties,
   type FocusEvent,
   type KeyboardEvent,
+  type MouseEvent,
 } from 'react';
 
 import { formatAntal } from '../format/antal.js';
@@ -127,17 +128,14 @@ const Rad = memo(function Rad({ nod, posinset, setsize, sok }: RadProps) {
         aria-level={nod.djup}
         aria-posinset={posinset}
         aria-setsize={setsize}
+        // A single-select tree whose selection follows focus (WAI-ARIA APG): the row Tab comes back to is the
+        // selected one, the only one with aria-selected.
+        aria-selected={tabbstopp || undefined}
         tabIndex={tabbstopp ? 0 : -1}
         data-kod={kod}
         data-niva={nod.niva}
       >
-        {/* Keyboard users open and close with the arrow keys, Enter and Space on the row itself; this is for the mouse. */}
-        <div
-          className="trad__rad"
-          style={{ '--djup': nod.djup - 1 } as CSSProperties}
-          data-traff={sok?.traffar.has(kod) ? '' : undefined}
-          onClick={harBarn ? () => lage.sattOppen(kod, !oppen, sok) : undefined}
-        >
+        <div className="trad__rad" style={{ '--djup': nod.djup - 1 } as CSSProperties} data-traff={sok?.traffar.has(kod) ? '' : undefined}>
           <span className="trad__pil" aria-hidden="true" data-visas={harBarn ? (oppen ? 'oppen' : 'stangd') : 'ingen'} />
           <span className="trad__innehall">
             <span className="trad__namn" id={`${id}-namn`}>
@@ -243,6 +241,14 @@ export function OrganisationstradVy({ trad, sok, etikett: tradetsEtikett }: Prop
     }
   };
 
+  // A click on a row opens or closes it, as Enter does; the click also focuses the row (it has a tabindex).
+  const onClick = (event: MouseEvent<HTMLUListElement>) => {
+    const nod = radFor(event.target);
+    if (!nod) return;
+    const handling = tangenthandling('Enter', nod, synliga, oppna, sok);
+    if (handling && handling.typ !== 'fokus') lage.sattOppen(handling.kod, handling.typ === 'oppna', sok);
+  };
+
   // Whatever moved focus (a click, Tab, the keys above), the Tab stop follows it.
   const onFocus = (event: FocusEvent<HTMLUListElement>) => {
     const nod = radFor(event.target);
@@ -257,6 +263,7 @@ export function OrganisationstradVy({ trad, sok, etikett: tradetsEtikett }: Prop
         aria-label={tradetsEtikett}
         className="trad"
         onKeyDown={onKeyDown}
+        onClick={onClick}
         onFocus={onFocus}
         data-testid="organisationstrad"
       >

@@ -1,7 +1,7 @@
 import type { PrognosTotaler } from '@tertial/contracts';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { format, use, type ComposeOption } from 'echarts/core';
+import { format, type ComposeOption, use as registreraEchartsDelar } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback, useMemo } from 'react';
 
@@ -13,7 +13,7 @@ import { diagramHojdPx, useSmalSkarm } from './diagram-layout.js';
 import { beskrivDiagram, lamnadeAvAnsvar, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';
 
 // Only what this chart draws, so the bundle carries a fraction of ECharts. SVG keeps the text sharp at any zoom.
-use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+registreraEchartsDelar([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type DiagramOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 

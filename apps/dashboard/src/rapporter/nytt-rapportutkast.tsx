@@ -1,5 +1,5 @@
 import type { RapportDto } from '@tertial/contracts';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
 import { standardurval, TILLFALLEN } from '../urval/urval.js';
 import { tolkaRapportformular, type Formularfel, type Rapportformular } from './rapporter.js';
@@ -21,11 +21,6 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
     return { ar: String(urval.ar), tillfalle: urval.tillfalle, titel: '' };
   });
   const [fel, setFel] = useState<Formularfel>({});
-  const falt = {
-    ar: useRef<HTMLInputElement>(null),
-    tillfalle: useRef<HTMLSelectElement>(null),
-    titel: useRef<HTMLInputElement>(null),
-  };
 
   function andra(namn: keyof Rapportformular, varde: string) {
     setFormular((tidigare) => ({ ...tidigare, [namn]: varde }));
@@ -38,7 +33,7 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
     if (!resultat.ok) {
       setFel(resultat.fel);
       const forsta = (['ar', 'tillfalle', 'titel'] as const).find((namn) => resultat.fel[namn]);
-      if (forsta) falt[forsta].current?.focus();
+      if (forsta) document.getElementById(`${id}-${forsta}`)?.focus();
       return;
     }
     setFel({});
@@ -66,7 +61,6 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
           <div className="falt">
             <label htmlFor={`${id}-ar`}>År</label>
             <input
-              ref={falt.ar}
               id={`${id}-ar`}
               name="ar"
               inputMode="numeric"
@@ -86,7 +80,6 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
           <div className="falt">
             <label htmlFor={`${id}-tillfalle`}>Tillfälle</label>
             <select
-              ref={falt.tillfalle}
               id={`${id}-tillfalle`}
               name="tillfalle"
               value={formular.tillfalle}
@@ -109,7 +102,6 @@ export function NyttRapportutkast({ onSkapad, onMeddelande }: Props) {
           <div className="falt falt--bred">
             <label htmlFor={`${id}-titel`}>Titel</label>
             <input
-              ref={falt.titel}
               id={`${id}-titel`}
               name="titel"
               autoComplete="off"

@@ -42,6 +42,8 @@ const features = tableFeatures({
 
 export type TableFeatures = typeof features;
 // The value type varies per column (a number, a text); `any` is TanStack's own choice for a list of mixed columns.
+// Build a list with the helper's `columns([...])` and let its type be inferred: in a list declared `Kolumn<T>[]` each
+// accessor's value type is inferred from that `any`, so `getValue()` in its cell would be `any` too.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Kolumn<T extends RowData> = ColumnDef<TableFeatures, T, any>;
 
@@ -88,8 +90,11 @@ export interface TableProps<T extends RowData> {
   fotAttribut?: RadAttribut;
   /** Footer rows of their own, after the columns' footer: a cell per column, the first the row's header. */
   fotrader?: readonly Fotrad[];
-  /** The row headers, for moving focus back to a row whose buttons went away. */
-  radrubrikRef?: (rad: T, element: HTMLTableCellElement | null) => void;
+  /**
+   * An id for each row's header, which then takes focus from script (tabindex -1): for moving focus back to a
+   * row whose buttons went away. Unique in the page, e.g. from useId and the row's code.
+   */
+  radrubrikId?: (rad: T) => string;
   /** Id of a text that explains the figures, for the scroll region's description. */
   beskrivningId?: string;
   testId?: string;
@@ -122,7 +127,7 @@ export function Table<T extends RowData>({
   radPerSida,
   fotAttribut,
   fotrader = [],
-  radrubrikRef,
+  radrubrikId,
   beskrivningId,
   testId,
   klass,
@@ -224,8 +229,8 @@ export function Table<T extends RowData>({
                           key={cell.id}
                           scope="row"
                           className={klass}
-                          tabIndex={radrubrikRef ? -1 : undefined}
-                          ref={radrubrikRef ? (element) => radrubrikRef(row.original, element) : undefined}
+                          id={radrubrikId?.(row.original)}
+                          tabIndex={radrubrikId ? -1 : undefined}
                           style={underrader ? ({ '--djup': row.depth } as CSSProperties) : undefined}
                         >
                           {row.getCanExpand() ? (

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
 import { Belopp } from '../table/belopp.js';
-import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { kolumnhjalp, Table } from '../table/table.js';
 import { kontogruppnamn, manadText, summaOre, type Importsvar } from './utfall-import.js';
 
 /** A file with thousands of errors is read a page at a time. */
@@ -90,8 +90,8 @@ function Radmeddelanden({ rubrik, rader, testId }: { rubrik: string; rader: Utfa
 type Radmeddelande = UtfallImportResultat['fel'][number];
 const meddelande = kolumnhjalp<Radmeddelande>();
 
-function meddelandekolumner(slag: string): Kolumn<Radmeddelande>[] {
-  return [
+function meddelandekolumner(slag: string) {
+  return meddelande.columns([
     meddelande.accessor('rad', {
       header: 'Rad',
       cell: ({ getValue }) => (getValue() > 0 ? formatAntal(getValue()) : '–'),
@@ -99,14 +99,14 @@ function meddelandekolumner(slag: string): Kolumn<Radmeddelande>[] {
     }),
     meddelande.accessor('post', { header: 'Post', cell: ({ getValue }) => <code>{getValue()}</code> }),
     meddelande.accessor('meddelande', { header: slag }),
-  ];
+  ]);
 }
 
 type Manadsrad = UtfallImportResultat['totalerPerManad'][number];
 const manad = kolumnhjalp<Manadsrad>();
 
-function manadskolumner(summa: number): Kolumn<Manadsrad>[] {
-  return [
+function manadskolumner(summa: number) {
+  return manad.columns([
     manad.accessor((rad) => rad.ar * 100 + rad.manad, {
       id: 'manad',
       header: 'Månad',
@@ -135,7 +135,7 @@ function manadskolumner(summa: number): Kolumn<Manadsrad>[] {
       footer: () => <Belopp ore={summa} enhet="kr" decimaler={2} />,
       meta: TAL,
     }),
-  ];
+  ]);
 }
 
 function PerManad({ resultat }: { resultat: UtfallImportResultat }) {
@@ -159,8 +159,8 @@ function PerManad({ resultat }: { resultat: UtfallImportResultat }) {
 type Kontorad = UtfallImportResultat['totalerPerKonto'][number];
 const konto = kolumnhjalp<Kontorad>();
 
-function kontokolumner(summa: number): Kolumn<Kontorad>[] {
-  return [
+function kontokolumner(summa: number) {
+  return konto.columns([
     konto.accessor('konto', { header: 'Konto', footer: 'Summa', meta: TAL }),
     konto.accessor((rad) => rad.namn ?? undefined, {
       id: 'namn',
@@ -170,7 +170,7 @@ function kontokolumner(summa: number): Kolumn<Kontorad>[] {
     konto.accessor((rad) => (rad.kontogrupp ? kontogruppnamn(rad.kontogrupp) : undefined), {
       id: 'kontogrupp',
       header: 'Kontogrupp',
-      cell: ({ getValue }) => getValue<string | undefined>() ?? <span className="svag">Ingen kontogrupp</span>,
+      cell: ({ getValue }) => getValue() ?? <span className="svag">Ingen kontogrupp</span>,
     }),
     konto.accessor('beloppOre', {
       header: () => (
@@ -182,7 +182,7 @@ function kontokolumner(summa: number): Kolumn<Kontorad>[] {
       footer: () => <Belopp ore={summa} enhet="kr" decimaler={2} />,
       meta: TAL,
     }),
-  ];
+  ]);
 }
 
 function PerKonto({ resultat }: { resultat: UtfallImportResultat }) {

@@ -18,7 +18,7 @@ function useSekunderSedan(startad: number | undefined): number {
   const [nu, setNu] = useState(() => Date.now());
   useEffect(() => {
     if (startad === undefined) return;
-    setNu(Date.now());
+    // Until the first tick `nu` is from before the start, which the clamp below reads as 0 seconds.
     const klocka = setInterval(() => setNu(Date.now()), 1_000);
     return () => clearInterval(klocka);
   }, [startad]);
