@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import { DASHBOARD_CLIENT_ID, servicePorts, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts';
+import { DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts/access';
+import { servicePorts } from '@tertial/contracts/services';
 import Fastify from 'fastify';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -31,7 +31,7 @@ const { SERVICES, servicePorts, startService } = await import('./lib/stack.mjs')
 
 const kafka = await ensureKafka({ root, log: log.child('kafka'), instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka' });
 onShutdown(kafka.stop);
-const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
+const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
 await ensureTopics(
   kafka.brokers,
   ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),

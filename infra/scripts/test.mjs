@@ -39,7 +39,7 @@ const [kafka, postgres, chromium] = await Promise.all([
 ]);
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
-const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/index.js'));
+const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
 await ensureTopics(
   kafka.brokers,
   ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),

@@ -8,7 +8,7 @@ import { SignJWT, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { HelarsprognosDto, RapportDto } from '@tertial/contracts';
+import type { HelarsprognosDto, RapportDto } from '@tertial/contracts/dto';
 import { hittaDemoAnvandare } from '@tertial/identity';
 
 import { apiClient } from '../support/api.js';

@@ -2,7 +2,8 @@
 // controllers): every endpoint × every role, signed in as a demo user of that role through the real
 // provider, allowed or refused as the rule on the endpoint says. It fails when an endpoint has no rule,
 // and when a rule grants more than the table allows.
-import { ROLLER, type Roll, type ServiceName } from '@tertial/contracts';
+import { ROLLER, type Roll } from '@tertial/contracts/access';
+import type { ServiceName } from '@tertial/contracts/services';
 import { demoAnvandare, hittaDemoAnvandare } from '@tertial/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 

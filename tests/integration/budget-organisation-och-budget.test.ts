@@ -1,13 +1,12 @@
+import type { InternbudgetDto, ResursfordelningDto } from '@tertial/contracts/dto';
+import type { EventEnvelope } from '@tertial/contracts/envelope';
 import {
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
   namndramUppdaterad,
   type AnsvarsbudgetUppdateradPayload,
-  type EventEnvelope,
-  type InternbudgetDto,
-  type OrganisationNode,
-  type ResursfordelningDto,
-} from '@tertial/contracts';
+} from '@tertial/contracts/events';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import type { KafkaMessage } from 'kafkajs';
 import { describe, expect, inject, it } from 'vitest';
 

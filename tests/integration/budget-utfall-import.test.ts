@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import { kontogruppForKonto, visatBelopp, type UtfallImportResultat } from '@tertial/contracts';
+import type { UtfallImportResultat } from '@tertial/contracts/dto';
+import { kontogruppForKonto, visatBelopp } from '@tertial/contracts/kontoplan';
 import { describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { helarsprognosLamnad, type EventEnvelope, type HelarsprognosLamnadPayload, type Problem } from '@tertial/contracts';
+import type { EventEnvelope } from '@tertial/contracts/envelope';
+import { helarsprognosLamnad, type HelarsprognosLamnadPayload } from '@tertial/contracts/events';
+import type { Problem } from '@tertial/contracts/problem';
 import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
-import type { ServiceName } from '@tertial/contracts';
+import type { ServiceName } from '@tertial/contracts/services';
 import { openDatabase, serviceMigrations, type ServiceDatabase } from '@tertial/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

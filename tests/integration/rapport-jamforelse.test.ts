@@ -1,6 +1,6 @@
 // The report service learns budget and utfall from the budget service's events and puts them beside the
 // forecasts: what the ekonomidirektör compares.
-import type { InternbudgetDto } from '@tertial/contracts';
+import type { InternbudgetDto } from '@tertial/contracts/dto';
 import { describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';

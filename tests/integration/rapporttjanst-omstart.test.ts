@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';

@@ -1,4 +1,5 @@
-import type { HelarsprognosDto, PrognosTotaler, Prognostillfalle } from '@tertial/contracts';
+import type { HelarsprognosDto, PrognosTotaler } from '@tertial/contracts/dto';
+import type { Prognostillfalle } from '@tertial/contracts/prognos';
 
 import { chefFor, token } from './tokens.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { SERVICE_NAMES, servicePorts, type ServiceName } from '@tertial/contracts';
+import { SERVICE_NAMES, servicePorts, type ServiceName } from '@tertial/contracts/services';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { ServiceName } from '@tertial/contracts';
+import type { ServiceName } from '@tertial/contracts/services';
 
 import { startService } from '../../infra/scripts/lib/stack.mjs';
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 // The service list, their ports and the API's audience come from the built contracts package: import this
 // module after the build (start.mjs does).
-import { SERVICE_NAMES, SERVICE_PORT_BASE, servicePorts as portsFrom, TERTIAL_API_AUDIENCE } from '@tertial/contracts';
+import { TERTIAL_API_AUDIENCE } from '@tertial/contracts/access';
+import { SERVICE_NAMES, SERVICE_PORT_BASE, servicePorts as portsFrom } from '@tertial/contracts/services';
 
 import { waitForHttp } from './process.mjs';
 

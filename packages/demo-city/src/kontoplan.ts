@@ -1,4 +1,4 @@
-import type { KontogruppKod } from '@tertial/contracts';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 
 export interface DemoKonto {
   readonly konto: number;

@@ -1,4 +1,4 @@
-import type { KontogruppKod } from '@tertial/contracts';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 
 /** How a nämnd's costs split over the kontogrupper, and its revenue as a share of its costs. */
 export interface Kostnadsprofil {

@@ -1,4 +1,5 @@
-import { kontogruppForKonto, type OrganisationNode } from '@tertial/contracts';
+import { kontogruppForKonto } from '@tertial/contracts/kontoplan';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { describe, expect, it } from 'vitest';
 
 import { demoStad } from './stad.js';

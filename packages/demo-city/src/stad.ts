@@ -1,4 +1,5 @@
-import { KONTOGRUPPER, type KontogruppKod, type OrganisationNode } from '@tertial/contracts';
+import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 
 import { DEMO_KONTON, demoKontoplan, type DemoKonto } from './kontoplan.js';
 import { DEMO_NAMNDER, type DemoNamnd } from './namnder.js';

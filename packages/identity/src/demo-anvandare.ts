@@ -1,4 +1,4 @@
-import type { Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
 import { demoStad } from '@tertial/demo-city';
 
 /** A person who may sign in to the local demo provider. */

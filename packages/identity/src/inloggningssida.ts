@@ -1,4 +1,4 @@
-import { ROLLNAMN } from '@tertial/contracts';
+import { ROLLNAMN } from '@tertial/contracts/access';
 
 import type { DemoAnvandare } from './demo-anvandare.js';
 

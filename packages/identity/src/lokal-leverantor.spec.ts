@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { CLI_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts';
+import { CLI_CLIENT_ID, TERTIAL_API_AUDIENCE, TERTIAL_SCOPE } from '@tertial/contracts/access';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 
-import { CLI_CLIENT_ID, DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TOKEN_CLAIMS } from '@tertial/contracts';
+import { CLI_CLIENT_ID, DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TOKEN_CLAIMS } from '@tertial/contracts/access';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 

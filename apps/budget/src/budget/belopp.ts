@@ -1,4 +1,4 @@
-import type { Ore } from '@tertial/contracts';
+import type { Ore } from '@tertial/contracts/money';
 
 /**
  * Exact arithmetic on öre beyond `addOre`: multiplying by a count, taking a percentage, and writing an amount

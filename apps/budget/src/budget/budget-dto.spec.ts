@@ -17,7 +17,7 @@ import {
   resursfordelningRequestSchema,
   resursfordelningSchema,
   versionsjamforelseSchema,
-} from '@tertial/contracts';
+} from '@tertial/contracts/dto';
 import { INVESTERINGSMOTIV, summeraInvesteringsplan } from '../investeringar/investeringsplan.js';
 import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
 import { fordelaInternbudget } from './internbudget.js';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
-  arSchema,
   budgetbeslutRequestSchema,
   internbudgetRequestSchema,
   internbudgetSchema,
@@ -9,7 +8,8 @@ import {
   resursfordelningSchema,
   resultatoverforingSchema,
   versionsjamforelseSchema,
-} from '@tertial/contracts';
+} from '@tertial/contracts/dto';
+import { arSchema } from '@tertial/contracts/prognos';
 import {
   Anvandare,
   Atkomst,

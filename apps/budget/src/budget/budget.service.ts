@@ -3,16 +3,9 @@ import { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  ansvarsbudgetUppdaterad,
-  type budgetbeslutRequestSchema,
-  type internbudgetRequestSchema,
-  namndramUppdaterad,
-  namndSokare,
-  organisationVid,
-  type resursfordelningRequestSchema,
-  type OrganisationNode,
-} from '@tertial/contracts';
+import type { budgetbeslutRequestSchema, internbudgetRequestSchema, resursfordelningRequestSchema } from '@tertial/contracts/dto';
+import { ansvarsbudgetUppdaterad, namndramUppdaterad } from '@tertial/contracts/events';
+import { namndSokare, organisationVid, type OrganisationNode } from '@tertial/contracts/organisation';
 import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, avvisaVid, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';

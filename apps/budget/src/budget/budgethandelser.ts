@@ -1,11 +1,6 @@
-import {
-  namndSokare,
-  organisationVid,
-  type AnsvarsbudgetUppdateradPayload,
-  type KontogruppKod,
-  type NamndramUppdateradPayload,
-  type OrganisationNode,
-} from '@tertial/contracts';
+import type { AnsvarsbudgetUppdateradPayload, NamndramUppdateradPayload } from '@tertial/contracts/events';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { namndSokare, organisationVid, type OrganisationNode } from '@tertial/contracts/organisation';
 
 import { gallandeBudget, type Budgetversion } from './budgetversioner.js';
 

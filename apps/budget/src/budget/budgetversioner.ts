@@ -1,4 +1,5 @@
-import { addOre, summeraRader, type Ore } from '@tertial/contracts';
+import { addOre, type Ore } from '@tertial/contracts/money';
+import { summeraRader } from '@tertial/contracts/prognos';
 
 import type { Internbudgetrad } from './internbudget.js';
 import { arDatum, avvisat, godkant, type Fel, type Validerat } from './validering.js';

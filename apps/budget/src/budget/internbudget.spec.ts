@@ -1,4 +1,5 @@
-import type { KontogruppKod, OrganisationNode } from '@tertial/contracts';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { demoStad } from '@tertial/demo-city';
 import { describe, expect, it } from 'vitest';
 

@@ -1,12 +1,7 @@
-import {
-  addOre,
-  KONTOGRUPPER,
-  summeraRader,
-  type KontogruppKod,
-  type OrganisationNiva,
-  type OrganisationNode,
-  type Ore,
-} from '@tertial/contracts';
+import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { addOre, type Ore } from '@tertial/contracts/money';
+import type { OrganisationNiva, OrganisationNode } from '@tertial/contracts/organisation';
+import { summeraRader } from '@tertial/contracts/prognos';
 
 import { parentsFirst } from '../organisation/organisation-tree.js';
 import { krText } from './belopp.js';

@@ -1,4 +1,4 @@
-import { addOre, type Ore } from '@tertial/contracts';
+import { addOre, type Ore } from '@tertial/contracts/money';
 
 import { krText, procentAv, procentText, tolkaProcentsats } from './belopp.js';
 import { arHeltOre, avvisat, godkant, type Fel, type Validerat } from './validering.js';

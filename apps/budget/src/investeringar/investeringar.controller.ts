@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { arSchema, investeringsprojektRequestSchema } from '@tertial/contracts';
+import { investeringsprojektRequestSchema } from '@tertial/contracts/dto';
+import { arSchema } from '@tertial/contracts/prognos';
 import {
   Anvandare,
   Atkomst,

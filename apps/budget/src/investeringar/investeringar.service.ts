@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { investeringsprojektUppdaterat, type investeringsprojektRequestSchema } from '@tertial/contracts';
+import type { investeringsprojektRequestSchema } from '@tertial/contracts/dto';
+import { investeringsprojektUppdaterat } from '@tertial/contracts/events';
 import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';

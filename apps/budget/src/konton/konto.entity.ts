@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { KONTOGRUPPER } from '@tertial/contracts';
+import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
 
 /** An account of the city's chart of accounts (Kommun-Bas). */
 export const KontoSchema = defineEntity({

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { kontogruppIntervallSchema } from '@tertial/contracts';
+import { kontogruppIntervallSchema } from '@tertial/contracts/kontoplan';
 import {
   Anvandare,
   Atkomst,

@@ -1,13 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import {
-  KONTOGRUPPER,
   kontogruppForKonto,
   STANDARD_KONTOGRUPPER,
   valideraKontogruppsmappning,
   type KontogruppIntervall,
-  type KontogruppKod,
-} from '@tertial/contracts';
+} from '@tertial/contracts/kontoplan';
 import { demoKontoplan } from '@tertial/demo-city';
 import { ProblemException, loggaAndring, type Principal } from '@tertial/service-kit';
 

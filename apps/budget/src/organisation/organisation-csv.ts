@@ -1,4 +1,4 @@
-import { organisationNodeSchema, type OrganisationNode } from '@tertial/contracts';
+import { organisationNodeSchema, type OrganisationNode } from '@tertial/contracts/organisation';
 
 /**
  * The organisation as CSV, the way Swedish Excel writes it: semicolon-separated, UTF-8, a header row.

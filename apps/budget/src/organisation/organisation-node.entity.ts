@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { ORGANISATION_NIVAER } from '@tertial/contracts';
+import { ORGANISATION_NIVAER } from '@tertial/contracts/organisation';
 
 /**
  * One version of a node of the city's organisation tree; the budget service is its owner. A reorganisation

@@ -1,4 +1,4 @@
-import { ORGANISATION_NIVAER, type OrganisationNode } from '@tertial/contracts';
+import { ORGANISATION_NIVAER, type OrganisationNode } from '@tertial/contracts/organisation';
 
 /**
  * Checks that nodes form one tree: one city at the root, every parent known and exactly one level up,

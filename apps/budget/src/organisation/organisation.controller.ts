@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { organisationNodeSchema } from '@tertial/contracts';
+import { organisationNodeSchema } from '@tertial/contracts/organisation';
 import {
   Anvandare,
   Atkomst,

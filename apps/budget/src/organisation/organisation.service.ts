@@ -1,11 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import {
-  organisationNodeFranRad,
-  organisationsnodUppdaterad,
-  organisationVid,
-  type OrganisationNode as OrganisationNodeDto,
-} from '@tertial/contracts';
+import { organisationsnodUppdaterad } from '@tertial/contracts/events';
+import { organisationNodeFranRad, organisationVid, type OrganisationNode as OrganisationNodeDto } from '@tertial/contracts/organisation';
 import { demoStad } from '@tertial/demo-city';
 import {
   addToOutbox,

@@ -1,4 +1,5 @@
-import { kontogruppForKonto, type KontogruppIntervall, type UtfallImportResultat } from '@tertial/contracts';
+import type { UtfallImportResultat } from '@tertial/contracts/dto';
+import { kontogruppForKonto, type KontogruppIntervall } from '@tertial/contracts/kontoplan';
 import type { Sie4Result } from '@tertial/sie4';
 
 export interface Radmeddelande {

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 
 import { Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { arSchema, utfallImportResultatSchema } from '@tertial/contracts';
+import { utfallImportResultatSchema } from '@tertial/contracts/dto';
+import { arSchema } from '@tertial/contracts/prognos';
 import {
   Anvandare,
   Atkomst,

@@ -2,15 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import {
-  kontogruppForKonto,
-  organisationVid,
-  utfallAnsvarUppdaterat,
-  visatBelopp,
-  type KontogruppIntervall,
-  type KontogruppKod,
-  type UtfallImportResultat,
-} from '@tertial/contracts';
+import type { UtfallImportResultat } from '@tertial/contracts/dto';
+import { utfallAnsvarUppdaterat } from '@tertial/contracts/events';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { kontogruppForKonto, visatBelopp, type KontogruppIntervall } from '@tertial/contracts/kontoplan';
+import { organisationVid } from '@tertial/contracts/organisation';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
 import { addToOutbox, databaseKind, loggaAndring, OutboxRelay, type Principal } from '@tertial/service-kit';

@@ -1,4 +1,4 @@
-import { arSchema } from '@tertial/contracts';
+import { arSchema } from '@tertial/contracts/prognos';
 
 /** How many earlier years the year list offers; next year is offered too, since KF sets its frames in June. */
 const TIDIGARE_AR = 4;

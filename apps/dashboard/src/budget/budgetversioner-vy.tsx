@@ -1,4 +1,4 @@
-import type { VersionsjamforelseDto } from '@tertial/contracts';
+import type { VersionsjamforelseDto } from '@tertial/contracts/dto';
 import { useMemo } from 'react';
 
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';

@@ -1,4 +1,4 @@
-import type { VersionsjamforelseDto } from '@tertial/contracts';
+import type { VersionsjamforelseDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { budgetversionstabell } from './budgetversioner.js';

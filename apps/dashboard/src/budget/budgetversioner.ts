@@ -1,4 +1,5 @@
-import { addOre, type Ore, type VersionsjamforelseDto } from '@tertial/contracts';
+import type { VersionsjamforelseDto } from '@tertial/contracts/dto';
+import { addOre, type Ore } from '@tertial/contracts/money';
 
 type Versionskolumn = VersionsjamforelseDto['kolumner'][number];
 

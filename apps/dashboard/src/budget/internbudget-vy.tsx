@@ -1,4 +1,4 @@
-import type { InternbudgetDto } from '@tertial/contracts';
+import type { InternbudgetDto } from '@tertial/contracts/dto';
 import { useMemo } from 'react';
 
 import { formatMnkr } from '../format/belopp.js';

@@ -1,4 +1,4 @@
-import type { InternbudgetDto, NodbudgetDto } from '@tertial/contracts';
+import type { InternbudgetDto, NodbudgetDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { internbudgetrader, internbudgettrad, type Internbudgetnod } from './internbudget.js';

@@ -1,4 +1,5 @@
-import { ORGANISATION_NIVAER, type InternbudgetDto, type NodbudgetDto } from '@tertial/contracts';
+import type { InternbudgetDto, NodbudgetDto } from '@tertial/contracts/dto';
+import { ORGANISATION_NIVAER } from '@tertial/contracts/organisation';
 
 export interface Internbudgetrad {
   readonly nod: NodbudgetDto;

@@ -1,4 +1,4 @@
-import type { ResursfordelningDto } from '@tertial/contracts';
+import type { ResursfordelningDto } from '@tertial/contracts/dto';
 import { lazy } from 'react';
 
 import { DiagramSkal } from '../diagram/diagram-skal.js';

@@ -1,4 +1,4 @@
-import type { ResursfordelningDto, ResursfordelningsstegDto, UnderlagsradDto } from '@tertial/contracts';
+import type { ResursfordelningDto, ResursfordelningsstegDto, UnderlagsradDto } from '@tertial/contracts/dto';
 import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';

@@ -4,9 +4,9 @@ import {
   versionsjamforelseSchema,
   type InternbudgetDto,
   type ResursfordelningDto,
-  type Ore,
   type VersionsjamforelseDto,
-} from '@tertial/contracts';
+} from '@tertial/contracts/dto';
+import type { Ore } from '@tertial/contracts/money';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 
 import { hamtaJsonOmFinns } from '../api/hamta-json.js';

@@ -1,4 +1,4 @@
-import type { ResursfordelningDto, ResursfordelningsstegDto } from '@tertial/contracts';
+import type { ResursfordelningDto, ResursfordelningsstegDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { axelnsStart, beskrivVattenfall, stapeletikett, vattenfallsserier, vattenfallsstaplar } from './vattenfall.js';

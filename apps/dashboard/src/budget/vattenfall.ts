@@ -1,4 +1,5 @@
-import type { Ore, ResursfordelningDto, ResursfordelningsstegDto } from '@tertial/contracts';
+import type { ResursfordelningDto, ResursfordelningsstegDto } from '@tertial/contracts/dto';
+import type { Ore } from '@tertial/contracts/money';
 
 import { formatBeloppUtanEnhet, formatForandring } from '../format/belopp.js';
 

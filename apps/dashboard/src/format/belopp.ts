@@ -1,4 +1,4 @@
-import type { Ore } from '@tertial/contracts';
+import type { Ore } from '@tertial/contracts/money';
 
 /** The units amounts are shown in; a unit is always a whole number of öre. */
 export type Beloppsenhet = 'kr' | 'tkr' | 'mnkr';

@@ -1,4 +1,4 @@
-import type { HelarsprognosDto } from '@tertial/contracts';
+import type { HelarsprognosDto } from '@tertial/contracts/dto';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { tolkaAterskickskommentar } from './helarsprognoser.js';

@@ -1,4 +1,5 @@
-import type { PrognosomgangDto, Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
+import type { PrognosomgangDto } from '@tertial/contracts/dto';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { useAnsvarsbudgetar } from '../budget/use-budget.js';

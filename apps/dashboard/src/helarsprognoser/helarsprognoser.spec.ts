@@ -1,4 +1,4 @@
-import type { HelarsprognosDto } from '@tertial/contracts';
+import type { HelarsprognosDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import {

@@ -1,18 +1,9 @@
-import {
-  formatKronor,
-  KONTOGRUPPER,
-  parseKronor,
-  PROGNOSTILLFALLEN,
-  summeraRader,
-  type HelarsprognosDto,
-  type Kontogrupp,
-  type LamnaHelarsprognosRequest,
-  type OrganisationNode,
-  type PrognosomgangDto,
-  type PrognosSumma,
-  type Prognostillfalle,
-  type Roll,
-} from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
+import type { HelarsprognosDto, LamnaHelarsprognosRequest, PrognosomgangDto } from '@tertial/contracts/dto';
+import { KONTOGRUPPER, type Kontogrupp } from '@tertial/contracts/kontogrupper';
+import { formatKronor, parseKronor } from '@tertial/contracts/money';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
+import { PROGNOSTILLFALLEN, summeraRader, type PrognosSumma, type Prognostillfalle } from '@tertial/contracts/prognos';
 
 import type { Faltfel } from '../api/api-fel.js';
 import { formatBeloppUtanEnhet } from '../format/belopp.js';

@@ -1,4 +1,5 @@
-import { PROGNOSTILLFALLEN, type PrognosomgangDto } from '@tertial/contracts';
+import type { PrognosomgangDto } from '@tertial/contracts/dto';
+import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { BekraftadAtgard } from '../sida/bekraftad-atgard.js';

@@ -1,4 +1,4 @@
-import type { OrganisationNiva } from '@tertial/contracts';
+import type { OrganisationNiva } from '@tertial/contracts/organisation';
 import { useId, useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';

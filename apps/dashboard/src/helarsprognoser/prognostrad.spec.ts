@@ -1,4 +1,5 @@
-import type { HelarsprognosDto, OrganisationNode } from '@tertial/contracts';
+import type { HelarsprognosDto } from '@tertial/contracts/dto';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { describe, expect, it } from 'vitest';
 
 import type { Ansvar, Ansvarsrad } from './helarsprognoser.js';

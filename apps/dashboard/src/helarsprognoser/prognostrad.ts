@@ -1,4 +1,6 @@
-import { addOre, type HelarsprognosDto, type OrganisationNiva, type OrganisationNode, type Ore } from '@tertial/contracts';
+import type { HelarsprognosDto } from '@tertial/contracts/dto';
+import { addOre, type Ore } from '@tertial/contracts/money';
+import type { OrganisationNiva, OrganisationNode } from '@tertial/contracts/organisation';
 
 import type { Ansvarsrad } from './helarsprognoser.js';
 

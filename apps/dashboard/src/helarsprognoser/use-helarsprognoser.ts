@@ -1,11 +1,11 @@
 import {
   helarsprognosSchema,
-  organisationNodeSchema,
   prognosomgangSchema,
   type HelarsprognosDto,
   type LamnaHelarsprognosRequest,
   type PrognosomgangDto,
-} from '@tertial/contracts';
+} from '@tertial/contracts/dto';
+import { organisationNodeSchema } from '@tertial/contracts/organisation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { ROLLNAMN } from '@tertial/contracts';
+import { ROLLNAMN } from '@tertial/contracts/access';
 import { useState } from 'react';
 
 import type { Anvandare } from './jwt.js';

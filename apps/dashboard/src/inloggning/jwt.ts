@@ -1,4 +1,4 @@
-import { ROLLER, TOKEN_CLAIMS, type Roll } from '@tertial/contracts';
+import { ROLLER, TOKEN_CLAIMS, type Roll } from '@tertial/contracts/access';
 
 import { franBase64url } from './base64url.js';
 

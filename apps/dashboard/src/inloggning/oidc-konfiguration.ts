@@ -1,4 +1,4 @@
-import { TERTIAL_SCOPE } from '@tertial/contracts';
+import { TERTIAL_SCOPE } from '@tertial/contracts/access';
 import { z } from 'zod';
 
 /** GET /konfiguration.json: which identity provider the city uses, served by the gateway so one build fits every city. */

@@ -1,4 +1,4 @@
-import type { InvesteringsprojektDto, InvesteringssammanstallningDto } from '@tertial/contracts';
+import type { InvesteringsprojektDto, InvesteringssammanstallningDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { beskrivInvesteringsdiagram, hallbarhetsbedomning, MOTIV, namndensSummering, planensAr, projektrader } from './investeringar.js';

@@ -1,4 +1,5 @@
-import type { InvesteringsprojektDto, InvesteringssammanstallningDto, Ore } from '@tertial/contracts';
+import type { InvesteringsprojektDto, InvesteringssammanstallningDto } from '@tertial/contracts/dto';
+import type { Ore } from '@tertial/contracts/money';
 
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
 

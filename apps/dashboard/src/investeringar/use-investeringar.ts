@@ -1,4 +1,4 @@
-import { investeringsprojektSchema, investeringssammanstallningSchema } from '@tertial/contracts';
+import { investeringsprojektSchema, investeringssammanstallningSchema } from '@tertial/contracts/dto';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { totalerAndradeSchema } from '@tertial/contracts';
+import { totalerAndradeSchema } from '@tertial/contracts/dto';
 
 import type { Urval } from '../urval/urval.js';
 import type { SseHandelse } from './sse-tolk.js';

@@ -1,4 +1,4 @@
-import type { MalDto } from '@tertial/contracts';
+import type { MalDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { grupperaMal, kanSkapaMal, malKvar, malUrl, nyckeltalText, tolkaMalformular, tolkaTal, tomtMalformular } from './mal.js';

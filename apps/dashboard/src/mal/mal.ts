@@ -1,4 +1,5 @@
-import { MAX_MAL_PER_NAMND_OCH_AR, nyckeltalRiktningSchema, type MalDto, type Roll, type SkapaMalRequest } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
+import { MAX_MAL_PER_NAMND_OCH_AR, nyckeltalRiktningSchema, type MalDto, type SkapaMalRequest } from '@tertial/contracts/dto';
 
 export const MAL_URL = '/api/goals/mal';
 

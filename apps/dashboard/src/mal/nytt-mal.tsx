@@ -1,4 +1,4 @@
-import { MAX_MAL_PER_NAMND_OCH_AR } from '@tertial/contracts';
+import { MAX_MAL_PER_NAMND_OCH_AR } from '@tertial/contracts/dto';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/hamta-json.js';

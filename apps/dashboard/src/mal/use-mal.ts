@@ -1,4 +1,4 @@
-import { malSchema, type MalDto, type SkapaMalRequest } from '@tertial/contracts';
+import { malSchema, type MalDto, type SkapaMalRequest } from '@tertial/contracts/dto';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 

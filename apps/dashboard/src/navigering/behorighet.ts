@@ -1,4 +1,4 @@
-import type { Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
 
 import { SIDOR, type Sida, type Sidnyckel } from './sidor.js';
 

@@ -1,4 +1,4 @@
-import type { OrganisationNode } from '@tertial/contracts';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { describe, expect, it } from 'vitest';
 
 import { egenNamnd } from './egen-namnd.js';

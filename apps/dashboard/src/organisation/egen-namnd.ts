@@ -1,4 +1,4 @@
-import { namndSokare, type OrganisationNode } from '@tertial/contracts';
+import { namndSokare, type OrganisationNode } from '@tertial/contracts/organisation';
 
 /**
  * The nämnd of the organisation nodes a person answers for (a förvaltningsekonom's förvaltning, whose parent is

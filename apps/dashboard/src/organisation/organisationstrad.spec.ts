@@ -1,4 +1,4 @@
-import type { OrganisationNiva, OrganisationNode } from '@tertial/contracts';
+import type { OrganisationNiva, OrganisationNode } from '@tertial/contracts/organisation';
 import { describe, expect, it } from 'vitest';
 
 import {

@@ -1,4 +1,4 @@
-import { ORGANISATION_NIVAER, type OrganisationNiva, type OrganisationNode } from '@tertial/contracts';
+import { ORGANISATION_NIVAER, type OrganisationNiva, type OrganisationNode } from '@tertial/contracts/organisation';
 
 /** A node of the organisation with its place in the tree. */
 export interface Tradnod {

@@ -1,4 +1,4 @@
-import { organisationNodeSchema, type OrganisationNode } from '@tertial/contracts';
+import { organisationNodeSchema, type OrganisationNode } from '@tertial/contracts/organisation';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 import { lazy } from 'react';
 
 import { DiagramSkal } from '../diagram/diagram-skal.js';

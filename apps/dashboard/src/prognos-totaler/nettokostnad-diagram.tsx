@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { format, type ComposeOption, use as registreraEchartsDelar } from 'echarts/core';

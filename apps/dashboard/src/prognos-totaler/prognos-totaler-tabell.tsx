@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 import { useId, useMemo } from 'react';
 
 import { manadsnamn } from '../format/tidpunkt.js';

@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { arTom, beskrivDiagram, prognosensSiffror, sorteraEfterNettokostnad, type NamndTotal } from './prognos-totaler.js';

@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 
 import { formatAntal } from '../format/antal.js';
 import { formatBeloppUtanEnhet } from '../format/belopp.js';

@@ -1,4 +1,4 @@
-import type { PrognosTotaler } from '@tertial/contracts';
+import type { PrognosTotaler } from '@tertial/contracts/dto';
 
 import { formatMnkr } from '../format/belopp.js';
 import { manadsnamn } from '../format/tidpunkt.js';

@@ -1,4 +1,4 @@
-import { prognosTotalerSchema, type PrognosTotaler } from '@tertial/contracts';
+import { prognosTotalerSchema, type PrognosTotaler } from '@tertial/contracts/dto';
 import { useQuery } from '@tanstack/react-query';
 
 import { hamtaJson } from '../api/hamta-json.js';

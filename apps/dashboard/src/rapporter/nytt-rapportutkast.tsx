@@ -1,4 +1,4 @@
-import type { RapportDto } from '@tertial/contracts';
+import type { RapportDto } from '@tertial/contracts/dto';
 import { useId, useState, type FormEvent } from 'react';
 
 import { standardurval, TILLFALLEN } from '../urval/urval.js';

@@ -1,4 +1,4 @@
-import type { RapportDto } from '@tertial/contracts';
+import type { RapportDto } from '@tertial/contracts/dto';
 
 import { formatKr, formatMnkr } from '../format/belopp.js';
 import { PrognosTotalerTabell } from '../prognos-totaler/prognos-totaler-tabell.js';

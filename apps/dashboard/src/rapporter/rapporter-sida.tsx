@@ -1,4 +1,4 @@
-import type { RapportDto } from '@tertial/contracts';
+import type { RapportDto } from '@tertial/contracts/dto';
 import { useId, useMemo, useRef, useState } from 'react';
 
 import { useInloggning } from '../inloggning/use-inloggning.js';

@@ -1,4 +1,6 @@
-import { PROGNOSTILLFALLEN, type Prognostillfalle, type RapportDto, type Roll } from '@tertial/contracts';
+import type { Roll } from '@tertial/contracts/access';
+import type { RapportDto } from '@tertial/contracts/dto';
+import { PROGNOSTILLFALLEN, type Prognostillfalle } from '@tertial/contracts/prognos';
 
 import { datumISverige } from '../format/tidpunkt.js';
 

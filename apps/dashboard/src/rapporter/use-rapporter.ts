@@ -1,4 +1,4 @@
-import { rapportSchema, type RapportDto } from '@tertial/contracts';
+import { rapportSchema, type RapportDto } from '@tertial/contracts/dto';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 

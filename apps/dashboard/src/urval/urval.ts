@@ -1,4 +1,4 @@
-import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema, type Prognostillfalle } from '@tertial/contracts';
+import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema, type Prognostillfalle } from '@tertial/contracts/prognos';
 
 /** Which helårsprognos the dashboard shows: a year and a prognostillfälle. Kept in the URL as `?ar=2026&tillfalle=augusti`. */
 export interface Urval {

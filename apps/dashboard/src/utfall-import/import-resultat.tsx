@@ -1,4 +1,4 @@
-import type { UtfallImportResultat } from '@tertial/contracts';
+import type { UtfallImportResultat } from '@tertial/contracts/dto';
 import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';

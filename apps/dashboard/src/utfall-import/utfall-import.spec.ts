@@ -1,4 +1,4 @@
-import type { UtfallImportResultat } from '@tertial/contracts';
+import type { UtfallImportResultat } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { ApiFel } from '../api/hamta-json.js';

@@ -1,4 +1,5 @@
-import { KONTOGRUPPER, utfallImportResultatSchema, type KontogruppKod, type UtfallImportResultat } from '@tertial/contracts';
+import { utfallImportResultatSchema, type UtfallImportResultat } from '@tertial/contracts/dto';
+import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 
 import { ApiFel, apiFelFranProblem } from '../api/hamta-json.js';
 import { formatAntal } from '../format/antal.js';

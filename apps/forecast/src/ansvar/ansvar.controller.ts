@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { organisationNodeSchema } from '@tertial/contracts';
+import { organisationNodeSchema } from '@tertial/contracts/organisation';
 import { Anvandare, Atkomst, OmfangService, openApiSchema, OrganisationReplica, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { HELARSPROGNOS_STATUSAR, PROGNOSOMGANG_STATUSAR, PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts';
+import { HELARSPROGNOS_STATUSAR, PROGNOSOMGANG_STATUSAR } from '@tertial/contracts/dto';
+import { PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts/prognos';
 
 /**
  * One submitted helårsprognos. A new submission for the same ansvar, year and tillfälle is a new version;

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
-  arSchema,
   granskaHelarsprognosRequestSchema,
   helarsprognosSchema,
   lamnaHelarsprognosRequestSchema,
   oppnaOmgangRequestSchema,
   prognosomgangSchema,
-  prognostillfalleSchema,
-} from '@tertial/contracts';
+} from '@tertial/contracts/dto';
+import { arSchema, prognostillfalleSchema } from '@tertial/contracts/prognos';
 import {
   Anvandare,
   Atkomst,

@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  helarsprognosLamnad,
-  periodensSlut,
-  type granskaHelarsprognosRequestSchema,
-  type Granskningsbeslut,
-  type HelarsprognosDto,
-  type lamnaHelarsprognosRequestSchema,
-  type oppnaOmgangRequestSchema,
-  type PrognosomgangDto,
-  type Prognostillfalle,
-} from '@tertial/contracts';
+import type {
+  granskaHelarsprognosRequestSchema,
+  Granskningsbeslut,
+  HelarsprognosDto,
+  lamnaHelarsprognosRequestSchema,
+  oppnaOmgangRequestSchema,
+  PrognosomgangDto,
+} from '@tertial/contracts/dto';
+import { helarsprognosLamnad } from '@tertial/contracts/events';
+import { periodensSlut, type Prognostillfalle } from '@tertial/contracts/prognos';
 import {
   addToOutbox,
   avvisa,

@@ -1,4 +1,4 @@
-import { lamnaHelarsprognosRequestSchema, type Granskningsbeslut } from '@tertial/contracts';
+import { lamnaHelarsprognosRequestSchema, type Granskningsbeslut } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import {

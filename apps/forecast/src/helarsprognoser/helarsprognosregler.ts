@@ -1,12 +1,5 @@
-import {
-  periodensSlut,
-  summeraRader,
-  type Granskningsbeslut,
-  type PrognosomgangStatus,
-  type PrognosRad,
-  type PrognosSumma,
-  type Prognostillfalle,
-} from '@tertial/contracts';
+import type { Granskningsbeslut, PrognosomgangStatus } from '@tertial/contracts/dto';
+import { periodensSlut, summeraRader, type PrognosRad, type PrognosSumma, type Prognostillfalle } from '@tertial/contracts/prognos';
 import type { Hinder, Provat } from '@tertial/service-kit';
 
 const INGEN_BEHORIGHET: Hinder = { status: 403 };

@@ -1,4 +1,4 @@
-import type { SkapaMalRequest } from '@tertial/contracts';
+import type { SkapaMalRequest } from '@tertial/contracts/dto';
 
 /** Demo mål for the demo organisation's nämnder, in the spirit of Helsingborg's own. */
 export const DEMO_MAL: readonly SkapaMalRequest[] = [

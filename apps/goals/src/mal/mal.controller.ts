@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { arSchema, malSchema, skapaMalRequestSchema } from '@tertial/contracts';
+import { malSchema, skapaMalRequestSchema } from '@tertial/contracts/dto';
+import { arSchema } from '@tertial/contracts/prognos';
 import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 

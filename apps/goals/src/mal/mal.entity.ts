@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { z } from 'zod';
-import type { nyckeltalSchema } from '@tertial/contracts';
+import type { nyckeltalSchema } from '@tertial/contracts/dto';
 
 /** A mål KF has set for a nämnd and year, with the nyckeltal it is followed up by where it is measurable. */
 export const MalSchema = defineEntity({

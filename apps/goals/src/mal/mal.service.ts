@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { skapaMalRequestSchema, type MalDto } from '@tertial/contracts';
+import { skapaMalRequestSchema, type MalDto } from '@tertial/contracts/dto';
 import { avvisaVid, loggaAndring, OmfangService, OrganisationReplica, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { MAX_MAL_PER_NAMND_OCH_AR, skapaMalRequestSchema } from '@tertial/contracts';
+import { MAX_MAL_PER_NAMND_OCH_AR, skapaMalRequestSchema } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { forMangaMal, hinderForNyttMal, type NyttMal } from './malregler.js';

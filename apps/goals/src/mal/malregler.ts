@@ -1,4 +1,4 @@
-import { MAX_MAL_PER_NAMND_OCH_AR } from '@tertial/contracts';
+import { MAX_MAL_PER_NAMND_OCH_AR } from '@tertial/contracts/dto';
 import type { Hinder } from '@tertial/service-kit';
 
 export interface NyttMal {

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PROGNOSTILLFALLEN } from '@tertial/contracts';
+import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 
 /** The current helårsprognos of one ansvar for a year and tillfälle, as far as the report service has heard. */
 export const AnsvarPrognosSchema = defineEntity({

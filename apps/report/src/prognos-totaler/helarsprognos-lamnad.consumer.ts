@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { helarsprognosLamnad, type HelarsprognosLamnadPayload } from '@tertial/contracts';
+import { helarsprognosLamnad, type HelarsprognosLamnadPayload } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { PrognosTotalerService } from './prognos-totaler.service.js';

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { namndramUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts';
+import { namndramUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { PrognosTotalerService } from './prognos-totaler.service.js';

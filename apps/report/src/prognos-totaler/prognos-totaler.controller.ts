@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { arSchema, prognosTotalerSchema, prognostillfalleSchema } from '@tertial/contracts';
+import { prognosTotalerSchema } from '@tertial/contracts/dto';
+import { arSchema, prognostillfalleSchema } from '@tertial/contracts/prognos';
 import { Anvandare, Atkomst, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
 import { z } from 'zod';

@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import {
-  KONTOGRUPPER,
-  periodensSistaManad,
-  periodensSlut,
-  summeraRader,
-  type HelarsprognosLamnadPayload,
-  type NamndramUppdateradPayload,
-  type UtfallAnsvarUppdateratPayload,
-  type PrognosTotaler,
-  type Prognostillfalle,
-  type TotalerAndrade,
-} from '@tertial/contracts';
+import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
+import type { HelarsprognosLamnadPayload, NamndramUppdateradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
+import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
+import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
 import { OrganisationReplica } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 

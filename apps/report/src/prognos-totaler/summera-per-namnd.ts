@@ -1,4 +1,7 @@
-import { addOre, namndSokare, type OrganisationNode, type PrognosSumma, type Summa } from '@tertial/contracts';
+import type { Summa } from '@tertial/contracts/dto';
+import { addOre } from '@tertial/contracts/money';
+import { namndSokare, type OrganisationNode } from '@tertial/contracts/organisation';
+import type { PrognosSumma } from '@tertial/contracts/prognos';
 
 export interface AnsvarSumma extends PrognosSumma {
   readonly ansvar: string;

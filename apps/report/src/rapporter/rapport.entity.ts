@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PROGNOSTILLFALLEN, RAPPORT_STATUSAR, type PrognosTotaler } from '@tertial/contracts';
+import { RAPPORT_STATUSAR, type PrognosTotaler } from '@tertial/contracts/dto';
+import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 
 /**
  * A report to kommunfullmäktige: the forecast totals of a year's tillfälle taken as they stood when it was

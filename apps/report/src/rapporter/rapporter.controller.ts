@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ROLLER, rapportSchema, skapaRapportRequestSchema } from '@tertial/contracts';
+import { ROLLER } from '@tertial/contracts/access';
+import { rapportSchema, skapaRapportRequestSchema } from '@tertial/contracts/dto';
 import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { type RapportDto, type skapaRapportRequestSchema } from '@tertial/contracts';
+import type { RapportDto, skapaRapportRequestSchema } from '@tertial/contracts/dto';
 import { avvisa, loggaAndring, harRoll, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 

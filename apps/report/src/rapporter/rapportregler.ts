@@ -1,4 +1,4 @@
-import { RAPPORT_STATUSAR, type RapportStatus } from '@tertial/contracts';
+import { RAPPORT_STATUSAR, type RapportStatus } from '@tertial/contracts/dto';
 import type { Hinder, Provat } from '@tertial/service-kit';
 
 /** The reports a person may read: the ekonomidirektör every one, anyone else (the council included) the fixed ones. */
