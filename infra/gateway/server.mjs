@@ -113,7 +113,7 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
     contentSecurityPolicy: {
       useDefaults: false,
       // Read per response: the local provider's origins are added once the gateway listens.
-      directives: Object.fromEntries(Object.keys(csp).map((name) => [name, [(_req, _res) => csp[name].join(' ')]])),
+      directives: Object.fromEntries(Object.keys(csp).map((name) => [name, [() => csp[name].join(' ')]])),
     },
     referrerPolicy: { policy: 'same-origin' },
     // The gateway speaks plain HTTP; HSTS belongs to whatever terminates TLS in front of it.
@@ -361,6 +361,6 @@ if (runDirectly) {
   }
   console.log(`[tertial] gateway on ${gateway.url} (dashboard from ${config.staticDir}; sign-in at ${gateway.issuer})`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => gateway.close().then(() => process.exit(0)));
+    process.once(signal, () => void gateway.close().then(() => process.exit(0)));
   }
 }

@@ -25,12 +25,13 @@ function dashboardDist(): string {
   return dir;
 }
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+/** What a stand-in service answers; an async one's rejection fails the test through its own expectations. */
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
 /** A stand-in for a service: each test sets what it answers. */
 async function fakeService(): Promise<{ url: string; handle: (handler: Handler) => void; close: () => Promise<void> }> {
   let handler: Handler = (_req, res) => res.writeHead(500).end();
-  const server = http.createServer((req, res) => handler(req, res));
+  const server = http.createServer((req, res) => void handler(req, res));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
@@ -51,10 +52,11 @@ function request(
   const req = http.request(url, { method, headers, agent: false });
   const response = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     req.on('error', reject);
-    req.on('response', async (res) => {
+    req.on('response', (res) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of res) chunks.push(chunk as Buffer);
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     });
   });
   return { req, response };
@@ -137,12 +139,12 @@ describe('the gateway', () => {
       const unknown = await fetch(`${gateway.url}/api/lon/anstallda`);
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get('content-type')).toContain('application/problem+json');
-      expect((await unknown.json()).detail).toContain('No service is called "lon"');
+      expect(((await unknown.json()) as { detail: string }).detail).toContain('No service is called "lon"');
 
       const down = await fetch(`${gateway.url}/api/forecast/ansvar`);
       expect(down.status).toBe(502);
       expect(down.headers.get('content-type')).toContain('application/problem+json');
-      expect((await down.json()).detail).toMatch(/^The forecast service did not answer/);
+      expect(((await down.json()) as { detail: string }).detail).toMatch(/^The forecast service did not answer/);
     });
 
     it('passes a service’s 503 on at once rather than retrying it', async () => {
@@ -153,7 +155,7 @@ describe('the gateway', () => {
       });
       const response = await fetch(`${gateway.url}/api/goals/health`);
       expect(response.status).toBe(503);
-      expect((await response.json()).detail).toBe('databasen svarar inte');
+      expect(((await response.json()) as { detail: string }).detail).toBe('databasen svarar inte');
       expect(requests).toBe(1);
     });
 
@@ -242,7 +244,7 @@ describe('the gateway', () => {
       const { status, headers, body } = await response;
       expect(status).toBe(413);
       expect(headers.connection).toBe('close');
-      expect(JSON.parse(body.toString()).detail).toBe('Filen är för stor');
+      expect((JSON.parse(body.toString()) as { detail: string }).detail).toBe('Filen är för stor');
       req.destroy();
 
       // The gateway carries on.
@@ -303,7 +305,10 @@ describe('the gateway with the local demo provider', () => {
 
   it('mounts the provider under /oidc, with its issuer on the gateway’s URL', async () => {
     expect(gateway.issuer).toBe(`${gateway.url}/oidc`);
-    const discovery = await (await fetch(`${gateway.url}/oidc/.well-known/openid-configuration`)).json();
+    const discovery = (await (await fetch(`${gateway.url}/oidc/.well-known/openid-configuration`)).json()) as {
+      issuer: string;
+      token_endpoint: string;
+    };
     expect(discovery.issuer).toBe(gateway.issuer);
     expect(discovery.token_endpoint).toBe(`${gateway.issuer}/token`);
   });

@@ -1,5 +1,6 @@
 // The dashboard's first load, measured in Debian's Chromium: the JavaScript transferred (bytes over the wire, so
 // compressed when the gateway compresses) and the time until the city page ("Stadens prognos") shows its figures.
+/* global document -- the page.waitForFunction callback below runs in Chromium, not in Node. */
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM_ARGS } from './chromium.mjs';
