@@ -124,9 +124,14 @@ async function measureStart(label, { whileRunning } = {}) {
   const memory = Object.fromEntries(Object.entries(state.pids).map(([name, pid]) => [name, rssMb(pid)]));
   const kafka = state.kafkaPid ? { heapLimitMb: heapLimitMb(state.kafkaPid), rssMb: rssMb(state.kafkaPid) } : null;
   log(`${label}: ready in ${seconds} s, demo forecasts in the city total after ${demoSeconds} s`);
-  const extra = whileRunning ? await whileRunning(state) : undefined;
-  process.kill(-child.pid, 'SIGINT');
-  await exited;
+  let extra;
+  try {
+    extra = whileRunning ? await whileRunning(state) : undefined;
+  } finally {
+    // Stopped whatever the measurement did, so a failed one leaves no broker or service behind.
+    process.kill(-child.pid, 'SIGINT');
+    await exited;
+  }
   return { label, readySeconds: seconds, demoForecastsSeconds: demoSeconds, serviceRssMb: memory, kafka, extra };
 }
 

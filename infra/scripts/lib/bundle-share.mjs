@@ -1,6 +1,6 @@
 // Which libraries the dashboard's JavaScript is made of: a build with source maps into a folder of its own,
 // each output byte attributed to the source file it came from.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -24,8 +24,9 @@ export async function dashboardComposition(root, outDir) {
   const composition = {};
   for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) {
     const code = readFileSync(join(assets, name), 'utf8');
-    const map = JSON.parse(readFileSync(join(assets, `${name}.map`), 'utf8'));
-    const groups = attribute(code, map);
+    // The bundler's own runtime chunk comes without a source map: it is counted as our code.
+    const mapFile = join(assets, `${name}.map`);
+    const groups = existsSync(mapFile) ? attribute(code, JSON.parse(readFileSync(mapFile, 'utf8'))) : { own: Buffer.byteLength(code) };
     composition[stem(name)] = { bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length, groups };
   }
   return composition;

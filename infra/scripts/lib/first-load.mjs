@@ -33,7 +33,9 @@ export async function measureFirstLoad({ url, executablePath, anvandare = 'ekono
     const javascript = recordJavaScript(page);
     await loggaIn(page, stadssida, anvandare);
     await figuresShown(page);
-    await page.waitForLoadState('networkidle');
+    // Settled when no JavaScript has come for 2 s (the chart's code comes after the figures). Not "networkidle":
+    // the page's live event stream stays open for as long as the page is.
+    await javascript.quiet(2_000);
     const files = await javascript.stop();
 
     // Signed in now (the session survives a reload of the tab): each run below loads the page anew.
@@ -87,6 +89,15 @@ function recordJavaScript(page) {
   };
   page.on('response', onResponse);
   return {
+    /** Resolves once `ms` have passed without a new JavaScript response (30 s at most). */
+    async quiet(ms) {
+      const deadline = Date.now() + 30_000;
+      let seen = -1;
+      while (seen !== pending.length && Date.now() < deadline) {
+        seen = pending.length;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      }
+    },
     async stop() {
       page.off('response', onResponse);
       const seen = new Map();
