@@ -1,10 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { ALLA_ANSVAR } from '../support/demo.js';
 import { demoSieSpec, pc8, sieBytes, writeTemp } from '../support/sie.js';
 import { loggaIn } from './logga-in.js';
+import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 
@@ -13,12 +13,8 @@ describe('the budget pages in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
-    });
-    page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    browser = await startaChromium();
+    page = await browser.newPage(SKRIVBORD);
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor');
   });
   afterAll(async () => {

@@ -1,11 +1,11 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
 import { ANTAL_NAMNDER, ansvarI } from '../support/demo.js';
 import { bearer, chefFor } from '../support/tokens.js';
 import { loggaIn } from './logga-in.js';
+import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -15,9 +15,8 @@ describe('the dashboard in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
-    page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    browser = await startaChromium();
+    page = await browser.newPage(SKRIVBORD);
     await api.oppnaOmgangar([2026], ['augusti']);
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor', '/?ar=2026&tillfalle=augusti');
   });

@@ -1,9 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
 import { loggaIn, loggaUt } from './logga-in.js';
+import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -21,18 +21,14 @@ describe('signing in and out of the dashboard in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
-    });
+    browser = await startaChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
   // Each test its own browser profile: no provider session or stored token carries over.
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext(SKRIVBORD);
     page = await context.newPage();
   });
   afterEach(async () => {

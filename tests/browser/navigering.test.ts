@@ -1,8 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { loggaIn } from './logga-in.js';
+import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 
@@ -27,17 +27,13 @@ describe('pages and addresses of the dashboard in Debian’s Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
-    });
+    browser = await startaChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext(SKRIVBORD);
     page = await context.newPage();
   });
   afterEach(async () => {

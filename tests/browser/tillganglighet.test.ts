@@ -1,12 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
 import { chefFor } from '../support/tokens.js';
 import { loggaIn } from './logga-in.js';
+import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -158,11 +158,7 @@ describe('every page for every role, measured: axe (WCAG 2.1 AA), keyboard and 3
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
-    });
+    browser = await startaChromium();
     await api.oppnaOmgangar([AR], ['april', 'augusti']);
     const lamnad = await api.lamnaPrognos({
       ansvar: ANSVAR,
@@ -183,7 +179,7 @@ describe('every page for every role, measured: axe (WCAG 2.1 AA), keyboard and 3
     const nekadeAnrop: string[] = [];
 
     beforeAll(async () => {
-      context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(SKRIVBORD);
       page = await context.newPage();
       page.on('response', (svar) => {
         if ([401, 403].includes(svar.status()) && new URL(svar.url()).pathname.startsWith('/api/'))
@@ -222,7 +218,7 @@ describe('every page for every role, measured: axe (WCAG 2.1 AA), keyboard and 3
 
     /** A fresh browser profile signed in as `anvandare` on `sokvag`. */
     async function inloggad(anvandare: string, sokvag: string): Promise<Page> {
-      context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(SKRIVBORD);
       const page = await context.newPage();
       await loggaIn(page, stack.gatewayUrl, anvandare, sokvag);
       await vantaTillsKlar(page);
