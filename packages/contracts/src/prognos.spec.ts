@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { summeraRader } from './prognos.js';
+import { arOrdinarieTillfalle, periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, summeraRader } from './prognos.js';
 
 describe('summeraRader: a forecast summed into revenue, cost and net cost', () => {
   it.each([
@@ -53,5 +53,22 @@ describe('summeraRader: a forecast summed into revenue, cost and net cost', () =
         { kontogrupp: 'kapitalkostnader', beloppOre: 2 },
       ]),
     ).toThrow(RangeError);
+  });
+});
+
+describe('the period a round follows up', () => {
+  it.each([
+    { tillfalle: 'februari', manad: 2, slut: '2028-02-29' },
+    { tillfalle: 'april', manad: 4, slut: '2026-04-30' },
+    { tillfalle: 'juni', manad: 6, slut: '2026-06-30' },
+    { tillfalle: 'augusti', manad: 8, slut: '2026-08-31' },
+    { tillfalle: 'november', manad: 11, slut: '2026-11-30' },
+  ] as const)('$tillfalle ends in month $manad, on $slut', ({ tillfalle, manad, slut }) => {
+    expect(periodensSistaManad(tillfalle)).toBe(manad);
+    expect(periodensSlut(Number(slut.slice(0, 4)), tillfalle)).toBe(slut);
+  });
+
+  it('april and augusti are ordinary, the months between are månadsprognoser', () => {
+    expect(PROGNOSTILLFALLEN.filter(arOrdinarieTillfalle)).toEqual(['april', 'augusti']);
   });
 });

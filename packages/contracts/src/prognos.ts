@@ -3,12 +3,46 @@ import { z } from 'zod';
 import { kontogruppTyp, type KontogruppKod } from './kontogrupper.js';
 import { addOre, type Ore } from './money.js';
 
-/** The occasions a helårsprognos is made: after April (tertial 1) and after August (tertial 2). */
-export const PROGNOSTILLFALLEN = ['april', 'augusti'] as const;
+/** The ordinary occasions a helårsprognos is made, by every nämnd: after April (tertial 1) and after August (tertial 2). */
+export const ORDINARIE_TILLFALLEN = ['april', 'augusti'] as const;
+/**
+ * The months an extra round (månadsprognos) can follow up, for chosen nämnder, e.g. those forecasting a deficit after
+ * April. A round is named by the last month of its utfall period.
+ */
+export const MANADSPROGNOS_TILLFALLEN = ['februari', 'mars', 'maj', 'juni', 'juli', 'september', 'oktober', 'november'] as const;
+/** Every tillfälle a forecast round can have, in the year's order. */
+export const PROGNOSTILLFALLEN = [
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+] as const;
 export const prognostillfalleSchema = z.enum(PROGNOSTILLFALLEN, {
   error: () => `ska vara ett av ${PROGNOSTILLFALLEN.join(', ')}`,
 });
 export type Prognostillfalle = z.infer<typeof prognostillfalleSchema>;
+
+/** A round is ordinary (april, augusti: every nämnd) or a månadsprognos for chosen nämnder. */
+export const PROGNOSOMGANG_TYPER = ['ordinarie', 'manadsprognos'] as const;
+export const prognosomgangTypSchema = z.enum(PROGNOSOMGANG_TYPER);
+export type PrognosomgangTyp = z.infer<typeof prognosomgangTypSchema>;
+
+/**
+ * A forecast's workflow: saved but not submitted (`utkast`), marked ready by the chef (`klarmarkerad`), approved by
+ * the förvaltningsekonom (`godkand`) or sent back with a comment (`aterskickad`), after which the chef's next save
+ * starts over as an utkast. An ansvar with no saved version is "ej påbörjad".
+ */
+export const PROGNOSSTATUSAR = ['utkast', 'klarmarkerad', 'godkand', 'aterskickad'] as const;
+export const prognosstatusSchema = z.enum(PROGNOSSTATUSAR);
+export type Prognosstatus = z.infer<typeof prognosstatusSchema>;
+/** Progress of one ansvar in a round: its forecast's status, or `ej-paborjad` when it has none. */
+export type Prognosframsteg = Prognosstatus | 'ej-paborjad';
 
 export const arSchema = z.number({ error: 'ska vara ett årtal' }).int().min(2000).max(2100);
 
@@ -37,10 +71,17 @@ export function summeraRader(rader: readonly PrognosRad[]): PrognosSumma {
 
 /** The last month of the period a forecast follows up: April's covers January to April, August's to August. */
 export function periodensSistaManad(tillfalle: Prognostillfalle): number {
-  return tillfalle === 'april' ? 4 : 8;
+  return PROGNOSTILLFALLEN.indexOf(tillfalle) + 2;
 }
 
 /** The last day of the period a forecast follows up: the organisation of that day is the one it is reported in. */
 export function periodensSlut(ar: number, tillfalle: Prognostillfalle): string {
-  return tillfalle === 'april' ? `${ar}-04-30` : `${ar}-08-31`;
+  const manad = periodensSistaManad(tillfalle);
+  const sistaDagen = new Date(Date.UTC(ar, manad, 0)).getUTCDate();
+  return `${ar}-${String(manad).padStart(2, '0')}-${String(sistaDagen).padStart(2, '0')}`;
+}
+
+/** Whether a tillfälle is one of the ordinary rounds that every nämnd forecasts in. */
+export function arOrdinarieTillfalle(tillfalle: Prognostillfalle): boolean {
+  return (ORDINARIE_TILLFALLEN as readonly string[]).includes(tillfalle);
 }

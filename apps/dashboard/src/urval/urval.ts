@@ -56,5 +56,7 @@ export function tillfalleSomVal(tillfalle: Prognostillfalle): string {
       return 'April (tertial 1)';
     case 'augusti':
       return 'Augusti (tertial 2)';
+    default:
+      return `Månadsprognos ${tillfalle}`;
   }
 }
