@@ -71,6 +71,19 @@ describe('the budget', () => {
     expect(body.steg[0]!.beloppOre + forandringar).toBe(body.steg[6]!.beloppOre);
   });
 
+  it('lists the nämnder that have a resursfördelning for the year, within what the person sees', async () => {
+    const alla = await api.json<{ ar: number; namnder: string[] }>('/api/budget/resursfordelningar?ar=2027');
+    expect(alla).toMatchObject({ status: 200, body: { ar: 2027 } });
+    expect(alla.body.namnder).toContain('VON');
+    const sn = await api.json<{ namnder: string[] }>('/api/budget/resursfordelningar?ar=2027', { som: 'ekonom-sn' });
+    expect(sn.body.namnder.every((namnd) => namnd === 'SN')).toBe(true);
+    expect(sn.body.namnder).not.toContain('VON');
+    expect((await api.json<{ namnder: string[] }>('/api/budget/resursfordelningar?ar=2001')).body.namnder).toEqual([]);
+    const fel = await api.json<{ errors: { field: string }[] }>('/api/budget/resursfordelningar?ar=tjugo');
+    expect(fel.status).toBe(400);
+    expect(fel.body.errors[0]?.field).toBe('ar');
+  });
+
   it('distributes a nämnd’s frame down its tree and shows what is not distributed', async () => {
     const { body } = await api.json<InternbudgetDto>('/api/budget/namnder/SN/internbudget?ar=2026');
     expect(body.ramOre).toBe(body.fordelatOre + body.ofordelatOre);

@@ -4,6 +4,7 @@ import {
   budgetbeslutRequestSchema,
   internbudgetRequestSchema,
   internbudgetSchema,
+  resursfordelningarSchema,
   resursfordelningRequestSchema,
   resursfordelningSchema,
   resultatoverforingSchema,
@@ -33,6 +34,19 @@ export class BudgetController {
     @Inject(BudgetService) private readonly budget: BudgetService,
     @Inject(OmfangService) private readonly omfang: OmfangService,
   ) {}
+
+  @Get('resursfordelningar')
+  @Atkomst('ekonomidirektor', 'forvaltningsekonom')
+  @ApiOperation({ summary: 'Vilka nämnder (av dem man ser) som har en resursfördelning för året' })
+  @ApiQuery({ name: 'ar', type: Number, example: 2027 })
+  @ApiOkResponse({ schema: openApiSchema(resursfordelningarSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  async resursfordelningar(@Query() query: unknown, @Anvandare() principal: Principal) {
+    const { ar } = parseRequest(arQuerySchema, query, 'Ogiltig fråga');
+    const omfang = await this.omfang.for(principal);
+    const namnder = await this.budget.namnderMedResursfordelning(ar);
+    return { ar, namnder: namnder.filter((namnd) => omfang.alla || omfang.serDelAv(namnd)) };
+  }
 
   @Get('namnder/:kod/resursfordelning')
   @Atkomst('ekonomidirektor', 'forvaltningsekonom')

@@ -68,6 +68,12 @@ export class BudgetService implements OnApplicationBootstrap {
     return ellerProblem(jamforVersioner(await this.versioner(ar), ar), 'Budgetversionerna går inte att jämföra');
   }
 
+  /** The nämnder that have inputs for the year's resursfördelning, in code order. */
+  async namnderMedResursfordelning(ar: number): Promise<string[]> {
+    const underlag = await this.orm.em.fork().find(Resursfordelningsunderlag, { ar }, { fields: ['namnd'], orderBy: { namnd: 'asc' } });
+    return underlag.map((rad) => rad.namnd);
+  }
+
   async resursfordelning(namnd: string, ar: number) {
     const underlag = await this.orm.em.fork().findOne(Resursfordelningsunderlag, { namnd, ar });
     if (!underlag)

@@ -1,5 +1,6 @@
 import {
   internbudgetSchema,
+  resursfordelningarSchema,
   resursfordelningSchema,
   versionsjamforelseSchema,
   type InternbudgetDto,
@@ -9,19 +10,35 @@ import {
 import type { Ore } from '@tertial/contracts/money';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 
-import { hamtaJsonOmFinns } from '../api/hamta-json.js';
+import { hamtaJson, hamtaJsonOmFinns } from '../api/hamta-json.js';
 
 function namndUrl(namnd: string, vad: string, ar: number): string {
   return `/api/budget/namnder/${encodeURIComponent(namnd)}/${vad}?${new URLSearchParams({ ar: String(ar) }).toString()}`;
 }
 
-/** A nämnd's frame for a year in the resursfördelningsmodell's seven steps; null before it has been computed. */
+/**
+ * A nämnd's frame for a year in the resursfördelningsmodell's seven steps; null before it has been computed. Asks
+ * first which nämnder have one, so a year without inputs costs no failed request.
+ */
 export function useResursfordelning(namnd: string | undefined, ar: number) {
-  return useQuery<ResursfordelningDto | null>({
+  const finns = useQuery({
+    queryKey: ['resursfordelningar', ar],
+    queryFn: ({ signal }) =>
+      hamtaJson(`/api/budget/resursfordelningar?${new URLSearchParams({ ar: String(ar) }).toString()}`, resursfordelningarSchema, signal),
+  });
+  const harUnderlag = namnd !== undefined && finns.data?.namnder.includes(namnd) === true;
+  const detalj = useQuery<ResursfordelningDto | null>({
     queryKey: ['resursfordelning', namnd, ar],
     queryFn: ({ signal }) => hamtaJsonOmFinns(namndUrl(namnd ?? '', 'resursfordelning', ar), resursfordelningSchema, signal),
-    enabled: namnd !== undefined,
+    enabled: harUnderlag,
   });
+  if (!harUnderlag && finns.data) return { data: null, error: null, isPending: false, refetch: finns.refetch };
+  return {
+    data: detalj.data,
+    error: finns.error ?? detalj.error,
+    isPending: finns.isPending || (harUnderlag && detalj.isPending),
+    refetch: finns.isError ? finns.refetch : detalj.refetch,
+  };
 }
 
 /** How a nämnd has distributed its frame down its tree; null before the internbudget is decided. */

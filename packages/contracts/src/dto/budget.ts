@@ -92,6 +92,10 @@ export const resursfordelningSchema = z.object({
 });
 export type ResursfordelningDto = z.infer<typeof resursfordelningSchema>;
 
+/** GET /api/budget/resursfordelningar?ar=: the nämnder (within what the person sees) that have a resursfördelning for the year. */
+export const resursfordelningarSchema = z.object({ ar: arSchema, namnder: z.array(z.string()) });
+export type ResursfordelningarDto = z.infer<typeof resursfordelningarSchema>;
+
 // --- Internbudget ---------------------------------------------------------------------------------------
 
 /** POST /api/budget/internbudgetar: a nämnd's distribution of its frame; revenue and cost both positive. */
