@@ -157,7 +157,7 @@ async function measureDashboard(state) {
     }
   }
   log(
-    `first load: ${kB(firstLoad.javascript.totalBytes)} kB of JavaScript transferred, city page figures after ${firstLoad.cityPageMs.cold} ms`,
+    `first load: ${kB(firstLoad.javascript.totalBytes)} kB of JavaScript transferred (${kB(firstLoad.scrolledToChart.totalBytes)} kB more when scrolled to the chart), city page figures after ${firstLoad.cityPageMs.cold} ms`,
   );
   return { ...firstLoad, libraries, loadAverage };
 }
@@ -182,6 +182,7 @@ function printFirstLoad(firstLoad) {
       'empty cache, 10 Mbit/s 40 ms (ms)': firstLoad.cityPageMs.coldThrottled,
       'warm cache (ms)': firstLoad.cityPageMs.warm,
       'load average (1 min)': firstLoad.loadAverage[0],
+      'scrolled to the chart: + (kB)': kB(firstLoad.scrolledToChart.totalBytes),
     },
   ]);
   console.log('What the JavaScript of the first load is made of');

@@ -53,9 +53,13 @@ export function PrognosTotalerVy({ urval }: { urval: Urval }) {
       {totaler.namnder.length > 0 ? (
         <section aria-labelledby="per-namnd-rubrik">
           <h2 id="per-namnd-rubrik">Per nämnd</h2>
-          {/* Bars of zero say nothing; the table still shows how many ansvar each nämnd has. */}
-          {tom ? null : <LatNettokostnadDiagram totaler={totaler} />}
+          {/*
+            The table first: it has every figure, exactly. The chart below it gives the picture and is fetched when
+            the person scrolls towards it (ECharts is half of the dashboard's JavaScript). Bars of zero say nothing;
+            the table still shows how many ansvar each nämnd has.
+          */}
           <PrognosTotalerTabell totaler={totaler} />
+          {tom ? null : <LatNettokostnadDiagram totaler={totaler} />}
         </section>
       ) : null}
     </>
