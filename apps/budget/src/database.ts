@@ -6,6 +6,7 @@ import { InvesteringsprojektSchema } from './investeringar/investeringar.entity.
 import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
 import { OrganisationNodeSchema } from './organisation/organisation-node.entity.js';
 import { UtfallImportSchema, UtfallSchema } from './utfall/utfall.entity.js';
+import { VerksamhetsbudgetSchema } from './verksamhetsbudget/verksamhetsbudget.entity.js';
 
 export const BUDGET_DATABASE: ServiceDatabase = {
   entities: [
@@ -17,6 +18,7 @@ export const BUDGET_DATABASE: ServiceDatabase = {
     BudgetversionSchema,
     ResursfordelningsunderlagSchema,
     InvesteringsprojektSchema,
+    VerksamhetsbudgetSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
+import { VerksamhetsbudgetService } from '../verksamhetsbudget/verksamhetsbudget.service.js';
 import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
 import { okandaNamnder } from './budgetbeslut.js';
 import { ansvarsbudgetar, namndramar } from './budgethandelser.js';
@@ -20,18 +21,7 @@ import { demoBudget } from './demo-budget.js';
 import { fordelaInternbudget } from './internbudget.js';
 import { foreslaResultatoverforing } from './resultatoverforing.js';
 import { beraknaResursfordelning, type ResursfordelningUnderlag } from './resursfordelning.js';
-import type { Validerat } from './validering.js';
-
-/** A domain result as the API's answer: the value, or a 422 naming every field at fault (nothing stored). */
-export function ellerProblem<T>(resultat: Validerat<T>, titel: string): T {
-  if (resultat.ok) return resultat.varde;
-  throw new ProblemException(
-    422,
-    titel,
-    resultat.fel.map((fel) => fel.message).join('; '),
-    resultat.fel.map((fel) => ({ field: fel.field, message: fel.message })),
-  );
-}
+import { ellerProblem } from './ellerproblem.js';
 
 @Injectable()
 export class BudgetService implements OnApplicationBootstrap {
@@ -42,19 +32,27 @@ export class BudgetService implements OnApplicationBootstrap {
     @Inject(OrganisationService) private readonly organisation: OrganisationService,
     @Inject(UtfallService) private readonly utfall: UtfallService,
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+    @Inject(VerksamhetsbudgetService) private readonly verksamhetsbudgetar: VerksamhetsbudgetService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const em = this.orm.em.fork();
     if ((await em.count(BudgetversionRad)) > 0) return;
     const { versioner, underlag } = demoBudget(demoStad());
+    const organisation = demoStad().organisation;
+    const verksamhetsbudgetar = await Promise.all(
+      versioner
+        .filter((v): v is Extract<Budgetversion, { typ: 'internbudget' }> => v.typ === 'internbudget')
+        .map((v) => this.verksamhetsbudgetar.forbered(v, organisationVid(organisation, `${v.ar}-01-01`))),
+    );
     await em.transactional(async (tx) => {
       for (const version of versioner) tx.create(BudgetversionRad, rad(version));
       for (const u of underlag) tx.create(Resursfordelningsunderlag, { namnd: u.namnd, ar: u.ar, underlag: u });
       for (const ar of new Set(versioner.map((v) => v.ar))) {
         const arets = versioner.filter((v) => v.ar === ar);
-        publishBudgetEvents(tx, arets, ar, arets, demoStad().organisation, 'demo-data');
+        publishBudgetEvents(tx, arets, ar, arets, organisation, 'demo-data');
       }
+      for (const publicera of verksamhetsbudgetar) publicera(tx, 'demo-data');
     });
     this.outbox.wake();
     this.logger.log(`demostadens budget inläst: ${versioner.length} versioner`);
@@ -246,6 +244,7 @@ export class BudgetService implements OnApplicationBootstrap {
       rader,
     };
     const organisationsversioner = await this.organisation.versioner();
+    const verksamhetsbudgetar = await this.verksamhetsbudgetar.forbered(version, organisation);
     await this.orm.em.fork().transactional(async (em) => {
       em.create(BudgetversionRad, rad(version));
       const tidigare = versioner.filter((v) => v.typ === 'internbudget' && v.namnd === request.namnd).at(-1) ?? null;
@@ -255,6 +254,7 @@ export class BudgetService implements OnApplicationBootstrap {
         { handling: 'budget.internbudget', objekt: { typ: 'namnd', id: request.namnd }, fore: tidigare, efter: version },
       );
       publishBudgetEvents(em, [...versioner, version], request.ar, [version], organisationsversioner, correlationId);
+      verksamhetsbudgetar(em, correlationId);
     });
     this.outbox.wake();
     return resultat;

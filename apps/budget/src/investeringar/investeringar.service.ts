@@ -6,7 +6,7 @@ import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
-import { ellerProblem } from '../budget/budget.service.js';
+import { ellerProblem } from '../budget/ellerproblem.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
 import { summeraInvesteringsplan, valideraInvesteringsplan, type Investeringsprojekt } from './investeringsplan.js';
 

@@ -214,6 +214,33 @@ export class UtfallService {
     return [...summor.values()].sort((a, b) => a.manad - b.manad || a.kontogrupp.localeCompare(b.kontogrupp));
   }
 
+  /**
+   * A year's utfall per ansvar, kontogrupp and month (twelve shown amounts, revenue and cost positive): the
+   * pattern a budget is spread by. Only the ansvar given, or every ansvar with utfall that year.
+   */
+  async manadsmonster(ar: number, ansvar?: readonly string[]): Promise<Map<string, Map<KontogruppKod, number[]>>> {
+    const monster = new Map<string, Map<KontogruppKod, number[]>>();
+    if (ansvar?.length === 0) return monster;
+    const urval = ansvar ? ` and ansvar in (${ansvar.map(() => '?').join(', ')})` : '';
+    const [mappning, rader] = await Promise.all([
+      this.konton.mappning(),
+      sql(this.orm.em.fork()).execute<{ ansvar: string; manad: number; konto: number; belopp: string | number }[]>(
+        `select ansvar, manad, konto, sum(belopp_ore) as belopp from utfall where ar = ?${urval} group by ansvar, manad, konto`,
+        [ar, ...(ansvar ?? [])],
+      ),
+    ]);
+    for (const rad of rader) {
+      const kontogrupp = kontogruppForKonto(Number(rad.konto), mappning);
+      if (!kontogrupp) continue;
+      const grupper = monster.get(rad.ansvar) ?? new Map<KontogruppKod, number[]>();
+      const manader = grupper.get(kontogrupp) ?? Array.from({ length: 12 }, () => 0);
+      manader[Number(rad.manad) - 1]! += visatBelopp(kontogrupp, Number(rad.belopp));
+      grupper.set(kontogrupp, manader);
+      monster.set(rad.ansvar, grupper);
+    }
+    return monster;
+  }
+
   /** Each ansvar's net cost so far in a year (cost minus revenue), from the imported utfall. */
   async nettoPerAnsvar(ar: number): Promise<Map<string, number>> {
     const [mappning, rader] = await Promise.all([

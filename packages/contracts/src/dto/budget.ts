@@ -312,3 +312,49 @@ export const investeringssammanstallningSchema = z.object({
   stad: z.object({ ar: z.array(arssummaSchema), totalt: investeringssummaSchema }),
 });
 export type InvesteringssammanstallningDto = z.infer<typeof investeringssammanstallningSchema>;
+
+/** How a chef spreads a kontogrupp's year over the months: evenly, by last year's utfall, or by hand. */
+export const PERIODISERINGAR = ['jamnt', 'foregaende-ar', 'manuellt'] as const;
+const arsbeloppSchema = kronorSchema.pipe(oreSchema.nonnegative('får inte vara negativt').max(10_000_000_000_00, 'över 10 miljarder kr'));
+
+/**
+ * PUT /api/budget/verksamhetsbudgetar/{ansvar}/{ar}: the chef's verksamhetsbudget. `jamnt` and `foregaende-ar` take
+ * the year's amount per kontogrupp (kronor) and spread it; `manuellt` takes twelve months per kontogrupp. Its net
+ * cost must equal the ansvar's internbudget to the öre.
+ */
+export const verksamhetsbudgetRequestSchema = z.discriminatedUnion(
+  'periodisering',
+  [
+    z.object({
+      periodisering: z.enum(['jamnt', 'foregaende-ar']),
+      rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, belopp: arsbeloppSchema })).min(1, 'minst en rad behövs'),
+    }),
+    z.object({
+      periodisering: z.literal('manuellt'),
+      rader: z
+        .array(z.object({ kontogrupp: kontogruppKodSchema, manader: z.array(arsbeloppSchema).length(12, 'ska ha tolv månader') }))
+        .min(1, 'minst en rad behövs'),
+    }),
+  ],
+  { error: () => `periodisering ska vara en av ${PERIODISERINGAR.join(', ')}` },
+);
+export type VerksamhetsbudgetRequest = z.input<typeof verksamhetsbudgetRequestSchema>;
+
+/** GET /api/budget/verksamhetsbudgetar/{ansvar}/{ar}: the ansvar's verksamhetsbudget beside its internbudget. */
+export const verksamhetsbudgetSchema = z.object({
+  ansvar: ansvarKodSchema,
+  ar: arSchema,
+  namnd: z.string(),
+  /** `chef` when the chef has made one that still adds up; otherwise `standard` (last year's pattern or evenly). */
+  kalla: z.enum(['chef', 'standard']),
+  periodisering: z.enum(PERIODISERINGAR).nullable(),
+  /** The internbudget per kontogrupp (year amounts) it spreads. */
+  internbudget: z.array(z.object({ kontogrupp: kontogruppKodSchema, beloppOre: oreSchema })),
+  rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, manader: z.array(oreSchema).length(12) })),
+  nettokostnadOre: oreSchema,
+  internbudgetOre: oreSchema,
+  /** A chef's budget that no longer adds up after a new internbudget: kept here, but the standard spread applies. */
+  inaktuell: z.object({ sparadAt: z.iso.datetime({ offset: true }), differensOre: oreSchema }).nullable(),
+  sparad: z.object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }) }).nullable(),
+});
+export type VerksamhetsbudgetDto = z.infer<typeof verksamhetsbudgetSchema>;

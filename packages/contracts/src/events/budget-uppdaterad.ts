@@ -60,3 +60,30 @@ export const investeringsprojektUppdaterat = defineEvent({
   payloadSchema: investeringsprojektSchema,
   keyOf: (projekt) => projekt.id,
 });
+
+export const verksamhetsbudgetUppdateradPayloadSchema = z.object({
+  ar: arSchema,
+  namnd: z.string().min(1),
+  ansvar: ansvarKodSchema,
+  /** `chef`: the chef's own verksamhetsbudget; `standard`: the internbudget spread by last year's pattern (or evenly). */
+  kalla: z.enum(['chef', 'standard']),
+  /** The internbudget version it adds up to. */
+  versionId: z.string().min(1),
+  /** Per kontogrupp, twelve months January to December, shown amounts (revenue and cost both positive). */
+  rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, manader: z.array(oreSchema).length(12) })),
+});
+export type VerksamhetsbudgetUppdateradPayload = z.infer<typeof verksamhetsbudgetUppdateradPayloadSchema>;
+
+/**
+ * An ansvar's verksamhetsbudget for a year: the internbudget per kontogrupp and month, as its chef spread it or,
+ * where the chef made none, by last year's pattern. Carries the whole year; keyed by the ansvar. The forecast's
+ * budget column and the period's budget in the roll-up come from it.
+ */
+export const verksamhetsbudgetUppdaterad = defineEvent({
+  type: 'budget.verksamhetsbudget-uppdaterad',
+  topic: 'tertial.budget.verksamhetsbudget-uppdaterad.v1',
+  schemaVersion: 1,
+  partitions: 6,
+  payloadSchema: verksamhetsbudgetUppdateradPayloadSchema,
+  keyOf: (payload) => payload.ansvar,
+});

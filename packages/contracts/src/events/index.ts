@@ -1,4 +1,9 @@
-import { ansvarsbudgetUppdaterad, investeringsprojektUppdaterat, namndramUppdaterad } from './budget-uppdaterad.js';
+import {
+  ansvarsbudgetUppdaterad,
+  investeringsprojektUppdaterat,
+  namndramUppdaterad,
+  verksamhetsbudgetUppdaterad,
+} from './budget-uppdaterad.js';
 import { helarsprognosAndrad } from './helarsprognos-andrad.js';
 import { helarsprognosLamnad } from './helarsprognos-lamnad.js';
 import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
@@ -22,4 +27,5 @@ export const ALL_EVENTS = [
   namndramUppdaterad,
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
+  verksamhetsbudgetUppdaterad,
 ] as const;
