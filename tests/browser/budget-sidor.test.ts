@@ -66,6 +66,8 @@ describe('the budget pages in Debian’s Chromium', () => {
     await expect.poll(() => page.getByTestId('ej-fordelat').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('ej-fordelat').textContent()).toMatch(/0,0|0 kr|mnkr/);
     await page.goto(`${stack.gatewayUrl}/budget?namnd=SN&ar=2027`);
+    // A chart is fetched when it comes near the window: scroll to its section as a person would.
+    await page.locator('#resursfordelning-rubrik').scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByTestId('vattenfallsdiagram').getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/7/);
   });
 });

@@ -51,4 +51,18 @@ describe('the dashboard in Debian’s Chromium', () => {
     await expect.poll(() => page.locator('tr[data-namnd="VON"]').textContent()).toContain('7,3');
     expect(await page.evaluate(() => (window as { __sammaSida?: boolean }).__sammaSida)).toBe(true);
   });
+
+  it('draws the chart below the table when the person scrolls to it, and only then fetches ECharts', async () => {
+    const diagram = page.getByTestId('nettokostnad-diagram');
+    const echarts: string[] = [];
+    page.on('response', (response) => {
+      if (/use-echarts-.*\.js$/.test(new URL(response.url()).pathname)) echarts.push(response.url());
+    });
+    // The window shows the key figures and the table; the chart waits below them.
+    expect(await page.getByTestId('diagram-vantar').count()).toBe(1);
+    expect(await diagram.count()).toBe(0);
+    await page.getByTestId('diagram-vantar').scrollIntoViewIfNeeded();
+    await expect.poll(() => diagram.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/Vård- och omsorgsnämnden/);
+    expect(echarts).toHaveLength(1);
+  });
 });

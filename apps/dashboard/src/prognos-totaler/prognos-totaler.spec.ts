@@ -76,7 +76,7 @@ describe("the chart's accessible description", () => {
       'Stapeldiagram över nettokostnad per nämnd: budget, helårsprognos och utfall hittills. Helårsprognos augusti 2026, 4 nämnder.' +
         ' Störst: Vård- och omsorgsnämnden 3 100,0 miljoner kronor, Skol- och fritidsnämnden 2 500,0 miljoner kronor,' +
         ' Miljönämnden 25,0 miljoner kronor. Staden totalt 5 585,0 miljoner kronor.' +
-        ' Samma siffror finns i tabellen under diagrammet.',
+        ' Samma siffror finns i tabellen ovanför diagrammet.',
     );
   });
 

@@ -58,5 +58,5 @@ export function beskrivDiagram(totaler: PrognosTotaler): string {
   const storsta = sorterade.slice(0, STORST_I_BESKRIVNINGEN).map((namnd) => `${namnd.namn} ${miljonerKronor(namnd.nettokostnadOre)}`);
   const storst = storsta.length > 0 ? ` Störst: ${storsta.join(', ')}.` : '';
   const totalt = ` Staden totalt ${miljonerKronor(totaler.stad.nettokostnadOre)}.`;
-  return `${inledning}${storst}${totalt} Samma siffror finns i tabellen under diagrammet.`;
+  return `${inledning}${storst}${totalt} Samma siffror finns i tabellen ovanför diagrammet.`;
 }
