@@ -10,6 +10,8 @@
 //
 //   npm run bench                  all of it (several minutes)
 //   npm run bench -- --first-load  only the first load: one start, the browser, and bench-results/first-load.json
+//   npm run bench -- --prognosomgang  only the whole-city forecast round and its raw Kafka ceiling:
+//                                  bench-results/prognosomgang.json
 //
 // Ports and the broker honour the same variables as `npm start` (TERTIAL_PORT, TERTIAL_SERVICE_PORT_BASE,
 // KAFKA_PORT, KAFKA_CONTROLLER_PORT, TERTIAL_KAFKA_INSTANCE), with defaults of the bench's own.
@@ -23,12 +25,15 @@ import { dashboardComposition, stem } from './lib/bundle-share.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { skrivDemoSie } from './lib/demo-sie.mjs';
 import { measureFirstLoad } from './lib/first-load.mjs';
+import { kafkajsCeiling, producerPerformance } from './lib/kafka-ceiling.mjs';
+import { ensureKafkaTools } from './lib/kafka.mjs';
 import { createLog, run } from './lib/process.mjs';
 import { bearer, tokenSource } from './lib/tokens.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = createLog('bench');
 const onlyFirstLoad = process.argv.includes('--first-load');
+const onlyRound = process.argv.includes('--prognosomgang');
 const PORT = Number(process.env.TERTIAL_PORT || 8380);
 const env = {
   TERTIAL_PORT: String(PORT),
@@ -79,6 +84,74 @@ async function measureImport(state, file) {
     rowsPerSecond: Math.round(trans / seconds),
     budgetPeakRssMb: peak,
   };
+}
+
+/** One forecast line per kontogrupp a chef fills in: the size of a helårsprognos event on the wire. */
+const KONTOGRUPPER_PER_PROGNOS = 6;
+
+/** A forecast event as the outbox writes it (envelope and payload), for the raw ceiling's messages. */
+function prognosMeddelande() {
+  const kontogrupper = ['intakter', 'personalkostnader', 'lokalkostnader', 'kop-av-verksamhet', 'ovriga-kostnader', 'kapitalkostnader'];
+  return JSON.stringify({
+    id: '0b0e8f2e-6d0c-4b5e-9a51-2b9d8a1f3c11',
+    type: 'forecast.helarsprognos-andrad',
+    schemaVersion: 1,
+    occurredAt: new Date().toISOString(),
+    producer: 'forecast',
+    correlationId: 'bench',
+    payload: {
+      prognosId: '6f1c2a1e-8a0b-4d7e-9c4b-0f6c1e2d3a4b',
+      ansvar: '16101',
+      ar: 2026,
+      tillfalle: 'augusti',
+      version: 1,
+      andring: 1,
+      status: 'klarmarkerad',
+      rader: kontogrupper.map((kontogrupp, index) => ({ kontogrupp, beloppOre: 1_234_567_89 + index })),
+      kommentar: null,
+      beslutskommentar: null,
+      andradAv: { id: 'mirela.lindberg', namn: 'Mirela Lindberg' },
+      andradAt: new Date().toISOString(),
+    },
+  });
+}
+
+/**
+ * The raw ceiling of the whole-city round on the running product's broker: kafkajs producing and consuming
+ * `count` forecast-sized messages with no service in between, and Kafka's own ProducerPerformance.
+ */
+async function measureCeiling(count) {
+  const brokers = [`127.0.0.1:${env.KAFKA_PORT}`];
+  const payload = prognosMeddelande();
+  const kafkajs = await kafkajsCeiling({ brokers, count, payload });
+  log(`raw ceiling, kafkajs: ${count} messages produced and consumed in ${kafkajs.seconds.toFixed(2)} s (${kafkajs.messagesPerSecond}/s)`);
+  const libs = await ensureKafkaTools({ root, log });
+  const java = await producerPerformance({ libs, brokers, records: count, recordBytes: Buffer.byteLength(payload) });
+  log(`raw ceiling, ProducerPerformance: ${java.records} records, ${java.recordsPerSecond}/s, p95 ${java.p95Ms} ms`);
+  return {
+    messages: count,
+    messageBytes: Buffer.byteLength(payload),
+    kafkajs: { ...kafkajs, linesPerSecond: kafkajs.messagesPerSecond * KONTOGRUPPER_PER_PROGNOS },
+    producerPerformance: { ...java, linesPerSecond: Math.round(java.recordsPerSecond * KONTOGRUPPER_PER_PROGNOS) },
+  };
+}
+
+function printCeiling(ceiling) {
+  console.log(`\nRaw ceiling on the same broker: ${ceiling.messages} messages of ${ceiling.messageBytes} bytes (a forecast event)\n`);
+  console.table([
+    {
+      client: 'kafkajs, produce and consume',
+      'messages/s': ceiling.kafkajs.messagesPerSecond,
+      'forecast lines/s': ceiling.kafkajs.linesPerSecond,
+      'time (s)': Math.round(ceiling.kafkajs.seconds * 100) / 100,
+    },
+    {
+      client: 'ProducerPerformance (Java), produce',
+      'messages/s': ceiling.producerPerformance.recordsPerSecond,
+      'forecast lines/s': ceiling.producerPerformance.linesPerSecond,
+      'p95 (ms)': ceiling.producerPerformance.p95Ms,
+    },
+  ]);
 }
 
 /** The year and tillfälle the demo forecasts are for (lib/demo-data.mjs). */
@@ -209,6 +282,16 @@ if (onlyFirstLoad) {
   writeFileSync(join(root, 'bench-results/first-load.json'), `${JSON.stringify(firstLoad, null, 2)}\n`);
   printFirstLoad(firstLoad);
   console.log('written to bench-results/first-load.json');
+  process.exit(0);
+}
+
+if (onlyRound) {
+  // The whole-city round through the services is measured in the same run as its ceiling (see docs/performance.md).
+  const started = await measureStart('start for the forecast round', { whileRunning: () => measureCeiling(3_000) });
+  const round = { measuredAt: new Date().toISOString(), machine, loadAverage: (await import('node:os')).loadavg(), ceiling: started.extra };
+  writeFileSync(join(root, 'bench-results/prognosomgang.json'), `${JSON.stringify(round, null, 2)}\n`);
+  printCeiling(round.ceiling);
+  console.log('written to bench-results/prognosomgang.json');
   process.exit(0);
 }
 

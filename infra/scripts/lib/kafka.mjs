@@ -66,6 +66,24 @@ export async function ensureKafka({
   return { brokers, stop, started: true, pid };
 }
 
+/**
+ * Kafka's own command-line tools (`org.apache.kafka.tools.ProducerPerformance` …) for the bench: assembled from
+ * Maven Central into .tertial/kafka-tools/libs on first use (and when infra/kafka/tools/pom.xml changes). Returns the
+ * folder for `java -cp <libs>/*`.
+ */
+export async function ensureKafkaTools({ root = REPO_ROOT, log = createLog('kafka') } = {}) {
+  const home = join(root, '.tertial', 'kafka-tools');
+  const paths = {
+    root,
+    pom: join(root, 'infra', 'kafka', 'tools', 'pom.xml'),
+    libs: join(home, 'libs'),
+    libsStamp: join(home, 'libs.stamp'),
+  };
+  await ensureJava(log);
+  await ensureLibs(paths, log, "Kafka's tools");
+  return paths.libs;
+}
+
 /** Resolves once `describeCluster` succeeds against `brokers`; polls, so it returns as soon as it can. */
 export async function waitForKafka(brokers, timeoutMs = READY_TIMEOUT_MS, { signal } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -138,12 +156,12 @@ async function ensureJava(log) {
 }
 
 /** Copies the broker's jars into .tertial/kafka/libs, again only when pom.xml changed since the last time. */
-async function ensureLibs(paths, log) {
+async function ensureLibs(paths, log, what = 'the Kafka broker') {
   const pomHash = createHash('sha256').update(readFileSync(paths.pom)).digest('hex');
   const stamp = existsSync(paths.libsStamp) ? readFileSync(paths.libsStamp, 'utf8').trim() : '';
   if (stamp === pomHash && existsSync(paths.libs)) return;
 
-  log(`assembling the Kafka broker from Maven Central into ${relative(paths.root, paths.libs)}`);
+  log(`assembling ${what} from Maven Central into ${relative(paths.root, paths.libs)}`);
   const startedAt = Date.now();
   // Into a fresh folder, swapped in whole: an interrupted assembly never leaves a half set of jars behind.
   const staging = `${paths.libs}.tmp`;
