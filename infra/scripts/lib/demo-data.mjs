@@ -28,7 +28,7 @@ export function currentTillfalle(date = new Date()) {
  * forecast goes in as its ansvar's own chef, signed in at the local provider (`token(anvandare)`, see
  * tokens.mjs); the reads are the ekonomidirektör's.
  */
-export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000 } = {}) {
+export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000 } = {}) {
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
   const getJson = async (path) => {
