@@ -41,7 +41,8 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
       const villkor = { ...headers };
       if (!Object.keys(villkor).some((namn) => namn.toLowerCase() === 'if-match')) {
         const aktuell = await json<unknown>(adress, { som: vem });
-        const tagg = aktuell.headers.get('etag');
+        // Only a forecast that exists has an ETag of its own (a 404's is the web server's, of the problem).
+        const tagg = aktuell.status === 200 ? aktuell.headers.get('etag') : null;
         if (tagg) villkor['if-match'] = tagg;
       }
       const kropp = Object.fromEntries(Object.entries(falt).filter(([namn]) => !['ansvar', 'ar', 'tillfalle'].includes(namn)));
@@ -63,7 +64,8 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
       { kommentar, ifMatch }: { kommentar?: string; ifMatch?: string } = {},
     ) => {
       const adress = `/api/forecast/helarsprognoser/${mal.ansvar}/${mal.ar}/${mal.tillfalle}`;
-      const tagg = ifMatch ?? (await json<unknown>(adress, { som: 'ekonomidirektor' })).headers.get('etag');
+      const aktuell = ifMatch === undefined ? await json<unknown>(adress, { som: 'ekonomidirektor' }) : undefined;
+      const tagg = ifMatch ?? (aktuell?.status === 200 ? aktuell.headers.get('etag') : null);
       return json<HelarsprognosDto>(`${adress}/${handling}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(tagg ? { 'if-match': tagg } : {}) },
