@@ -35,6 +35,7 @@ import { AteroppnatAnsvar, Helarsprognos, Kommentarstroskel } from './helarsprog
 import {
   beslutskommentarSaknas,
   etag,
+  hinderForAktor,
   hinderForOvergang,
   kommentarKravsMenSaknas,
   nastaAndring,
@@ -177,9 +178,11 @@ export class HelarsprognoserService {
     const aktor = await this.aktor(adress.ansvar, principal);
     const kommentar = kommentarIn?.trim() ? kommentarIn.trim() : undefined;
     const resultat = await this.iTransaktion(async (em) => {
+      // Who first, then whether the client saw the current state (a stale one learns what is current), then the status.
+      avvisaVid(hinderForAktor(handling, aktor));
       const aktuell = await aktuellVersion(em, adress);
-      avvisaVid(hinderForOvergang(handling, aktor, aktuell?.status ?? 'ej-paborjad'));
       this.provaVillkor(ifMatch, aktuell);
+      avvisaVid(hinderForOvergang(handling, aktor, aktuell?.status ?? 'ej-paborjad'));
       avvisaVid(beslutskommentarSaknas(handling, kommentar));
       if (handling === 'ateroppna') {
         avvisaVid(

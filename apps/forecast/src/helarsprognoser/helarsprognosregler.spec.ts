@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beslutskommentarSaknas,
   etag,
+  hinderForAktor,
   hinderForOvergang,
   kommentarKravsMenSaknas,
   nastaAndring,
@@ -47,6 +48,16 @@ describe('who may change a forecast, and from which status', () => {
     ['a förvaltningsekonom cannot reopen', 'ateroppna', EKONOM, 'godkand', 403],
   ])('%s', (_, handling, aktor, status, vantat) => {
     expect(hinderForOvergang(handling, aktor, status)?.status ?? null).toBe(vantat);
+  });
+
+  it.each<[string, Handling, Aktor, number | null]>([
+    ['the chef saves, whatever the status', 'spara', CHEF, null],
+    ['the förvaltningsekonom does not save', 'spara', EKONOM, 403],
+    ['the förvaltningsekonom approves', 'godkann', EKONOM, null],
+    ['the ekonomidirektör does not approve', 'godkann', DIREKTOR, 403],
+    ['the ekonomidirektör reopens', 'ateroppna', DIREKTOR, null],
+  ])('who: %s', (_, handling, aktor, status) => {
+    expect(hinderForAktor(handling, aktor)?.status ?? null).toBe(status);
   });
 
   it.each<[string, Handling, boolean, string]>([

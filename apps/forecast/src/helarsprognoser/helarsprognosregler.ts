@@ -52,12 +52,18 @@ const STATUSNAMN: Record<Prognosframsteg, string> = {
   aterskickad: 'återsänd',
 };
 
+/** Whether a person makes this kind of change at all (403, naming nothing): checked before anything is said about the forecast. */
+export function hinderForAktor(handling: Handling, aktor: Aktor): Hinder | null {
+  return aktor[VEM[handling]] ? null : INGEN_BEHORIGHET;
+}
+
 /**
  * Whether a person may make a change of a forecast in its current status: first who (403, naming nothing), then
  * whether the status allows it (409).
  */
 export function hinderForOvergang(handling: Handling, aktor: Aktor, status: Prognosframsteg): Hinder | null {
-  if (!aktor[VEM[handling]]) return INGEN_BEHORIGHET;
+  const vem = hinderForAktor(handling, aktor);
+  if (vem) return vem;
   if (FRAN[handling].includes(status)) return null;
   return {
     status: 409,
