@@ -11,6 +11,8 @@ import type {
 } from '@tertial/contracts/dto';
 import type { HelarsprognosAndradPayload, PrognosomgangAndradPayload } from '@tertial/contracts/events';
 import { helarsprognosAndrad, prognosomgangAndrad } from '@tertial/contracts/events';
+import { kontogruppForKonto, visatBelopp } from '@tertial/contracts/kontoplan';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { Problem } from '@tertial/contracts/problem';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -363,5 +365,64 @@ describe('bad input is refused with a problem naming the field, and nothing is s
       `/api/forecast/andringslogg?objektTyp=ansvar&objektId=${ANSVAR}`,
     );
     expect(logg.body.map((post) => post.handling)).toContain('helarsprognos.ateroppnad');
+  });
+});
+
+describe('utfall so far, from budget’s utfall import', () => {
+  it('reaches the underlag per kontogrupp to the öre, with the proposal and the July-weighted run-rate', async () => {
+    // The demo ledger of one ansvar for January–August, imported as a year no other test uses.
+    const utfallsar = 2031;
+    const rader = [...DEMO.utfall(8)].filter((rad) => rad.ansvar === ANSVAR);
+    expect(rader.length).toBeGreaterThan(0);
+    const kronor = (ore: number) =>
+      `${ore < 0 ? '-' : ''}${Math.trunc(Math.abs(ore) / 100)},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
+    const csv = [
+      'ar;manad;ansvar;konto;belopp',
+      ...rader.map((rad) => `${utfallsar};${rad.manad};${rad.ansvar};${rad.konto};${kronor(rad.beloppOre)}`),
+    ];
+    const importen = await api.json<{ status: string }>(`/api/budget/utfall/import?filnamn=prognos-${utfallsar}.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: `${csv.join('\n')}\n`,
+    });
+    expect(importen.body.status).toBe('importerad');
+    const vantat = new Map<KontogruppKod, number>();
+    for (const rad of rader) {
+      const kontogrupp = kontogruppForKonto(rad.konto)!;
+      vantat.set(kontogrupp, (vantat.get(kontogrupp) ?? 0) + visatBelopp(kontogrupp, rad.beloppOre));
+    }
+
+    const tills = Date.now() + 60_000;
+    let underlag: HelarsprognosUnderlag | undefined;
+    while (Date.now() < tills) {
+      const svar = await api.json<HelarsprognosUnderlag>(`/api/forecast/helarsprognoser/${ANSVAR}/${utfallsar}/augusti/underlag`, {
+        som: CHEF,
+      });
+      if (svar.status === 200 && svar.body.rader.some((rad) => rad.utfallOre !== 0)) {
+        underlag = svar.body;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(underlag, 'utfallet nådde aldrig forecast').toBeDefined();
+    for (const [kontogrupp, utfallOre] of vantat) {
+      const rad = underlag!.rader.find((r) => r.kontogrupp === kontogrupp)!;
+      // No budget for the year: the proposal is the utfall; the run-rate scales it to twelve months.
+      const skala = kontogrupp === 'personalkostnader' ? [116, 76] : [12, 8];
+      expect(rad).toMatchObject({
+        budgetOre: 0,
+        utfallOre,
+        forslagOre: utfallOre,
+        runRateOre: Math.round((utfallOre * skala[0]!) / skala[1]!),
+      });
+    }
+    // The april round's period is January to April: later months are left out.
+    const april = await api.json<HelarsprognosUnderlag>(`/api/forecast/helarsprognoser/${ANSVAR}/${utfallsar}/april/underlag`, {
+      som: CHEF,
+    });
+    const tomApril = rader.filter((rad) => rad.manad <= 4 && kontogruppForKonto(rad.konto) === 'personalkostnader');
+    expect(april.body.rader.find((r) => r.kontogrupp === 'personalkostnader')?.utfallOre).toBe(
+      tomApril.reduce((summa, rad) => summa + rad.beloppOre, 0),
+    );
   });
 });
