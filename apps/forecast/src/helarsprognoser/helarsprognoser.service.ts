@@ -12,7 +12,7 @@ import type {
   Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
-import { periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type PrognosRad, type Prognostillfalle } from '@tertial/contracts/prognos';
 import {
   addToOutbox,
   avvisa,
@@ -114,15 +114,7 @@ export class HelarsprognoserService {
       this.provaVillkor(ifMatch, aktuell);
       avvisaVid(await this.hinderIOmgang(em, adress, true));
       avvisaVid(hinderForOvergang('spara', aktor, aktuell?.status ?? 'ej-paborjad'));
-      const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
-      avvisaVid(
-        kommentarKravsMenSaknas({
-          klarmarkeras: klarmarkerad,
-          ...nettoavvikelse(budget?.rader ?? [], rader),
-          troskel: await lasTroskel(em),
-          kommentar,
-        }),
-      );
+      avvisaVid(await kommentarshinder(em, adress, rader, klarmarkerad, kommentar));
       const nu = new Date();
       const andring = nastaAndring(aktuell?.andring);
       // The previous version is taken only if no one changed it since it was read: the loser of a race gets 412.
@@ -211,15 +203,7 @@ export class HelarsprognoserService {
         return null;
       }
       if (handling === 'klarmarkera') {
-        const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
-        avvisaVid(
-          kommentarKravsMenSaknas({
-            klarmarkeras: true,
-            ...nettoavvikelse(budget?.rader ?? [], aktuell.rader),
-            troskel: await lasTroskel(em),
-            kommentar: aktuell.kommentar,
-          }),
-        );
+        avvisaVid(await kommentarshinder(em, adress, aktuell.rader, true, aktuell.kommentar ?? null));
       }
       const nu = new Date();
       const andringar = {
@@ -310,7 +294,7 @@ export class HelarsprognoserService {
     return {
       ...adress,
       ...berakningsunderlag({
-        budget: budget?.rader ?? [],
+        budget: budget?.rader ?? null,
         utfall: utfall?.manader ?? [],
         tomManad: periodensSistaManad(adress.tillfalle),
         foregaende: foregaende?.rader ?? null,
@@ -456,6 +440,24 @@ async function namndFor(em: EntityManager, ansvar: string, datum: string): Promi
     kod = node.foralderKod ?? null;
   }
   return null;
+}
+
+/** The required comment, measured against the ansvar's budget for the year as budget last published it. */
+async function kommentarshinder(
+  em: EntityManager,
+  adress: HelarsprognosAdress,
+  rader: readonly PrognosRad[],
+  klarmarkeras: boolean,
+  kommentar: string | null,
+) {
+  const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
+  return kommentarKravsMenSaknas({
+    klarmarkeras,
+    budgetKand: budget !== null,
+    ...nettoavvikelse(budget?.rader ?? [], rader),
+    troskel: await lasTroskel(em),
+    kommentar,
+  });
 }
 
 async function lasTroskel(em: EntityManager): Promise<Troskel> {

@@ -176,15 +176,27 @@ describe('the threshold for a required comment (500 000 kr or 5 % by default)', 
     ['with a comment it goes through', true, -600_000_00, 'Fler brukare än budgeterat', null],
     ['a small deviation needs none', true, -1_000_00, null, null],
   ])('%s', (_, klarmarkeras, avvikelseOre, kommentar, status) => {
-    expect(
-      kommentarKravsMenSaknas({ klarmarkeras, avvikelseOre, budgetNettoOre: 100_000_000_00, troskel: STANDARDTROSKEL, kommentar })
-        ?.status ?? null,
-    ).toBe(status);
+    const krav = { klarmarkeras, budgetKand: true, avvikelseOre, budgetNettoOre: 100_000_000_00, troskel: STANDARDTROSKEL, kommentar };
+    expect(kommentarKravsMenSaknas(krav)?.status ?? null).toBe(status);
+  });
+
+  it('with no budget known for the ansvar and year there is nothing to deviate from', () => {
+    const krav = {
+      klarmarkeras: true,
+      budgetKand: false,
+      avvikelseOre: -600_000_00,
+      budgetNettoOre: 0,
+      troskel: STANDARDTROSKEL,
+      kommentar: null,
+    };
+    expect(kommentarKravsMenSaknas(krav)).toBeNull();
+    expect(kommentarKravsMenSaknas({ ...krav, budgetKand: true })?.status).toBe(422);
   });
 
   it('names the comment field and the amounts', () => {
     const hinder = kommentarKravsMenSaknas({
       klarmarkeras: true,
+      budgetKand: true,
       avvikelseOre: -600_000_00,
       budgetNettoOre: 100_000_000_00,
       troskel: STANDARDTROSKEL,

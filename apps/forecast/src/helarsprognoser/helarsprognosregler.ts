@@ -194,15 +194,19 @@ export function passerarTroskel(avvikelseOre: number, budgetNettoOre: number, tr
   return budget > 0n && avvikelse * 10_000n > budget * BigInt(troskel.hundradelsprocent);
 }
 
-/** A forecast whose net avvikelse passes the threshold is marked ready only with a comment; an utkast may wait. */
+/**
+ * A forecast whose net avvikelse passes the threshold is marked ready only with a comment; an utkast may wait. With
+ * no budget known for the ansvar and year (budget has published none), there is nothing to deviate from.
+ */
 export function kommentarKravsMenSaknas(krav: {
   readonly klarmarkeras: boolean;
+  readonly budgetKand: boolean;
   readonly avvikelseOre: number;
   readonly budgetNettoOre: number;
   readonly troskel: Troskel;
   readonly kommentar: string | null | undefined;
 }): Hinder | null {
-  if (!krav.klarmarkeras || (krav.kommentar ?? '').trim() !== '') return null;
+  if (!krav.klarmarkeras || !krav.budgetKand || (krav.kommentar ?? '').trim() !== '') return null;
   if (!passerarTroskel(krav.avvikelseOre, krav.budgetNettoOre, krav.troskel)) return null;
   return {
     status: 422,

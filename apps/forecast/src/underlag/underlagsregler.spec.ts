@@ -118,6 +118,12 @@ describe('the chef’s entry', () => {
       kravs,
     );
   });
+
+  it('with no budget known (budget has published none) no comment is required', () => {
+    const prognos = [{ kontogrupp: 'personalkostnader' as const, beloppOre: 900_000_00 }];
+    const underlag = berakningsunderlag({ budget: null, utfall, tomManad: 4, foregaende: null, prognos, troskel: STANDARDTROSKEL });
+    expect(underlag).toMatchObject({ kommentarKravs: false, netto: { budgetOre: 0, avvikelseOre: -900_000_00 } });
+  });
 });
 
 describe('comparing two versions line by line', () => {

@@ -65,7 +65,8 @@ function netto(rader: ReadonlyMap<KontogruppKod, number>): number {
 }
 
 export interface Underlagsindata {
-  readonly budget: readonly PrognosRad[];
+  /** The ansvar's budget for the year; null when budget has published none (then no comment is required). */
+  readonly budget: readonly PrognosRad[] | null;
   readonly utfall: readonly Manadsutfall[];
   readonly tomManad: number;
   readonly foregaende: readonly PrognosRad[] | null;
@@ -84,7 +85,7 @@ const VERKSAMHETSGRUPPER: readonly KontogruppKod[] = KONTOGRUPPER.slice(0, 6).ma
 export function berakningsunderlag(
   indata: Underlagsindata,
 ): Pick<HelarsprognosUnderlag, 'rader' | 'netto' | 'kommentarKravs' | 'utfallTomManad'> {
-  const budget = new Map(indata.budget.map((rad) => [rad.kontogrupp, rad.beloppOre]));
+  const budget = new Map((indata.budget ?? []).map((rad) => [rad.kontogrupp, rad.beloppOre]));
   const utfall = utfallTom(indata.utfall, indata.tomManad);
   const foregaende = indata.foregaende ? new Map(indata.foregaende.map((rad) => [rad.kontogrupp, rad.beloppOre])) : null;
   const prognos = indata.prognos ? new Map(indata.prognos.map((rad) => [rad.kontogrupp, rad.beloppOre])) : null;
@@ -124,7 +125,7 @@ export function berakningsunderlag(
       prognosOre: prognosNetto,
       avvikelseOre: avvikelseNetto,
     },
-    kommentarKravs: avvikelseNetto !== null && passerarTroskel(avvikelseNetto, budgetNetto, indata.troskel),
+    kommentarKravs: indata.budget !== null && avvikelseNetto !== null && passerarTroskel(avvikelseNetto, budgetNetto, indata.troskel),
   };
 }
 
