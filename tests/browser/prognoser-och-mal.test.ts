@@ -66,7 +66,7 @@ describe('forecasts and goals in Debian’s Chromium', () => {
 
     await expect.poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 }).toMatch(/är inlämnad/);
     const rad = page.locator(`tr[data-ansvar="${ANSVAR}"]`);
-    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Inlämnad');
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Klarmarkerad');
     expect(await rad.textContent()).toMatch(/2\s295\s679/);
     expect(await rad.textContent()).toContain('Mirela Lindberg');
     await loggaUt(page);
@@ -74,7 +74,7 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await loggaIn(page, stack.gatewayUrl, 'ekonom-sn', `/prognoser?ar=${AR}&tillfalle=augusti`);
     await page.getByLabel('Filtrera på ansvar, namn, chef eller status').fill(ANSVAR);
     await expect.poll(() => page.locator('[data-testid="prognostabell"] tbody tr').count(), { timeout: 15_000 }).toBe(1);
-    expect(await rad.getByTestId('prognos-status').textContent()).toBe('Inlämnad');
+    expect(await rad.getByTestId('prognos-status').textContent()).toBe('Klarmarkerad');
     await rad.getByTestId('godkann').click();
     await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Godkänd');
     expect(await page.getByTestId('prognos-meddelande').textContent()).toMatch(/godkänd/);
@@ -91,12 +91,12 @@ describe('forecasts and goals in Debian’s Chromium', () => {
       tillfalle: 'augusti',
       rader: [{ kontogrupp: 'personalkostnader', belopp: '1 200 000' }],
     });
-    expect(lamnad.status).toBe(201);
+    expect(lamnad.status).toBe(200);
 
     await loggaIn(page, stack.gatewayUrl, 'ekonom-sn', `/prognoser?ar=${AR}&tillfalle=augusti`);
     await page.getByLabel('Filtrera på ansvar, namn, chef eller status').fill(ansvar);
     const rad = page.locator(`tr[data-ansvar="${ansvar}"]`);
-    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Inlämnad');
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Klarmarkerad');
 
     await rad.getByTestId('skicka-tillbaka').click();
     const kommentar = rad.getByLabel(`Varför skickas prognosen för ${ansvar} tillbaka?`);
@@ -107,7 +107,7 @@ describe('forecasts and goals in Debian’s Chromium', () => {
 
     await kommentar.fill('Semesterlönerna saknas.');
     await rad.getByTestId('skicka-tillbaka-ja').click();
-    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Skickad tillbaka');
+    await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Återsänd');
     expect(await rad.textContent()).toContain('Semesterlönerna saknas.');
   });
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await api.oppnaOmgangar([AR], ['april']);
   snPrognos = (await api.lamnaPrognos(prognos(SN_ANSVAR))).body;
   vonPrognos = (await api.lamnaPrognos(prognos(VON_ANSVAR))).body;
-  expect([snPrognos.lamnadAv?.id, vonPrognos.lamnadAv?.id]).toEqual([SN_CHEF, chefFor(VON_ANSVAR)]);
+  expect([snPrognos.sparadAv?.id, vonPrognos.sparadAv?.id]).toEqual([SN_CHEF, chefFor(VON_ANSVAR)]);
 });
 
 describe('signing in', () => {
@@ -55,8 +55,8 @@ describe('signing in', () => {
   });
 
   it('a body sent without a token is refused unread: 401, not a complaint about the body', async () => {
-    const trasig = await api.json('/api/forecast/helarsprognoser', {
-      method: 'POST',
+    const trasig = await api.json(`/api/forecast/helarsprognoser/${SN_ANSVAR}/${AR}/april`, {
+      method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: '{"inte json',
       som: null,
@@ -74,8 +74,8 @@ describe('signing in', () => {
 
 describe('a chef', () => {
   it('cannot read another chef’s ansvar, and the refusal is the same as for one that does not exist', async () => {
-    const annans = await api.json<unknown>(`/api/forecast/helarsprognoser/${vonPrognos.id}`, { som: SN_CHEF });
-    const finnsInte = await api.json<unknown>('/api/forecast/helarsprognoser/00000000-0000-4000-8000-000000000000', { som: SN_CHEF });
+    const annans = await api.json<unknown>(`/api/forecast/helarsprognoser/${VON_ANSVAR}/${AR}/april`, { som: SN_CHEF });
+    const finnsInte = await api.json<unknown>(`/api/forecast/helarsprognoser/99999999/${AR}/april`, { som: SN_CHEF });
     expect(annans.status).toBe(403);
     expect(finnsInte).toMatchObject({ status: 403, body: annans.body });
     expect((await api.json(`/api/forecast/helarsprognoser?ar=${AR}&tillfalle=april&ansvar=${VON_ANSVAR}`, { som: SN_CHEF })).status).toBe(
@@ -104,24 +104,17 @@ describe('a chef', () => {
 
 describe('a förvaltningsekonom', () => {
   it('cannot approve outside their förvaltning; inside it, the approval is recorded', async () => {
-    const utanfor = await api.json(`/api/forecast/helarsprognoser/${vonPrognos.id}/godkann`, { method: 'POST', som: 'ekonom-sn' });
+    const mal = (ansvar: string) => ({ ansvar, ar: AR, tillfalle: 'april' as const });
+    const utanfor = await api.besluta('godkann', mal(VON_ANSVAR), 'ekonom-sn');
     expect(utanfor.status).toBe(403);
-    expect((await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}`)).body.status).toBe('inlamnad');
+    expect((await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${VON_ANSVAR}/${AR}/april`)).body.status).toBe('klarmarkerad');
 
-    const godkand = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${snPrognos.id}/godkann`, {
-      method: 'POST',
-      som: 'ekonom-sn',
-    });
-    expect(godkand).toMatchObject({ status: 200, body: { status: 'godkand', granskning: { av: { id: 'ekonom-sn' } } } });
-    const tillbaka = await api.json<HelarsprognosDto>(`/api/forecast/helarsprognoser/${vonPrognos.id}/skicka-tillbaka`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kommentar: 'Personalkostnaderna saknar vikarierna.' }),
-      som: 'ekonom-von',
-    });
+    const godkand = await api.besluta('godkann', mal(SN_ANSVAR), 'ekonom-sn');
+    expect(godkand).toMatchObject({ status: 200, body: { status: 'godkand', andradAv: { id: 'ekonom-sn' } } });
+    const tillbaka = await api.besluta('atersand', mal(VON_ANSVAR), 'ekonom-von', { kommentar: 'Personalkostnaderna saknar vikarierna.' });
     expect(tillbaka).toMatchObject({
       status: 200,
-      body: { status: 'aterskickad', granskning: { kommentar: 'Personalkostnaderna saknar vikarierna.' } },
+      body: { status: 'aterskickad', beslutskommentar: 'Personalkostnaderna saknar vikarierna.' },
     });
   });
 });
@@ -135,7 +128,7 @@ describe('the ekonomidirektör’s rounds', () => {
     expect(stangd.status).toBe(409);
     expect((await api.json(`/api/forecast/omgangar/${ar}/augusti/stang`, { method: 'POST', som: 'ekonom-sn' })).status).toBe(403);
     await api.oppnaOmgangar([ar], ['augusti']);
-    expect((await api.lamnaPrognos({ ...prognos(SN_ANSVAR), ar, tillfalle: 'augusti' })).status).toBe(201);
+    expect((await api.lamnaPrognos({ ...prognos(SN_ANSVAR), ar, tillfalle: 'augusti' })).status).toBe(200);
   });
 });
 
@@ -166,23 +159,27 @@ describe('a member of kommunfullmäktige', () => {
 
 describe('the ändringslogg (audit trail)', () => {
   it('records who changed an ansvar’s forecast, when, and the value before and after; only the ekonomidirektör lists it', async () => {
+    // An approved forecast changes only after it is sent back.
+    const mal = { ansvar: SN_ANSVAR, ar: AR, tillfalle: 'april' as const };
+    expect((await api.besluta('atersand', mal, 'ekonom-sn', { kommentar: 'Räkna med vikarierna.' })).status).toBe(200);
     const andra = await api.lamnaPrognos({ ...prognos(SN_ANSVAR), rader: [{ kontogrupp: 'personalkostnader', belopp: '1250,50' }] });
-    expect(andra.status).toBe(201);
+    expect(andra.status).toBe(200);
     const spar = await api.json<
       { anvandare: string; handling: string; tidpunkt: string; fore: HelarsprognosDto | null; efter: HelarsprognosDto }[]
     >(`/api/forecast/andringslogg?objektTyp=ansvar&objektId=${SN_ANSVAR}`);
     expect(spar.status).toBe(200);
     const varAr = spar.body.filter((post) => post.efter?.ar === AR);
     expect(varAr.map((post) => [post.handling, post.anvandare])).toEqual([
-      ['helarsprognos.lamnad', SN_CHEF],
+      ['helarsprognos.sparad', SN_CHEF],
       ['helarsprognos.godkand', 'ekonom-sn'],
-      ['helarsprognos.lamnad', SN_CHEF],
+      ['helarsprognos.aterskickad', 'ekonom-sn'],
+      ['helarsprognos.sparad', SN_CHEF],
     ]);
-    expect(varAr[2]).toMatchObject({
-      fore: { version: 1, status: 'godkand', kostnaderOre: 100_000 },
-      efter: { version: 2, status: 'inlamnad', kostnaderOre: 125_050 },
+    expect(varAr[3]).toMatchObject({
+      fore: { version: 1, status: 'aterskickad', kostnaderOre: 100_000 },
+      efter: { version: 2, status: 'klarmarkerad', kostnaderOre: 125_050 },
     });
-    expect(Date.parse(varAr[2]!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(varAr[3]!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
     expect((await api.json(`/api/forecast/andringslogg?objektTyp=ansvar&objektId=${SN_ANSVAR}`, { som: 'ekonom-sn' })).status).toBe(403);
 
     const rond = await api.json<{ handling: string }[]>(`/api/forecast/andringslogg?objektTyp=omgang&objektId=2039-augusti`);

@@ -1,5 +1,5 @@
 import type { HelarsprognosDto, PrognosTotaler } from '@tertial/contracts/dto';
-import type { Prognostillfalle } from '@tertial/contracts/prognos';
+import { arOrdinarieTillfalle, type Prognostillfalle } from '@tertial/contracts/prognos';
 
 import { chefFor, token } from './tokens.js';
 
@@ -28,14 +28,49 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
   }
   return {
     json,
-    /** Posts a forecast (a LamnaHelarsprognosRequest, or anything else to see it refused) as its ansvar's chef (or as `som`). */
-    lamnaPrognos: (request: unknown, headers: Record<string, string> = {}, som?: string) => {
-      const ansvar = typeof request === 'object' && request !== null ? (request as { ansvar?: unknown }).ansvar : undefined;
-      return json<HelarsprognosDto>('/api/forecast/helarsprognoser', {
+    /**
+     * Saves a forecast (`{ ansvar, ar, tillfalle, rader, kommentar, klarmarkerad? }`, or anything else to see it
+     * refused) as its ansvar's chef (or as `som`): PUT on the forecast's address with `If-Match` from the headers given,
+     * or, when none is given, the current ETag read first (so it is never stale). Without `klarmarkerad` it is
+     * marked ready, as a submission was before drafts existed.
+     */
+    lamnaPrognos: async (request: unknown, headers: Record<string, string> = {}, som?: string) => {
+      const falt = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {};
+      const vem = som ?? (typeof falt.ansvar === 'string' && harChef(falt.ansvar) ? chefFor(falt.ansvar) : anvandare);
+      const adress = `/api/forecast/helarsprognoser/${String(falt.ansvar)}/${String(falt.ar)}/${String(falt.tillfalle)}`;
+      const villkor = { ...headers };
+      if (!Object.keys(villkor).some((namn) => namn.toLowerCase() === 'if-match')) {
+        const aktuell = await json<unknown>(adress, { som: vem });
+        // Only a forecast that exists has an ETag of its own (a 404's is the web server's, of the problem).
+        const tagg = aktuell.status === 200 ? aktuell.headers.get('etag') : null;
+        if (tagg) villkor['if-match'] = tagg;
+      }
+      const kropp = Object.fromEntries(Object.entries(falt).filter(([namn]) => !['ansvar', 'ar', 'tillfalle'].includes(namn)));
+      return json<HelarsprognosDto>(adress, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...villkor },
+        body: typeof request === 'string' ? request : JSON.stringify({ klarmarkerad: true, ...kropp }),
+        som: vem,
+      });
+    },
+    /**
+     * Klarmarkera, godkänn, återsänd or återöppna an ansvar's forecast as `som`, with `If-Match` the current ETag
+     * (read first as the same person) unless `ifMatch` is given.
+     */
+    besluta: async (
+      handling: 'klarmarkera' | 'godkann' | 'atersand' | 'ateroppna',
+      mal: { ansvar: string; ar: number; tillfalle: Prognostillfalle },
+      som: string,
+      { kommentar, ifMatch }: { kommentar?: string; ifMatch?: string } = {},
+    ) => {
+      const adress = `/api/forecast/helarsprognoser/${mal.ansvar}/${mal.ar}/${mal.tillfalle}`;
+      const aktuell = ifMatch === undefined ? await json<unknown>(adress, { som: 'ekonomidirektor' }) : undefined;
+      const tagg = ifMatch ?? (aktuell?.status === 200 ? aktuell.headers.get('etag') : null);
+      return json<HelarsprognosDto>(`${adress}/${handling}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof request === 'string' ? request : JSON.stringify(request),
-        som: som ?? (typeof ansvar === 'string' && harChef(ansvar) ? chefFor(ansvar) : anvandare),
+        headers: { 'content-type': 'application/json', ...(tagg ? { 'if-match': tagg } : {}) },
+        body: JSON.stringify(kommentar === undefined ? {} : { kommentar }),
+        som,
       });
     },
     totaler: async (ar: number, tillfalle: Prognostillfalle) => {
@@ -43,14 +78,22 @@ export function apiClient(baseUrl: string, anvandare: string | null = 'ekonomidi
       if (response.status !== 200) throw new Error(`totaler: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body;
     },
-    /** Opens forecast rounds as the ekonomidirektör (idempotent), for tests that submit forecasts. */
-    oppnaOmgangar: async (ar: readonly number[], tillfallen: readonly Prognostillfalle[] = ['april', 'augusti']) => {
+    /**
+     * Opens forecast rounds as the ekonomidirektör (idempotent), for tests that submit forecasts: the deadline a year
+     * ahead, and a månadsprognos for the nämnder given.
+     */
+    oppnaOmgangar: async (
+      ar: readonly number[],
+      tillfallen: readonly Prognostillfalle[] = ['april', 'augusti'],
+      namnder?: readonly string[],
+    ) => {
+      const deadline = new Date(Date.now() + 365 * 24 * 3600_000).toISOString();
       for (const a of ar) {
         for (const tillfalle of tillfallen) {
           const svar = await json('/api/forecast/omgangar', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ ar: a, tillfalle }),
+            body: JSON.stringify({ ar: a, tillfalle, deadline, ...(arOrdinarieTillfalle(tillfalle) ? {} : { namnder }) }),
             som: 'ekonomidirektor',
           });
           if (svar.status !== 200)

@@ -114,7 +114,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         return ansvar.length === ALLA_ANSVAR.length && totaler.stad.antalAnsvar === ALLA_ANSVAR.length;
       },
       Boolean,
-      120_000,
+      // Forecast also takes every ansvar's budget from budget's events at start: on a busy two-core machine it takes minutes.
+      300_000,
     );
     project.provide('stack', { gatewayUrl: started.url, services, kafkaBrokers, postgresUrl, groupSuffix, oidcIssuer: OIDC_ISSUER });
   } catch (error) {

@@ -1,9 +1,19 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
-import { HelarsprognosSchema, PrognosomgangSchema } from './helarsprognoser/helarsprognos.entity.js';
+import { AteroppnatAnsvarSchema, HelarsprognosSchema, KommentarstroskelSchema } from './helarsprognoser/helarsprognos.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { PrognosomgangSchema } from './omgangar/prognosomgang.entity.js';
+import { AnsvarsbudgetSchema, AnsvarsutfallSchema } from './underlag/underlag.entity.js';
 
 export const FORECAST_DATABASE: ServiceDatabase = {
-  entities: [HelarsprognosSchema, PrognosomgangSchema, OrganisationNodeReplicaSchema],
+  entities: [
+    HelarsprognosSchema,
+    PrognosomgangSchema,
+    AteroppnatAnsvarSchema,
+    KommentarstroskelSchema,
+    AnsvarsbudgetSchema,
+    AnsvarsutfallSchema,
+    OrganisationNodeReplicaSchema,
+  ],
   migrations: MIGRATIONS,
 };

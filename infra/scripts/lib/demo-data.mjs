@@ -14,7 +14,7 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader) {
     const kronor = Math.round((rad.beloppOre / 100) * (1 + promille / 1000));
     return { kontogrupp: rad.kontogrupp, belopp: `${Math.max(0, kronor)}.00` };
   });
-  return { ansvar, ar, tillfalle, rader, kommentar: 'Demodata' };
+  return { ansvar, ar, tillfalle, rader, kommentar: 'Demodata', klarmarkerad: true };
 }
 
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
@@ -28,7 +28,7 @@ export function currentTillfalle(date = new Date()) {
  * forecast goes in as its ansvar's own chef, signed in at the local provider (`token(anvandare)`, see
  * tokens.mjs); the reads are the ekonomidirektör's.
  */
-export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000 } = {}) {
+export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000 } = {}) {
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
   const getJson = async (path) => {
@@ -55,7 +55,8 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000
   const omgang = await fetch(`${gatewayUrl}/api/forecast/omgangar`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await bearer(token, 'ekonomidirektor')) },
-    body: JSON.stringify({ ar, tillfalle }),
+    // Open for a month: the ordinary rounds (april, augusti) are for every nämnd.
+    body: JSON.stringify({ ar, tillfalle, deadline: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() }),
   });
   if (!omgang.ok) throw new Error(`opening the round ${tillfalle} ${ar}: ${omgang.status} ${await omgang.text()}`);
   log?.(`demo data: the ekonomidirektör opened the round ${tillfalle} ${ar}`);
@@ -80,12 +81,19 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 120_000
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
       const chef = chefFor.get(kod);
       if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
-      const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data', ...(await bearer(token, chef)) },
-        body: JSON.stringify(demoPrognos(kod, ar, tillfalle, budget.get(kod))),
+      // The first version of each forecast, marked ready (If-Match: * starts a forecast that has none).
+      const { rader, kommentar, klarmarkerad } = demoPrognos(kod, ar, tillfalle, budget.get(kod));
+      const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          'if-match': '*',
+          'x-correlation-id': 'demo-data',
+          ...(await bearer(token, chef)),
+        },
+        body: JSON.stringify({ rader, kommentar, klarmarkerad }),
       });
-      if (response.status !== 201) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
+      if (response.status !== 200) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
     }
   };
   await Promise.all(Array.from({ length: 6 }, post));

@@ -5,13 +5,19 @@ import { ApiFel, apiFelFranProblem, type Schema } from './hamta-json.js';
  * POSTs JSON to the API as the signed-in user and validates the answer with the contract's schema. A
  * problem+json answer becomes an ApiFel carrying the fields it names, so a form can show each message by its field.
  */
-export async function postaJson<T>(url: string, body: unknown, schema: Schema<T>): Promise<T> {
+export async function postaJson<T>(
+  url: string,
+  body: unknown,
+  schema: Schema<T>,
+  { method = 'POST', headers = {} }: { method?: 'POST' | 'PUT'; headers?: Record<string, string> } = {},
+): Promise<T> {
   let svar: Response;
   try {
     svar = await anropaApi(url, {
-      method: 'POST',
+      method,
       headers: {
         accept: 'application/json, application/problem+json',
+        ...headers,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

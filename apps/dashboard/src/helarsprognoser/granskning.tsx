@@ -40,7 +40,7 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBesl
     if (upptagen) return;
     onMeddelande(`Godkänner ${vad}…`);
     granska.mutate(
-      { id: prognos.id, beslut: 'godkann' },
+      { prognos, beslut: 'godkann' },
       {
         onSuccess: () => {
           onMeddelande(`${forstaVersal(vad)} är godkänd.`);
@@ -63,7 +63,7 @@ export function Granskning({ prognos, ansvarsnamn, granska, onMeddelande, onBesl
     setFel(undefined);
     onMeddelande(`Skickar tillbaka ${vad}…`);
     granska.mutate(
-      { id: prognos.id, beslut: 'skicka-tillbaka', kommentar: tolkad.kommentar },
+      { prognos, beslut: 'atersand', kommentar: tolkad.kommentar },
       {
         onSuccess: () => {
           onMeddelande(`${forstaVersal(vad)} är skickad tillbaka till chefen.`);

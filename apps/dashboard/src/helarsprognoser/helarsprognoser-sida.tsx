@@ -197,9 +197,9 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
         <h2 id={`${filterId}-rubrik`}>
           Prognoser per ansvar
           <span className="rubrik__tillagg">
-            {formatAntalAv(rader.length, 'ansvar')}: {formatAntalAv(antal.inlamnad, 'inlämnad', 'inlämnade')},{' '}
-            {formatAntalAv(antal.godkand, 'godkänd', 'godkända')}, {formatAntalAv(antal.aterskickad, 'skickad', 'skickade')} tillbaka,{' '}
-            {formatAntalAv(antal.saknas, 'ej lämnad', 'ej lämnade')}
+            {formatAntalAv(rader.length, 'ansvar')}: {formatAntalAv(antal.utkast, 'utkast', 'utkast')},{' '}
+            {formatAntalAv(antal.klarmarkerad, 'klarmarkerad', 'klarmarkerade')}, {formatAntalAv(antal.godkand, 'godkänd', 'godkända')},{' '}
+            {formatAntalAv(antal.aterskickad, 'återsänd', 'återsända')}, {formatAntalAv(antal.saknas, 'ej påbörjad', 'ej påbörjade')}
           </span>
         </h2>
         {rader.length === 0 ? (

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ansvarsrader,
   beloppSomText,
+  etagFor,
   filtreraRader,
   granskningUrl,
   omgangSomVal,
@@ -45,15 +46,18 @@ const prognos = (ansvarKod: string, status: HelarsprognosDto['status'], andringa
   ar: 2040,
   tillfalle: 'augusti',
   version: 1,
+  andring: 1,
   rader: [],
   intakterOre: 0,
   kostnaderOre: 0,
   nettokostnadOre: 0,
   kommentar: null,
-  lamnadAt: '2040-09-01T08:00:00Z',
-  lamnadAv: { id: 'mirela.lindberg', namn: 'Mirela Lindberg' },
+  sparadAt: '2040-09-01T08:00:00Z',
+  sparadAv: { id: 'mirela.lindberg', namn: 'Mirela Lindberg' },
+  andradAt: '2040-09-01T08:00:00Z',
+  andradAv: { id: 'mirela.lindberg', namn: 'Mirela Lindberg' },
   status,
-  granskning: null,
+  beslutskommentar: null,
   ...andringar,
 });
 
@@ -253,12 +257,12 @@ describe('the table', () => {
     ansvar('16101', 'Boende Söder', true, 'Mirela Lindberg'),
     ansvar('16001', 'Ledning', false),
   ];
-  const prognoser = [prognos('16101', 'inlamnad'), prognos('16102', 'godkand', { lamnadAv: { id: 'anna', namn: 'Anna Berg' } })];
+  const prognoser = [prognos('16101', 'klarmarkerad'), prognos('16102', 'godkand', { sparadAv: { id: 'anna', namn: 'Anna Berg' } })];
 
   it('lists the person’s own ansvar first, then by code, each with its current forecast', () => {
     const rader = ansvarsrader(alla, prognoser);
     expect(rader.map((rad) => [rad.ansvar.kod, rad.prognos?.status])).toEqual([
-      ['16101', 'inlamnad'],
+      ['16101', 'klarmarkerad'],
       ['16001', undefined],
       ['16102', 'godkand'],
     ]);
@@ -272,22 +276,23 @@ describe('the table', () => {
     { filter: '  BOENDE  söder ', antal: 1 },
     { filter: 'anna', antal: 1 },
     { filter: 'godkänd', antal: 1 },
-    { filter: 'ej lämnad', antal: 1 },
+    { filter: 'ej påbörjad', antal: 1 },
   ])('the filter $filter leaves $antal rows', ({ filter, antal }) => {
     expect(filtreraRader(ansvarsrader(alla, prognoser), filter)).toHaveLength(antal);
   });
 
   it('counts the forecasts by status', () => {
-    expect(rakna(ansvarsrader(alla, prognoser))).toEqual({ inlamnad: 1, godkand: 1, aterskickad: 0, saknas: 1 });
+    expect(rakna(ansvarsrader(alla, prognoser))).toEqual({ utkast: 0, klarmarkerad: 1, godkand: 1, aterskickad: 0, saknas: 1 });
   });
 
   it('names the statuses in Swedish', () => {
-    expect([statustext('inlamnad'), statustext('godkand'), statustext('aterskickad'), statustext(undefined)]).toEqual([
-      'Inlämnad',
-      'Godkänd',
-      'Skickad tillbaka',
-      'Ej lämnad',
-    ]);
+    expect([
+      statustext('utkast'),
+      statustext('klarmarkerad'),
+      statustext('godkand'),
+      statustext('aterskickad'),
+      statustext(undefined),
+    ]).toEqual(['Utkast', 'Klarmarkerad', 'Godkänd', 'Återsänd', 'Ej påbörjad']);
   });
 });
 
@@ -304,7 +309,10 @@ describe('sending a forecast back', () => {
 describe('the addresses', () => {
   it('ask for a round’s forecasts, decide on one, and close a round', () => {
     expect(prognoserUrl({ ar: 2040, tillfalle: 'augusti' })).toBe('/api/forecast/helarsprognoser?ar=2040&tillfalle=augusti');
-    expect(granskningUrl('abc', 'skicka-tillbaka')).toBe('/api/forecast/helarsprognoser/abc/skicka-tillbaka');
+    expect(granskningUrl({ ansvar: '16101', ar: 2040, tillfalle: 'augusti' }, 'atersand')).toBe(
+      '/api/forecast/helarsprognoser/16101/2040/augusti/atersand',
+    );
+    expect(etagFor({ version: 3, andring: 7 })).toBe('"3-7"');
     expect(stangOmgangUrl({ ar: 2040, tillfalle: 'april' })).toBe('/api/forecast/omgangar/2040/april/stang');
   });
 });

@@ -1,9 +1,15 @@
 import type { Roll } from '@tertial/contracts/access';
-import type { HelarsprognosDto, LamnaHelarsprognosRequest, PrognosomgangDto } from '@tertial/contracts/dto';
+import type { HelarsprognosAdress, HelarsprognosDto, PrognosomgangDto, SparaHelarsprognosRequest } from '@tertial/contracts/dto';
 import { KONTOGRUPPER, type Kontogrupp } from '@tertial/contracts/kontogrupper';
 import { formatKronor, parseKronor } from '@tertial/contracts/money';
 import type { OrganisationNode } from '@tertial/contracts/organisation';
-import { PROGNOSTILLFALLEN, summeraRader, type PrognosSumma, type Prognostillfalle } from '@tertial/contracts/prognos';
+import {
+  ORDINARIE_TILLFALLEN,
+  PROGNOSTILLFALLEN,
+  summeraRader,
+  type PrognosSumma,
+  type Prognostillfalle,
+} from '@tertial/contracts/prognos';
 
 import type { Faltfel } from '../api/api-fel.js';
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
@@ -20,9 +26,22 @@ export function prognoserUrl({ ar, tillfalle }: Urval): string {
   return `${HELARSPROGNOSER_URL}?${new URLSearchParams({ ar: String(ar), tillfalle }).toString()}`;
 }
 
-export function granskningUrl(id: string, beslut: 'godkann' | 'skicka-tillbaka'): string {
-  return `${HELARSPROGNOSER_URL}/${encodeURIComponent(id)}/${beslut}`;
+/** One ansvar's forecast for a round: GET (with its ETag) and PUT (a new version, with If-Match). */
+export function prognosUrl({ ansvar, ar, tillfalle }: HelarsprognosAdress): string {
+  return `${HELARSPROGNOSER_URL}/${encodeURIComponent(ansvar)}/${ar}/${tillfalle}`;
 }
+
+export function granskningUrl(prognos: HelarsprognosAdress, beslut: 'godkann' | 'atersand'): string {
+  return `${prognosUrl(prognos)}/${beslut}`;
+}
+
+/** The ETag the forecast service gives a forecast's state, for `If-Match`: so a change never overwrites a newer one unseen. */
+export function etagFor(prognos: Pick<HelarsprognosDto, 'version' | 'andring'> | undefined): string | undefined {
+  return prognos ? `"${prognos.version}-${prognos.andring}"` : undefined;
+}
+
+/** A save of the chef's form: the forecast's address and the new version. */
+export type Prognosinlamning = HelarsprognosAdress & SparaHelarsprognosRequest;
 
 export function stangOmgangUrl({ ar, tillfalle }: Urval): string {
   return `${OMGANGAR_URL}/${ar}/${tillfalle}/stang`;
@@ -94,7 +113,7 @@ export function filtreraRader(rader: readonly Ansvarsrad[], text: string): Ansva
   return rader.filter(
     ({ ansvar, prognos }) =>
       ansvar.kod.toLocaleLowerCase('sv').startsWith(fraga) ||
-      [ansvar.namn, ansvar.chef?.namn, prognos?.lamnadAv?.namn, statustext(prognos?.status)].some((falt) =>
+      [ansvar.namn, ansvar.chef?.namn, prognos?.sparadAv?.namn, statustext(prognos?.status)].some((falt) =>
         falt?.toLocaleLowerCase('sv').includes(fraga),
       ),
   );
@@ -102,20 +121,22 @@ export function filtreraRader(rader: readonly Ansvarsrad[], text: string): Ansva
 
 export function statustext(status: HelarsprognosDto['status'] | undefined): string {
   switch (status) {
-    case 'inlamnad':
-      return 'Inlämnad';
+    case 'utkast':
+      return 'Utkast';
+    case 'klarmarkerad':
+      return 'Klarmarkerad';
     case 'godkand':
       return 'Godkänd';
     case 'aterskickad':
-      return 'Skickad tillbaka';
+      return 'Återsänd';
     case undefined:
-      return 'Ej lämnad';
+      return 'Ej påbörjad';
   }
 }
 
 /** Counts of forecasts per status, for the summary above the table. */
 export function rakna(rader: readonly Ansvarsrad[]): Record<HelarsprognosDto['status'] | 'saknas', number> {
-  const antal = { inlamnad: 0, godkand: 0, aterskickad: 0, saknas: 0 };
+  const antal = { utkast: 0, klarmarkerad: 0, godkand: 0, aterskickad: 0, saknas: 0 };
   for (const { prognos } of rader) antal[prognos?.status ?? 'saknas'] += 1;
   return antal;
 }
@@ -204,7 +225,7 @@ export function summeraFormular(belopp: Beloppsfalt): PrognosSumma | undefined {
 export function tolkaPrognosformular(
   formular: Prognosformular,
   mal: { ansvar: string } & Urval,
-): { ok: true; varde: LamnaHelarsprognosRequest } | { ok: false; fel: Prognosfel } {
+): { ok: true; varde: Prognosinlamning } | { ok: false; fel: Prognosfel } {
   const fel: Prognosfel = {};
   const rader: { kontogrupp: VerksamhetsgruppKod; belopp: string }[] = [];
   for (const grupp of VERKSAMHETSGRUPPER) {
@@ -278,7 +299,8 @@ export function tolkaOmgangsformular(formular: {
   const arText = formular.ar.trim();
   const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;
   if (!(ar >= MINSTA_AR && ar <= STORSTA_AR)) fel.ar = `Ange ett årtal mellan ${MINSTA_AR} och ${STORSTA_AR}.`;
-  const tillfalle: Prognostillfalle | undefined = PROGNOSTILLFALLEN.find((kandidat) => kandidat === formular.tillfalle);
+  // The form opens the ordinary rounds; a månadsprognos names its nämnder, which the form does not ask for yet.
+  const tillfalle: Prognostillfalle | undefined = ORDINARIE_TILLFALLEN.find((kandidat) => kandidat === formular.tillfalle);
   if (!tillfalle) fel.tillfalle = 'Välj april eller augusti.';
   if (Object.keys(fel).length > 0 || !tillfalle) return { ok: false, fel };
   return { ok: true, varde: { ar, tillfalle } };

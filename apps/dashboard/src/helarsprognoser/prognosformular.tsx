@@ -69,12 +69,12 @@ function Nuvarande({ rad }: { rad: Ansvarsrad }) {
   return (
     <div data-testid="nuvarande-prognos">
       <p>
-        Version {prognos.version} lämnades {formatTidpunkt(prognos.lamnadAt)}
-        {prognos.lamnadAv ? ` av ${prognos.lamnadAv.namn}` : ''}. Status: <strong>{statustext(prognos.status)}</strong>.
+        Version {prognos.version} sparades {formatTidpunkt(prognos.sparadAt)}
+        {prognos.sparadAv ? ` av ${prognos.sparadAv.namn}` : ''}. Status: <strong>{statustext(prognos.status)}</strong>.
       </p>
-      {prognos.granskning?.kommentar ? (
+      {prognos.beslutskommentar ? (
         <p>
-          Kommentar från {prognos.granskning.av.namn}: ”{prognos.granskning.kommentar}”
+          Kommentar från {prognos.andradAv?.namn ?? 'förvaltningsekonomen'}: ”{prognos.beslutskommentar}”
         </p>
       ) : null}
     </div>
@@ -118,20 +118,23 @@ function Formular({ rad, omgang, onMeddelande }: { rad: Ansvarsrad; omgang: Urva
     }
     setFel({});
     onMeddelande(`Lämnar prognosen för ${rad.ansvar.namn}…`);
-    lamna.mutate(resultat.varde, {
-      onSuccess: (prognos) => {
-        onMeddelande(
-          `Prognosen för ${rad.ansvar.kod} ${rad.ansvar.namn} är inlämnad (version ${prognos.version}), nettokostnad ${formatKr(prognos.nettokostnadOre)}.`,
-        );
+    lamna.mutate(
+      { inlamning: resultat.varde, aktuell: rad.prognos },
+      {
+        onSuccess: (prognos) => {
+          onMeddelande(
+            `Prognosen för ${rad.ansvar.kod} ${rad.ansvar.namn} är inlämnad (version ${prognos.version}), nettokostnad ${formatKr(prognos.nettokostnadOre)}.`,
+          );
+        },
+        onError: (orsak) => {
+          onMeddelande('Prognosen kunde inte lämnas.');
+          const serverfel = orsak instanceof ApiFel ? serverfelPerFalt(orsak.faltfel) : {};
+          const ovrigt = orsak instanceof ApiFel ? [orsak.titel, orsak.detalj].filter(Boolean).join(': ') : orsak.message;
+          // Fields named get their message beside them; the problem's title says what happened to the whole.
+          visaFel({ ...serverfel, formular: serverfel.formular ?? ovrigt });
+        },
       },
-      onError: (orsak) => {
-        onMeddelande('Prognosen kunde inte lämnas.');
-        const serverfel = orsak instanceof ApiFel ? serverfelPerFalt(orsak.faltfel) : {};
-        const ovrigt = orsak instanceof ApiFel ? [orsak.titel, orsak.detalj].filter(Boolean).join(': ') : orsak.message;
-        // Fields named get their message beside them; the problem's title says what happened to the whole.
-        visaFel({ ...serverfel, formular: serverfel.formular ?? ovrigt });
-      },
-    });
+    );
   }
 
   const beskrivning = (namn: PrognosfaltNamn) => (fel[namn] ? `${id}-${namn}-fel` : undefined);

@@ -45,13 +45,14 @@ function Kronor({ text }: { text: string }) {
   );
 }
 
-/** "4 inlämnade, 1 godkänd, 7 ej lämnade": what a group's ansvar have done, leaving out what none has. */
+/** "4 klarmarkerade, 1 godkänd, 7 ej påbörjade": what a group's ansvar have done, leaving out what none has. */
 function gruppstatus(antal: Extract<Prognosrad, { typ: 'grupp' }>['antal']): string {
   const delar = [
-    [antal.inlamnad, 'inlämnad', 'inlämnade'],
+    [antal.utkast, 'utkast', 'utkast'],
+    [antal.klarmarkerad, 'klarmarkerad', 'klarmarkerade'],
     [antal.godkand, 'godkänd', 'godkända'],
-    [antal.aterskickad, 'skickad tillbaka', 'skickade tillbaka'],
-    [antal.saknas, 'ej lämnad', 'ej lämnade'],
+    [antal.aterskickad, 'återsänd', 'återsända'],
+    [antal.saknas, 'ej påbörjad', 'ej påbörjade'],
   ] as const;
   return delar
     .filter(([tal]) => tal > 0)
@@ -111,7 +112,7 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
                     <span className="visuellt-dold"> för {ansvar.kod}</span>
                   </button>
                 ) : null}
-                {atgarder.granska && prognos?.status === 'inlamnad' ? (
+                {atgarder.granska && prognos?.status === 'klarmarkerad' ? (
                   <Granskning
                     prognos={prognos}
                     ansvarsnamn={ansvar.namn}
@@ -174,15 +175,15 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
       header: 'Chef',
       cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.ansvar.chef?.namn ?? '–') : null),
     }),
-    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.lamnadAv?.namn) : undefined), {
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.sparadAv?.namn) : undefined), {
       id: 'lamnad-av',
       header: 'Lämnad av',
-      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.lamnadAv?.namn ?? '–') : null),
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.sparadAv?.namn ?? '–') : null),
     }),
-    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.granskning?.kommentar) : undefined), {
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.beslutskommentar) : undefined), {
       id: 'kommentar',
       header: 'Controllerns kommentar',
-      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.granskning?.kommentar ?? '–') : null),
+      cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.beslutskommentar ?? '–') : null),
     }),
     ...atgard,
   ];

@@ -25,7 +25,7 @@ function rad(kod: string, foralderKod: string, prognos?: Pick<HelarsprognosDto, 
 }
 
 const rader = [
-  rad('101', 'SN-A1', { nettokostnadOre: 1100 * KR, status: 'inlamnad' }),
+  rad('101', 'SN-A1', { nettokostnadOre: 1100 * KR, status: 'klarmarkerad' }),
   rad('102', 'SN-A1', { nettokostnadOre: 400 * KR, status: 'godkand' }),
   rad('201', 'SN-A2'),
 ];
@@ -61,8 +61,8 @@ describe("a förvaltningsekonom's forecasts, grouped", () => {
 
   it('counts the forecasts per status in each group', () => {
     expect(trad.map((rad) => (rad.typ === 'grupp' ? [rad.antalAnsvar, rad.antal] : null))).toEqual([
-      [2, { inlamnad: 1, godkand: 1, aterskickad: 0, saknas: 0 }],
-      [1, { inlamnad: 0, godkand: 0, aterskickad: 0, saknas: 1 }],
+      [2, { utkast: 0, klarmarkerad: 1, godkand: 1, aterskickad: 0, saknas: 0 }],
+      [1, { utkast: 0, klarmarkerad: 0, godkand: 0, aterskickad: 0, saknas: 1 }],
     ]);
   });
 

@@ -53,7 +53,7 @@ function ansvarUnder(rad: Prognosrad): Extract<Prognosrad, { typ: 'ansvar' }>[] 
 
 function grupp(nod: OrganisationNode, underrader: Prognosrad[]): Prognosrad {
   const ansvar = underrader.flatMap(ansvarUnder);
-  const antal: Record<Prognosstatus, number> = { inlamnad: 0, godkand: 0, aterskickad: 0, saknas: 0 };
+  const antal: Record<Prognosstatus, number> = { utkast: 0, klarmarkerad: 0, godkand: 0, aterskickad: 0, saknas: 0 };
   for (const { rad } of ansvar) antal[rad.prognos?.status ?? 'saknas'] += 1;
   const allaKanda = ansvar.every((rad) => rad.avvikelseOre !== null);
   return {

@@ -1,10 +1,4 @@
-import {
-  helarsprognosSchema,
-  prognosomgangSchema,
-  type HelarsprognosDto,
-  type LamnaHelarsprognosRequest,
-  type PrognosomgangDto,
-} from '@tertial/contracts/dto';
+import { helarsprognosSchema, prognosomgangSchema, type HelarsprognosDto, type PrognosomgangDto } from '@tertial/contracts/dto';
 import { organisationNodeSchema } from '@tertial/contracts/organisation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -14,12 +8,14 @@ import { postaJson } from '../api/posta-json.js';
 import type { Urval } from '../urval/urval.js';
 import {
   ANSVAR_URL,
+  etagFor,
   granskningUrl,
-  HELARSPROGNOSER_URL,
   OMGANGAR_URL,
   prognoserUrl,
+  prognosUrl,
   stangOmgangUrl,
   type Ansvar,
+  type Prognosinlamning,
 } from './helarsprognoser.js';
 
 const ansvarSchema = z.array(organisationNodeSchema.extend({ eget: z.boolean() }));
@@ -58,16 +54,24 @@ export function useHelarsprognoser(urval: Urval | undefined) {
   });
 }
 
-/** A chef submits (or revises) the forecast of one of their ansvar. */
+/**
+ * A chef submits (or revises) the forecast of one of their ansvar: a new version, marked ready, over the version the
+ * form was filled in from (`If-Match`), so a newer one saved meanwhile is refused (412) instead of overwritten.
+ */
 export function useLamnaPrognos() {
   const queryClient = useQueryClient();
-  return useMutation<HelarsprognosDto, Error, LamnaHelarsprognosRequest>({
-    mutationFn: (request) => postaJson(HELARSPROGNOSER_URL, request, helarsprognosSchema),
+  return useMutation<HelarsprognosDto, Error, { inlamning: Prognosinlamning; aktuell: HelarsprognosDto | undefined }>({
+    mutationFn: ({ inlamning: { ansvar, ar, tillfalle, ...request }, aktuell }) =>
+      postaJson(prognosUrl({ ansvar, ar, tillfalle }), { ...request, klarmarkerad: true }, helarsprognosSchema, {
+        method: 'PUT',
+        headers: { 'if-match': etagFor(aktuell) ?? '*' },
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
   });
 }
 
-export type Beslut = { id: string; beslut: 'godkann' } | { id: string; beslut: 'skicka-tillbaka'; kommentar: string };
+export type Beslut =
+  { prognos: HelarsprognosDto; beslut: 'godkann' } | { prognos: HelarsprognosDto; beslut: 'atersand'; kommentar: string };
 
 /** A förvaltningsekonom approves a forecast or sends it back with a comment. */
 export function useGranska() {
@@ -75,9 +79,10 @@ export function useGranska() {
   return useMutation<HelarsprognosDto, Error, Beslut>({
     mutationFn: (beslut) =>
       postaJson(
-        granskningUrl(beslut.id, beslut.beslut),
+        granskningUrl(beslut.prognos, beslut.beslut),
         beslut.beslut === 'godkann' ? {} : { kommentar: beslut.kommentar },
         helarsprognosSchema,
+        { headers: { 'if-match': etagFor(beslut.prognos) ?? '*' } },
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
   });
@@ -87,7 +92,8 @@ export function useGranska() {
 export function useOppnaOmgang() {
   const queryClient = useQueryClient();
   return useMutation<PrognosomgangDto, Error, Urval>({
-    mutationFn: (urval) => postaJson(OMGANGAR_URL, urval, prognosomgangSchema),
+    // The deadline is two weeks ahead until the form lets the ekonomidirektör choose it.
+    mutationFn: (urval) => postaJson(OMGANGAR_URL, { ...urval, deadline: omTvaVeckor() }, prognosomgangSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
   });
 }
@@ -99,4 +105,8 @@ export function useStangOmgang() {
     mutationFn: (urval) => postaJson(stangOmgangUrl(urval), undefined, prognosomgangSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
   });
+}
+
+function omTvaVeckor(): string {
+  return new Date(Date.now() + 14 * 24 * 3600_000).toISOString();
 }

@@ -72,7 +72,7 @@ describe('the form for a new draft', () => {
   });
 
   it('rejects an unknown tillfälle', () => {
-    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'maj', titel: 'Delårsrapport' })).toEqual({
+    expect(tolkaRapportformular({ ar: '2026', tillfalle: 'midsommar', titel: 'Delårsrapport' })).toEqual({
       ok: false,
       fel: { tillfalle: 'Välj april eller augusti.' },
     });

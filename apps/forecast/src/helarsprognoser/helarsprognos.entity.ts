@@ -1,10 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { HELARSPROGNOS_STATUSAR, PROGNOSOMGANG_STATUSAR } from '@tertial/contracts/dto';
-import { PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts/prognos';
+import { PROGNOSSTATUSAR, PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts/prognos';
 
 /**
- * One submitted helårsprognos. A new submission for the same ansvar, year and tillfälle is a new version;
- * earlier versions are kept, never edited.
+ * One saved version of an ansvar's helårsprognos for a year and tillfälle. Its content (lines, comment, who saved it)
+ * is never edited; a new save is a new version. While it is the current version its status, `andring` and latest
+ * decision change with klarmarkera, godkänn, återsänd and återöppna. The unique version number keeps two concurrent
+ * saves from both being stored.
  */
 export const HelarsprognosSchema = defineEntity({
   name: 'Helarsprognos',
@@ -15,20 +16,21 @@ export const HelarsprognosSchema = defineEntity({
     ar: p.integer(),
     tillfalle: p.enum(PROGNOSTILLFALLEN),
     version: p.integer(),
+    /** Grows by one with every change of the ansvar's forecast for the year and tillfälle; with the version, the ETag. */
+    andring: p.integer(),
+    status: p.enum(PROGNOSSTATUSAR),
     rader: p.json<PrognosRad[]>(),
     intakterOre: p.bigint('number'),
     kostnaderOre: p.bigint('number'),
     nettokostnadOre: p.bigint('number'),
     kommentar: p.text().nullable(),
-    lamnadAt: p.datetime(),
-    lamnadAvId: p.string().length(200).nullable(),
-    lamnadAvNamn: p.string().length(200).nullable(),
-    /** inlamnad → godkand or aterskickad, by the förvaltningsekonom; a new version starts over as inlamnad. */
-    status: p.enum(HELARSPROGNOS_STATUSAR).default('inlamnad'),
-    granskadAvId: p.string().length(200).nullable(),
-    granskadAvNamn: p.string().length(200).nullable(),
-    granskadAt: p.datetime().nullable(),
-    granskningskommentar: p.text().nullable(),
+    sparadAt: p.datetime(),
+    sparadAvId: p.string().length(200).nullable(),
+    sparadAvNamn: p.string().length(200).nullable(),
+    andradAt: p.datetime(),
+    andradAvId: p.string().length(200).nullable(),
+    andradAvNamn: p.string().length(200).nullable(),
+    beslutskommentar: p.text().nullable(),
     correlationId: p.string().length(100),
   },
   uniques: [{ properties: ['ansvar', 'ar', 'tillfalle', 'version'] }],
@@ -36,17 +38,35 @@ export const HelarsprognosSchema = defineEntity({
 export class Helarsprognos extends HelarsprognosSchema.class {}
 HelarsprognosSchema.setClass(Helarsprognos);
 
-/** A forecast round: forecasts for a year's tillfälle can be submitted while it is open. */
-export const PrognosomgangSchema = defineEntity({
-  name: 'Prognosomgang',
-  tableName: 'prognosomgang',
+/** The ekonomidirektör reopened one ansvar after its round closed: it may change until the round closes again. */
+export const AteroppnatAnsvarSchema = defineEntity({
+  name: 'AteroppnatAnsvar',
+  tableName: 'ateroppnat_ansvar',
   properties: {
+    ansvar: p.string().length(20).primary(),
     ar: p.integer().primary().autoincrement(false),
     tillfalle: p.enum(PROGNOSTILLFALLEN).primary(),
-    status: p.enum(PROGNOSOMGANG_STATUSAR),
-    oppnadAt: p.datetime(),
-    stangdAt: p.datetime().nullable(),
+    skal: p.text(),
+    ateroppnadAt: p.datetime(),
+    ateroppnadAvId: p.string().length(200),
   },
 });
-export class Prognosomgang extends PrognosomgangSchema.class {}
-PrognosomgangSchema.setClass(Prognosomgang);
+export class AteroppnatAnsvar extends AteroppnatAnsvarSchema.class {}
+AteroppnatAnsvarSchema.setClass(AteroppnatAnsvar);
+
+/** The city's threshold for a required comment (one row, `stad`): an amount and a share of the net budget. */
+export const KommentarstroskelSchema = defineEntity({
+  name: 'Kommentarstroskel',
+  tableName: 'kommentarstroskel',
+  properties: {
+    id: p.string().length(20).primary(),
+    beloppOre: p.bigint('number'),
+    /** The share in hundredths of a percent (500 is 5 %), so it compares exactly. */
+    hundradelsprocent: p.integer(),
+    andradAt: p.datetime(),
+    andradAvId: p.string().length(200),
+    andradAvNamn: p.string().length(200),
+  },
+});
+export class Kommentarstroskel extends KommentarstroskelSchema.class {}
+KommentarstroskelSchema.setClass(Kommentarstroskel);

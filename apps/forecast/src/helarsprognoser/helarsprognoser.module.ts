@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { OrganisationReplicaModule } from '@tertial/service-kit';
 
 import { AnsvarController } from '../ansvar/ansvar.controller.js';
-import { HelarsprognoserController, OmgangarController } from './helarsprognoser.controller.js';
+import { OmgangarController } from '../omgangar/omgangar.controller.js';
+import { OmgangarService } from '../omgangar/omgangar.service.js';
+import { UnderlagConsumer } from '../underlag/underlag.consumer.js';
+import { HelarsprognoserController, KommentarstroskelController } from './helarsprognoser.controller.js';
 import { HelarsprognoserService } from './helarsprognoser.service.js';
 
 @Module({
   imports: [OrganisationReplicaModule],
-  controllers: [HelarsprognoserController, OmgangarController, AnsvarController],
-  providers: [HelarsprognoserService],
+  controllers: [HelarsprognoserController, KommentarstroskelController, OmgangarController, AnsvarController, UnderlagConsumer],
+  providers: [HelarsprognoserService, OmgangarService],
 })
 export class HelarsprognoserModule {}

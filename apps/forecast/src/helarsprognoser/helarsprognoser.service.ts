@@ -1,43 +1,63 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type {
-  granskaHelarsprognosRequestSchema,
-  Granskningsbeslut,
+  andraKommentarstroskelRequestSchema,
+  HelarsprognosAdress,
   HelarsprognosDto,
-  lamnaHelarsprognosRequestSchema,
-  oppnaOmgangRequestSchema,
-  PrognosomgangDto,
+  HelarsprognosUnderlag,
+  KommentarstroskelDto,
+  sparaHelarsprognosRequestSchema,
+  Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
-import { helarsprognosLamnad } from '@tertial/contracts/events';
-import { periodensSlut, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { helarsprognosAndrad } from '@tertial/contracts/events';
+import { periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type PrognosRad, type Prognostillfalle } from '@tertial/contracts/prognos';
 import {
   addToOutbox,
   avvisa,
   avvisaVid,
+  harRoll,
   loggaAndring,
   OmfangService,
+  OrganisationNodeReplica,
   OrganisationReplica,
   OutboxRelay,
-  ProblemException,
   type Principal,
 } from '@tertial/service-kit';
 import type { z } from 'zod';
 
-import { Helarsprognos, Prognosomgang } from './helarsprognos.entity.js';
+import { Prognosomgang } from '../omgangar/prognosomgang.entity.js';
+import { hinderForAndringIOmgang, hinderForAteroppning } from '../omgangar/omgangsregler.js';
+import { Ansvarsbudget, Ansvarsutfall } from '../underlag/underlag.entity.js';
+import { berakningsunderlag, jamforVersioner, nettoavvikelse } from '../underlag/underlagsregler.js';
+import { AteroppnatAnsvar, Helarsprognos, Kommentarstroskel } from './helarsprognos.entity.js';
 import {
-  hinderForLamning,
-  ingenSadanOmgang,
+  beslutskommentarSaknas,
+  etag,
+  hinderForAktor,
+  hinderForOvergang,
+  kommentarKravsMenSaknas,
+  nastaAndring,
   nastaVersion,
-  omgangInteOppen,
-  oppnadOmgang,
   prognosrader,
-  provaBeslut,
-  provaLasning,
+  provaIfMatch,
   senastePerAnsvar,
-  stangdOmgang,
+  STANDARDTROSKEL,
+  statusEfter,
+  type Aktor,
+  type Handling,
+  type Troskel,
+  type Villkorshinder,
 } from './helarsprognosregler.js';
+
+/** A forecast as answered, with its ETag. */
+export interface MedEtag<T> {
+  readonly varde: T;
+  readonly etag: string;
+}
+
+const TROSKEL_ID = 'stad';
 
 @Injectable()
 export class HelarsprognoserService {
@@ -48,232 +68,470 @@ export class HelarsprognoserService {
     @Inject(OmfangService) private readonly omfang: OmfangService,
   ) {}
 
+  /** The current version of an ansvar's forecast, for whoever sees the ansvar. */
+  async hamta(adress: HelarsprognosAdress, principal: Principal): Promise<MedEtag<HelarsprognosDto>> {
+    (await this.omfang.for(principal)).kravSer(adress.ansvar);
+    const aktuell = await aktuellVersion(this.orm.em.fork(), adress);
+    if (!aktuell) {
+      return avvisa({
+        status: 404,
+        title: 'Ingen prognos ännu',
+        detail: `Ansvaret ${adress.ansvar} har ingen sparad prognos för ${adress.tillfalle} ${adress.ar} (ej påbörjad).`,
+        fel: [{ field: 'ansvar', message: 'ej påbörjad' }],
+      });
+    }
+    return { varde: toDto(aktuell), etag: etag(aktuell) };
+  }
+
   /**
-   * Validates and stores a chef's helårsprognos for one of their own ansvar as the next version for its
-   * ansvar, year and tillfälle, with its event and audit record, in one transaction. The round must be open.
-   * Nothing is stored when anything is wrong.
+   * Saves a new version of the chef's forecast (an utkast, or klarmarkerad), if `If-Match` names the current state.
+   * The version, its event and its audit record are stored in one transaction; nothing is stored when anything is wrong.
    */
-  async lamna(
-    request: z.output<typeof lamnaHelarsprognosRequestSchema>,
+  async spara(
+    adress: HelarsprognosAdress,
+    request: z.output<typeof sparaHelarsprognosRequestSchema>,
+    ifMatch: string | undefined,
     principal: Principal,
     correlationId: string,
-  ): Promise<HelarsprognosDto> {
-    const { ansvar, ar, tillfalle } = request;
-    // Access first: whether the ansvar exists is not looked up for someone who may not submit for it.
-    const egetAnsvar = (await this.omfang.for(principal)).arEget(ansvar);
-    const ansvarFinns = egetAnsvar && (await this.organisation.findAnsvar(ansvar, periodensSlut(ar, tillfalle))) !== undefined;
-    avvisaVid(hinderForLamning({ ansvar, ar, tillfalle, egetAnsvar, ansvarFinns }));
+  ): Promise<MedEtag<HelarsprognosDto>> {
+    const aktor = await this.aktor(adress.ansvar, principal);
+    // Whether the ansvar exists is not looked up for someone who may not save it.
+    if (!aktor.arChef) avvisa({ status: 403 });
+    const ansvarsnod = await this.organisation.findAnsvar(adress.ansvar, periodensSlut(adress.ar, adress.tillfalle));
+    if (!ansvarsnod) {
+      avvisa({
+        status: 422,
+        title: 'Okänt ansvar',
+        detail: `Ansvaret ${adress.ansvar} finns inte i organisationen per ${periodensSlut(adress.ar, adress.tillfalle)}.`,
+        fel: [{ field: 'ansvar', message: 'okänt ansvar' }],
+      });
+    }
     const { rader, summa } = prognosrader(request.rader);
-    try {
-      const saved = await this.orm.em.fork().transactional(async (em) => {
-        const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-        avvisaVid(omgangInteOppen(omgang?.status ?? null, ar, tillfalle));
-        const latest = await em.findOne(
-          Helarsprognos,
-          { ansvar: request.ansvar, ar: request.ar, tillfalle: request.tillfalle },
-          { orderBy: { version: 'desc' } },
+    const klarmarkerad = request.klarmarkerad === true;
+    const kommentar = request.kommentar?.trim() ? request.kommentar : null;
+    const sparad = await this.iTransaktion(async (em) => {
+      const aktuell = await aktuellVersion(em, adress);
+      this.provaVillkor(ifMatch, aktuell);
+      avvisaVid(await this.hinderIOmgang(em, adress, true));
+      avvisaVid(hinderForOvergang('spara', aktor, aktuell?.status ?? 'ej-paborjad'));
+      avvisaVid(await kommentarshinder(em, adress, rader, klarmarkerad, kommentar));
+      const nu = new Date();
+      const andring = nastaAndring(aktuell?.andring);
+      // The previous version is taken only if no one changed it since it was read: the loser of a race gets 412.
+      if (aktuell) await this.tag(em, aktuell, { andring });
+      const prognos = em.create(Helarsprognos, {
+        id: randomUUID(),
+        ...adress,
+        version: nastaVersion(aktuell?.version),
+        andring,
+        status: statusEfter('spara', klarmarkerad),
+        rader,
+        ...summa,
+        kommentar,
+        sparadAt: nu,
+        sparadAvId: principal.id,
+        sparadAvNamn: principal.namn,
+        andradAt: nu,
+        andradAvId: principal.id,
+        andradAvNamn: principal.namn,
+        beslutskommentar: null,
+        correlationId,
+      });
+      const dto = toDto(prognos);
+      publicera(em, dto, correlationId);
+      loggaAndring(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        {
+          handling: 'helarsprognos.sparad',
+          objekt: { typ: 'ansvar', id: adress.ansvar },
+          fore: aktuell ? toDto(aktuell) : null,
+          efter: dto,
+        },
+      );
+      return { varde: dto, etag: etag(dto) };
+    }, adress);
+    this.outbox.wake();
+    return sparad;
+  }
+
+  /**
+   * Klarmarkera (the chef), godkänn or återsänd (the förvaltningsekonom), återöppna after close (the ekonomidirektör):
+   * the current version's status changes, if `If-Match` names the current state.
+   */
+  async andraStatus(
+    handling: Exclude<Handling, 'spara'>,
+    adress: HelarsprognosAdress,
+    kommentarIn: string | undefined,
+    ifMatch: string | undefined,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<MedEtag<HelarsprognosDto> | null> {
+    const aktor = await this.aktor(adress.ansvar, principal);
+    const kommentar = kommentarIn?.trim() ? kommentarIn.trim() : undefined;
+    const resultat = await this.iTransaktion(async (em) => {
+      // Who first, then whether the client saw the current state (a stale one learns what is current), then the status.
+      avvisaVid(hinderForAktor(handling, aktor));
+      const aktuell = await aktuellVersion(em, adress);
+      this.provaVillkor(ifMatch, aktuell);
+      avvisaVid(hinderForOvergang(handling, aktor, aktuell?.status ?? 'ej-paborjad'));
+      avvisaVid(beslutskommentarSaknas(handling, kommentar));
+      if (handling === 'ateroppna') {
+        avvisaVid(
+          hinderForAteroppning(
+            await em.findOne(Prognosomgang, { ar: adress.ar, tillfalle: adress.tillfalle }),
+            adress.ar,
+            adress.tillfalle,
+          ),
         );
-        const prognos = em.create(Helarsprognos, {
-          id: randomUUID(),
-          ansvar: request.ansvar,
-          ar: request.ar,
-          tillfalle: request.tillfalle,
-          version: nastaVersion(latest?.version),
-          rader,
-          ...summa,
-          kommentar: request.kommentar ?? null,
-          lamnadAt: new Date(),
-          lamnadAvId: principal.id,
-          lamnadAvNamn: principal.namn,
-          status: 'inlamnad',
-          granskadAvId: null,
-          granskadAvNamn: null,
-          granskadAt: null,
-          granskningskommentar: null,
-          correlationId,
-        });
-        addToOutbox(
-          em,
-          helarsprognosLamnad,
-          {
-            prognosId: prognos.id,
-            ansvar: prognos.ansvar,
-            ar: prognos.ar,
-            tillfalle: prognos.tillfalle,
-            version: prognos.version,
-            rader,
-            kommentar: prognos.kommentar ?? null,
-            lamnadAt: prognos.lamnadAt.toISOString(),
-          },
-          { producer: 'forecast', correlationId },
-        );
+      } else {
+        avvisaVid(await this.hinderIOmgang(em, adress, handling === 'klarmarkera'));
+      }
+      if (!aktuell) {
+        // Only a reopening gets here without a version: the chef may start after close.
+        await em.upsert(AteroppnatAnsvar, { ...adress, skal: kommentar ?? '', ateroppnadAt: new Date(), ateroppnadAvId: principal.id });
         loggaAndring(
           em,
           { tjanst: 'forecast', principal, correlationId },
           {
-            handling: 'helarsprognos.lamnad',
-            objekt: { typ: 'ansvar', id: prognos.ansvar },
-            fore: latest ? toDto(latest) : null,
-            efter: toDto(prognos),
+            handling: 'helarsprognos.ateroppnad',
+            objekt: { typ: 'ansvar', id: adress.ansvar },
+            fore: null,
+            efter: { ...adress, skal: kommentar },
           },
         );
-        return prognos;
-      });
-      this.outbox.wake();
-      return toDto(saved);
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new ProblemException(409, 'Samtidig ändring', 'En annan prognos för samma ansvar lämnades samtidigt. Försök igen.');
+        return null;
       }
-      throw error;
-    }
+      if (handling === 'klarmarkera') {
+        avvisaVid(await kommentarshinder(em, adress, aktuell.rader, true, aktuell.kommentar ?? null));
+      }
+      const nu = new Date();
+      const andringar = {
+        andring: nastaAndring(aktuell.andring),
+        status: statusEfter(handling),
+        andradAt: nu,
+        andradAvId: principal.id,
+        andradAvNamn: principal.namn,
+        beslutskommentar: handling === 'klarmarkera' ? null : (kommentar ?? null),
+      };
+      await this.tag(em, aktuell, andringar);
+      if (handling === 'ateroppna') {
+        await em.upsert(AteroppnatAnsvar, { ...adress, skal: kommentar ?? '', ateroppnadAt: nu, ateroppnadAvId: principal.id });
+      }
+      const fore = toDto(aktuell);
+      const dto: HelarsprognosDto = {
+        ...fore,
+        andring: andringar.andring,
+        status: andringar.status,
+        andradAt: nu.toISOString(),
+        andradAv: { id: principal.id, namn: principal.namn },
+        beslutskommentar: andringar.beslutskommentar,
+      };
+      publicera(em, dto, correlationId);
+      loggaAndring(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        { handling: `helarsprognos.${LOGGNAMN[handling]}`, objekt: { typ: 'ansvar', id: adress.ansvar }, fore, efter: dto },
+      );
+      return { varde: dto, etag: etag(dto) };
+    }, adress);
+    this.outbox.wake();
+    return resultat;
   }
 
-  /** The current (latest) version per ansvar for a year and tillfälle, within what the person sees; optionally one ansvar. */
+  /** The current version per ansvar for a year and tillfälle, within what the person sees; optionally one ansvar. */
   async aktuella(ar: number, tillfalle: Prognostillfalle, principal: Principal, ansvar?: string): Promise<HelarsprognosDto[]> {
     const omfang = await this.omfang.for(principal);
     if (ansvar) omfang.kravSer(ansvar);
     const synliga = omfang.synligaAnsvar();
-    const all = await this.orm.em
+    const alla = await this.orm.em
       .fork()
       .find(
         Helarsprognos,
         { ar, tillfalle, ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}) },
         { orderBy: { ansvar: 'asc', version: 'desc' } },
       );
-    return senastePerAnsvar(all).map(toDto);
+    return senastePerAnsvar(alla).map(toDto);
   }
 
-  async hamta(id: string, principal: Principal): Promise<HelarsprognosDto> {
-    const omfang = await this.omfang.for(principal);
-    const prognos = await this.orm.em.fork().findOne(Helarsprognos, { id });
-    const provat = provaLasning(id, prognos && omfang.ser(prognos.ansvar) ? prognos : null, omfang.alla);
-    if (!provat.ok) avvisa(provat.hinder);
-    return toDto(provat.varde);
+  /** Every saved version of an ansvar's forecast, newest first. */
+  async versioner(adress: HelarsprognosAdress, principal: Principal): Promise<HelarsprognosDto[]> {
+    (await this.omfang.for(principal)).kravSer(adress.ansvar);
+    const versioner = await this.orm.em.fork().find(Helarsprognos, { ...adress }, { orderBy: { version: 'desc' } });
+    return versioner.map(toDto);
   }
 
-  /**
-   * The förvaltningsekonom approves (`godkand`) or sends back (`aterskickad`, with a comment) the current
-   * version of a forecast in their förvaltning. Only the latest version can be decided on.
-   */
-  async granska(
-    id: string,
-    beslut: Granskningsbeslut,
-    request: z.output<typeof granskaHelarsprognosRequestSchema>,
+  /** Two versions line by line, each changed line with the version and person that last changed it. */
+  async jamfor(adress: HelarsprognosAdress, fran: number, till: number, principal: Principal): Promise<Prognosversionsjamforelse> {
+    (await this.omfang.for(principal)).kravSer(adress.ansvar);
+    const versioner = await this.orm.em
+      .fork()
+      .find(Helarsprognos, { ...adress, version: { $gte: Math.min(fran, till) - 1, $lte: Math.max(fran, till) } });
+    const jamforelse = jamforVersioner(versioner.map(toDto), fran, till);
+    if (!jamforelse) {
+      return avvisa({
+        status: 404,
+        title: 'Hittades inte',
+        detail: `Ansvaret ${adress.ansvar} har inte både version ${fran} och ${till} för ${adress.tillfalle} ${adress.ar}.`,
+        fel: [{ field: 'version', message: 'ingen sådan version' }],
+      });
+    }
+    return { ...adress, ...jamforelse };
+  }
+
+  /** What the chef's entry shows beside the forecast: budget, utfall, proposal, run-rate, the previous round, avvikelse. */
+  async underlag(adress: HelarsprognosAdress, principal: Principal): Promise<HelarsprognosUnderlag> {
+    (await this.omfang.for(principal)).kravSer(adress.ansvar);
+    const em = this.orm.em.fork();
+    const [aktuell, budget, utfall, troskel] = await Promise.all([
+      aktuellVersion(em, adress),
+      em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar }),
+      em.findOne(Ansvarsutfall, { ansvar: adress.ansvar, ar: adress.ar }),
+      lasTroskel(em),
+    ]);
+    const tidigare = PROGNOSTILLFALLEN.slice(0, PROGNOSTILLFALLEN.indexOf(adress.tillfalle));
+    const foregaende = tidigare.length > 0 ? await senastIAret(em, adress.ansvar, adress.ar, tidigare) : null;
+    return {
+      ...adress,
+      ...berakningsunderlag({
+        budget: budget?.rader ?? null,
+        utfall: utfall?.manader ?? [],
+        tomManad: periodensSistaManad(adress.tillfalle),
+        foregaende: foregaende?.rader ?? null,
+        prognos: aktuell?.rader ?? null,
+        troskel,
+      }),
+      troskel: { beloppOre: troskel.beloppOre, procent: troskel.hundradelsprocent / 100 },
+      status: aktuell?.status ?? 'ej-paborjad',
+    };
+  }
+
+  async kommentarstroskel(): Promise<KommentarstroskelDto> {
+    const rad = await this.orm.em.fork().findOne(Kommentarstroskel, { id: TROSKEL_ID });
+    return troskelDto(rad);
+  }
+
+  /** The ekonomidirektör sets the city's threshold for a required comment; audited. */
+  async andraKommentarstroskel(
+    request: z.output<typeof andraKommentarstroskelRequestSchema>,
     principal: Principal,
     correlationId: string,
-  ): Promise<HelarsprognosDto> {
+  ): Promise<KommentarstroskelDto> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const fore = await em.findOne(Kommentarstroskel, { id: TROSKEL_ID });
+      const foreDto = troskelDto(fore);
+      const data = {
+        id: TROSKEL_ID,
+        beloppOre: request.belopp,
+        hundradelsprocent: Math.round(request.procent * 100),
+        andradAt: new Date(),
+        andradAvId: principal.id,
+        andradAvNamn: principal.namn,
+      };
+      const rad = fore ? Object.assign(fore, data) : em.create(Kommentarstroskel, data);
+      const efter = troskelDto(rad);
+      loggaAndring(
+        em,
+        { tjanst: 'forecast', principal, correlationId },
+        { handling: 'kommentarstroskel.andrad', objekt: { typ: 'kommentarstroskel', id: TROSKEL_ID }, fore: foreDto, efter },
+      );
+      return efter;
+    });
+  }
+
+  // --- Helpers ---------------------------------------------------------------------------------------------
+
+  private async aktor(ansvar: string, principal: Principal): Promise<Aktor> {
     const omfang = await this.omfang.for(principal);
-    const result = await this.orm.em.fork().transactional(async (em) => {
-      const found = await em.findOne(Helarsprognos, { id });
-      // Nothing more is read about a forecast the person may not see.
-      const synlig = found && omfang.ser(found.ansvar) ? found : null;
-      const senaste = synlig
-        ? await em.findOne(
-            Helarsprognos,
-            { ansvar: synlig.ansvar, ar: synlig.ar, tillfalle: synlig.tillfalle },
-            { orderBy: { version: 'desc' } },
-          )
-        : null;
-      const omgang = synlig ? await em.findOne(Prognosomgang, { ar: synlig.ar, tillfalle: synlig.tillfalle }) : null;
-      const provat = provaBeslut({ beslut, kommentar: request.kommentar, prognos: synlig, senaste, omgang: omgang?.status ?? null });
-      if (!provat.ok) avvisa(provat.hinder);
-      const prognos = provat.varde;
-      const fore = toDto(prognos);
-      prognos.status = beslut;
-      prognos.granskadAvId = principal.id;
-      prognos.granskadAvNamn = principal.namn;
-      prognos.granskadAt = new Date();
-      prognos.granskningskommentar = request.kommentar ?? null;
-      loggaAndring(
-        em,
-        { tjanst: 'forecast', principal, correlationId },
-        {
-          handling: beslut === 'godkand' ? 'helarsprognos.godkand' : 'helarsprognos.aterskickad',
-          objekt: { typ: 'ansvar', id: prognos.ansvar },
-          fore,
-          efter: toDto(prognos),
-        },
-      );
-      return prognos;
-    });
-    return toDto(result);
+    return {
+      arChef: harRoll(principal, 'chef') && omfang.arEget(ansvar),
+      arForvaltningsekonom: harRoll(principal, 'forvaltningsekonom') && omfang.ser(ansvar),
+      arEkonomidirektor: harRoll(principal, 'ekonomidirektor'),
+    };
   }
 
-  async omgangar(): Promise<PrognosomgangDto[]> {
-    return (await this.orm.em.fork().find(Prognosomgang, {}, { orderBy: { ar: 'desc', tillfalle: 'asc' } })).map(omgangDto);
+  /** `If-Match` against the current state; a stale one is answered with the current version. */
+  private provaVillkor(ifMatch: string | undefined, aktuell: Helarsprognos | null): void {
+    const hinder = provaIfMatch(ifMatch, aktuell);
+    if (hinder) throw villkorFel(hinder, aktuell ? toDto(aktuell) : null);
   }
 
-  /** Opens (or reopens) a round; the ekonomidirektör's decision, audited. */
-  async oppnaOmgang(
-    { ar, tillfalle }: z.output<typeof oppnaOmgangRequestSchema>,
-    principal: Principal,
-    correlationId: string,
-  ): Promise<PrognosomgangDto> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-      const fore = omgang ? omgangDto(omgang) : null;
-      const oppen = omgang
-        ? Object.assign(omgang, oppnadOmgang(new Date()))
-        : em.create(Prognosomgang, { ar, tillfalle, ...oppnadOmgang(new Date()) });
-      loggaAndring(
-        em,
-        { tjanst: 'forecast', principal, correlationId },
-        { handling: 'omgang.oppnad', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(oppen) },
-      );
-      return omgangDto(oppen);
+  /** Takes the current version for a change: only if its `andring` is still the one read, else 412. */
+  private async tag(em: EntityManager, aktuell: Helarsprognos, andringar: Partial<Helarsprognos> & { andring: number }): Promise<void> {
+    const antal = await em.nativeUpdate(Helarsprognos, { id: aktuell.id, andring: aktuell.andring }, andringar);
+    if (antal === 1) return;
+    const nyare = await aktuellVersion(em.fork(), aktuell);
+    throw villkorFel(
+      { status: 412, title: 'Någon har sparat en nyare version', detail: 'Prognosen ändrades samtidigt av någon annan.' },
+      nyare ? toDto(nyare) : null,
+    );
+  }
+
+  private async hinderIOmgang(em: EntityManager, adress: HelarsprognosAdress, avChef: boolean) {
+    const omgang = await em.findOne(Prognosomgang, { ar: adress.ar, tillfalle: adress.tillfalle });
+    const ateroppnad = omgang?.status === 'stangd' ? await em.findOne(AteroppnatAnsvar, { ...adress }) : null;
+    const namnd = omgang?.namnder ? await namndFor(em, adress.ansvar, periodensSlut(adress.ar, adress.tillfalle)) : null;
+    return hinderForAndringIOmgang(omgang, adress.ar, adress.tillfalle, {
+      avChef,
+      namnd,
+      ateroppnadAt: ateroppnad?.ateroppnadAt ?? null,
+      nu: new Date(),
     });
   }
 
-  /** Closes a round: no more forecasts or decisions on them until it is reopened. */
-  async stangOmgang(ar: number, tillfalle: Prognostillfalle, principal: Principal, correlationId: string): Promise<PrognosomgangDto> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
-      if (!omgang) return avvisa(ingenSadanOmgang(ar, tillfalle));
-      const fore = omgangDto(omgang);
-      Object.assign(omgang, stangdOmgang(new Date()));
-      loggaAndring(
-        em,
-        { tjanst: 'forecast', principal, correlationId },
-        { handling: 'omgang.stangd', objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter: omgangDto(omgang) },
-      );
-      return omgangDto(omgang);
-    });
+  /** Runs a change; two saves of the same version at once collide on the unique version number and the loser gets 412. */
+  private async iTransaktion<T>(arbete: (em: EntityManager) => Promise<T>, adress: HelarsprognosAdress): Promise<T> {
+    try {
+      return await this.orm.em.fork().transactional(arbete);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const nyare = await aktuellVersion(this.orm.em.fork(), adress);
+        throw villkorFel(
+          { status: 412, title: 'Någon har sparat en nyare version', detail: 'En annan version sparades samtidigt.' },
+          nyare ? toDto(nyare) : null,
+        );
+      }
+      throw error;
+    }
   }
 }
 
-function omgangDto(omgang: Prognosomgang): PrognosomgangDto {
+const LOGGNAMN: Record<Exclude<Handling, 'spara'>, string> = {
+  klarmarkera: 'klarmarkerad',
+  godkann: 'godkand',
+  atersand: 'aterskickad',
+  ateroppna: 'ateroppnad',
+};
+
+async function aktuellVersion(
+  em: EntityManager,
+  adress: Pick<HelarsprognosAdress, 'ansvar' | 'ar' | 'tillfalle'>,
+): Promise<Helarsprognos | null> {
+  return em.findOne(Helarsprognos, { ansvar: adress.ansvar, ar: adress.ar, tillfalle: adress.tillfalle }, { orderBy: { version: 'desc' } });
+}
+
+/** The current forecast of the latest of the given tillfällen in which the ansvar has one. */
+async function senastIAret(
+  em: EntityManager,
+  ansvar: string,
+  ar: number,
+  tillfallen: readonly Prognostillfalle[],
+): Promise<Helarsprognos | null> {
+  const alla = await em.find(Helarsprognos, { ansvar, ar, tillfalle: { $in: [...tillfallen] } }, { orderBy: { version: 'desc' } });
+  let basta: Helarsprognos | null = null;
+  for (const prognos of alla) {
+    const ordning = PROGNOSTILLFALLEN.indexOf(prognos.tillfalle);
+    if (!basta || ordning > PROGNOSTILLFALLEN.indexOf(basta.tillfalle)) basta = prognos;
+  }
+  return basta;
+}
+
+/** The nämnd an ansvar belongs to on a date: walks up the replica of the organisation. */
+async function namndFor(em: EntityManager, ansvar: string, datum: string): Promise<string | null> {
+  let kod: string | null = ansvar;
+  for (let steg = 0; kod && steg < 10; steg += 1) {
+    const node: OrganisationNodeReplica | null = await em.findOne(
+      OrganisationNodeReplica,
+      { kod, giltigFran: { $lte: datum } },
+      { orderBy: { giltigFran: 'desc' } },
+    );
+    if (!node) return null;
+    if (node.niva === 'namnd') return node.kod;
+    kod = node.foralderKod ?? null;
+  }
+  return null;
+}
+
+/** The required comment, measured against the ansvar's budget for the year as budget last published it. */
+async function kommentarshinder(
+  em: EntityManager,
+  adress: HelarsprognosAdress,
+  rader: readonly PrognosRad[],
+  klarmarkeras: boolean,
+  kommentar: string | null,
+) {
+  const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
+  return kommentarKravsMenSaknas({
+    klarmarkeras,
+    budgetKand: budget !== null,
+    ...nettoavvikelse(budget?.rader ?? [], rader),
+    troskel: await lasTroskel(em),
+    kommentar,
+  });
+}
+
+async function lasTroskel(em: EntityManager): Promise<Troskel> {
+  const rad = await em.findOne(Kommentarstroskel, { id: TROSKEL_ID });
+  return rad ? { beloppOre: rad.beloppOre, hundradelsprocent: rad.hundradelsprocent } : STANDARDTROSKEL;
+}
+
+function troskelDto(rad: Kommentarstroskel | null): KommentarstroskelDto {
+  if (!rad)
+    return { beloppOre: STANDARDTROSKEL.beloppOre, procent: STANDARDTROSKEL.hundradelsprocent / 100, andradAv: null, andradAt: null };
   return {
-    ar: omgang.ar,
-    tillfalle: omgang.tillfalle,
-    status: omgang.status,
-    oppnadAt: omgang.oppnadAt.toISOString(),
-    stangdAt: omgang.stangdAt?.toISOString() ?? null,
+    beloppOre: rad.beloppOre,
+    procent: rad.hundradelsprocent / 100,
+    andradAv: { id: rad.andradAvId, namn: rad.andradAvNamn },
+    andradAt: rad.andradAt.toISOString(),
   };
 }
 
-function toDto(prognos: Helarsprognos): HelarsprognosDto {
+/** 412 or 428 as problem+json; a 412 carries the current version (and its ETag) so the client can show both. */
+function villkorFel(hinder: Villkorshinder, aktuell: HelarsprognosDto | null): HttpException {
+  return new HttpException(
+    {
+      type: `https://tertial.se/problem/${hinder.status}`,
+      title: hinder.title,
+      status: hinder.status,
+      detail: hinder.detail,
+      errors: [{ field: 'If-Match', message: hinder.status === 412 ? 'inaktuell version' : 'saknas' }],
+      ...(hinder.status === 412 ? { aktuell, etag: aktuell ? etag(aktuell) : null } : {}),
+    },
+    hinder.status,
+  );
+}
+
+/** Every change publishes the forecast's whole state, in the transaction that makes it. */
+function publicera(em: EntityManager, dto: HelarsprognosDto, correlationId: string): void {
+  addToOutbox(
+    em,
+    helarsprognosAndrad,
+    {
+      prognosId: dto.id,
+      ansvar: dto.ansvar,
+      ar: dto.ar,
+      tillfalle: dto.tillfalle,
+      version: dto.version,
+      andring: dto.andring,
+      status: dto.status,
+      rader: dto.rader,
+      kommentar: dto.kommentar,
+      beslutskommentar: dto.beslutskommentar,
+      andradAv: dto.andradAv,
+      andradAt: dto.andradAt,
+    },
+    { producer: 'forecast', correlationId },
+  );
+}
+
+export function toDto(prognos: Helarsprognos): HelarsprognosDto {
   return {
     id: prognos.id,
     ansvar: prognos.ansvar,
     ar: prognos.ar,
     tillfalle: prognos.tillfalle,
     version: prognos.version,
+    andring: prognos.andring,
+    status: prognos.status,
     rader: prognos.rader,
     intakterOre: prognos.intakterOre,
     kostnaderOre: prognos.kostnaderOre,
     nettokostnadOre: prognos.nettokostnadOre,
     kommentar: prognos.kommentar ?? null,
-    lamnadAt: prognos.lamnadAt.toISOString(),
-    lamnadAv: prognos.lamnadAvId ? { id: prognos.lamnadAvId, namn: prognos.lamnadAvNamn ?? prognos.lamnadAvId } : null,
-    status: prognos.status ?? 'inlamnad',
-    granskning:
-      prognos.granskadAvId && prognos.granskadAt
-        ? {
-            av: { id: prognos.granskadAvId, namn: prognos.granskadAvNamn ?? prognos.granskadAvId },
-            at: prognos.granskadAt.toISOString(),
-            kommentar: prognos.granskningskommentar ?? null,
-          }
-        : null,
+    sparadAt: prognos.sparadAt.toISOString(),
+    sparadAv: prognos.sparadAvId ? { id: prognos.sparadAvId, namn: prognos.sparadAvNamn ?? prognos.sparadAvId } : null,
+    andradAt: prognos.andradAt.toISOString(),
+    andradAv: prognos.andradAvId ? { id: prognos.andradAvId, namn: prognos.andradAvNamn ?? prognos.andradAvId } : null,
+    beslutskommentar: prognos.beslutskommentar ?? null,
   };
 }

@@ -1,59 +1,169 @@
-import type { Granskningsbeslut, PrognosomgangStatus } from '@tertial/contracts/dto';
-import { periodensSlut, summeraRader, type PrognosRad, type PrognosSumma, type Prognostillfalle } from '@tertial/contracts/prognos';
-import type { Hinder, Provat } from '@tertial/service-kit';
+import { summeraRader, type PrognosRad, type PrognosSumma, type Prognosframsteg, type Prognosstatus } from '@tertial/contracts/prognos';
+import type { Hinder } from '@tertial/service-kit';
 
 const INGEN_BEHORIGHET: Hinder = { status: 403 };
 
-/** A round as the rules see it: `null` when the ekonomidirektör has never opened it. */
-export type Omgangslage = PrognosomgangStatus | null;
+// --- Who may change a forecast, and from which status -----------------------------------------------------
 
-export interface Omgang {
-  readonly status: PrognosomgangStatus;
-  readonly oppnadAt: Date;
-  readonly stangdAt: Date | null;
+/** The changes of an ansvar's forecast. `spara` is a new version (utkast, or klarmarkerad when the chef says so). */
+export type Handling = 'spara' | 'klarmarkera' | 'godkann' | 'atersand' | 'ateroppna';
+
+export interface Aktor {
+  /** The chef whose own ansvar it is (the organisation names them its chef). */
+  readonly arChef: boolean;
+  /** A förvaltningsekonom whose förvaltning the ansvar is in. */
+  readonly arForvaltningsekonom: boolean;
+  readonly arEkonomidirektor: boolean;
 }
 
-/** Forecasts are submitted, approved and sent back only while the round of their year and tillfälle is open. */
-export function omgangInteOppen(omgang: Omgangslage, ar: number, tillfalle: Prognostillfalle): Hinder | null {
-  if (omgang === 'oppen') return null;
-  return {
-    status: 409,
-    title: 'Prognosomgången är inte öppen',
-    detail: `Prognosomgången ${tillfalle} ${ar} är ${omgang ? 'stängd' : 'inte öppnad'}.`,
-    fel: [{ field: 'tillfalle', message: 'omgången är inte öppen' }],
-  };
-}
+/** Who makes each change. */
+const VEM: Record<Handling, keyof Aktor> = {
+  spara: 'arChef',
+  klarmarkera: 'arChef',
+  godkann: 'arForvaltningsekonom',
+  atersand: 'arForvaltningsekonom',
+  ateroppna: 'arEkonomidirektor',
+};
 
-export interface Lamning {
-  readonly ansvar: string;
-  readonly ar: number;
-  readonly tillfalle: Prognostillfalle;
-  /** Whether the ansvar is the chef's own (the organisation names them its chef). */
-  readonly egetAnsvar: boolean;
-  /** Whether the ansvar is in the organisation on the last day of the period the forecast follows up. */
-  readonly ansvarFinns: boolean;
+/** From which statuses each change may be made. */
+const FRAN: Record<Handling, readonly Prognosframsteg[]> = {
+  // A chef saves until the förvaltningsekonom approves; an approved forecast changes only after it is sent back.
+  spara: ['ej-paborjad', 'utkast', 'klarmarkerad', 'aterskickad'],
+  klarmarkera: ['utkast'],
+  godkann: ['klarmarkerad'],
+  // An approval can be taken back while the round is open.
+  atersand: ['klarmarkerad', 'godkand'],
+  ateroppna: ['utkast', 'klarmarkerad', 'godkand', 'aterskickad', 'ej-paborjad'],
+};
+
+const HANDLINGSNAMN: Record<Handling, string> = {
+  spara: 'sparas',
+  klarmarkera: 'klarmarkeras',
+  godkann: 'godkännas',
+  atersand: 'skickas tillbaka',
+  ateroppna: 'öppnas igen',
+};
+
+const STATUSNAMN: Record<Prognosframsteg, string> = {
+  'ej-paborjad': 'ej påbörjad',
+  utkast: 'ett utkast',
+  klarmarkerad: 'klarmarkerad',
+  godkand: 'godkänd',
+  aterskickad: 'återsänd',
+};
+
+/** Whether a person makes this kind of change at all (403, naming nothing): checked before anything is said about the forecast. */
+export function hinderForAktor(handling: Handling, aktor: Aktor): Hinder | null {
+  return aktor[VEM[handling]] ? null : INGEN_BEHORIGHET;
 }
 
 /**
- * Who may submit a helårsprognos for which ansvar, checked in this order: only the chef whose own ansvar it
- * is (before anything is said about whether it exists), and only for an ansvar the organisation has. The
- * round must also be open (`omgangInteOppen`).
+ * Whether a person may make a change of a forecast in its current status: first who (403, naming nothing), then
+ * whether the status allows it (409).
  */
-export function hinderForLamning(lamning: Lamning): Hinder | null {
-  if (!lamning.egetAnsvar) return INGEN_BEHORIGHET;
-  if (lamning.ansvarFinns) return null;
+export function hinderForOvergang(handling: Handling, aktor: Aktor, status: Prognosframsteg): Hinder | null {
+  const vem = hinderForAktor(handling, aktor);
+  if (vem) return vem;
+  if (FRAN[handling].includes(status)) return null;
   return {
-    status: 422,
-    title: 'Okänt ansvar',
-    detail: `Ansvaret ${lamning.ansvar} finns inte i organisationen per ${periodensSlut(lamning.ar, lamning.tillfalle)}.`,
-    fel: [{ field: 'ansvar', message: 'okänt ansvar' }],
+    status: 409,
+    title: 'Otillåten ändring',
+    detail: `Prognosen är ${STATUSNAMN[status]} och kan inte ${HANDLINGSNAMN[handling]}.`,
+    fel: [{ field: 'status', message: `${STATUSNAMN[status]}: kan inte ${HANDLINGSNAMN[handling]}` }],
   };
 }
 
-/** A new submission is the next version for its ansvar, year and tillfälle; the first is version 1. */
+/** The status a change leaves the forecast in. A reopening after close hands the forecast back to the chef. */
+export function statusEfter(handling: Handling, klarmarkerad = false): Prognosstatus {
+  switch (handling) {
+    case 'spara':
+      return klarmarkerad ? 'klarmarkerad' : 'utkast';
+    case 'klarmarkera':
+      return 'klarmarkerad';
+    case 'godkann':
+      return 'godkand';
+    case 'atersand':
+    case 'ateroppna':
+      return 'aterskickad';
+  }
+}
+
+/** Sending back and reopening say why; approving may. */
+export function beslutskommentarSaknas(handling: Handling, kommentar: string | undefined): Hinder | null {
+  if ((handling !== 'atersand' && handling !== 'ateroppna') || (kommentar ?? '').trim() !== '') return null;
+  return {
+    status: 400,
+    title: 'Kommentar saknas',
+    detail: handling === 'atersand' ? 'Skriv varför prognosen skickas tillbaka.' : 'Skriv varför prognosen öppnas igen efter stängning.',
+    fel: [{ field: 'kommentar', message: handling === 'atersand' ? 'krävs när prognosen skickas tillbaka' : 'krävs för att öppna igen' }],
+  };
+}
+
+// --- Versions and the ETag -----------------------------------------------------------------------------------
+
+/** A forecast's current state as its ETag names it. */
+export interface Lage {
+  readonly version: number;
+  readonly andring: number;
+}
+
+/** A new save is the next version; the first is version 1. */
 export function nastaVersion(senaste: number | undefined): number {
   return (senaste ?? 0) + 1;
 }
+
+/** Every change, a save or a decision, is the next andring of the ansvar's forecast for the year and tillfälle. */
+export function nastaAndring(senaste: number | undefined): number {
+  return (senaste ?? 0) + 1;
+}
+
+/** The strong ETag of a state: `"3-7"` is version 3 after the forecast's seventh change. */
+export function etag(lage: Lage): string {
+  return `"${lage.version}-${lage.andring}"`;
+}
+
+/** A precondition the request did not meet: 412 (stale) or 428 (none given where one is needed). */
+export interface Villkorshinder {
+  readonly status: 412 | 428;
+  readonly title: string;
+  readonly detail: string;
+}
+
+/**
+ * Checks `If-Match` against the current state (null: no version yet). With a version, the request must name it
+ * exactly (a strong comparison: a weak tag never matches); `*` does not do, since it would overwrite whatever is
+ * there. Without a version, no `If-Match` or `*` starts the forecast, and a named tag is stale.
+ */
+export function provaIfMatch(ifMatch: string | undefined, aktuell: Lage | null): Villkorshinder | null {
+  const villkor = ifMatch?.trim();
+  if (!villkor) {
+    if (!aktuell) return null;
+    return {
+      status: 428,
+      title: 'If-Match saknas',
+      detail: `Ange versionen du utgår från i If-Match (aktuell: ${etag(aktuell)}), så att ingen annans ändring skrivs över.`,
+    };
+  }
+  if (villkor === '*') {
+    if (!aktuell) return null;
+    return {
+      status: 428,
+      title: 'If-Match saknas',
+      detail: `If-Match: * skriver över vad som helst; ange versionen du utgår från (aktuell: ${etag(aktuell)}).`,
+    };
+  }
+  const taggar = villkor.split(',').map((tagg) => tagg.trim());
+  if (aktuell && taggar.includes(etag(aktuell))) return null;
+  return {
+    status: 412,
+    title: 'Någon har sparat en nyare version',
+    detail: aktuell
+      ? `Prognosen har ändrats sedan du hämtade den: aktuell är ${etag(aktuell)}, du utgick från ${villkor}.`
+      : `Prognosen har ingen version än; du utgick från ${villkor}.`,
+  };
+}
+
+// --- Amounts and the required comment --------------------------------------------------------------------------
 
 /** The submitted amounts (already whole öre, revenue and cost positive) as stored lines and their sums. */
 export function prognosrader(rader: readonly { kontogrupp: PrognosRad['kontogrupp']; belopp: number }[]): {
@@ -64,68 +174,52 @@ export function prognosrader(rader: readonly { kontogrupp: PrognosRad['kontogrup
   return { rader: prognosrader, summa: summeraRader(prognosrader) };
 }
 
-export interface Beslut<P extends { readonly id: string; readonly ar: number; readonly tillfalle: Prognostillfalle }> {
-  readonly beslut: Granskningsbeslut;
-  readonly kommentar: string | undefined;
-  /** The forecast decided on, or null when there is none in the förvaltningsekonom's förvaltning. */
-  readonly prognos: P | null;
-  /** The latest version for the forecast's ansvar, year and tillfälle. */
-  readonly senaste: { readonly id: string; readonly version: number } | null;
-  readonly omgang: Omgangslage;
+/** The city's threshold: an amount in öre and a share of the net budget in hundredths of a percent. */
+export interface Troskel {
+  readonly beloppOre: number;
+  readonly hundradelsprocent: number;
+}
+
+/** 500 000 kr or 5 %, until the ekonomidirektör sets the city's own. */
+export const STANDARDTROSKEL: Troskel = { beloppOre: 50_000_000, hundradelsprocent: 500 };
+
+/**
+ * Whether a net avvikelse passes the threshold: its size is more than the amount, or more than the share of the net
+ * budget (a share of nothing is never passed: with no budget only the amount counts). Exact, in integers.
+ */
+export function passerarTroskel(avvikelseOre: number, budgetNettoOre: number, troskel: Troskel): boolean {
+  const avvikelse = BigInt(Math.abs(avvikelseOre));
+  if (avvikelse > BigInt(troskel.beloppOre)) return true;
+  const budget = BigInt(Math.abs(budgetNettoOre));
+  return budget > 0n && avvikelse * 10_000n > budget * BigInt(troskel.hundradelsprocent);
 }
 
 /**
- * The förvaltningsekonom's decision, refused in this order: a forecast outside their förvaltning (or none),
- * sending back without saying why, a version that is no longer the latest, a round that is not open.
- * A decision can be changed (an approved forecast sent back, or the other way) while the round is open.
+ * A forecast whose net avvikelse passes the threshold is marked ready only with a comment; an utkast may wait. With
+ * no budget known for the ansvar and year (budget has published none), there is nothing to deviate from.
  */
-export function provaBeslut<P extends { readonly id: string; readonly ar: number; readonly tillfalle: Prognostillfalle }>(
-  beslut: Beslut<P>,
-): Provat<P> {
-  const { prognos, senaste } = beslut;
-  if (!prognos) return { ok: false, hinder: INGEN_BEHORIGHET };
-  if (beslut.beslut === 'aterskickad' && !beslut.kommentar) {
-    return {
-      ok: false,
-      hinder: {
-        status: 400,
-        title: 'Kommentar saknas',
-        detail: 'Skriv varför prognosen skickas tillbaka.',
-        fel: [{ field: 'kommentar', message: 'krävs när prognosen skickas tillbaka' }],
-      },
-    };
-  }
-  if (senaste?.id !== prognos.id) {
-    return {
-      ok: false,
-      hinder: {
-        status: 409,
-        title: 'Inte den senaste versionen',
-        detail: `Ansvaret har en senare version (${senaste?.version}); besluta om den.`,
-        fel: [{ field: 'id', message: 'inte den senaste versionen' }],
-      },
-    };
-  }
-  const stangd = omgangInteOppen(beslut.omgang, prognos.ar, prognos.tillfalle);
-  return stangd ? { ok: false, hinder: stangd } : { ok: true, varde: prognos };
-}
-
-/**
- * Reading one forecast (null: none with that id, or one outside what the person sees): the ekonomidirektör,
- * who sees everything, is told there is none; anyone else gets the same refusal for "none" and "not yours".
- */
-export function provaLasning<P>(id: string, prognos: P | null, serAllt: boolean): Provat<P> {
-  if (prognos) return { ok: true, varde: prognos };
-  if (!serAllt) return { ok: false, hinder: INGEN_BEHORIGHET };
+export function kommentarKravsMenSaknas(krav: {
+  readonly klarmarkeras: boolean;
+  readonly budgetKand: boolean;
+  readonly avvikelseOre: number;
+  readonly budgetNettoOre: number;
+  readonly troskel: Troskel;
+  readonly kommentar: string | null | undefined;
+}): Hinder | null {
+  if (!krav.klarmarkeras || !krav.budgetKand || (krav.kommentar ?? '').trim() !== '') return null;
+  if (!passerarTroskel(krav.avvikelseOre, krav.budgetNettoOre, krav.troskel)) return null;
   return {
-    ok: false,
-    hinder: {
-      status: 404,
-      title: 'Hittades inte',
-      detail: `Ingen helårsprognos med id ${id}.`,
-      fel: [{ field: 'id', message: 'okänt id' }],
-    },
+    status: 422,
+    title: 'Kommentar krävs',
+    detail: `Avvikelsen mot budget (${formatKr(krav.avvikelseOre)}) passerar stadens gräns (${formatKr(krav.troskel.beloppOre)} eller ${
+      krav.troskel.hundradelsprocent / 100
+    } %): förklara den i en kommentar.`,
+    fel: [{ field: 'kommentar', message: 'krävs när avvikelsen passerar gränsen' }],
   };
+}
+
+function formatKr(ore: number): string {
+  return `${Math.round(ore / 100).toLocaleString('sv-SE')} kr`;
 }
 
 /** The current forecast per ansvar: its highest version. Sorted by ansvar. */
@@ -136,24 +230,4 @@ export function senastePerAnsvar<T extends { readonly ansvar: string; readonly v
     if (!forra || forra.version < prognos.version) senaste.set(prognos.ansvar, prognos);
   }
   return [...senaste.values()].sort((a, b) => (a.ansvar < b.ansvar ? -1 : a.ansvar > b.ansvar ? 1 : 0));
-}
-
-/** Opening a round, new or closed before (or already open): it is open from now until it is closed. */
-export function oppnadOmgang(nu: Date): Omgang {
-  return { status: 'oppen', oppnadAt: nu, stangdAt: null };
-}
-
-/** Closing a round: closed from now, its opening kept. Closing a closed round again moves its closing time. */
-export function stangdOmgang(nu: Date): Pick<Omgang, 'status' | 'stangdAt'> {
-  return { status: 'stangd', stangdAt: nu };
-}
-
-/** Only a round that has been opened can be closed. */
-export function ingenSadanOmgang(ar: number, tillfalle: Prognostillfalle): Hinder {
-  return {
-    status: 404,
-    title: 'Hittades inte',
-    detail: `Ingen prognosomgång ${tillfalle} ${ar}.`,
-    fel: [{ field: 'tillfalle', message: 'ingen sådan omgång' }],
-  };
 }

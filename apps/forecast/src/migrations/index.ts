@@ -1,4 +1,8 @@
 import type { MigrationEntry } from '@tertial/service-kit';
+import { Migration20261201201813 } from './Migration20261201201813.js';
 import { Migration20261201173724 } from './Migration20261201173724.js';
 
-export const MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261201173724', class: Migration20261201173724 }];
+export const MIGRATIONS: MigrationEntry[] = [
+  { name: 'Migration20261201173724', class: Migration20261201173724 },
+  { name: 'Migration20261201201813', class: Migration20261201201813 },
+];

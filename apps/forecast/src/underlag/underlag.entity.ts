@@ -1,0 +1,35 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { PrognosRad } from '@tertial/contracts/prognos';
+
+import type { Manadsutfall } from './underlagsregler.js';
+
+/** An ansvar's budget for a year per kontogrupp, as budget's `ansvarsbudget-uppdaterad` last carried it. */
+export const AnsvarsbudgetSchema = defineEntity({
+  name: 'Ansvarsbudget',
+  tableName: 'ansvarsbudget',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    namnd: p.string().length(20),
+    versionId: p.string().length(200),
+    rader: p.json<PrognosRad[]>(),
+    uppdateradAt: p.datetime(),
+  },
+});
+export class Ansvarsbudget extends AnsvarsbudgetSchema.class {}
+AnsvarsbudgetSchema.setClass(Ansvarsbudget);
+
+/** An ansvar's utfall so far in a year per month and kontogrupp, as budget's `utfall-ansvar-uppdaterat` last carried it. */
+export const AnsvarsutfallSchema = defineEntity({
+  name: 'Ansvarsutfall',
+  tableName: 'ansvarsutfall',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    manader: p.json<Manadsutfall[]>(),
+    importId: p.uuid(),
+    uppdateradAt: p.datetime(),
+  },
+});
+export class Ansvarsutfall extends AnsvarsutfallSchema.class {}
+AnsvarsutfallSchema.setClass(Ansvarsutfall);
