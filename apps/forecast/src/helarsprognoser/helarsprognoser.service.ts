@@ -295,6 +295,7 @@ export class HelarsprognoserService {
       ...adress,
       ...berakningsunderlag({
         budget: budget?.rader ?? null,
+        manadsbudget: budget?.manader ?? null,
         utfall: utfall?.manader ?? [],
         tomManad: periodensSistaManad(adress.tillfalle),
         foregaende: foregaende?.rader ?? null,

@@ -1,27 +1,30 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { ansvarsbudgetUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts/events';
+import { utfallAnsvarUppdaterat, verksamhetsbudgetUppdaterad } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { Ansvarsbudget, Ansvarsutfall } from './underlag.entity.js';
+import { arsbudget } from './underlagsregler.js';
 
 /**
- * Budget's ansvarsbudget and utfall per ansvar, kept beside the forecasts for the chef's entry and the threshold.
+ * Budget's verksamhetsbudget (the internbudget per kontogrupp and month, as the chef spread it or by last year's
+ * pattern) and utfall per ansvar, kept beside the forecasts for the chef's entry and the threshold.
  * Each event carries the ansvar's whole year, so the latest replaces what was there.
  */
 @Controller()
 export class UnderlagConsumer {
   constructor(@Inject(EventConsumer) private readonly consumer: EventConsumer) {}
 
-  @EventPattern<string>(ansvarsbudgetUppdaterad.topic)
-  async onAnsvarsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(ansvarsbudgetUppdaterad, data, context, async (em, { payload }) => {
+  @EventPattern<string>(verksamhetsbudgetUppdaterad.topic)
+  async onVerksamhetsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(verksamhetsbudgetUppdaterad, data, context, async (em, { payload }) => {
       await em.upsert(Ansvarsbudget, {
         ansvar: payload.ansvar,
         ar: payload.ar,
         namnd: payload.namnd,
         versionId: payload.versionId,
-        rader: payload.rader,
+        rader: arsbudget(payload.rader),
+        manader: payload.rader,
         uppdateradAt: new Date(),
       });
     });

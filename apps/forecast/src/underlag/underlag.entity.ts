@@ -1,9 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { PrognosRad } from '@tertial/contracts/prognos';
 
-import type { Manadsutfall } from './underlagsregler.js';
+import type { Manadsbudget, Manadsutfall } from './underlagsregler.js';
 
-/** An ansvar's budget for a year per kontogrupp, as budget's `ansvarsbudget-uppdaterad` last carried it. */
+/**
+ * An ansvar's budget for a year per kontogrupp, from its verksamhetsbudget as budget's
+ * `verksamhetsbudget-uppdaterad` last carried it: the year per kontogrupp (`rader`) and the same per month
+ * (`manader`, twelve amounts per kontogrupp), so the proposal adds the budget of exactly the months that remain.
+ */
 export const AnsvarsbudgetSchema = defineEntity({
   name: 'Ansvarsbudget',
   tableName: 'ansvarsbudget',
@@ -13,6 +17,8 @@ export const AnsvarsbudgetSchema = defineEntity({
     namnd: p.string().length(20),
     versionId: p.string().length(200),
     rader: p.json<PrognosRad[]>(),
+    /** Per kontogrupp, January to December; null for a budget stored before the verksamhetsbudget. */
+    manader: p.json<Manadsbudget[]>().nullable(),
     uppdateradAt: p.datetime(),
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { STANDARDTROSKEL } from '../helarsprognoser/helarsprognosregler.js';
-import { avvikelse, berakningsunderlag, forslag, jamforVersioner, runRate, utfallTom, type Version } from './underlagsregler.js';
+import { arsbudget, avvikelse, berakningsunderlag, forslag, jamforVersioner, runRate, utfallTom, type Version } from './underlagsregler.js';
 
 describe('the proposal: utfall so far plus the remaining months’ budget', () => {
   it.each([
@@ -12,6 +12,25 @@ describe('the proposal: utfall so far plus the remaining months’ budget', () =
     ['no budget: the utfall alone', 5_00, 0, 4, 5_00],
   ])('%s', (_, utfall, budget, manad, vantat) => {
     expect(forslag(utfall, budget, manad)).toBe(vantat);
+  });
+});
+
+describe('the proposal with the verksamhetsbudget’s months: utfall plus the budget of exactly the months left', () => {
+  const tolftedelar = Array.from({ length: 12 }, () => 10_000_00);
+  const sommardipp = [10, 10, 10, 10, 10, 10, 4, 10, 10, 10, 10, 16].map((tiotal) => tiotal * 1_000_00);
+  it.each([
+    ['after April, even months: as the twelfths', 40_000_00, tolftedelar, 4, 120_000_00],
+    ['after April, July low and December high: the months as budgeted', 40_000_00, sommardipp, 4, 40_000_00 + 80_000_00],
+    ['after August, the year’s last four months', 90_000_00, sommardipp, 8, 90_000_00 + 46_000_00],
+    ['after November, December alone', 0, sommardipp, 11, 16_000_00],
+  ])('%s', (_, utfall, manader, tomManad, vantat) => {
+    expect(forslag(utfall, 0, tomManad, manader)).toBe(vantat);
+  });
+
+  it('the year per kontogrupp is the sum of its months, to the öre', () => {
+    expect(arsbudget([{ kontogrupp: 'lokalkostnader', manader: [...sommardipp.slice(0, 11), 16_000_01] }])).toEqual([
+      { kontogrupp: 'lokalkostnader', beloppOre: 120_000_01 },
+    ]);
   });
 });
 

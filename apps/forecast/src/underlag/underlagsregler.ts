@@ -21,11 +21,28 @@ export function utfallTom(manader: readonly Manadsutfall[], tomManad: number): M
   return summa;
 }
 
+/** One kontogrupp's budget per month, January to December, as the verksamhetsbudget carries it. */
+export interface Manadsbudget {
+  readonly kontogrupp: KontogruppKod;
+  readonly manader: readonly number[];
+}
+
+/** The year's budget per kontogrupp: the sum of its months. */
+export function arsbudget(manadsbudget: readonly Manadsbudget[]): PrognosRad[] {
+  return manadsbudget.map((rad) => ({ kontogrupp: rad.kontogrupp, beloppOre: rad.manader.reduce((a, b) => addOre(a, b), 0) }));
+}
+
 /**
- * The proposal: utfall so far plus the remaining months' budget. With only a year's budget (the ansvarsbudget has no
- * months) each month is a twelfth, rounded to the öre once.
+ * The proposal: utfall so far plus the remaining months' budget. With the verksamhetsbudget's months
+ * (`manadsbudget`) that is the budget of exactly those months; with only a year's budget each month is a twelfth,
+ * rounded to the öre once.
  */
-export function forslag(utfallOre: number, arsbudgetOre: number, tomManad: number): number {
+export function forslag(utfallOre: number, arsbudgetOre: number, tomManad: number, manadsbudget?: readonly number[]): number {
+  if (manadsbudget?.length === 12)
+    return addOre(
+      utfallOre,
+      manadsbudget.slice(tomManad).reduce((a, b) => addOre(a, b), 0),
+    );
   return addOre(utfallOre, Math.round((arsbudgetOre * (12 - tomManad)) / 12));
 }
 
@@ -67,6 +84,8 @@ function netto(rader: ReadonlyMap<KontogruppKod, number>): number {
 export interface Underlagsindata {
   /** The ansvar's budget for the year; null when budget has published none (then no comment is required). */
   readonly budget: readonly PrognosRad[] | null;
+  /** The same budget per kontogrupp and month (the verksamhetsbudget), when budget has published one. */
+  readonly manadsbudget?: readonly Manadsbudget[] | null;
   readonly utfall: readonly Manadsutfall[];
   readonly tomManad: number;
   readonly foregaende: readonly PrognosRad[] | null;
@@ -86,6 +105,7 @@ export function berakningsunderlag(
   indata: Underlagsindata,
 ): Pick<HelarsprognosUnderlag, 'rader' | 'netto' | 'kommentarKravs' | 'utfallTomManad'> {
   const budget = new Map((indata.budget ?? []).map((rad) => [rad.kontogrupp, rad.beloppOre]));
+  const manadsbudget = new Map((indata.manadsbudget ?? []).map((rad) => [rad.kontogrupp, rad.manader]));
   const utfall = utfallTom(indata.utfall, indata.tomManad);
   const foregaende = indata.foregaende ? new Map(indata.foregaende.map((rad) => [rad.kontogrupp, rad.beloppOre])) : null;
   const prognos = indata.prognos ? new Map(indata.prognos.map((rad) => [rad.kontogrupp, rad.beloppOre])) : null;
@@ -99,7 +119,7 @@ export function berakningsunderlag(
       kontogrupp,
       budgetOre,
       utfallOre,
-      forslagOre: forslag(utfallOre, budgetOre, indata.tomManad),
+      forslagOre: forslag(utfallOre, budgetOre, indata.tomManad, manadsbudget.get(kontogrupp)),
       runRateOre: runRate(kontogrupp, utfallOre, indata.tomManad),
       foregaendePrognosOre: foregaende ? (foregaende.get(kontogrupp) ?? 0) : null,
       prognosOre,
