@@ -8,6 +8,7 @@ import type {
   KommentarstroskelDto,
   PrognosomgangDto,
   Prognosversionsjamforelse,
+  VerksamhetsbudgetDto,
 } from '@tertial/contracts/dto';
 import type { HelarsprognosAndradPayload, PrognosomgangAndradPayload } from '@tertial/contracts/events';
 import { helarsprognosAndrad, prognosomgangAndrad } from '@tertial/contracts/events';
@@ -130,15 +131,18 @@ describe('the ekonomidirektör’s round', () => {
 });
 
 describe('the chef’s forecast, version by version', () => {
-  it('the underlag shows the ansvar’s budget from budget’s events, and the proposal from it, to the öre', async () => {
+  it('the underlag shows the ansvar’s budget from its verksamhetsbudget, and the proposal from its months, to the öre', async () => {
     const underlag = await api.json<HelarsprognosUnderlag>(`${adress()}/underlag`, { som: CHEF });
     expect(underlag.status).toBe(200);
     const budget = DEMO.internbudget.filter((rad) => rad.ansvar === ANSVAR);
     expect(budget.length).toBeGreaterThan(0);
+    const verksamhetsbudget = await api.json<VerksamhetsbudgetDto>(`/api/budget/verksamhetsbudgetar/${ANSVAR}/${AR}`, { som: CHEF });
+    expect(verksamhetsbudget.status).toBe(200);
     for (const rad of budget) {
       const visad = underlag.body.rader.find((r) => r.kontogrupp === rad.kontogrupp)!;
-      // Utfall so far (whatever the tests have imported) plus the two remaining months' budget.
-      expect(visad).toMatchObject({ budgetOre: rad.beloppOre, forslagOre: visad.utfallOre + Math.round((rad.beloppOre * 2) / 12) });
+      const manader = verksamhetsbudget.body.rader.find((r) => r.kontogrupp === rad.kontogrupp)!.manader;
+      // Utfall so far (whatever the tests have imported) plus the verksamhetsbudget of November and December.
+      expect(visad).toMatchObject({ budgetOre: rad.beloppOre, forslagOre: visad.utfallOre + manader[10]! + manader[11]! });
       if (rad.kontogrupp !== 'personalkostnader') expect(visad.runRateOre).toBe(Math.round((visad.utfallOre * 12) / 10));
     }
     expect(underlag.body).toMatchObject({ status: 'ej-paborjad', utfallTomManad: 10, kommentarKravs: false, netto: { prognosOre: null } });
