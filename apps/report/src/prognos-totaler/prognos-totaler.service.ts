@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
-import type { HelarsprognosLamnadPayload, NamndramUppdateradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
+import type { HelarsprognosAndradPayload, NamndramUppdateradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
 import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
 import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
 import { OrganisationReplica } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
-import { AnsvarPrognos } from './ansvar-prognos.entity.js';
+import { AnsvarHelarsprognos } from './ansvar-helarsprognos.entity.js';
 import { AnsvarUtfall, NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
 
@@ -31,20 +31,27 @@ export class PrognosTotalerService {
     this.organisation.changed$.subscribe(() => this.cache.clear());
   }
 
-  /** Keeps the forecast as the ansvar's current one unless a later version has already arrived. */
-  async registreraPrognos(em: EntityManager, prognos: HelarsprognosLamnadPayload): Promise<void> {
+  /**
+   * Keeps the forecast's state as the ansvar's current one unless a later change (a higher `andring`) has already
+   * arrived. Every status is kept: the prognos counts the klarmarkerade and godkända, the progress all of them.
+   * Returns whether it was kept.
+   */
+  async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<boolean> {
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
-    const current = await em.findOne(AnsvarPrognos, key);
-    if (current && current.version >= prognos.version) return;
+    const current = await em.findOne(AnsvarHelarsprognos, key);
+    if (current && current.andring >= prognos.andring) return false;
     const values = {
-      version: prognos.version,
       prognosId: prognos.prognosId,
+      version: prognos.version,
+      andring: prognos.andring,
+      status: prognos.status,
       ...summeraRader(prognos.rader),
-      lamnadAt: new Date(prognos.lamnadAt),
+      andradAt: new Date(prognos.andradAt),
       appliedAt: new Date(),
     };
     if (current) em.assign(current, values);
-    else em.create(AnsvarPrognos, { ...key, ...values });
+    else em.create(AnsvarHelarsprognos, { ...key, ...values });
+    return true;
   }
 
   /** Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one. */
@@ -83,7 +90,7 @@ export class PrognosTotalerService {
   }
 
   /** To be called after the transaction that registered a forecast has committed. */
-  meddelaPrognos(prognos: HelarsprognosLamnadPayload): void {
+  meddelaPrognos(prognos: Pick<HelarsprognosAndradPayload, 'ar' | 'tillfalle'>): void {
     this.cache.delete(`${prognos.ar}:${prognos.tillfalle}`);
     this.prognosRegistrerad$.next({ ar: prognos.ar, tillfalle: prognos.tillfalle, senastUppdaterad: new Date().toISOString() });
   }
@@ -125,10 +132,12 @@ export class PrognosTotalerService {
           nettokostnad_ore: number | string;
           applied_at: string | Date;
         }[]
-      >('select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_prognos where ar = ? and tillfalle = ?', [
-        ar,
-        tillfalle,
-      ]),
+      >(
+        // Only the forecasts their chefs have marked ready count: an utkast, or one sent back, is not the ansvar's prognos.
+        `select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_helarsprognos
+         where ar = ? and tillfalle = ? and status in ('klarmarkerad', 'godkand')`,
+        [ar, tillfalle],
+      ),
       sql.execute<{ namnd: string; ram_ore: number | string }[]>('select namnd, ram_ore from namnd_ram where ar = ?', [ar]),
       sql.execute<
         { ansvar: string; netto_ore: number | string; netto_tom_april_ore: number | string | null; senaste_manad: number | null }[]

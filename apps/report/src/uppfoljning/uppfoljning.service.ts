@@ -1,0 +1,280 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
+import type { AnsvarsbudgetUppdateradPayload, PrognosomgangAndradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
+import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
+import { addOre } from '@tertial/contracts/money';
+import {
+  periodensSistaManad,
+  periodensSlut,
+  PROGNOSTILLFALLEN,
+  summeraRader,
+  type Prognosstatus,
+  type Prognostillfalle,
+} from '@tertial/contracts/prognos';
+import { Omfang, OrganisationReplica, Organisationsindex, ProblemException, type Principal } from '@tertial/service-kit';
+import { Subject, type Observable } from 'rxjs';
+
+import { AnsvarBudget, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
+import { raknas, rullaUpp, type AnsvarUnderlag, type Rollup } from './rulla-upp.js';
+import { saknadeUnder } from './saknade.js';
+
+const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ === 'intakt').map((grupp) => grupp.kod));
+
+/** The top of the tree by name, whatever code the city has in the organisation. */
+export const STAD_ALIAS = 'stad';
+
+/** A round rolled up once: what every request for its nodes reads until something it is made of changes. */
+interface Omgangsbild {
+  readonly rollup: Rollup;
+  readonly index: Organisationsindex;
+  readonly omgang: Uppfoljning['omgang'];
+  readonly finnsPrognos: boolean;
+  readonly organisationDatum: string;
+  readonly utfallTomManad: number;
+  readonly senastUppdaterad: string | null;
+}
+
+type Num = number | string;
+
+@Injectable()
+export class UppfoljningService {
+  /** Per year and tillfälle; a change of the year's forecasts, budget or utfall, or of the organisation, drops it. */
+  private readonly cache = new Map<string, Promise<Omgangsbild>>();
+  private readonly andrat = new Subject<number>();
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
+  ) {
+    this.organisation.changed$.subscribe(() => this.cache.clear());
+  }
+
+  /** Keeps an ansvar's budget for the year: each event carries the whole budget, so the latest is the one. */
+  async registreraBudget(em: EntityManager, budget: AnsvarsbudgetUppdateradPayload): Promise<void> {
+    await em.upsert(AnsvarBudget, {
+      ansvar: budget.ansvar,
+      ar: budget.ar,
+      namnd: budget.namnd,
+      versionId: budget.versionId,
+      ...summeraRader(budget.rader),
+      uppdateradAt: new Date(),
+    });
+  }
+
+  /** Keeps an ansvar's net utfall per month: the event carries the whole year so far, so it replaces what was kept. */
+  async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
+    await em.nativeDelete(AnsvarUtfallManad, { ansvar: utfall.ansvar, ar: utfall.ar });
+    const perManad = new Map<number, number>();
+    for (const { manad, rader } of utfall.manader) {
+      for (const { kontogrupp, beloppOre } of rader) {
+        perManad.set(manad, addOre(perManad.get(manad) ?? 0, INTAKTSGRUPPER.has(kontogrupp) ? -beloppOre : beloppOre));
+      }
+    }
+    for (const [manad, nettoOre] of perManad) em.create(AnsvarUtfallManad, { ansvar: utfall.ansvar, ar: utfall.ar, manad, nettoOre });
+  }
+
+  /** Keeps a round unless a later change of it (a higher `andring`) has already arrived. */
+  async registreraOmgang(em: EntityManager, omgang: PrognosomgangAndradPayload): Promise<void> {
+    const current = await em.findOne(Prognosomgang, { ar: omgang.ar, tillfalle: omgang.tillfalle });
+    if (current && current.andring >= omgang.andring) return;
+    const values = {
+      typ: omgang.typ,
+      status: omgang.status,
+      deadline: new Date(omgang.deadline),
+      utfallTomManad: omgang.utfallTomManad,
+      namnder: omgang.namnder,
+      andring: omgang.andring,
+      andradAt: new Date(omgang.andradAt),
+    };
+    if (current) em.assign(current, values);
+    else em.create(Prognosomgang, { ar: omgang.ar, tillfalle: omgang.tillfalle, ...values });
+  }
+
+  /** To be called after a transaction that changed anything of a year has committed. */
+  meddela(ar: number): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${ar}:`)) this.cache.delete(key);
+    this.andrat.next(ar);
+  }
+
+  /** Years whose figures changed, after the commit. */
+  get andringar$(): Observable<number> {
+    return this.andrat.asObservable();
+  }
+
+  /** A node of the round with its children, if the person's part of the tree holds the whole node. */
+  async nod(ar: number, tillfalle: Prognostillfalle, kod: string, principal: Principal): Promise<Uppfoljning> {
+    const bild = await this.synligBild(ar, tillfalle, kod, principal);
+    const nod = this.hittaNod(bild, kod);
+    const sokvag: Uppfoljning['sokvag'] = [];
+    for (let upp = nod.foralderKod ? bild.rollup.noder.get(nod.foralderKod) : undefined; upp;) {
+      sokvag.unshift({ kod: upp.kod, namn: upp.namn, niva: upp.niva });
+      upp = upp.foralderKod ? bild.rollup.noder.get(upp.foralderKod) : undefined;
+    }
+    const barn = (bild.rollup.barn.get(nod.kod) ?? [])
+      .map((kod) => bild.rollup.noder.get(kod))
+      .filter((barnet): barnet is UppfoljningNod => barnet !== undefined)
+      .sort((a, b) => a.namn.localeCompare(b.namn, 'sv') || a.kod.localeCompare(b.kod));
+    return {
+      ar,
+      tillfalle,
+      omgang: bild.omgang,
+      organisationDatum: bild.organisationDatum,
+      utfallTomManad: bild.utfallTomManad,
+      sokvag,
+      nod,
+      barn,
+      senastUppdaterad: bild.senastUppdaterad,
+    };
+  }
+
+  /** The ansvar below a node whose forecast is missing from the round, with their chefs. */
+  async saknade(ar: number, tillfalle: Prognostillfalle, kod: string, principal: Principal): Promise<Saknade> {
+    const bild = await this.synligBild(ar, tillfalle, kod, principal);
+    const nod = this.hittaNod(bild, kod);
+    return { ar, tillfalle, kod: nod.kod, namn: nod.namn, saknade: saknadeUnder(bild.rollup, nod.kod) };
+  }
+
+  /**
+   * The round, if it exists, as far as the person may see the node: a round nobody has heard of is 404 naming
+   * `tillfalle`; a node outside the person's part of the tree (of the round's organisation) is 403, whether or not
+   * it exists, as everywhere in the API.
+   */
+  private async synligBild(ar: number, tillfalle: Prognostillfalle, kod: string, principal: Principal): Promise<Omgangsbild> {
+    const bild = await this.bild(ar, tillfalle);
+    if (!bild.omgang && !bild.finnsPrognos) {
+      throw new ProblemException(404, 'Hittades inte', `Det finns ingen prognosomgång ${tillfalle} ${ar}.`, [
+        { field: 'tillfalle', message: `ingen prognosomgång ${tillfalle} för ${ar}` },
+      ]);
+    }
+    const verklig = kod === STAD_ALIAS ? bild.rollup.rot : kod;
+    Omfang.for(principal, bild.index).kravSer(verklig ?? kod);
+    return bild;
+  }
+
+  private hittaNod(bild: Omgangsbild, kod: string): UppfoljningNod {
+    const nod = bild.rollup.noder.get(kod === STAD_ALIAS ? (bild.rollup.rot ?? kod) : kod);
+    if (!nod) {
+      throw new ProblemException(404, 'Hittades inte', `Det finns ingen nod med koden ${kod} i omgångens organisation.`, [
+        { field: 'kod', message: 'okänd kod' },
+      ]);
+    }
+    return nod;
+  }
+
+  /** The round rolled up, once per change: concurrent readers share one computation. */
+  bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
+    const key = `${ar}:${tillfalle}`;
+    let bild = this.cache.get(key);
+    if (!bild) {
+      bild = this.berakna(ar, tillfalle);
+      this.cache.set(key, bild);
+      bild.catch(() => this.cache.delete(key));
+    }
+    return bild;
+  }
+
+  private async berakna(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
+    const em = this.orm.em.fork();
+    const sql = em as SqlEntityManager;
+    const organisationDatum = periodensSlut(ar, tillfalle);
+    const omgangar = await sql.execute<
+      {
+        typ: 'ordinarie' | 'manadsprognos';
+        status: 'oppen' | 'stangd';
+        deadline: string | Date;
+        utfall_tom_manad: number;
+        namnder: unknown;
+      }[]
+    >('select typ, status, deadline, utfall_tom_manad, namnder from prognosomgang where ar = ? and tillfalle = ?', [ar, tillfalle]);
+    const omgangsrad = omgangar[0];
+    const namnder = omgangsrad ? lasNamnder(omgangsrad.namnder) : null;
+    const utfallTomManad = omgangsrad ? Number(omgangsrad.utfall_tom_manad) : periodensSistaManad(tillfalle);
+    // Plain rows: a round reads every ansvar of the year, and entities would cost far more time and memory.
+    const [tree, prognoser, budgetar, utfall] = await Promise.all([
+      this.organisation.allNodes(organisationDatum, em),
+      sql.execute<
+        { ansvar: string; tillfalle: Prognostillfalle; status: Prognosstatus; nettokostnad_ore: Num; applied_at: string | Date }[]
+      >('select ansvar, tillfalle, status, nettokostnad_ore, applied_at from ansvar_helarsprognos where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; nettokostnad_ore: Num }[]>('select ansvar, nettokostnad_ore from ansvar_budget where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; netto_ore: Num }[]>(
+        'select ansvar, sum(netto_ore) as netto_ore from ansvar_utfall_manad where ar = ? and manad <= ? group by ansvar',
+        [ar, utfallTomManad],
+      ),
+    ]);
+    const underlag = underlagPerAnsvar(tillfalle, prognoser, budgetar, utfall);
+    const rollup = rullaUpp(tree, underlag.perAnsvar, {
+      utfallTomManad,
+      namndIOmgangen: namnder ? (namnd) => namnder.includes(namnd) : () => true,
+    });
+    return {
+      rollup,
+      index: new Organisationsindex(tree),
+      omgang: omgangsrad
+        ? {
+            typ: omgangsrad.typ,
+            status: omgangsrad.status,
+            deadline: new Date(omgangsrad.deadline).toISOString(),
+            utfallTomManad,
+            namnder,
+          }
+        : null,
+      finnsPrognos: underlag.finnsPrognos,
+      organisationDatum,
+      utfallTomManad,
+      senastUppdaterad: underlag.senastUppdaterad,
+    };
+  }
+}
+
+function lasNamnder(varde: unknown): string[] | null {
+  const lista: unknown = typeof varde === 'string' ? JSON.parse(varde) : varde;
+  return Array.isArray(lista) ? lista.filter((namnd): namnd is string => typeof namnd === 'string') : null;
+}
+
+/**
+ * Each ansvar's figures for a round from the year's rows: its forecast in the round, its latest counting forecast
+ * of an earlier round of the year (what the change is measured against), its budget and its utfall of the period.
+ */
+export function underlagPerAnsvar(
+  tillfalle: Prognostillfalle,
+  prognoser: readonly {
+    ansvar: string;
+    tillfalle: Prognostillfalle;
+    status: Prognosstatus;
+    nettokostnad_ore: Num;
+    applied_at: string | Date;
+  }[],
+  budgetar: readonly { ansvar: string; nettokostnad_ore: Num }[],
+  utfall: readonly { ansvar: string; netto_ore: Num }[],
+): { perAnsvar: Map<string, AnsvarUnderlag>; finnsPrognos: boolean; senastUppdaterad: string | null } {
+  const ordning = PROGNOSTILLFALLEN.indexOf(tillfalle);
+  const aktuell = new Map<string, AnsvarUnderlag['prognos']>();
+  const foregaende = new Map<string, { ordning: number; nettokostnadOre: number }>();
+  let senast: Date | null = null;
+  for (const rad of prognoser) {
+    const radensOrdning = PROGNOSTILLFALLEN.indexOf(rad.tillfalle);
+    if (radensOrdning === ordning) {
+      aktuell.set(rad.ansvar, { status: rad.status, nettokostnadOre: Number(rad.nettokostnad_ore) });
+      const applied = new Date(rad.applied_at);
+      if (!senast || applied > senast) senast = applied;
+    } else if (radensOrdning < ordning && raknas(rad.status)) {
+      const seen = foregaende.get(rad.ansvar);
+      if (!seen || seen.ordning < radensOrdning)
+        foregaende.set(rad.ansvar, { ordning: radensOrdning, nettokostnadOre: Number(rad.nettokostnad_ore) });
+    }
+  }
+  const budget = new Map(budgetar.map((rad) => [rad.ansvar, Number(rad.nettokostnad_ore)]));
+  const utfallPerAnsvar = new Map(utfall.map((rad) => [rad.ansvar, Number(rad.netto_ore)]));
+  const perAnsvar = new Map<string, AnsvarUnderlag>();
+  for (const ansvar of new Set([...aktuell.keys(), ...foregaende.keys(), ...budget.keys(), ...utfallPerAnsvar.keys()])) {
+    perAnsvar.set(ansvar, {
+      budgetOre: budget.get(ansvar) ?? 0,
+      utfallOre: utfallPerAnsvar.get(ansvar) ?? 0,
+      prognos: aktuell.get(ansvar) ?? null,
+      foregaendeOre: foregaende.get(ansvar)?.nettokostnadOre ?? null,
+    });
+  }
+  return { perAnsvar, finnsPrognos: aktuell.size > 0, senastUppdaterad: senast?.toISOString() ?? null };
+}
