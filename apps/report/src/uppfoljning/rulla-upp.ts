@@ -109,29 +109,31 @@ export function ansvarSiffror(underlag: AnsvarUnderlag | undefined, iOmgangen: b
   };
 }
 
-/** Adds two nodes' figures, every one of them, exactly. */
-export function plus(a: Siffror, b: Siffror): Siffror {
-  return {
-    antalAnsvar: a.antalAnsvar + b.antalAnsvar,
-    antalIOmgangen: a.antalIOmgangen + b.antalIOmgangen,
-    budgetOre: addOre(a.budgetOre, b.budgetOre),
-    periodbudgetOre: addOre(a.periodbudgetOre, b.periodbudgetOre),
-    utfallOre: addOre(a.utfallOre, b.utfallOre),
-    utfallAvvikelseOre: addOre(a.utfallAvvikelseOre, b.utfallAvvikelseOre),
-    prognosOre: addOre(a.prognosOre, b.prognosOre),
-    prognosAntalAnsvar: a.prognosAntalAnsvar + b.prognosAntalAnsvar,
-    avvikelseOre: addOre(a.avvikelseOre, b.avvikelseOre),
-    avvikelseAntalAnsvar: a.avvikelseAntalAnsvar + b.avvikelseAntalAnsvar,
-    forandringOre: addOre(a.forandringOre, b.forandringOre),
-    forandringAntalAnsvar: a.forandringAntalAnsvar + b.forandringAntalAnsvar,
-    framsteg: {
-      ejPaborjad: a.framsteg.ejPaborjad + b.framsteg.ejPaborjad,
-      utkast: a.framsteg.utkast + b.framsteg.utkast,
-      klarmarkerade: a.framsteg.klarmarkerade + b.framsteg.klarmarkerade,
-      godkanda: a.framsteg.godkanda + b.framsteg.godkanda,
-      aterskickade: a.framsteg.aterskickade + b.framsteg.aterskickade,
-    },
-  };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+function kopia(a: Siffror): Mutable<Siffror> {
+  return { ...a, framsteg: { ...a.framsteg } };
+}
+
+/** Adds a child's figures, every one of them, exactly, into a node's sum in place: one object per node, not one per child. */
+function laggTill(summa: Mutable<Siffror>, b: Siffror): void {
+  summa.antalAnsvar += b.antalAnsvar;
+  summa.antalIOmgangen += b.antalIOmgangen;
+  summa.budgetOre = addOre(summa.budgetOre, b.budgetOre);
+  summa.periodbudgetOre = addOre(summa.periodbudgetOre, b.periodbudgetOre);
+  summa.utfallOre = addOre(summa.utfallOre, b.utfallOre);
+  summa.utfallAvvikelseOre = addOre(summa.utfallAvvikelseOre, b.utfallAvvikelseOre);
+  summa.prognosOre = addOre(summa.prognosOre, b.prognosOre);
+  summa.prognosAntalAnsvar += b.prognosAntalAnsvar;
+  summa.avvikelseOre = addOre(summa.avvikelseOre, b.avvikelseOre);
+  summa.avvikelseAntalAnsvar += b.avvikelseAntalAnsvar;
+  summa.forandringOre = addOre(summa.forandringOre, b.forandringOre);
+  summa.forandringAntalAnsvar += b.forandringAntalAnsvar;
+  summa.framsteg.ejPaborjad += b.framsteg.ejPaborjad;
+  summa.framsteg.utkast += b.framsteg.utkast;
+  summa.framsteg.klarmarkerade += b.framsteg.klarmarkerade;
+  summa.framsteg.godkanda += b.framsteg.godkanda;
+  summa.framsteg.aterskickade += b.framsteg.aterskickade;
 }
 
 /**
@@ -171,13 +173,17 @@ export function rullaUpp(tree: readonly OrganisationNode[], underlag: ReadonlyMa
       continue;
     }
     stack.pop();
-    const siffror =
-      node.niva === 'enhet'
-        ? ansvarSiffror(underlag.get(node.kod), namnd !== null && ram.namndIOmgangen(namnd), ram.utfallTomManad)
-        : (barn.get(node.kod) ?? []).reduce<Siffror>((summa, kod) => {
-            const barnet = noder.get(kod);
-            return barnet ? plus(summa, barnet) : summa;
-          }, NOLL);
+    let siffror: Siffror;
+    if (node.niva === 'enhet')
+      siffror = ansvarSiffror(underlag.get(node.kod), namnd !== null && ram.namndIOmgangen(namnd), ram.utfallTomManad);
+    else {
+      const summa = kopia(NOLL);
+      for (const kod of barn.get(node.kod) ?? []) {
+        const barnet = noder.get(kod);
+        if (barnet) laggTill(summa, barnet);
+      }
+      siffror = summa;
+    }
     noder.set(node.kod, {
       kod: node.kod,
       namn: node.namn,
@@ -211,5 +217,7 @@ export function siffrorAv(nod: UppfoljningNod): Siffror {
 
 /** The sum of nodes' figures. */
 export function summa(noder: readonly UppfoljningNod[]): Siffror {
-  return noder.map(siffrorAv).reduce(plus, NOLL);
+  const resultat = kopia(NOLL);
+  for (const nod of noder) laggTill(resultat, nod);
+  return resultat;
 }

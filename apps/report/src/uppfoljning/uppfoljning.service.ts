@@ -4,6 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
 import type { AnsvarsbudgetUppdateradPayload, PrognosomgangAndradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
 import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
+import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { addOre } from '@tertial/contracts/money';
 import {
   periodensSistaManad,
@@ -38,17 +39,35 @@ interface Omgangsbild {
 
 type Num = number | string;
 
+/**
+ * A round changed since it was last rolled up is rolled up again on the next read, but not more often than this:
+ * while a whole city's forecasts pour in, every reader would otherwise start a new computation after each event,
+ * and the computations would take the time the events need. A read sees the figures at most this old.
+ */
+const MINSTA_INTERVALL_MS = 200;
+
+interface Cachad {
+  readonly bild: Promise<Omgangsbild>;
+  readonly beraknadAt: number;
+  inaktuell: boolean;
+}
+
 @Injectable()
 export class UppfoljningService {
   /** Per year and tillfälle; a change of the year's forecasts, budget or utfall, or of the organisation, drops it. */
-  private readonly cache = new Map<string, Promise<Omgangsbild>>();
+  private readonly cache = new Map<string, Cachad>();
   private readonly andrat = new Subject<number>();
+  /** The tree of a day and its index, until the organisation changes: every round of a year reads the same few. */
+  private readonly trad = new Map<string, Promise<{ tree: OrganisationNode[]; index: Organisationsindex }>>();
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
   ) {
-    this.organisation.changed$.subscribe(() => this.cache.clear());
+    this.organisation.changed$.subscribe(() => {
+      this.cache.clear();
+      this.trad.clear();
+    });
   }
 
   /** Keeps an ansvar's budget for the year: each event carries the whole budget, so the latest is the one. */
@@ -94,7 +113,7 @@ export class UppfoljningService {
 
   /** To be called after a transaction that changed anything of a year has committed. */
   meddela(ar: number): void {
-    for (const key of this.cache.keys()) if (key.startsWith(`${ar}:`)) this.cache.delete(key);
+    for (const [key, cachad] of this.cache) if (key.startsWith(`${ar}:`)) cachad.inaktuell = true;
     this.andrat.next(ar);
   }
 
@@ -163,16 +182,28 @@ export class UppfoljningService {
     return nod;
   }
 
-  /** The round rolled up, once per change: concurrent readers share one computation. */
+  /** The round rolled up, once per change (at most every MINSTA_INTERVALL_MS): concurrent readers share one computation. */
   bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
     const key = `${ar}:${tillfalle}`;
-    let bild = this.cache.get(key);
-    if (!bild) {
-      bild = this.berakna(ar, tillfalle);
-      this.cache.set(key, bild);
-      bild.catch(() => this.cache.delete(key));
-    }
+    const cachad = this.cache.get(key);
+    if (cachad && (!cachad.inaktuell || Date.now() - cachad.beraknadAt < MINSTA_INTERVALL_MS)) return cachad.bild;
+    const bild = this.berakna(ar, tillfalle);
+    const ny: Cachad = { bild, beraknadAt: Date.now(), inaktuell: false };
+    this.cache.set(key, ny);
+    bild.catch(() => {
+      if (this.cache.get(key) === ny) this.cache.delete(key);
+    });
     return bild;
+  }
+
+  private tradVid(datum: string): Promise<{ tree: OrganisationNode[]; index: Organisationsindex }> {
+    let trad = this.trad.get(datum);
+    if (!trad) {
+      trad = this.organisation.allNodes(datum).then((tree) => ({ tree, index: new Organisationsindex(tree) }));
+      this.trad.set(datum, trad);
+      trad.catch(() => this.trad.delete(datum));
+    }
+    return trad;
   }
 
   private async berakna(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
@@ -192,8 +223,8 @@ export class UppfoljningService {
     const namnder = omgangsrad ? lasNamnder(omgangsrad.namnder) : null;
     const utfallTomManad = omgangsrad ? Number(omgangsrad.utfall_tom_manad) : periodensSistaManad(tillfalle);
     // Plain rows: a round reads every ansvar of the year, and entities would cost far more time and memory.
-    const [tree, prognoser, budgetar, utfall] = await Promise.all([
-      this.organisation.allNodes(organisationDatum, em),
+    const [{ tree, index }, prognoser, budgetar, utfall] = await Promise.all([
+      this.tradVid(organisationDatum),
       sql.execute<
         { ansvar: string; tillfalle: Prognostillfalle; status: Prognosstatus; nettokostnad_ore: Num; applied_at: string | Date }[]
       >('select ansvar, tillfalle, status, nettokostnad_ore, applied_at from ansvar_helarsprognos where ar = ?', [ar]),
@@ -210,7 +241,7 @@ export class UppfoljningService {
     });
     return {
       rollup,
-      index: new Organisationsindex(tree),
+      index,
       omgang: omgangsrad
         ? {
             typ: omgangsrad.typ,
