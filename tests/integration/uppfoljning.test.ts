@@ -1,6 +1,7 @@
 // The roll-up of a forecast round at every level of the organisation, over the whole demo city: the report
 // service hears budget, utfall, rounds and forecasts as events and answers every node with its children.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
 import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
@@ -27,7 +28,7 @@ const api = apiClient(stack.gatewayUrl);
 const kafka = testKafka(stack.kafkaBrokers);
 
 /** A year of the test's own: nothing else in the run publishes budget, utfall or forecasts for it. */
-const AR = 2037;
+const AR = 2047;
 const url = (tillfalle: Prognostillfalle, kod: string) => `/api/report/uppfoljning/${AR}/${tillfalle}/noder/${kod}`;
 
 function envelope<T>(event: EventDefinition<T>, payload: T, producer: EventEnvelope['producer']): EventEnvelope<T> {
@@ -489,5 +490,44 @@ describe('the roll-up of a forecast round at every level, for every level', () =
       const svar = await api.json<Problem>(`${url('augusti', 'VON-F')}/saknas`, { som: 'ekonom-sn' });
       expect(svar.status).toBe(403);
     });
+  });
+  // Last: it changes the round the tests above read.
+  it('the round’s stream says when its figures may have changed, and the node then shows the change', async () => {
+    const i = ALLA_ANSVAR.findIndex((n, index) => namndAv.get(n.kod) === 'VON' && augustiStatus(index) === null);
+    const ansvar = ALLA_ANSVAR[i]!;
+    const controller = new AbortController();
+    const response = await fetch(`${stack.gatewayUrl}/api/report/uppfoljning/${AR}/augusti/stream`, {
+      headers: { authorization: `Bearer ${await token('ekonom-von')}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    try {
+      const reader = response.body!.getReader();
+      const meddelande = (async () => {
+        let text = '';
+        while (!text.includes('data:')) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+        return text;
+      })();
+      await produce(helarsprognosAndrad.topic, andringar(ansvar.kod, 'augusti', 'klarmarkerad', prognosRader(i, 2), i));
+      const text = await Promise.race([meddelande, sleep(30_000).then(() => 'inget meddelande inom 30 s')]);
+      expect(text).toContain(`"ar":${AR}`);
+    } finally {
+      controller.abort();
+    }
+    const avdelning = await eventually(
+      () => hamta('augusti', ansvar.foralderKod!, 'ekonom-von'),
+      (svar) => svar.body.barn.find((b) => b.kod === ansvar.kod)?.prognosAntalAnsvar === 1,
+      30_000,
+    );
+    expect(avdelning.body.barn.find((b) => b.kod === ansvar.kod)).toMatchObject({
+      prognosOre: netto(prognosRader(i, 2)),
+      framsteg: { ejPaborjad: 0, klarmarkerade: 1 },
+    });
+    expect(siffror(avdelning.body.nod)).toEqual(summa(avdelning.body.barn.map(siffror)));
   });
 });

@@ -40,15 +40,18 @@ interface Omgangsbild {
 type Num = number | string;
 
 /**
- * A round changed since it was last rolled up is rolled up again on the next read, but not more often than this:
- * while a whole city's forecasts pour in, every reader would otherwise start a new computation after each event,
- * and the computations would take the time the events need. A read sees the figures at most this old.
+ * A round changed since it was last rolled up is rolled up again on the next read, but never while a roll-up of it
+ * is still running, and not sooner after the last one finished than it took (at least MINSTA_INTERVALL_MS): while a
+ * whole city's forecasts pour in, readers would otherwise start a roll-up after every event, and the roll-ups would
+ * take the time the events need. So a roll-up keeps at most half of the time, and a read sees figures at most about
+ * two roll-ups old.
  */
 const MINSTA_INTERVALL_MS = 200;
 
 interface Cachad {
   readonly bild: Promise<Omgangsbild>;
-  readonly beraknadAt: number;
+  /** When the roll-up finished, and how long it took; undefined while it runs. */
+  klar?: { readonly at: number; readonly ms: number };
   inaktuell: boolean;
 }
 
@@ -56,7 +59,8 @@ interface Cachad {
 export class UppfoljningService {
   /** Per year and tillfälle; a change of the year's forecasts, budget or utfall, or of the organisation, drops it. */
   private readonly cache = new Map<string, Cachad>();
-  private readonly andrat = new Subject<number>();
+  /** A year whose figures changed, or null when the organisation did (every year's). */
+  private readonly andrat = new Subject<number | null>();
   /** The tree of a day and its index, until the organisation changes: every round of a year reads the same few. */
   private readonly trad = new Map<string, Promise<{ tree: OrganisationNode[]; index: Organisationsindex }>>();
 
@@ -67,6 +71,7 @@ export class UppfoljningService {
     this.organisation.changed$.subscribe(() => {
       this.cache.clear();
       this.trad.clear();
+      this.andrat.next(null);
     });
   }
 
@@ -117,8 +122,8 @@ export class UppfoljningService {
     this.andrat.next(ar);
   }
 
-  /** Years whose figures changed, after the commit. */
-  get andringar$(): Observable<number> {
+  /** Years whose figures changed (null: every year's), after the commit. */
+  get andringar$(): Observable<number | null> {
     return this.andrat.asObservable();
   }
 
@@ -182,17 +187,23 @@ export class UppfoljningService {
     return nod;
   }
 
-  /** The round rolled up, once per change (at most every MINSTA_INTERVALL_MS): concurrent readers share one computation. */
+  /** The round rolled up, once per change (see MINSTA_INTERVALL_MS): concurrent readers share one computation. */
   bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
     const key = `${ar}:${tillfalle}`;
     const cachad = this.cache.get(key);
-    if (cachad && (!cachad.inaktuell || Date.now() - cachad.beraknadAt < MINSTA_INTERVALL_MS)) return cachad.bild;
+    if (cachad && (!cachad.inaktuell || !cachad.klar || Date.now() - cachad.klar.at < Math.max(MINSTA_INTERVALL_MS, cachad.klar.ms))) {
+      return cachad.bild;
+    }
+    const startad = Date.now();
     const bild = this.berakna(ar, tillfalle);
-    const ny: Cachad = { bild, beraknadAt: Date.now(), inaktuell: false };
+    const ny: Cachad = { bild, inaktuell: false };
     this.cache.set(key, ny);
-    bild.catch(() => {
-      if (this.cache.get(key) === ny) this.cache.delete(key);
-    });
+    bild.then(
+      () => (ny.klar = { at: Date.now(), ms: Date.now() - startad }),
+      () => {
+        if (this.cache.get(key) === ny) this.cache.delete(key);
+      },
+    );
     return bild;
   }
 
