@@ -57,7 +57,7 @@ interface Cachad {
 
 @Injectable()
 export class UppfoljningService {
-  /** Per year and tillfälle; a change of the year's forecasts, budget or utfall, or of the organisation, drops it. */
+  /** Per year and tillfälle; a change of the year's forecasts, budget or utfall marks it stale, one of the organisation drops it. */
   private readonly cache = new Map<string, Cachad>();
   /** A year whose figures changed, or null when the organisation did (every year's). */
   private readonly andrat = new Subject<number | null>();

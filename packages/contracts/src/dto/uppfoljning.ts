@@ -77,7 +77,7 @@ export const uppfoljningSchema = z.object({
   nod: uppfoljningNodSchema,
   /** The node's children, by name. */
   barn: z.array(uppfoljningNodSchema),
-  /** When the report service last applied a change of the year's forecasts, budget or utfall; null before any. */
+  /** When the report service last applied a change of a forecast of this round; null before any. */
   senastUppdaterad: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Uppfoljning = z.infer<typeof uppfoljningSchema>;
