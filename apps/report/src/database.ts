@@ -2,7 +2,7 @@ import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/se
 
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
-import { AnsvarUtfallSchema, NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
+import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
 import { AnsvarBudgetSchema, AnsvarUtfallManadSchema, PrognosomgangSchema } from './uppfoljning/uppfoljning.entity.js';
 
@@ -10,7 +10,6 @@ export const REPORT_DATABASE: ServiceDatabase = {
   entities: [
     AnsvarHelarsprognosSchema,
     NamndRamSchema,
-    AnsvarUtfallSchema,
     AnsvarBudgetSchema,
     AnsvarUtfallManadSchema,
     PrognosomgangSchema,

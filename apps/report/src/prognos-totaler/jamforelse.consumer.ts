@@ -29,7 +29,6 @@ export class JamforelseConsumer {
   async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
-      await this.totaler.registreraUtfall(em, envelope.payload);
       await this.uppfoljning.registreraUtfall(em, envelope.payload);
       ar = envelope.payload.ar;
     });
