@@ -226,16 +226,18 @@ describe('the whole demo city rolled up', () => {
   );
 
   it('every node equals the sum of its children, to the öre, and the city the sum of every ansvar', () => {
-    const started = performance.now();
+    // CPU time, not wall time: the machine may be shared, and waiting for a core is not the roll-up's cost.
+    const started = process.cpuUsage();
     const rollup = rullaUpp(stad.organisation, perAnsvar, ALLA);
-    const ms = performance.now() - started;
+    const cpu = process.cpuUsage(started);
+    const ms = (cpu.user + cpu.system) / 1000;
     expect(rollup.noder.size).toBe(stad.organisation.length);
     expect(summorStammer(rollup.noder, rollup.barn)).toEqual([]);
     const blad = ansvar.map((kod) => rollup.noder.get(kod)!);
     expect(siffrorAv(rollup.noder.get(rollup.rot!)!)).toEqual(summa(blad));
     expect(rollup.noder.get(rollup.rot!)?.budgetOre).toBe([...budget.values()].reduce((a, b) => a + b, 0));
-    // The whole city in one pass; generous for a loaded machine, it takes a few ms.
-    expect(ms).toBeLessThan(500);
+    // The whole city in one pass: a few ms once warm, some tens the first time; the bound only catches a blow-up.
+    expect(ms).toBeLessThan(1_000);
   });
 
   it('lists the missing ansvar of a förvaltning with their chefs', () => {
