@@ -99,14 +99,24 @@ beforeAll(async () => {
   });
 });
 
-function url(op: Operation): string {
+/**
+ * The node of the roll-up each role looks at is its own part of the tree: the roll-up shows a node only to those
+ * who see the whole of it (a chef their ansvar, a förvaltningsekonom their förvaltning, the others SN).
+ */
+function uppfoljningsnod(anvandare: string | null): string {
+  return (anvandare && hittaDemoAnvandare(anvandare)?.org[0]) || 'SN';
+}
+
+function url(op: Operation, anvandare: string | null = null): string {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(
       name === 'id' && op.path.includes('/rapporter/')
         ? exempel.rapport!
         : name === 'id' && op.path.includes('/investeringar/')
           ? 'MATRIS-1'
-          : (exempel[name] ?? 'x'),
+          : name === 'kod' && op.path.startsWith('/api/report/uppfoljning/')
+            ? uppfoljningsnod(anvandare)
+            : (exempel[name] ?? 'x'),
     ),
   );
   // Every query an endpoint might need, within the users' part of the tree; unknown ones are ignored.
@@ -119,7 +129,7 @@ async function call(op: Operation, anvandare: string | null): Promise<number> {
   const init: RequestInit = { method: op.method, headers, signal: AbortSignal.timeout(10_000) };
   // An empty body: an allowed caller gets a validation answer, never a change.
   if (op.method !== 'GET') init.body = /\/(atersand|ateroppna|godkann|klarmarkera|faststall|stang)$/.test(op.path) ? '{}' : '{"x":1}';
-  const response = await fetch(url(op), init);
+  const response = await fetch(url(op, anvandare), init);
   await response.body?.cancel();
   return response.status;
 }

@@ -102,7 +102,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     gateway = started;
     if (started.issuer !== OIDC_ISSUER) throw new Error(`the gateway's issuer is ${started.issuer}, the services expect ${OIDC_ISSUER}`);
     const auth = await bearer('ekonomidirektor', OIDC_ISSUER);
-    // The organisation reaches forecast and report as events from budget; wait until both have all of it.
+    // The organisation reaches forecast and report as events from budget; wait until both have all of it. The report
+    // service reads every ansvar's budget at the same time, which on a busy machine can take it past two minutes.
     await eventually(
       async () => {
         const [ansvar, totaler] = await Promise.all([
@@ -114,7 +115,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         return ansvar.length === ALLA_ANSVAR.length && totaler.stad.antalAnsvar === ALLA_ANSVAR.length;
       },
       Boolean,
-      // Forecast also takes every ansvar's budget from budget's events at start: on a busy two-core machine it takes minutes.
+      // Forecast and report also take every ansvar's budget from budget's events at start: on a busy two-core machine it takes minutes.
       300_000,
     );
     project.provide('stack', { gatewayUrl: started.url, services, kafkaBrokers, postgresUrl, groupSuffix, oidcIssuer: OIDC_ISSUER });

@@ -1,11 +1,20 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
 import { MIGRATIONS } from './migrations/index.js';
-import { AnsvarPrognosSchema } from './prognos-totaler/ansvar-prognos.entity.js';
-import { AnsvarUtfallSchema, NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
+import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
+import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
+import { AnsvarBudgetSchema, AnsvarUtfallManadSchema, PrognosomgangSchema } from './uppfoljning/uppfoljning.entity.js';
 
 export const REPORT_DATABASE: ServiceDatabase = {
-  entities: [AnsvarPrognosSchema, NamndRamSchema, AnsvarUtfallSchema, RapportSchema, OrganisationNodeReplicaSchema],
+  entities: [
+    AnsvarHelarsprognosSchema,
+    NamndRamSchema,
+    AnsvarBudgetSchema,
+    AnsvarUtfallManadSchema,
+    PrognosomgangSchema,
+    RapportSchema,
+    OrganisationNodeReplicaSchema,
+  ],
   migrations: MIGRATIONS,
 };

@@ -3,14 +3,16 @@ import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices'
 import { namndramUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
+import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { PrognosTotalerService } from './prognos-totaler.service.js';
 
-/** The budget service's frames and utfall, kept beside the forecasts so the totals compare all three. */
+/** The budget service's frames and utfall, kept beside the forecasts so the totals and the roll-up compare all three. */
 @Controller()
 export class JamforelseConsumer {
   constructor(
     @Inject(EventConsumer) private readonly consumer: EventConsumer,
     @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
+    @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
   ) {}
 
   @EventPattern<string>(namndramUppdaterad.topic)
@@ -27,9 +29,12 @@ export class JamforelseConsumer {
   async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
-      await this.totaler.registreraUtfall(em, envelope.payload);
+      await this.uppfoljning.registreraUtfall(em, envelope.payload);
       ar = envelope.payload.ar;
     });
-    if (outcome === 'applied' && ar !== undefined) this.totaler.meddelaJamforelse(ar);
+    if (outcome === 'applied' && ar !== undefined) {
+      this.totaler.meddelaJamforelse(ar);
+      this.uppfoljning.meddela(ar);
+    }
   }
 }

@@ -2,17 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
-import type { HelarsprognosLamnadPayload, NamndramUppdateradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
-import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
+import type { HelarsprognosAndradPayload, NamndramUppdateradPayload } from '@tertial/contracts/events';
 import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
 import { OrganisationReplica } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
-import { AnsvarPrognos } from './ansvar-prognos.entity.js';
-import { AnsvarUtfall, NamndRam } from './jamforelse.entity.js';
+import { AnsvarHelarsprognos } from './ansvar-helarsprognos.entity.js';
+import { NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
-
-const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ === 'intakt').map((grupp) => grupp.kod));
 
 @Injectable()
 export class PrognosTotalerService {
@@ -31,49 +28,32 @@ export class PrognosTotalerService {
     this.organisation.changed$.subscribe(() => this.cache.clear());
   }
 
-  /** Keeps the forecast as the ansvar's current one unless a later version has already arrived. */
-  async registreraPrognos(em: EntityManager, prognos: HelarsprognosLamnadPayload): Promise<void> {
+  /**
+   * Keeps the forecast's state as the ansvar's current one unless a later change (a higher `andring`) has already
+   * arrived. Every status is kept: the prognos counts the klarmarkerade and godkända, the progress all of them.
+   * Returns whether it was kept.
+   */
+  async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<boolean> {
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
-    const current = await em.findOne(AnsvarPrognos, key);
-    if (current && current.version >= prognos.version) return;
+    const current = await em.findOne(AnsvarHelarsprognos, key);
+    if (current && current.andring >= prognos.andring) return false;
     const values = {
-      version: prognos.version,
       prognosId: prognos.prognosId,
+      version: prognos.version,
+      andring: prognos.andring,
+      status: prognos.status,
       ...summeraRader(prognos.rader),
-      lamnadAt: new Date(prognos.lamnadAt),
+      andradAt: new Date(prognos.andradAt),
       appliedAt: new Date(),
     };
     if (current) em.assign(current, values);
-    else em.create(AnsvarPrognos, { ...key, ...values });
+    else em.create(AnsvarHelarsprognos, { ...key, ...values });
+    return true;
   }
 
   /** Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one. */
   async registreraRam(em: EntityManager, ram: NamndramUppdateradPayload): Promise<void> {
     await em.upsert(NamndRam, { namnd: ram.namnd, ar: ram.ar, ramOre: ram.ramOre, versionId: ram.versionId, uppdateradAt: new Date() });
-  }
-
-  /** Keeps an ansvar's net utfall for the year: revenue subtracted from cost over every month the event carries. */
-  async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
-    let nettoOre = 0;
-    let nettoTomAprilOre = 0;
-    let senasteManad: number | null = null;
-    for (const { manad, rader } of utfall.manader) {
-      if (rader.length > 0) senasteManad = Math.max(senasteManad ?? 0, manad);
-      for (const { kontogrupp, beloppOre } of rader) {
-        const netto = INTAKTSGRUPPER.has(kontogrupp) ? -beloppOre : beloppOre;
-        nettoOre += netto;
-        if (manad <= periodensSistaManad('april')) nettoTomAprilOre += netto;
-      }
-    }
-    await em.upsert(AnsvarUtfall, {
-      ansvar: utfall.ansvar,
-      ar: utfall.ar,
-      nettoOre,
-      nettoTomAprilOre,
-      senasteManad,
-      importId: utfall.importId,
-      uppdateradAt: new Date(),
-    });
   }
 
   /** To be called after the transaction that registered a frame or utfall of the year has committed. */
@@ -83,7 +63,7 @@ export class PrognosTotalerService {
   }
 
   /** To be called after the transaction that registered a forecast has committed. */
-  meddelaPrognos(prognos: HelarsprognosLamnadPayload): void {
+  meddelaPrognos(prognos: Pick<HelarsprognosAndradPayload, 'ar' | 'tillfalle'>): void {
     this.cache.delete(`${prognos.ar}:${prognos.tillfalle}`);
     this.prognosRegistrerad$.next({ ar: prognos.ar, tillfalle: prognos.tillfalle, senastUppdaterad: new Date().toISOString() });
   }
@@ -125,14 +105,19 @@ export class PrognosTotalerService {
           nettokostnad_ore: number | string;
           applied_at: string | Date;
         }[]
-      >('select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_prognos where ar = ? and tillfalle = ?', [
-        ar,
-        tillfalle,
-      ]),
+      >(
+        // Only the forecasts their chefs have marked ready count: an utkast, or one sent back, is not the ansvar's prognos.
+        `select ansvar, intakter_ore, kostnader_ore, nettokostnad_ore, applied_at from ansvar_helarsprognos
+         where ar = ? and tillfalle = ? and status in ('klarmarkerad', 'godkand')`,
+        [ar, tillfalle],
+      ),
       sql.execute<{ namnd: string; ram_ore: number | string }[]>('select namnd, ram_ore from namnd_ram where ar = ?', [ar]),
-      sql.execute<
-        { ansvar: string; netto_ore: number | string; netto_tom_april_ore: number | string | null; senaste_manad: number | null }[]
-      >('select ansvar, netto_ore, netto_tom_april_ore, senaste_manad from ansvar_utfall where ar = ?', [ar]),
+      // The utfall of the forecast's own period: the April view knows nothing of May and later.
+      sql.execute<{ ansvar: string; netto_ore: number | string; senaste_manad: number | string }[]>(
+        `select ansvar, sum(netto_ore) as netto_ore, max(manad) as senaste_manad from ansvar_utfall_manad
+         where ar = ? and manad <= ? group by ansvar`,
+        [ar, periodensSistaManad(tillfalle)],
+      ),
     ]);
     const summor = prognoser.map((p) => ({
       ansvar: p.ansvar,
@@ -142,19 +127,11 @@ export class PrognosTotalerService {
       appliedAt: new Date(p.applied_at),
     }));
     const senast = summor.reduce<Date | null>((latest, p) => (latest && latest > p.appliedAt ? latest : p.appliedAt), null);
-    // The utfall of the forecast's own period: the April view knows nothing of May and later.
-    const sistaManad = periodensSistaManad(tillfalle);
-    const utfallIPerioden = utfall.flatMap((u) => {
-      const netto = tillfalle === 'april' ? u.netto_tom_april_ore : u.netto_ore;
-      return netto === null || netto === undefined ? [] : [{ ...u, netto: Number(netto) }];
-    });
     const jamforelse = {
       ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])),
-      utfallPerAnsvar: new Map(utfallIPerioden.map((u) => [u.ansvar, u.netto])),
+      utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])),
     };
-    const manader = utfallIPerioden.flatMap((u) =>
-      u.senaste_manad === null || u.senaste_manad === undefined ? [] : [Math.min(Number(u.senaste_manad), sistaManad)],
-    );
+    const manader = utfall.map((u) => Number(u.senaste_manad));
     return {
       ar,
       tillfalle,

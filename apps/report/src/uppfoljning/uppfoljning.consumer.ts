@@ -1,0 +1,35 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { ansvarsbudgetUppdaterad, prognosomgangAndrad } from '@tertial/contracts/events';
+import { EventConsumer } from '@tertial/service-kit';
+
+import { UppfoljningService } from './uppfoljning.service.js';
+
+/** Each ansvar's budget from the budget service, and the forecast rounds from the forecast service. */
+@Controller()
+export class UppfoljningConsumer {
+  constructor(
+    @Inject(EventConsumer) private readonly consumer: EventConsumer,
+    @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
+  ) {}
+
+  @EventPattern<string>(ansvarsbudgetUppdaterad.topic)
+  async onAnsvarsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    let ar: number | undefined;
+    const outcome = await this.consumer.consume(ansvarsbudgetUppdaterad, data, context, async (em, envelope) => {
+      await this.uppfoljning.registreraBudget(em, envelope.payload);
+      ar = envelope.payload.ar;
+    });
+    if (outcome === 'applied' && ar !== undefined) this.uppfoljning.meddela(ar);
+  }
+
+  @EventPattern<string>(prognosomgangAndrad.topic)
+  async onPrognosomgang(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    let ar: number | undefined;
+    const outcome = await this.consumer.consume(prognosomgangAndrad, data, context, async (em, envelope) => {
+      await this.uppfoljning.registreraOmgang(em, envelope.payload);
+      ar = envelope.payload.ar;
+    });
+    if (outcome === 'applied' && ar !== undefined) this.uppfoljning.meddela(ar);
+  }
+}

@@ -1,0 +1,110 @@
+import { Controller, Get, Inject, Param, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { saknadeSchema, uppfoljningSchema, type Saknade } from '@tertial/contracts/dto';
+import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema } from '@tertial/contracts/prognos';
+import { Anvandare, Atkomst, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
+import type { Request, Response } from 'express';
+import { filter, interval, map, merge, takeUntil, throttleTime, timer, type Observable } from 'rxjs';
+import { z } from 'zod';
+
+import { saknadeTillCsv } from './saknade.js';
+import { UppfoljningService } from './uppfoljning.service.js';
+
+const omgangSchema = z.object({
+  ar: z.coerce.number({ error: 'ska vara ett årtal' }).pipe(arSchema),
+  tillfalle: prognostillfalleSchema,
+});
+const paramsSchema = omgangSchema.extend({
+  kod: z.string().min(1).max(20, 'en kod har högst 20 tecken'),
+});
+
+@ApiTags('uppfoljning')
+@ApiParam({ name: 'ar', type: Number, example: 2026 })
+@ApiParam({ name: 'tillfalle', enum: [...PROGNOSTILLFALLEN] })
+@ApiParam({ name: 'kod', description: 'nodens kod, eller `stad` för stadens topp', example: 'SN-F' })
+@Controller('uppfoljning/:ar/:tillfalle/noder/:kod')
+export class UppfoljningController {
+  constructor(@Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService) {}
+
+  @Get()
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({
+    summary:
+      'En nod i omgångens organisation med sina barn: budget, periodens utfall och budget, prognos, avvikelse, förändring sedan förra omgången och framsteg; var och en ser sin del av trädet',
+  })
+  @ApiOkResponse({ schema: openApiSchema(uppfoljningSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  hamta(@Param() params: unknown, @Anvandare() principal: Principal) {
+    const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
+    return this.uppfoljning.nod(ar, tillfalle, kod, principal);
+  }
+
+  @Get('saknas')
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({
+    summary: 'Ansvaren under noden vars prognos saknas i omgången (ej påbörjad, utkast, återsänd) med sin chef; CSV med Accept: text/csv',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ schema: openApiSchema(saknadeSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  async saknas(
+    @Param() params: unknown,
+    @Anvandare() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Saknade | string> {
+    const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
+    const saknade = await this.uppfoljning.saknade(ar, tillfalle, kod, principal);
+    if (!/\btext\/csv\b/i.test(request.headers.accept ?? '')) return saknade;
+    return csvSvar(response, saknade);
+  }
+
+  @Get('saknas.csv')
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({ summary: 'Samma lista som CSV (semikolon, UTF-8 med BOM) för Excel' })
+  @ApiProduces('text/csv')
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  async saknasCsv(@Param() params: unknown, @Anvandare() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
+    return csvSvar(response, await this.uppfoljning.saknade(ar, tillfalle, kod, principal));
+  }
+}
+
+/** Proxies drop idle connections; a comment-like ping keeps the stream open. */
+const KEEPALIVE_MS = 20_000;
+
+/** Server-sent events when a round's figures may have changed: the reader fetches the nodes it shows again. */
+@ApiTags('uppfoljning')
+@Controller('uppfoljning/:ar/:tillfalle/stream')
+export class UppfoljningStreamController {
+  constructor(@Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService) {}
+
+  @Sse()
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({ summary: 'Server-sent events: ett meddelande när omgångens siffror kan ha ändrats (högst fyra gånger i sekunden)' })
+  @ApiParam({ name: 'ar', type: Number, example: 2026 })
+  @ApiParam({ name: 'tillfalle', enum: [...PROGNOSTILLFALLEN] })
+  @ApiProduces('text/event-stream')
+  stream(@Param() params: unknown, @Anvandare() principal: Principal): Observable<MessageEvent> {
+    const { ar, tillfalle } = parseRequest(omgangSchema, params, 'Ogiltig fråga');
+    // The message names no figures, so it tells nobody anything outside their part of the tree.
+    return merge(
+      this.uppfoljning.andringar$.pipe(
+        filter((andrat) => andrat === null || andrat === ar),
+        throttleTime(250, undefined, { leading: true, trailing: true }),
+        map((): MessageEvent => ({ data: { ar, tillfalle, senastUppdaterad: new Date().toISOString() } })),
+      ),
+      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
+    ).pipe(takeUntil(timer(Math.max(0, principal.utgarMs - Date.now()))));
+  }
+}
+
+function csvSvar(response: Response, saknade: Saknade): string {
+  response.setHeader('content-type', 'text/csv; charset=utf-8');
+  response.setHeader('content-disposition', `attachment; filename="saknade-${saknade.kod}-${saknade.ar}-${saknade.tillfalle}.csv"`);
+  response.setHeader('vary', 'accept');
+  return saknadeTillCsv(saknade.saknade);
+}

@@ -1,0 +1,54 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { PROGNOSOMGANG_TYPER, PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
+
+/** An ansvar's budget for a year (net cost and its parts), as the budget service last published it. */
+export const AnsvarBudgetSchema = defineEntity({
+  name: 'AnsvarBudget',
+  tableName: 'ansvar_budget',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    namnd: p.string().length(20),
+    versionId: p.string().length(200),
+    intakterOre: p.bigint('number'),
+    kostnaderOre: p.bigint('number'),
+    nettokostnadOre: p.bigint('number'),
+    uppdateradAt: p.datetime(),
+  },
+});
+export class AnsvarBudget extends AnsvarBudgetSchema.class {}
+AnsvarBudgetSchema.setClass(AnsvarBudget);
+
+/** An ansvar's net utfall (cost minus revenue) of one month, from the budget service's latest import. */
+export const AnsvarUtfallManadSchema = defineEntity({
+  name: 'AnsvarUtfallManad',
+  tableName: 'ansvar_utfall_manad',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    manad: p.integer().primary().autoincrement(false),
+    nettoOre: p.bigint('number'),
+  },
+});
+export class AnsvarUtfallManad extends AnsvarUtfallManadSchema.class {}
+AnsvarUtfallManadSchema.setClass(AnsvarUtfallManad);
+
+/** A forecast round as the forecast service last published it (the change with the highest `andring`). */
+export const PrognosomgangSchema = defineEntity({
+  name: 'Prognosomgang',
+  tableName: 'prognosomgang',
+  properties: {
+    ar: p.integer().primary().autoincrement(false),
+    tillfalle: p.enum(PROGNOSTILLFALLEN).primary(),
+    typ: p.enum(PROGNOSOMGANG_TYPER),
+    status: p.enum(['oppen', 'stangd'] as const),
+    deadline: p.datetime(),
+    utfallTomManad: p.integer(),
+    /** The nämnder of a månadsprognos; null for an ordinary round (every nämnd). */
+    namnder: p.json<string[]>().nullable(),
+    andring: p.integer(),
+    andradAt: p.datetime(),
+  },
+});
+export class Prognosomgang extends PrognosomgangSchema.class {}
+PrognosomgangSchema.setClass(Prognosomgang);

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OrganisationReplicaModule } from '@tertial/service-kit';
+
+import { UppfoljningConsumer } from './uppfoljning.consumer.js';
+import { UppfoljningController, UppfoljningStreamController } from './uppfoljning.controller.js';
+import { UppfoljningService } from './uppfoljning.service.js';
+
+/** The roll-up of a forecast round at every level of the organisation, and what is missing from it. */
+@Module({
+  imports: [OrganisationReplicaModule],
+  controllers: [UppfoljningController, UppfoljningStreamController, UppfoljningConsumer],
+  providers: [UppfoljningService],
+  exports: [UppfoljningService],
+})
+export class UppfoljningModule {}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+import { oreSchema } from '../money.js';
+import { organisationNivaSchema } from '../organisation.js';
+import { arSchema, PROGNOSSTATUSAR, prognosomgangTypSchema, prognostillfalleSchema } from '../prognos.js';
+
+const antalSchema = z.number().int().nonnegative();
+
+/** How far the ansvar below a node have come in the round: each ansvar of the round counted once, by its forecast's status. */
+export const framstegSchema = z.object({
+  ejPaborjad: antalSchema,
+  utkast: antalSchema,
+  klarmarkerade: antalSchema,
+  godkanda: antalSchema,
+  aterskickade: antalSchema,
+});
+export type Framsteg = z.infer<typeof framstegSchema>;
+
+/**
+ * One node of the organisation with its figures for a round, all net cost (cost minus revenue) in öre. Every figure
+ * and count is the sum of the node's children's, to the öre, down to the ansvar (the enheter).
+ */
+export const uppfoljningNodSchema = z.object({
+  kod: z.string(),
+  namn: z.string(),
+  niva: organisationNivaSchema,
+  foralderKod: z.string().nullable(),
+  /** The chef of an ansvar (an enhet); null above the leaves. */
+  chef: z.object({ anvandarId: z.string(), namn: z.string() }).nullable(),
+  /** The ansvar below the node (1 for an ansvar), and how many of them the round covers (a månadsprognos covers chosen nämnder). */
+  antalAnsvar: antalSchema,
+  antalIOmgangen: antalSchema,
+  /** The year's budget: each ansvar's internbudget as the budget service last published it (0 for an ansvar without one). */
+  budgetOre: oreSchema,
+  /** The budget of the round's utfall period: each ansvar's year budget × months / 12, rounded to the öre per ansvar. */
+  periodbudgetOre: oreSchema,
+  /** Net utfall of the period (January up to and including `utfallTomManad`). */
+  utfallOre: oreSchema,
+  /** Period budget minus utfall: positive is a surplus so far. */
+  utfallAvvikelseOre: oreSchema,
+  /** The helårsprognos of the ansvar whose forecast counts (klarmarkerad or godkänd), and how many those are. */
+  prognosOre: oreSchema,
+  prognosAntalAnsvar: antalSchema,
+  /** Budget minus prognos over the ansvar whose forecast counts (positive is a surplus), and how many it covers. */
+  avvikelseOre: oreSchema,
+  avvikelseAntalAnsvar: antalSchema,
+  /**
+   * The change of the prognos since the previous round of the year, over the ansvar that have a counting forecast in
+   * both this round and an earlier one (each ansvar against its latest earlier round), and how many those are.
+   */
+  forandringOre: oreSchema,
+  forandringAntalAnsvar: antalSchema,
+  framsteg: framstegSchema,
+});
+export type UppfoljningNod = z.infer<typeof uppfoljningNodSchema>;
+
+export const uppfoljningOmgangSchema = z.object({
+  typ: prognosomgangTypSchema,
+  status: z.enum(['oppen', 'stangd']),
+  deadline: z.iso.datetime({ offset: true }),
+  utfallTomManad: z.number().int().min(1).max(12),
+  namnder: z.array(z.string()).nullable(),
+});
+
+/** GET /api/report/uppfoljning/{ar}/{tillfalle}/noder/{kod}: a node with its children, in the organisation of the round. */
+export const uppfoljningSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  /** The round as the forecast service last published it; null when only forecasts have been heard of so far. */
+  omgang: uppfoljningOmgangSchema.nullable(),
+  /** The day whose organisation tree the round is rolled up in: the last day of its utfall period. */
+  organisationDatum: z.iso.date(),
+  /** The last month of the utfall period. */
+  utfallTomManad: z.number().int().min(1).max(12),
+  /** The nodes above this one, from the city down (kod, namn and level only). */
+  sokvag: z.array(z.object({ kod: z.string(), namn: z.string(), niva: organisationNivaSchema })),
+  nod: uppfoljningNodSchema,
+  /** The node's children, by name. */
+  barn: z.array(uppfoljningNodSchema),
+  /** When the report service last applied a change of a forecast of this round; null before any. */
+  senastUppdaterad: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Uppfoljning = z.infer<typeof uppfoljningSchema>;
+
+/** The statuses that leave an ansvar missing from a round: not started, saved but not marked ready, or sent back. */
+export const SAKNAS_STATUSAR = ['ej-paborjad', 'utkast', 'aterskickad'] as const;
+/** The statuses whose forecast counts in the prognos. */
+export const RAKNAS_STATUSAR = ['klarmarkerad', 'godkand'] as const satisfies readonly (typeof PROGNOSSTATUSAR)[number][];
+
+export const saknadSchema = z.object({
+  ansvar: z.string(),
+  namn: z.string(),
+  status: z.enum(SAKNAS_STATUSAR),
+  chef: z.object({ anvandarId: z.string(), namn: z.string() }).nullable(),
+  avdelning: z.object({ kod: z.string(), namn: z.string() }).nullable(),
+  forvaltning: z.object({ kod: z.string(), namn: z.string() }).nullable(),
+  namnd: z.object({ kod: z.string(), namn: z.string() }).nullable(),
+});
+export type Saknad = z.infer<typeof saknadSchema>;
+
+/** GET …/noder/{kod}/saknas: the ansvar below a node whose forecast is missing from the round, by ansvar code. */
+export const saknadeSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  kod: z.string(),
+  namn: z.string(),
+  saknade: z.array(saknadSchema),
+});
+export type Saknade = z.infer<typeof saknadeSchema>;
