@@ -5,14 +5,12 @@ import {
   verksamhetsbudgetUppdaterad,
 } from './budget-uppdaterad.js';
 import { helarsprognosAndrad } from './helarsprognos-andrad.js';
-import { helarsprognosLamnad } from './helarsprognos-lamnad.js';
 import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { prognosomgangAndrad } from './prognosomgang-andrad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './budget-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
-export * from './helarsprognos-lamnad.js';
 export * from './organisationsnod-uppdaterad.js';
 export * from './prognosomgang-andrad.js';
 export * from './utfall-ansvar-uppdaterat.js';
@@ -20,7 +18,6 @@ export * from './utfall-ansvar-uppdaterat.js';
 /** Every event of the system: the topic list that infra creates up front, each with its dead-letter topic. */
 export const ALL_EVENTS = [
   organisationsnodUppdaterad,
-  helarsprognosLamnad,
   helarsprognosAndrad,
   prognosomgangAndrad,
   utfallAnsvarUppdaterat,
