@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
 import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
 import {
-  ansvarsbudgetUppdaterad,
+  verksamhetsbudgetUppdaterad,
   helarsprognosAndrad,
   prognosomgangAndrad,
   utfallAnsvarUppdaterat,
@@ -56,13 +56,6 @@ async function produce(topic: string, envelopes: readonly EventEnvelope[]): Prom
 const netto = (rader: readonly { kontogrupp: KontogruppKod; beloppOre: number }[]) =>
   rader.reduce((summa, rad) => summa + (kontogruppTyp(rad.kontogrupp) === 'intakt' ? -rad.beloppOre : rad.beloppOre), 0);
 
-/** Year budget × months / 12, half away from zero: computed here in big integers, apart from the service's own. */
-function periodbudget(ore: number, manader: number): number {
-  const belopp = BigInt(Math.abs(ore)) * BigInt(manader);
-  const avrundat = Number((belopp * 2n + 12n) / 24n);
-  return ore < 0 ? -avrundat : avrundat;
-}
-
 // ---- What the test publishes, per ansvar ---------------------------------------------------------------------
 
 const NODER = new Map(DEMO.organisation.map((n) => [n.kod, n]));
@@ -81,6 +74,22 @@ for (const rad of DEMO.internbudget) {
   else rader.push({ kontogrupp: rad.kontogrupp, beloppOre: rad.beloppOre });
   budgetRader.set(rad.ansvar, rader);
 }
+
+/** Each kontogrupp's year over the months, unevenly and with odd öre; December takes what makes the year exact. */
+const manaderAv = (beloppOre: number): number[] => {
+  const bas = Math.trunc(beloppOre / 12);
+  const manader = Array.from({ length: 11 }, (_, m) => bas + (m % 3) - 1);
+  return [...manader, beloppOre - manader.reduce((a, b) => a + b, 0)];
+};
+const verksamhetsbudget = (ansvar: string) =>
+  (budgetRader.get(ansvar) ?? []).map((rad) => ({ kontogrupp: rad.kontogrupp, manader: manaderAv(rad.beloppOre) }));
+/** The net cost of January to a month of the ansvar's verksamhetsbudget. */
+const periodbudgetAv = (ansvar: string, tomManad: number) =>
+  verksamhetsbudget(ansvar).reduce(
+    (summa, rad) =>
+      summa + (kontogruppTyp(rad.kontogrupp) === 'intakt' ? -1 : 1) * rad.manader.slice(0, tomManad).reduce((a, b) => a + b, 0),
+    0,
+  );
 
 /**
  * Utfall for January to September for every fourth ansvar (the others have none: fewer events to wait for), odd öre
@@ -148,7 +157,7 @@ type Siffror = Omit<UppfoljningNod, 'kod' | 'namn' | 'niva' | 'foralderKod' | 'c
 /** What each ansvar's figures in August must be, computed from what was published. */
 function forvantatAugusti(i: number, ansvar: string): Siffror {
   const budgetOre = netto(budgetRader.get(ansvar) ?? []);
-  const periodbudgetOre = periodbudget(budgetOre, 8);
+  const periodbudgetOre = periodbudgetAv(ansvar, 8);
   const utfallOre = utfallManader(i)
     .filter((m) => m.manad <= 8)
     .reduce((summa, m) => summa + netto(m.rader), 0);
@@ -244,11 +253,18 @@ describe('the roll-up of a forecast round at every level, for every level', () =
       omgang('augusti', 'ordinarie', 8, null),
     ]);
     await produce(
-      ansvarsbudgetUppdaterad.topic,
+      verksamhetsbudgetUppdaterad.topic,
       ALLA_ANSVAR.map((node) =>
         envelope(
-          ansvarsbudgetUppdaterad,
-          { ar: AR, namnd: namndAv.get(node.kod)!, ansvar: node.kod, versionId: `test-${AR}`, rader: budgetRader.get(node.kod) ?? [] },
+          verksamhetsbudgetUppdaterad,
+          {
+            ar: AR,
+            namnd: namndAv.get(node.kod)!,
+            ansvar: node.kod,
+            kalla: 'standard' as const,
+            versionId: `test-${AR}`,
+            rader: verksamhetsbudget(node.kod),
+          },
           'budget',
         ),
       ),

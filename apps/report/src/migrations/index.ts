@@ -1,10 +1,12 @@
 import type { MigrationEntry } from '@tertial/service-kit';
-import { Migration20261201201931 } from './Migration20261201201931.js';
 import { Migration20261201173731 } from './Migration20261201173731.js';
 import { Migration20261201175500 } from './Migration20261201175500.js';
+import { Migration20261201201931 } from './Migration20261201201931.js';
+import { Migration20261201220000 } from './Migration20261201220000.js';
 
 export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201173731', class: Migration20261201173731 },
   { name: 'Migration20261201175500', class: Migration20261201175500 },
   { name: 'Migration20261201201931', class: Migration20261201201931 },
+  { name: 'Migration20261201220000', class: Migration20261201220000 },
 ];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ansvarSiffror, periodbudget, raknas, rullaUpp, siffrorAv, summa, type AnsvarUnderlag } from './rulla-upp.js';
 import { saknadeTillCsv, saknadeUnder } from './saknade.js';
-import { underlagPerAnsvar } from './uppfoljning.service.js';
+import { underlagPerAnsvar, verksamhetsbudgetensSummor } from './uppfoljning.service.js';
 
 const node = (kod: string, niva: OrganisationNode['niva'], foralderKod: string | null, chef: string | null = null): OrganisationNode => ({
   kod,
@@ -123,6 +123,19 @@ describe('ansvarSiffror: one ansvar’s figures in a round', () => {
     const resultat = ansvarSiffror(givet, true, 8);
     expect(resultat).toMatchObject({ antalAnsvar: 1, antalIOmgangen: 1, ...siffror });
     expect(resultat.framsteg).toEqual({ ejPaborjad: 0, utkast: 0, klarmarkerade: 0, godkanda: 0, aterskickade: 0, ...framsteg });
+  });
+
+  it.each([
+    ['after April: the verksamhetsbudget’s first four months', 4, 10_000_00 * 3 + 4_000_00],
+    ['after August: eight months, July’s low one among them', 8, 10_000_00 * 6 + 4_000_00 + 16_000_01],
+    ['after November: all but December', 11, 10_000_00 * 8 + 4_000_00 + 16_000_01 + 0],
+  ])('the period budget with a verksamhetsbudget is its months: %s', (_, tomManad, periodbudgetOre) => {
+    const manader = [
+      10_000_00, 10_000_00, 10_000_00, 4_000_00, 10_000_00, 10_000_00, 10_000_00, 16_000_01, 10_000_00, 10_000_00, 0, 9_999_99,
+    ];
+    const arsbudget = manader.reduce((a, b) => a + b, 0);
+    const resultat = ansvarSiffror({ ...underlag(arsbudget, 0), manadsbudgetOre: manader }, true, tomManad);
+    expect(resultat).toMatchObject({ budgetOre: arsbudget, periodbudgetOre, utfallAvvikelseOre: periodbudgetOre });
   });
 
   it('an ansvar outside a månadsprognos keeps its figures but counts in no progress', () => {
@@ -304,7 +317,47 @@ describe('underlagPerAnsvar: an ansvar’s forecast in the round and its latest 
       [{ ansvar: '1', nettokostnad_ore: '900719925474099' }],
       [{ ansvar: '1', netto_ore: 12 }],
     );
-    expect(perAnsvar.get('1')).toEqual({ budgetOre: 900_719_925_474_099, utfallOre: 12, prognos: null, foregaendeOre: null });
+    expect(perAnsvar.get('1')).toEqual({
+      budgetOre: 900_719_925_474_099,
+      manadsbudgetOre: null,
+      utfallOre: 12,
+      prognos: null,
+      foregaendeOre: null,
+    });
     expect(finnsPrognos).toBe(false);
+  });
+
+  it.each([
+    ['as text (SQLite)', '[1,2,3,4,5,6,7,8,9,10,11,12]'],
+    ['parsed (PostgreSQL jsonb)', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+  ])('the verksamhetsbudget’s months come in %s', (_, manader) => {
+    const { perAnsvar } = underlagPerAnsvar('augusti', [], [{ ansvar: '1', nettokostnad_ore: 78, manader_netto_ore: manader }], []);
+    expect(perAnsvar.get('1')?.manadsbudgetOre).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+});
+
+describe('verksamhetsbudgetensSummor: the verksamhetsbudget as the roll-up keeps it', () => {
+  const tolv = (belopp: number) => Array.from({ length: 12 }, () => belopp);
+  it.each([
+    [
+      'cost alone',
+      [{ kontogrupp: 'personalkostnader' as const, manader: tolv(100) }],
+      [{ kontogrupp: 'personalkostnader', beloppOre: 1_200 }],
+      tolv(100),
+    ],
+    [
+      'revenue is subtracted month by month',
+      [
+        { kontogrupp: 'intakter' as const, manader: tolv(30) },
+        { kontogrupp: 'lokalkostnader' as const, manader: [...tolv(50).slice(1), 51] },
+      ],
+      [
+        { kontogrupp: 'intakter', beloppOre: 360 },
+        { kontogrupp: 'lokalkostnader', beloppOre: 601 },
+      ],
+      [...tolv(20).slice(1), 21],
+    ],
+  ])('%s', (_, rader, ar, manaderNettoOre) => {
+    expect(verksamhetsbudgetensSummor(rader)).toEqual({ rader: ar, manaderNettoOre });
   });
 });

@@ -7,6 +7,8 @@ import type { Prognosstatus } from '@tertial/contracts/prognos';
 export interface AnsvarUnderlag {
   /** The year's budget; 0 when the budget service has published none. */
   readonly budgetOre: Ore;
+  /** The same budget's net cost per month (the verksamhetsbudget), when known: the period budget is its months. */
+  readonly manadsbudgetOre?: readonly Ore[] | null;
   /** Net utfall of the round's period. */
   readonly utfallOre: Ore;
   /** The ansvar's forecast in this round, whatever its status; null when it has none (ej påbörjad). */
@@ -89,7 +91,10 @@ const NOLL: Siffror = {
 export function ansvarSiffror(underlag: AnsvarUnderlag | undefined, iOmgangen: boolean, utfallTomManad: number): Siffror {
   if (!underlag)
     return { ...NOLL, antalAnsvar: 1, antalIOmgangen: iOmgangen ? 1 : 0, framsteg: iOmgangen ? framstegFor(null) : INGET_FRAMSTEG };
-  const periodbudgetOre = periodbudget(underlag.budgetOre, utfallTomManad);
+  const periodbudgetOre =
+    underlag.manadsbudgetOre?.length === 12
+      ? underlag.manadsbudgetOre.slice(0, utfallTomManad).reduce((a, b) => addOre(a, b), 0)
+      : periodbudget(underlag.budgetOre, utfallTomManad);
   const prognos = underlag.prognos && raknas(underlag.prognos.status) ? underlag.prognos.nettokostnadOre : null;
   const foregaende = underlag.foregaendeOre;
   return {

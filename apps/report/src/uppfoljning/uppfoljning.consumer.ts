@@ -1,11 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { ansvarsbudgetUppdaterad, prognosomgangAndrad } from '@tertial/contracts/events';
+import { prognosomgangAndrad, verksamhetsbudgetUppdaterad } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { UppfoljningService } from './uppfoljning.service.js';
 
-/** Each ansvar's budget from the budget service, and the forecast rounds from the forecast service. */
+/** Each ansvar's verksamhetsbudget from the budget service, and the forecast rounds from the forecast service. */
 @Controller()
 export class UppfoljningConsumer {
   constructor(
@@ -13,10 +13,10 @@ export class UppfoljningConsumer {
     @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
   ) {}
 
-  @EventPattern<string>(ansvarsbudgetUppdaterad.topic)
-  async onAnsvarsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+  @EventPattern<string>(verksamhetsbudgetUppdaterad.topic)
+  async onVerksamhetsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
-    const outcome = await this.consumer.consume(ansvarsbudgetUppdaterad, data, context, async (em, envelope) => {
+    const outcome = await this.consumer.consume(verksamhetsbudgetUppdaterad, data, context, async (em, envelope) => {
       await this.uppfoljning.registreraBudget(em, envelope.payload);
       ar = envelope.payload.ar;
     });

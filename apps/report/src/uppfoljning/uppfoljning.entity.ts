@@ -1,7 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { PROGNOSOMGANG_TYPER, PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 
-/** An ansvar's budget for a year (net cost and its parts), as the budget service last published it. */
+/**
+ * An ansvar's budget for a year (net cost and its parts) from its verksamhetsbudget, as the budget service last
+ * published it, with the net cost of each month: a round's period budget is the sum of its months.
+ */
 export const AnsvarBudgetSchema = defineEntity({
   name: 'AnsvarBudget',
   tableName: 'ansvar_budget',
@@ -13,6 +16,8 @@ export const AnsvarBudgetSchema = defineEntity({
     intakterOre: p.bigint('number'),
     kostnaderOre: p.bigint('number'),
     nettokostnadOre: p.bigint('number'),
+    /** Net cost per month, January to December; null for a budget kept before the verksamhetsbudget. */
+    manaderNettoOre: p.json<number[]>().nullable(),
     uppdateradAt: p.datetime(),
   },
 });

@@ -2,8 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
-import type { AnsvarsbudgetUppdateradPayload, PrognosomgangAndradPayload, UtfallAnsvarUppdateratPayload } from '@tertial/contracts/events';
-import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
+import type {
+  PrognosomgangAndradPayload,
+  UtfallAnsvarUppdateratPayload,
+  VerksamhetsbudgetUppdateradPayload,
+} from '@tertial/contracts/events';
+import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { OrganisationNode } from '@tertial/contracts/organisation';
 import { addOre } from '@tertial/contracts/money';
 import {
@@ -76,13 +80,15 @@ export class UppfoljningService {
   }
 
   /** Keeps an ansvar's budget for the year: each event carries the whole budget, so the latest is the one. */
-  async registreraBudget(em: EntityManager, budget: AnsvarsbudgetUppdateradPayload): Promise<void> {
+  async registreraBudget(em: EntityManager, budget: VerksamhetsbudgetUppdateradPayload): Promise<void> {
+    const { rader, manaderNettoOre } = verksamhetsbudgetensSummor(budget.rader);
     await em.upsert(AnsvarBudget, {
       ansvar: budget.ansvar,
       ar: budget.ar,
       namnd: budget.namnd,
       versionId: budget.versionId,
-      ...summeraRader(budget.rader),
+      ...summeraRader(rader),
+      manaderNettoOre,
       uppdateradAt: new Date(),
     });
   }
@@ -239,7 +245,10 @@ export class UppfoljningService {
       sql.execute<
         { ansvar: string; tillfalle: Prognostillfalle; status: Prognosstatus; nettokostnad_ore: Num; applied_at: string | Date }[]
       >('select ansvar, tillfalle, status, nettokostnad_ore, applied_at from ansvar_helarsprognos where ar = ?', [ar]),
-      sql.execute<{ ansvar: string; nettokostnad_ore: Num }[]>('select ansvar, nettokostnad_ore from ansvar_budget where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }[]>(
+        'select ansvar, nettokostnad_ore, manader_netto_ore from ansvar_budget where ar = ?',
+        [ar],
+      ),
       sql.execute<{ ansvar: string; netto_ore: Num }[]>(
         'select ansvar, sum(netto_ore) as netto_ore from ansvar_utfall_manad where ar = ? and manad <= ? group by ansvar',
         [ar, utfallTomManad],
@@ -288,7 +297,7 @@ export function underlagPerAnsvar(
     nettokostnad_ore: Num;
     applied_at: string | Date;
   }[],
-  budgetar: readonly { ansvar: string; nettokostnad_ore: Num }[],
+  budgetar: readonly { ansvar: string; nettokostnad_ore: Num; manader_netto_ore?: string | number[] | null }[],
   utfall: readonly { ansvar: string; netto_ore: Num }[],
 ): { perAnsvar: Map<string, AnsvarUnderlag>; finnsPrognos: boolean; senastUppdaterad: string | null } {
   const ordning = PROGNOSTILLFALLEN.indexOf(tillfalle);
@@ -308,15 +317,47 @@ export function underlagPerAnsvar(
     }
   }
   const budget = new Map(budgetar.map((rad) => [rad.ansvar, Number(rad.nettokostnad_ore)]));
+  // JSON comes back as text from SQLite and parsed from PostgreSQL.
+  const manader = new Map(
+    budgetar.flatMap((rad) =>
+      rad.manader_netto_ore == null
+        ? []
+        : [
+            [
+              rad.ansvar,
+              typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore,
+            ] as const,
+          ],
+    ),
+  );
   const utfallPerAnsvar = new Map(utfall.map((rad) => [rad.ansvar, Number(rad.netto_ore)]));
   const perAnsvar = new Map<string, AnsvarUnderlag>();
   for (const ansvar of new Set([...aktuell.keys(), ...foregaende.keys(), ...budget.keys(), ...utfallPerAnsvar.keys()])) {
     perAnsvar.set(ansvar, {
       budgetOre: budget.get(ansvar) ?? 0,
+      manadsbudgetOre: manader.get(ansvar) ?? null,
       utfallOre: utfallPerAnsvar.get(ansvar) ?? 0,
       prognos: aktuell.get(ansvar) ?? null,
       foregaendeOre: foregaende.get(ansvar)?.nettokostnadOre ?? null,
     });
   }
   return { perAnsvar, finnsPrognos: aktuell.size > 0, senastUppdaterad: senast?.toISOString() ?? null };
+}
+
+/**
+ * A verksamhetsbudget as the roll-up keeps it: the year per kontogrupp (shown amounts) and the net cost (cost minus
+ * revenue) of each month.
+ */
+export function verksamhetsbudgetensSummor(rader: VerksamhetsbudgetUppdateradPayload['rader']): {
+  rader: { kontogrupp: KontogruppKod; beloppOre: number }[];
+  manaderNettoOre: number[];
+} {
+  const manaderNettoOre = Array.from({ length: 12 }, () => 0);
+  const ar = rader.map((rad) => {
+    rad.manader.forEach((belopp, index) => {
+      manaderNettoOre[index] = addOre(manaderNettoOre[index]!, INTAKTSGRUPPER.has(rad.kontogrupp) ? -belopp : belopp);
+    });
+    return { kontogrupp: rad.kontogrupp, beloppOre: rad.manader.reduce((a, b) => addOre(a, b), 0) };
+  });
+  return { rader: ar, manaderNettoOre };
 }
