@@ -54,6 +54,7 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/budget/budgetversioner': ['ekonomidirektor'],
   'POST /api/budget/utfall/import': ['ekonomidirektor'],
   'PUT /api/budget/investeringar/{id}': ['ekonomidirektor'],
+  'PUT /api/budget/verksamhetsbudgetar/{ansvar}/{ar}': ['chef'],
 };
 
 let operations: Operation[] = [];
