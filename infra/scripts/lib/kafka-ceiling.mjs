@@ -11,6 +11,25 @@ import { run } from './process.mjs';
 const { Kafka, logLevel, Partitioners } = kafkajs;
 
 /**
+ * Creates a topic and waits until every partition has a leader. kafkajs's own `waitForLeaders` can fail with
+ * UNKNOWN_TOPIC_OR_PARTITION while the new topic's metadata spreads; this asks again until it answers.
+ */
+async function createTopic(admin, topic, partitions) {
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: false });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      if (topics[0]?.partitions.length === partitions && topics[0].partitions.every((p) => p.leader >= 0)) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`the topic ${topic} got no leaders within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Produces `count` messages of `payload` (acks=all, keyed over `keys` keys, `batchSize` to a send, `concurrency`
  * sends at a time: the outbox relays in batches too) into a fresh topic of `partitions` partitions while one
  * consumer reads them. Returns the messages and seconds from the first send until the last message is consumed.
@@ -23,7 +42,7 @@ export async function kafkajsCeiling({ brokers, count, payload, keys = count, pa
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   const consumer = kafka.consumer({ groupId: `${topic}.group`, sessionTimeout: 10_000 });
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+    await createTopic(admin, topic, partitions);
     await Promise.all([producer.connect(), consumer.connect()]);
     await consumer.subscribe({ topic, fromBeginning: true });
     let consumed = 0;
@@ -82,7 +101,7 @@ export async function producerPerformance({ libs, brokers, records, recordBytes,
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+    await createTopic(admin, topic, partitions);
     const { stdout } = await run('java', [
       '-cp',
       join(libs, '*'),
