@@ -3,6 +3,7 @@ import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/se
 import { AteroppnatAnsvarSchema, HelarsprognosSchema, KommentarstroskelSchema } from './helarsprognoser/helarsprognos.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PrognosomgangSchema } from './omgangar/prognosomgang.entity.js';
+import { InvesteringsprojektReplikaSchema } from './personal-och-investeringar/investeringsprojekt.entity.js';
 import { AnsvarsbudgetSchema, AnsvarsutfallSchema } from './underlag/underlag.entity.js';
 
 export const FORECAST_DATABASE: ServiceDatabase = {
@@ -14,6 +15,7 @@ export const FORECAST_DATABASE: ServiceDatabase = {
     AnsvarsbudgetSchema,
     AnsvarsutfallSchema,
     OrganisationNodeReplicaSchema,
+    InvesteringsprojektReplikaSchema,
   ],
   migrations: MIGRATIONS,
 };

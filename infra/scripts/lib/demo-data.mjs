@@ -6,7 +6,7 @@ import { bearer } from './tokens.mjs';
  * A chef's forecast for an ansvar: its internbudget per kontogrupp in the demo city, moved by a few percent
  * either way (the same every time, from the ansvar code), in whole kronor — as forecasts near a budget are.
  */
-export function demoPrognos(ansvar, ar, tillfalle, budgetrader) {
+export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
   const seed = [...ansvar].reduce((sum, digit) => (sum * 31 + digit.charCodeAt(0)) % 1_000_003, 7);
   const rader = budgetrader.map((rad, i) => {
     // Between −4 % and +5 %, from the code and the kontogrupp: some ansvar overrun, most land close.
@@ -14,7 +14,33 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader) {
     const kronor = Math.round((rad.beloppOre / 100) * (1 + promille / 1000));
     return { kontogrupp: rad.kontogrupp, belopp: `${Math.max(0, kronor)}.00` };
   });
-  return { ansvar, ar, tillfalle, rader, kommentar: 'Demodata', klarmarkerad: true };
+  // Årsarbetare near what the personnel budget pays for (620 000 kr a year each, as budget estimates them).
+  const personalOre = budgetrader.find((rad) => rad.kontogrupp === 'personalkostnader')?.beloppOre ?? 0;
+  const budgeterade = Math.round((personalOre * 10) / 62_000_000);
+  const tiondelar = (promille) => Math.max(0, Math.round((budgeterade * (1000 + promille)) / 1000));
+  const personal =
+    budgeterade > 0
+      ? { nu: tiondelar((seed % 61) - 40) / 10, prognos: tiondelar((seed % 41) - 25) / 10 }
+      : undefined;
+  // Each project the ansvar owns lands between 85 % and 105 % of its budget for the year, in whole kronor.
+  const investeringar = projekt
+    .filter((p) => p.ansvar === ansvar)
+    .flatMap((p) => {
+      const aret = p.ar.find((rad) => rad.ar === ar);
+      if (!aret) return [];
+      const procent = 85 + ((seed + p.id.length * 13) % 21);
+      return [{ projekt: p.id, prognos: `${Math.round((aret.budgetOre / 100) * (procent / 100))}.00` }];
+    });
+  return {
+    ansvar,
+    ar,
+    tillfalle,
+    rader,
+    kommentar: 'Demodata',
+    klarmarkerad: true,
+    ...(personal ? { personal } : {}),
+    ...(investeringar.length > 0 ? { investeringar } : {}),
+  };
 }
 
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
@@ -65,6 +91,16 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
   const chefFor = new Map(stad.organisation.filter((node) => node.chef).map((node) => [node.kod, node.chef.anvandarId]));
   const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod));
+  // Budget's investment projects reach the forecast service as events, like the organisation: wait for them too,
+  // so a forecast naming a project its ansvar owns is not refused as unknown.
+  const projekt = stad.investeringar.filter((p) => p.ansvar && p.ar.some((rad) => rad.ar === ar));
+  const sistaAgare = projekt.at(-1)?.ansvar;
+  while (sistaAgare) {
+    const underlag = await getJson(`/api/forecast/helarsprognoser/${sistaAgare}/${ar}/${tillfalle}/underlag`);
+    if (underlag.investeringar?.some((rad) => rad.projekt === projekt.at(-1).id)) break;
+    if (Date.now() > deadline) throw new Error(`the forecast service had not got the investment project ${projekt.at(-1).id}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 
   // Every chef signs in once (eight at a time), before the first forecast: what that takes is measured apart.
   const started = performance.now();
@@ -82,7 +118,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
       const chef = chefFor.get(kod);
       if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
       // The first version of each forecast, marked ready (If-Match: * starts a forecast that has none).
-      const { rader, kommentar, klarmarkerad } = demoPrognos(kod, ar, tillfalle, budget.get(kod));
+      const { rader, kommentar, klarmarkerad, personal, investeringar } = demoPrognos(kod, ar, tillfalle, budget.get(kod), projekt);
       const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
         method: 'PUT',
         headers: {
@@ -91,7 +127,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
           'x-correlation-id': 'demo-data',
           ...(await bearer(token, chef)),
         },
-        body: JSON.stringify({ rader, kommentar, klarmarkerad }),
+        body: JSON.stringify({ rader, kommentar, klarmarkerad, personal, investeringar }),
       });
       if (response.status !== 200) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
     }

@@ -85,3 +85,40 @@ export function periodensSlut(ar: number, tillfalle: Prognostillfalle): string {
 export function arOrdinarieTillfalle(tillfalle: Prognostillfalle): boolean {
   return (ORDINARIE_TILLFALLEN as readonly string[]).includes(tillfalle);
 }
+
+// --- Årsarbetare ----------------------------------------------------------------------------------------
+
+/** Årsarbetare (full-time equivalents) are given with at most one decimal and kept exactly as tenths. */
+export type Tiondelar = number;
+
+/** The most årsarbetare one ansvar may have: far above any real unit, so a typo is caught. */
+export const STORSTA_ANTAL_ARSARBETARE = 100_000;
+
+/** A request field holding årsarbetare: a number (or Swedish decimal text, `12,5`) with at most one decimal, as tenths. */
+export const arsarbetareSchema = z
+  .union([z.number(), z.string()], { error: 'ska vara ett antal årsarbetare, till exempel 12,5' })
+  .transform((value, ctx) => {
+    const tiondelar = tolkaArsarbetare(value);
+    if (tiondelar === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'ska vara ett antal årsarbetare med högst en decimal' });
+      return z.NEVER;
+    }
+    if (tiondelar > STORSTA_ANTAL_ARSARBETARE * 10) {
+      ctx.addIssue({ code: 'custom', message: `får vara högst ${STORSTA_ANTAL_ARSARBETARE.toLocaleString('sv-SE')} årsarbetare` });
+      return z.NEVER;
+    }
+    return tiondelar;
+  });
+
+/** `12,5`, `12.5` or 12.5 to 125 tenths; undefined for anything negative, non-numeric or with more than one decimal. */
+export function tolkaArsarbetare(value: number | string): Tiondelar | undefined {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.replace(/[\s\u00a0]/g, '');
+  const match = /^(\d{1,7})(?:[.,](\d))?$/.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) * 10 + Number(match[2] ?? '0');
+}
+
+/** Tenths back to årsarbetare for the API (125 to 12.5); exact, as every tenth has a shortest decimal form. */
+export function arsarbetare(tiondelar: Tiondelar): number {
+  return tiondelar / 10;
+}

@@ -27,6 +27,8 @@ export interface UtfallRad {
 export interface DemoInvestering {
   readonly id: string;
   readonly namnd: string;
+  /** The ansvar (enhet) that owns the project and forecasts it with its helårsprognos. */
+  readonly ansvar: string | null;
   readonly namn: string;
   readonly motiv: 'A' | 'E' | 'K' | 'L' | 'M' | 'U' | 'T' | null;
   readonly hallbarhet: { social: Bedomning; miljomassig: Bedomning; ekonomisk: Bedomning } | null;
@@ -117,7 +119,7 @@ function byggStad(seed: number, ar: number): DemoStad {
     internbudget.push(...fordelaBudget(random, namnd, ansvarIN, netto));
   });
 
-  const investeringar = demoInvesteringar(random, ar);
+  const investeringar = agare(demoInvesteringar(random, ar), organisation);
   return {
     ar,
     organisation,
@@ -200,6 +202,29 @@ const PROJEKTTYPER: Record<string, readonly string[]> = {
   KS: ['Digital infrastruktur', 'Verksamhetssystem'],
 };
 
+/**
+ * Gives every project an owning ansvar among its nämnd's enheter, chosen by its number (no draw from the seeded
+ * sequence, so the rest of the demo city stays as it was).
+ */
+function agare(projekt: DemoInvestering[], organisation: readonly OrganisationNode[]): DemoInvestering[] {
+  const perKod = new Map(organisation.map((nod) => [nod.kod, nod]));
+  const namndFor = (kod: string): string | undefined => {
+    let nod = perKod.get(kod);
+    while (nod && nod.niva !== 'namnd') nod = nod.foralderKod ? perKod.get(nod.foralderKod) : undefined;
+    return nod?.kod;
+  };
+  const enheter = new Map<string, string[]>();
+  for (const nod of organisation) {
+    if (nod.niva !== 'enhet') continue;
+    const namnd = namndFor(nod.kod);
+    if (namnd) enheter.set(namnd, [...(enheter.get(namnd) ?? []), nod.kod]);
+  }
+  return projekt.map((p, index) => {
+    const kandidater = enheter.get(p.namnd) ?? [];
+    return { ...p, ansvar: kandidater.length > 0 ? kandidater[(index * 7) % kandidater.length]! : null };
+  });
+}
+
 /** A seven-year plan: a handful of projects per nämnd, small and large, the large ones with motive and assessment. */
 function demoInvesteringar(random: Slump, ar: number): DemoInvestering[] {
   const projekt: DemoInvestering[] = [];
@@ -220,6 +245,7 @@ function demoInvesteringar(random: Slump, ar: number): DemoInvestering[] {
       projekt.push({
         id: `${namnd}-P${String(p).padStart(3, '0')}`,
         namnd,
+        ansvar: null,
         namn: `${random.valj(typer)} ${plats}`,
         motiv: total > 3_000_000 * KRONA ? random.valj(MOTIV) : null,
         hallbarhet:

@@ -14,6 +14,7 @@ import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
 import { VerksamhetsbudgetService } from '../verksamhetsbudget/verksamhetsbudget.service.js';
 import { BudgetversionRad, Resursfordelningsunderlag } from './budget.entity.js';
+import { beslutadeVersioner } from './beslutade-versioner.js';
 import { okandaNamnder } from './budgetbeslut.js';
 import { ansvarsbudgetar, namndramar } from './budgethandelser.js';
 import { gallandeBudget, jamforVersioner, type Budgetversion } from './budgetversioner.js';
@@ -59,7 +60,7 @@ export class BudgetService implements OnApplicationBootstrap {
   }
 
   async versioner(ar: number): Promise<Budgetversion[]> {
-    return (await this.orm.em.fork().find(BudgetversionRad, { ar }, { orderBy: { beslutad: 'asc', id: 'asc' } })).map((r) => r.version);
+    return beslutadeVersioner(this.orm.em.fork(), ar);
   }
 
   async jamforelse(ar: number) {

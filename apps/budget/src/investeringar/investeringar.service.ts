@@ -1,20 +1,34 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { investeringsprojektRequestSchema } from '@tertial/contracts/dto';
-import { investeringsprojektUppdaterat } from '@tertial/contracts/events';
+import { investeringsprojektUppdaterat, type HelarsprognosAndradPayload } from '@tertial/contracts/events';
+import { namndSokare } from '@tertial/contracts/organisation';
+import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
+import type { EntityManager } from '@mikro-orm/core';
 import type { z } from 'zod';
 
+import { OrganisationService } from '../organisation/organisation.service.js';
 import { ellerProblem } from '../budget/ellerproblem.js';
 import { InvesteringsprojektRad } from './investeringar.entity.js';
-import { summeraInvesteringsplan, valideraInvesteringsplan, type Investeringsprojekt } from './investeringsplan.js';
+import {
+  medInvesteringsprognos,
+  summeraInvesteringsplan,
+  valideraInvesteringsplan,
+  type Investeringsprojekt,
+  type Projektar,
+} from './investeringsplan.js';
+
+/** A forecast counts in the investment follow-up once its chef has marked it ready, as in the roll-up. */
+const RAKNAS = new Set(['klarmarkerad', 'godkand']);
 
 @Injectable()
 export class InvesteringarService implements OnApplicationBootstrap {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+    @Inject(OrganisationService) private readonly organisation: OrganisationService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,13 +66,27 @@ export class InvesteringarService implements OnApplicationBootstrap {
     principal: Principal,
     correlationId: string,
   ): Promise<Investeringsprojekt> {
+    const ansvar = request.ansvar ?? null;
+    if (ansvar) await this.kravAnsvarINamnd(ansvar, request.namnd, forstaAr);
+    const tidigare = await this.orm.em.fork().findOne(InvesteringsprojektRad, { id });
     const projekt: Investeringsprojekt = {
       id,
       namnd: request.namnd,
+      ansvar,
       namn: request.namn,
       motiv: request.motiv ?? null,
       hallbarhet: request.hallbarhet ?? null,
-      ar: request.ar.map((ar) => ({ ar: ar.ar, budgetOre: ar.budget, utfallOre: ar.utfall ?? null, prognosOre: ar.prognos ?? null })),
+      ar: request.ar.map((ar) => ({
+        ar: ar.ar,
+        budgetOre: ar.budget,
+        utfallOre: ar.utfall ?? null,
+        prognosOre: ar.prognos ?? null,
+        // A prognos left as a chef's forecast set it keeps its source; one typed in anew has none.
+        prognosKalla: kallaOmOforandrad(
+          tidigare?.projekt.ar.find((fore) => fore.ar === ar.ar),
+          ar.prognos ?? null,
+        ),
+      })),
     };
     const fel = valideraInvesteringsplan({ forstaAr, projekt: [projekt] });
     if (fel.length > 0)
@@ -81,4 +109,43 @@ export class InvesteringarService implements OnApplicationBootstrap {
     this.outbox.wake();
     return projekt;
   }
+
+  /**
+   * A chef's helårsprognos marked ready (or approved) sets the year's prognos of the projects their ansvar owns, in the
+   * consumer's transaction; each changed project is published again. Older or foreign forecasts change nothing.
+   */
+  async tillampaPrognos(em: EntityManager, payload: HelarsprognosAndradPayload, correlationId: string): Promise<number> {
+    if (!RAKNAS.has(payload.status) || !payload.investeringar?.length) return 0;
+    const rader = await em.find(InvesteringsprojektRad, { id: { $in: payload.investeringar.map((rad) => rad.projekt) } });
+    const perId = new Map(rader.map((rad) => [rad.id, rad]));
+    const kalla = {
+      ansvar: payload.ansvar,
+      tillfalle: payload.tillfalle,
+      ordning: PROGNOSTILLFALLEN.indexOf(payload.tillfalle),
+      andring: payload.andring,
+    };
+    let andrade = 0;
+    for (const { projekt: id, prognosOre } of payload.investeringar) {
+      const rad = perId.get(id);
+      const efter = rad ? medInvesteringsprognos(rad.projekt, { ar: payload.ar, prognosOre, kalla }) : null;
+      if (!rad || !efter) continue;
+      rad.projekt = efter;
+      addToOutbox(em, investeringsprojektUppdaterat, { ...efter, ar: [...efter.ar] }, { producer: 'budget', correlationId });
+      andrade += 1;
+    }
+    return andrade;
+  }
+
+  private async kravAnsvarINamnd(ansvar: string, namnd: string, ar: number): Promise<void> {
+    const organisation = await this.organisation.vid(`${ar}-01-01`);
+    const nod = organisation.find((kandidat) => kandidat.kod === ansvar);
+    const dess = nod ? namndSokare(organisation)(ansvar)?.kod : undefined;
+    if (nod?.niva === 'enhet' && dess === namnd) return;
+    const message = nod ? `ansvaret ${ansvar} hör inte till nämnden ${namnd}` : `okänt ansvar ${ansvar}`;
+    throw new ProblemException(422, 'Projektets ansvar finns inte i nämnden', message, [{ field: 'ansvar', message }]);
+  }
+}
+
+function kallaOmOforandrad(fore: Projektar | undefined, prognosOre: number | null): Projektar['prognosKalla'] {
+  return fore?.prognosKalla && fore.prognosOre === prognosOre ? fore.prognosKalla : null;
 }

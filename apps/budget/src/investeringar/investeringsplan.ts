@@ -33,11 +33,23 @@ export interface Projektar {
   readonly budgetOre: Ore;
   readonly utfallOre?: Ore | null;
   readonly prognosOre?: Ore | null;
+  /** Where the prognos came from when a chef's helårsprognos set it; absent when typed in by the ekonomidirektör. */
+  readonly prognosKalla?: Prognoskalla | null;
+}
+
+/** The helårsprognos that set a project-year's prognos: its tillfälle's place in the year and its `andring`. */
+export interface Prognoskalla {
+  readonly ansvar: string;
+  readonly tillfalle: string;
+  readonly ordning: number;
+  readonly andring: number;
 }
 
 export interface Investeringsprojekt {
   readonly id: string;
   readonly namnd: string;
+  /** The ansvar that owns the project and forecasts it with its helårsprognos; null when none is named. */
+  readonly ansvar?: string | null;
   readonly namn: string;
   readonly motiv?: Investeringsmotiv | null;
   readonly hallbarhet?: Hallbarhetsbedomning | null;
@@ -203,4 +215,28 @@ function summera(rader: readonly Projektar[]): Investeringssumma {
     avvikelseOre: addOre(budgetOre, -prognosOre),
     utanPrognos: rader.filter((rad) => rad.prognosOre == null).length,
   };
+}
+
+/**
+ * A chef's marked-ready (or approved) helårsprognos sets the year's prognos of a project their ansvar owns. Returns
+ * the project changed, or null when the forecast does not apply: another ansvar owns it, the year is not in the
+ * plan, or the project-year already holds a newer forecast (a later tillfälle, or a later change of the same one).
+ */
+export function medInvesteringsprognos(
+  projekt: Investeringsprojekt,
+  prognos: { ar: number; prognosOre: Ore; kalla: Prognoskalla },
+): Investeringsprojekt | null {
+  if (!projekt.ansvar || projekt.ansvar !== prognos.kalla.ansvar) return null;
+  const index = projekt.ar.findIndex((ar) => ar.ar === prognos.ar);
+  if (index < 0) return null;
+  const nu = projekt.ar[index]!;
+  const tidigare = nu.prognosKalla;
+  if (
+    tidigare &&
+    (tidigare.ordning > prognos.kalla.ordning || (tidigare.ordning === prognos.kalla.ordning && tidigare.andring >= prognos.kalla.andring))
+  )
+    return null;
+  const ar = [...projekt.ar];
+  ar[index] = { ...nu, prognosOre: prognos.prognosOre, prognosKalla: prognos.kalla };
+  return { ...projekt, ar };
 }

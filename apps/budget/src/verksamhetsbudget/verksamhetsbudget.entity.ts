@@ -17,6 +17,8 @@ export const VerksamhetsbudgetSchema = defineEntity({
     rader: p.json<Verksamhetsbudgetrad[]>(),
     /** The internbudget version it was made against. */
     versionId: p.string().length(100),
+    /** The chef's budgeted årsarbetare in tenths; null when the chef stated none (then estimated from personnel costs). */
+    arsarbetareTiondelar: p.integer().nullable(),
     sparadAvId: p.string().length(200),
     sparadAvNamn: p.string().length(200),
     sparadAt: p.datetime(),

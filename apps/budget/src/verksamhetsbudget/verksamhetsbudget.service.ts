@@ -8,16 +8,18 @@ import {
 } from '@tertial/contracts/events';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import { namndSokare, organisationVid, type OrganisationNode } from '@tertial/contracts/organisation';
+import { arsarbetare } from '@tertial/contracts/prognos';
 import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
-import { BudgetversionRad } from '../budget/budget.entity.js';
+import { beslutadeVersioner } from '../budget/beslutade-versioner.js';
 import { ellerProblem } from '../budget/ellerproblem.js';
 import { ansvarsbudgetar } from '../budget/budgethandelser.js';
 import type { Budgetversion } from '../budget/budgetversioner.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
-import { gallandeVerksamhetsbudget, nettokostnad, provaVerksamhetsbudget, type Verksamhetsbudgetrad } from './periodisering.js';
+import { budgeteradeArsarbetare } from './arsarbetare.js';
+import { arsbelopp, gallandeVerksamhetsbudget, nettokostnad, provaVerksamhetsbudget } from './periodisering.js';
 import { Verksamhetsbudget } from './verksamhetsbudget.entity.js';
 
 type Internbudgetversion = Extract<Budgetversion, { typ: 'internbudget' }>;
@@ -41,6 +43,7 @@ export class VerksamhetsbudgetService {
     const { underlag, namnd } = await this.underlag(ansvar, ar);
     const sparad = await this.orm.em.fork().findOne(Verksamhetsbudget, { ansvar, ar });
     const galler = gallandeVerksamhetsbudget(underlag, sparad?.rader);
+    const personal = budgeteradeArsarbetare(galler.rader, sparad?.arsarbetareTiondelar);
     return {
       ansvar,
       ar,
@@ -49,13 +52,15 @@ export class VerksamhetsbudgetService {
       periodisering: galler.kalla === 'chef' ? (sparad?.periodisering ?? null) : null,
       internbudget: underlag.internbudget.map((rad) => ({ ...rad })),
       rader: galler.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
-      nettokostnadOre: nettokostnad(underlag.internbudget),
+      nettokostnadOre: nettokostnad(galler.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, beloppOre: arsbelopp(rad.manader) }))),
       internbudgetOre: nettokostnad(underlag.internbudget),
       inaktuell:
         sparad && galler.inaktuellDifferensOre !== null
           ? { sparadAt: sparad.sparadAt.toISOString(), differensOre: galler.inaktuellDifferensOre }
           : null,
       sparad: sparad ? { av: { id: sparad.sparadAvId, namn: sparad.sparadAvNamn }, at: sparad.sparadAt.toISOString() } : null,
+      arsarbetare: arsarbetare(personal.tiondelar),
+      arsarbetareKalla: personal.kalla,
     };
   }
 
@@ -84,6 +89,7 @@ export class VerksamhetsbudgetService {
         periodisering: request.periodisering,
         rader: berakning.rader,
         versionId: version.id,
+        arsarbetareTiondelar: request.arsarbetare ?? null,
         sparadAvId: principal.id,
         sparadAvNamn: principal.namn,
         sparadAt: new Date(),
@@ -104,6 +110,7 @@ export class VerksamhetsbudgetService {
           kalla: 'chef' as const,
           versionId: version.id,
           rader: berakning.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
+          arsarbetareTiondelar: budgeteradeArsarbetare(berakning.rader, request.arsarbetare).tiondelar,
         },
         { producer: 'budget', correlationId },
       );
@@ -126,7 +133,7 @@ export class VerksamhetsbudgetService {
       this.utfall.manadsmonster(version.ar - 1, ansvarLista),
       this.orm.em.fork().find(Verksamhetsbudget, { ar: version.ar, ansvar: { $in: ansvarLista } }),
     ]);
-    const sparadPer = new Map(sparade.map((rad) => [rad.ansvar, rad.rader]));
+    const sparadPer = new Map(sparade.map((rad) => [rad.ansvar, rad]));
     const payloads = budgetar.map((budget) => handelse(budget, monster.get(budget.ansvar), sparadPer.get(budget.ansvar)));
     return (em, correlationId) => {
       for (const payload of payloads) addToOutbox(em, verksamhetsbudgetUppdaterad, payload, { producer: 'budget', correlationId });
@@ -139,10 +146,7 @@ export class VerksamhetsbudgetService {
     const nod = organisation.find((n) => n.kod === ansvar);
     if (!nod || nod.niva !== 'enhet') throw saknas(`Ansvaret ${ansvar} finns inte ${ar}.`, 'ansvar');
     const namnd = namndSokare(organisation)(ansvar)?.kod;
-    const version = (
-      await this.orm.em.fork().find(BudgetversionRad, { ar, typ: 'internbudget' }, { orderBy: { beslutad: 'asc', id: 'asc' } })
-    )
-      .map((rad) => rad.version)
+    const version = (await beslutadeVersioner(this.orm.em.fork(), ar))
       .filter((v): v is Internbudgetversion => v.typ === 'internbudget' && v.namnd === namnd)
       .at(-1);
     if (!namnd || !version) throw saknas(`Ingen internbudget för ${ansvar} ${ar}.`, 'ar');
@@ -159,9 +163,9 @@ export class VerksamhetsbudgetService {
 function handelse(
   budget: AnsvarsbudgetUppdateradPayload,
   monster: ReadonlyMap<KontogruppKod, number[]> | undefined,
-  sparad: readonly Verksamhetsbudgetrad[] | undefined,
+  sparad: Pick<Verksamhetsbudget, 'rader' | 'arsarbetareTiondelar'> | undefined,
 ): VerksamhetsbudgetUppdateradPayload {
-  const galler = gallandeVerksamhetsbudget({ internbudget: budget.rader, foregaendeAr: monster ?? new Map() }, sparad);
+  const galler = gallandeVerksamhetsbudget({ internbudget: budget.rader, foregaendeAr: monster ?? new Map() }, sparad?.rader);
   return {
     ar: budget.ar,
     namnd: budget.namnd,
@@ -169,5 +173,6 @@ function handelse(
     kalla: galler.kalla,
     versionId: budget.versionId,
     rader: galler.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
+    arsarbetareTiondelar: budgeteradeArsarbetare(galler.rader, sparad?.arsarbetareTiondelar).tiondelar,
   };
 }

@@ -58,6 +58,8 @@ const prognos = (ansvarKod: string, status: HelarsprognosDto['status'], andringa
   andradAv: { id: 'mirela.lindberg', namn: 'Mirela Lindberg' },
   status,
   beslutskommentar: null,
+  personal: null,
+  investeringar: [],
   ...andringar,
 });
 

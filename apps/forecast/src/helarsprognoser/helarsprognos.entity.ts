@@ -1,6 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { PROGNOSSTATUSAR, PROGNOSTILLFALLEN, type PrognosRad } from '@tertial/contracts/prognos';
 
+import type { Investeringsprognos, Personalprognos } from '../personal-och-investeringar/personal-och-investeringar.js';
+
 /**
  * One saved version of an ansvar's helårsprognos for a year and tillfälle. Its content (lines, comment, who saved it)
  * is never edited; a new save is a new version. While it is the current version its status, `andring` and latest
@@ -32,6 +34,10 @@ export const HelarsprognosSchema = defineEntity({
     andradAvNamn: p.string().length(200).nullable(),
     beslutskommentar: p.text().nullable(),
     correlationId: p.string().length(100),
+    /** Årsarbetare now and at year end; null when the version has none. */
+    personal: p.json<Personalprognos>().nullable(),
+    /** The year's forecast per investment project the ansvar owns; null for none. */
+    investeringar: p.json<Investeringsprognos[]>().nullable(),
   },
   uniques: [{ properties: ['ansvar', 'ar', 'tillfalle', 'version'] }],
 });

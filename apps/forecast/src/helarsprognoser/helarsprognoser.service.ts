@@ -12,7 +12,14 @@ import type {
   Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
-import { periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type PrognosRad, type Prognostillfalle } from '@tertial/contracts/prognos';
+import {
+  arsarbetare,
+  periodensSistaManad,
+  periodensSlut,
+  PROGNOSTILLFALLEN,
+  type PrognosRad,
+  type Prognostillfalle,
+} from '@tertial/contracts/prognos';
 import {
   addToOutbox,
   avvisa,
@@ -29,6 +36,14 @@ import type { z } from 'zod';
 
 import { Prognosomgang } from '../omgangar/prognosomgang.entity.js';
 import { hinderForAndringIOmgang, hinderForAteroppning } from '../omgangar/omgangsregler.js';
+import { InvesteringsprojektReplika } from '../personal-och-investeringar/investeringsprojekt.entity.js';
+import {
+  investeringsfel,
+  investeringsunderlag,
+  personalunderlag,
+  type Investeringsprognos,
+  type Personalprognos,
+} from '../personal-och-investeringar/personal-och-investeringar.js';
 import { Ansvarsbudget, Ansvarsutfall } from '../underlag/underlag.entity.js';
 import { berakningsunderlag, jamforVersioner, nettoavvikelse } from '../underlag/underlagsregler.js';
 import { AteroppnatAnsvar, Helarsprognos, Kommentarstroskel } from './helarsprognos.entity.js';
@@ -109,9 +124,16 @@ export class HelarsprognoserService {
     const { rader, summa } = prognosrader(request.rader);
     const klarmarkerad = request.klarmarkerad === true;
     const kommentar = request.kommentar?.trim() ? request.kommentar : null;
+    const personal: Personalprognos | null = request.personal
+      ? { nuTiondelar: request.personal.nu, prognosTiondelar: request.personal.prognos }
+      : null;
+    const investeringar: Investeringsprognos[] | null = request.investeringar?.length
+      ? request.investeringar.map((rad) => ({ projekt: rad.projekt, prognosOre: rad.prognos }))
+      : null;
     const sparad = await this.iTransaktion(async (em) => {
       const aktuell = await aktuellVersion(em, adress);
       this.provaVillkor(ifMatch, aktuell);
+      if (investeringar) await kravEgnaProjekt(em, adress.ansvar, investeringar);
       avvisaVid(await this.hinderIOmgang(em, adress, true));
       avvisaVid(hinderForOvergang('spara', aktor, aktuell?.status ?? 'ej-paborjad'));
       avvisaVid(await kommentarshinder(em, adress, rader, klarmarkerad, kommentar));
@@ -136,6 +158,8 @@ export class HelarsprognoserService {
         andradAvNamn: principal.namn,
         beslutskommentar: null,
         correlationId,
+        personal,
+        investeringar,
       });
       const dto = toDto(prognos);
       publicera(em, dto, correlationId);
@@ -290,7 +314,10 @@ export class HelarsprognoserService {
       lasTroskel(em),
     ]);
     const tidigare = PROGNOSTILLFALLEN.slice(0, PROGNOSTILLFALLEN.indexOf(adress.tillfalle));
-    const foregaende = tidigare.length > 0 ? await senastIAret(em, adress.ansvar, adress.ar, tidigare) : null;
+    const [foregaende, projekt] = await Promise.all([
+      tidigare.length > 0 ? senastIAret(em, adress.ansvar, adress.ar, tidigare) : null,
+      em.find(InvesteringsprojektReplika, { ansvar: adress.ansvar }),
+    ]);
     return {
       ...adress,
       ...berakningsunderlag({
@@ -304,6 +331,8 @@ export class HelarsprognoserService {
       }),
       troskel: { beloppOre: troskel.beloppOre, procent: troskel.hundradelsprocent / 100 },
       status: aktuell?.status ?? 'ej-paborjad',
+      personal: personalunderlag(budget?.arsarbetareTiondelar, foregaende?.personal, aktuell?.personal),
+      investeringar: investeringsunderlag(adress.ar, projekt, foregaende?.investeringar, aktuell?.investeringar),
     };
   }
 
@@ -411,6 +440,19 @@ async function aktuellVersion(
   return em.findOne(Helarsprognos, { ansvar: adress.ansvar, ar: adress.ar, tillfalle: adress.tillfalle }, { orderBy: { version: 'desc' } });
 }
 
+/** A forecast may name only projects its ansvar owns: otherwise 422 naming each line, and nothing is stored. */
+async function kravEgnaProjekt(em: EntityManager, ansvar: string, rader: readonly Investeringsprognos[]): Promise<void> {
+  const kanda = await em.find(InvesteringsprojektReplika, { id: { $in: rader.map((rad) => rad.projekt) } });
+  const fel = investeringsfel(ansvar, rader, new Map(kanda.map((projekt) => [projekt.id, projekt])));
+  if (fel.length > 0)
+    avvisa({
+      status: 422,
+      title: 'Okänt investeringsprojekt',
+      detail: fel.map((f) => f.message).join('; '),
+      fel,
+    });
+}
+
 /** The current forecast of the latest of the given tillfällen in which the ansvar has one. */
 async function senastIAret(
   em: EntityManager,
@@ -510,6 +552,8 @@ function publicera(em: EntityManager, dto: HelarsprognosDto, correlationId: stri
       beslutskommentar: dto.beslutskommentar,
       andradAv: dto.andradAv,
       andradAt: dto.andradAt,
+      personal: dto.personal ? { nuTiondelar: tiondelar(dto.personal.nu), prognosTiondelar: tiondelar(dto.personal.prognos) } : null,
+      investeringar: dto.investeringar,
     },
     { producer: 'forecast', correlationId },
   );
@@ -534,5 +578,14 @@ export function toDto(prognos: Helarsprognos): HelarsprognosDto {
     andradAt: prognos.andradAt.toISOString(),
     andradAv: prognos.andradAvId ? { id: prognos.andradAvId, namn: prognos.andradAvNamn ?? prognos.andradAvId } : null,
     beslutskommentar: prognos.beslutskommentar ?? null,
+    personal: prognos.personal
+      ? { nu: arsarbetare(prognos.personal.nuTiondelar), prognos: arsarbetare(prognos.personal.prognosTiondelar) }
+      : null,
+    investeringar: (prognos.investeringar ?? []).map((rad) => ({ projekt: rad.projekt, prognosOre: rad.prognosOre })),
   };
+}
+
+/** Årsarbetare (one decimal) back to tenths, exactly. */
+function tiondelar(arsarbetare: number): number {
+  return Math.round(arsarbetare * 10);
 }

@@ -25,6 +25,7 @@ export class UnderlagConsumer {
         versionId: payload.versionId,
         rader: arsbudget(payload.rader),
         manader: payload.rader,
+        arsarbetareTiondelar: payload.arsarbetareTiondelar ?? null,
         uppdateradAt: new Date(),
       });
     });

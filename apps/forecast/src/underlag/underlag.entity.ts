@@ -19,6 +19,8 @@ export const AnsvarsbudgetSchema = defineEntity({
     rader: p.json<PrognosRad[]>(),
     /** Per kontogrupp, January to December; null for a budget stored before the verksamhetsbudget. */
     manader: p.json<Manadsbudget[]>().nullable(),
+    /** Budgeted årsarbetare in tenths; null for a budget published without them. */
+    arsarbetareTiondelar: p.integer().nullable(),
     uppdateradAt: p.datetime(),
   },
 });

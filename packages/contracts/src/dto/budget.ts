@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { kontogruppKodSchema } from '../kontogrupper.js';
 import { kronorSchema, oreSchema } from '../money.js';
 import { ansvarKodSchema, organisationNivaSchema } from '../organisation.js';
-import { arSchema } from '../prognos.js';
+import { arSchema, arsarbetareSchema } from '../prognos.js';
 
 /**
  * The budget's DTOs: resursfördelning, internbudget, budget versions, resultatöverföring and the
@@ -271,6 +271,8 @@ const hallbarhetSchema = z.object({
 /** PUT /api/investeringar/projekt/:id — amounts per year in kronor. */
 export const investeringsprojektRequestSchema = z.object({
   namnd: namndKodSchema,
+  /** The ansvar (enhet) in the nämnd that owns the project and forecasts it with its helårsprognos. */
+  ansvar: ansvarKodSchema.nullish(),
   namn: textSchema,
   motiv: investeringsmotivSchema.nullish(),
   hallbarhet: hallbarhetSchema.nullish(),
@@ -283,6 +285,7 @@ export type InvesteringsprojektRequest = z.input<typeof investeringsprojektReque
 export const investeringsprojektSchema = z.object({
   id: z.string(),
   namnd: z.string(),
+  ansvar: z.string().nullish(),
   namn: z.string(),
   motiv: investeringsmotivSchema.nullish(),
   hallbarhet: hallbarhetSchema.nullish(),
@@ -328,12 +331,15 @@ export const verksamhetsbudgetRequestSchema = z.discriminatedUnion(
     z.object({
       periodisering: z.enum(['jamnt', 'foregaende-ar']),
       rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, belopp: arsbeloppSchema })).min(1, 'minst en rad behövs'),
+      /** Budgeted årsarbetare (at most one decimal); without it the figure is estimated from the personnel budget. */
+      arsarbetare: arsarbetareSchema.nullish(),
     }),
     z.object({
       periodisering: z.literal('manuellt'),
       rader: z
         .array(z.object({ kontogrupp: kontogruppKodSchema, manader: z.array(arsbeloppSchema).length(12, 'ska ha tolv månader') }))
         .min(1, 'minst en rad behövs'),
+      arsarbetare: arsarbetareSchema.nullish(),
     }),
   ],
   { error: () => `periodisering ska vara en av ${PERIODISERINGAR.join(', ')}` },
@@ -356,5 +362,8 @@ export const verksamhetsbudgetSchema = z.object({
   /** A chef's budget that no longer adds up after a new internbudget: kept here, but the standard spread applies. */
   inaktuell: z.object({ sparadAt: z.iso.datetime({ offset: true }), differensOre: oreSchema }).nullable(),
   sparad: z.object({ av: z.object({ id: z.string(), namn: z.string() }), at: z.iso.datetime({ offset: true }) }).nullable(),
+  /** Budgeted årsarbetare: the chef's figure, or estimated from the personnel budget (`berakning`). */
+  arsarbetare: z.number().nonnegative(),
+  arsarbetareKalla: z.enum(['chef', 'berakning']),
 });
 export type VerksamhetsbudgetDto = z.infer<typeof verksamhetsbudgetSchema>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { kontogruppKodSchema } from '../kontogrupper.js';
 import { kronorSchema, oreSchema } from '../money.js';
 import { ansvarKodSchema } from '../organisation.js';
-import { arSchema, prognosomgangTypSchema, prognosstatusSchema, prognostillfalleSchema } from '../prognos.js';
+import { arSchema, arsarbetareSchema, prognosomgangTypSchema, prognosstatusSchema, prognostillfalleSchema } from '../prognos.js';
 
 /** The largest amount one forecast line may hold: 10 000 000 000 kr, far above any ansvar's year. */
 export const STORSTA_RADBELOPP_ORE = 1_000_000_000_000;
@@ -28,6 +28,21 @@ export const sparaHelarsprognosRequestSchema = z.object({
     .refine((rader) => new Set(rader.map((rad) => rad.kontogrupp)).size === rader.length, 'varje kontogrupp får förekomma en gång'),
   kommentar: z.string().max(4000).nullish(),
   klarmarkerad: z.boolean({ error: 'ska vara true eller false' }).optional(),
+  /** Personnel in årsarbetare (at most one decimal): how many now, and how many at year end. */
+  personal: z.object({ nu: arsarbetareSchema, prognos: arsarbetareSchema }).nullish(),
+  /** The year's forecast (kronor) for each investment project the ansvar owns. */
+  investeringar: z
+    .array(
+      z.object({
+        projekt: z.string().min(1, 'ange projektets id').max(100),
+        prognos: kronorSchema.pipe(
+          oreSchema.nonnegative('får inte vara negativt').max(STORSTA_RADBELOPP_ORE, 'får vara högst 10 000 000 000 kr'),
+        ),
+      }),
+    )
+    .max(500)
+    .refine((rader) => new Set(rader.map((rad) => rad.projekt)).size === rader.length, 'varje projekt får förekomma en gång')
+    .optional(),
 });
 export type SparaHelarsprognosRequest = z.input<typeof sparaHelarsprognosRequestSchema>;
 
@@ -73,6 +88,10 @@ export const helarsprognosSchema = z.object({
   andradAt: z.iso.datetime({ offset: true }),
   /** The förvaltningsekonom's comment when approving or sending back, or the reason for reopening after close. */
   beslutskommentar: z.string().nullable(),
+  /** Årsarbetare now and forecast at year end; null when the version has none. */
+  personal: z.object({ nu: z.number().nonnegative(), prognos: z.number().nonnegative() }).nullable(),
+  /** The year's forecast per investment project of the ansvar. */
+  investeringar: z.array(z.object({ projekt: z.string(), prognosOre: oreSchema })),
 });
 export type HelarsprognosDto = z.infer<typeof helarsprognosSchema>;
 
@@ -161,6 +180,27 @@ export const helarsprognosUnderlagSchema = z.object({
   kommentarKravs: z.boolean(),
   /** The current version's status, or `ej-paborjad`. */
   status: z.union([prognosstatusSchema, z.literal('ej-paborjad')]),
+  /** Årsarbetare: budgeted (the verksamhetsbudget), the previous round's forecast, and this round's now and forecast. */
+  personal: z.object({
+    budget: z.number().nullable(),
+    foregaendePrognos: z.number().nullable(),
+    nu: z.number().nullable(),
+    prognos: z.number().nullable(),
+  }),
+  /** The investment projects the ansvar owns that have a budget or utfall this year. */
+  investeringar: z.array(
+    z.object({
+      projekt: z.string(),
+      namn: z.string(),
+      /** The project's budget for the year. */
+      budgetOre: oreSchema,
+      utfallOre: oreSchema.nullable(),
+      foregaendePrognosOre: oreSchema.nullable(),
+      prognosOre: oreSchema.nullable(),
+      /** Budget − prognos: positive is money left; null without a forecast. */
+      avvikelseOre: oreSchema.nullable(),
+    }),
+  ),
 });
 export type HelarsprognosUnderlag = z.infer<typeof helarsprognosUnderlagSchema>;
 

@@ -71,6 +71,8 @@ export const verksamhetsbudgetUppdateradPayloadSchema = z.object({
   versionId: z.string().min(1),
   /** Per kontogrupp, twelve months January to December, shown amounts (revenue and cost both positive). */
   rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, manader: z.array(oreSchema).length(12) })),
+  /** Budgeted årsarbetare in tenths: the chef's figure, or one estimated from the personnel budget; absent in older events. */
+  arsarbetareTiondelar: z.int().nonnegative().nullish(),
 });
 export type VerksamhetsbudgetUppdateradPayload = z.infer<typeof verksamhetsbudgetUppdateradPayloadSchema>;
 

@@ -29,6 +29,10 @@ export const helarsprognosAndradPayloadSchema = z.object({
   /** Who made this change, and when. */
   andradAv: personSchema.nullable(),
   andradAt: z.iso.datetime({ offset: true }),
+  /** Årsarbetare now and at year end, in tenths; absent or null when the version has none. */
+  personal: z.object({ nuTiondelar: z.int().nonnegative(), prognosTiondelar: z.int().nonnegative() }).nullish(),
+  /** The year's forecast per investment project the ansvar owns; budget's investment follow-up takes it once marked ready. */
+  investeringar: z.array(z.object({ projekt: z.string().min(1), prognosOre: oreSchema.nonnegative() })).optional(),
 });
 export type HelarsprognosAndradPayload = z.infer<typeof helarsprognosAndradPayloadSchema>;
 
