@@ -7,10 +7,11 @@ import { OmgangarService } from '../omgangar/omgangar.service.js';
 import { UnderlagConsumer } from '../underlag/underlag.consumer.js';
 import { HelarsprognoserController, KommentarstroskelController } from './helarsprognoser.controller.js';
 import { HelarsprognoserService } from './helarsprognoser.service.js';
+import { UppslagCache } from './uppslag-cache.js';
 
 @Module({
   imports: [OrganisationReplicaModule],
   controllers: [HelarsprognoserController, KommentarstroskelController, OmgangarController, AnsvarController, UnderlagConsumer],
-  providers: [HelarsprognoserService, OmgangarService],
+  providers: [HelarsprognoserService, OmgangarService, UppslagCache],
 })
 export class HelarsprognoserModule {}
