@@ -20,22 +20,32 @@ export function percentil(sorterade, p) {
 }
 
 /**
- * When each acknowledged submission became visible: the k-th acknowledged counts as visible at the first reading of
- * the city node, at or after its acknowledgement, whose count of forecasts in the round reaches k. Exact when the
- * roll-up includes submissions in the order they were acknowledged; otherwise it pairs each acknowledgement with the
- * moment the city had taken in as many (the stream names no ansvar).
+ * When each acknowledged submission became visible: at the first message of the round's stream that lists its ansvar
+ * with its `andring` or a later one (the roll-up, and so the city total, then includes it). A message that came before
+ * the acknowledgement reached the client counts as 0 ms; a submission no message listed is left out.
  */
-export function synligEfter(kvitton, avlasningar) {
+export function synligEfter(kvitton, meddelanden) {
+  return synligVid(kvitton, meddelanden).map(({ kvitto, at }) => at - kvitto.at);
+}
+
+/** The moment each listed submission was visible (not before its acknowledgement), with its acknowledgement. */
+export function synligVid(kvitton, meddelanden) {
+  const forst = new Map();
+  for (const { at, andrade } of meddelanden) {
+    for (const { ansvar, andring } of andrade) {
+      const sedda = forst.get(ansvar) ?? forst.set(ansvar, []).get(ansvar);
+      sedda.push({ at, andring });
+    }
+  }
   const svar = [];
-  let j = 0;
-  kvitton.forEach((kvitto, index) => {
-    while (j < avlasningar.length && (avlasningar[j].at < kvitto || avlasningar[j].antal < index + 1)) j += 1;
-    if (j < avlasningar.length) svar.push(avlasningar[j].at - kvitto);
-  });
+  for (const kvitto of kvitton) {
+    const synlig = forst.get(kvitto.ansvar)?.find((sedd) => sedd.andring >= kvitto.andring);
+    if (synlig) svar.push({ kvitto, at: Math.max(synlig.at, kvitto.at) });
+  }
   return svar;
 }
 
-/** Follows a server-sent events stream with a token and calls `onEvent` for each event; returns a stop function. */
+/** Follows a server-sent events stream with a token and calls `onEvent` with each event's data; returns a stop function. */
 function foljStream(url, headers, onEvent) {
   const avbryt = new AbortController();
   void (async () => {
@@ -50,7 +60,13 @@ function foljStream(url, headers, onEvent) {
       while ((slut = buffert.indexOf('\n\n')) >= 0) {
         const block = buffert.slice(0, slut);
         buffert = buffert.slice(slut + 2);
-        if (!/^event: ping/m.test(block)) onEvent(block);
+        if (/^event: ping/m.test(block)) continue;
+        const data = block
+          .split('\n')
+          .filter((rad) => rad.startsWith('data:'))
+          .map((rad) => rad.slice(5).trimStart())
+          .join('\n');
+        if (data) onEvent(JSON.parse(data));
       }
     }
   })().catch(() => {});
@@ -79,22 +95,15 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   for (let i = 0; i < chefer.length; i += 20) await Promise.all(chefer.slice(i, i + 20).map((chef) => token(chef)));
   log(`whole-city round: ${ansvar.length} ansvar of ${chefer.length} chefs, tokens fetched; ${klienter} clients start`);
 
-  const avlasningar = [];
-  let laser = false;
-  let igen = false;
-  const stadUrl = `${url}/api/report/uppfoljning/${ar}/${tillfalle}/noder/stad`;
-  const las = async () => {
-    if (laser) return void (igen = true);
-    laser = true;
-    do {
-      igen = false;
-      const nod = await (await fetch(stadUrl, { headers: ed })).json();
-      const f = nod.nod.framsteg;
-      avlasningar.push({ at: performance.now(), antal: f.klarmarkerade + f.godkanda });
-    } while (igen);
-    laser = false;
-  };
-  const stoppa = foljStream(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/stream`, ed, () => void las());
+  // The stream lists each forecast change a roll-up took in (the ekonomidirektör sees every ansvar).
+  const meddelanden = [];
+  const synliga = new Set();
+  const stoppa = foljStream(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/stream`, ed, (meddelande) => {
+    meddelanden.push({ at: performance.now(), andrade: meddelande.andrade ?? [] });
+    for (const { ansvar } of meddelande.andrade ?? []) synliga.add(ansvar);
+  });
+  // The stream is open before the clock starts.
+  await new Promise((resolve) => setTimeout(resolve, 500));
 
   const kvitton = [];
   const fel = [];
@@ -110,23 +119,29 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
           headers: { ...(await bearer(token, nod.chef.anvandarId)), 'content-type': 'application/json', 'if-match': '*' },
           body: JSON.stringify({ rader: rader(index), kommentar: 'Bänkprov', klarmarkerad: true }),
         });
-        await svar.body?.cancel();
-        if (svar.status === 200) kvitton.push(performance.now());
-        else fel.push(svar.status);
+        if (svar.status === 200) kvitton.push({ ansvar: nod.kod, andring: (await svar.json()).andring, at: performance.now() });
+        else {
+          await svar.body?.cancel();
+          fel.push(svar.status);
+        }
       }
     }),
   );
   const inlamnat = performance.now();
   if (fel.length > 0) log(`whole-city round: ${fel.length} submissions refused (${[...new Set(fel)].join(', ')})`);
   if (kvitton.length === 0) throw new Error('no submission of the round was accepted: nothing to measure');
-  // Until the city node has every acknowledged forecast (or two minutes have passed).
-  while ((avlasningar.at(-1)?.antal ?? 0) < kvitton.length && performance.now() - inlamnat < 120_000) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    await las();
+  // Until the stream has listed every acknowledged forecast (or two minutes have passed).
+  while (kvitton.some((kvitto) => !synliga.has(kvitto.ansvar)) && performance.now() - inlamnat < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   stoppa();
-  const allaSynliga = avlasningar.find((a) => a.antal >= kvitton.length);
-  const latenser = synligEfter(kvitton, avlasningar).sort((a, b) => a - b);
+  const latenser = synligEfter(kvitton, meddelanden).sort((a, b) => a - b);
+  const allaSynliga =
+    latenser.length === kvitton.length ? { at: Math.max(...synligVid(kvitton, meddelanden).map((synlig) => synlig.at)) } : undefined;
+  // What the stream promised, checked against the city node itself.
+  const stad = await (await fetch(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/noder/stad`, { headers: ed })).json();
+  const iStaden = stad.nod.framsteg.klarmarkerade + stad.nod.framsteg.godkanda;
+  if (iStaden !== kvitton.length) log(`whole-city round: the city node counts ${iStaden} forecasts marked ready, not ${kvitton.length}`);
   const sekunder = (inlamnat - start) / 1000;
   const resultat = {
     ar,
@@ -144,7 +159,9 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
       p99: Math.round(percentil(latenser, 99)),
     },
     wholeRoundVisibleSeconds: allaSynliga ? Math.round(((allaSynliga.at - start) / 1000) * 100) / 100 : null,
-    cityReadings: avlasningar.length,
+    visibleListed: latenser.length,
+    streamMessages: meddelanden.length,
+    cityNodeCount: iStaden,
   };
   log(
     `whole-city round: ${resultat.acknowledged} submissions in ${resultat.submitSeconds} s (${resultat.submissionsPerSecond}/s), all visible after ${resultat.wholeRoundVisibleSeconds} s, p95 ${resultat.submitToVisibleMs.p95} ms`,
