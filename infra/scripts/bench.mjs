@@ -300,6 +300,7 @@ if (onlyRound) {
         log,
         forstaAr: DEMO_AR,
         tillfalle: 'oktober',
+        processer: { ...state.pids, gateway: state.gatewayPid, kafka: state.kafkaPid },
       });
       const ceiling = await measureCeiling(pipeline.acknowledged);
       return {
@@ -331,6 +332,9 @@ if (onlyRound) {
     },
   ]);
   printCeiling(round.ceiling);
+  console.log('CPU used during the round (ms per submission, each process):');
+  console.table([round.pipeline.cpuMsPerSubmission]);
+  console.log(`load average (1, 5, 15 min) at the end of the round: ${round.pipeline.loadAverage.join(', ')}`);
   console.log(`pipeline lines/s ÷ raw kafkajs lines/s: ${round.pipelineToKafkajsLines}`);
   console.log('written to bench-results/prognosomgang.json');
   process.exit(0);

@@ -1,7 +1,20 @@
 // The whole-city forecast round through the product: every ansvar's helårsprognos saved and marked ready by its own
 // chef through the public API at the one origin (50 clients at a time, tokens fetched before the clock starts), and
 // for each submission the time until the city node of the roll-up includes it, read from the round's live stream.
+import { readFileSync } from 'node:fs';
+
 import { bearer } from './tokens.mjs';
+
+/** CPU seconds (user and system) a process has used so far, from /proc; null when it is gone. */
+function cpuSekunder(pid) {
+  try {
+    const falt = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
+    return (Number(falt[11]) + Number(falt[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 const KONTOGRUPPER = ['intakter', 'personalkostnader', 'lokalkostnader', 'kop-av-verksamhet', 'ovriga-kostnader', 'kapitalkostnader'];
 
@@ -73,7 +86,11 @@ function foljStream(url, headers, onEvent) {
   return () => avbryt.abort();
 }
 
-export async function measureRound({ url, token, log, forstaAr, tillfalle, klienter = 50 }) {
+/**
+ * `processer`: name → pid of the product's processes (services, gateway, broker), whose CPU time during the round is
+ * reported: on a shared machine the wall-clock figures move with the load, the CPU each process needed does not.
+ */
+export async function measureRound({ url, token, log, forstaAr, tillfalle, klienter = 50, processer = {} }) {
   const ed = await bearer(token, 'ekonomidirektor');
   // The first year from forstaAr whose round of this tillfälle has never been opened: every forecast a first version.
   const omgangar = await (await fetch(`${url}/api/forecast/omgangar`, { headers: ed })).json();
@@ -108,6 +125,7 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   const kvitton = [];
   const fel = [];
   let nasta = 0;
+  const cpuFore = Object.fromEntries(Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => [namn, cpuSekunder(pid)]));
   const start = performance.now();
   await Promise.all(
     Array.from({ length: klienter }, async () => {
@@ -135,6 +153,12 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   stoppa();
+  const cpuMs = Object.fromEntries(
+    Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => {
+      const efter = cpuSekunder(pid);
+      return [namn, efter === null || cpuFore[namn] === null ? null : Math.round((efter - cpuFore[namn]) * 1000)];
+    }),
+  );
   const latenser = synligEfter(kvitton, meddelanden).sort((a, b) => a - b);
   const allaSynliga =
     latenser.length === kvitton.length ? { at: Math.max(...synligVid(kvitton, meddelanden).map((synlig) => synlig.at)) } : undefined;
@@ -159,6 +183,12 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
       p99: Math.round(percentil(latenser, 99)),
     },
     wholeRoundVisibleSeconds: allaSynliga ? Math.round(((allaSynliga.at - start) / 1000) * 100) / 100 : null,
+    // CPU time each process used from the first submission until all were visible, and per submission.
+    cpuMs,
+    cpuMsPerSubmission: Object.fromEntries(
+      Object.entries(cpuMs).map(([namn, ms]) => [namn, ms === null ? null : Math.round((ms / kvitton.length) * 100) / 100]),
+    ),
+    loadAverage: (await import('node:os')).loadavg().map((load) => Math.round(load * 10) / 10),
     visibleListed: latenser.length,
     streamMessages: meddelanden.length,
     cityNodeCount: iStaden,

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver, type SqliteConnection } from '@mikro-orm/sqlite';
+import { SqliteDriver } from '@mikro-orm/sqlite';
 
 import { AndringsloggPostSchema } from '../andringslogg/andringslogg-post.entity.js';
 import type { ServiceConfig } from '../config/service-config.js';
@@ -76,7 +76,6 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
       // which is the embedded default's promise; without it every event applied waits for an fsync.
       await orm.em.getConnection().execute('pragma journal_mode = wal');
       await orm.em.getConnection().execute('pragma synchronous = normal');
-      cacheStatements((await (orm.em.getConnection() as SqliteConnection).getNativeClient()) as unknown as StatementSource);
     }
     await refuseUnknownHistory(orm, config, database);
     await orm.migrator.up();
@@ -85,38 +84,6 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
     throw error;
   }
   return orm;
-}
-
-interface StatementSource {
-  prepare(sql: string): { readonly busy: boolean };
-}
-
-/** How many prepared statements a SQLite connection keeps: every distinct query text the service runs, with room. */
-const STATEMENT_CACHE_SIZE = 1_000;
-
-/**
- * Keeps SQLite's prepared statements for reuse. The query layer (Kysely) prepares every query again each time it
- * runs it, and preparing (parsing and planning the SQL) cost more than running it: about a seventh of a service's CPU
- * under load. A statement is reused only when it is not in the middle of being read (`busy`), and the least recently
- * used ones are dropped beyond STATEMENT_CACHE_SIZE.
- */
-export function cacheStatements(database: StatementSource): void {
-  const prepare = database.prepare.bind(database);
-  const cache = new Map<string, ReturnType<StatementSource['prepare']>>();
-  database.prepare = (sql: string) => {
-    const cached = cache.get(sql);
-    if (cached && !cached.busy) {
-      cache.delete(sql);
-      cache.set(sql, cached);
-      return cached;
-    }
-    const statement = prepare(sql);
-    if (!cached) {
-      cache.set(sql, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    }
-    return statement;
-  };
 }
 
 /**
