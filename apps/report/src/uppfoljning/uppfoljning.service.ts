@@ -439,7 +439,13 @@ export class UppfoljningService {
           },
         ]),
       ),
-      budgetar,
+      // The months parsed once here, not on every roll-up (JSON comes back as text from SQLite).
+      budgetar: budgetar.map((rad) => ({
+        ansvar: rad.ansvar,
+        nettokostnad_ore: Number(rad.nettokostnad_ore),
+        manader_netto_ore:
+          typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore,
+      })),
       utfall: utfallPerAnsvar,
     };
   }
