@@ -57,9 +57,10 @@ export class EventConsumer {
     try {
       // First together with the events that arrive at the same time: one transaction (and one commit) for all of them.
       return await this.tillsammans(definition, envelope, apply);
-    } catch {
+    } catch (error) {
       // One of them failed, and so the shared transaction: each is applied on its own, as below, and only the one
       // that fails again is retried and dead-lettered.
+      this.logger.debug(`en gemensam transaktion misslyckades (${String(error)}); händelserna tillämpas var för sig`);
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
