@@ -159,7 +159,7 @@ function printCeiling(ceiling) {
 const DEMO_AR = new Date().getFullYear();
 const DEMO_TILLFALLE = new Date().getMonth() >= 8 ? 'augusti' : 'april';
 
-async function waitForDemoForecasts({ url, oidcIssuer }, started) {
+async function waitForDemoForecasts({ url, oidcIssuer }, started, output) {
   const [ar, tillfalle] = [DEMO_AR, DEMO_TILLFALLE];
   const token = tokenSource(oidcIssuer);
   for (;;) {
@@ -170,6 +170,9 @@ async function waitForDemoForecasts({ url, oidcIssuer }, started) {
     const totaler = response.ok ? await response.json() : undefined;
     if (totaler && totaler.stad.antalAnsvar > 0 && totaler.stad.antalLamnade === totaler.stad.antalAnsvar)
       return Math.round((performance.now() - started) / 100) / 10;
+    // npm start gave up on them: say why now rather than after 300 s.
+    const failed = /demo forecasts failed: .*/.exec(output());
+    if (failed) throw new Error(`npm start could not load the demo forecasts (${failed[0]})`);
     if (performance.now() - started > 300_000) throw new Error('the demo forecasts did not all arrive within 300 s');
     await sleep(500);
   }
@@ -185,28 +188,28 @@ async function measureStart(label, { whileRunning } = {}) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((done) => child.once('exit', done));
-  while (!output.includes('Tertial är igång')) {
-    if (child.exitCode !== null) throw new Error(`npm start failed:\n${output}`);
-    if (performance.now() - started > 300_000) throw new Error(`npm start was not ready within 300 s:\n${output}`);
-    await sleep(50);
-  }
-  const seconds = Math.round((performance.now() - started) / 100) / 10;
-  const state = JSON.parse(readFileSync(join(root, `.tertial/run/start-${PORT}.json`), 'utf8'));
-  // The demo forecasts go in after the URL is printed; memory is read once they are all in the city total.
-  const demoSeconds = await waitForDemoForecasts(state, started);
-  await sleep(3_000);
-  const memory = Object.fromEntries(Object.entries(state.pids).map(([name, pid]) => [name, rssMb(pid)]));
-  const kafka = state.kafkaPid ? { heapLimitMb: heapLimitMb(state.kafkaPid), rssMb: rssMb(state.kafkaPid) } : null;
-  log(`${label}: ready in ${seconds} s, demo forecasts in the city total after ${demoSeconds} s`);
-  let extra;
+  // Stopped whatever happens, so a start that fails or is slow, or a failed measurement, leaves no broker or service
+  // behind on the bench's ports for the next run to find.
   try {
-    extra = whileRunning ? await whileRunning(state) : undefined;
+    while (!output.includes('Tertial är igång')) {
+      if (child.exitCode !== null) throw new Error(`npm start failed:\n${output}`);
+      if (performance.now() - started > 300_000) throw new Error(`npm start was not ready within 300 s:\n${output}`);
+      await sleep(50);
+    }
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    const state = JSON.parse(readFileSync(join(root, `.tertial/run/start-${PORT}.json`), 'utf8'));
+    // The demo forecasts go in after the URL is printed; memory is read once they are all in the city total.
+    const demoSeconds = await waitForDemoForecasts(state, started, () => output);
+    await sleep(3_000);
+    const memory = Object.fromEntries(Object.entries(state.pids).map(([name, pid]) => [name, rssMb(pid)]));
+    const kafka = state.kafkaPid ? { heapLimitMb: heapLimitMb(state.kafkaPid), rssMb: rssMb(state.kafkaPid) } : null;
+    log(`${label}: ready in ${seconds} s, demo forecasts in the city total after ${demoSeconds} s`);
+    const extra = whileRunning ? await whileRunning(state) : undefined;
+    return { label, readySeconds: seconds, demoForecastsSeconds: demoSeconds, serviceRssMb: memory, kafka, extra };
   } finally {
-    // Stopped whatever the measurement did, so a failed one leaves no broker or service behind.
-    process.kill(-child.pid, 'SIGINT');
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGINT');
     await exited;
   }
-  return { label, readySeconds: seconds, demoForecastsSeconds: demoSeconds, serviceRssMb: memory, kafka, extra };
 }
 
 /**
@@ -297,6 +300,7 @@ if (onlyRound) {
         log,
         forstaAr: DEMO_AR,
         tillfalle: 'oktober',
+        processer: { ...state.pids, gateway: state.gatewayPid, kafka: state.kafkaPid },
       });
       const ceiling = await measureCeiling(pipeline.acknowledged);
       return {
@@ -328,6 +332,9 @@ if (onlyRound) {
     },
   ]);
   printCeiling(round.ceiling);
+  console.log('CPU used during the round (ms per submission, each process):');
+  console.table([round.pipeline.cpuMsPerSubmission]);
+  console.log(`load average (1, 5, 15 min) at the end of the round: ${round.pipeline.loadAverage.join(', ')}`);
   console.log(`pipeline lines/s ÷ raw kafkajs lines/s: ${round.pipelineToKafkajsLines}`);
   console.log('written to bench-results/prognosomgang.json');
   process.exit(0);

@@ -98,7 +98,11 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 mkdirSync(join(root, '.tertial/run'), { recursive: true });
 writeFileSync(
   join(root, `.tertial/run/start-${port}.json`),
-  JSON.stringify({ url, oidcIssuer, seconds: Number(seconds), pids, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers }, null, 2),
+  JSON.stringify(
+    { url, oidcIssuer, seconds: Number(seconds), pids, gatewayPid: process.pid, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers },
+    null,
+    2,
+  ),
 );
 console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);
 await demoForecasts;

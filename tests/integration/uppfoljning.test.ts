@@ -508,32 +508,62 @@ describe('the roll-up of a forecast round at every level, for every level', () =
     });
   });
   // Last: it changes the round the tests above read.
-  it('the round’s stream says when its figures may have changed, and the node then shows the change', async () => {
+  it('the round’s stream says when its figures changed, lists the change only to those who see the ansvar, and the node then shows it', async () => {
     const i = ALLA_ANSVAR.findIndex((n, index) => namndAv.get(n.kod) === 'VON' && augustiStatus(index) === null);
     const ansvar = ALLA_ANSVAR[i]!;
-    const controller = new AbortController();
-    const response = await fetch(`${stack.gatewayUrl}/api/report/uppfoljning/${AR}/augusti/stream`, {
-      headers: { authorization: `Bearer ${await token('ekonom-von')}`, accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    try {
+    type Meddelande = { ar: number; lopnummer: number; andrade: { ansvar: string; andring: number }[] };
+    // Server-sent events of one person, parsed, until `klar` says enough (or 30 s pass).
+    const folj = async (som: string) => {
+      const controller = new AbortController();
+      const response = await fetch(`${stack.gatewayUrl}/api/report/uppfoljning/${AR}/augusti/stream`, {
+        headers: { authorization: `Bearer ${await token(som)}`, accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const reader = response.body!.getReader();
-      const meddelande = (async () => {
-        let text = '';
-        while (!text.includes('data:')) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += new TextDecoder().decode(value);
-        }
-        return text;
-      })();
+      const meddelanden: Meddelande[] = [];
+      let text = '';
+      return {
+        meddelanden,
+        async tills(klar: (m: Meddelande) => boolean): Promise<Meddelande | undefined> {
+          const slut = Date.now() + 30_000;
+          while (Date.now() < slut) {
+            const { value, done } = await Promise.race([
+              reader.read(),
+              sleep(slut - Date.now()).then(() => ({ value: undefined, done: true })),
+            ]);
+            if (done) return undefined;
+            text += new TextDecoder().decode(value);
+            for (let block = text.indexOf('\n\n'); block >= 0; block = text.indexOf('\n\n')) {
+              const data = /^data: (.*)$/m.exec(text.slice(0, block))?.[1];
+              text = text.slice(block + 2);
+              if (!data) continue;
+              const meddelande = JSON.parse(data) as Meddelande;
+              meddelanden.push(meddelande);
+              if (klar(meddelande)) return meddelande;
+            }
+          }
+          return undefined;
+        },
+        stang: () => controller.abort(),
+      };
+    };
+    const von = await folj('ekonom-von');
+    const sn = await folj('ekonom-sn');
+    try {
       await produce(helarsprognosAndrad.topic, andringar(ansvar.kod, 'augusti', 'klarmarkerad', prognosRader(i, 2), i));
-      const text = await Promise.race([meddelande, sleep(30_000).then(() => 'inget meddelande inom 30 s')]);
-      expect(text).toContain(`"ar":${AR}`);
+      const listad = await von.tills((m) => m.andrade.some((a) => a.ansvar === ansvar.kod));
+      expect(listad).toMatchObject({ ar: AR, andrade: expect.arrayContaining([{ ansvar: ansvar.kod, andring: 1 }]) });
+      // Another förvaltning's ekonom hears that the round changed, with the same roll-up number, but not which ansvar.
+      const sedd = await sn.tills((m) => m.lopnummer >= listad!.lopnummer);
+      expect(sedd?.lopnummer).toBeGreaterThanOrEqual(listad!.lopnummer);
+      expect(sn.meddelanden.flatMap((m) => m.andrade).map((a) => a.ansvar)).not.toContain(ansvar.kod);
+      for (const m of [...von.meddelanden, ...sn.meddelanden])
+        expect(Object.keys(m).sort()).toEqual(['andrade', 'ar', 'lopnummer', 'senastUppdaterad', 'tillfalle']);
     } finally {
-      controller.abort();
+      von.stang();
+      sn.stang();
     }
     const avdelning = await eventually(
       () => hamta('augusti', ansvar.foralderKod!, 'ekonom-von'),

@@ -43,6 +43,27 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
   };
 }
 
+/**
+ * fetch, asked again while the product answers that it cannot right now (502, 503, 504: e.g. a service still fetching
+ * the sign-in provider's keys on a busy machine, 503 "Inloggningstjänsten svarar inte") or the connection fails, for
+ * up to a minute. The demo data goes in right after start, when that happens, and one such answer used to abandon
+ * every demo forecast.
+ */
+export async function fetchForsok(url, init, { forsokMs = 60_000 } = {}) {
+  const slut = Date.now() + forsokMs;
+  for (let vanta = 250; ; vanta = Math.min(vanta * 2, 4_000)) {
+    let response;
+    try {
+      response = await fetch(url, init);
+    } catch (error) {
+      if (Date.now() > slut) throw error;
+    }
+    if (response && (![502, 503, 504].includes(response.status) || Date.now() > slut)) return response;
+    await response?.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, vanta));
+  }
+}
+
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
 export function currentTillfalle(date = new Date()) {
   return date.getMonth() >= 8 ? 'augusti' : 'april';
@@ -58,7 +79,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
   const getJson = async (path) => {
-    const response = await fetch(`${gatewayUrl}${path}`, { headers: await bearer(token, 'ekonomidirektor') });
+    const response = await fetchForsok(`${gatewayUrl}${path}`, { headers: await bearer(token, 'ekonomidirektor') });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
@@ -78,7 +99,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     return 0;
   }
   // The ekonomidirektör opens the round; forecasts are accepted only while it is open.
-  const omgang = await fetch(`${gatewayUrl}/api/forecast/omgangar`, {
+  const omgang = await fetchForsok(`${gatewayUrl}/api/forecast/omgangar`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await bearer(token, 'ekonomidirektor')) },
     // Open for a month: the ordinary rounds (april, augusti) are for every nämnd.
@@ -119,7 +140,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
       if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
       // The first version of each forecast, marked ready (If-Match: * starts a forecast that has none).
       const { rader, kommentar, klarmarkerad, personal, investeringar } = demoPrognos(kod, ar, tillfalle, budget.get(kod), projekt);
-      const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
+      const response = await fetchForsok(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
         method: 'PUT',
         headers: {
           'content-type': 'application/json',
@@ -143,7 +164,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
  */
 export async function loadDemoUtfall(gatewayUrl, { log, token } = {}) {
   const auth = await bearer(token, 'ekonomidirektor');
-  const lista = await fetch(`${gatewayUrl}/api/budget/utfall/importer`, { headers: auth });
+  const lista = await fetchForsok(`${gatewayUrl}/api/budget/utfall/importer`, { headers: auth });
   if (!lista.ok) throw new Error(`demo utfall: ${lista.status} ${await lista.text()}`);
   const importer = await lista.json();
   if (importer.length > 0) {

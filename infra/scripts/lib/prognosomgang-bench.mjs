@@ -1,7 +1,20 @@
 // The whole-city forecast round through the product: every ansvar's helårsprognos saved and marked ready by its own
 // chef through the public API at the one origin (50 clients at a time, tokens fetched before the clock starts), and
 // for each submission the time until the city node of the roll-up includes it, read from the round's live stream.
+import { readFileSync } from 'node:fs';
+
 import { bearer } from './tokens.mjs';
+
+/** CPU seconds (user and system) a process has used so far, from /proc; null when it is gone. */
+function cpuSekunder(pid) {
+  try {
+    const falt = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
+    return (Number(falt[11]) + Number(falt[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 const KONTOGRUPPER = ['intakter', 'personalkostnader', 'lokalkostnader', 'kop-av-verksamhet', 'ovriga-kostnader', 'kapitalkostnader'];
 
@@ -20,22 +33,32 @@ export function percentil(sorterade, p) {
 }
 
 /**
- * When each acknowledged submission became visible: the k-th acknowledged counts as visible at the first reading of
- * the city node, at or after its acknowledgement, whose count of forecasts in the round reaches k. Exact when the
- * roll-up includes submissions in the order they were acknowledged; otherwise it pairs each acknowledgement with the
- * moment the city had taken in as many (the stream names no ansvar).
+ * When each acknowledged submission became visible: at the first message of the round's stream that lists its ansvar
+ * with its `andring` or a later one (the roll-up, and so the city total, then includes it). A message that came before
+ * the acknowledgement reached the client counts as 0 ms; a submission no message listed is left out.
  */
-export function synligEfter(kvitton, avlasningar) {
+export function synligEfter(kvitton, meddelanden) {
+  return synligVid(kvitton, meddelanden).map(({ kvitto, at }) => at - kvitto.at);
+}
+
+/** The moment each listed submission was visible (not before its acknowledgement), with its acknowledgement. */
+export function synligVid(kvitton, meddelanden) {
+  const forst = new Map();
+  for (const { at, andrade } of meddelanden) {
+    for (const { ansvar, andring } of andrade) {
+      const sedda = forst.get(ansvar) ?? forst.set(ansvar, []).get(ansvar);
+      sedda.push({ at, andring });
+    }
+  }
   const svar = [];
-  let j = 0;
-  kvitton.forEach((kvitto, index) => {
-    while (j < avlasningar.length && (avlasningar[j].at < kvitto || avlasningar[j].antal < index + 1)) j += 1;
-    if (j < avlasningar.length) svar.push(avlasningar[j].at - kvitto);
-  });
+  for (const kvitto of kvitton) {
+    const synlig = forst.get(kvitto.ansvar)?.find((sedd) => sedd.andring >= kvitto.andring);
+    if (synlig) svar.push({ kvitto, at: Math.max(synlig.at, kvitto.at) });
+  }
   return svar;
 }
 
-/** Follows a server-sent events stream with a token and calls `onEvent` for each event; returns a stop function. */
+/** Follows a server-sent events stream with a token and calls `onEvent` with each event's data; returns a stop function. */
 function foljStream(url, headers, onEvent) {
   const avbryt = new AbortController();
   void (async () => {
@@ -50,14 +73,24 @@ function foljStream(url, headers, onEvent) {
       while ((slut = buffert.indexOf('\n\n')) >= 0) {
         const block = buffert.slice(0, slut);
         buffert = buffert.slice(slut + 2);
-        if (!/^event: ping/m.test(block)) onEvent(block);
+        if (/^event: ping/m.test(block)) continue;
+        const data = block
+          .split('\n')
+          .filter((rad) => rad.startsWith('data:'))
+          .map((rad) => rad.slice(5).trimStart())
+          .join('\n');
+        if (data) onEvent(JSON.parse(data));
       }
     }
   })().catch(() => {});
   return () => avbryt.abort();
 }
 
-export async function measureRound({ url, token, log, forstaAr, tillfalle, klienter = 50 }) {
+/**
+ * `processer`: name → pid of the product's processes (services, gateway, broker), whose CPU time during the round is
+ * reported: on a shared machine the wall-clock figures move with the load, the CPU each process needed does not.
+ */
+export async function measureRound({ url, token, log, forstaAr, tillfalle, klienter = 50, processer = {} }) {
   const ed = await bearer(token, 'ekonomidirektor');
   // The first year from forstaAr whose round of this tillfälle has never been opened: every forecast a first version.
   const omgangar = await (await fetch(`${url}/api/forecast/omgangar`, { headers: ed })).json();
@@ -79,26 +112,20 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   for (let i = 0; i < chefer.length; i += 20) await Promise.all(chefer.slice(i, i + 20).map((chef) => token(chef)));
   log(`whole-city round: ${ansvar.length} ansvar of ${chefer.length} chefs, tokens fetched; ${klienter} clients start`);
 
-  const avlasningar = [];
-  let laser = false;
-  let igen = false;
-  const stadUrl = `${url}/api/report/uppfoljning/${ar}/${tillfalle}/noder/stad`;
-  const las = async () => {
-    if (laser) return void (igen = true);
-    laser = true;
-    do {
-      igen = false;
-      const nod = await (await fetch(stadUrl, { headers: ed })).json();
-      const f = nod.nod.framsteg;
-      avlasningar.push({ at: performance.now(), antal: f.klarmarkerade + f.godkanda });
-    } while (igen);
-    laser = false;
-  };
-  const stoppa = foljStream(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/stream`, ed, () => void las());
+  // The stream lists each forecast change a roll-up took in (the ekonomidirektör sees every ansvar).
+  const meddelanden = [];
+  const synliga = new Set();
+  const stoppa = foljStream(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/stream`, ed, (meddelande) => {
+    meddelanden.push({ at: performance.now(), andrade: meddelande.andrade ?? [] });
+    for (const { ansvar } of meddelande.andrade ?? []) synliga.add(ansvar);
+  });
+  // The stream is open before the clock starts.
+  await new Promise((resolve) => setTimeout(resolve, 500));
 
   const kvitton = [];
   const fel = [];
   let nasta = 0;
+  const cpuFore = Object.fromEntries(Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => [namn, cpuSekunder(pid)]));
   const start = performance.now();
   await Promise.all(
     Array.from({ length: klienter }, async () => {
@@ -110,23 +137,35 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
           headers: { ...(await bearer(token, nod.chef.anvandarId)), 'content-type': 'application/json', 'if-match': '*' },
           body: JSON.stringify({ rader: rader(index), kommentar: 'Bänkprov', klarmarkerad: true }),
         });
-        await svar.body?.cancel();
-        if (svar.status === 200) kvitton.push(performance.now());
-        else fel.push(svar.status);
+        if (svar.status === 200) kvitton.push({ ansvar: nod.kod, andring: (await svar.json()).andring, at: performance.now() });
+        else {
+          await svar.body?.cancel();
+          fel.push(svar.status);
+        }
       }
     }),
   );
   const inlamnat = performance.now();
   if (fel.length > 0) log(`whole-city round: ${fel.length} submissions refused (${[...new Set(fel)].join(', ')})`);
   if (kvitton.length === 0) throw new Error('no submission of the round was accepted: nothing to measure');
-  // Until the city node has every acknowledged forecast (or two minutes have passed).
-  while ((avlasningar.at(-1)?.antal ?? 0) < kvitton.length && performance.now() - inlamnat < 120_000) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    await las();
+  // Until the stream has listed every acknowledged forecast (or two minutes have passed).
+  while (kvitton.some((kvitto) => !synliga.has(kvitto.ansvar)) && performance.now() - inlamnat < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   stoppa();
-  const allaSynliga = avlasningar.find((a) => a.antal >= kvitton.length);
-  const latenser = synligEfter(kvitton, avlasningar).sort((a, b) => a - b);
+  const cpuMs = Object.fromEntries(
+    Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => {
+      const efter = cpuSekunder(pid);
+      return [namn, efter === null || cpuFore[namn] === null ? null : Math.round((efter - cpuFore[namn]) * 1000)];
+    }),
+  );
+  const latenser = synligEfter(kvitton, meddelanden).sort((a, b) => a - b);
+  const allaSynliga =
+    latenser.length === kvitton.length ? { at: Math.max(...synligVid(kvitton, meddelanden).map((synlig) => synlig.at)) } : undefined;
+  // What the stream promised, checked against the city node itself.
+  const stad = await (await fetch(`${url}/api/report/uppfoljning/${ar}/${tillfalle}/noder/stad`, { headers: ed })).json();
+  const iStaden = stad.nod.framsteg.klarmarkerade + stad.nod.framsteg.godkanda;
+  if (iStaden !== kvitton.length) log(`whole-city round: the city node counts ${iStaden} forecasts marked ready, not ${kvitton.length}`);
   const sekunder = (inlamnat - start) / 1000;
   const resultat = {
     ar,
@@ -144,7 +183,15 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
       p99: Math.round(percentil(latenser, 99)),
     },
     wholeRoundVisibleSeconds: allaSynliga ? Math.round(((allaSynliga.at - start) / 1000) * 100) / 100 : null,
-    cityReadings: avlasningar.length,
+    // CPU time each process used from the first submission until all were visible, and per submission.
+    cpuMs,
+    cpuMsPerSubmission: Object.fromEntries(
+      Object.entries(cpuMs).map(([namn, ms]) => [namn, ms === null ? null : Math.round((ms / kvitton.length) * 100) / 100]),
+    ),
+    loadAverage: (await import('node:os')).loadavg().map((load) => Math.round(load * 10) / 10),
+    visibleListed: latenser.length,
+    streamMessages: meddelanden.length,
+    cityNodeCount: iStaden,
   };
   log(
     `whole-city round: ${resultat.acknowledged} submissions in ${resultat.submitSeconds} s (${resultat.submissionsPerSecond}/s), all visible after ${resultat.wholeRoundVisibleSeconds} s, p95 ${resultat.submitToVisibleMs.p95} ms`,

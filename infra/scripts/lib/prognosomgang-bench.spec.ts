@@ -2,29 +2,47 @@ import { describe, expect, it } from 'vitest';
 
 import { percentil, synligEfter } from './prognosomgang-bench.mjs';
 
-describe('synligEfter: when each acknowledged submission showed in the city node', () => {
+describe('synligEfter: when the stream listed each acknowledged submission', () => {
+  const k = (ansvar, andring, at) => ({ ansvar, andring, at });
   it.each([
     {
-      namn: 'each reading covers the acknowledgements before it',
-      kvitton: [10, 20, 30],
-      avlasningar: [
-        { at: 15, antal: 1 },
-        { at: 40, antal: 3 },
+      namn: 'the first message listing the ansvar with its andring',
+      kvitton: [k('A', 1, 10), k('B', 1, 20)],
+      meddelanden: [
+        { at: 15, andrade: [{ ansvar: 'A', andring: 1 }] },
+        { at: 40, andrade: [{ ansvar: 'B', andring: 1 }] },
       ],
-      svar: [5, 20, 10],
+      svar: [5, 20],
     },
     {
-      namn: 'a reading before the acknowledgement does not count, even with a high count',
-      kvitton: [10, 20],
-      avlasningar: [
-        { at: 12, antal: 2 },
-        { at: 25, antal: 2 },
+      namn: 'an earlier andring of the ansvar does not count; a later one does',
+      kvitton: [k('A', 2, 10), k('B', 1, 10)],
+      meddelanden: [
+        { at: 12, andrade: [{ ansvar: 'A', andring: 1 }] },
+        {
+          at: 30,
+          andrade: [
+            { ansvar: 'A', andring: 3 },
+            { ansvar: 'B', andring: 1 },
+          ],
+        },
       ],
-      svar: [2, 5],
+      svar: [20, 20],
     },
-    { namn: 'never visible: left out', kvitton: [10, 20], avlasningar: [{ at: 30, antal: 1 }], svar: [20] },
-  ])('$namn', ({ kvitton, avlasningar, svar }) => {
-    expect(synligEfter(kvitton, avlasningar)).toEqual(svar);
+    {
+      namn: 'listed before the acknowledgement arrived: 0',
+      kvitton: [k('A', 1, 10)],
+      meddelanden: [{ at: 8, andrade: [{ ansvar: 'A', andring: 1 }] }],
+      svar: [0],
+    },
+    {
+      namn: 'never listed: left out',
+      kvitton: [k('A', 1, 10), k('B', 1, 20)],
+      meddelanden: [{ at: 30, andrade: [{ ansvar: 'A', andring: 1 }] }],
+      svar: [20],
+    },
+  ])('$namn', ({ kvitton, meddelanden, svar }) => {
+    expect(synligEfter(kvitton, meddelanden)).toEqual(svar);
   });
 });
 

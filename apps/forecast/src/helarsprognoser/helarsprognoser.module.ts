@@ -8,6 +8,7 @@ import { InvesteringsprojektConsumer } from '../personal-och-investeringar/inves
 import { UnderlagConsumer } from '../underlag/underlag.consumer.js';
 import { HelarsprognoserController, KommentarstroskelController } from './helarsprognoser.controller.js';
 import { HelarsprognoserService } from './helarsprognoser.service.js';
+import { UppslagCache } from './uppslag-cache.js';
 
 @Module({
   imports: [OrganisationReplicaModule],
@@ -19,6 +20,6 @@ import { HelarsprognoserService } from './helarsprognoser.service.js';
     UnderlagConsumer,
     InvesteringsprojektConsumer,
   ],
-  providers: [HelarsprognoserService, OmgangarService],
+  providers: [HelarsprognoserService, OmgangarService, UppslagCache],
 })
 export class HelarsprognoserModule {}

@@ -12,26 +12,8 @@ import type {
   Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
-import {
-  arsarbetare,
-  periodensSistaManad,
-  periodensSlut,
-  PROGNOSTILLFALLEN,
-  type PrognosRad,
-  type Prognostillfalle,
-} from '@tertial/contracts/prognos';
-import {
-  addToOutbox,
-  avvisa,
-  avvisaVid,
-  harRoll,
-  loggaAndring,
-  OmfangService,
-  OrganisationNodeReplica,
-  OrganisationReplica,
-  OutboxRelay,
-  type Principal,
-} from '@tertial/service-kit';
+import { arsarbetare, periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type PrognosRad, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { addToOutbox, avvisa, avvisaVid, harRoll, loggaAndring, OmfangService, OutboxRelay, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
 import { Prognosomgang } from '../omgangar/prognosomgang.entity.js';
@@ -47,6 +29,7 @@ import {
 import { Ansvarsbudget, Ansvarsutfall } from '../underlag/underlag.entity.js';
 import { berakningsunderlag, jamforVersioner, nettoavvikelse } from '../underlag/underlagsregler.js';
 import { AteroppnatAnsvar, Helarsprognos, Kommentarstroskel } from './helarsprognos.entity.js';
+import { TROSKEL_ID, UppslagCache, type OrganisationVid } from './uppslag-cache.js';
 import {
   beslutskommentarSaknas,
   etag,
@@ -72,15 +55,13 @@ export interface MedEtag<T> {
   readonly etag: string;
 }
 
-const TROSKEL_ID = 'stad';
-
 @Injectable()
 export class HelarsprognoserService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
-    @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
     @Inject(OmfangService) private readonly omfang: OmfangService,
+    @Inject(UppslagCache) private readonly uppslag: UppslagCache,
   ) {}
 
   /** The current version of an ansvar's forecast, for whoever sees the ansvar. */
@@ -112,8 +93,8 @@ export class HelarsprognoserService {
     const aktor = await this.aktor(adress.ansvar, principal);
     // Whether the ansvar exists is not looked up for someone who may not save it.
     if (!aktor.arChef) avvisa({ status: 403 });
-    const ansvarsnod = await this.organisation.findAnsvar(adress.ansvar, periodensSlut(adress.ar, adress.tillfalle));
-    if (!ansvarsnod) {
+    const organisation = await this.uppslag.organisationVid(periodensSlut(adress.ar, adress.tillfalle));
+    if (!organisation.ansvar(adress.ansvar)) {
       avvisa({
         status: 422,
         title: 'Okänt ansvar',
@@ -134,9 +115,9 @@ export class HelarsprognoserService {
       const aktuell = await aktuellVersion(em, adress);
       this.provaVillkor(ifMatch, aktuell);
       if (investeringar) await kravEgnaProjekt(em, adress.ansvar, investeringar);
-      avvisaVid(await this.hinderIOmgang(em, adress, true));
+      avvisaVid(await this.hinderIOmgang(em, adress, organisation, true));
       avvisaVid(hinderForOvergang('spara', aktor, aktuell?.status ?? 'ej-paborjad'));
-      avvisaVid(await kommentarshinder(em, adress, rader, klarmarkerad, kommentar));
+      avvisaVid(await kommentarshinder(em, adress, rader, klarmarkerad, kommentar, await this.uppslag.kommentarstroskel(em)));
       const nu = new Date();
       const andring = nastaAndring(aktuell?.andring);
       // The previous version is taken only if no one changed it since it was read: the loser of a race gets 412.
@@ -193,6 +174,7 @@ export class HelarsprognoserService {
   ): Promise<MedEtag<HelarsprognosDto> | null> {
     const aktor = await this.aktor(adress.ansvar, principal);
     const kommentar = kommentarIn?.trim() ? kommentarIn.trim() : undefined;
+    const organisation = await this.uppslag.organisationVid(periodensSlut(adress.ar, adress.tillfalle));
     const resultat = await this.iTransaktion(async (em) => {
       // Who first, then whether the client saw the current state (a stale one learns what is current), then the status.
       avvisaVid(hinderForAktor(handling, aktor));
@@ -209,7 +191,7 @@ export class HelarsprognoserService {
           ),
         );
       } else {
-        avvisaVid(await this.hinderIOmgang(em, adress, handling === 'klarmarkera'));
+        avvisaVid(await this.hinderIOmgang(em, adress, organisation, handling === 'klarmarkera'));
       }
       if (!aktuell) {
         // Only a reopening gets here without a version: the chef may start after close.
@@ -227,7 +209,9 @@ export class HelarsprognoserService {
         return null;
       }
       if (handling === 'klarmarkera') {
-        avvisaVid(await kommentarshinder(em, adress, aktuell.rader, true, aktuell.kommentar ?? null));
+        avvisaVid(
+          await kommentarshinder(em, adress, aktuell.rader, true, aktuell.kommentar ?? null, await this.uppslag.kommentarstroskel(em)),
+        );
       }
       const nu = new Date();
       const andringar = {
@@ -347,7 +331,7 @@ export class HelarsprognoserService {
     principal: Principal,
     correlationId: string,
   ): Promise<KommentarstroskelDto> {
-    return this.orm.em.fork().transactional(async (em) => {
+    const efter = await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(Kommentarstroskel, { id: TROSKEL_ID });
       const foreDto = troskelDto(fore);
       const data = {
@@ -365,8 +349,11 @@ export class HelarsprognoserService {
         { tjanst: 'forecast', principal, correlationId },
         { handling: 'kommentarstroskel.andrad', objekt: { typ: 'kommentarstroskel', id: TROSKEL_ID }, fore: foreDto, efter },
       );
+      this.uppslag.glomKommentarstroskel();
       return efter;
     });
+    this.uppslag.glomKommentarstroskel();
+    return efter;
   }
 
   // --- Helpers ---------------------------------------------------------------------------------------------
@@ -397,10 +384,10 @@ export class HelarsprognoserService {
     );
   }
 
-  private async hinderIOmgang(em: EntityManager, adress: HelarsprognosAdress, avChef: boolean) {
-    const omgang = await em.findOne(Prognosomgang, { ar: adress.ar, tillfalle: adress.tillfalle });
+  private async hinderIOmgang(em: EntityManager, adress: HelarsprognosAdress, organisation: OrganisationVid, avChef: boolean) {
+    const omgang = await this.uppslag.omgang(em, adress.ar, adress.tillfalle);
     const ateroppnad = omgang?.status === 'stangd' ? await em.findOne(AteroppnatAnsvar, { ...adress }) : null;
-    const namnd = omgang?.namnder ? await namndFor(em, adress.ansvar, periodensSlut(adress.ar, adress.tillfalle)) : null;
+    const namnd = omgang?.namnder ? organisation.namnd(adress.ansvar) : null;
     return hinderForAndringIOmgang(omgang, adress.ar, adress.tillfalle, {
       avChef,
       namnd,
@@ -469,22 +456,6 @@ async function senastIAret(
   return basta;
 }
 
-/** The nämnd an ansvar belongs to on a date: walks up the replica of the organisation. */
-async function namndFor(em: EntityManager, ansvar: string, datum: string): Promise<string | null> {
-  let kod: string | null = ansvar;
-  for (let steg = 0; kod && steg < 10; steg += 1) {
-    const node: OrganisationNodeReplica | null = await em.findOne(
-      OrganisationNodeReplica,
-      { kod, giltigFran: { $lte: datum } },
-      { orderBy: { giltigFran: 'desc' } },
-    );
-    if (!node) return null;
-    if (node.niva === 'namnd') return node.kod;
-    kod = node.foralderKod ?? null;
-  }
-  return null;
-}
-
 /** The required comment, measured against the ansvar's budget for the year as budget last published it. */
 async function kommentarshinder(
   em: EntityManager,
@@ -492,13 +463,14 @@ async function kommentarshinder(
   rader: readonly PrognosRad[],
   klarmarkeras: boolean,
   kommentar: string | null,
+  troskel: Troskel,
 ) {
   const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
   return kommentarKravsMenSaknas({
     klarmarkeras,
     budgetKand: budget !== null,
     ...nettoavvikelse(budget?.rader ?? [], rader),
-    troskel: await lasTroskel(em),
+    troskel,
     kommentar,
   });
 }

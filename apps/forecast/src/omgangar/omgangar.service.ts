@@ -6,6 +6,7 @@ import { periodensSistaManad, PROGNOSTILLFALLEN, type Prognostillfalle } from '@
 import { addToOutbox, avvisa, avvisaVid, loggaAndring, OrganisationReplica, OutboxRelay, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
+import { UppslagCache } from '../helarsprognoser/uppslag-cache.js';
 import { hinderForForlangning, ingenSadanOmgang, provaOppning } from './omgangsregler.js';
 import { Prognosomgang } from './prognosomgang.entity.js';
 
@@ -18,6 +19,7 @@ export class OmgangarService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+    @Inject(UppslagCache) private readonly uppslag: UppslagCache,
   ) {}
 
   async lista(): Promise<PrognosomgangDto[]> {
@@ -110,8 +112,10 @@ export class OmgangarService {
         { tjanst: 'forecast', principal, correlationId },
         { handling: `omgang.${andring}`, objekt: { typ: 'omgang', id: `${ar}-${tillfalle}` }, fore, efter },
       );
+      this.uppslag.glomOmgang(ar, tillfalle);
       return efter;
     });
+    this.uppslag.glomOmgang(ar, tillfalle);
     this.outbox.wake();
     return dto;
   }

@@ -17,13 +17,14 @@ export class HelarsprognosAndradConsumer {
 
   @EventPattern<string>(helarsprognosAndrad.topic)
   async onHelarsprognosAndrad(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    let registrerad: HelarsprognosAndradPayload | undefined;
+    let registrerad: { prognos: HelarsprognosAndradPayload; appliedAt: Date } | undefined;
     const outcome = await this.consumer.consume(helarsprognosAndrad, data, context, async (em, envelope) => {
-      if (await this.totaler.registreraPrognos(em, envelope.payload)) registrerad = envelope.payload;
+      const appliedAt = await this.totaler.registreraPrognos(em, envelope.payload);
+      if (appliedAt) registrerad = { prognos: envelope.payload, appliedAt };
     });
     if (outcome === 'applied' && registrerad) {
-      this.totaler.meddelaPrognos(registrerad);
-      this.uppfoljning.meddela(registrerad.ar);
+      this.totaler.meddelaPrognos(registrerad.prognos);
+      this.uppfoljning.meddelaPrognos(registrerad.prognos, registrerad.appliedAt);
     }
   }
 }

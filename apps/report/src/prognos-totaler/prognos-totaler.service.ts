@@ -31,12 +31,13 @@ export class PrognosTotalerService {
   /**
    * Keeps the forecast's state as the ansvar's current one unless a later change (a higher `andring`) has already
    * arrived. Every status is kept: the prognos counts the klarmarkerade and godkända, the progress all of them.
-   * Returns whether it was kept.
+   * Returns when it was kept, or null when it was not.
    */
-  async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<boolean> {
+  async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<Date | null> {
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
     const current = await em.findOne(AnsvarHelarsprognos, key);
-    if (current && current.andring >= prognos.andring) return false;
+    if (current && current.andring >= prognos.andring) return null;
+    const appliedAt = new Date();
     const values = {
       prognosId: prognos.prognosId,
       version: prognos.version,
@@ -44,11 +45,11 @@ export class PrognosTotalerService {
       status: prognos.status,
       ...summeraRader(prognos.rader),
       andradAt: new Date(prognos.andradAt),
-      appliedAt: new Date(),
+      appliedAt,
     };
     if (current) em.assign(current, values);
     else em.create(AnsvarHelarsprognos, { ...key, ...values });
-    return true;
+    return appliedAt;
   }
 
   /** Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one. */

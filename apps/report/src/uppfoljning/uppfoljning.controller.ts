@@ -4,7 +4,7 @@ import { saknadeSchema, uppfoljningSchema, type Saknade } from '@tertial/contrac
 import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema } from '@tertial/contracts/prognos';
 import { Anvandare, Atkomst, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import type { Request, Response } from 'express';
-import { filter, interval, map, merge, takeUntil, throttleTime, timer, type Observable } from 'rxjs';
+import { interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { saknadeTillCsv } from './saknade.js';
@@ -84,19 +84,18 @@ export class UppfoljningStreamController {
 
   @Sse()
   @Atkomst(...MEDARBETARE)
-  @ApiOperation({ summary: 'Server-sent events: ett meddelande när omgångens siffror kan ha ändrats (högst fyra gånger i sekunden)' })
+  @ApiOperation({
+    summary:
+      'Server-sent events: ett meddelande när en nyare sammanställning av omgången finns (högst tio gånger i sekunden), med ändringsnummer och de prognosändringar den tagit in för de ansvar man ser',
+  })
   @ApiParam({ name: 'ar', type: Number, example: 2026 })
   @ApiParam({ name: 'tillfalle', enum: [...PROGNOSTILLFALLEN] })
   @ApiProduces('text/event-stream')
   stream(@Param() params: unknown, @Anvandare() principal: Principal): Observable<MessageEvent> {
     const { ar, tillfalle } = parseRequest(omgangSchema, params, 'Ogiltig fråga');
-    // The message names no figures, so it tells nobody anything outside their part of the tree.
+    // The message names no figures, and only ansvar in the person's part of the tree.
     return merge(
-      this.uppfoljning.andringar$.pipe(
-        filter((andrat) => andrat === null || andrat === ar),
-        throttleTime(250, undefined, { leading: true, trailing: true }),
-        map((): MessageEvent => ({ data: { ar, tillfalle, senastUppdaterad: new Date().toISOString() } })),
-      ),
+      this.uppfoljning.folj(ar, tillfalle, principal).pipe(map((andrad): MessageEvent => ({ data: andrad }))),
       interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
     ).pipe(takeUntil(timer(Math.max(0, principal.utgarMs - Date.now()))));
   }

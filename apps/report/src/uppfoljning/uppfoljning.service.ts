@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
+import type { Saknade, Uppfoljning, UppfoljningAndrad, UppfoljningNod } from '@tertial/contracts/dto';
 import type {
+  HelarsprognosAndradPayload,
   PrognosomgangAndradPayload,
   UtfallAnsvarUppdateratPayload,
   VerksamhetsbudgetUppdateradPayload,
@@ -19,7 +20,7 @@ import {
   type Prognostillfalle,
 } from '@tertial/contracts/prognos';
 import { Omfang, OrganisationReplica, Organisationsindex, ProblemException, type Principal } from '@tertial/service-kit';
-import { Subject, type Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 
 import { AnsvarBudget, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
 import { raknas, rullaUpp, type AnsvarUnderlag, type Rollup } from './rulla-upp.js';
@@ -39,9 +40,47 @@ interface Omgangsbild {
   readonly organisationDatum: string;
   readonly utfallTomManad: number;
   readonly senastUppdaterad: string | null;
+  /** The service's change count (LOPNUMMER) the roll-up includes: every change numbered up to it, none after. */
+  readonly lopnummer: number;
 }
 
 type Num = number | string;
+
+/** One ansvar's forecast in a round as the roll-up reads it: the row of `ansvar_helarsprognos` it is kept from. */
+interface Prognosrad {
+  readonly ansvar: string;
+  readonly tillfalle: Prognostillfalle;
+  readonly status: Prognosstatus;
+  readonly nettokostnad_ore: number;
+  readonly andring: number;
+  readonly applied_at: Date;
+}
+
+/** A year's rows the roll-ups are made of, read once and then kept up to date by each forecast change applied. */
+interface Arsrader {
+  /** Per `ansvar:tillfalle`. */
+  readonly prognoser: Map<string, Prognosrad>;
+  readonly budgetar: readonly { ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }[];
+  /** Net utfall per ansvar and month (index 0 is January). */
+  readonly utfall: ReadonlyMap<string, readonly number[]>;
+}
+
+interface LagradeArsrader {
+  readonly rader: Promise<Arsrader>;
+  /** The rows once read: changes are applied to them at once, in the order they were committed. */
+  lasta?: Arsrader;
+  /** Changes committed while the rows were being read, applied when they arrive (a change already read is no change). */
+  readonly vantande: Prognosrad[];
+}
+
+/** A forecast change the roll-up has taken in, numbered, for the stream to tell those who may see the ansvar. */
+interface Prognosandring {
+  readonly lopnummer: number;
+  readonly ar: number;
+  readonly tillfalle: Prognostillfalle;
+  readonly ansvar: string;
+  readonly andring: number;
+}
 
 /**
  * A round changed since it was last rolled up is rolled up again on the next read, but never while a roll-up of it
@@ -50,21 +89,32 @@ type Num = number | string;
  * take the time the events need. So a roll-up keeps at most half of the time, and a read sees figures at most about
  * two roll-ups old.
  */
-const MINSTA_INTERVALL_MS = 200;
+const MINSTA_INTERVALL_MS = 100;
 
 interface Cachad {
   readonly bild: Promise<Omgangsbild>;
-  /** When the roll-up finished, and how long it took; undefined while it runs. */
-  klar?: { readonly at: number; readonly ms: number };
-  inaktuell: boolean;
+  /** When the roll-up finished, how long it took and what it includes; undefined while it runs. */
+  klar?: { readonly at: number; readonly ms: number; readonly lopnummer: number };
 }
 
 @Injectable()
 export class UppfoljningService {
-  /** Per year and tillfälle; a change of the year's forecasts, budget or utfall marks it stale, one of the organisation drops it. */
+  /** Per year and tillfälle; a change of the year's forecasts, budget or utfall makes it stale, one of the organisation drops it. */
   private readonly cache = new Map<string, Cachad>();
   /** A year whose figures changed, or null when the organisation did (every year's). */
   private readonly andrat = new Subject<number | null>();
+  /** Each forecast change taken in, after its commit. */
+  private readonly prognosandringar = new Subject<Prognosandring>();
+  /**
+   * The service's count of changes (LOPNUMMER) since it started: each committed change of a year's figures, or of the
+   * organisation, gets the next number; a roll-up records the number it includes.
+   */
+  private lopnummer = 0;
+  /** The number of the latest change per year, and of the organisation (every year's). */
+  private readonly senastAndrad = new Map<number, number>();
+  private organisationAndrad = 0;
+  /** Per year: its forecasts, budgets and utfall, read once (see Arsrader). */
+  private readonly arsrader = new Map<number, LagradeArsrader>();
   /** The tree of a day and its index, until the organisation changes: every round of a year reads the same few. */
   private readonly trad = new Map<string, Promise<{ tree: OrganisationNode[]; index: Organisationsindex }>>();
 
@@ -75,6 +125,7 @@ export class UppfoljningService {
     this.organisation.changed$.subscribe(() => {
       this.cache.clear();
       this.trad.clear();
+      this.organisationAndrad = ++this.lopnummer;
       this.andrat.next(null);
     });
   }
@@ -122,15 +173,113 @@ export class UppfoljningService {
     else em.create(Prognosomgang, { ar: omgang.ar, tillfalle: omgang.tillfalle, ...values });
   }
 
-  /** To be called after a transaction that changed anything of a year has committed. */
+  /** To be called after a transaction that changed a year's budget, utfall or round has committed: its rows are read again. */
   meddela(ar: number): void {
-    for (const [key, cachad] of this.cache) if (key.startsWith(`${ar}:`)) cachad.inaktuell = true;
+    this.arsrader.delete(ar);
+    this.senastAndrad.set(ar, ++this.lopnummer);
     this.andrat.next(ar);
+  }
+
+  /**
+   * To be called after the transaction that kept a forecast change (`registreraPrognos`) has committed, with the time
+   * it stored: the year's rows take it in at once, without reading anything.
+   */
+  meddelaPrognos(prognos: HelarsprognosAndradPayload, appliedAt: Date): void {
+    const lopnummer = ++this.lopnummer;
+    const rad: Prognosrad = {
+      ansvar: prognos.ansvar,
+      tillfalle: prognos.tillfalle,
+      status: prognos.status,
+      nettokostnad_ore: summeraRader(prognos.rader).nettokostnadOre,
+      andring: prognos.andring,
+      applied_at: appliedAt,
+    };
+    const lagrade = this.arsrader.get(prognos.ar);
+    if (lagrade?.lasta) taIn(lagrade.lasta, rad);
+    else lagrade?.vantande.push(rad);
+    this.senastAndrad.set(prognos.ar, lopnummer);
+    this.prognosandringar.next({
+      lopnummer,
+      ar: prognos.ar,
+      tillfalle: prognos.tillfalle,
+      ansvar: prognos.ansvar,
+      andring: prognos.andring,
+    });
+    this.andrat.next(prognos.ar);
+  }
+
+  /** The number of the latest change that moves a year's figures. */
+  private andradSenast(ar: number): number {
+    return Math.max(this.senastAndrad.get(ar) ?? 0, this.organisationAndrad);
   }
 
   /** Years whose figures changed (null: every year's), after the commit. */
   get andringar$(): Observable<number | null> {
     return this.andrat.asObservable();
+  }
+
+  /**
+   * The round's live changes for one person: a message each time a newer roll-up of the round is ready, with its
+   * change number and the forecast changes it took in since the last message, only of the ansvar the person may see
+   * (the ekonomidirektör every one, a chef their own). A client that saved a forecast knows its ansvar and `andring`,
+   * and so when the figures include it.
+   */
+  folj(ar: number, tillfalle: Prognostillfalle, principal: Principal): Observable<UppfoljningAndrad> {
+    return new Observable<UppfoljningAndrad>((subscriber) => {
+      let skickat = this.andradSenast(ar);
+      let vantande: Prognosandring[] = [];
+      let omfang: { index: Organisationsindex; omfang: Omfang } | undefined;
+      let kor: Promise<void> | undefined;
+      let igen = false;
+      let slut = false;
+      const skicka = async () => {
+        do {
+          igen = false;
+          const bild = await this.bild(ar, tillfalle);
+          if (slut) return;
+          if (bild.lopnummer > skickat) {
+            if (omfang?.index !== bild.index) omfang = { index: bild.index, omfang: Omfang.for(principal, bild.index) };
+            const synligt = omfang.omfang;
+            const med = vantande.filter((andring) => andring.lopnummer <= bild.lopnummer);
+            vantande = vantande.filter((andring) => andring.lopnummer > bild.lopnummer);
+            skickat = bild.lopnummer;
+            subscriber.next({
+              ar,
+              tillfalle,
+              senastUppdaterad: new Date().toISOString(),
+              lopnummer: bild.lopnummer,
+              andrade: med.filter((andring) => synligt.ser(andring.ansvar)).map(({ ansvar, andring }) => ({ ansvar, andring })),
+            });
+          }
+          const vanta = this.tidTillNastaBild(ar, tillfalle);
+          if (this.andradSenast(ar) > bild.lopnummer) {
+            igen = true;
+            if (vanta > 0) await sleep(vanta);
+          }
+        } while (igen && !slut);
+      };
+      const vack = () => {
+        if (kor) return void (igen = true);
+        kor = skicka()
+          .catch((error: unknown) => subscriber.error(error))
+          .finally(() => {
+            kor = undefined;
+            if (igen && !slut) vack();
+          });
+      };
+      const prenumerationer = [
+        this.prognosandringar.subscribe((andring) => {
+          if (andring.ar === ar && andring.tillfalle === tillfalle) vantande.push(andring);
+        }),
+        this.andrat.subscribe((andrat) => {
+          if (andrat === null || andrat === ar) vack();
+        }),
+      ];
+      return () => {
+        slut = true;
+        for (const prenumeration of prenumerationer) prenumeration.unsubscribe();
+      };
+    });
   }
 
   /** A node of the round with its children, if the person's part of the tree holds the whole node. */
@@ -197,20 +346,108 @@ export class UppfoljningService {
   bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
     const key = `${ar}:${tillfalle}`;
     const cachad = this.cache.get(key);
-    if (cachad && (!cachad.inaktuell || !cachad.klar || Date.now() - cachad.klar.at < Math.max(MINSTA_INTERVALL_MS, cachad.klar.ms))) {
+    if (cachad && (!cachad.klar || cachad.klar.lopnummer >= this.andradSenast(ar) || this.tidTillNastaBild(ar, tillfalle) > 0)) {
       return cachad.bild;
     }
     const startad = Date.now();
     const bild = this.berakna(ar, tillfalle);
-    const ny: Cachad = { bild, inaktuell: false };
+    const ny: Cachad = { bild };
     this.cache.set(key, ny);
     bild.then(
-      () => (ny.klar = { at: Date.now(), ms: Date.now() - startad }),
+      (klar) => (ny.klar = { at: Date.now(), ms: Date.now() - startad, lopnummer: klar.lopnummer }),
       () => {
         if (this.cache.get(key) === ny) this.cache.delete(key);
       },
     );
     return bild;
+  }
+
+  /** How long until the round may be rolled up again (0: now, or it is being rolled up). */
+  private tidTillNastaBild(ar: number, tillfalle: Prognostillfalle): number {
+    const klar = this.cache.get(`${ar}:${tillfalle}`)?.klar;
+    return klar ? Math.max(0, klar.at + Math.max(MINSTA_INTERVALL_MS, klar.ms) - Date.now()) : 0;
+  }
+
+  /** The year's rows, read once and kept up to date (see meddelaPrognos); a change of budget or utfall drops them. */
+  private lasArsrader(ar: number): LagradeArsrader {
+    let lagrade = this.arsrader.get(ar);
+    if (!lagrade) {
+      const vantande: Prognosrad[] = [];
+      const rader = this.lasArsraderFranTabellerna(ar);
+      const ny: LagradeArsrader = { rader, vantande };
+      lagrade = ny;
+      this.arsrader.set(ar, ny);
+      rader.then(
+        (lasta) => {
+          for (const rad of vantande.splice(0)) taIn(lasta, rad);
+          ny.lasta = lasta;
+        },
+        () => {
+          if (this.arsrader.get(ar) === ny) this.arsrader.delete(ar);
+        },
+      );
+    }
+    return lagrade;
+  }
+
+  private async lasArsraderFranTabellerna(ar: number): Promise<Arsrader> {
+    const sql = this.orm.em.fork() as SqlEntityManager;
+    // Plain rows: a round reads every ansvar of the year, and entities would cost far more time and memory.
+    const [prognoser, budgetar, utfall] = await Promise.all([
+      sql.execute<
+        {
+          ansvar: string;
+          tillfalle: Prognostillfalle;
+          status: Prognosstatus;
+          nettokostnad_ore: Num;
+          andring: Num;
+          applied_at: string | Date;
+        }[]
+      >('select ansvar, tillfalle, status, nettokostnad_ore, andring, applied_at from ansvar_helarsprognos where ar = ?', [ar]),
+      sql.execute<{ ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }[]>(
+        'select ansvar, nettokostnad_ore, manader_netto_ore from ansvar_budget where ar = ?',
+        [ar],
+      ),
+      sql.execute<{ ansvar: string; manad: Num; netto_ore: Num }[]>(
+        'select ansvar, manad, sum(netto_ore) as netto_ore from ansvar_utfall_manad where ar = ? group by ansvar, manad',
+        [ar],
+      ),
+    ]);
+    const utfallPerAnsvar = new Map<string, number[]>();
+    for (const rad of utfall) {
+      const manader =
+        utfallPerAnsvar.get(rad.ansvar) ??
+        utfallPerAnsvar
+          .set(
+            rad.ansvar,
+            Array.from({ length: 12 }, () => 0),
+          )
+          .get(rad.ansvar)!;
+      manader[Number(rad.manad) - 1] = addOre(manader[Number(rad.manad) - 1]!, Number(rad.netto_ore));
+    }
+    return {
+      prognoser: new Map(
+        prognoser.map((rad) => [
+          `${rad.ansvar}:${rad.tillfalle}`,
+          {
+            ansvar: rad.ansvar,
+            tillfalle: rad.tillfalle,
+            status: rad.status,
+            nettokostnad_ore: Number(rad.nettokostnad_ore),
+            andring: Number(rad.andring),
+            applied_at: new Date(rad.applied_at),
+          },
+        ]),
+      ),
+      // The months parsed once here, not on every roll-up (JSON comes back as text from SQLite).
+      budgetar: budgetar.map((rad) => ({
+        ansvar: rad.ansvar,
+        nettokostnad_ore: Number(rad.nettokostnad_ore),
+        manader_netto_ore:
+          typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore,
+      })),
+      utfall: utfallPerAnsvar,
+    };
   }
 
   private tradVid(datum: string): Promise<{ tree: OrganisationNode[]; index: Organisationsindex }> {
@@ -224,36 +461,58 @@ export class UppfoljningService {
   }
 
   private async berakna(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
-    const em = this.orm.em.fork();
-    const sql = em as SqlEntityManager;
+    const sql = this.orm.em.fork() as SqlEntityManager;
     const organisationDatum = periodensSlut(ar, tillfalle);
-    const omgangar = await sql.execute<
-      {
-        typ: 'ordinarie' | 'manadsprognos';
-        status: 'oppen' | 'stangd';
-        deadline: string | Date;
-        utfall_tom_manad: number;
-        namnder: unknown;
-      }[]
-    >('select typ, status, deadline, utfall_tom_manad, namnder from prognosomgang where ar = ? and tillfalle = ?', [ar, tillfalle]);
-    const omgangsrad = omgangar[0];
+    for (;;) {
+      const lagrade = this.lasArsrader(ar);
+      const tradet = this.tradVid(organisationDatum);
+      const [omgangar, { tree, index }, arsrader] = await Promise.all([
+        sql.execute<
+          {
+            typ: 'ordinarie' | 'manadsprognos';
+            status: 'oppen' | 'stangd';
+            deadline: string | Date;
+            utfall_tom_manad: number;
+            namnder: unknown;
+          }[]
+        >('select typ, status, deadline, utfall_tom_manad, namnder from prognosomgang where ar = ? and tillfalle = ?', [ar, tillfalle]),
+        tradet,
+        lagrade.rader,
+      ]);
+      // Budget, utfall, the round or the organisation changed while they were read: read again, or the roll-up would
+      // claim a change number whose change it does not have.
+      if (this.arsrader.get(ar) !== lagrade || this.trad.get(organisationDatum) !== tradet) continue;
+      return this.rullaUppOmgang(ar, tillfalle, organisationDatum, omgangar[0], tree, index, arsrader);
+    }
+  }
+
+  private rullaUppOmgang(
+    ar: number,
+    tillfalle: Prognostillfalle,
+    organisationDatum: string,
+    omgangsrad:
+      | {
+          typ: 'ordinarie' | 'manadsprognos';
+          status: 'oppen' | 'stangd';
+          deadline: string | Date;
+          utfall_tom_manad: number;
+          namnder: unknown;
+        }
+      | undefined,
+    tree: OrganisationNode[],
+    index: Organisationsindex,
+    arsrader: Arsrader,
+  ): Omgangsbild {
+    // Nothing here is awaited: the rows and the change number are read at the same instant.
+    const lopnummer = this.lopnummer;
     const namnder = omgangsrad ? lasNamnder(omgangsrad.namnder) : null;
     const utfallTomManad = omgangsrad ? Number(omgangsrad.utfall_tom_manad) : periodensSistaManad(tillfalle);
-    // Plain rows: a round reads every ansvar of the year, and entities would cost far more time and memory.
-    const [{ tree, index }, prognoser, budgetar, utfall] = await Promise.all([
-      this.tradVid(organisationDatum),
-      sql.execute<
-        { ansvar: string; tillfalle: Prognostillfalle; status: Prognosstatus; nettokostnad_ore: Num; applied_at: string | Date }[]
-      >('select ansvar, tillfalle, status, nettokostnad_ore, applied_at from ansvar_helarsprognos where ar = ?', [ar]),
-      sql.execute<{ ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }[]>(
-        'select ansvar, nettokostnad_ore, manader_netto_ore from ansvar_budget where ar = ?',
-        [ar],
-      ),
-      sql.execute<{ ansvar: string; netto_ore: Num }[]>(
-        'select ansvar, sum(netto_ore) as netto_ore from ansvar_utfall_manad where ar = ? and manad <= ? group by ansvar',
-        [ar, utfallTomManad],
-      ),
-    ]);
+    const prognoser = [...arsrader.prognoser.values()];
+    const budgetar = arsrader.budgetar;
+    const utfall = [...arsrader.utfall].map(([ansvar, manader]) => ({
+      ansvar,
+      netto_ore: manader.slice(0, utfallTomManad).reduce((a, b) => addOre(a, b), 0),
+    }));
     const underlag = underlagPerAnsvar(tillfalle, prognoser, budgetar, utfall);
     const rollup = rullaUpp(tree, underlag.perAnsvar, {
       utfallTomManad,
@@ -275,9 +534,19 @@ export class UppfoljningService {
       organisationDatum,
       utfallTomManad,
       senastUppdaterad: underlag.senastUppdaterad,
+      lopnummer,
     };
   }
 }
+
+/** A forecast change into a year's rows, unless a later change of it (a higher `andring`) is already there. */
+function taIn(rader: Arsrader, rad: Prognosrad): void {
+  const key = `${rad.ansvar}:${rad.tillfalle}`;
+  const nu = rader.prognoser.get(key);
+  if (!nu || nu.andring < rad.andring) rader.prognoser.set(key, rad);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function lasNamnder(varde: unknown): string[] | null {
   const lista: unknown = typeof varde === 'string' ? JSON.parse(varde) : varde;

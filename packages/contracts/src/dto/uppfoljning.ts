@@ -82,6 +82,22 @@ export const uppfoljningSchema = z.object({
 });
 export type Uppfoljning = z.infer<typeof uppfoljningSchema>;
 
+/**
+ * A message of GET /api/report/uppfoljning/{ar}/{tillfalle}/stream: a newer roll-up of the round is ready. `lopnummer`
+ * grows with every change the report service takes in (within one connection: it starts again when the service
+ * restarts); `andrade` lists the forecast changes this roll-up took in since the connection's previous message, only
+ * for the ansvar the person may see. A client that saved a forecast (its ansvar, and `andring` from the answer) knows
+ * its save is in the figures when a message lists the ansvar with that `andring` or a later one.
+ */
+export const uppfoljningAndradSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  senastUppdaterad: z.iso.datetime({ offset: true }),
+  lopnummer: z.number().int().nonnegative(),
+  andrade: z.array(z.object({ ansvar: z.string(), andring: z.number().int().positive() })),
+});
+export type UppfoljningAndrad = z.infer<typeof uppfoljningAndradSchema>;
+
 /** The statuses that leave an ansvar missing from a round: not started, saved but not marked ready, or sent back. */
 export const SAKNAS_STATUSAR = ['ej-paborjad', 'utkast', 'aterskickad'] as const;
 /** The statuses whose forecast counts in the prognos. */

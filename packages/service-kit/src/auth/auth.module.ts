@@ -13,6 +13,10 @@ import { TokenVerifier } from './token-verifier.js';
 export class ReplikaKalla implements OrganisationKalla {
   constructor(@Inject(OrganisationReplica) private readonly replica: OrganisationReplica) {}
 
+  get andrad$() {
+    return this.replica.changed$.asObservable();
+  }
+
   noder(): Promise<OrganisationNode[]> {
     return this.replica.allNodes();
   }

@@ -6,6 +6,9 @@ import type { ServiceConfig } from '../config/service-config.js';
 import { ProblemException } from '../http/problem.js';
 import { principalFranClaims, type Principal } from './principal.js';
 
+/** How many verified tokens are kept (the people signed in at once, with room). */
+const VERIFIERADE_MAX = 10_000;
+
 /**
  * Verifies access tokens against the keys the configured identity provider publishes (found through its
  * discovery document, fetched once and cached by jose, refetched when a token names an unknown key).
@@ -14,10 +17,30 @@ import { principalFranClaims, type Principal } from './principal.js';
 export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
   private jwks: Promise<JWTVerifyGetKey> | undefined;
+  /**
+   * Tokens already verified, until they expire: a person sends the same token with every request for its lifetime,
+   * and checking its signature each time was a twentieth of a forecast save's CPU. A token is the same bytes until
+   * it expires, so its answer is too (a key the provider withdraws meanwhile stops new tokens, not these).
+   */
+  private readonly verifierade = new Map<string, Principal>();
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
   async verifiera(token: string): Promise<Principal> {
+    const kand = this.verifierade.get(token);
+    if (kand && kand.utgarMs > Date.now()) return kand;
+    if (kand) this.verifierade.delete(token);
+    const principal = await this.verifieraSignatur(token);
+    if (this.verifierade.size >= VERIFIERADE_MAX) {
+      const nu = Date.now();
+      for (const [gammal, vem] of this.verifierade) if (vem.utgarMs <= nu) this.verifierade.delete(gammal);
+      if (this.verifierade.size >= VERIFIERADE_MAX) this.verifierade.delete(this.verifierade.keys().next().value!);
+    }
+    this.verifierade.set(token, principal);
+    return principal;
+  }
+
+  private async verifieraSignatur(token: string): Promise<Principal> {
     const { auth } = this.config;
     const keys = await this.nycklar();
     try {

@@ -14,6 +14,15 @@ export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
 
 const MAX_ATTEMPTS = 5;
 
+/** An event waiting for the next shared transaction, and the consumer waiting for its outcome. */
+interface Vantande {
+  readonly topic: string;
+  readonly envelope: EventEnvelope<unknown>;
+  readonly apply: (em: EntityManager, envelope: EventEnvelope<unknown>) => Promise<void>;
+  readonly svara: (outcome: ConsumeOutcome) => void;
+  readonly misslyckas: (error: unknown) => void;
+}
+
 /**
  * The one way a service applies an event: validate it with the contract's schema, apply it and record its
  * id in one transaction (so a redelivery is recognised and skipped), and send what cannot be applied to the
@@ -23,6 +32,9 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
+  /** Events that arrived (from other partitions) while a transaction was running: the next one applies them all. */
+  private samlade: Vantande[] = [];
+  private skriver = false;
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
@@ -42,6 +54,14 @@ export class EventConsumer {
       return 'dead-lettered';
     }
     const { envelope } = parsed;
+    try {
+      // First together with the events that arrive at the same time: one transaction (and one commit) for all of them.
+      return await this.tillsammans(definition, envelope, apply);
+    } catch (error) {
+      // One of them failed, and so the shared transaction: each is applied on its own, as below, and only the one
+      // that fails again is retried and dead-lettered.
+      this.logger.debug(`en gemensam transaktion misslyckades (${String(error)}); händelserna tillämpas var för sig`);
+    }
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.applyOnce(definition, envelope, apply);
@@ -55,6 +75,54 @@ export class EventConsumer {
         await context.getHeartbeat()();
       }
     }
+  }
+
+  private tillsammans<TPayload>(
+    definition: EventDefinition<TPayload>,
+    envelope: EventEnvelope<TPayload>,
+    apply: (em: EntityManager, envelope: EventEnvelope<TPayload>) => Promise<void>,
+  ): Promise<ConsumeOutcome> {
+    return new Promise<ConsumeOutcome>((svara, misslyckas) => {
+      this.samlade.push({
+        topic: definition.topic,
+        envelope,
+        apply: apply as Vantande['apply'],
+        svara,
+        misslyckas,
+      });
+      // After the current turn, so that events handed over at the same moment share the transaction.
+      if (!this.skriver) {
+        this.skriver = true;
+        setImmediate(() => void this.skrivSamlade());
+      }
+    });
+  }
+
+  /** Applies every gathered event in one transaction, each recorded as processed beside its effect, in arrival order. */
+  private async skrivSamlade(): Promise<void> {
+    while (this.samlade.length > 0) {
+      const samling = this.samlade;
+      this.samlade = [];
+      try {
+        const utfall = await this.orm.em.fork().transactional(async (em) => {
+          const svar: ConsumeOutcome[] = [];
+          for (const { topic, envelope, apply } of samling) {
+            if (await em.findOne(ProcessedEvent, { eventId: envelope.eventId })) {
+              svar.push('duplicate');
+              continue;
+            }
+            em.create(ProcessedEvent, { eventId: envelope.eventId, topic, processedAt: new Date() });
+            await apply(em, envelope);
+            svar.push('applied');
+          }
+          return svar;
+        });
+        samling.forEach((vantande, index) => vantande.svara(utfall[index]!));
+      } catch (error) {
+        for (const vantande of samling) vantande.misslyckas(error);
+      }
+    }
+    this.skriver = false;
   }
 
   private async applyOnce<TPayload>(

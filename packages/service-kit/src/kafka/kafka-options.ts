@@ -31,8 +31,9 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
       },
       producer,
       subscribe: { fromBeginning: true },
-      // Partitions are independent (ordering is per key), so a few are worked on at once.
-      run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
+      // Partitions are independent (ordering is per key), so several are worked on at once (and their events share
+      // a transaction: EventConsumer).
+      run: { autoCommit: true, partitionsConsumedConcurrently: 6 },
     },
   };
 }
