@@ -183,11 +183,11 @@ export function raderAttSeOver(
   rutnatet: Rutnat,
   troskel: { beloppOre: Ore; procent: number },
 ): { kontogrupp: KontogruppKod; varfor: Uppmarksamhet }[] {
-  return rutnatet.rader.flatMap((rad) => {
-    if (rad.fel) return [{ kontogrupp: rad.kontogrupp, varfor: 'fel' as const }];
-    if (rad.prognosOre === null) return [{ kontogrupp: rad.kontogrupp, varfor: 'tom' as const }];
+  return rutnatet.rader.flatMap((rad): { kontogrupp: KontogruppKod; varfor: Uppmarksamhet }[] => {
+    if (rad.fel) return [{ kontogrupp: rad.kontogrupp, varfor: 'fel' }];
+    if (rad.prognosOre === null) return [{ kontogrupp: rad.kontogrupp, varfor: 'tom' }];
     if (rad.avvikelseOre !== null && passerarTroskel(rad.avvikelseOre, rad.budgetOre, troskel))
-      return [{ kontogrupp: rad.kontogrupp, varfor: 'avvikelse' as const }];
+      return [{ kontogrupp: rad.kontogrupp, varfor: 'avvikelse' }];
     return [];
   });
 }
