@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { beloppSomInmatning, lasEnhet, sparaEnhet, tolkaBelopp } from './belopp-inmatning.js';
+import { beloppSomInmatning, beloppSomVisning, lasEnhet, sparaEnhet, tolkaBelopp } from './belopp-inmatning.js';
 
 describe('an amount typed the Swedish way', () => {
   it.each([
@@ -50,6 +50,17 @@ describe('an amount written back into a cell', () => {
   ] as const)('%i öre in %s reads %s, and reads back to the same öre', (ore, enhet, text) => {
     expect(beloppSomInmatning(ore, enhet)).toBe(text);
     expect(tolkaBelopp(text, enhet)).toEqual({ ok: true, ore });
+  });
+});
+
+describe('an amount shown beside the cells', () => {
+  it.each([
+    [229_567_890, 'kr', '2\u00a0295\u00a0678,90'],
+    [229_567_800, 'kr', '2\u00a0295\u00a0678'],
+    [229_567_890, 'tkr', '2\u00a0295,7'],
+    [-5_000_000, 'tkr', '\u221250,0'],
+  ] as const)('%i öre in %s reads %s', (ore, enhet, text) => {
+    expect(beloppSomVisning(ore, enhet)).toBe(text);
   });
 });
 

@@ -53,9 +53,10 @@ export function beloppSomInmatning(ore: Ore, enhet: Inmatningsenhet): string {
   return behovda === '' ? heltal : `${heltal},${behovda}`;
 }
 
-/** An amount in the chosen unit, rounded for reading: kronor whole, thousands with one decimal. */
+/** An amount in the chosen unit for reading: kronor whole (with öre where there are any), thousands with one decimal. */
 export function beloppSomVisning(ore: Ore, enhet: Inmatningsenhet): string {
-  return formatBeloppUtanEnhet(ore, enhet, enhet === 'tkr' ? 1 : 0);
+  if (enhet === 'tkr') return formatBeloppUtanEnhet(ore, 'tkr', 1);
+  return formatBeloppUtanEnhet(ore, 'kr', ore % 100 === 0 ? 0 : 2);
 }
 
 const ENHET_NYCKEL = 'tertial.inmatningsenhet';

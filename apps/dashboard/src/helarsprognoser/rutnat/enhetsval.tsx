@@ -16,24 +16,24 @@ export function useInmatningsenhet(): [Inmatningsenhet, (enhet: Inmatningsenhet)
 
 const NAMN: Record<Inmatningsenhet, string> = { kr: 'kronor (kr)', tkr: 'tusental kronor (tkr)' };
 
+/** A select rather than radio buttons: one Tab stop, and the choice read out with its label. */
 export function Enhetsval({ enhet, onValj }: { enhet: Inmatningsenhet; onValj: (enhet: Inmatningsenhet) => void }) {
   const id = useId();
   return (
-    <fieldset className="enhetsval" data-testid="enhetsval">
-      <legend>Belopp i</legend>
-      {INMATNINGSENHETER.map((kandidat) => (
-        <div key={kandidat} className="falt--kryss">
-          <input
-            type="radio"
-            id={`${id}-${kandidat}`}
-            name={`${id}-enhet`}
-            value={kandidat}
-            checked={enhet === kandidat}
-            onChange={() => onValj(kandidat)}
-          />
-          <label htmlFor={`${id}-${kandidat}`}>{NAMN[kandidat]}</label>
-        </div>
-      ))}
-    </fieldset>
+    <div className="falt">
+      <label htmlFor={id}>Belopp i</label>
+      <select
+        id={id}
+        value={enhet}
+        onChange={(event) => onValj(INMATNINGSENHETER.find((kandidat) => kandidat === event.target.value) ?? 'kr')}
+        data-testid="enhetsval"
+      >
+        {INMATNINGSENHETER.map((kandidat) => (
+          <option key={kandidat} value={kandidat}>
+            {NAMN[kandidat]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

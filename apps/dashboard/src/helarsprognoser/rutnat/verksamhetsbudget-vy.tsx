@@ -127,7 +127,11 @@ function Budgetformular({
     } catch (orsak) {
       setStatus('Ej sparad.');
       // A budget that does not add up is the budget service's 422, which names the difference.
-      setFel(orsak instanceof ApiFel ? [orsak.titel, orsak.detalj].filter(Boolean).join(': ') : String(orsak));
+      setFel(
+        orsak instanceof ApiFel
+          ? `${orsak.titel}${orsak.detalj || orsak.faltfel.length > 0 ? `: ${orsak.detalj ?? orsak.faltfel.map((falt) => falt.message).join(' ')}` : ''}.`
+          : String(orsak),
+      );
     } finally {
       setSparar(false);
     }
@@ -151,22 +155,24 @@ function Budgetformular({
           ? ` Din sparade budget går inte längre ihop med internbudgeten (${formatForandring(budget.inaktuell.differensOre, enhet, decimaler)} ${enhet}).`
           : ''}
       </p>
-      <fieldset className="enhetsval">
-        <legend>Periodisering</legend>
-        {(Object.keys(PERIODISERINGSNAMN) as Periodisering[]).map((periodisering) => (
-          <div key={periodisering} className="falt--kryss">
-            <input
-              type="radio"
-              id={`${id}-${periodisering}`}
-              name={`${id}-periodisering`}
-              checked={inmatning.periodisering === periodisering}
-              onChange={() => setInmatning((tidigare) => bytPeriodisering(tidigare, periodisering, enhet))}
-              data-testid={`periodisering-${periodisering}`}
-            />
-            <label htmlFor={`${id}-${periodisering}`}>{PERIODISERINGSNAMN[periodisering]}</label>
-          </div>
-        ))}
-      </fieldset>
+      <div className="falt">
+        <label htmlFor={`${id}-periodisering`}>Periodisering</label>
+        <select
+          id={`${id}-periodisering`}
+          value={inmatning.periodisering}
+          onChange={(event) => {
+            const periodisering = (Object.keys(PERIODISERINGSNAMN) as Periodisering[]).find((kandidat) => kandidat === event.target.value);
+            if (periodisering) setInmatning((tidigare) => bytPeriodisering(tidigare, periodisering, enhet));
+          }}
+          data-testid="periodisering"
+        >
+          {(Object.keys(PERIODISERINGSNAMN) as Periodisering[]).map((periodisering) => (
+            <option key={periodisering} value={periodisering}>
+              {PERIODISERINGSNAMN[periodisering]}
+            </option>
+          ))}
+        </select>
+      </div>
 
       {fel ? (
         <div
