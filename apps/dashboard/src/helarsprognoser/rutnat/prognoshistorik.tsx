@@ -101,7 +101,7 @@ function Versionslista({ versioner, enhet }: { versioner: readonly Helarsprognos
                 {version.version}
               </th>
               <td>{version.sparadAv?.namn ?? '–'}</td>
-              <td>{formatTidpunkt(version.sparadAt)}</td>
+              <td className="datum">{formatTidpunkt(version.sparadAt)}</td>
               <td className="tal">{beloppSomVisning(version.nettokostnadOre, enhet)}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import type { HelarsprognosAdress, HelarsprognosUnderlag } from '@tertial/contracts/dto';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { Ore } from '@tertial/contracts/money';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 import { ApiFel } from '../../api/api-fel.js';
 import { formatForandring, formatKr } from '../../format/belopp.js';
@@ -11,7 +11,20 @@ import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';
 import { forslagstangent, nastaCell } from './cellnavigering.js';
 import { Enhetsval } from './enhetsval.js';
 import { Konfliktvy } from './konfliktvy.js';
-import { arAndrad, bytEnhet, inmatningFran, raderAttSeOver, rutnat, sparbegaran, taForslag, type Inmatning } from './prognosrutnat.js';
+import {
+  arAndrad,
+  bytEnhet,
+  inmatningFran,
+  KOLUMNRUBRIKER,
+  kolumnordning,
+  raderAttSeOver,
+  rutnat,
+  sparbegaran,
+  taForslag,
+  type Inmatning,
+  type Kolumn,
+} from './prognosrutnat.js';
+import { useSmalSkarm } from './use-smal-skarm.js';
 import { Sparstatus, type Sparlage } from './sparstatus.js';
 import { Konflikt, sparaVersion, useAktuellVersion, useEfterSparning, useUnderlag, type Versionslage } from './use-prognosrutnat.js';
 
@@ -68,6 +81,7 @@ function Rutnatet({
   const [fel, setFel] = useState<Cellfel>({});
   const [konflikt, setKonflikt] = useState<{ lage: Versionslage; klarmarkerad: boolean } | null>(null);
   const efterSparning = useEfterSparning(adress);
+  const smal = useSmalSkarm();
   const celler = useRef(new Map<number, HTMLInputElement>());
   const felrubrik = useRef<HTMLDivElement>(null);
   const flyttaFokusTillFel = useRef(false);
@@ -183,6 +197,24 @@ function Rutnatet({
   const kommentarKravs = visat.kommentarKravs;
   const kommentarHjalp = `${id}-kommentar-hjalp`;
   const tomManad = manadsnamn(underlag.utfallTomManad);
+  const kolumner = kolumnordning(smal);
+  const nettoceller: Record<Kolumn, ReactNode> = {
+    budget: <td className="tal">{visa(visat.netto.budgetOre)}</td>,
+    utfall: <td className="tal">{visa(visat.netto.utfallOre)}</td>,
+    forslag: <td className="tal">{visa(visat.netto.forslagOre)}</td>,
+    runRate: <td className="tal">{visa(visat.netto.runRateOre)}</td>,
+    foregaende: <td className="tal">{visa(visat.netto.foregaendePrognosOre)}</td>,
+    prognos: (
+      <td className="tal" data-testid="netto-prognos">
+        {visat.harFel ? 'Rätta cellerna' : visa(visat.netto.prognosOre)}
+      </td>
+    ),
+    avvikelse: (
+      <td className="tal" data-testid="netto-avvikelse">
+        {visat.netto.avvikelseOre === null ? '–' : formatForandring(visat.netto.avvikelseOre, enhet, enhet === 'tkr' ? 1 : 0)}
+      </td>
+    ),
+  };
 
   return (
     <div className="prognosrutnat" data-testid="prognosrutnat" data-ansvar={adress.ansvar}>
@@ -213,27 +245,11 @@ function Rutnatet({
           <thead>
             <tr>
               <th scope="col">Kontogrupp</th>
-              <th scope="col" className="tal">
-                Budget
-              </th>
-              <th scope="col" className="tal">
-                Utfall jan–{tomManad.slice(0, 3)}
-              </th>
-              <th scope="col" className="tal">
-                Förslag
-              </th>
-              <th scope="col" className="tal">
-                Run-rate
-              </th>
-              <th scope="col" className="tal">
-                Föregående prognos
-              </th>
-              <th scope="col" className="tal">
-                Din prognos
-              </th>
-              <th scope="col" className="tal">
-                Avvikelse
-              </th>
+              {kolumner.map((kolumn) => (
+                <th key={kolumn} scope="col" className="tal">
+                  {kolumn === 'utfall' ? `Utfall jan–${tomManad.slice(0, 3)}` : KOLUMNRUBRIKER[kolumn]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -241,14 +257,10 @@ function Rutnatet({
               const felId = `${id}-${rad.kontogrupp}-fel`;
               const radfel = fel[rad.kontogrupp] ?? rad.fel;
               const varfor = seOver.get(rad.kontogrupp);
-              return (
-                <tr key={rad.kontogrupp} data-kontogrupp={rad.kontogrupp} data-se-over={varfor}>
-                  <th scope="row">
-                    {rad.namn}
-                    <span className="tabell__underrubrik">{rad.typ === 'intakt' ? 'intäkt' : 'kostnad'}</span>
-                  </th>
-                  <td className="tal">{visa(rad.budgetOre)}</td>
-                  <td className="tal">{visa(rad.utfallOre)}</td>
+              const radceller: Record<Kolumn, ReactNode> = {
+                budget: <td className="tal">{visa(rad.budgetOre)}</td>,
+                utfall: <td className="tal">{visa(rad.utfallOre)}</td>,
+                forslag: (
                   <td className="tal">
                     {redigerbar ? (
                       <button
@@ -264,8 +276,10 @@ function Rutnatet({
                       visa(rad.forslagOre)
                     )}
                   </td>
-                  <td className="tal">{visa(rad.runRateOre)}</td>
-                  <td className="tal">{visa(rad.foregaendePrognosOre)}</td>
+                ),
+                runRate: <td className="tal">{visa(rad.runRateOre)}</td>,
+                foregaende: <td className="tal">{visa(rad.foregaendePrognosOre)}</td>,
+                prognos: (
                   <td className="tal prognosrutnat__cell">
                     {redigerbar ? (
                       <>
@@ -297,9 +311,22 @@ function Rutnatet({
                       visa(rad.prognosOre)
                     )}
                   </td>
+                ),
+                avvikelse: (
                   <td className="tal" data-testid="rad-avvikelse">
                     {rad.avvikelseOre === null ? '–' : formatForandring(rad.avvikelseOre, enhet, enhet === 'tkr' ? 1 : 0)}
                   </td>
+                ),
+              };
+              return (
+                <tr key={rad.kontogrupp} data-kontogrupp={rad.kontogrupp} data-se-over={varfor}>
+                  <th scope="row">
+                    {rad.namn}
+                    <span className="tabell__underrubrik">{rad.typ === 'intakt' ? 'intäkt' : 'kostnad'}</span>
+                  </th>
+                  {kolumner.map((kolumn) => (
+                    <Fragment key={kolumn}>{radceller[kolumn]}</Fragment>
+                  ))}
                 </tr>
               );
             })}
@@ -310,17 +337,9 @@ function Rutnatet({
                 Nettokostnad
                 <span className="tabell__underrubrik">kostnader − intäkter</span>
               </th>
-              <td className="tal">{visa(visat.netto.budgetOre)}</td>
-              <td className="tal">{visa(visat.netto.utfallOre)}</td>
-              <td className="tal">{visa(visat.netto.forslagOre)}</td>
-              <td className="tal">{visa(visat.netto.runRateOre)}</td>
-              <td className="tal">{visa(visat.netto.foregaendePrognosOre)}</td>
-              <td className="tal" data-testid="netto-prognos">
-                {visat.harFel ? 'Rätta cellerna' : visa(visat.netto.prognosOre)}
-              </td>
-              <td className="tal" data-testid="netto-avvikelse">
-                {visat.netto.avvikelseOre === null ? '–' : formatForandring(visat.netto.avvikelseOre, enhet, enhet === 'tkr' ? 1 : 0)}
-              </td>
+              {kolumner.map((kolumn) => (
+                <Fragment key={kolumn}>{nettoceller[kolumn]}</Fragment>
+              ))}
             </tr>
           </tfoot>
         </table>

@@ -1,7 +1,17 @@
 import type { HelarsprognosUnderlag } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { arAndrad, bytEnhet, inmatningFran, passerarTroskel, raderAttSeOver, rutnat, sparbegaran, taForslag } from './prognosrutnat.js';
+import {
+  arAndrad,
+  bytEnhet,
+  inmatningFran,
+  kolumnordning,
+  passerarTroskel,
+  raderAttSeOver,
+  rutnat,
+  sparbegaran,
+  taForslag,
+} from './prognosrutnat.js';
 
 const KR = 100;
 const TKR = 1000 * KR;
@@ -181,5 +191,13 @@ describe('whether the grid has changes not saved', () => {
     expect(arAndrad({ celler: { personalkostnader: '1 020' }, kommentar: '' }, sparad, 'tkr')).toBe(true);
     expect(arAndrad({ celler: {}, kommentar: '' }, null, 'tkr')).toBe(false);
     expect(arAndrad({ celler: { intakter: '1' }, kommentar: '' }, null, 'tkr')).toBe(true);
+  });
+});
+
+describe('the order of the columns', () => {
+  it('reads into the chef’s figure on a wide screen, and starts with it on a phone, every column either way', () => {
+    expect(kolumnordning(false).slice(-2)).toEqual(['prognos', 'avvikelse']);
+    expect(kolumnordning(true).slice(0, 3)).toEqual(['prognos', 'avvikelse', 'forslag']);
+    expect([...kolumnordning(true)].sort()).toEqual([...kolumnordning(false)].sort());
   });
 });

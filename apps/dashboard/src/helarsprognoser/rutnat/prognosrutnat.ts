@@ -210,3 +210,27 @@ export function arAndrad(
   }
   return false;
 }
+
+/** The grid's columns of figures, after the kontogrupp. */
+export type Kolumn = 'budget' | 'utfall' | 'forslag' | 'runRate' | 'foregaende' | 'prognos' | 'avvikelse';
+
+export const KOLUMNRUBRIKER: Record<Kolumn, string> = {
+  budget: 'Budget',
+  utfall: 'Utfall',
+  forslag: 'Förslag',
+  runRate: 'Run-rate',
+  foregaende: 'Föregående prognos',
+  prognos: 'Din prognos',
+  avvikelse: 'Avvikelse',
+};
+
+/**
+ * The order of the columns: on a wide screen the underlag reads left to right into the chef's figure and its
+ * avvikelse; on a phone the chef's figure, the avvikelse and the proposal come first, so they are in view without
+ * scrolling the table sideways.
+ */
+export function kolumnordning(smal: boolean): Kolumn[] {
+  return smal
+    ? ['prognos', 'avvikelse', 'forslag', 'budget', 'utfall', 'runRate', 'foregaende']
+    : ['budget', 'utfall', 'forslag', 'runRate', 'foregaende', 'prognos', 'avvikelse'];
+}
