@@ -34,7 +34,7 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await context?.close();
   });
 
-  it('a chef submits a forecast for their ansvar through the form, and the förvaltningsekonom approves it', async () => {
+  it('a chef marks a forecast ready for their ansvar in the grid, and the förvaltningsekonom approves it', async () => {
     await loggaIn(page, stack.gatewayUrl, 'mirela.lindberg', '/prognoser');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
       'Helårsprognoser',
@@ -49,22 +49,24 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     const formular = page.getByTestId('lamna-prognos');
     await formular.waitFor({ timeout: 15_000 });
     await formular.getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
+    const rutnat = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
+    await rutnat.waitFor({ timeout: 15_000 });
 
-    // A negative amount is refused beside its field, which takes focus.
-    const personal = formular.getByLabel(/^Personalkostnader/);
+    // A negative amount is refused beside its cell as it is typed, and marking ready moves focus to it.
+    const personal = rutnat.getByLabel('Personalkostnader, din prognos i kr');
     await personal.fill('-5');
-    await formular.getByTestId('lamna-prognos-knapp').click();
     expect(await personal.getAttribute('aria-invalid')).toBe('true');
+    await rutnat.getByTestId('klarmarkera').click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kontogrupp'))).toBe('personalkostnader');
 
-    await formular.getByLabel(/^Intäkter/).fill('150 000');
+    await rutnat.getByLabel('Intäkter, din prognos i kr').fill('150 000');
     await personal.fill('2 345 678,90');
-    await formular.getByLabel(/^Lokalkostnader/).fill('100000');
-    await expect.poll(() => page.getByTestId('prognos-nettokostnad').textContent()).toMatch(/^2\s295\s678,90\s*kr$/);
-    await formular.getByLabel(/^Kommentar/).fill('Fler vikarier under sommaren.');
-    await formular.getByTestId('lamna-prognos-knapp').click();
+    await rutnat.getByLabel('Lokalkostnader, din prognos i kr').fill('100000');
+    await expect.poll(() => rutnat.getByTestId('netto-prognos').textContent()).toMatch(/^2\s295\s678,90$/);
+    await rutnat.getByTestId('prognos-kommentar').fill('Fler vikarier under sommaren.');
+    await rutnat.getByTestId('klarmarkera').click();
 
-    await expect.poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 }).toMatch(/är inlämnad/);
+    await expect.poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 }).toMatch(/är klarmarkerad/);
     const rad = page.locator(`tr[data-ansvar="${ANSVAR}"]`);
     await expect.poll(() => rad.getByTestId('prognos-status').textContent(), { timeout: 15_000 }).toBe('Klarmarkerad');
     expect(await rad.textContent()).toMatch(/2\s295\s679/);

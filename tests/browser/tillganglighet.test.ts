@@ -276,14 +276,22 @@ describe('every page for every role, measured: axe (WCAG 2.1 AA), keyboard and 3
       expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-ansvar'))).toBe(ANSVAR);
     });
 
-    it('a chef’s forecast form, refused and accepted', async () => {
+    it('a chef’s forecast grid, refused and accepted', async () => {
       const page = await inloggad(chefFor(ANSVAR), `/prognoser?ar=${AR}&tillfalle=april`);
       const formular = page.getByTestId('lamna-prognos');
       await formular.waitFor({ timeout: 15_000 });
-      await forvantaIngaAxeFel(page, 'the forecast form');
-      await formular.getByLabel(/^Personalkostnader/).fill('-5');
-      await formular.getByTestId('lamna-prognos-knapp').click();
-      await forvantaIngaAxeFel(page, 'the refused forecast form');
+      await formular.getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
+      const rutnat = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
+      await rutnat.waitFor({ timeout: 15_000 });
+      await forvantaIngaAxeFel(page, 'the forecast grid');
+      await rutnat.getByLabel(/^Personalkostnader, din prognos/).fill('-5');
+      await rutnat.getByTestId('klarmarkera').click();
+      await forvantaIngaAxeFel(page, 'the refused forecast grid');
+      // The message is tied to its cell, which has focus.
+      const cell = rutnat.getByLabel(/^Personalkostnader, din prognos/);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kontogrupp'))).toBe('personalkostnader');
+      const felId = (await cell.getAttribute('aria-describedby'))!.split(' ')[0]!;
+      expect(await page.locator(`[id="${felId}"]`).textContent()).toMatch(/negativt/);
     });
 
     it('a processledare’s goal form, sent empty', async () => {

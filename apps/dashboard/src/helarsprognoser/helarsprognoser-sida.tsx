@@ -24,9 +24,9 @@ import {
   valdOmgang,
 } from './helarsprognoser.js';
 import { OmgangarVy } from './omgangar-vy.js';
-import { Prognosformular } from './prognosformular.js';
 import { Prognostabell } from './prognostabell.js';
 import { ansvarsradMedBudget, prognostrad } from './prognostrad.js';
+import { ChefensPrognos } from './rutnat/chefens-prognos.js';
 import { useAnsvar, useGranska, useHelarsprognoser, useOmgangar } from './use-helarsprognoser.js';
 
 /** Past this many ansvar the list is grouped by avdelning (or where it parts), with sums per group. */
@@ -182,7 +182,7 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   return (
     <>
       {kanLamna && oppen ? (
-        <Prognosformular
+        <ChefensPrognos
           egna={egna}
           valt={valtAnsvar}
           onValj={setValtAnsvar}

@@ -6,17 +6,7 @@ import { z } from 'zod';
 import { hamtaJson } from '../api/hamta-json.js';
 import { postaJson } from '../api/posta-json.js';
 import type { Urval } from '../urval/urval.js';
-import {
-  ANSVAR_URL,
-  etagFor,
-  granskningUrl,
-  OMGANGAR_URL,
-  prognoserUrl,
-  prognosUrl,
-  stangOmgangUrl,
-  type Ansvar,
-  type Prognosinlamning,
-} from './helarsprognoser.js';
+import { ANSVAR_URL, etagFor, granskningUrl, OMGANGAR_URL, prognoserUrl, stangOmgangUrl, type Ansvar } from './helarsprognoser.js';
 
 const ansvarSchema = z.array(organisationNodeSchema.extend({ eget: z.boolean() }));
 const omgangarSchema = z.array(prognosomgangSchema);
@@ -51,22 +41,6 @@ export function useHelarsprognoser(urval: Urval | undefined) {
     queryKey: [HELARSPROGNOSER, urval?.ar, urval?.tillfalle],
     queryFn: ({ signal }) => hamtaJson(prognoserUrl(urval!), prognoserSchema, signal),
     enabled: urval !== undefined,
-  });
-}
-
-/**
- * A chef submits (or revises) the forecast of one of their ansvar: a new version, marked ready, over the version the
- * form was filled in from (`If-Match`), so a newer one saved meanwhile is refused (412) instead of overwritten.
- */
-export function useLamnaPrognos() {
-  const queryClient = useQueryClient();
-  return useMutation<HelarsprognosDto, Error, { inlamning: Prognosinlamning; aktuell: HelarsprognosDto | undefined }>({
-    mutationFn: ({ inlamning: { ansvar, ar, tillfalle, ...request }, aktuell }) =>
-      postaJson(prognosUrl({ ansvar, ar, tillfalle }), { ...request, klarmarkerad: true }, helarsprognosSchema, {
-        method: 'PUT',
-        headers: { 'if-match': etagFor(aktuell) ?? '*' },
-      }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
   });
 }
 
