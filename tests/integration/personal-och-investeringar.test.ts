@@ -18,9 +18,9 @@ import { chefFor } from '../support/tokens.js';
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
 
-// A månadsprognos (september) for SBN, which no other test opens; projects of the demo city's budget year.
+// A månadsprognos (november) for SBN, which no other test opens; projects of the demo city's budget year.
 const AR = DEMO.ar;
-const TILLFALLE = 'september';
+const TILLFALLE = 'november';
 const SBN_PROJEKT = DEMO.investeringar.filter((p) => p.namnd === 'SBN' && p.ansvar && p.ar.some((ar) => ar.ar === AR));
 const PROJEKT = SBN_PROJEKT[0]!;
 const ANSVAR = PROJEKT.ansvar!;
