@@ -83,13 +83,15 @@ export class VerksamhetsbudgetService {
     const berakning = ellerProblem(provaVerksamhetsbudget(forslag, underlag), 'Verksamhetsbudgeten går inte ihop med internbudgeten');
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.findOne(Verksamhetsbudget, { ansvar, ar });
+      // Without `arsarbetare` the chef's earlier figure stays; null clears it (then they are estimated).
+      const arsarbetareTiondelar = request.arsarbetare === undefined ? (fore?.arsarbetareTiondelar ?? null) : request.arsarbetare;
       const efter = {
         ansvar,
         ar,
         periodisering: request.periodisering,
         rader: berakning.rader,
         versionId: version.id,
-        arsarbetareTiondelar: request.arsarbetare ?? null,
+        arsarbetareTiondelar,
         sparadAvId: principal.id,
         sparadAvNamn: principal.namn,
         sparadAt: new Date(),
@@ -110,7 +112,7 @@ export class VerksamhetsbudgetService {
           kalla: 'chef' as const,
           versionId: version.id,
           rader: berakning.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
-          arsarbetareTiondelar: budgeteradeArsarbetare(berakning.rader, request.arsarbetare).tiondelar,
+          arsarbetareTiondelar: budgeteradeArsarbetare(berakning.rader, arsarbetareTiondelar).tiondelar,
         },
         { producer: 'budget', correlationId },
       );

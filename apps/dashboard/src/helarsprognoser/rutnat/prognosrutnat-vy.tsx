@@ -11,6 +11,8 @@ import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';
 import { forslagstangent, nastaCell } from './cellnavigering.js';
 import { Enhetsval } from './enhetsval.js';
 import { Konfliktvy } from './konfliktvy.js';
+import { tillaggAndrat, tillaggFran, tillaggIEnhet, tolkaTillagg, type Tillaggsinmatning } from './personal-och-investeringar.js';
+import { PersonalOchInvesteringar } from './personal-och-investeringar-vy.js';
 import {
   arAndrad,
   bytEnhet,
@@ -76,6 +78,7 @@ function Rutnatet({
   const id = useId();
   const [bas, setBas] = useState<Versionslage>(forsta);
   const [inmatning, setInmatning] = useState<Inmatning>(() => inmatningFran(forsta.prognos, enhet));
+  const [tillagg, setTillagg] = useState<Tillaggsinmatning>(() => tillaggFran(forsta.prognos, enhet));
   const [inmatningsenhet, setInmatningsenhet] = useState(enhet);
   const [sparar, setSparar] = useState(false);
   const [fel, setFel] = useState<Cellfel>({});
@@ -89,6 +92,7 @@ function Rutnatet({
   // The unit is the page's: switching rewrites the figures typed, never their value.
   if (inmatningsenhet !== enhet) {
     setInmatning(bytEnhet(inmatning, inmatningsenhet, enhet));
+    setTillagg(tillaggIEnhet(tillagg, inmatningsenhet, enhet));
     setInmatningsenhet(enhet);
   }
 
@@ -97,7 +101,8 @@ function Rutnatet({
     () => new Map(raderAttSeOver(visat, underlag.troskel).map((rad) => [rad.kontogrupp, rad.varfor])),
     [visat, underlag],
   );
-  const andrad = arAndrad(inmatning, bas.prognos, enhet);
+  const tillaggsberakning = useMemo(() => tolkaTillagg(tillagg, underlag, enhet), [tillagg, underlag, enhet]);
+  const andrad = arAndrad(inmatning, bas.prognos, enhet) || tillaggAndrat(tillagg, bas.prognos, underlag, enhet);
   const status = bas.prognos?.status;
   const redigerbar = oppen && status !== 'godkand';
   const lage: Sparlage = sparar
@@ -156,13 +161,19 @@ function Rutnatet({
       setFel(Object.fromEntries(begaran.fel.map((rad) => [rad.kontogrupp, rad.fel])));
       return;
     }
+    if (Object.keys(tillaggsberakning.fel).length > 0) {
+      flyttaFokusTillFel.current = true;
+      setFel({ formular: 'Rätta personalen eller investeringsprojekten under tabellen innan du sparar.' });
+      return;
+    }
     setSparar(true);
     setFel({});
     try {
-      const sparad = await sparaVersion(adress, begaran.begaran, ifMatch);
+      const sparad = await sparaVersion(adress, { ...begaran.begaran, ...tillaggsberakning.begaran }, ifMatch);
       setBas(sparad);
       setKonflikt(null);
       setInmatning(inmatningFran(sparad.prognos, enhet));
+      setTillagg(tillaggFran(sparad.prognos, enhet));
       efterSparning(sparad);
       onMeddelande(
         `${klarmarkerad ? 'Prognosen är klarmarkerad' : 'Utkastet är sparat'} för ${adress.ansvar} ${ansvarsnamn} (version ${sparad.prognos?.version}).`,
@@ -187,6 +198,7 @@ function Rutnatet({
   function taDeras(lage: Versionslage) {
     setBas(lage);
     setInmatning(inmatningFran(lage.prognos, enhet));
+    setTillagg(tillaggFran(lage.prognos, enhet));
     setKonflikt(null);
     setFel({});
     efterSparning(lage);
@@ -352,6 +364,15 @@ function Rutnatet({
           </button>
         </div>
       ) : null}
+
+      <PersonalOchInvesteringar
+        underlag={underlag}
+        inmatning={tillagg}
+        berakning={tillaggsberakning}
+        enhet={enhet}
+        redigerbar={redigerbar}
+        onAndra={setTillagg}
+      />
 
       <div className="falt falt--bred prognosrutnat__kommentar">
         <label htmlFor={`${id}-kommentar`}>

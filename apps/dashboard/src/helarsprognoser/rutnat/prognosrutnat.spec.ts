@@ -34,6 +34,8 @@ const UNDERLAG: HelarsprognosUnderlag = {
   ar: 2026,
   tillfalle: 'augusti',
   utfallTomManad: 8,
+  personal: { budget: null, foregaendePrognos: null, nu: null, prognos: null },
+  investeringar: [],
   rader: [
     rad('intakter', 200 * TKR, 210 * TKR),
     rad('personalkostnader', 1000 * TKR, 1020 * TKR),

@@ -23,6 +23,8 @@ const BUDGET: VerksamhetsbudgetDto = {
   nettokostnadOre: 1080 * TKR,
   internbudgetOre: 1080 * TKR,
   inaktuell: null,
+  arsarbetare: 1.9,
+  arsarbetareKalla: 'berakning',
   sparad: null,
 };
 

@@ -1,5 +1,6 @@
 import type { VerksamhetsbudgetDto } from '@tertial/contracts/dto';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { tolkaArsarbetare } from '@tertial/contracts/prognos';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 import { ApiFel } from '../../api/api-fel.js';
@@ -8,6 +9,7 @@ import { formatTidpunkt } from '../../format/tidpunkt.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';
 import { nastaCell } from './cellnavigering.js';
+import { formatArsarbetare } from './personal-och-investeringar.js';
 import { useSparaVerksamhetsbudget, useVerksamhetsbudget } from './use-prognosrutnat.js';
 import {
   berakna,
@@ -63,6 +65,8 @@ function Budgetformular({
   const spara = useSparaVerksamhetsbudget(budget.ansvar, budget.ar);
   const [inmatning, setInmatning] = useState<Budgetinmatning>(() => budgetinmatningFran(budget, enhet));
   const [sparar, setSparar] = useState(false);
+  // The chef's own budgeted årsarbetare; empty means estimated from the personnel costs.
+  const [arsarbetare, setArsarbetare] = useState(budget.arsarbetareKalla === 'chef' ? formatArsarbetare(budget.arsarbetare) : '');
   const [fel, setFel] = useState('');
   const [status, setStatus] = useState('');
   const celler = useRef(new Map<string, HTMLInputElement>());
@@ -117,11 +121,17 @@ function Budgetformular({
       felruta.current?.focus();
       return;
     }
+    const antal = arsarbetare.trim() === '' ? null : tolkaArsarbetare(arsarbetare.trim());
+    if (antal === undefined) {
+      setFel('Skriv budgeterade årsarbetare med högst en decimal, till exempel 12,5, eller lämna fältet tomt.');
+      felruta.current?.focus();
+      return;
+    }
     setSparar(true);
     setFel('');
     setStatus('Sparar…');
     try {
-      const sparad = await spara(begaran.begaran);
+      const sparad = await spara({ ...begaran.begaran, arsarbetare: antal === null ? null : antal / 10 });
       setStatus(`Sparad ${sparad.sparad ? formatTidpunkt(sparad.sparad.at) : ''}.`);
       onMeddelande(`Verksamhetsbudgeten för ${budget.ansvar} är sparad.`);
     } catch (orsak) {
@@ -172,6 +182,27 @@ function Budgetformular({
             </option>
           ))}
         </select>
+      </div>
+
+      <div className="falt">
+        <label htmlFor={`${id}-arsarbetare`}>Budgeterade årsarbetare</label>
+        <p className="falt__hjalp" id={`${id}-arsarbetare-hjalp`}>
+          {budget.arsarbetareKalla === 'chef'
+            ? `Ditt eget antal. Töm fältet för att räkna från personalkostnaderna.`
+            : `Beräknat från personalkostnaderna: ${formatArsarbetare(budget.arsarbetare)}. Skriv ett eget antal om du vill.`}
+        </p>
+        <input
+          id={`${id}-arsarbetare`}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className="belopp"
+          value={arsarbetare}
+          placeholder={formatArsarbetare(budget.arsarbetare)}
+          onChange={(event) => setArsarbetare(event.target.value)}
+          aria-describedby={`${id}-arsarbetare-hjalp`}
+          data-testid="budgeterade-arsarbetare"
+        />
       </div>
 
       {fel ? (
