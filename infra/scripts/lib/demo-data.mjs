@@ -17,6 +17,28 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader) {
   return { ansvar, ar, tillfalle, rader, kommentar: 'Demodata', klarmarkerad: true };
 }
 
+/**
+ * The demo förvaltningsekonomer, by the nämnd whose förvaltning they follow: their förvaltningar are mid-round in
+ * the demo (some ansvar missing, some approved, a few sent back), so the follow-up page has a queue, progress and
+ * missing lists to show. Every other nämnd has all its forecasts klarmarkerade, waiting for a decision.
+ */
+export const DEMO_EKONOMER = { SN: 'ekonom-sn', VON: 'ekonom-von' };
+
+/**
+ * Where an ansvar's demo forecast stands, the same every time (from the code): in a nämnd with a demo
+ * förvaltningsekonom about 6 % not started, 6 % an utkast, 28 % approved, 4 % sent back and the rest klarmarkerade;
+ * elsewhere klarmarkerad.
+ */
+export function demoStatus(ansvar, namnd) {
+  if (!(namnd in DEMO_EKONOMER)) return 'klarmarkerad';
+  const tal = [...ansvar].reduce((sum, digit) => (sum * 131 + digit.charCodeAt(0)) % 1_000_003, 11) % 100;
+  if (tal < 6) return 'ej-paborjad';
+  if (tal < 12) return 'utkast';
+  if (tal < 40) return 'godkand';
+  if (tal < 44) return 'aterskickad';
+  return 'klarmarkerad';
+}
+
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
 export function currentTillfalle(date = new Date()) {
   return date.getMonth() >= 8 ? 'augusti' : 'april';
@@ -64,11 +86,18 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const stad = demoStad();
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
   const chefFor = new Map(stad.organisation.filter((node) => node.chef).map((node) => [node.kod, node.chef.anvandarId]));
-  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod));
+  const noder = new Map(stad.organisation.map((node) => [node.kod, node]));
+  const namndFor = (kod) => {
+    let node = noder.get(kod);
+    while (node && node.niva !== 'namnd') node = noder.get(node.foralderKod);
+    return node?.kod;
+  };
+  const statusFor = new Map(ansvar.map(({ kod }) => [kod, demoStatus(kod, namndFor(kod))]));
+  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod) && statusFor.get(kod) !== 'ej-paborjad');
 
-  // Every chef signs in once (eight at a time), before the first forecast: what that takes is measured apart.
+  // Every chef (and the demo förvaltningsekonomer) signs in once, eight at a time, before the first forecast: measured apart.
   const started = performance.now();
-  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean))];
+  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean)), ...Object.values(DEMO_EKONOMER)];
   const signIn = async () => {
     for (let chef = chefer.shift(); chef; chef = chefer.shift()) await token(chef);
   };
@@ -81,8 +110,10 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
       const chef = chefFor.get(kod);
       if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
-      // The first version of each forecast, marked ready (If-Match: * starts a forecast that has none).
-      const { rader, kommentar, klarmarkerad } = demoPrognos(kod, ar, tillfalle, budget.get(kod));
+      // The first version of each forecast, marked ready unless it stays an utkast (If-Match: * starts a forecast that has none).
+      const status = statusFor.get(kod);
+      const { rader, kommentar } = demoPrognos(kod, ar, tillfalle, budget.get(kod));
+      const klarmarkerad = status !== 'utkast';
       const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
         method: 'PUT',
         headers: {
@@ -94,10 +125,27 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
         body: JSON.stringify({ rader, kommentar, klarmarkerad }),
       });
       if (response.status !== 200) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
+      if (status === 'godkand' || status === 'aterskickad') await besluta(kod, status, response.headers.get('etag'));
     }
   };
+  // The förvaltningsekonom's decision on a klarmarkerad forecast, from the state the save answered with.
+  const besluta = async (kod, status, etag) => {
+    const ekonom = DEMO_EKONOMER[namndFor(kod)];
+    const beslut = status === 'godkand' ? 'godkann' : 'atersand';
+    const response = await fetch(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}/${beslut}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-match': etag, 'x-correlation-id': 'demo-data', ...(await bearer(token, ekonom)) },
+      body: JSON.stringify(beslut === 'atersand' ? { kommentar: 'Demodata: räkna med höstens vakanser i personalkostnaderna.' } : {}),
+    });
+    if (response.status !== 200) throw new Error(`demo ${beslut} for ${kod} as ${ekonom}: ${response.status} ${await response.text()}`);
+  };
   await Promise.all(Array.from({ length: 6 }, post));
-  log?.(`demo data: helårsprognoser for ${tillfalle} ${ar} submitted, each by its ansvar's chef`);
+  const antal = (status) => [...statusFor.values()].filter((s) => s === status).length;
+  log?.(
+    `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antal('klarmarkerad')} klarmarkerade, ` +
+      `${antal('godkand')} godkända and ${antal('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
+      `${antal('utkast')} utkast, ${antal('ej-paborjad')} not started`,
+  );
   return ansvar.length;
 }
 
