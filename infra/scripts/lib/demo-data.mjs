@@ -140,11 +140,11 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     if (response.status !== 200) throw new Error(`demo ${beslut} for ${kod} as ${ekonom}: ${response.status} ${await response.text()}`);
   };
   await Promise.all(Array.from({ length: 6 }, post));
-  const antal = (status) => [...statusFor.values()].filter((s) => s === status).length;
+  const antalMed = (status) => [...statusFor.values()].filter((s) => s === status).length;
   log?.(
-    `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antal('klarmarkerad')} klarmarkerade, ` +
-      `${antal('godkand')} godkända and ${antal('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
-      `${antal('utkast')} utkast, ${antal('ej-paborjad')} not started`,
+    `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antalMed('klarmarkerad')} klarmarkerade, ` +
+      `${antalMed('godkand')} godkända and ${antalMed('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
+      `${antalMed('utkast')} utkast, ${antalMed('ej-paborjad')} not started`,
   );
   return ansvar.length;
 }
