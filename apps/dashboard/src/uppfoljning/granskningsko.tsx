@@ -11,7 +11,9 @@ import { granskningsko, tolkaAtersandning, type Kopost } from './ko.js';
 import { InaktuellPrognos, useBesluta, useKounderlag, type Beslut } from './use-uppfoljning.js';
 
 /** The queue shows this many at a time; the reader asks for more. */
-const PER_SIDA = 20;
+const PER_SIDA = 10;
+/** An ansvar's forecast is a few million kronor: in tkr its deviation reads to the thousand, where mnkr would round most to 0,1. */
+const KOENHET: Beloppsenhet = 'tkr';
 
 const STATUS: Record<HelarsprognosDto['status'], string> = {
   utkast: 'utkast',
@@ -24,7 +26,6 @@ interface Props {
   urval: Urval;
   /** The förvaltningar (or other nodes) whose forecasts the person decides on. */
   koder: readonly string[];
-  enhet: Beloppsenhet;
   /** The round is open: decisions can be made. */
   oppen: boolean;
 }
@@ -34,7 +35,7 @@ interface Props {
  * first, each with the chef's comment, to approve or send back with a comment. A decision names the state it was
  * made on (`If-Match`), so one made on a forecast someone changed meanwhile is refused and said so.
  */
-export function Granskningsko({ urval, koder, enhet, oppen }: Props) {
+export function Granskningsko({ urval, koder, oppen }: Props) {
   const rubrikId = useId();
   const underlag = useKounderlag(urval, koder, true);
   const besluta = useBesluta(urval);
@@ -56,7 +57,7 @@ export function Granskningsko({ urval, koder, enhet, oppen }: Props) {
       <h2 id={rubrikId} ref={rubrik} tabIndex={-1}>
         Att granska
       </h2>
-      <p className="svag">Klarmarkerade prognoser, störst avvikelse från budgeten först (överskott och underskott). Belopp i {enhet}.</p>
+      <p className="svag">Klarmarkerade prognoser, störst avvikelse från budgeten först (överskott och underskott), nettokostnad i tkr.</p>
       <p className="visuellt-dold" role="status" aria-live="polite" data-testid="ko-meddelande">
         {meddelande}
       </p>
@@ -89,7 +90,7 @@ export function Granskningsko({ urval, koder, enhet, oppen }: Props) {
                 key={post.prognos.ansvar}
                 post={post}
                 plats={index + 1}
-                enhet={enhet}
+                enhet={KOENHET}
                 oppen={oppen}
                 upptagen={besluta.isPending}
                 onBeslut={(beslut, klar) => {

@@ -7,7 +7,7 @@ import { Belopp } from '../table/belopp.js';
 import type { Urval } from '../urval/urval.js';
 import { framstegstext, framstegTotalt, klaraText } from './framsteg.js';
 import { FramstegStapel } from './framsteg-stapel.js';
-import { kanExpanderas, NIVANAMN, synligaExpanderade, synligaRader, tackningText, vaxla, type Barnlage } from './trad.js';
+import { kanExpanderas, NIVANAMN, synligaRader, tackningText, vaxla, type Barnlage } from './trad.js';
 import { useNoder } from './use-uppfoljning.js';
 
 interface Props {
@@ -27,14 +27,10 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
   const beskrivningId = useId();
   const [expanderade, setExpanderade] = useState<ReadonlySet<string>>(() => new Set(rotter.length === 1 ? [rotter[0]!.nod.kod] : []));
 
-  // The roots' own answers hold their children; every other expanded node in view is fetched.
+  // The roots' own answers hold their children; every other expanded node is fetched (and kept while hidden under a
+  // closed parent, so opening the parent again shows its rows at once).
   const rotsvar = useMemo(() => new Map(rotter.map((rot) => [rot.nod.kod, rot])), [rotter]);
-  const utanHamtning = synligaRader(
-    rotter.map((rot) => rot.nod),
-    () => ({ typ: 'laddar' }),
-    expanderade,
-  );
-  const attHamta = synligaExpanderade(utanHamtning).filter((kod) => !rotsvar.has(kod));
+  const attHamta = [...expanderade].filter((kod) => !rotsvar.has(kod));
   const hamtade = useNoder(urval, attHamta);
   const barnlage = (kod: string): Barnlage | undefined => {
     const rot = rotsvar.get(kod);

@@ -32,7 +32,8 @@ export function SaknadeLista({ urval, kod, namn, antalSaknade }: Props) {
   const rubrikId = useId();
   const saknade = useSaknade(urval, kod, oppen);
 
-  if (antalSaknade === 0) return <p className="saknade__ingen">Inga ansvar saknas i {namn}.</p>;
+  // Nothing missing: the progress text already says so (0 ej påbörjade, 0 utkast, 0 återsända).
+  if (antalSaknade === 0) return null;
 
   return (
     <div className="saknade" data-testid={`saknade-${kod}`}>

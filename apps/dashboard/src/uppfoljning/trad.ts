@@ -98,11 +98,6 @@ export function synligaRader(
   return rader;
 }
 
-/** The expanded nodes that are in view (every ancestor expanded too): those whose children must be fetched. */
-export function synligaExpanderade(rader: readonly Tradrad[]): string[] {
-  return rader.flatMap((rad) => (rad.typ === 'nod' && rad.expanderad ? [rad.nod.kod] : []));
-}
-
 /** "2 av 3 ansvar": how many ansvar a figure covers of those below the node. */
 export function tackningText(antal: number, av: number): string {
   return `${formatAntal(antal)} av ${formatAntal(av)} ansvar`;

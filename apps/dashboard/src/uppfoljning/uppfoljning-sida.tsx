@@ -140,7 +140,7 @@ function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live }: Omga
         <Laddar>Hämtar omgångens siffror…</Laddar>
       ) : (
         <div className="uppfoljning">
-          {harGranskningsko(roller) ? <Granskningsko urval={urval} koder={koder} enhet={enhet} oppen={omgang.status === 'oppen'} /> : null}
+          {harGranskningsko(roller) ? <Granskningsko urval={urval} koder={koder} oppen={omgang.status === 'oppen'} /> : null}
           {harFramsteg(roller) ? <FramstegVy urval={urval} rotter={rotter} /> : null}
           <RollupTabell urval={urval} rotter={rotter} enhet={enhet} />
         </div>
