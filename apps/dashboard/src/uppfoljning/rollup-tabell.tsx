@@ -24,6 +24,7 @@ const decimaler = (enhet: Beloppsenhet) => (enhet === 'mnkr' ? 1 : 0);
  */
 export function RollupTabell({ urval, rotter, enhet }: Props) {
   const rubrikId = useId();
+  const tabellId = useId();
   const beskrivningId = useId();
   const [expanderade, setExpanderade] = useState<ReadonlySet<string>>(() => new Set(rotter.length === 1 ? [rotter[0]!.nod.kod] : []));
 
@@ -51,13 +52,14 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
 
   return (
     <section aria-labelledby={rubrikId} data-testid="rollup">
+      <h2 id={rubrikId}>Siffror per enhet</h2>
       <p id={beskrivningId} className="svag">
         Nettokostnad i {enhet}. Prognosen räknar klarmarkerade och godkända prognoser; avvikelse är budget minus prognos för de ansvar som
         har en sådan (positiv är överskott). Öppna en rad med knappen i dess namn.
       </p>
-      <div className="tabell-ram" role="region" aria-labelledby={rubrikId} aria-describedby={beskrivningId} tabIndex={0}>
+      <div className="tabell-ram" role="region" aria-labelledby={tabellId} aria-describedby={beskrivningId} tabIndex={0}>
         <table className="tabell tabell--trad tabell--bred rollup" data-testid="rollup-tabell">
-          <caption id={rubrikId}>Prognosomgångens siffror ned till ansvar, {enhet}</caption>
+          <caption id={tabellId}>Prognosomgångens siffror ned till ansvar, {enhet}</caption>
           <thead>
             <tr>
               <th scope="col">Enhet</th>
