@@ -76,7 +76,8 @@ interface OmgangsvyProps {
 function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live }: OmgangsvyProps) {
   const valId = useId();
   const enhetId = useId();
-  const [enhet, setEnhet] = useState<Beloppsenhet>('mnkr');
+  // A chef's nodes are an ansvar or a few: their figures read better in thousands than rounded to a tenth of a million.
+  const [enhet, setEnhet] = useState<Beloppsenhet>(() => (roller.length > 0 && roller.every((roll) => roll === 'chef') ? 'tkr' : 'mnkr'));
   const koder = useMemo(() => startkoder(organisation), [organisation]);
   const svar = useNoder(urval, koder);
   const fel = svar.find((s) => s.isError)?.error;
