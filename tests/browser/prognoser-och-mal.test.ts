@@ -38,6 +38,7 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await loggaIn(page, stack.gatewayUrl, 'mirela.lindberg', '/prognoser');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
       'Helårsprognoser',
+      'Uppföljning',
       'Mål',
       'Organisation',
     ]);

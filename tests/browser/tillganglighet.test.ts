@@ -19,15 +19,25 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Tab through at most this many stops of a page: enough for the header, the forms and the first rows. */
 const HOGST_TABBSTOPP = 120;
 
-const ALLA_SIDOR = ['/', '/prognoser', '/mal', '/organisation', '/budget', '/utfall/import', '/investeringar', '/rapporter'];
+const ALLA_SIDOR = [
+  '/',
+  '/prognoser',
+  '/uppfoljning',
+  '/mal',
+  '/organisation',
+  '/budget',
+  '/utfall/import',
+  '/investeringar',
+  '/rapporter',
+];
 
 /** Every role of the demo provider, a chef at each level of the organisation, and the pages each may use. */
 const ROLLER = [
   { anvandare: 'ekonomidirektor', sidor: ALLA_SIDOR },
-  { anvandare: 'ekonom-sn', sidor: ['/prognoser', '/mal', '/organisation', '/budget', '/investeringar'] },
-  { anvandare: 'forvaltningschef-sn', sidor: ['/prognoser', '/mal', '/organisation'] },
-  { anvandare: 'avdelningschef-sn', sidor: ['/prognoser', '/mal', '/organisation'] },
-  { anvandare: chefFor(ansvarI('SN')[0]!), sidor: ['/prognoser', '/mal', '/organisation'] },
+  { anvandare: 'ekonom-sn', sidor: ['/prognoser', '/uppfoljning', '/mal', '/organisation', '/budget', '/investeringar'] },
+  { anvandare: 'forvaltningschef-sn', sidor: ['/prognoser', '/uppfoljning', '/mal', '/organisation'] },
+  { anvandare: 'avdelningschef-sn', sidor: ['/prognoser', '/uppfoljning', '/mal', '/organisation'] },
+  { anvandare: chefFor(ansvarI('SN')[0]!), sidor: ['/prognoser', '/uppfoljning', '/mal', '/organisation'] },
   { anvandare: 'processledare-sn', sidor: ['/mal', '/organisation'] },
   { anvandare: 'kf-ledamot', sidor: ['/rapporter'] },
 ];

@@ -18,10 +18,7 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
   const personalOre = budgetrader.find((rad) => rad.kontogrupp === 'personalkostnader')?.beloppOre ?? 0;
   const budgeterade = Math.round((personalOre * 10) / 62_000_000);
   const tiondelar = (promille) => Math.max(0, Math.round((budgeterade * (1000 + promille)) / 1000));
-  const personal =
-    budgeterade > 0
-      ? { nu: tiondelar((seed % 61) - 40) / 10, prognos: tiondelar((seed % 41) - 25) / 10 }
-      : undefined;
+  const personal = budgeterade > 0 ? { nu: tiondelar((seed % 61) - 40) / 10, prognos: tiondelar((seed % 41) - 25) / 10 } : undefined;
   // Each project the ansvar owns lands between 85 % and 105 % of its budget for the year, in whole kronor.
   const investeringar = projekt
     .filter((p) => p.ansvar === ansvar)
@@ -62,6 +59,28 @@ export async function fetchForsok(url, init, { forsokMs = 60_000 } = {}) {
     await response?.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, vanta));
   }
+}
+
+/**
+ * The demo förvaltningsekonomer, by the nämnd whose förvaltning they follow: their förvaltningar are mid-round in
+ * the demo (some ansvar missing, some approved, a few sent back), so the follow-up page has a queue, progress and
+ * missing lists to show. Every other nämnd has all its forecasts klarmarkerade, waiting for a decision.
+ */
+export const DEMO_EKONOMER = { SN: 'ekonom-sn', VON: 'ekonom-von' };
+
+/**
+ * Where an ansvar's demo forecast stands, the same every time (from the code): in a nämnd with a demo
+ * förvaltningsekonom about 6 % not started, 6 % an utkast, 28 % approved, 4 % sent back and the rest klarmarkerade;
+ * elsewhere klarmarkerad.
+ */
+export function demoStatus(ansvar, namnd) {
+  if (!(namnd in DEMO_EKONOMER)) return 'klarmarkerad';
+  const tal = [...ansvar].reduce((sum, digit) => (sum * 131 + digit.charCodeAt(0)) % 1_000_003, 11) % 100;
+  if (tal < 6) return 'ej-paborjad';
+  if (tal < 12) return 'utkast';
+  if (tal < 40) return 'godkand';
+  if (tal < 44) return 'aterskickad';
+  return 'klarmarkerad';
 }
 
 /** The tillfälle whose forecast is current on a date: augusti once August is over, else april. */
@@ -111,7 +130,14 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const stad = demoStad();
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
   const chefFor = new Map(stad.organisation.filter((node) => node.chef).map((node) => [node.kod, node.chef.anvandarId]));
-  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod));
+  const noder = new Map(stad.organisation.map((node) => [node.kod, node]));
+  const namndFor = (kod) => {
+    let node = noder.get(kod);
+    while (node && node.niva !== 'namnd') node = noder.get(node.foralderKod);
+    return node?.kod;
+  };
+  const statusFor = new Map(ansvar.map(({ kod }) => [kod, demoStatus(kod, namndFor(kod))]));
+  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod) && statusFor.get(kod) !== 'ej-paborjad');
   // Budget's investment projects reach the forecast service as events, like the organisation: wait for them too,
   // so a forecast naming a project its ansvar owns is not refused as unknown.
   const projekt = stad.investeringar.filter((p) => p.ansvar && p.ar.some((rad) => rad.ar === ar));
@@ -123,9 +149,9 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  // Every chef signs in once (eight at a time), before the first forecast: what that takes is measured apart.
+  // Every chef (and the demo förvaltningsekonomer) signs in once, eight at a time, before the first forecast: measured apart.
   const started = performance.now();
-  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean))];
+  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean)), ...Object.values(DEMO_EKONOMER)];
   const signIn = async () => {
     for (let chef = chefer.shift(); chef; chef = chefer.shift()) await token(chef);
   };
@@ -138,8 +164,10 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
       const chef = chefFor.get(kod);
       if (!chef) throw new Error(`demo forecast for ${kod}: the demo city names no chef for it`);
-      // The first version of each forecast, marked ready (If-Match: * starts a forecast that has none).
-      const { rader, kommentar, klarmarkerad, personal, investeringar } = demoPrognos(kod, ar, tillfalle, budget.get(kod), projekt);
+      // The first version of each forecast, marked ready unless it stays an utkast (If-Match: * starts a forecast that has none).
+      const status = statusFor.get(kod);
+      const { rader, kommentar, personal, investeringar } = demoPrognos(kod, ar, tillfalle, budget.get(kod), projekt);
+      const klarmarkerad = status !== 'utkast';
       const response = await fetchForsok(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
         method: 'PUT',
         headers: {
@@ -151,10 +179,27 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
         body: JSON.stringify({ rader, kommentar, klarmarkerad, personal, investeringar }),
       });
       if (response.status !== 200) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
+      if (status === 'godkand' || status === 'aterskickad') await besluta(kod, status, response.headers.get('etag'));
     }
   };
+  // The förvaltningsekonom's decision on a klarmarkerad forecast, from the state the save answered with.
+  const besluta = async (kod, status, etag) => {
+    const ekonom = DEMO_EKONOMER[namndFor(kod)];
+    const beslut = status === 'godkand' ? 'godkann' : 'atersand';
+    const response = await fetchForsok(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}/${beslut}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-match': etag, 'x-correlation-id': 'demo-data', ...(await bearer(token, ekonom)) },
+      body: JSON.stringify(beslut === 'atersand' ? { kommentar: 'Demodata: räkna med höstens vakanser i personalkostnaderna.' } : {}),
+    });
+    if (response.status !== 200) throw new Error(`demo ${beslut} for ${kod} as ${ekonom}: ${response.status} ${await response.text()}`);
+  };
   await Promise.all(Array.from({ length: 6 }, post));
-  log?.(`demo data: helårsprognoser for ${tillfalle} ${ar} submitted, each by its ansvar's chef`);
+  const antalMed = (status) => [...statusFor.values()].filter((s) => s === status).length;
+  log?.(
+    `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antalMed('klarmarkerad')} klarmarkerade, ` +
+      `${antalMed('godkand')} godkända and ${antalMed('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
+      `${antalMed('utkast')} utkast, ${antalMed('ej-paborjad')} not started`,
+  );
   return ansvar.length;
 }
 

@@ -18,12 +18,12 @@ describe('the pages a role is offered', () => {
     expect(nycklar(['fullmaktige'])).toEqual(['rapporter']);
   });
 
-  it('a chef is offered their forecasts, the goals and the organisation, not the budget work or the import', () => {
-    expect(nycklar(['chef'])).toEqual(['helarsprognoser', 'mal', 'organisation']);
+  it('a chef is offered their forecasts, their part of the round’s follow-up, the goals and the organisation, not the budget work or the import', () => {
+    expect(nycklar(['chef'])).toEqual(['helarsprognoser', 'uppfoljning', 'mal', 'organisation']);
   });
 
-  it('a förvaltningsekonom is offered the forecasts to review and their nämnd’s budget, not the city’s totals or the import', () => {
-    expect(nycklar(['forvaltningsekonom'])).toEqual(['helarsprognoser', 'mal', 'organisation', 'budget', 'investeringar']);
+  it('a förvaltningsekonom is offered the forecasts to review, the follow-up and their nämnd’s budget, not the city’s totals or the import', () => {
+    expect(nycklar(['forvaltningsekonom'])).toEqual(['helarsprognoser', 'uppfoljning', 'mal', 'organisation', 'budget', 'investeringar']);
   });
 
   it('a processledare is offered the goals and the organisation', () => {
@@ -48,7 +48,7 @@ describe('the pages a role is offered', () => {
   });
 
   it('two roles are offered what either is, in the menu’s order and once each', () => {
-    expect(nycklar(['fullmaktige', 'chef'])).toEqual(['helarsprognoser', 'mal', 'organisation', 'rapporter']);
+    expect(nycklar(['fullmaktige', 'chef'])).toEqual(['helarsprognoser', 'uppfoljning', 'mal', 'organisation', 'rapporter']);
   });
 
   it('no known role is offered nothing', () => {

@@ -6,14 +6,15 @@ import { SIDOR, type Sida, type Sidnyckel } from './sidor.js';
  * The pages each role has use for, as the services' rules allow: only convenience, for the services decide
  * what each user may see and answer 403 for the rest. The ekonomidirektör sees everything, the city's totals
  * and the utfall import only they; a förvaltningsekonom reviews forecasts and works with their nämnd's budget;
- * a processledare writes the nämnd's goals; a chef forecasts their own ansvar; a council member reads the fixed
+ * a processledare writes the nämnd's goals; a chef forecasts their own ansvar; the ekonomidirektör, the
+ * förvaltningsekonom and a chef follow the round up (uppföljning) in their part of the tree; a council member reads the fixed
  * reports. A role's first page here, in the menu's order, is where `/` sends it.
  */
 export const SIDOR_PER_ROLL: Readonly<Record<Roll, readonly Sidnyckel[]>> = {
   ekonomidirektor: SIDOR.map((sida) => sida.nyckel),
-  forvaltningsekonom: ['helarsprognoser', 'mal', 'organisation', 'budget', 'investeringar'],
+  forvaltningsekonom: ['helarsprognoser', 'uppfoljning', 'mal', 'organisation', 'budget', 'investeringar'],
   processledare: ['mal', 'organisation'],
-  chef: ['helarsprognoser', 'mal', 'organisation'],
+  chef: ['helarsprognoser', 'uppfoljning', 'mal', 'organisation'],
   fullmaktige: ['rapporter'],
 };
 

@@ -76,6 +76,12 @@ const sidor = [
   }),
   createRoute({
     getParentRoute: () => rot,
+    path: sokvag('uppfoljning'),
+    beforeLoad: behorighet('uppfoljning'),
+    component: lazyRouteComponent(() => import('../uppfoljning/uppfoljning-sida.js'), 'UppfoljningSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
     path: sokvag('mal'),
     beforeLoad: behorighet('mal'),
     component: lazyRouteComponent(() => import('../mal/mal-sida.js'), 'MalSida'),

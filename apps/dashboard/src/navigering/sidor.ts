@@ -2,6 +2,7 @@
 export const SIDOR = [
   { nyckel: 'helarsprognos', sokvag: '/', namn: 'Stadens prognos' },
   { nyckel: 'helarsprognoser', sokvag: '/prognoser', namn: 'Helårsprognoser' },
+  { nyckel: 'uppfoljning', sokvag: '/uppfoljning', namn: 'Uppföljning' },
   { nyckel: 'mal', sokvag: '/mal', namn: 'Mål' },
   { nyckel: 'organisation', sokvag: '/organisation', namn: 'Organisation' },
   { nyckel: 'budget', sokvag: '/budget', namn: 'Budget' },
