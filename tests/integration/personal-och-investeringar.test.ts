@@ -40,11 +40,11 @@ async function vanta<T>(fraga: () => Promise<T>, klar: (varde: T) => boolean, va
   }
 }
 
-const faltI = (problem: Problem) => problem.errors?.map((fel) => fel.field) ?? [];
+const faltI = (problem: Pick<Problem, 'errors'>) => problem.errors?.map((fel) => fel.field) ?? [];
 const underlag = async () => (await api.json<HelarsprognosUnderlag>(`${adress}/underlag`, { som: CHEF })).body;
 
 function spara(body: unknown, ifMatch: string) {
-  return api.json<HelarsprognosDto & Problem>(adress, {
+  return api.json<HelarsprognosDto & Omit<Problem, 'status'>>(adress, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', 'if-match': ifMatch },
     body: JSON.stringify(body),

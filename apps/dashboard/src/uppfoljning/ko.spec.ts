@@ -23,6 +23,8 @@ function prognos(ansvar: string, nettokostnadOre: number, status: Prognosstatus 
     andradAv: null,
     andradAt: '2026-09-01T08:00:00.000Z',
     beslutskommentar: null,
+    personal: null,
+    investeringar: [],
   };
 }
 
