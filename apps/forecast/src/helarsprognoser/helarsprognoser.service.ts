@@ -12,7 +12,14 @@ import type {
   Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
-import { arsarbetare, periodensSistaManad, periodensSlut, PROGNOSTILLFALLEN, type PrognosRad, type Prognostillfalle } from '@tertial/contracts/prognos';
+import {
+  arsarbetare,
+  periodensSistaManad,
+  periodensSlut,
+  PROGNOSTILLFALLEN,
+  type PrognosRad,
+  type Prognostillfalle,
+} from '@tertial/contracts/prognos';
 import { addToOutbox, avvisa, avvisaVid, harRoll, loggaAndring, OmfangService, OutboxRelay, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
