@@ -1,8 +1,7 @@
 import type { Saknad } from '@tertial/contracts/dto';
 import { useId, useState } from 'react';
 
-import { anropaApi } from '../api/anrop.js';
-import { ApiFel } from '../api/api-fel.js';
+import { CSV_STATUS, useHamtaCsv } from '../api/hamta-csv.js';
 import { formatAntalAv } from '../format/antal.js';
 import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import type { Urval } from '../urval/urval.js';
@@ -94,49 +93,16 @@ export function SaknadeLista({ urval, kod, namn, antalSaknade }: Props) {
   );
 }
 
-type Lage = 'vilar' | 'hamtar' | 'klar' | 'nekad' | 'fel';
-
-const CSV_STATUS: Record<Lage, string> = {
-  vilar: '',
-  hamtar: 'Hämtar CSV-filen…',
-  klar: 'CSV-filen är hämtad.',
-  nekad: 'Du har inte behörighet att se det här.',
-  fel: 'Det gick inte att hämta CSV-filen. Försök igen.',
-};
-
-/** Saves a file the browser already holds, under the service's name for it. */
-function sparaFil(innehall: Blob, filnamn: string): void {
-  const url = URL.createObjectURL(innehall);
-  const lank = document.createElement('a');
-  lank.href = url;
-  lank.download = filnamn;
-  lank.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The missing list as CSV for Excel. A plain link cannot carry the access token, so the file is fetched with it and then saved. */
 function HamtaCsv({ urval, kod, namn }: { urval: Urval; kod: string; namn: string }) {
-  const [lage, setLage] = useState<Lage>('vilar');
-  const hamta = async () => {
-    if (lage === 'hamtar') return;
-    setLage('hamtar');
-    try {
-      const svar = await anropaApi(saknasCsvUrl(urval, kod), { headers: { accept: 'text/csv' } });
-      if (svar.status === 403) return setLage('nekad');
-      if (!svar.ok) return setLage('fel');
-      sparaFil(await svar.blob(), saknasFilnamn(urval, kod));
-      setLage('klar');
-    } catch (fel) {
-      setLage(fel instanceof ApiFel && fel.arNekad ? 'nekad' : 'fel');
-    }
-  };
+  const { lage, hamta } = useHamtaCsv();
   return (
     <>
       <button
         type="button"
         className="knapp--lank"
         aria-disabled={lage === 'hamtar' || undefined}
-        onClick={() => void hamta()}
+        onClick={() => void hamta(saknasCsvUrl(urval, kod), saknasFilnamn(urval, kod))}
         data-testid={`saknade-csv-${kod}`}
       >
         Ladda ned saknade i {namn} som CSV
