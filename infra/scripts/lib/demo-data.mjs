@@ -130,12 +130,9 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const stad = demoStad();
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
   const chefFor = new Map(stad.organisation.filter((node) => node.chef).map((node) => [node.kod, node.chef.anvandarId]));
-  const noder = new Map(stad.organisation.map((node) => [node.kod, node]));
-  const namndFor = (kod) => {
-    let node = noder.get(kod);
-    while (node && node.niva !== 'namnd') node = noder.get(node.foralderKod);
-    return node?.kod;
-  };
+  const { namndSokare } = await import(new URL('../../../packages/contracts/dist/organisation.js', import.meta.url).href);
+  const namndSokaren = namndSokare(stad.organisation);
+  const namndFor = (kod) => namndSokaren(kod)?.kod;
   const statusFor = new Map(ansvar.map(({ kod }) => [kod, demoStatus(kod, namndFor(kod))]));
   const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod) && statusFor.get(kod) !== 'ej-paborjad');
   // Budget's investment projects reach the forecast service as events, like the organisation: wait for them too,

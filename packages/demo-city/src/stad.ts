@@ -1,5 +1,5 @@
 import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
-import type { OrganisationNode } from '@tertial/contracts/organisation';
+import { namndSokare, type OrganisationNode } from '@tertial/contracts/organisation';
 
 import { DEMO_KONTON, demoKontoplan, type DemoKonto } from './kontoplan.js';
 import { DEMO_NAMNDER, type DemoNamnd } from './namnder.js';
@@ -207,16 +207,11 @@ const PROJEKTTYPER: Record<string, readonly string[]> = {
  * sequence, so the rest of the demo city stays as it was).
  */
 function agare(projekt: DemoInvestering[], organisation: readonly OrganisationNode[]): DemoInvestering[] {
-  const perKod = new Map(organisation.map((nod) => [nod.kod, nod]));
-  const namndFor = (kod: string): string | undefined => {
-    let nod = perKod.get(kod);
-    while (nod && nod.niva !== 'namnd') nod = nod.foralderKod ? perKod.get(nod.foralderKod) : undefined;
-    return nod?.kod;
-  };
+  const namndFor = namndSokare(organisation);
   const enheter = new Map<string, string[]>();
   for (const nod of organisation) {
     if (nod.niva !== 'enhet') continue;
-    const namnd = namndFor(nod.kod);
+    const namnd = namndFor(nod.kod)?.kod;
     if (namnd) enheter.set(namnd, [...(enheter.get(namnd) ?? []), nod.kod]);
   }
   return projekt.map((p, index) => {
