@@ -4,7 +4,7 @@ import type { Prognosstatus } from '@tertial/contracts/prognos';
 import { demoStad } from '@tertial/demo-city';
 import { describe, expect, it } from 'vitest';
 
-import { ansvarSiffror, periodbudget, raknas, rullaUpp, siffrorAv, summa, type AnsvarUnderlag } from './rulla-upp.js';
+import { ansvarSiffror, periodbudget, raknas, rullaUpp, siffrorAv, summa, uppdateraAnsvar, type AnsvarUnderlag } from './rulla-upp.js';
 import { saknadeTillCsv, saknadeUnder } from './saknade.js';
 import { underlagPerAnsvar, verksamhetsbudgetensSummor } from './uppfoljning.service.js';
 
@@ -245,6 +245,42 @@ describe('the whole demo city rolled up', () => {
     const blad = ansvar.map((kod) => rollup.noder.get(kod)!);
     expect(siffrorAv(rollup.noder.get(rollup.rot!)!)).toEqual(summa(blad));
     expect(rollup.noder.get(rollup.rot!)?.budgetOre).toBe([...budget.values()].reduce((a, b) => a + b, 0));
+  });
+
+  it('taking changes in one ansvar at a time ends where rolling up the whole tree again ends, node for node', () => {
+    const nu = rullaUpp(stad.organisation, perAnsvar, ALLA);
+    const efter = new Map(perAnsvar);
+    // A thousand changes over the city: new forecasts, changed statuses, a withdrawn one, a new budget and utfall.
+    for (let i = 0; i < 1_000; i++) {
+      const kod = ansvar[(i * 7919) % ansvar.length]!;
+      const fore = efter.get(kod)!;
+      const ny =
+        i % 10 === 0
+          ? underlag(fore.budgetOre + 1, fore.utfallOre, null, fore.foregaendeOre)
+          : underlag(
+              fore.budgetOre,
+              fore.utfallOre + 1 + (i % 3),
+              [STATUSAR[i % 4]!, fore.budgetOre + i * 101],
+              i % 2 ? fore.budgetOre : null,
+            );
+      efter.set(kod, ny);
+      const forstaNoden = nu.noder.get(kod);
+      expect(uppdateraAnsvar(nu, kod, ny, ALLA)).toBe(true);
+      // The node a reader took before the change is not changed by it.
+      expect(nu.noder.get(kod)).not.toBe(forstaNoden);
+    }
+    const omRullad = rullaUpp(stad.organisation, efter, ALLA);
+    expect(Object.fromEntries(nu.noder)).toEqual(Object.fromEntries(omRullad.noder));
+    expect(summorStammer(nu.noder, nu.barn)).toEqual([]);
+  });
+
+  it('a change that changes nothing, or of an ansvar that does not hang from the city, leaves the roll-up as it was', () => {
+    const nu = rullaUpp(stad.organisation, perAnsvar, ALLA);
+    const kod = ansvar[3]!;
+    const stadFore = nu.noder.get(nu.rot!);
+    expect(uppdateraAnsvar(nu, kod, perAnsvar.get(kod), ALLA)).toBe(false);
+    expect(uppdateraAnsvar(nu, '99999', underlag(1, 1, ['klarmarkerad', 1]), ALLA)).toBe(false);
+    expect(nu.noder.get(nu.rot!)).toBe(stadFore);
   });
 
   it('lists the missing ansvar of a förvaltning with their chefs', () => {

@@ -23,7 +23,7 @@ import { Omfang, OrganisationReplica, Organisationsindex, ProblemException, type
 import { Observable, Subject } from 'rxjs';
 
 import { AnsvarBudget, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
-import { raknas, rullaUpp, type AnsvarUnderlag, type Rollup } from './rulla-upp.js';
+import { raknas, rullaUpp, uppdateraAnsvar, type AnsvarUnderlag, type Omgangsram, type Rollup } from './rulla-upp.js';
 import { saknadeUnder } from './saknade.js';
 
 const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ === 'intakt').map((grupp) => grupp.kod));
@@ -42,6 +42,10 @@ interface Omgangsbild {
   readonly senastUppdaterad: string | null;
   /** The service's change count (LOPNUMMER) the roll-up includes: every change numbered up to it, none after. */
   readonly lopnummer: number;
+  readonly tillfalle: Prognostillfalle;
+  readonly ram: Omgangsram;
+  /** The year's rows it was rolled up from: a forecast change taken into them is taken into the roll-up too. */
+  readonly arsrader: Arsrader;
 }
 
 type Num = number | string;
@@ -61,6 +65,8 @@ interface Arsrader {
   /** Per `ansvar:tillfalle`. */
   readonly prognoser: Map<string, Prognosrad>;
   readonly budgetar: readonly { ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }[];
+  /** The same budgets per ansvar. */
+  readonly budgetPerAnsvar: ReadonlyMap<string, { ansvar: string; nettokostnad_ore: Num; manader_netto_ore: string | number[] | null }>;
   /** Net utfall per ansvar and month (index 0 is January). */
   readonly utfall: ReadonlyMap<string, readonly number[]>;
 }
@@ -92,7 +98,9 @@ interface Prognosandring {
 const MINSTA_INTERVALL_MS = 100;
 
 interface Cachad {
-  readonly bild: Promise<Omgangsbild>;
+  bild: Promise<Omgangsbild>;
+  /** The roll-up once finished: a forecast change is taken into it at once (see meddelaPrognos). */
+  varde?: Omgangsbild;
   /** When the roll-up finished, how long it took and what it includes; undefined while it runs. */
   klar?: { readonly at: number; readonly ms: number; readonly lopnummer: number };
 }
@@ -185,6 +193,7 @@ export class UppfoljningService {
    * it stored: the year's rows take it in at once, without reading anything.
    */
   meddelaPrognos(prognos: HelarsprognosAndradPayload, appliedAt: Date): void {
+    const foregaendeLopnummer = this.andradSenast(prognos.ar);
     const lopnummer = ++this.lopnummer;
     const rad: Prognosrad = {
       ansvar: prognos.ansvar,
@@ -195,8 +204,10 @@ export class UppfoljningService {
       applied_at: appliedAt,
     };
     const lagrade = this.arsrader.get(prognos.ar);
-    if (lagrade?.lasta) taIn(lagrade.lasta, rad);
-    else lagrade?.vantande.push(rad);
+    if (lagrade?.lasta) {
+      taIn(lagrade.lasta, rad);
+      this.taInIRullningarna(prognos.ar, rad, lagrade.lasta, foregaendeLopnummer, lopnummer);
+    } else lagrade?.vantande.push(rad);
     this.senastAndrad.set(prognos.ar, lopnummer);
     this.prognosandringar.next({
       lopnummer,
@@ -206,6 +217,31 @@ export class UppfoljningService {
       andring: prognos.andring,
     });
     this.andrat.next(prognos.ar);
+  }
+
+  /**
+   * A forecast change into every roll-up of the year that was current until it (the change is its only news): the
+   * ansvar and the nodes above it move, nothing else is rolled up again, and the roll-up then includes the change's
+   * number. A roll-up that was already behind, or made from rows since dropped, is left to be rolled up anew.
+   */
+  private taInIRullningarna(ar: number, rad: Prognosrad, arsrader: Arsrader, foregaende: number, lopnummer: number): void {
+    for (const [key, cachad] of this.cache) {
+      const bild = cachad.varde;
+      if (!bild || !cachad.klar || !key.startsWith(`${ar}:`) || bild.arsrader !== arsrader || cachad.klar.lopnummer < foregaende) continue;
+      uppdateraAnsvar(bild.rollup, rad.ansvar, underlagForAnsvar(bild.tillfalle, rad.ansvar, arsrader, bild.ram.utfallTomManad), bild.ram);
+      const iOmgangen = rad.tillfalle === bild.tillfalle;
+      const senast =
+        bild.senastUppdaterad && new Date(bild.senastUppdaterad) > rad.applied_at ? bild.senastUppdaterad : rad.applied_at.toISOString();
+      const ny: Omgangsbild = {
+        ...bild,
+        lopnummer,
+        finnsPrognos: bild.finnsPrognos || iOmgangen,
+        senastUppdaterad: iOmgangen ? senast : bild.senastUppdaterad,
+      };
+      cachad.varde = ny;
+      cachad.bild = Promise.resolve(ny);
+      cachad.klar = { ...cachad.klar, lopnummer };
+    }
   }
 
   /** The number of the latest change that moves a year's figures. */
@@ -354,7 +390,10 @@ export class UppfoljningService {
     const ny: Cachad = { bild };
     this.cache.set(key, ny);
     bild.then(
-      (klar) => (ny.klar = { at: Date.now(), ms: Date.now() - startad, lopnummer: klar.lopnummer }),
+      (klar) => {
+        ny.klar = { at: Date.now(), ms: Date.now() - startad, lopnummer: klar.lopnummer };
+        ny.varde = klar;
+      },
       () => {
         if (this.cache.get(key) === ny) this.cache.delete(key);
       },
@@ -414,6 +453,12 @@ export class UppfoljningService {
       ),
     ]);
     const utfallPerAnsvar = new Map<string, number[]>();
+    const budgetRader = budgetar.map((rad) => ({
+      ansvar: rad.ansvar,
+      nettokostnad_ore: Number(rad.nettokostnad_ore),
+      manader_netto_ore:
+        typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore,
+    }));
     for (const rad of utfall) {
       const manader =
         utfallPerAnsvar.get(rad.ansvar) ??
@@ -440,12 +485,8 @@ export class UppfoljningService {
         ]),
       ),
       // The months parsed once here, not on every roll-up (JSON comes back as text from SQLite).
-      budgetar: budgetar.map((rad) => ({
-        ansvar: rad.ansvar,
-        nettokostnad_ore: Number(rad.nettokostnad_ore),
-        manader_netto_ore:
-          typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore,
-      })),
+      budgetar: budgetRader,
+      budgetPerAnsvar: new Map(budgetRader.map((rad) => [rad.ansvar, rad])),
       utfall: utfallPerAnsvar,
     };
   }
@@ -514,10 +555,8 @@ export class UppfoljningService {
       netto_ore: manader.slice(0, utfallTomManad).reduce((a, b) => addOre(a, b), 0),
     }));
     const underlag = underlagPerAnsvar(tillfalle, prognoser, budgetar, utfall);
-    const rollup = rullaUpp(tree, underlag.perAnsvar, {
-      utfallTomManad,
-      namndIOmgangen: namnder ? (namnd) => namnder.includes(namnd) : () => true,
-    });
+    const ram: Omgangsram = { utfallTomManad, namndIOmgangen: namnder ? (namnd) => namnder.includes(namnd) : () => true };
+    const rollup = rullaUpp(tree, underlag.perAnsvar, ram);
     return {
       rollup,
       index,
@@ -535,6 +574,9 @@ export class UppfoljningService {
       utfallTomManad,
       senastUppdaterad: underlag.senastUppdaterad,
       lopnummer,
+      tillfalle,
+      ram,
+      arsrader,
     };
   }
 }
@@ -544,6 +586,20 @@ function taIn(rader: Arsrader, rad: Prognosrad): void {
   const key = `${rad.ansvar}:${rad.tillfalle}`;
   const nu = rader.prognoser.get(key);
   if (!nu || nu.andring < rad.andring) rader.prognoser.set(key, rad);
+}
+
+/** One ansvar's figures for a round from the year's rows: `underlagPerAnsvar` for that ansvar alone. */
+function underlagForAnsvar(
+  tillfalle: Prognostillfalle,
+  ansvar: string,
+  rader: Arsrader,
+  utfallTomManad: number,
+): AnsvarUnderlag | undefined {
+  const prognoser = PROGNOSTILLFALLEN.flatMap((t) => rader.prognoser.get(`${ansvar}:${t}`) ?? []);
+  const budget = rader.budgetPerAnsvar.get(ansvar);
+  const manader = rader.utfall.get(ansvar);
+  const utfall = manader ? [{ ansvar, netto_ore: manader.slice(0, utfallTomManad).reduce((a, b) => addOre(a, b), 0) }] : [];
+  return underlagPerAnsvar(tillfalle, prognoser, budget ? [budget] : [], utfall).perAnsvar.get(ansvar);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
