@@ -4,6 +4,7 @@ export * from './config/service-config.js';
 export * from './consumer/event-consumer.js';
 export * from './consumer/processed-event.entity.js';
 export * from './database/dialect-migration.js';
+export * from './database/direkt.js';
 export * from './database/orm.js';
 export * from './http/correlation-id.js';
 export * from './http/hinder.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { DriverException, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type {
   andraKommentarstroskelRequestSchema,
   HelarsprognosAdress,
@@ -11,16 +11,35 @@ import type {
   sparaHelarsprognosRequestSchema,
   Prognosversionsjamforelse,
 } from '@tertial/contracts/dto';
-import { helarsprognosAndrad } from '@tertial/contracts/events';
+import { helarsprognosAndrad, type HelarsprognosAndradPayload } from '@tertial/contracts/events';
 import {
   arsarbetare,
   periodensSistaManad,
   periodensSlut,
   PROGNOSTILLFALLEN,
   type PrognosRad,
+  type Prognosstatus,
   type Prognostillfalle,
 } from '@tertial/contracts/prognos';
-import { addToOutbox, avvisa, avvisaVid, harRoll, loggaAndring, OmfangService, OutboxRelay, type Principal } from '@tertial/service-kit';
+import {
+  addToOutbox,
+  avvisa,
+  avvisaVid,
+  dbJson,
+  dbTid,
+  direkt,
+  harRoll,
+  jsonFranDb,
+  loggaAndring,
+  OmfangService,
+  OutboxRelay,
+  skrivAndring,
+  skrivTillOutbox,
+  tidFranDb,
+  type DbTid,
+  type KitTabeller,
+  type Principal,
+} from '@tertial/service-kit';
 import type { z } from 'zod';
 
 import { Prognosomgang } from '../omgangar/prognosomgang.entity.js';
@@ -118,8 +137,9 @@ export class HelarsprognoserService {
     const investeringar: Investeringsprognos[] | null = request.investeringar?.length
       ? request.investeringar.map((rad) => ({ projekt: rad.projekt, prognosOre: rad.prognos }))
       : null;
+    // The save path in plain SQL (see `direkt`): the most frequent write of a round, thousands in its last days.
     const sparad = await this.iTransaktion(async (em) => {
-      const aktuell = await aktuellVersion(em, adress);
+      const aktuell = await aktuellVersionDirekt(em, adress);
       this.provaVillkor(ifMatch, aktuell);
       if (investeringar) await kravEgnaProjekt(em, adress.ansvar, investeringar);
       avvisaVid(await this.hinderIOmgang(em, adress, organisation, true));
@@ -128,8 +148,8 @@ export class HelarsprognoserService {
       const nu = new Date();
       const andring = nastaAndring(aktuell?.andring);
       // The previous version is taken only if no one changed it since it was read: the loser of a race gets 412.
-      if (aktuell) await this.tag(em, aktuell, { andring });
-      const prognos = em.create(Helarsprognos, {
+      if (aktuell) await this.tagDirekt(em, aktuell, andring);
+      const prognos: Helarsprognos = {
         id: randomUUID(),
         ...adress,
         version: nastaVersion(aktuell?.version),
@@ -148,10 +168,11 @@ export class HelarsprognoserService {
         correlationId,
         personal,
         investeringar,
-      });
+      };
+      await skrivPrognos(em, prognos);
       const dto = toDto(prognos);
-      publicera(em, dto, correlationId);
-      loggaAndring(
+      await skrivTillOutbox(em, helarsprognosAndrad, handelse(dto), { producer: 'forecast', correlationId });
+      await skrivAndring(
         em,
         { tjanst: 'forecast', principal, correlationId },
         {
@@ -380,6 +401,22 @@ export class HelarsprognoserService {
     if (hinder) throw villkorFel(hinder, aktuell ? toDto(aktuell) : null);
   }
 
+  /** `tag` in plain SQL, for the save path. */
+  private async tagDirekt(em: EntityManager, aktuell: Helarsprognos, andring: number): Promise<void> {
+    const resultat = await direkt<Tabeller>(em)
+      .updateTable('helarsprognos')
+      .set({ andring })
+      .where('id', '=', aktuell.id)
+      .where('andring', '=', aktuell.andring)
+      .executeTakeFirst();
+    if (Number(resultat.numUpdatedRows) === 1) return;
+    const nyare = await aktuellVersion(em.fork(), aktuell);
+    throw villkorFel(
+      { status: 412, title: 'Någon har sparat en nyare version', detail: 'Prognosen ändrades samtidigt av någon annan.' },
+      nyare ? toDto(nyare) : null,
+    );
+  }
+
   /** Takes the current version for a change: only if its `andring` is still the one read, else 412. */
   private async tag(em: EntityManager, aktuell: Helarsprognos, andringar: Partial<Helarsprognos> & { andring: number }): Promise<void> {
     const antal = await em.nativeUpdate(Helarsprognos, { id: aktuell.id, andring: aktuell.andring }, andringar);
@@ -408,7 +445,9 @@ export class HelarsprognoserService {
     try {
       return await this.orm.em.fork().transactional(arbete);
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
+      // A statement in plain SQL (see `direkt`) fails with the driver's own error: MikroORM names it as for its own.
+      const fel = error instanceof Error && !(error instanceof DriverException) ? this.orm.em.getDriver().convertException(error) : error;
+      if (fel instanceof UniqueConstraintViolationException) {
         const nyare = await aktuellVersion(this.orm.em.fork(), adress);
         throw villkorFel(
           { status: 412, title: 'Någon har sparat en nyare version', detail: 'En annan version sparades samtidigt.' },
@@ -426,6 +465,105 @@ const LOGGNAMN: Record<Exclude<Handling, 'spara'>, string> = {
   atersand: 'aterskickad',
   ateroppna: 'ateroppnad',
 };
+
+/** The forecast service's tables the save path writes in plain SQL (see `direkt`): the columns, as the migrations make them. */
+interface Tabeller extends KitTabeller {
+  helarsprognos: {
+    id: string;
+    ansvar: string;
+    ar: number;
+    tillfalle: Prognostillfalle;
+    version: number;
+    andring: number;
+    status: Prognosstatus;
+    /** JSON: text in SQLite, parsed from PostgreSQL (see `jsonFranDb`). */
+    rader: unknown;
+    intakter_ore: number | string;
+    kostnader_ore: number | string;
+    nettokostnad_ore: number | string;
+    kommentar: string | null;
+    sparad_at: DbTid;
+    sparad_av_id: string | null;
+    sparad_av_namn: string | null;
+    andrad_at: DbTid;
+    andrad_av_id: string | null;
+    andrad_av_namn: string | null;
+    beslutskommentar: string | null;
+    correlation_id: string;
+    personal: unknown;
+    investeringar: unknown;
+  };
+  ansvarsbudget: { ansvar: string; ar: number; rader: unknown };
+}
+
+/** `aktuellVersion` in plain SQL (see `direkt`), for the save path: the row as the entity's fields, not managed. */
+async function aktuellVersionDirekt(em: EntityManager, adress: HelarsprognosAdress): Promise<Helarsprognos | null> {
+  const rad = await direkt<Tabeller>(em)
+    .selectFrom('helarsprognos')
+    .selectAll()
+    .where('ansvar', '=', adress.ansvar)
+    .where('ar', '=', adress.ar)
+    .where('tillfalle', '=', adress.tillfalle)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!rad) return null;
+  return {
+    id: rad.id,
+    ansvar: rad.ansvar,
+    ar: Number(rad.ar),
+    tillfalle: rad.tillfalle,
+    version: Number(rad.version),
+    andring: Number(rad.andring),
+    status: rad.status,
+    rader: jsonFranDb<PrognosRad[]>(rad.rader),
+    intakterOre: Number(rad.intakter_ore),
+    kostnaderOre: Number(rad.kostnader_ore),
+    nettokostnadOre: Number(rad.nettokostnad_ore),
+    kommentar: rad.kommentar ?? null,
+    sparadAt: tidFranDb(rad.sparad_at),
+    sparadAvId: rad.sparad_av_id ?? null,
+    sparadAvNamn: rad.sparad_av_namn ?? null,
+    andradAt: tidFranDb(rad.andrad_at),
+    andradAvId: rad.andrad_av_id ?? null,
+    andradAvNamn: rad.andrad_av_namn ?? null,
+    beslutskommentar: rad.beslutskommentar ?? null,
+    correlationId: rad.correlation_id,
+    personal: rad.personal == null ? null : jsonFranDb<Personalprognos>(rad.personal),
+    investeringar: rad.investeringar == null ? null : jsonFranDb<Investeringsprognos[]>(rad.investeringar),
+  };
+}
+
+/** A new version in plain SQL (see `direkt`): the row MikroORM would write for the entity. */
+async function skrivPrognos(em: EntityManager, prognos: Helarsprognos): Promise<void> {
+  await direkt<Tabeller>(em)
+    .insertInto('helarsprognos')
+    .values({
+      id: prognos.id,
+      ansvar: prognos.ansvar,
+      ar: prognos.ar,
+      tillfalle: prognos.tillfalle,
+      version: prognos.version,
+      andring: prognos.andring,
+      status: prognos.status,
+      rader: dbJson(prognos.rader),
+      intakter_ore: prognos.intakterOre,
+      kostnader_ore: prognos.kostnaderOre,
+      nettokostnad_ore: prognos.nettokostnadOre,
+      kommentar: prognos.kommentar ?? null,
+      sparad_at: dbTid(em, prognos.sparadAt),
+      sparad_av_id: prognos.sparadAvId ?? null,
+      sparad_av_namn: prognos.sparadAvNamn ?? null,
+      andrad_at: dbTid(em, prognos.andradAt),
+      andrad_av_id: prognos.andradAvId ?? null,
+      andrad_av_namn: prognos.andradAvNamn ?? null,
+      beslutskommentar: prognos.beslutskommentar ?? null,
+      correlation_id: prognos.correlationId,
+      personal: dbJson(prognos.personal ?? null),
+      investeringar: dbJson(prognos.investeringar ?? null),
+    })
+    .execute();
+}
 
 async function aktuellVersion(
   em: EntityManager,
@@ -472,11 +610,16 @@ async function kommentarshinder(
   kommentar: string | null,
   troskel: Troskel,
 ) {
-  const budget = await em.findOne(Ansvarsbudget, { ansvar: adress.ansvar, ar: adress.ar });
+  const budget = await direkt<Tabeller>(em)
+    .selectFrom('ansvarsbudget')
+    .select('rader')
+    .where('ansvar', '=', adress.ansvar)
+    .where('ar', '=', adress.ar)
+    .executeTakeFirst();
   return kommentarKravsMenSaknas({
     klarmarkeras,
-    budgetKand: budget !== null,
-    ...nettoavvikelse(budget?.rader ?? [], rader),
+    budgetKand: budget !== undefined,
+    ...nettoavvikelse(budget ? jsonFranDb<PrognosRad[]>(budget.rader) : [], rader),
     troskel,
     kommentar,
   });
@@ -515,27 +658,27 @@ function villkorFel(hinder: Villkorshinder, aktuell: HelarsprognosDto | null): H
 
 /** Every change publishes the forecast's whole state, in the transaction that makes it. */
 function publicera(em: EntityManager, dto: HelarsprognosDto, correlationId: string): void {
-  addToOutbox(
-    em,
-    helarsprognosAndrad,
-    {
-      prognosId: dto.id,
-      ansvar: dto.ansvar,
-      ar: dto.ar,
-      tillfalle: dto.tillfalle,
-      version: dto.version,
-      andring: dto.andring,
-      status: dto.status,
-      rader: dto.rader,
-      kommentar: dto.kommentar,
-      beslutskommentar: dto.beslutskommentar,
-      andradAv: dto.andradAv,
-      andradAt: dto.andradAt,
-      personal: dto.personal ? { nuTiondelar: tiondelar(dto.personal.nu), prognosTiondelar: tiondelar(dto.personal.prognos) } : null,
-      investeringar: dto.investeringar,
-    },
-    { producer: 'forecast', correlationId },
-  );
+  addToOutbox(em, helarsprognosAndrad, handelse(dto), { producer: 'forecast', correlationId });
+}
+
+/** The forecast's whole state as its event carries it. */
+function handelse(dto: HelarsprognosDto): HelarsprognosAndradPayload {
+  return {
+    prognosId: dto.id,
+    ansvar: dto.ansvar,
+    ar: dto.ar,
+    tillfalle: dto.tillfalle,
+    version: dto.version,
+    andring: dto.andring,
+    status: dto.status,
+    rader: dto.rader,
+    kommentar: dto.kommentar,
+    beslutskommentar: dto.beslutskommentar,
+    andradAv: dto.andradAv,
+    andradAt: dto.andradAt,
+    personal: dto.personal ? { nuTiondelar: tiondelar(dto.personal.nu), prognosTiondelar: tiondelar(dto.personal.prognos) } : null,
+    investeringar: dto.investeringar,
+  };
 }
 
 export function toDto(prognos: Helarsprognos): HelarsprognosDto {

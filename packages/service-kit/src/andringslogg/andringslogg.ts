@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ServiceName } from '@tertial/contracts/services';
 
 import type { Principal } from '../auth/principal.js';
+import { dbJson, dbTid, direkt } from '../database/direkt.js';
 import { AndringsloggPost } from './andringslogg-post.entity.js';
 
 export interface Andring {
@@ -33,4 +34,29 @@ export function loggaAndring(
     efter: andring.efter ?? null,
     correlationId: vem.correlationId,
   });
+}
+
+/** `loggaAndring` in plain SQL, written at once in the caller's transaction (see `direkt`): the same row. */
+export async function skrivAndring(
+  em: EntityManager,
+  vem: { tjanst: ServiceName; principal: Principal; correlationId: string },
+  andring: Andring,
+): Promise<void> {
+  await direkt(em)
+    .insertInto('andringslogg')
+    .values({
+      id: randomUUID(),
+      tidpunkt: dbTid(em, new Date()),
+      tjanst: vem.tjanst,
+      anvandare: vem.principal.id,
+      anvandar_namn: vem.principal.namn,
+      roller: vem.principal.roller.join(','),
+      handling: andring.handling,
+      objekt_typ: andring.objekt.typ,
+      objekt_id: andring.objekt.id,
+      fore: dbJson(andring.fore ?? null),
+      efter: dbJson(andring.efter ?? null),
+      correlation_id: vem.correlationId,
+    })
+    .execute();
 }
