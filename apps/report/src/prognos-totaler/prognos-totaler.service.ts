@@ -3,13 +3,30 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
 import type { HelarsprognosAndradPayload, NamndramUppdateradPayload } from '@tertial/contracts/events';
-import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
-import { OrganisationReplica } from '@tertial/service-kit';
+import { periodensSistaManad, periodensSlut, summeraRader, type Prognosstatus, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { dbTid, direkt, OrganisationReplica, type DbTid, type KitTabeller } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
-import { AnsvarHelarsprognos } from './ansvar-helarsprognos.entity.js';
 import { NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
+
+/** The table `registreraPrognos` writes in plain SQL (see `direkt`): the columns of AnsvarHelarsprognos, as the migrations make them. */
+interface Tabeller extends KitTabeller {
+  ansvar_helarsprognos: {
+    ansvar: string;
+    ar: number;
+    tillfalle: Prognostillfalle;
+    prognos_id: string;
+    version: number;
+    andring: number | string;
+    status: Prognosstatus;
+    intakter_ore: number | string;
+    kostnader_ore: number | string;
+    nettokostnad_ore: number | string;
+    andrad_at: DbTid;
+    applied_at: DbTid;
+  };
+}
 
 @Injectable()
 export class PrognosTotalerService {
@@ -34,21 +51,44 @@ export class PrognosTotalerService {
    * Returns when it was kept, or null when it was not.
    */
   async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<Date | null> {
+    // In plain SQL with bound parameters (see `direkt`): every forecast change of a round comes through here.
+    const db = direkt<Tabeller>(em);
     const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
-    const current = await em.findOne(AnsvarHelarsprognos, key);
-    if (current && current.andring >= prognos.andring) return null;
+    const current = await db
+      .selectFrom('ansvar_helarsprognos')
+      .select('andring')
+      .where('ansvar', '=', key.ansvar)
+      .where('ar', '=', key.ar)
+      .where('tillfalle', '=', key.tillfalle)
+      .executeTakeFirst();
+    if (current && Number(current.andring) >= prognos.andring) return null;
     const appliedAt = new Date();
+    const summa = summeraRader(prognos.rader);
     const values = {
-      prognosId: prognos.prognosId,
+      prognos_id: prognos.prognosId,
       version: prognos.version,
       andring: prognos.andring,
       status: prognos.status,
-      ...summeraRader(prognos.rader),
-      andradAt: new Date(prognos.andradAt),
-      appliedAt,
+      intakter_ore: summa.intakterOre,
+      kostnader_ore: summa.kostnaderOre,
+      nettokostnad_ore: summa.nettokostnadOre,
+      andrad_at: dbTid(em, new Date(prognos.andradAt)),
+      applied_at: dbTid(em, appliedAt),
     };
-    if (current) em.assign(current, values);
-    else em.create(AnsvarHelarsprognos, { ...key, ...values });
+    if (current) {
+      await db
+        .updateTable('ansvar_helarsprognos')
+        .set(values)
+        .where('ansvar', '=', key.ansvar)
+        .where('ar', '=', key.ar)
+        .where('tillfalle', '=', key.tillfalle)
+        .execute();
+    } else {
+      await db
+        .insertInto('ansvar_helarsprognos')
+        .values({ ...key, ...values })
+        .execute();
+    }
     return appliedAt;
   }
 

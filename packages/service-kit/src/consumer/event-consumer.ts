@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { DriverException, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { KafkaContext } from '@nestjs/microservices';
 import { deadLetterTopic, parseEnvelope, type EventDefinition, type EventEnvelope } from '@tertial/contracts/envelope';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
-import { ProcessedEvent } from './processed-event.entity.js';
+import { dbTid, direkt } from '../database/direkt.js';
 
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
 
@@ -107,11 +107,11 @@ export class EventConsumer {
         const utfall = await this.orm.em.fork().transactional(async (em) => {
           const svar: ConsumeOutcome[] = [];
           for (const { topic, envelope, apply } of samling) {
-            if (await em.findOne(ProcessedEvent, { eventId: envelope.eventId })) {
+            if (await redanBehandlad(em, envelope.eventId)) {
               svar.push('duplicate');
               continue;
             }
-            em.create(ProcessedEvent, { eventId: envelope.eventId, topic, processedAt: new Date() });
+            await markeraBehandlad(em, envelope.eventId, topic);
             await apply(em, envelope);
             svar.push('applied');
           }
@@ -132,14 +132,16 @@ export class EventConsumer {
   ): Promise<ConsumeOutcome> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
-        if (await em.findOne(ProcessedEvent, { eventId: envelope.eventId })) return 'duplicate';
-        em.create(ProcessedEvent, { eventId: envelope.eventId, topic: definition.topic, processedAt: new Date() });
+        if (await redanBehandlad(em, envelope.eventId)) return 'duplicate';
+        await markeraBehandlad(em, envelope.eventId, definition.topic);
         await apply(em, envelope);
         return 'applied';
       });
     } catch (error) {
-      // Two deliveries of one event raced each other; the other one won and applied it.
-      if (error instanceof UniqueConstraintViolationException) return 'duplicate';
+      // Two deliveries of one event raced each other; the other one won and applied it. (The processed-event row is
+      // written in plain SQL, whose error MikroORM names as for its own.)
+      const fel = error instanceof Error && !(error instanceof DriverException) ? this.orm.em.getDriver().convertException(error) : error;
+      if (fel instanceof UniqueConstraintViolationException) return 'duplicate';
       throw error;
     }
   }
@@ -171,4 +173,21 @@ function originalValue(data: unknown): string | Buffer | null {
   if (data == null) return null;
   if (Buffer.isBuffer(data) || typeof data === 'string') return data;
   return JSON.stringify(data);
+}
+
+/**
+ * Whether the event was applied before: its processed-event row, read in plain SQL with a bound parameter (see
+ * `direkt`), because every event of every consumer asks.
+ */
+async function redanBehandlad(em: EntityManager, eventId: string): Promise<boolean> {
+  const rad = await direkt(em).selectFrom('processed_event').select('event_id').where('event_id', '=', eventId).executeTakeFirst();
+  return rad !== undefined;
+}
+
+/** The event's processed-event row, in the transaction that applies it: a second delivery finds it, or collides with it. */
+async function markeraBehandlad(em: EntityManager, eventId: string, topic: string): Promise<void> {
+  await direkt(em)
+    .insertInto('processed_event')
+    .values({ event_id: eventId, topic, processed_at: dbTid(em, new Date()) })
+    .execute();
 }

@@ -19,6 +19,7 @@ export type DbTid = number | string | Date;
 
 /** The kit's tables as `direkt` writes them: the columns, as the migrations make them. */
 export interface KitTabeller {
+  processed_event: { event_id: string; topic: string; processed_at: DbTid };
   outbox_message: {
     event_id: string;
     topic: string;
