@@ -21,6 +21,8 @@ export type DbTid = number | string | Date;
 export interface KitTabeller {
   processed_event: { event_id: string; topic: string; processed_at: DbTid };
   outbox_message: {
+    /** Given by the database (autoincrement; a bigint, so text from PostgreSQL). */
+    seq?: number | string;
     event_id: string;
     topic: string;
     message_key: string;

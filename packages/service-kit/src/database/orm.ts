@@ -140,12 +140,15 @@ interface PreparingDatabase {
 
 /** How many prepared statements a SQLite connection keeps; the services' parameterised queries are a few dozen. */
 const STATEMENT_CACHE_SIZE = 500;
+/** SQL this short without placeholders is a constant (`begin`, `commit`, a savepoint), asked for again and again. */
+const SHORT_SQL = 64;
 
 /**
  * Keeps better-sqlite3's prepared statements of parameterised queries for reuse. Kysely's SQLite driver prepares
  * every query anew, and preparing (parsing and planning the SQL) took an eighth of the forecast service's CPU time in
  * the forecast round's bench. MikroORM writes its parameters into the SQL text, so only queries with `?` placeholders
- * (those a service runs through Kysely itself, `sql\`…\``) are the same text twice and worth keeping. A statement is
+ * (those a service runs through Kysely itself, see `direkt`), and the short constant ones such as `begin` and
+ * `commit`, are the same text twice and worth keeping. A statement is
  * only ever run with `all`/`run`/`get`, each binding its own parameters, so one statement serves every query with the
  * same text (one still being iterated is not reused); SQLite re-prepares it by itself after a schema change. The
  * oldest is dropped when the cache is full.
@@ -164,7 +167,7 @@ export function cacheStatements(database: PreparingDatabase): void {
       const key = sql.slice(0, 90).replace(/'[^']*'/g, "'…'");
       stats.set(key, (stats.get(key) ?? 0) + 1);
     }
-    if (!sql.includes('?')) return prepare(sql);
+    if (!sql.includes('?') && sql.length > SHORT_SQL) return prepare(sql);
     let statement = cache.get(sql);
     // A statement still being iterated cannot run again until it is done: that query gets one of its own.
     if (statement?.busy) return prepare(sql);

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LockMode, MikroORM } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
-import { OutboxMessage } from './outbox-message.entity.js';
+import { dbTid, direkt, type KitTabeller } from '../database/direkt.js';
 
 const BATCH_SIZE = 200;
 
@@ -79,15 +79,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private publishLocked(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const rows = await em.find(
-        OutboxMessage,
-        { sentAt: null },
-        { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
+      const rows = await unsent(em).forUpdate().skipLocked().execute();
       if (rows.length === 0) return 0;
       await this.producer.publish(rows.map(toMessage));
-      const sentAt = new Date();
-      for (const row of rows) row.sentAt = sentAt;
+      await markSent(em, rows);
       return rows.length;
     });
   }
@@ -98,14 +93,42 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * only one, so nothing else can publish the same rows in between.
    */
   private async publishUnlocked(): Promise<number> {
-    const rows = await this.orm.em.fork().find(OutboxMessage, { sentAt: null }, { orderBy: { seq: 'asc' }, limit: BATCH_SIZE });
+    const em = this.orm.em.fork();
+    const rows = await unsent(em).execute();
     if (rows.length === 0) return 0;
     await this.producer.publish(rows.map(toMessage));
-    await this.orm.em.fork().nativeUpdate(OutboxMessage, { seq: { $in: rows.map((row) => row.seq) } }, { sentAt: new Date() });
+    await markSent(em, rows);
     return rows.length;
   }
 }
 
-function toMessage(row: OutboxMessage) {
-  return { topic: row.topic, key: row.messageKey, value: row.value };
+/**
+ * The oldest unsent rows, in plain SQL with bound parameters (see `direkt`): the relay asks after nearly every commit
+ * while a round's forecasts pour in.
+ */
+function unsent(em: EntityManager) {
+  return direkt(em)
+    .selectFrom('outbox_message')
+    .select(['seq', 'topic', 'message_key', 'value'])
+    .where('sent_at', 'is', null)
+    .orderBy('seq', 'asc')
+    .limit(BATCH_SIZE);
+}
+
+type UnsentRow = Pick<KitTabeller['outbox_message'], 'seq' | 'topic' | 'message_key' | 'value'>;
+
+async function markSent(em: EntityManager, rows: readonly UnsentRow[]): Promise<void> {
+  await direkt(em)
+    .updateTable('outbox_message')
+    .set({ sent_at: dbTid(em, new Date()) })
+    .where(
+      'seq',
+      'in',
+      rows.map((row) => row.seq!),
+    )
+    .execute();
+}
+
+function toMessage(row: UnsentRow) {
+  return { topic: row.topic, key: row.message_key, value: row.value };
 }
