@@ -8,6 +8,7 @@ import { demoAnvandare, hittaDemoAnvandare } from '@tertial/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
+import { eventually } from '../support/services.js';
 import { token } from '../support/tokens.js';
 
 const stack = inject('stack');
@@ -104,9 +105,12 @@ beforeAll(async () => {
   // Fixed, so that every role the rule names may read it (drafts are the journeys' business).
   expect((await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' })).status).toBe(200);
   // A mål and a nyckeltal of SN from the demo city (loaded once the organisation has reached the goals service).
-  const snMal = async () => (await api.json<{ id: string; nyckeltal: string[] }[]>('/api/goals/mal?namnd=SN')).body;
-  await expect.poll(async () => (await snMal()).some((mal) => mal.nyckeltal.length > 0), { timeout: 120_000, interval: 1_000 }).toBe(true);
-  const mal = (await snMal()).find((m) => m.nyckeltal.length > 0)!;
+  const snMal = await eventually(
+    async () => (await api.json<{ id: string; nyckeltal: string[] }[]>('/api/goals/mal?namnd=SN')).body,
+    (mal) => mal.some((m) => m.nyckeltal.length > 0),
+    120_000,
+  );
+  const mal = snMal.find((m) => m.nyckeltal.length > 0)!;
   Object.assign(exempel, {
     mal: mal.id,
     nyckeltal: mal.nyckeltal[0],
