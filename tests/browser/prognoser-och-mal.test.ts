@@ -132,14 +132,20 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     expect(await page.getByTestId('prognos-meddelande').textContent()).toMatch(/är stängd/);
   });
 
-  it('a processledare sees the goals of their nämnd and adds one, up to the three KF allows', async () => {
-    const skapa = (text: string) =>
-      api.json('/api/goals/mal', {
+  it('a processledare sees the goals of their nämnd and adds one, up to the three active KF allows', async () => {
+    const post = (adress: string, body: unknown) =>
+      api.json<{ id: string; version: number; status: string }>(adress, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ namnd: 'SN', ar: AR, text }),
+        body: JSON.stringify(body),
         som: 'processledare-sn',
       });
+    const skapa = (text: string) =>
+      post('/api/goals/mal', { namnd: 'SN', ar: AR, text, professionellBedomning: true, beslut: { datum: '2026-06-15' } });
+    // KF ends the nämnd's demo mål first, so all three places are free (an ended mål stays on the page).
+    const demomal = (await api.json<{ id: string; version: number; status: string }[]>('/api/goals/mal?namnd=SN&status=aktivt')).body;
+    for (const mal of demomal)
+      expect((await post(`/api/goals/mal/${mal.id}/avsluta`, { version: mal.version, beslut: { datum: '2026-11-30' } })).status).toBe(200);
     expect((await skapa('Fler unga vuxna i egen försörjning.')).status).toBe(201);
     expect((await skapa('Kortare väntan på försörjningsstöd.')).status).toBe(201);
 

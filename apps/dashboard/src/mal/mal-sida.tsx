@@ -6,7 +6,7 @@ import { useSokparameter } from '../navigering/use-plats.js';
 import { useNamnder } from '../organisation/use-organisation.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
-import { grupperaMal, kanSkapaMal, nyckeltalText, serAllaNamnder } from './mal.js';
+import { grupperaMal, kanSkapaMal, serAllaNamnder } from './mal.js';
 import { NyttMal } from './nytt-mal.js';
 import { useMal } from './use-mal.js';
 
@@ -76,7 +76,9 @@ export function MalSida() {
             {grupp.mal.map((ett) => (
               <li key={ett.id} data-testid="mal">
                 <p className="mal-lista__text">{ett.text}</p>
-                {ett.nyckeltal ? <p className="svag">Nyckeltal: {nyckeltalText(ett.nyckeltal)}</p> : null}
+                <p className="svag">
+                  {ett.nyckeltal.length > 0 ? `Mäts med ${ett.nyckeltal.length} nyckeltal` : 'Följs upp med professionell bedömning'}
+                </p>
               </li>
             ))}
           </ol>

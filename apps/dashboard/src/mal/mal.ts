@@ -1,5 +1,5 @@
 import type { Roll } from '@tertial/contracts/access';
-import { MAX_MAL_PER_NAMND_OCH_AR, nyckeltalRiktningSchema, type MalDto, type SkapaMalRequest } from '@tertial/contracts/dto';
+import { MAX_AKTIVA_MAL, nyckeltalRiktningSchema, type MalDto, type NyckeltalRiktning } from '@tertial/contracts/dto';
 
 export const MAL_URL = '/api/goals/mal';
 
@@ -32,15 +32,32 @@ export function grupperaMal(mal: readonly MalDto[], namnPaKod: ReadonlyMap<strin
   return [...grupper.values()].sort((a, b) => b.ar - a.ar || namn(a.namnd).localeCompare(namn(b.namnd), 'sv'));
 }
 
-/** How many more goals a nämnd may have for a year; KF gives at most three. */
-export function malKvar(mal: readonly Pick<MalDto, 'namnd' | 'ar'>[], namnd: string, ar: number): number {
-  return Math.max(0, MAX_MAL_PER_NAMND_OCH_AR - mal.filter((ett) => ett.namnd === namnd && ett.ar === ar).length);
+/** How many more goals a nämnd may have; KF gives at most three active at a time. */
+export function malKvar(mal: readonly Pick<MalDto, 'namnd' | 'status'>[], namnd: string): number {
+  return Math.max(0, MAX_AKTIVA_MAL - mal.filter((ett) => ett.namnd === namnd && ett.status === 'aktivt').length);
+}
+
+/** A nyckeltal as the form describes it: the goals service gets it as a new nyckeltal of the catalogue. */
+export interface NyttNyckeltal {
+  readonly namn: string;
+  readonly enhet: string;
+  readonly utgangsvarde: number;
+  readonly malvarde: number;
+  readonly riktning: NyckeltalRiktning;
+}
+
+/** What the "Nytt mål" form gives: the mål and, when asked for, the nyckeltal it is measured by. */
+export interface Malformularsvar {
+  readonly namnd: string;
+  readonly ar: number;
+  readonly text: string;
+  readonly nyckeltal: NyttNyckeltal | null;
 }
 
 const talformat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
 
 /** "Andel elever behöriga till gymnasiet: från 83,5 % till 88 % (högre är bättre)" */
-export function nyckeltalText(nyckeltal: NonNullable<MalDto['nyckeltal']>): string {
+export function nyckeltalText(nyckeltal: NyttNyckeltal): string {
   const varde = (tal: number) => `${talformat.format(tal)}\u00a0${nyckeltal.enhet}`;
   const riktning = nyckeltal.riktning === 'hogre-ar-battre' ? 'högre är bättre' : 'lägre är bättre';
   return `${nyckeltal.namn}: från ${varde(nyckeltal.utgangsvarde)} till ${varde(nyckeltal.malvarde)} (${riktning})`;
@@ -88,7 +105,7 @@ export function tolkaTal(text: string): number | undefined {
 }
 
 /** Checks the "Nytt mål" form the way the goals service will, with messages that say what to write. */
-export function tolkaMalformular(formular: Malformular, namnd: string): { ok: true; varde: SkapaMalRequest } | { ok: false; fel: Malfel } {
+export function tolkaMalformular(formular: Malformular, namnd: string): { ok: true; varde: Malformularsvar } | { ok: false; fel: Malfel } {
   const fel: Malfel = {};
   const arText = formular.ar.trim();
   const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;
@@ -97,7 +114,7 @@ export function tolkaMalformular(formular: Malformular, namnd: string): { ok: tr
   if (text.length < 5) fel.text = 'Beskriv målet med minst 5 tecken.';
   else if (text.length > 1000) fel.text = 'Målet får vara högst 1 000 tecken.';
 
-  let nyckeltal: SkapaMalRequest['nyckeltal'] = null;
+  let nyckeltal: NyttNyckeltal | null = null;
   if (formular.medNyckeltal) {
     const namn = formular.nyckeltalNamn.trim();
     const enhet = formular.enhet.trim();

@@ -1,4 +1,4 @@
-import { MAX_MAL_PER_NAMND_OCH_AR } from '@tertial/contracts/dto';
+import { MAX_AKTIVA_MAL } from '@tertial/contracts/dto';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/hamta-json.js';
@@ -108,7 +108,7 @@ export function NyttMal({ namnd, namndnamn, onMeddelande }: Props) {
   return (
     <section aria-labelledby={`${id}-rubrik`} data-testid="nytt-mal">
       <h2 id={`${id}-rubrik`}>Nytt mål för {namndnamn}</h2>
-      <p className="ingress">Kommunfullmäktige ger varje nämnd högst {MAX_MAL_PER_NAMND_OCH_AR} mål per år.</p>
+      <p className="ingress">Kommunfullmäktige ger varje nämnd högst {MAX_AKTIVA_MAL} aktiva mål åt gången.</p>
       <form noValidate onSubmit={skicka}>
         {fel.formular ? (
           <div id={faltId('formular')} tabIndex={-1} className="meddelande meddelande--fel" role="alert" data-testid="nytt-mal-fel">

@@ -1,10 +1,10 @@
-import { malSchema, type MalDto, type SkapaMalRequest } from '@tertial/contracts/dto';
+import { malSchema, nyckeltalSchema, type MalDto } from '@tertial/contracts/dto';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { hamtaJson } from '../api/hamta-json.js';
 import { postaJson } from '../api/posta-json.js';
-import { MAL_URL, malUrl } from './mal.js';
+import { MAL_URL, malUrl, type Malformularsvar } from './mal.js';
 
 const malListaSchema = z.array(malSchema);
 
@@ -19,11 +19,36 @@ export function useMal(namnd: string | undefined) {
   });
 }
 
-/** A processledare adds a goal for their nämnd; 409 when it already has three for the year. */
+/**
+ * A processledare adds a goal for their nämnd; 409 when it already has three active. A nyckeltal from the form goes
+ * into the catalogue first; without one the goal is followed up by professionell bedömning. (Until the goals page
+ * asks for KF's decision, the decision is dated today.)
+ */
 export function useSkapaMal() {
   const queryClient = useQueryClient();
-  return useMutation<MalDto, Error, SkapaMalRequest>({
-    mutationFn: (request) => postaJson(MAL_URL, request, malSchema),
+  return useMutation<MalDto, Error, Malformularsvar>({
+    mutationFn: async ({ nyckeltal, ...mal }) => {
+      const idag = new Date().toISOString().slice(0, 10);
+      const nytt = nyckeltal
+        ? await postaJson(
+            '/api/goals/nyckeltal',
+            {
+              namn: nyckeltal.namn,
+              enhet: nyckeltal.enhet,
+              riktning: nyckeltal.riktning,
+              kalla: 'Egen mätning',
+              utgangsvarde: { ar: new Date().getFullYear(), varde: nyckeltal.utgangsvarde },
+              malvarden: [{ ar: mal.ar, varde: nyckeltal.malvarde }],
+            },
+            nyckeltalSchema,
+          )
+        : null;
+      return postaJson(
+        MAL_URL,
+        { ...mal, nyckeltal: nytt ? [nytt.id] : [], professionellBedomning: !nytt, beslut: { datum: idag } },
+        malSchema,
+      );
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: [MAL] }),
   });
 }

@@ -4,12 +4,21 @@ import {
   namndramUppdaterad,
   verksamhetsbudgetUppdaterad,
 } from './budget-uppdaterad.js';
+import {
+  inriktningUppdaterad,
+  koladaJamforelseUppdaterad,
+  malbedomningUppdaterad,
+  malUppdaterat,
+  matvardenUppdaterade,
+  nyckeltalUppdaterat,
+} from './goal-uppdaterad.js';
 import { helarsprognosAndrad } from './helarsprognos-andrad.js';
 import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { prognosomgangAndrad } from './prognosomgang-andrad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './budget-uppdaterad.js';
+export * from './goal-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
 export * from './organisationsnod-uppdaterad.js';
 export * from './prognosomgang-andrad.js';
@@ -25,4 +34,10 @@ export const ALL_EVENTS = [
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
   verksamhetsbudgetUppdaterad,
+  inriktningUppdaterad,
+  malUppdaterat,
+  nyckeltalUppdaterat,
+  matvardenUppdaterade,
+  koladaJamforelseUppdaterad,
+  malbedomningUppdaterad,
 ] as const;
