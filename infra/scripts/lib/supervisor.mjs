@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * `maxDelayMs`). A process that stayed up `stableMs` counts as healthy again: its next failure starts over at
  * `initialDelayMs`. After `maxRapidFailures` failures in a row that each came within `stableMs` of a start, it is given up.
  */
+/** @type {Readonly<{ initialDelayMs: number, maxDelayMs: number, stableMs: number, maxRapidFailures: number }>} */
 export const RESTART_POLICY = Object.freeze({ initialDelayMs: 1_000, maxDelayMs: 30_000, stableMs: 60_000, maxRapidFailures: 10 });
 
 /** The pause before the restart that follows the `failures`-th failure in a row (1 = the first). */
@@ -20,7 +21,7 @@ export function describeExit({ code, signal }) {
   return signal ? `signal ${signal}` : `exit code ${code}`;
 }
 
-const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+const seconds = (ms) => (ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`);
 
 /**
  * Starts `start({ signal })` and keeps it running (`signal` is aborted by `stop()`). `start` resolves, once the process is ready, to `{ pid, ended, stop }`:
@@ -31,6 +32,11 @@ const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
  *
  * Returns `{ name, current(), stop(), gaveUp }`: `current()` is the running process (or undefined between
  * attempts), `stop()` stops it for good and cancels a pending restart, `gaveUp` resolves to true if the policy ran out.
+ */
+/**
+ * @template {{ pid?: number, ended: Promise<{ code: number | null, signal: string | null }>, stop(): Promise<void> }} P
+ * @param {{ name: string, start: (options: { signal: AbortSignal }) => Promise<P>, log: (line: string) => unknown,
+ *   onStart?: (process: P, how: { restarted: boolean }) => unknown, policy?: typeof RESTART_POLICY, logFile?: string }} options
  */
 export async function supervise({ name, start, log, onStart, policy = RESTART_POLICY, logFile }) {
   // Aborted by stop(): a pause before a restart ends at once, and a start under way may give up waiting.
