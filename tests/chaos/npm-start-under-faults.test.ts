@@ -4,13 +4,14 @@ import { join } from 'node:path';
 
 import type { HelarsprognosDto, PrognosTotaler } from '@tertial/contracts/dto';
 import { namndSokare } from '@tertial/contracts/organisation';
+import { hamtaToken } from '@tertial/identity';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { currentTillfalle, demoStatus } from '../../infra/scripts/lib/demo-data.mjs';
 import { isRunning } from '../../infra/scripts/lib/process.mjs';
 import { DEMO } from '../support/demo.js';
 import { eventually, ROOT } from '../support/services.js';
-import { bearer, chefFor, token } from '../support/tokens.js';
+import { chefFor } from '../support/tokens.js';
 
 // `npm start` (infra/scripts/start.mjs itself) on ports, a broker and a data folder of this test's own, moved by the slot.
 const SLOT = Number(process.env.TERTIAL_TEST_SLOT || 0);
@@ -82,10 +83,21 @@ function npmStart() {
 }
 type NpmStart = ReturnType<typeof npmStart>;
 
+// Tokens of this test's own: each npm start has its own signing key, so those of the first start are dropped with it.
+const tokens = new Map<string, Promise<string>>();
+const token = (anvandare: string): Promise<string> => {
+  if (!tokens.has(anvandare))
+    tokens.set(
+      anvandare,
+      hamtaToken({ issuer: ISSUER, anvandare }).then(({ accessToken }) => accessToken),
+    );
+  return tokens.get(anvandare)!;
+};
+const bearer = async (anvandare: string) => ({ authorization: `Bearer ${await token(anvandare)}` });
 const kronor = (ore: number) => `${Math.trunc(ore / 100)}.${String(ore % 100).padStart(2, '0')}`;
 const runState = () => JSON.parse(readFileSync(RUN_FILE, 'utf8')) as RunState;
 const getJson = async <T>(path: string, anvandare = 'ekonomidirektor'): Promise<T> => {
-  const response = await fetch(`${GATEWAY}${path}`, { headers: await bearer(anvandare, ISSUER) });
+  const response = await fetch(`${GATEWAY}${path}`, { headers: await bearer(anvandare) });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 };
@@ -131,6 +143,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
     first.interrupt(); // "exiting without waiting for cleanup": its broker and services go on stopping for a while
     await first.exited;
 
+    tokens.clear();
     const second = npmStart();
     run = second;
     await second.waitFor(/Tertial är igång/, 600_000);
@@ -151,7 +164,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
   it('a service and the gateway killed with SIGKILL are started again, and the tokens handed out before still work', async () => {
     const from = run!.output().length;
     const before = runState();
-    const innan = await token('ekonomidirektor', ISSUER);
+    const innan = await token('ekonomidirektor');
     process.kill(before.pids.forecast!, 'SIGKILL');
     process.kill(before.gatewayPid, 'SIGKILL');
 
@@ -173,7 +186,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
     const ansvar = [...onskat].find(([kod, status]) => status === 'klarmarkerad' && !projektAgare.has(kod))![0];
     const chef = chefFor(ansvar);
     const adress = `${GATEWAY}/api/forecast/helarsprognoser/${ansvar}/${AR}/${TILLFALLE}`;
-    const aktuell = await fetch(adress, { headers: await bearer(chef, ISSUER) });
+    const aktuell = await fetch(adress, { headers: await bearer(chef) });
     const forra = (await aktuell.json()) as HelarsprognosDto;
     // The city total once the report service has everything of the demo load (it no longer moves).
     let senast = Number.NaN;
@@ -197,7 +210,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
     }));
     const sparad = await fetch(adress, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'if-match': aktuell.headers.get('etag')!, ...(await bearer(chef, ISSUER)) },
+      headers: { 'content-type': 'application/json', 'if-match': aktuell.headers.get('etag')!, ...(await bearer(chef)) },
       body: JSON.stringify({ rader, kommentar: forra.kommentar, klarmarkerad: true }),
     });
     // Saved while the broker was still down: the event waits in the forecast service's outbox.
