@@ -120,11 +120,22 @@ function demoForecasts(): Map<string, string> {
 
 describe('npm start under faults: it restarts what dies and loses nothing', () => {
   let run: NpmStart | undefined;
+  const runs: NpmStart[] = [];
   afterAll(async () => {
     if (run?.running()) {
       run.interrupt();
       await run.exited;
     }
+    // What npm start said about the faults, for whoever reads the run.
+    const said =
+      /died|is back|giving up|resuming|stopping|outlived|left .*waiting|already there|saved|started Kafka|reusing|Tertial är igång/;
+    runs.forEach((started, i) => {
+      const lines = started
+        .output()
+        .split('\n')
+        .filter((line) => said.test(line));
+      console.log(`npm start no. ${i + 1}:\n${lines.join('\n')}`);
+    });
   });
 
   it('a first start stopped by an impatient double Ctrl-C during its demo load, and started again at once, resumes the load', async () => {
@@ -132,6 +143,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
     rmSync(join(ROOT, '.tertial', INSTANCE, 'data'), { recursive: true, force: true });
     const first = npmStart();
     run = first;
+    runs.push(first);
     await first.waitFor(/Tertial är igång/, 600_000);
     await eventually(
       async () => (await prognoser()).length,
@@ -146,6 +158,7 @@ describe('npm start under faults: it restarts what dies and loses nothing', () =
     tokens.clear();
     const second = npmStart();
     run = second;
+    runs.push(second);
     await second.waitFor(/Tertial är igång/, 600_000);
     const [, inne, av] = await second.waitFor(/resuming an earlier load stopped midway: (\d+) of (\d+) demo helårsprognoser/, 300_000);
     await second.waitFor(/demo data: helårsprognoser for \S+ \d+ saved/, 900_000);
