@@ -25,7 +25,7 @@ export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE
  * first request, so the issuer need not be up yet. A start that fails (or that `signal` cancels) leaves no process.
  * Resolves to `{ name, url, pid, exited, ended, stop }`: `exited` resolves to the exit code, `ended` to `{ code, signal }`.
  */
-export async function startService(root, name, { port, env, logName = name, oidcIssuer, signal }) {
+export async function startService(root, name, { port, env, logName = name, oidcIssuer, signal = undefined }) {
   const logDir = join(root, '.tertial/logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${logName}.log`);
@@ -102,7 +102,13 @@ export async function startGatewayProcess(root, { port, host, services, staticDi
   return readyOrKilled(child, { name: 'gateway', url, healthUrl: `${url}/konfiguration.json`, logFile, signal });
 }
 
-/** Waits until the child answers on `healthUrl`; if it ends first, does not answer in time or `signal` aborts, it is killed and the start fails. */
+/**
+ * Waits until the child answers on `healthUrl`; if it ends first, does not answer in time or `signal` aborts, it is killed and the start fails.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {{ name: string, url: string, healthUrl: string, logFile: string, signal?: AbortSignal }} options
+ * @returns {Promise<{ name: string, url: string, pid: number, exited: Promise<number | null>,
+ *   ended: Promise<{ code: number | null, signal: NodeJS.Signals | null }>, stop(): Promise<void> }>}
+ */
 async function readyOrKilled(child, { name, url, healthUrl, logFile, signal }) {
   const ended = new Promise((resolve) => child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));
   const exited = ended.then(({ code }) => code);
@@ -129,7 +135,7 @@ async function readyOrKilled(child, { name, url, healthUrl, logFile, signal }) {
   return {
     name,
     url,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid),
     exited,
     ended,
     stop: () => stopWith('SIGTERM'),
