@@ -295,13 +295,15 @@ function dashboardOrigins(publicUrl, port) {
 }
 
 /** The local demo provider from the identity package (its build, as the scripts use it). */
-async function startLocalProvider(issuer, origins, { cookieKeys } = {}) {
+async function startLocalProvider(issuer, origins, { cookieKeys, signingKey } = {}) {
   const { skapaLokalLeverantor } = await import('@tertial/identity');
   return skapaLokalLeverantor({
     issuer,
     redirectUris: [...origins].map((origin) => `${origin}/inloggning/klar`),
     postLogoutRedirectUris: [...origins].flatMap((origin) => [`${origin}/`, `${origin}/inloggning/utloggad`]),
     cookieKeys: cookieKeys ?? (process.env.TERTIAL_OIDC_COOKIE_KEYS ? process.env.TERTIAL_OIDC_COOKIE_KEYS.split(',') : undefined),
+    // npm start hands every gateway it starts the same key, so a restarted one accepts what the last one signed.
+    signingKey: signingKey ?? (process.env.TERTIAL_OIDC_SIGNING_KEY ? JSON.parse(process.env.TERTIAL_OIDC_SIGNING_KEY) : undefined),
   });
 }
 

@@ -1,12 +1,15 @@
 // `npm start`: builds what changed, brings up Kafka and the databases, starts the four services and the
-// gateway with the dashboard, loads the demo data and prints the one URL to open. Ctrl-C stops all of it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// gateway with the dashboard, loads the demo data and prints the one URL to open. It looks after what it started:
+// a service, the gateway or the broker that dies is started again (lib/supervisor.mjs). Ctrl-C stops all of it.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { ensureKafka } from './lib/kafka.mjs';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.mjs';
-import { createLog, onShutdown, run } from './lib/process.mjs';
+import { createLog, endLeftover, isRunning, onShutdown, onShutdownStart, processIdentity, run } from './lib/process.mjs';
 import { loadDemoData, loadDemoUtfall } from './lib/demo-data.mjs';
+import { supervise } from './lib/supervisor.mjs';
 import { tokenSource } from './lib/tokens.mjs';
 import { ensureTopics } from './lib/topics.mjs';
 
@@ -20,6 +23,35 @@ const url = `http://localhost:${port}`;
 const externalIssuer = process.env.TERTIAL_OIDC_ISSUER || undefined;
 const oidcIssuer = externalIssuer ?? `${url}/oidc`;
 
+const runFile = join(root, `.tertial/run/start-${port}.json`);
+await endLeftovers(runFile);
+let kafka;
+let gatewayPid;
+let readySeconds = null;
+const pids = {};
+// What is running, for `npm run bench`, for the next start and for whoever wants to look; written again after every restart.
+function recordRun({ stopping = false } = {}) {
+  mkdirSync(join(root, '.tertial/run'), { recursive: true });
+  const state = {
+    url,
+    oidcIssuer,
+    seconds: readySeconds,
+    pids,
+    gatewayPid: gatewayPid ?? null,
+    kafkaPid: kafka?.pid ?? null,
+    brokers: kafka?.brokers ?? [],
+    supervisor: processIdentity(process.pid),
+    processes: Object.fromEntries(
+      Object.entries({ ...pids, gateway: gatewayPid }).flatMap(([name, pid]) => {
+        const identity = pid && processIdentity(pid);
+        return identity ? [[name, identity]] : [];
+      }),
+    ),
+    stopping,
+  };
+  writeFileSync(runFile, `${JSON.stringify(state, null, 2)}\n`);
+}
+
 log('building (Nx reuses what has not changed)');
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
   cwd: root,
@@ -27,9 +59,14 @@ await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
 });
 
 // The service list and ports live in the contracts package, built just now.
-const { SERVICES, servicePorts, startService } = await import('./lib/stack.mjs');
+const { SERVICES, servicePorts, startGatewayProcess, startService } = await import('./lib/stack.mjs');
 
-const kafka = await ensureKafka({ root, log: log.child('kafka'), instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka' });
+kafka = await ensureKafka({
+  root,
+  log: log.child('kafka'),
+  instance: process.env.TERTIAL_KAFKA_INSTANCE || 'kafka',
+  onRestart: () => recordRun(),
+});
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
 await ensureTopics(
@@ -48,37 +85,63 @@ if (process.env.TERTIAL_POSTGRES === 'local' || process.env.DATABASE_URL) {
 
 const ports = servicePorts();
 const services = {};
-const pids = {};
+onShutdownStart(() => recordRun({ stopping: true }));
+const logsOf = (name) => `.tertial/logs/${name}.log`;
 // In parallel: each waits only for its own database and the broker, not for the others.
 await Promise.all(
   SERVICES.map(async (name) => {
     const databaseUrl = databaseUrlFor(name);
-    const service = await startService(root, name, {
-      port: ports[name],
-      oidcIssuer,
-      env: {
-        KAFKA_BROKERS: kafka.brokers.join(','),
-        TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
-        DATABASE_URL: databaseUrl ?? '',
+    const supervisor = await supervise({
+      name,
+      log,
+      logFile: logsOf(name),
+      start: ({ signal }) =>
+        startService(root, name, {
+          port: ports[name],
+          oidcIssuer,
+          signal,
+          env: {
+            KAFKA_BROKERS: kafka.brokers.join(','),
+            TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
+            DATABASE_URL: databaseUrl ?? '',
+          },
+        }),
+      onStart: (service, { restarted }) => {
+        pids[name] = service.pid;
+        if (restarted) recordRun();
       },
     });
-    onShutdown(service.stop);
-    void service.exited.then((code) => code !== 0 && code !== null && log(`${name} stopped (exit ${code}); see .tertial/logs/${name}.log`));
+    onShutdown(() => supervisor.stop());
     services[name] = `http://127.0.0.1:${ports[name]}`;
-    pids[name] = service.pid;
     log(`${name} is up on ${services[name]}/api/${name}`);
   }),
 );
 
-const { startGateway } = await import('../gateway/server.mjs');
-const gateway = await startGateway({
-  port,
-  host: process.env.TERTIAL_HOST || '127.0.0.1',
-  staticDir: join(root, 'apps/dashboard/dist'),
-  services,
-  oidc: externalIssuer ? { issuer: externalIssuer } : { local: true, publicUrl: url },
+// The gateway in a process of its own, supervised like the services. The local provider's signing and cookie keys are
+// made once per run, so a restarted gateway accepts the tokens and sessions the last one handed out.
+const { skapaSigneringsnyckel } = await import(join(root, 'packages/identity/dist/index.js'));
+const oidc = externalIssuer ? { issuer: externalIssuer } : { local: true, publicUrl: url, signingKey: await skapaSigneringsnyckel() };
+process.env.TERTIAL_OIDC_COOKIE_KEYS ||= randomBytes(32).toString('base64url');
+const gatewaySupervisor = await supervise({
+  name: 'gateway',
+  log,
+  logFile: logsOf('gateway'),
+  start: ({ signal }) =>
+    startGatewayProcess(root, {
+      port,
+      host: process.env.TERTIAL_HOST || '127.0.0.1',
+      staticDir: join(root, 'apps/dashboard/dist'),
+      services,
+      oidc,
+      signal,
+    }),
+  onStart: (gateway, { restarted }) => {
+    gatewayPid = gateway.pid;
+    if (restarted) recordRun();
+  },
 });
-onShutdown(() => gateway.close());
+onShutdown(() => gatewaySupervisor.stop());
+const gateway = { url: gatewaySupervisor.current().url };
 log(externalIssuer ? `sign-in at ${externalIssuer}` : `sign-in at the local demo provider ${oidcIssuer}`);
 
 // The organisation, budget and investments are in place once budget answers; the ledger and a forecast
@@ -90,19 +153,46 @@ if (externalIssuer) {
 } else {
   const token = tokenSource(oidcIssuer);
   await loadDemoUtfall(gateway.url, { log, token });
-  demoForecasts = loadDemoData(gateway.url, { log, token }).catch((error) => log(`demo forecasts failed: ${error.message}`));
+  // Loads what is missing, so a load that failed midway (a service restarted under it) is simply run again.
+  demoForecasts = (async () => {
+    for (let forsok = 1; ; forsok += 1) {
+      try {
+        return await loadDemoData(gateway.url, { log, token });
+      } catch (error) {
+        if (forsok === 3) return log(`demo forecasts failed: ${error.message} (the next npm start loads the ones missing)`);
+        log(`demo forecasts stopped midway (${error.message.split('\n', 1)[0]}); loading the rest in 5 s`);
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+      }
+    }
+  })();
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-// What is running, for `npm run bench` and for whoever wants to look.
-mkdirSync(join(root, '.tertial/run'), { recursive: true });
-writeFileSync(
-  join(root, `.tertial/run/start-${port}.json`),
-  JSON.stringify(
-    { url, oidcIssuer, seconds: Number(seconds), pids, gatewayPid: process.pid, kafkaPid: kafka.pid ?? null, brokers: kafka.brokers },
-    null,
-    2,
-  ),
-);
+readySeconds = Number(seconds);
+recordRun();
 console.log(`\nTertial är igång på ${url}  (klar efter ${seconds} s; Ctrl-C stoppar allt)\n`);
 await demoForecasts;
+
+/**
+ * An earlier `npm start` on this port may still be stopping (its processes outlive it by a few seconds after a second
+ * Ctrl-C), or have been killed and left its services behind: wait for them to be gone (stopping what lingers), so this
+ * start neither finds their ports taken nor talks to something about to vanish. One still running is an error.
+ */
+async function endLeftovers(file) {
+  let earlier;
+  try {
+    earlier = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  if (!earlier.processes) return;
+  if (isRunning(earlier.supervisor) && !earlier.stopping) {
+    throw new Error(`npm start already runs on port ${port} (pid ${earlier.supervisor.pid}); stop it first, or set TERTIAL_PORT`);
+  }
+  const left = Object.entries(earlier.processes).filter(([, identity]) => isRunning(identity));
+  if (left.length === 0) return;
+  log(
+    `the earlier start on port ${port} left ${left.map(([name, { pid }]) => `${name} (pid ${pid})`).join(', ')}: waiting until they are gone`,
+  );
+  await Promise.all(left.map(([, identity]) => endLeftover(identity, { graceMs: 15_000 })));
+}

@@ -89,12 +89,36 @@ export function currentTillfalle(date = new Date()) {
 }
 
 /**
- * Posts the demo forecasts unless this year's current tillfälle already has some (a second start keeps
- * what the first one loaded). Waits for the organisation to reach the forecast service first. Each
- * forecast goes in as its ansvar's own chef, signed in at the local provider (`token(anvandare)`, see
- * tokens.mjs); the reads are the ekonomidirektör's.
+ * What is left of the demo forecasts, given the status each ansvar's demo forecast ends in (`onskat`: ansvar →
+ * demoStatus, those 'ej-paborjad' left out) and the forecasts already there (`befintliga`: `[{ ansvar, status }]`).
+ * An ansvar without a forecast is to be saved (`spara`, its decision after); one saved klarmarkerad whose demo
+ * status is a decision (godkänd, återsänd) waits only for that decision (`besluta`); any other is done (`klara`), as
+ * the demo left it or as someone changed it since, which is left alone. So a load stopped midway resumes where it
+ * stopped, and a complete one has nothing left.
  */
-export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000 } = {}) {
+export function demoRest(onskat, befintliga) {
+  const finns = new Map(befintliga.map((prognos) => [prognos.ansvar, prognos.status]));
+  const spara = [];
+  const besluta = [];
+  let klara = 0;
+  for (const [ansvar, status] of onskat) {
+    if (status === 'ej-paborjad') continue;
+    const nu = finns.get(ansvar);
+    if (nu === undefined) spara.push(ansvar);
+    else if (nu === 'klarmarkerad' && (status === 'godkand' || status === 'aterskickad')) besluta.push(ansvar);
+    else klara += 1;
+  }
+  return { spara, besluta, klara };
+}
+
+/**
+ * Loads the demo forecasts that are not there yet: a first start loads them all, a start after one that was stopped
+ * midway (Ctrl-C, a crash) loads the rest, and a start after a complete load finds nothing to do. Waits for the
+ * organisation to reach the forecast service first. Each forecast goes in as its ansvar's own chef, signed in at the
+ * local provider (`token(anvandare)`, see tokens.mjs); the reads are the ekonomidirektör's. Resolves to the number of
+ * forecasts saved.
+ */
+export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000, parallel = 6 } = {}) {
   const ar = new Date().getFullYear();
   const tillfalle = currentTillfalle();
   const getJson = async (path) => {
@@ -112,20 +136,6 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     ansvar = await getJson('/api/forecast/ansvar');
     if (ansvar.length < antal) await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const befintliga = await getJson(`/api/forecast/helarsprognoser?ar=${ar}&tillfalle=${tillfalle}`);
-  if (befintliga.length > 0) {
-    log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
-    return 0;
-  }
-  // The ekonomidirektör opens the round; forecasts are accepted only while it is open.
-  const omgang = await fetchForsok(`${gatewayUrl}/api/forecast/omgangar`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await bearer(token, 'ekonomidirektor')) },
-    // Open for a month: the ordinary rounds (april, augusti) are for every nämnd.
-    body: JSON.stringify({ ar, tillfalle, deadline: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() }),
-  });
-  if (!omgang.ok) throw new Error(`opening the round ${tillfalle} ${ar}: ${omgang.status} ${await omgang.text()}`);
-  log?.(`demo data: the ekonomidirektör opened the round ${tillfalle} ${ar}`);
   const { demoStad } = await import(new URL('../../../packages/demo-city/dist/index.js', import.meta.url).href);
   const stad = demoStad();
   const budget = Map.groupBy(stad.internbudget, (rad) => rad.ansvar);
@@ -134,11 +144,45 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const namndSokaren = namndSokare(stad.organisation);
   const namndFor = (kod) => namndSokaren(kod)?.kod;
   const statusFor = new Map(ansvar.map(({ kod }) => [kod, demoStatus(kod, namndFor(kod))]));
-  const queue = ansvar.map(({ kod }) => kod).filter((kod) => budget.has(kod) && statusFor.get(kod) !== 'ej-paborjad');
+  const antalMed = (status) => [...statusFor.values()].filter((s) => s === status).length;
+  // The demo forecasts: every ansvar with a budget, as far as its demo status says.
+  const onskat = new Map([...statusFor].filter(([kod]) => budget.has(kod)));
+
+  // Decided per step from what is there: the round, then each ansvar's forecast and decision.
+  const befintliga = await getJson(`/api/forecast/helarsprognoser?ar=${ar}&tillfalle=${tillfalle}`);
+  const { spara, besluta: attBesluta, klara } = demoRest(onskat, befintliga);
+  if (spara.length === 0 && attBesluta.length === 0) {
+    log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
+    return 0;
+  }
+  if (befintliga.length > 0) {
+    log?.(
+      `demo data: resuming an earlier load stopped midway: ${klara} of ${klara + spara.length + attBesluta.length} demo helårsprognoser ` +
+        `for ${tillfalle} ${ar} are in, ${spara.length} to save and ${attBesluta.length} to decide`,
+    );
+  }
+  const omgang = (await getJson('/api/forecast/omgangar')).find((o) => o.ar === ar && o.tillfalle === tillfalle);
+  if (omgang?.status === 'stangd') {
+    log?.(
+      `demo data: the round ${tillfalle} ${ar} is closed, so the ${spara.length + attBesluta.length} missing demo forecasts stay missing`,
+    );
+    return 0;
+  }
+  if (!omgang) {
+    // The ekonomidirektör opens the round; forecasts are accepted only while it is open.
+    const oppnad = await fetchForsok(`${gatewayUrl}/api/forecast/omgangar`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await bearer(token, 'ekonomidirektor')) },
+      // Open for a month: the ordinary rounds (april, augusti) are for every nämnd.
+      body: JSON.stringify({ ar, tillfalle, deadline: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() }),
+    });
+    if (!oppnad.ok) throw new Error(`opening the round ${tillfalle} ${ar}: ${oppnad.status} ${await oppnad.text()}`);
+    log?.(`demo data: the ekonomidirektör opened the round ${tillfalle} ${ar}`);
+  }
   // Budget's investment projects reach the forecast service as events, like the organisation: wait for them too,
   // so a forecast naming a project its ansvar owns is not refused as unknown.
   const projekt = stad.investeringar.filter((p) => p.ansvar && p.ar.some((rad) => rad.ar === ar));
-  const sistaAgare = projekt.at(-1)?.ansvar;
+  const sistaAgare = spara.length > 0 ? projekt.at(-1)?.ansvar : undefined;
   while (sistaAgare) {
     const underlag = await getJson(`/api/forecast/helarsprognoser/${sistaAgare}/${ar}/${tillfalle}/underlag`);
     if (underlag.investeringar?.some((rad) => rad.projekt === projekt.at(-1).id)) break;
@@ -146,9 +190,10 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  // Every chef (and the demo förvaltningsekonomer) signs in once, eight at a time, before the first forecast: measured apart.
+  // Every chef with a forecast to save (and the demo förvaltningsekonomer) signs in once, eight at a time, before the
+  // first forecast: measured apart.
   const started = performance.now();
-  const chefer = [...new Set(queue.map((kod) => chefFor.get(kod)).filter(Boolean)), ...Object.values(DEMO_EKONOMER)];
+  const chefer = [...new Set(spara.map((kod) => chefFor.get(kod)).filter(Boolean)), ...Object.values(DEMO_EKONOMER)];
   const signIn = async () => {
     for (let chef = chefer.shift(); chef; chef = chefer.shift()) await token(chef);
   };
@@ -157,6 +202,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   log?.(`demo data: ${antalChefer} chefer signed in in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // A few at a time: the forecast service takes them as fast as its database commits.
+  const queue = [...spara];
   const post = async () => {
     for (let kod = queue.shift(); kod; kod = queue.shift()) {
       const chef = chefFor.get(kod);
@@ -175,29 +221,56 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
         },
         body: JSON.stringify({ rader, kommentar, klarmarkerad, personal, investeringar }),
       });
-      if (response.status !== 200) throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
-      if (status === 'godkand' || status === 'aterskickad') await besluta(kod, status, response.headers.get('etag'));
+      let etag = response.headers.get('etag');
+      if (response.status === 428 || response.status === 412) {
+        // Already started: the answer to an earlier try of this same save was lost on the way (a gateway that died
+        // in between), and fetchForsok asked again. What is there now is this save; go on from it.
+        await response.body?.cancel();
+        etag = undefined;
+      } else if (response.status !== 200) {
+        throw new Error(`demo forecast for ${kod} as ${chef}: ${response.status} ${await response.text()}`);
+      }
+      if (status === 'godkand' || status === 'aterskickad') await besluta(kod, status, etag);
     }
   };
-  // The förvaltningsekonom's decision on a klarmarkerad forecast, from the state the save answered with.
+  // The förvaltningsekonom's decision on a klarmarkerad forecast, from the state the save answered with (or, resuming,
+  // from the forecast as it is now).
   const besluta = async (kod, status, etag) => {
     const ekonom = DEMO_EKONOMER[namndFor(kod)];
     const beslut = status === 'godkand' ? 'godkann' : 'atersand';
-    const response = await fetchForsok(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}/${beslut}`, {
+    const adress = `${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`;
+    if (!etag) {
+      const aktuell = await fetchForsok(adress, { headers: await bearer(token, ekonom) });
+      if (aktuell.status !== 200) throw new Error(`demo forecast for ${kod} as ${ekonom}: ${aktuell.status} ${await aktuell.text()}`);
+      if ((await aktuell.json()).status === status) return;
+      etag = aktuell.headers.get('etag');
+    }
+    const response = await fetchForsok(`${adress}/${beslut}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'if-match': etag, 'x-correlation-id': 'demo-data', ...(await bearer(token, ekonom)) },
       body: JSON.stringify(beslut === 'atersand' ? { kommentar: 'Demodata: räkna med höstens vakanser i personalkostnaderna.' } : {}),
     });
-    if (response.status !== 200) throw new Error(`demo ${beslut} for ${kod} as ${ekonom}: ${response.status} ${await response.text()}`);
+    if (response.status === 200) return;
+    const fel = await response.text();
+    // Stale: maybe an earlier try of this decision went through and only its answer was lost.
+    if (response.status === 412 && (await statusNu(kod, ekonom)) === status) return;
+    throw new Error(`demo ${beslut} for ${kod} as ${ekonom}: ${response.status} ${fel}`);
   };
-  await Promise.all(Array.from({ length: 6 }, post));
-  const antalMed = (status) => [...statusFor.values()].filter((s) => s === status).length;
+  const statusNu = async (kod, anvandare) => {
+    const response = await fetchForsok(`${gatewayUrl}/api/forecast/helarsprognoser/${kod}/${ar}/${tillfalle}`, {
+      headers: await bearer(token, anvandare),
+    });
+    return response.ok ? (await response.json()).status : undefined;
+  };
+  for (const kod of attBesluta) await besluta(kod, statusFor.get(kod));
+  await Promise.all(Array.from({ length: parallel }, post));
   log?.(
     `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antalMed('klarmarkerad')} klarmarkerade, ` +
       `${antalMed('godkand')} godkända and ${antalMed('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
-      `${antalMed('utkast')} utkast, ${antalMed('ej-paborjad')} not started`,
+      `${antalMed('utkast')} utkast, ${antalMed('ej-paborjad')} not started` +
+      (befintliga.length > 0 ? ` (${spara.length} saved and ${attBesluta.length} decided now, the rest by an earlier start)` : ''),
   );
-  return ansvar.length;
+  return spara.length;
 }
 
 /**

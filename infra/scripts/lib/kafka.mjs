@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 import kafkajs from 'kafkajs';
 
-import { aptInstall, createLog, ignoreWarning, run, which } from './process.mjs';
+import { aptInstall, createLog, endLeftover, ignoreWarning, isRunning, onShutdownStart, processIdentity, run, which } from './process.mjs';
+import { supervise } from './supervisor.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 // kafkajs 2.2.4 arms a timer with a negative delay after each answer; Node then uses 1 ms, as kafkajs
@@ -24,8 +25,12 @@ const STOP_GRACE_MS = 20_000;
 /**
  * Makes sure a Kafka broker answers and returns its bootstrap servers.
  * - KAFKA_BROKERS set (comma list): that cluster is used as it is; we only wait for it.
- * - a broker already answers on 127.0.0.1:KAFKA_PORT: it is reused (left running by an earlier start).
- * - otherwise one is started here, and `stop()` stops it.
+ * - the broker another run of ours started on this instance's folder, while that run is alive and not stopping: it
+ *   is reused (that run looks after it). If that run is gone or stopping, its broker is waited for until it is gone
+ *   (stopped if it lingers), and a new one is started: a broker in its shutdown still answers for a few seconds.
+ * - a broker we know nothing of already answers on 127.0.0.1:KAFKA_PORT: it is reused (started by hand).
+ * - otherwise one is started here and supervised: if it dies it is started again (see supervisor.mjs), and
+ *   `stop()` stops it for good.
  */
 export async function ensureKafka({
   root = REPO_ROOT,
@@ -35,6 +40,9 @@ export async function ensureKafka({
   port = Number(process.env.KAFKA_PORT || 9092),
   controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT || 9093),
   fresh = false,
+  restartPolicy,
+  // Called with `{ pid }` after the supervisor restarted the broker.
+  onRestart,
 } = {}) {
   const external = process.env.KAFKA_BROKERS?.split(',')
     .map((broker) => broker.trim())
@@ -46,24 +54,90 @@ export async function ensureKafka({
   }
 
   const brokers = [`127.0.0.1:${port}`];
+  const paths = kafkaPaths(root, instance);
+  const earlier = readBrokerRecord(paths);
+  if (earlier && isRunning(earlier)) {
+    if (!earlier.stopping && isRunning(earlier.owner)) {
+      if (fresh || earlier.port !== port) {
+        throw new Error(
+          `the run with pid ${earlier.owner.pid} uses the broker in ${relative(root, paths.home)} (pid ${earlier.pid}); stop it first`,
+        );
+      }
+      await waitForKafka(brokers, 15_000);
+      log(`reusing the broker (pid ${earlier.pid}) that the run with pid ${earlier.owner.pid} started and looks after`);
+      return { brokers, stop: async () => {}, started: false, pid: earlier.pid };
+    }
+    const why = earlier.stopping ? 'is still stopping' : 'outlived the run that started it';
+    log(`the broker an earlier run started (pid ${earlier.pid}) ${why}: waiting until it is gone`);
+    const waitedFrom = Date.now();
+    await endLeftover(earlier, { graceMs: STOP_GRACE_MS });
+    log(`it is gone after ${((Date.now() - waitedFrom) / 1000).toFixed(1)} s; starting a new one`);
+  }
+
   if (await isListening(port)) {
     if (fresh) throw new Error(`a fresh broker was asked for, but something already listens on 127.0.0.1:${port}`);
     await waitForKafka(brokers, 15_000).catch((error) => {
       throw new Error(`something listens on 127.0.0.1:${port} but does not answer as Kafka (stop it, or set KAFKA_PORT): ${error.message}`);
     });
-    log(`reusing the broker already running on ${brokers[0]}`);
+    log(`reusing the broker already running on ${brokers[0]} (not started by Tertial's scripts, so not supervised)`);
     return { brokers, stop: async () => {}, started: false };
   }
 
-  const paths = kafkaPaths(root, instance);
   await ensureJava(log);
   await ensureLibs(paths, log);
   if (fresh) rmSync(paths.data, { recursive: true, force: true });
   mkdirSync(paths.home, { recursive: true });
   renderServerProperties(paths, { port, controllerPort });
   await formatStorage(paths, log);
-  const { stop, pid } = await startBroker(paths, brokers, log);
-  return { brokers, stop, started: true, pid };
+  // From the moment this run begins to stop, its record says so: a start in between must not take the broker over.
+  onShutdownStart(() => markBrokerStopping(paths));
+  const supervisor = await supervise({
+    name: 'Kafka',
+    log,
+    logFile: relative(root, paths.logFile),
+    policy: restartPolicy,
+    start: ({ signal }) => startBroker(paths, brokers, log, { signal }),
+    onStart: (broker, { restarted }) => {
+      writeBrokerRecord(paths, { pid: broker.pid, port });
+      if (restarted) onRestart?.(broker);
+    },
+  });
+  return {
+    brokers,
+    started: true,
+    /** The broker's current pid; it changes when the supervisor restarts it. */
+    get pid() {
+      return supervisor.current()?.pid;
+    },
+    supervisor,
+    stop: () => {
+      markBrokerStopping(paths);
+      return supervisor.stop();
+    },
+  };
+}
+
+/**
+ * What `.tertial/<instance>/broker.json` says about the broker a run of ours started there: its pid, port and the
+ * run (owner) that looks after it, each with its start time (processIdentity), and whether that run is stopping.
+ */
+function readBrokerRecord(paths) {
+  try {
+    return JSON.parse(readFileSync(paths.record, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeBrokerRecord(paths, { pid, port }) {
+  const record = { ...processIdentity(pid), pid, port, owner: processIdentity(process.pid), stopping: false };
+  writeFileSync(paths.record, `${JSON.stringify(record, null, 2)}\n`);
+}
+
+function markBrokerStopping(paths) {
+  const record = readBrokerRecord(paths);
+  if (record?.owner?.pid !== process.pid || record.stopping) return;
+  writeFileSync(paths.record, `${JSON.stringify({ ...record, stopping: true }, null, 2)}\n`);
 }
 
 /**
@@ -127,6 +201,7 @@ function kafkaPaths(root, instance) {
     libs: join(shared, 'libs'),
     libsStamp: join(shared, 'libs.stamp'),
     properties: join(home, 'server.properties'),
+    record: join(home, 'broker.json'),
     data: join(home, 'data'),
     logFile: join(root, '.tertial', 'logs', `${instance}.log`),
   };
@@ -197,8 +272,11 @@ function runStorageTool(paths, args) {
   return run('java', [`-Dlog4j2.configurationFile=${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.tools.StorageTool', ...args]);
 }
 
-/** Starts the broker with its output appended to .tertial/logs/kafka.log and waits until it serves. */
-async function startBroker(paths, brokers, log) {
+/**
+ * Starts the broker with its output appended to .tertial/logs/kafka.log and waits until it serves (or `signal` is
+ * aborted). Resolves to `{ pid, ended, stop }`, `ended` resolving to `{ code, signal }` when the process is gone.
+ */
+async function startBroker(paths, brokers, log, { signal: cancelled } = {}) {
   mkdirSync(dirname(paths.logFile), { recursive: true });
   const logFd = openSync(paths.logFile, 'a');
   writeSync(logFd, `\n==== ${new Date().toISOString()} starting Kafka on ${brokers[0]} ====\n`);
@@ -230,10 +308,12 @@ async function startBroker(paths, brokers, log) {
   const abortOnExit = new AbortController();
   void exited.then(() => abortOnExit.abort());
   try {
-    await waitForKafka(brokers, READY_TIMEOUT_MS, { signal: abortOnExit.signal });
+    await waitForKafka(brokers, READY_TIMEOUT_MS, {
+      signal: cancelled ? AbortSignal.any([abortOnExit.signal, cancelled]) : abortOnExit.signal,
+    });
   } catch (error) {
     const tail = logTail(paths.logFile, logOffset);
-    if (abortOnExit.signal.aborted) {
+    if (abortOnExit.signal.aborted && !cancelled?.aborted) {
       const { code, signal } = await exited;
       throw new Error(`Kafka exited (${signal ?? `code ${code}`}) before it was ready. ${paths.logFile}:\n${tail}`);
     }
@@ -243,7 +323,7 @@ async function startBroker(paths, brokers, log) {
   log(`Kafka ready on ${brokers[0]} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
   let stopping;
-  return { pid: child.pid, stop: () => (stopping ??= stopChild(child, exited).then(() => log('Kafka stopped'))) };
+  return { pid: child.pid, ended: exited, stop: () => (stopping ??= stopChild(child, exited).then(() => log('Kafka stopped'))) };
 }
 
 /** SIGTERM lets the broker shut down cleanly (it flushes and closes its logs); SIGKILL if it hangs. */

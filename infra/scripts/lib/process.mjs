@@ -1,7 +1,7 @@
 // Small process helpers shared by the start, test and bench scripts: running commands, waiting for
 // servers, installing Debian packages, cleaning up on Ctrl-C, and one log style.
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -47,11 +47,12 @@ export function run(cmd, args = [], { cwd, env, stdio = 'pipe', input, allowFail
   });
 }
 
-/** Polls `url` until it answers 2xx; rejects with the last failure after `timeoutMs`. */
-export async function waitForHttp(url, timeoutMs = 30_000, { intervalMs = 200 } = {}) {
+/** Polls `url` until it answers 2xx; rejects with the last failure after `timeoutMs`, or at once when `signal` aborts. */
+export async function waitForHttp(url, timeoutMs = 30_000, { intervalMs = 200, signal } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(500, Math.min(5_000, deadline - Date.now()))) });
       await response.body?.cancel();
@@ -60,7 +61,7 @@ export async function waitForHttp(url, timeoutMs = 30_000, { intervalMs = 200 } 
     } catch (error) {
       last = error.cause?.code ?? error.message;
     }
-    await sleep(intervalMs);
+    await sleep(intervalMs, undefined, { signal }).catch(() => signal?.throwIfAborted());
   }
   throw new Error(`${url} did not answer 2xx within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
 }
@@ -123,8 +124,78 @@ export function ignoreWarning(type) {
   ignoredWarnings.add(type);
 }
 
+/**
+ * A process as `{ pid, startTicks }`: the pid and when the kernel started it (field 22 of /proc/<pid>/stat), so a
+ * pid written to a file earlier is not mistaken for another process that got the same number since. Undefined when
+ * no such process runs.
+ */
+export function processIdentity(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Field 3 is the state: a zombie has ended, it only waits for its parent to read its exit status.
+    if (fields[0] === 'Z') return undefined;
+    return { pid, startTicks: fields[19] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True while the process `{ pid, startTicks }` (from processIdentity) still runs. */
+export function isRunning(identity) {
+  if (!identity?.pid) return false;
+  const now = processIdentity(identity.pid);
+  return now !== undefined && (identity.startTicks === undefined || now.startTicks === identity.startTicks);
+}
+
+/** Waits until the process has ended; false if it still runs after `timeoutMs`. */
+export async function waitForExit(identity, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(identity)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+/**
+ * Ends a process another run left behind: waits `graceMs` for it to end by itself (it may be stopping already),
+ * sends SIGTERM if `terminate`, and SIGKILL if it is still there after the grace.
+ */
+export async function endLeftover(identity, { graceMs = 20_000, terminate = true } = {}) {
+  if (!isRunning(identity)) return;
+  if (terminate) signalProcess(identity.pid, 'SIGTERM');
+  if (await waitForExit(identity, graceMs)) return;
+  signalProcess(identity.pid, 'SIGKILL');
+  await waitForExit(identity, 5_000);
+}
+
+function signalProcess(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // gone meanwhile
+  }
+}
+
 const cleanups = [];
+const startListeners = [];
 let shuttingDown;
+
+/**
+ * Registers `fn` to run synchronously the moment a shutdown begins, before any cleanup: to tell others at once that
+ * what this run started is going away (the broker's record says "stopping", so a new start does not reuse it).
+ */
+export function onShutdownStart(fn) {
+  installShutdownHooks();
+  startListeners.push(fn);
+}
+
+/** True once a shutdown has begun: a process that ends now was stopped on purpose. */
+export function isShuttingDown() {
+  return shuttingDown !== undefined;
+}
 
 /**
  * Registers `fn` to run when the process is asked to stop (SIGINT, SIGTERM) or ends. Cleanups run once,
@@ -133,12 +204,13 @@ let shuttingDown;
  * synchronous first steps can run (e.g. a child's SIGTERM), which is why stop functions signal first.
  */
 export function onShutdown(fn) {
-  if (cleanups.length === 0) installShutdownHooks();
+  installShutdownHooks();
   cleanups.push(fn);
 }
 
 /** Runs the registered cleanups now (newest first, once); also what the signal handlers do. */
 export function shutdown() {
+  if (!shuttingDown) notifyShutdownStart();
   shuttingDown ??= (async () => {
     while (cleanups.length > 0) {
       const fn = cleanups.pop();
@@ -152,7 +224,21 @@ export function shutdown() {
   return shuttingDown;
 }
 
+function notifyShutdownStart() {
+  for (const fn of startListeners.splice(0)) {
+    try {
+      fn();
+    } catch (error) {
+      log(`shutdown: ${error.message}`);
+    }
+  }
+}
+
+let hooksInstalled = false;
+
 function installShutdownHooks() {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -166,6 +252,7 @@ function installShutdownHooks() {
     });
   }
   process.on('exit', () => {
+    notifyShutdownStart();
     // Too late to await anything: start every remaining cleanup so its synchronous part still happens.
     while (cleanups.length > 0) {
       try {

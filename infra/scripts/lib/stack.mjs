@@ -22,9 +22,10 @@ export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE
  * Starts one service as its own Node process with its output in .tertial/logs/<name>.log, and resolves
  * when its /health answers 200 (database and Kafka both up). `oidcIssuer` is the issuer whose access tokens
  * the service accepts (TERTIAL_OIDC_ISSUER, audience TERTIAL_API_AUDIENCE); it fetches the issuer's keys on its
- * first request, so the issuer need not be up yet.
+ * first request, so the issuer need not be up yet. A start that fails (or that `signal` cancels) leaves no process.
+ * Resolves to `{ name, url, pid, exited, ended, stop }`: `exited` resolves to the exit code, `ended` to `{ code, signal }`.
  */
-export async function startService(root, name, { port, env, logName = name, oidcIssuer }) {
+export async function startService(root, name, { port, env, logName = name, oidcIssuer, signal = undefined }) {
   const logDir = join(root, '.tertial/logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${logName}.log`);
@@ -58,26 +59,86 @@ export async function startService(root, name, { port, env, logName = name, oidc
   );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}/api/${name}`;
-  await Promise.race([
-    waitForHttp(`${url}/health`, 90_000),
-    exited.then((code) => {
-      throw new Error(`${name} stopped while starting (exit ${code}); the end of ${logFile}:\n${tail(logFile)}`);
-    }),
-  ]);
+  return readyOrKilled(child, {
+    name,
+    url: `http://127.0.0.1:${port}/api/${name}`,
+    healthUrl: `http://127.0.0.1:${port}/api/${name}/health`,
+    logFile,
+    signal,
+  });
+}
+
+/**
+ * Starts the gateway (infra/gateway/server.mjs) as its own process, so that it too can die and be restarted without
+ * taking the rest along. `oidc` is `{ issuer }` for the city's provider or `{ local: true, publicUrl, signingKey }`
+ * for the local demo provider; `signingKey` (a private JWK) lets a restarted gateway sign with the same key, so the
+ * tokens handed out before stay valid. Resolves, once `/konfiguration.json` answers, like startService.
+ */
+export async function startGatewayProcess(root, { port, host, services, staticDir, oidc, signal }) {
+  const logFile = join(root, '.tertial/logs/gateway.log');
+  mkdirSync(join(root, '.tertial/logs'), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const env = {
+    ...process.env,
+    TERTIAL_PORT: String(port),
+    TERTIAL_HOST: host,
+    TERTIAL_STATIC_DIR: staticDir,
+    ...Object.fromEntries(Object.entries(services).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+    TERTIAL_OIDC_ISSUER: oidc.local ? '' : oidc.issuer,
+    TERTIAL_DEMO_LOGIN: oidc.local ? '1' : '',
+    ...(oidc.local ? { TERTIAL_OIDC_PUBLIC_URL: oidc.publicUrl } : {}),
+    ...(oidc.signingKey ? { TERTIAL_OIDC_SIGNING_KEY: JSON.stringify(oidc.signingKey) } : {}),
+  };
+  const child = spawn(process.execPath, [join(root, 'infra/gateway/server.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
+  return readyOrKilled(child, { name: 'gateway', url, healthUrl: `${url}/konfiguration.json`, logFile, signal });
+}
+
+/**
+ * Waits until the child answers on `healthUrl`; if it ends first, does not answer in time or `signal` aborts, it is killed and the start fails.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {{ name: string, url: string, healthUrl: string, logFile: string, signal?: AbortSignal }} options
+ * @returns {Promise<{ name: string, url: string, pid: number, exited: Promise<number | null>,
+ *   ended: Promise<{ code: number | null, signal: NodeJS.Signals | null }>, stop(): Promise<void> }>}
+ */
+async function readyOrKilled(child, { name, url, healthUrl, logFile, signal }) {
+  const ended = new Promise((resolve) => child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));
+  const exited = ended.then(({ code }) => code);
+  const stopWith = async (how) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(how);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await ended;
+    clearTimeout(timer);
+  };
+  const gaveUp = new AbortController();
+  try {
+    await Promise.race([
+      waitForHttp(healthUrl, 90_000, { signal: signal ? AbortSignal.any([signal, gaveUp.signal]) : gaveUp.signal }),
+      ended.then(({ code, signal: exitSignal }) => {
+        throw new Error(`${name} stopped while starting (${exitSignal ?? `exit ${code}`}); the end of ${logFile}:\n${tail(logFile)}`);
+      }),
+    ]);
+  } catch (error) {
+    gaveUp.abort();
+    await stopWith('SIGKILL');
+    throw error;
+  }
   return {
     name,
     url,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid),
     exited,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    ended,
+    stop: () => stopWith('SIGTERM'),
   };
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnvandare, hittaDemoAnvandare } from './demo-anvandare.js';
 import { arLokalLeverantor, hamtaDiscovery, hamtaToken } from './hamta-token.js';
 import { hastighetsgrans } from './hastighetsgrans.js';
-import { CLI_REDIRECT_URI, MAX_ANVANDAR_ID, startaLokalLeverantor } from './lokal-leverantor.js';
+import { CLI_REDIRECT_URI, MAX_ANVANDAR_ID, skapaSigneringsnyckel, startaLokalLeverantor } from './lokal-leverantor.js';
 
 describe('the local demo provider', () => {
   let leverantor: Awaited<ReturnType<typeof startaLokalLeverantor>>;
@@ -30,6 +30,23 @@ describe('the local demo provider', () => {
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({ sub: 'ekonomidirektor', roles: ['ekonomidirektor'], tertial_org: [], name: 'Margareta Holm' });
     expect(expiresAt - Date.now()).toBeGreaterThan(59 * 60 * 1000);
+  });
+
+  it('signs with the key it is given, so a provider started again with it accepts the tokens handed out before', async () => {
+    const signingKey = await skapaSigneringsnyckel();
+    const redirectUris = ['http://127.0.0.1:1/inloggning/klar'];
+    const [forsta, omstartad] = await Promise.all([
+      startaLokalLeverantor({ path: '/oidc', redirectUris, signingKey }),
+      startaLokalLeverantor({ path: '/oidc', redirectUris, signingKey }),
+    ]);
+    try {
+      const { accessToken } = await hamtaToken({ issuer: forsta.issuer, anvandare: 'ekonomidirektor' });
+      const jwks = createRemoteJWKSet(new URL((await hamtaDiscovery(omstartad.issuer)).jwks_uri));
+      const { payload } = await jwtVerify(accessToken, jwks, { issuer: forsta.issuer, audience: TERTIAL_API_AUDIENCE });
+      expect(payload.sub).toBe('ekonomidirektor');
+    } finally {
+      await Promise.all([forsta.close(), omstartad.close()]);
+    }
   });
 
   it('lets any chef of the demo city sign in, with their ansvar as organisation', async () => {

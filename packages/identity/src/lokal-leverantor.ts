@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 
 import { CLI_CLIENT_ID, DASHBOARD_CLIENT_ID, TERTIAL_API_AUDIENCE, TOKEN_CLAIMS } from '@tertial/contracts/access';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 import { allaDemoAnvandare, demoAnvandare, hittaDemoAnvandare, type DemoAnvandare } from './demo-anvandare.js';
@@ -29,6 +29,11 @@ export interface LokalLeverantorOptions {
   readonly postLogoutRedirectUris?: readonly string[];
   /** Keys that sign the provider's cookies; random per start unless given (TERTIAL_OIDC_COOKIE_KEYS). */
   readonly cookieKeys?: readonly string[];
+  /**
+   * The private RS256 key (a JWK with its `kid`) that signs the tokens; made at start unless given. `npm start` gives
+   * one, so a gateway it restarts keeps signing with the same key and the tokens handed out before stay valid.
+   */
+  readonly signingKey?: JWK;
   /** Sign-in attempts per minute per client address and user (default 30). */
   readonly inloggningarPerMinut?: number;
   /**
@@ -45,6 +50,12 @@ export interface LokalLeverantor {
   readonly handle: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
 
+/** A new private RS256 signing key for the local provider, as a JWK with a `kid`. */
+export async function skapaSigneringsnyckel(): Promise<JWK & { kid: string }> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  return { ...(await exportJWK(privateKey)), kid: `tertial-demo-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' };
+}
+
 /**
  * Tertial's local OpenID Connect provider for the demo and the tests: a real oidc-provider with the two public
  * clients (dashboard and command line, both with PKCE), access tokens as RS256 JWTs for `urn:tertial:api` that
@@ -54,9 +65,8 @@ export interface LokalLeverantor {
 export async function skapaLokalLeverantor(options: LokalLeverantorOptions): Promise<LokalLeverantor> {
   const issuer = options.issuer.replace(/\/$/, '');
   const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
-  // Signing keys made at start: tokens die with the process, which is what a local demo provider wants.
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), kid: `tertial-demo-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' };
+  // Unless given, signing keys made at start: tokens die with the process, which is what a local demo provider wants.
+  const signingKey = options.signingKey ? { ...options.signingKey, alg: 'RS256', use: 'sig' } : await skapaSigneringsnyckel();
   const cookieKeys = options.cookieKeys?.length ? [...options.cookieKeys] : [randomBytes(32).toString('base64url')];
 
   const konto = (id: string) => {
