@@ -22,7 +22,9 @@ describe('a file of Kolada data responses', () => {
     expect(ndjson.fel).toEqual([]);
     expect(ndjson.sidor).toBe(3);
     expect(array.sidor).toBe(3);
-    expect(ndjson.punkter.map(({ sokvag: _, ...punkt }) => punkt)).toEqual(array.punkter.map(({ sokvag: _, ...punkt }) => punkt));
+    const utanPlats = (punkter: typeof ndjson.punkter) =>
+      punkter.map((punkt) => [punkt.kpi, punkt.kommun, punkt.ar, punkt.kon, punkt.varde, punkt.status]);
+    expect(utanPlats(ndjson.punkter)).toEqual(utanPlats(array.punkter));
     expect(ndjson.punkter).toHaveLength(7 * 2 * 3 + 7 * 3);
   });
 
@@ -37,8 +39,9 @@ describe('a file of Kolada data responses', () => {
   it('pages concatenated without line breaks, and a byte-order mark, are read too', () => {
     const sidor = fixture('sidor-v3.ndjson').trim().split('\n');
     expect(lasKoladaFil(`\uFEFF${sidor.join('')}`).sidor).toBe(3);
-    expect(delaISidor('{"values":[],"note":"a } in a string"} {"values":[]}')).toMatchObject({
-      sidor: [{}, {}].map(() => expect.any(Object)),
+    expect(delaISidor('{"values":[],"note":"a } in a string"} {"values":[]}')).toEqual({
+      sidor: [{ values: [], note: 'a } in a string' }, { values: [] }],
+      sammanslagen: true,
     });
   });
 

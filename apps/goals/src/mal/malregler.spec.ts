@@ -1,7 +1,7 @@
-import { MAX_MAL_PER_NAMND_OCH_AR, skapaMalRequestSchema } from '@tertial/contracts/dto';
+import { MAX_AKTIVA_MAL, skapaMalRequestSchema } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { forMangaMal, hinderForNyttMal, type NyttMal } from './malregler.js';
+import { forMangaMal, hinderForNyttMal, inaktuellVersion, malarIForfluten, type NyttMal } from './malregler.js';
 
 const SN = 'Socialnämnden';
 
@@ -25,41 +25,71 @@ describe('who may add a mål for which nämnd', () => {
   });
 });
 
-describe('at most three mål per nämnd and year', () => {
+describe('at most three active mål per nämnd', () => {
   it.each([
-    ['the first mål of the year', 0, null],
-    ['the third mål of the year', 2, null],
-    ['a fourth mål of the year', 3, 409],
+    ['the first mål', 0, null],
+    ['the third mål', 2, null],
+    ['a fourth mål', 3, 409],
     ['a mål beyond the limit however it came about', 7, 409],
   ])('%s: %s', (_, antal, status) => {
-    expect(forMangaMal(SN, 2026, antal)?.status ?? null).toBe(status);
+    expect(forMangaMal(SN, antal)?.status ?? null).toBe(status);
   });
 
   it('says how many the nämnd has and how many KF gives', () => {
-    expect(forMangaMal(SN, 2026, MAX_MAL_PER_NAMND_OCH_AR)).toMatchObject({
-      detail: 'Socialnämnden har redan 3 mål för 2026; KF ger högst 3.',
+    expect(forMangaMal(SN, MAX_AKTIVA_MAL)).toMatchObject({
+      detail: 'Socialnämnden har redan 3 aktiva mål; KF ger högst 3. Avsluta ett mål först.',
     });
   });
 });
 
+describe('when a mål must be reached', () => {
+  it.each([
+    [2026, 2026, null],
+    [2030, 2026, null],
+    [2025, 2026, 400],
+  ])('target year %i in %i: %s', (ar, iAr, status) => {
+    expect(malarIForfluten(ar, iAr)?.status ?? null).toBe(status);
+  });
+  it('names the field', () => {
+    expect(malarIForfluten(2020, 2026)?.status === 400 && malarIForfluten(2020, 2026)).toMatchObject({ fel: [{ field: 'ar' }] });
+  });
+});
+
+describe('a change names the version it changes', () => {
+  it.each([
+    [3, 3, 'aktivt', null],
+    [4, 3, 'aktivt', 409],
+    [3, 3, 'avslutat', 409],
+  ] as const)('current %i, given %i, %s: %s', (aktuell, angiven, status, vantat) => {
+    expect(inaktuellVersion(aktuell, angiven, status)?.status ?? null).toBe(vantat);
+  });
+});
+
 describe('what a mål must say', () => {
-  const mal = { namnd: 'SN', ar: 2026, text: 'Fler barn får tidigt stöd.' };
-  const nyckeltal = { namn: 'Andel i öppenvård', enhet: '%', utgangsvarde: 71, malvarde: 80, riktning: 'hogre-ar-battre' };
+  const beslut = { datum: '2026-06-15', paragraf: 'KF § 112' };
+  const mal = { namnd: 'SN', ar: 2027, text: 'Fler barn får tidigt stöd.', beslut };
+  const nyckeltal = ['00000000-0000-4000-8000-000000000001'];
 
   it.each([
-    ['a mål in text alone, for a professional assessment', mal],
-    ['a mål with the nyckeltal it is followed up by', { ...mal, nyckeltal }],
-    ['a nyckeltal where lower is better', { ...mal, nyckeltal: { ...nyckeltal, riktning: 'lagre-ar-battre' } }],
+    ['a mål for a professional assessment', { ...mal, professionellBedomning: true }],
+    ['a mål with the nyckeltal it is measured by', { ...mal, nyckeltal }],
+    [
+      'a mål with two nyckeltal and a professional assessment beside',
+      { ...mal, nyckeltal: [...nyckeltal, '00000000-0000-4000-8000-000000000002'], professionellBedomning: true },
+    ],
   ])('accepts %s', (_, request) => {
     expect(skapaMalRequestSchema.safeParse(request).success).toBe(true);
   });
 
   it.each([
-    ['a text shorter than five characters', { ...mal, text: '  Bra ' }, 'text'],
-    ['a year outside 2000–2100', { ...mal, ar: 1999 }, 'ar'],
-    ['no nämnd', { ...mal, namnd: '' }, 'namnd'],
-    ['a nyckeltal without a direction', { ...mal, nyckeltal: { ...nyckeltal, riktning: 'uppat' } }, 'nyckeltal.riktning'],
-    ['a nyckeltal whose target is not a number', { ...mal, nyckeltal: { ...nyckeltal, malvarde: 'många' } }, 'nyckeltal.malvarde'],
+    ['a text shorter than five characters', { ...mal, nyckeltal, text: '  Bra ' }, 'text'],
+    ['a year outside 2000–2100', { ...mal, nyckeltal, ar: 1999 }, 'ar'],
+    ['no nämnd', { ...mal, nyckeltal, namnd: '' }, 'namnd'],
+    ['neither a nyckeltal nor a professional assessment', mal, 'nyckeltal'],
+    ['the same nyckeltal twice', { ...mal, nyckeltal: [...nyckeltal, ...nyckeltal] }, 'nyckeltal'],
+    ['a nyckeltal that is no id', { ...mal, nyckeltal: ['Andel i öppenvård'] }, 'nyckeltal.0'],
+    ['no KF decision', { ...mal, nyckeltal, beslut: undefined }, 'beslut'],
+    ['a decision without a proper date', { ...mal, nyckeltal, beslut: { datum: '15/6 2026' } }, 'beslut.datum'],
   ])('refuses %s', (_, request, falt) => {
     const parsed = skapaMalRequestSchema.safeParse(request);
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(falt);

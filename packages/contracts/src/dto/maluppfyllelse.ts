@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { arSchema } from '../prognos.js';
+import { malSchema } from './mal.js';
 import { periodSchema } from './nyckeltal.js';
 
 /** The follow-ups of the year at which every mål is assessed: delårsrapport april, augusti, and the year (helår). */
@@ -117,3 +118,14 @@ export const malbedomningSchema = z.object({
   version: z.int().positive(),
 });
 export type MalbedomningDto = z.infer<typeof malbedomningSchema>;
+
+/**
+ * `GET /api/goals/uppfoljning/{ar}/{tillfalle}`: every mål active at the follow-up with its assessment: the stored
+ * one, or (`version` 0) the proposal as it would be made now, not yet stored or decided.
+ */
+export const maluppfoljningSchema = z.object({
+  ar: arSchema,
+  tillfalle: uppfoljningstillfalleSchema,
+  mal: z.array(z.object({ mal: malSchema, bedomning: malbedomningSchema.extend({ version: z.int().nonnegative() }) })),
+});
+export type MaluppfoljningDto = z.infer<typeof maluppfoljningSchema>;
