@@ -1,11 +1,13 @@
 import { andringslogg, andringsloggHelp } from './commands/andringslogg.js';
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
+import { importKolada, importKoladaHelp } from './commands/import-kolada.js';
 import { importUtfall, importUtfallHelp } from './commands/import-utfall.js';
 import { token, tokenHelp } from './commands/token.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   andringslogg: { run: andringslogg, help: andringsloggHelp },
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
+  'import-kolada': { run: importKolada, help: importKoladaHelp },
   'import-utfall': { run: importUtfall, help: importUtfallHelp },
   token: { run: token, help: tokenHelp },
 };

@@ -1,5 +1,5 @@
 import { UPPFOLJNINGSTILLFALLEN, type MaluppfyllelseNamnd, type Uppfoljningstillfalle } from '@tertial/contracts/dto';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 import { formatAntalAv } from '../format/antal.js';
 import { formatMnkr } from '../format/belopp.js';
@@ -12,6 +12,8 @@ import { Sidrubrik } from '../sida/sidrubrik.js';
 import { KoladaImport } from './kolada-import.js';
 import { kanBedoma, kanImporteraKolada, TILLFALLESNAMN, TRAFIKLJUS, valdUppfoljning } from './mal.js';
 import { Malkort } from './malkort.js';
+import { kanSkapaMal } from './nytt-mal-formular.js';
+import { NyttMal } from './nytt-mal.js';
 import { StadensMaluppfyllelse } from './stadens-maluppfyllelse.js';
 import { useMaluppfoljning, useMaluppfyllelse, useNamndensMaluppfyllelse, useNyckeltal } from './use-mal.js';
 
@@ -81,6 +83,7 @@ function NamndensMal({ ar, tillfalle, kod, egen }: { ar: number; tillfalle: Uppf
   const rapport = useNamndensMaluppfyllelse(ar, tillfalle, kod);
   const uppfoljning = useMaluppfoljning(ar, tillfalle, kod);
   const katalog = useNyckeltal();
+  const [meddelande, setMeddelande] = useState('');
 
   if (rapport.isPending) return <Laddar>Hämtar målen…</Laddar>;
   if (rapport.isError)
@@ -125,6 +128,14 @@ function NamndensMal({ ar, tillfalle, kod, egen }: { ar: number; tillfalle: Uppf
       ) : null}
       {uppfoljning.data && uppfoljning.data.mal.length === 0 ? (
         <Tomt rubrik="Inga mål vid den här uppföljningen." testId="inga-mal" />
+      ) : null}
+      {kanSkapaMal(anvandare?.roller ?? []) && egen && namnd.agartyp === 'namnd' ? (
+        <>
+          <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="mal-meddelande">
+            {meddelande}
+          </p>
+          <NyttMal namnd={kod} namndnamn={namnd.namn} onMeddelande={setMeddelande} />
+        </>
       ) : null}
       <div className="malkort-lista">
         {uppfoljning.data?.mal.map((post) => (

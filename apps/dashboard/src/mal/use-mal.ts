@@ -2,6 +2,7 @@ import {
   koladaImportResultatSchema,
   koladaJamforelseSchema,
   malbedomningSchema,
+  malSchema,
   maluppfoljningSchema,
   maluppfyllelseNamndDetaljSchema,
   maluppfyllelseOversiktSchema,
@@ -11,6 +12,7 @@ import {
   type KoladaImportResultat,
   type KoladaJamforelseDto,
   type MalbedomningDto,
+  type MalDto,
   type MaluppfoljningDto,
   type MaluppfyllelseNamndDetalj,
   type MaluppfyllelseOversikt,
@@ -24,6 +26,7 @@ import { z } from 'zod';
 import { anropaApi } from '../api/anrop.js';
 import { ApiFel, apiFelFranProblem, hamtaJson, hamtaJsonOmFinns } from '../api/hamta-json.js';
 import { postaJson } from '../api/posta-json.js';
+import { MAL_URL, type Malformularsvar } from './nytt-mal-formular.js';
 
 /** Every query of goals starts with this, so an assessment or an import can have them all fetched again. */
 const MAL = 'mal';
@@ -136,5 +139,39 @@ export function useKoladaImport() {
     onSuccess: (resultat) => {
       if (resultat.status === 'importerad') void queryClient.invalidateQueries({ queryKey: [MAL] });
     },
+  });
+}
+
+/**
+ * A processledare adds a goal for their nämnd; 409 when it already has three active. A nyckeltal from the form goes
+ * into the catalogue first; without one the goal is followed up by professionell bedömning. (Until the goals page
+ * asks for KF's decision, the decision is dated today.)
+ */
+export function useSkapaMal() {
+  const queryClient = useQueryClient();
+  return useMutation<MalDto, Error, Malformularsvar>({
+    mutationFn: async ({ nyckeltal, ...mal }) => {
+      const idag = new Date().toISOString().slice(0, 10);
+      const nytt = nyckeltal
+        ? await postaJson(
+            '/api/goals/nyckeltal',
+            {
+              namn: nyckeltal.namn,
+              enhet: nyckeltal.enhet,
+              riktning: nyckeltal.riktning,
+              kalla: 'Egen mätning',
+              utgangsvarde: { ar: new Date().getFullYear(), varde: nyckeltal.utgangsvarde },
+              malvarden: [{ ar: mal.ar, varde: nyckeltal.malvarde }],
+            },
+            nyckeltalSchema,
+          )
+        : null;
+      return postaJson(
+        MAL_URL,
+        { ...mal, nyckeltal: nytt ? [nytt.id] : [], professionellBedomning: !nytt, beslut: { datum: idag } },
+        malSchema,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [MAL] }),
   });
 }
