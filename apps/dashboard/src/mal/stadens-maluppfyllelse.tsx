@@ -88,7 +88,11 @@ export function StadensMaluppfyllelse({ oversikt }: { oversikt: MaluppfyllelseOv
                 <th scope="row">Hela staden</th>
                 <Antalsceller antal={oversikt.stad} />
                 <td className="tal">
-                  {formatMnkr(oversikt.namnder.reduce((summa, namnd) => summa + (namnd.ekonomi?.avvikelseOre ?? 0), 0))}
+                  {oversikt.namnder.some((namnd) => namnd.ekonomi) ? (
+                    formatMnkr(oversikt.namnder.reduce((summa, namnd) => summa + (namnd.ekonomi?.avvikelseOre ?? 0), 0))
+                  ) : (
+                    <span className="svag">–</span>
+                  )}
                 </td>
               </tr>
             </tfoot>

@@ -111,7 +111,9 @@ export class MaluppfyllelseService {
       ]);
     }
     if (!underlag.synliga.includes(agare)) underlag.omfang.kravSerDelAv(kod);
-    const inriktningar = await this.orm.em.fork().find(RapportInriktning, { namnd: kod }, { orderBy: { franAr: 'desc' } });
+    const inriktningar = await this.orm.em
+      .fork()
+      .find(RapportInriktning, { namnd: kod }, { orderBy: { franAr: 'desc', andradAt: 'desc' } });
     const inriktning = inriktningar.find((kandidat) => kandidat.franAr <= ar && ar <= kandidat.tillAr) ?? null;
     return {
       ...underlag.rad(agare),
