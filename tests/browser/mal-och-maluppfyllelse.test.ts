@@ -135,12 +135,13 @@ describe('the Mål page', () => {
     await kort.waitFor({ timeout: 20_000 });
     const formular = kort.getByTestId('bedomningsformular');
     const forslag = await kort.getByTestId('forslag').getAttribute('data-bedomning');
-    const forvald = await formular.locator('input[type="radio"]:checked').inputValue();
-    expect(forvald).toBeTruthy();
+    // Chosen from the start: the decision already made, or else the proposal.
+    const forvald = await formular.getByTestId('bedomning-val').inputValue();
+    expect(forvald).toBe(await kort.getByTestId('trafikljus').getAttribute('data-bedomning'));
 
     // Another choice than the proposal, without a reason: the reason field says so and takes focus.
     const annan = forslag === 'ej-uppfyllt' ? 'delvis-uppfyllt' : 'ej-uppfyllt';
-    await formular.locator(`input[value="${annan}"]`).check();
+    await formular.getByTestId('bedomning-val').selectOption(annan);
     await formular.getByTestId('bedomning-analys').fill('Andelen har ökat, men långsammare än planerat under våren.');
     await formular.getByTestId('bedomning-motivering').fill('');
     await formular.getByTestId('bedomning-spara').click();

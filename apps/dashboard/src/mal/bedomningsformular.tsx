@@ -92,40 +92,38 @@ export function Bedomningsformular({ malId, ar, tillfalle, bedomning }: Props) {
       data-testid="bedomningsformular"
     >
       <h4 id={`${id}-rubrik`}>Din bedömning</h4>
-      <fieldset
-        aria-describedby={beskrivning('bedomning')}
-        aria-invalid={fel.bedomning ? true : undefined}
-        ref={(element) => {
-          falt.current.bedomning = element;
-        }}
-        tabIndex={-1}
-      >
-        <legend>Bedömning</legend>
-        {BEDOMNINGAR.map((varde: Bedomning) => (
-          <div key={varde} className="falt--kryss">
-            <input
-              type="radio"
-              id={`${id}-${varde}`}
-              name={`${id}-bedomning`}
-              value={varde}
-              checked={formular.bedomning === varde}
-              onChange={() => andra({ bedomning: varde })}
-            />
-            <label htmlFor={`${id}-${varde}`}>
-              <span className={`trafikljus__tecken trafikljus--${TRAFIKLJUS[varde].klass}`} aria-hidden="true">
-                {TRAFIKLJUS[varde].tecken}
-              </span>{' '}
-              {TRAFIKLJUS[varde].namn}
+      <div className="falt">
+        <label htmlFor={`${id}-bedomning`}>Bedömning</label>
+        <select
+          id={`${id}-bedomning`}
+          ref={(element) => {
+            falt.current.bedomning = element;
+          }}
+          value={formular.bedomning}
+          aria-invalid={fel.bedomning ? true : undefined}
+          aria-describedby={beskrivning('bedomning', `${id}-bedomning-hjalp`)}
+          onChange={(event) => andra({ bedomning: event.target.value as Bedomning | '' })}
+          data-testid="bedomning-val"
+        >
+          {formular.bedomning === '' ? <option value="">Välj bedömning</option> : null}
+          {BEDOMNINGAR.map((varde: Bedomning) => (
+            <option key={varde} value={varde}>
+              {TRAFIKLJUS[varde].tecken} {TRAFIKLJUS[varde].namn}
               {varde === forslag ? ' (förslaget)' : ''}
-            </label>
-          </div>
-        ))}
+            </option>
+          ))}
+        </select>
         {fel.bedomning ? (
           <p id={`${id}-bedomning-fel`} className="falt__fel">
             {fel.bedomning}
           </p>
         ) : null}
-      </fieldset>
+        <p id={`${id}-bedomning-hjalp`} className="falt__hjalp">
+          {forslag
+            ? `Förslaget från nyckeltalen är ${TRAFIKLJUS[forslag].namn.toLowerCase()}.`
+            : 'Målet följs upp med professionell bedömning.'}
+        </p>
+      </div>
       <div className="falt falt--bred">
         <label htmlFor={`${id}-analys`}>Analys</label>
         <textarea
