@@ -5,14 +5,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AxeBuilder } from '@axe-core/playwright';
+import type { MaluppfyllelseOversikt } from '@tertial/contracts/dto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { ROOT } from '../support/services.js';
+import { apiClient } from '../support/api.js';
+import { eventually, ROOT } from '../support/services.js';
 import { loggaIn } from './logga-in.js';
 import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BILDER = join(ROOT, '.tertial', 'screenshots');
 /** Swedish numbers: groups of three with a (no-break) space, a decimal comma, a real minus sign. */
@@ -56,6 +59,13 @@ describe('the Mål page', () => {
   beforeAll(async () => {
     mkdirSync(BILDER, { recursive: true });
     browser = await startaChromium();
+    // August's forecast round, so the grid has each nämnd's deviation beside its mål (as the demo has).
+    await api.oppnaOmgangar([2026], ['augusti']);
+    await eventually(
+      () => api.json<MaluppfyllelseOversikt>('/api/report/maluppfyllelse/2026/augusti'),
+      (svar) => svar.status === 200 && svar.body.namnder.some((namnd) => namnd.ekonomi !== null),
+      60_000,
+    );
   });
   afterAll(async () => {
     await browser?.close();

@@ -31,10 +31,10 @@ const FARG = { varde: '#1f5f99', mal: '#1e7a3c', utgangsvarde: '#4a5562', egen: 
 
 const gemensamt = (bredd: number) => ({
   animation: !vardaRorelse(),
-  textStyle: { fontFamily: TYPSNITT, color: DIAGRAMFARG.text },
+  textStyle: { fontFamily: TYPSNITT, color: DIAGRAMFARG.text, fontSize: bredd > 0 && bredd < 480 ? 11 : 12 },
   grid: {
     left: 8,
-    right: bredd > 0 && bredd < 480 ? 56 : 96,
+    right: 16,
     top: 36,
     bottom: 8,
     outerBoundsMode: 'same' as const,
@@ -106,7 +106,7 @@ function trendOption(
         symbolSize: 8,
         lineStyle: { color: FARG.varde, width: 2 },
         itemStyle: { color: FARG.varde },
-        markLine: { symbol: 'none', silent: true, data: linjer, label: { position: 'end', fontSize: 11 } },
+        markLine: { symbol: 'none', silent: true, data: linjer, label: { position: 'insideEndTop', fontSize: 11 } },
       },
     ],
   };
