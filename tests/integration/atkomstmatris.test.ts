@@ -8,6 +8,7 @@ import { demoAnvandare, hittaDemoAnvandare } from '@tertial/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
+import { eventually } from '../support/services.js';
 import { token } from '../support/tokens.js';
 
 const stack = inject('stack');
@@ -44,7 +45,20 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/forecast/omgangar': ['ekonomidirektor'],
   'POST /api/forecast/omgangar/{ar}/{tillfalle}/forlang': ['ekonomidirektor'],
   'POST /api/forecast/omgangar/{ar}/{tillfalle}/stang': ['ekonomidirektor'],
-  'POST /api/goals/mal': ['processledare'],
+  'POST /api/goals/mal': ['processledare', 'ekonomidirektor'],
+  'PUT /api/goals/mal/{id}': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/mal/{id}/avsluta': ['processledare', 'ekonomidirektor'],
+  'PUT /api/goals/mal/{id}/bedomningar/{ar}/{tillfalle}': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/inriktningar': ['processledare', 'ekonomidirektor'],
+  'PUT /api/goals/inriktningar/{id}': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/nyckeltal': ['processledare', 'ekonomidirektor'],
+  'PUT /api/goals/nyckeltal/{id}': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/nyckeltal/{id}/matvarden': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/matvarden/import': ['processledare', 'ekonomidirektor'],
+  'POST /api/goals/kolada/import': ['processledare', 'ekonomidirektor'],
+  'PUT /api/goals/kolada/jamforelsegrupp': ['ekonomidirektor'],
+  'PUT /api/goals/bedomningsregler': ['ekonomidirektor'],
+  'POST /api/goals/uppfoljning/{ar}/{tillfalle}/forslag': ['processledare', 'ekonomidirektor'],
   'POST /api/report/rapporter': ['ekonomidirektor'],
   'POST /api/report/rapporter/{id}/faststall': ['ekonomidirektor'],
   'PUT /api/budget/kontogrupper/mappning': ['ekonomidirektor'],
@@ -90,7 +104,16 @@ beforeAll(async () => {
   expect(rapport.status).toBe(201);
   // Fixed, so that every role the rule names may read it (drafts are the journeys' business).
   expect((await api.json(`/api/report/rapporter/${rapport.body.id}/faststall`, { method: 'POST' })).status).toBe(200);
+  // A mål and a nyckeltal of SN from the demo city (loaded once the organisation has reached the goals service).
+  const snMal = await eventually(
+    async () => (await api.json<{ id: string; nyckeltal: string[] }[]>('/api/goals/mal?namnd=SN')).body,
+    (mal) => mal.some((m) => m.nyckeltal.length > 0),
+    120_000,
+  );
+  const mal = snMal.find((m) => m.nyckeltal.length > 0)!;
   Object.assign(exempel, {
+    mal: mal.id,
+    nyckeltal: mal.nyckeltal[0],
     id: prognos.body.id,
     ar: '2037',
     tillfalle: 'april',
@@ -115,9 +138,13 @@ function url(op: Operation, anvandare: string | null = null): string {
         ? exempel.rapport!
         : name === 'id' && op.path.includes('/investeringar/')
           ? 'MATRIS-1'
-          : name === 'kod' && op.path.startsWith('/api/report/uppfoljning/')
-            ? uppfoljningsnod(anvandare)
-            : (exempel[name] ?? 'x'),
+          : name === 'id' && op.path.startsWith('/api/goals/mal/')
+            ? exempel.mal!
+            : name === 'id' && op.path.startsWith('/api/goals/nyckeltal/')
+              ? exempel.nyckeltal!
+              : name === 'kod' && op.path.startsWith('/api/report/uppfoljning/')
+                ? uppfoljningsnod(anvandare)
+                : (exempel[name] ?? 'x'),
     ),
   );
   // Every query an endpoint might need, within the users' part of the tree; unknown ones are ignored.

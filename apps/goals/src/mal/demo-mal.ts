@@ -204,7 +204,7 @@ export const DEMO_MAL: readonly DemoMal[] = [
   { namnd: 'SFN', ar: 2027, text: 'Alla elever lämnar grundskolan behöriga till gymnasiet.', nyckeltal: ['behoriga'] },
   { namnd: 'BUN', ar: 2026, text: 'Barn i förskolan går i mindre barngrupper.', nyckeltal: ['forskolegrupper'] },
   { namnd: 'VON', ar: 2026, text: 'Äldre känner sig trygga med hemtjänsten.', nyckeltal: ['trygghet'] },
-  { namnd: 'SN', ar: 2027, text: 'Fler barn och unga får tidigt stöd i sin vardag.', nyckeltal: ['oppenvard'] },
+  { namnd: 'SN', ar: 2026, text: 'Fler barn och unga får tidigt stöd i sin vardag.', nyckeltal: ['oppenvard'] },
   { namnd: 'SN', ar: 2026, text: 'Fler helsingborgare går från ekonomiskt bistånd till egen försörjning.', nyckeltal: ['bistand'] },
   { namnd: 'AMN', ar: 2026, text: 'Fler helsingborgare är i arbete eller studier.', nyckeltal: ['arbete', 'bistand'] },
   { namnd: 'SBN', ar: 2026, text: 'Den som söker bygglov får snabbare besked.', nyckeltal: ['bygglov'] },

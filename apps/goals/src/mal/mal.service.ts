@@ -52,6 +52,21 @@ export function malDto(mal: Mal): MalDto {
   };
 }
 
+/**
+ * Takes one of the nämnd's three places for a new mål. The places are made on first use (an insert that ignores
+ * those already there), then each is tried with an update that succeeds only while it is free: two racing
+ * transactions cannot both take the same place, PostgreSQL's row lock makes the second wait and then see it taken,
+ * and SQLite runs one transaction at a time. Returns whether a place was taken.
+ */
+export async function taPlats(em: EntityManager, namnd: string, malId: string): Promise<boolean> {
+  const platser = Array.from({ length: MAX_AKTIVA_MAL }, (_, i) => ({ namndKod: namnd, plats: i + 1, malId: null }));
+  await em.upsertMany(MalPlats, platser, { onConflictFields: ['namndKod', 'plats'], onConflictAction: 'ignore', disableIdentityMap: true });
+  for (const { plats } of platser) {
+    if ((await em.nativeUpdate(MalPlats, { namndKod: namnd, plats, malId: null }, { malId })) === 1) return true;
+  }
+  return false;
+}
+
 export interface Skrivratt {
   /** Whether the person may write the mål (and assessments) of the nämnd or bolag. */
   readonly far: boolean;
@@ -102,7 +117,7 @@ export class MalService {
     const mal = await this.orm.em.fork().transactional(async (em) => {
       await this.nyckeltalFinns(em, request.nyckeltal);
       const id = randomUUID();
-      if (!(await this.taPlats(em, request.namnd, id))) {
+      if (!(await taPlats(em, request.namnd, id))) {
         avvisaVid(forMangaMal(ratt.namn, await em.count(Mal, { namndKod: request.namnd, status: 'aktivt' })));
         avvisa(forMangaMal(ratt.namn, MAX_AKTIVA_MAL)!);
       }
@@ -205,24 +220,6 @@ export class MalService {
       avvisa({ status: 403 });
     }
     return mal;
-  }
-
-  /**
-   * Takes one of the nämnd's three places for a new mål. The places are made on first use (an insert that ignores
-   * those already there), then each is tried with an update that succeeds only while it is free: two racing
-   * transactions cannot both take the same place, PostgreSQL's row lock makes the second wait and then see it taken.
-   */
-  private async taPlats(em: EntityManager, namnd: string, malId: string): Promise<boolean> {
-    const platser = Array.from({ length: MAX_AKTIVA_MAL }, (_, i) => ({ namndKod: namnd, plats: i + 1, malId: null }));
-    await em.upsertMany(MalPlats, platser, {
-      onConflictFields: ['namndKod', 'plats'],
-      onConflictAction: 'ignore',
-      disableIdentityMap: true,
-    });
-    for (const { plats } of platser) {
-      if ((await em.nativeUpdate(MalPlats, { namndKod: namnd, plats, malId: null }, { malId })) === 1) return true;
-    }
-    return false;
   }
 
   private async forandra(

@@ -78,6 +78,14 @@ describe('one nyckeltal against its target', () => {
     );
   });
 
+  it('leaves out a value registered after the proposal is made', () => {
+    const forslag = bedomNyckeltal(hogre([behoriga(86), behoriga(95, { period: '2026-04', registreradAt: '2026-05-20T08:00:00.000Z' })]), {
+      ...april,
+      nu: new Date('2026-05-10T08:00:00Z'),
+    });
+    expect(forslag.senaste).toEqual({ period: '2026-T1', varde: 86 });
+  });
+
   it('uses the values of women and men only beside the total, never for the proposal', () => {
     expect(bedomNyckeltal(hogre([{ ...behoriga(95), kon: 'kvinnor' }]), april).bedomning).toBe('ej-matt');
   });

@@ -50,11 +50,13 @@ export function malvardeFor(malvarden: readonly Arsvarde[], ar: number): Arsvard
 /** One nyckeltal's proposal: its latest total value by the follow-up against the target, by the city's rules. */
 export function bedomNyckeltal(
   nyckeltal: NyckeltalUnderlag,
-  underlag: Pick<Forslagsunderlag, 'ar' | 'tillfalle' | 'foregaendeUppfoljningAt' | 'regler'>,
+  underlag: Pick<Forslagsunderlag, 'ar' | 'tillfalle' | 'foregaendeUppfoljningAt' | 'regler'> & { nu?: Date },
 ): Nyckeltalsforslag {
   const slut = uppfoljningensSistaDag(underlag.ar, underlag.tillfalle);
+  // Only what was known when the proposal is made: a value registered later is not in it.
+  const kand = underlag.nu?.toISOString() ?? '9999';
   const giltiga = nyckeltal.matvarden
-    .filter((m) => m.kon === 'total' && m.varde !== null && periodensSistaDag(m.period) <= slut)
+    .filter((m) => m.kon === 'total' && m.varde !== null && periodensSistaDag(m.period) <= slut && m.registreradAt <= kand)
     .sort(
       (a, b) => periodensSistaDag(a.period).localeCompare(periodensSistaDag(b.period)) || a.registreradAt.localeCompare(b.registreradAt),
     );
