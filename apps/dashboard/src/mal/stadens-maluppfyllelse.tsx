@@ -48,7 +48,7 @@ export function StadensMaluppfyllelse({ oversikt }: { oversikt: MaluppfyllelseOv
         Antal mål per bedömning. Prognosavvikelsen är budget minus helårsprognos i samma uppföljning (positiv är överskott); den saknas för
         bolagen och vid helår.
       </p>
-      <div className="tabell-ram" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <div className="tabell-ram maluppfyllelse__ram" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="tabell maluppfyllelse">
           <caption id={`${id}-caption`}>{rubrik}</caption>
           <thead>
