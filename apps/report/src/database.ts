@@ -1,5 +1,6 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
+import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } from './maluppfyllelse/maluppfyllelse.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
@@ -15,6 +16,9 @@ export const REPORT_DATABASE: ServiceDatabase = {
     PrognosomgangSchema,
     RapportSchema,
     OrganisationNodeReplicaSchema,
+    RapportMalSchema,
+    RapportMalbedomningSchema,
+    RapportInriktningSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,134 +1,71 @@
-import type { MalDto } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { grupperaMal, kanSkapaMal, malKvar, malUrl, nyckeltalText, tolkaMalformular, tolkaTal, tomtMalformular } from './mal.js';
+import { felIBedomning, formatVarde, kanBedoma, malvardeFor, totalserie, valdUppfoljning } from './mal.js';
 
-const mal = (namnd: string, ar: number, text: string, status: MalDto['status'] = 'aktivt'): MalDto => ({
-  id: `${namnd}-${ar}-${text}`,
-  namnd,
-  agartyp: 'namnd',
-  ar,
-  text,
-  nyckeltal: [],
-  professionellBedomning: true,
-  status,
-  version: 1,
-  beslut: { datum: '2025-06-16', paragraf: null },
-  avslutat: null,
-  andradAv: { id: 'processledare-sn', namn: 'Sara Lindqvist' },
-  andradAt: '2025-06-20T08:00:00.000Z',
-});
-
-describe('the goals on the page', () => {
-  const namn = new Map([
-    ['SN', 'Socialnämnden'],
-    ['VON', 'Vård- och omsorgsnämnden'],
-    ['KS', 'Kommunstyrelsen'],
-  ]);
-
-  it('are grouped per year and nämnd: the latest year first, the nämnder by name, the goals in their order', () => {
-    const grupper = grupperaMal(
-      [mal('VON', 2026, 'a'), mal('SN', 2026, 'b'), mal('SN', 2027, 'c'), mal('SN', 2026, 'd'), mal('KS', 2026, 'e')],
-      namn,
-    );
-    expect(grupper.map((g) => [g.ar, g.namnd, g.mal.map((m) => m.text)])).toEqual([
-      [2027, 'SN', ['c']],
-      [2026, 'KS', ['e']],
-      [2026, 'SN', ['b', 'd']],
-      [2026, 'VON', ['a']],
-    ]);
-  });
-
-  it('count against the three active KF allows a nämnd, whatever their year; an ended one does not count', () => {
-    const lista = [mal('SN', 2026, 'a'), mal('SN', 2027, 'b'), mal('SN', 2026, 'c', 'avslutat'), mal('VON', 2026, 'd')];
-    expect(malKvar(lista, 'SN')).toBe(1);
-    expect(malKvar(lista, 'VON')).toBe(2);
-    expect(malKvar([...lista, mal('SN', 2028, 'e'), mal('SN', 2028, 'f')], 'SN')).toBe(0);
-  });
-
-  it('say what their nyckeltal measures, from where to where, and which way is better', () => {
-    expect(
-      nyckeltalText({
-        namn: 'Andel elever behöriga till gymnasiet',
-        enhet: '%',
-        utgangsvarde: 83.5,
-        malvarde: 88,
-        riktning: 'hogre-ar-battre',
-      }),
-    ).toBe('Andel elever behöriga till gymnasiet: från 83,5\u00a0% till 88\u00a0% (högre är bättre)');
-    expect(
-      nyckeltalText({ namn: 'Hushåll med bistånd', enhet: 'st', utgangsvarde: 1240, malvarde: 1100, riktning: 'lagre-ar-battre' }),
-    ).toBe('Hushåll med bistånd: från 1\u00a0240\u00a0st till 1\u00a0100\u00a0st (lägre är bättre)');
-  });
-
-  it('are asked for all, or for one nämnd', () => {
-    expect(malUrl(undefined)).toBe('/api/goals/mal');
-    expect(malUrl('SN')).toBe('/api/goals/mal?namnd=SN');
-  });
-
-  it('are added by a processledare only', () => {
-    expect(kanSkapaMal(['processledare'])).toBe(true);
-    expect(kanSkapaMal(['ekonomidirektor', 'chef'])).toBe(false);
-  });
-});
-
-describe('a number in a nyckeltal', () => {
+describe('the follow-up a page opens on', () => {
   it.each([
-    { text: '83,5', tal: 83.5 },
-    { text: '1 240', tal: 1240 },
-    { text: '\u22122', tal: -2 },
-    { text: ' 88 ', tal: 88 },
-  ])('$text is $tal', ({ text, tal }) => {
-    expect(tolkaTal(text)).toBe(tal);
-  });
-
-  it.each(['', 'åtta', '1,2,3', '5 %'])('%j is none', (text) => {
-    expect(tolkaTal(text)).toBeUndefined();
+    [null, null, '2026-05-10', { ar: 2026, tillfalle: 'april' }],
+    [null, null, '2026-09-02', { ar: 2026, tillfalle: 'augusti' }],
+    ['2025', null, '2026-05-10', { ar: 2025, tillfalle: 'helar' }],
+    ['2026', 'augusti', '2026-05-10', { ar: 2026, tillfalle: 'augusti' }],
+    ['tjugo', 'maj', '2026-05-10', { ar: 2026, tillfalle: 'april' }],
+  ])('år %s, tillfälle %s on %s', (ar, tillfalle, idag, vantat) => {
+    expect(valdUppfoljning(ar, tillfalle, new Date(`${idag}T12:00:00`))).toEqual(vantat);
   });
 });
 
-describe('the form for a new goal', () => {
-  const formular = { ...tomtMalformular(2026), text: '  Fler barn får tidigt stöd. ' };
-
-  it('gives the request for the processledare’s nämnd, without a nyckeltal unless asked for', () => {
-    expect(tolkaMalformular(formular, 'SN')).toEqual({
-      ok: true,
-      varde: { namnd: 'SN', ar: 2026, text: 'Fler barn får tidigt stöd.', nyckeltal: null },
-    });
+describe('the assessment form', () => {
+  it.each([
+    [{ bedomning: '', analys: '', motivering: '' }, 'uppfyllt', ['bedomning', 'analys']],
+    [{ bedomning: 'uppfyllt', analys: 'Målet nås med god marginal.', motivering: '' }, 'uppfyllt', []],
+    [{ bedomning: 'ej-uppfyllt', analys: 'Målet nås inte i år alls.', motivering: '' }, 'uppfyllt', ['motivering']],
+    [{ bedomning: 'ej-uppfyllt', analys: 'Målet nås inte i år alls.', motivering: 'Nya siffror i maj.' }, 'uppfyllt', []],
+    [{ bedomning: 'delvis-uppfyllt', analys: 'Professionell bedömning.', motivering: '' }, null, []],
+  ] as const)('%o against the proposal %s', (formular, forslag, fel) => {
+    expect(Object.keys(felIBedomning({ ...formular }, forslag))).toEqual(fel);
   });
 
-  it('gives the nyckeltal when asked for', () => {
-    const resultat = tolkaMalformular(
-      {
-        ...formular,
-        medNyckeltal: true,
-        nyckeltalNamn: 'Andel i öppenvård',
-        enhet: '%',
-        utgangsvarde: '71',
-        malvarde: '80,5',
-        riktning: 'hogre-ar-battre',
-      },
-      'SN',
-    );
-    expect(resultat.ok && resultat.varde.nyckeltal).toEqual({
-      namn: 'Andel i öppenvård',
-      enhet: '%',
-      utgangsvarde: 71,
-      malvarde: 80.5,
-      riktning: 'hogre-ar-battre',
-    });
+  it('a processledare assesses their own nämnd’s mål, the ekonomidirektör a bolag’s', () => {
+    expect(kanBedoma(['processledare'], 'namnd', true)).toBe(true);
+    expect(kanBedoma(['processledare'], 'namnd', false)).toBe(false);
+    expect(kanBedoma(['ekonomidirektor'], 'bolag', false)).toBe(true);
+    expect(kanBedoma(['ekonomidirektor'], 'namnd', false)).toBe(false);
+    expect(kanBedoma(['chef'], 'namnd', true)).toBe(false);
+  });
+});
+
+describe('nyckeltal', () => {
+  it('values are Swedish, with the unit after a no-break space', () => {
+    expect(formatVarde(12345.6, '%')).toBe('12\u00a0345,6\u00a0%');
+    expect(formatVarde(null, '%')).toBe('saknas');
   });
 
-  it('asks for a text of at least five characters and a real year', () => {
-    expect(tolkaMalformular({ ...formular, ar: '26', text: ' kort' }, 'SN')).toEqual({
-      ok: false,
-      fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', text: 'Beskriv målet med minst 5 tecken.' },
-    });
+  it('the target of a year is its own, else the last before it', () => {
+    const nyckeltal = {
+      malvarden: [
+        { ar: 2027, varde: 89 },
+        { ar: 2026, varde: 88 },
+      ],
+    };
+    expect(malvardeFor(nyckeltal, 2026)).toEqual({ ar: 2026, varde: 88 });
+    expect(malvardeFor(nyckeltal, 2030)).toEqual({ ar: 2027, varde: 89 });
+    expect(malvardeFor(nyckeltal, 2024)).toEqual({ ar: 2027, varde: 89 });
+    expect(malvardeFor({ malvarden: [] }, 2026)).toBeNull();
   });
 
-  it('names every field of the nyckeltal that is missing', () => {
-    const resultat = tolkaMalformular({ ...formular, medNyckeltal: true }, 'SN');
-    expect(resultat.ok).toBe(false);
-    if (!resultat.ok) expect(Object.keys(resultat.fel).sort()).toEqual(['enhet', 'malvarde', 'nyckeltalNamn', 'utgangsvarde']);
+  it('the trend is the total series in period order, without unpublished values', () => {
+    const matvarde = (period: string, kon: 'total' | 'kvinnor', varde: number | null) =>
+      ({ period, kon, varde, status: null, kalla: 'kolada', registreradAt: '2026-01-01T00:00:00Z' }) as const;
+    expect(
+      totalserie([
+        matvarde('2025', 'total', 2),
+        matvarde('2023', 'total', 1),
+        matvarde('2024', 'total', null),
+        matvarde('2025', 'kvinnor', 3),
+      ]),
+    ).toEqual([
+      { period: '2023', varde: 1 },
+      { period: '2025', varde: 2 },
+    ]);
   });
 });

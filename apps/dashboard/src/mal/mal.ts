@@ -1,136 +1,97 @@
 import type { Roll } from '@tertial/contracts/access';
-import { MAX_AKTIVA_MAL, nyckeltalRiktningSchema, type MalDto, type NyckeltalRiktning } from '@tertial/contracts/dto';
+import {
+  BEDOMNINGAR,
+  BEDOMNINGSNAMN,
+  UPPFOLJNINGSTILLFALLEN,
+  type Bedomning,
+  type MatvardeDto,
+  type NyckeltalDto,
+  type Uppfoljningstillfalle,
+} from '@tertial/contracts/dto';
 
-export const MAL_URL = '/api/goals/mal';
+export const TILLFALLESNAMN: Record<Uppfoljningstillfalle, string> = { april: 'April', augusti: 'Augusti', helar: 'Helår' };
 
-/** The goals the person may read: all of one nämnd, or everything the goals service shows them. */
-export function malUrl(namnd: string | undefined): string {
-  return namnd ? `${MAL_URL}?${new URLSearchParams({ namnd }).toString()}` : MAL_URL;
-}
+/** Each assessment's traffic light: a color, and a shape and a word, so the color is never the only cue. */
+export const TRAFIKLJUS: Record<Bedomning | 'ej-beslutad', { namn: string; tecken: string; klass: string }> = {
+  uppfyllt: { namn: BEDOMNINGSNAMN.uppfyllt, tecken: '●', klass: 'gron' },
+  'delvis-uppfyllt': { namn: BEDOMNINGSNAMN['delvis-uppfyllt'], tecken: '◆', klass: 'gul' },
+  'ej-uppfyllt': { namn: BEDOMNINGSNAMN['ej-uppfyllt'], tecken: '▲', klass: 'rod' },
+  'ej-matt': { namn: BEDOMNINGSNAMN['ej-matt'], tecken: '○', klass: 'gra' },
+  'ej-beslutad': { namn: 'Ej bedömt', tecken: '–', klass: 'ingen' },
+};
 
-/** A processledare adds the goals of their own nämnd; the goals service refuses anyone else. */
-export const kanSkapaMal = (roller: readonly Roll[]) => roller.includes('processledare');
-/** The ekonomidirektör sees every nämnd's goals and chooses between them. */
-export const serAllaNamnder = (roller: readonly Roll[]) => roller.includes('ekonomidirektor');
+export { BEDOMNINGAR };
 
-export interface Malgrupp {
-  readonly namnd: string;
-  readonly ar: number;
-  readonly mal: readonly MalDto[];
-}
-
-/** The goals per nämnd and year: the latest year first, then the nämnder by name, each nämnd's goals in the order given. */
-export function grupperaMal(mal: readonly MalDto[], namnPaKod: ReadonlyMap<string, string>): Malgrupp[] {
-  const grupper = new Map<string, { namnd: string; ar: number; mal: MalDto[] }>();
-  for (const ett of mal) {
-    const nyckel = `${ett.ar} ${ett.namnd}`;
-    const grupp = grupper.get(nyckel) ?? { namnd: ett.namnd, ar: ett.ar, mal: [] };
-    grupp.mal.push(ett);
-    grupper.set(nyckel, grupp);
+/** The follow-up chosen in the address, or the latest one that has passed: April until August, August until the year ends. */
+export function valdUppfoljning(
+  arText: string | null,
+  tillfalleText: string | null,
+  idag: Date,
+): { ar: number; tillfalle: Uppfoljningstillfalle } {
+  const ar = arText && /^\d{4}$/.test(arText) ? Number(arText) : idag.getFullYear();
+  if (tillfalleText && (UPPFOLJNINGSTILLFALLEN as readonly string[]).includes(tillfalleText)) {
+    return { ar, tillfalle: tillfalleText as Uppfoljningstillfalle };
   }
-  const namn = (kod: string) => namnPaKod.get(kod) ?? kod;
-  return [...grupper.values()].sort((a, b) => b.ar - a.ar || namn(a.namnd).localeCompare(namn(b.namnd), 'sv'));
+  if (ar !== idag.getFullYear()) return { ar, tillfalle: 'helar' };
+  return { ar, tillfalle: idag.getMonth() >= 8 ? 'augusti' : 'april' };
 }
 
-/** How many more goals a nämnd may have; KF gives at most three active at a time. */
-export function malKvar(mal: readonly Pick<MalDto, 'namnd' | 'status'>[], namnd: string): number {
-  return Math.max(0, MAX_AKTIVA_MAL - mal.filter((ett) => ett.namnd === namnd && ett.status === 'aktivt').length);
+/** A processledare assesses their own nämnd's mål; the ekonomidirektör a bolag's (the goals service decides). */
+export function kanBedoma(roller: readonly Roll[], agartyp: 'namnd' | 'bolag', egenNamnd: boolean): boolean {
+  if (roller.includes('ekonomidirektor') && agartyp === 'bolag') return true;
+  return roller.includes('processledare') && agartyp === 'namnd' && egenNamnd;
 }
 
-/** A nyckeltal as the form describes it: the goals service gets it as a new nyckeltal of the catalogue. */
-export interface NyttNyckeltal {
-  readonly namn: string;
-  readonly enhet: string;
-  readonly utgangsvarde: number;
-  readonly malvarde: number;
-  readonly riktning: NyckeltalRiktning;
+/** A processledare or the ekonomidirektör imports Kolada's files. */
+export const kanImporteraKolada = (roller: readonly Roll[]) => roller.includes('processledare') || roller.includes('ekonomidirektor');
+
+const talformat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+/** A nyckeltal's value the Swedish way, with its unit: `12 345,6 %`. */
+export function formatVarde(varde: number | null | undefined, enhet = ''): string {
+  if (varde === null || varde === undefined) return 'saknas';
+  const tal = talformat.format(varde);
+  return enhet ? `${tal}\u00a0${enhet}` : tal;
 }
 
-/** What the "Nytt mål" form gives: the mål and, when asked for, the nyckeltal it is measured by. */
-export interface Malformularsvar {
-  readonly namnd: string;
-  readonly ar: number;
-  readonly text: string;
-  readonly nyckeltal: NyttNyckeltal | null;
+/** The target that counts for a year: the year's own, or the last one before it, or else the last one of all. */
+export function malvardeFor(nyckeltal: Pick<NyckeltalDto, 'malvarden'>, ar: number): { ar: number; varde: number } | null {
+  const ordnade = [...nyckeltal.malvarden].sort((a, b) => a.ar - b.ar);
+  return ordnade.filter((malvarde) => malvarde.ar <= ar).at(-1) ?? ordnade.at(-1) ?? null;
 }
 
-const talformat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
-
-/** "Andel elever behöriga till gymnasiet: från 83,5 % till 88 % (högre är bättre)" */
-export function nyckeltalText(nyckeltal: NyttNyckeltal): string {
-  const varde = (tal: number) => `${talformat.format(tal)}\u00a0${nyckeltal.enhet}`;
-  const riktning = nyckeltal.riktning === 'hogre-ar-battre' ? 'högre är bättre' : 'lägre är bättre';
-  return `${nyckeltal.namn}: från ${varde(nyckeltal.utgangsvarde)} till ${varde(nyckeltal.malvarde)} (${riktning})`;
+/** The total series of a nyckeltal, oldest period first, without unpublished values. */
+export function totalserie(matvarden: readonly MatvardeDto[]): { period: string; varde: number }[] {
+  return matvarden
+    .filter((matvarde): matvarde is MatvardeDto & { varde: number } => matvarde.kon === 'total' && matvarde.varde !== null)
+    .map(({ period, varde }) => ({ period, varde }))
+    .sort((a, b) => a.period.localeCompare(b.period));
 }
 
-export interface Malformular {
-  ar: string;
-  text: string;
-  medNyckeltal: boolean;
-  nyckeltalNamn: string;
-  enhet: string;
-  utgangsvarde: string;
-  malvarde: string;
-  riktning: string;
+export interface Bedomningsformular {
+  bedomning: Bedomning | '';
+  analys: string;
+  motivering: string;
 }
 
-export type Malfalt = Exclude<keyof Malformular, 'medNyckeltal'>;
-export type Malfel = Partial<Record<Malfalt, string>>;
-/** The form's fields in the order they are shown, for moving focus to the first one wrong. */
-export const MALFALTEN: readonly Malfalt[] = ['ar', 'text', 'nyckeltalNamn', 'enhet', 'utgangsvarde', 'malvarde', 'riktning'];
+export type Bedomningsfalt = keyof Bedomningsformular;
 
-export function tomtMalformular(ar: number): Malformular {
-  return {
-    ar: String(ar),
-    text: '',
-    medNyckeltal: false,
-    nyckeltalNamn: '',
-    enhet: '',
-    utgangsvarde: '',
-    malvarde: '',
-    riktning: 'hogre-ar-battre',
-  };
-}
-
-/** A number as Swedes write it, "83,5" or "−2"; a measure, not money, so a JavaScript number is right. */
-export function tolkaTal(text: string): number | undefined {
-  const rensad = text
-    .trim()
-    .replace(/[\s\u00a0]/g, '')
-    .replace('\u2212', '-')
-    .replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(rensad)) return undefined;
-  const tal = Number(rensad);
-  return Number.isFinite(tal) ? tal : undefined;
-}
-
-/** Checks the "Nytt mål" form the way the goals service will, with messages that say what to write. */
-export function tolkaMalformular(formular: Malformular, namnd: string): { ok: true; varde: Malformularsvar } | { ok: false; fel: Malfel } {
-  const fel: Malfel = {};
-  const arText = formular.ar.trim();
-  const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;
-  if (!(ar >= 2000 && ar <= 2100)) fel.ar = 'Ange ett årtal mellan 2000 och 2100.';
-  const text = formular.text.trim();
-  if (text.length < 5) fel.text = 'Beskriv målet med minst 5 tecken.';
-  else if (text.length > 1000) fel.text = 'Målet får vara högst 1 000 tecken.';
-
-  let nyckeltal: NyttNyckeltal | null = null;
-  if (formular.medNyckeltal) {
-    const namn = formular.nyckeltalNamn.trim();
-    const enhet = formular.enhet.trim();
-    const utgangsvarde = tolkaTal(formular.utgangsvarde);
-    const malvarde = tolkaTal(formular.malvarde);
-    const riktning = nyckeltalRiktningSchema.safeParse(formular.riktning);
-    if (namn === '') fel.nyckeltalNamn = 'Skriv vad nyckeltalet mäter.';
-    else if (namn.length > 200) fel.nyckeltalNamn = 'Namnet får vara högst 200 tecken.';
-    if (enhet === '') fel.enhet = 'Skriv en enhet, till exempel % eller st.';
-    else if (enhet.length > 40) fel.enhet = 'Enheten får vara högst 40 tecken.';
-    if (utgangsvarde === undefined) fel.utgangsvarde = 'Skriv ett tal, till exempel 83,5.';
-    if (malvarde === undefined) fel.malvarde = 'Skriv ett tal, till exempel 88.';
-    if (!riktning.success) fel.riktning = 'Välj om högre eller lägre är bättre.';
-    if (utgangsvarde !== undefined && malvarde !== undefined && riktning.success)
-      nyckeltal = { namn, enhet, utgangsvarde, malvarde, riktning: riktning.data };
+/**
+ * What the form must say before it is sent, as the goals service requires it: a choice, an analysis (at least 10
+ * characters), and a reason when the choice differs from the proposal.
+ */
+export function felIBedomning(formular: Bedomningsformular, forslag: Bedomning | null): Partial<Record<Bedomningsfalt, string>> {
+  const fel: Partial<Record<Bedomningsfalt, string>> = {};
+  if (formular.bedomning === '') fel.bedomning = 'Välj en bedömning.';
+  if (formular.analys.trim().length < 10) fel.analys = 'Skriv en analys (minst 10 tecken).';
+  if (formular.bedomning !== '' && forslag !== null && formular.bedomning !== forslag && formular.motivering.trim() === '') {
+    fel.motivering = 'Motivera varför du avviker från förslaget.';
   }
-  if (Object.keys(fel).length > 0) return { ok: false, fel };
-  return { ok: true, varde: { namnd, ar, text, nyckeltal } };
+  return fel;
+}
+
+/** The server's field names in the form's: `analys`, `motivering`, `bedomning`. */
+export function bedomningsfalt(falt: string): Bedomningsfalt | null {
+  const namn = falt.split(/[.[]/)[0];
+  return namn === 'bedomning' || namn === 'analys' || namn === 'motivering' ? namn : null;
 }

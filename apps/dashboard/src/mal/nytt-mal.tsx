@@ -2,7 +2,7 @@ import { MAX_AKTIVA_MAL } from '@tertial/contracts/dto';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/hamta-json.js';
-import { MALFALTEN, tolkaMalformular, tomtMalformular, type Malfalt, type Malfel, type Malformular } from './mal.js';
+import { MALFALTEN, tolkaMalformular, tomtMalformular, type Malfalt, type Malfel, type Malformular } from './nytt-mal-formular.js';
 import { useSkapaMal } from './use-mal.js';
 
 interface Props {

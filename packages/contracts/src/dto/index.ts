@@ -3,6 +3,7 @@ export * from './helarsprognos.js';
 export * from './kolada.js';
 export * from './mal.js';
 export * from './maluppfyllelse.js';
+export * from './maluppfyllelse-rapport.js';
 export * from './nyckeltal.js';
 export * from './prognos-totaler.js';
 export * from './utfall.js';
