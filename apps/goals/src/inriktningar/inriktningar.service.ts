@@ -89,13 +89,16 @@ export class InriktningarService {
     principal: Principal,
     correlationId: string,
   ): Promise<InriktningDto> {
+    // Access before the transaction: it reads the organisation replica, which on SQLite (one connection, held by the
+    // transaction) would wait for the transaction to end, and the transaction for it.
+    const forst = await this.orm.em.fork().findOne(Inriktning, { id });
+    if (forst) await this.behorig(principal, forst.niva, forst.namndKod ?? null);
     const inriktning = await this.orm.em.fork().transactional(async (em) => {
       const inriktning = await em.findOne(Inriktning, { id });
       if (!inriktning)
         throw new ProblemException(404, 'Inriktningen finns inte', `Inriktningen ${id} finns inte.`, [
           { field: 'id', message: 'okänd inriktning' },
         ]);
-      await this.behorig(principal, inriktning.niva, inriktning.namndKod ?? null);
       avvisaVid(inaktuellVersion(inriktning.version, request.version, 'aktivt'));
       await this.nyckeltalFinns(em, request.nyckeltal);
       const fore = inriktningDto(inriktning);

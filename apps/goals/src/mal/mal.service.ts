@@ -230,9 +230,13 @@ export class MalService {
     nu: Date,
     andring: (em: EntityManager, mal: Mal) => Promise<{ handling: 'andrat' | 'avslutat'; falt: Partial<Mal> }>,
   ): Promise<MalDto> {
+    // Access before the transaction: it reads the organisation replica, which on SQLite (one connection, held by the
+    // transaction) would wait for the transaction to end, and the transaction for it.
+    const forst = await this.lasbart(this.orm.em.fork(), id, principal);
+    if (!(await this.skrivratt(principal, forst.namndKod)).far) avvisa({ status: 403 });
     const mal = await this.orm.em.fork().transactional(async (em) => {
-      const mal = await this.lasbart(em, id, principal);
-      if (!(await this.skrivratt(principal, mal.namndKod)).far) avvisa({ status: 403 });
+      const mal = await em.findOne(Mal, { id });
+      if (!mal) throw new ProblemException(404, 'Målet finns inte', `Målet ${id} finns inte.`, [{ field: 'id', message: 'okänt mål' }]);
       avvisaVid(inaktuellVersion(mal.version, version, mal.status));
       const fore = malDto(mal);
       const { handling, falt } = await andring(em, mal);

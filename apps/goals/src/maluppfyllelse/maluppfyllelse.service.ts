@@ -118,11 +118,16 @@ export class MaluppfyllelseService {
     nu = new Date(),
   ) {
     avvisa0(uppfoljningenHarInteKommit(ar, tillfalle, nu));
+    // Access before the transaction: it reads the organisation replica, which on SQLite (one connection, held by the
+    // transaction) would wait for the transaction to end, and the transaction for it.
+    const far = new Map<string, boolean>();
+    for (const mal of await this.aktivaVid(this.orm.em.fork(), ar, tillfalle, namnd))
+      if (!far.has(mal.namndKod)) far.set(mal.namndKod, (await this.malService.skrivratt(principal, mal.namndKod)).far);
     const antal = await this.orm.em.fork().transactional(async (em) => {
       const regler = await this.installningar.regler(em);
       let antal = 0;
       for (const mal of await this.aktivaVid(em, ar, tillfalle, namnd)) {
-        if (!(await this.malService.skrivratt(principal, mal.namndKod)).far) continue;
+        if (!far.get(mal.namndKod)) continue;
         const lagrad = await em.findOne(Malbedomning, { malId: mal.id, ar, tillfalle });
         if (lagrad?.beslut) continue;
         const forslag = await this.forslag(em, mal, ar, tillfalle, regler, nu);
@@ -145,10 +150,13 @@ export class MaluppfyllelseService {
     correlationId: string,
     nu = new Date(),
   ): Promise<MalbedomningDto> {
+    // Access before the transaction: it reads the organisation replica, which on SQLite (one connection, held by the
+    // transaction) would wait for the transaction to end, and the transaction for it.
+    const forst = await this.malService.lasbart(this.orm.em.fork(), malId, principal);
+    if (!(await this.malService.skrivratt(principal, forst.namndKod)).far || !harRoll(principal, 'processledare', 'ekonomidirektor'))
+      avvisa({ status: 403 });
     const resultat = await this.orm.em.fork().transactional(async (em) => {
-      const mal = await this.malService.lasbart(em, malId, principal);
-      if (!(await this.malService.skrivratt(principal, mal.namndKod)).far || !harRoll(principal, 'processledare', 'ekonomidirektor'))
-        avvisa({ status: 403 });
+      const mal = (await em.findOne(Mal, { id: malId })) ?? forst;
       avvisa0(uppfoljningenHarInteKommit(ar, tillfalle, nu));
       const forslag = await this.forslag(em, mal, ar, tillfalle, await this.installningar.regler(em), nu);
       avvisa0(bedomningsfel(request, forslag.bedomning));
