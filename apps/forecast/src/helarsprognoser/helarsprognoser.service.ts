@@ -409,23 +409,13 @@ export class HelarsprognoserService {
       .where('id', '=', aktuell.id)
       .where('andring', '=', aktuell.andring)
       .executeTakeFirst();
-    if (Number(resultat.numUpdatedRows) === 1) return;
-    const nyare = await aktuellVersion(em.fork(), aktuell);
-    throw villkorFel(
-      { status: 412, title: 'Någon har sparat en nyare version', detail: 'Prognosen ändrades samtidigt av någon annan.' },
-      nyare ? toDto(nyare) : null,
-    );
+    if (Number(resultat.numUpdatedRows) !== 1) await andradSamtidigt(em, aktuell);
   }
 
   /** Takes the current version for a change: only if its `andring` is still the one read, else 412. */
   private async tag(em: EntityManager, aktuell: Helarsprognos, andringar: Partial<Helarsprognos> & { andring: number }): Promise<void> {
     const antal = await em.nativeUpdate(Helarsprognos, { id: aktuell.id, andring: aktuell.andring }, andringar);
-    if (antal === 1) return;
-    const nyare = await aktuellVersion(em.fork(), aktuell);
-    throw villkorFel(
-      { status: 412, title: 'Någon har sparat en nyare version', detail: 'Prognosen ändrades samtidigt av någon annan.' },
-      nyare ? toDto(nyare) : null,
-    );
+    if (antal !== 1) await andradSamtidigt(em, aktuell);
   }
 
   private async hinderIOmgang(em: EntityManager, adress: HelarsprognosAdress, organisation: OrganisationVid, avChef: boolean) {
@@ -639,6 +629,15 @@ function troskelDto(rad: Kommentarstroskel | null): KommentarstroskelDto {
     andradAv: { id: rad.andradAvId, namn: rad.andradAvNamn },
     andradAt: rad.andradAt.toISOString(),
   };
+}
+
+/** The 412 for a version someone else changed since it was read, with the version that is current now. */
+async function andradSamtidigt(em: EntityManager, aktuell: Helarsprognos): Promise<never> {
+  const nyare = await aktuellVersion(em.fork(), aktuell);
+  throw villkorFel(
+    { status: 412, title: 'Någon har sparat en nyare version', detail: 'Prognosen ändrades samtidigt av någon annan.' },
+    nyare ? toDto(nyare) : null,
+  );
 }
 
 /** 412 or 428 as problem+json; a 412 carries the current version (and its ETag) so the client can show both. */

@@ -156,17 +156,7 @@ const SHORT_SQL = 64;
 export function cacheStatements(database: PreparingDatabase): void {
   const prepare = database.prepare.bind(database);
   const cache = new Map<string, { readonly busy: boolean }>();
-  const stats = process.env.TERTIAL_SQL_STATS ? new Map<string, number>() : undefined;
-  if (stats)
-    process.once('exit', () => {
-      const rows = [...stats].sort((a, b) => b[1] - a[1]).slice(0, 40);
-      console.log(`prepared statements by text:\n${rows.map(([sql, n]) => `${String(n).padStart(8)}  ${sql}`).join('\n')}`);
-    });
   database.prepare = (sql: string) => {
-    if (stats) {
-      const key = sql.slice(0, 90).replace(/'[^']*'/g, "'…'");
-      stats.set(key, (stats.get(key) ?? 0) + 1);
-    }
     if (!sql.includes('?') && sql.length > SHORT_SQL) return prepare(sql);
     let statement = cache.get(sql);
     // A statement still being iterated cannot run again until it is done: that query gets one of its own.
