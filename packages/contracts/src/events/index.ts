@@ -1,3 +1,4 @@
+import { bokslutFaststallt } from './bokslut-faststallt.js';
 import {
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
@@ -17,6 +18,7 @@ import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { prognosomgangAndrad } from './prognosomgang-andrad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
+export * from './bokslut-faststallt.js';
 export * from './budget-uppdaterad.js';
 export * from './goal-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
@@ -40,4 +42,5 @@ export const ALL_EVENTS = [
   matvardenUppdaterade,
   koladaJamforelseUppdaterad,
   malbedomningUppdaterad,
+  bokslutFaststallt,
 ] as const;
