@@ -92,7 +92,13 @@ function Nyckeltal({ nyckeltal, ar }: { nyckeltal: NyckeltalDto; ar: number }) {
         <div>
           <dt>Senaste värde</dt>
           <dd data-testid="senaste-varde">
-            {senaste ? `${formatVarde(senaste.varde, nyckeltal.enhet)} (${senaste.period})` : 'Inget mätvärde ännu'}
+            {matvarden.isPending
+              ? 'Hämtar…'
+              : matvarden.isError
+                ? 'Mätvärdena kunde inte hämtas'
+                : senaste
+                  ? `${formatVarde(senaste.varde, nyckeltal.enhet)} (${senaste.period})`
+                  : 'Inget mätvärde ännu'}
           </dd>
         </div>
         <div>

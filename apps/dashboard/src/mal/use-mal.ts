@@ -33,12 +33,13 @@ const MAL = 'mal';
 
 const uppfoljningsdel = (ar: number, tillfalle: Uppfoljningstillfalle) => `${ar}/${tillfalle}`;
 
-/** The report service's grid: every nämnd and bolag the person sees, with counts and money, and the city's. */
-export function useMaluppfyllelse(ar: number, tillfalle: Uppfoljningstillfalle) {
+/** The report service's grid: every nämnd and bolag the person sees, with counts and money, and the city's (none for null). */
+export function useMaluppfyllelse(ar: number, tillfalle: Uppfoljningstillfalle | null) {
   return useQuery<MaluppfyllelseOversikt>({
     queryKey: [MAL, 'rapport', ar, tillfalle],
     queryFn: ({ signal }) =>
-      hamtaJson(`/api/report/maluppfyllelse/${uppfoljningsdel(ar, tillfalle)}`, maluppfyllelseOversiktSchema, signal),
+      hamtaJson(`/api/report/maluppfyllelse/${uppfoljningsdel(ar, tillfalle!)}`, maluppfyllelseOversiktSchema, signal),
+    enabled: tillfalle !== null,
   });
 }
 

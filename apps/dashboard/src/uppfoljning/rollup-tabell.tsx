@@ -7,6 +7,7 @@ import { Belopp } from '../table/belopp.js';
 import type { Urval } from '../urval/urval.js';
 import { framstegstext, framstegTotalt, klaraText } from './framsteg.js';
 import { FramstegStapel } from './framsteg-stapel.js';
+import { MalCell, useMalPerNod, type MalPerNod } from './mal-i-rollup.js';
 import { kanExpanderas, NIVANAMN, synligaRader, tackningText, vaxla, type Barnlage } from './trad.js';
 import { useNoder } from './use-uppfoljning.js';
 
@@ -33,6 +34,7 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
   const rotsvar = useMemo(() => new Map(rotter.map((rot) => [rot.nod.kod, rot])), [rotter]);
   const attHamta = [...expanderade].filter((kod) => !rotsvar.has(kod));
   const hamtade = useNoder(urval, attHamta);
+  const mal = useMalPerNod(urval);
   const barnlage = (kod: string): Barnlage | undefined => {
     const rot = rotsvar.get(kod);
     if (rot) return { typ: 'klar', barn: rot.barn };
@@ -55,7 +57,8 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
       <h2 id={rubrikId}>Siffror per enhet</h2>
       <p id={beskrivningId} className="svag">
         Nettokostnad i {enhet}. Prognosen räknar klarmarkerade och godkända prognoser; avvikelse är budget minus prognos för de ansvar som
-        har en sådan (positiv är överskott). Öppna en rad med knappen i dess namn.
+        har en sådan (positiv är överskott). Målen är stadens och nämndernas, med processledarnas bedömning i samma uppföljning. Öppna en
+        rad med knappen i dess namn.
       </p>
       <div className="tabell-ram" role="region" aria-labelledby={tabellId} aria-describedby={beskrivningId} tabIndex={0}>
         <table className="tabell tabell--trad tabell--bred rollup" data-testid="rollup-tabell">
@@ -82,6 +85,7 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
                 Förändring sedan förra prognosen
               </th>
               <th scope="col">Framsteg</th>
+              <th scope="col">Mål</th>
             </tr>
           </thead>
           <tbody>
@@ -93,11 +97,13 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
                   djup={rad.djup}
                   expanderad={rad.expanderad}
                   enhet={enhet}
+                  urval={urval}
+                  mal={mal}
                   onVaxla={() => setExpanderade((nu) => vaxla(nu, rad.nod.kod))}
                 />
               ) : (
                 <tr key={`${rad.foralder}-${rad.typ}`} className="rollup__meddelande">
-                  <td colSpan={8} style={{ '--djup': rad.djup } as CSSProperties}>
+                  <td colSpan={9} style={{ '--djup': rad.djup } as CSSProperties}>
                     {rad.typ === 'laddar' ? (
                       <span role="status">Hämtar…</span>
                     ) : (
@@ -123,12 +129,16 @@ function Nodrad({
   djup,
   expanderad,
   enhet,
+  urval,
+  mal,
   onVaxla,
 }: {
   nod: UppfoljningNod;
   djup: number;
   expanderad: boolean;
   enhet: Beloppsenhet;
+  urval: Urval;
+  mal: MalPerNod;
   onVaxla: () => void;
 }) {
   const d = decimaler(enhet);
@@ -202,6 +212,9 @@ function Nodrad({
             <FramstegStapel framsteg={nod.framsteg} kompakt />
           </>
         )}
+      </td>
+      <td className="rollup__mal-cell" data-falt="mal">
+        <MalCell urval={urval} kod={nod.kod} niva={nod.niva} mal={mal} />
       </td>
     </tr>
   );

@@ -55,6 +55,8 @@ function registrerad(period: string): Date {
 export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DemoMalLoader.name);
   private stoppad = false;
+  /** Each mål's decision in April, which August keeps for a mål with no newer measurement. */
+  private readonly aprilsBedomning = new Map<string, Bedomning>();
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
@@ -179,17 +181,26 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  /** Accepts each proposal with an analysis; the professional assessment and one override say why. */
+  /**
+   * Accepts each proposal with an analysis; the professional assessment and two kinds of override say why. A mål
+   * measured once a year has no newer value in August than in April, so the rule proposes ej mätt: the processledare
+   * keeps April's assessment instead and says so, as a real one would.
+   */
   private async bedom(malIds: readonly string[], tillfalle: Uppfoljningstillfalle, nu: Date): Promise<void> {
     for (const malId of malIds) {
       const { forslag } = await this.maluppfyllelse.hamta(malId, 2026, tillfalle, DEMO, nu);
       const mal = DEMO_MAL[malIds.indexOf(malId)]!;
       let bedomning: Bedomning = forslag.bedomning ?? 'delvis-uppfyllt';
       let motivering: string | null = null;
+      const april = this.aprilsBedomning.get(malId);
       if (mal.namnd === 'KN' && tillfalle === 'augusti') {
         bedomning = forslag.bedomning === 'uppfyllt' ? 'delvis-uppfyllt' : 'uppfyllt';
         motivering = 'Sommarens utomhusscen på Fredriksdal räknas inte i besöksstatistiken men nådde fler än målet kräver.';
+      } else if (tillfalle === 'augusti' && forslag.bedomning === 'ej-matt' && april !== undefined && april !== 'ej-matt') {
+        bedomning = april;
+        motivering = 'Nyckeltalet mäts en gång om året och nästa värde kommer med årsredovisningen; bedömningen från april står kvar.';
       }
+      if (tillfalle === 'april') this.aprilsBedomning.set(malId, bedomning);
       const analys =
         forslag.bedomning === null
           ? `Förvaltningen bedömer målet professionellt ${tillfalle === 'april' ? 'efter första tertialet' : 'efter andra tertialet'}: medarbetarenkäten visar ett högre engagemang, men personalomsättningen är fortsatt hög i vissa yrken.`
