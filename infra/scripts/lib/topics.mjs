@@ -6,7 +6,7 @@ import kafkajs from 'kafkajs';
 
 import { ignoreWarning } from './process.mjs';
 
-const { Kafka, logLevel } = kafkajs;
+const { ConfigResourceTypes, Kafka, logLevel } = kafkajs;
 // kafkajs 2.2.4 arms a timer with a negative delay after each answer; Node then uses 1 ms, as kafkajs
 // meant, but Node 24 also prints a TimeoutNegativeWarning that would look like our failure.
 ignoreWarning('TimeoutNegativeWarning');
@@ -14,9 +14,26 @@ ignoreWarning('TimeoutNegativeWarning');
 const METADATA_TIMEOUT_MS = 30_000;
 
 /**
+ * How long each kind of topic keeps its messages (docs/events.md, "Retention"). The domain events are kept for good and
+ * never compacted: the report service can be rebuilt from them (`npx tertial rebuild report`), as of any past moment,
+ * which needs every event, not only each key's latest. Dead letters are kept 90 days, time enough to act on them.
+ */
+export const TOPIC_CONFIG = {
+  event: [
+    { name: 'retention.ms', value: '-1' },
+    { name: 'retention.bytes', value: '-1' },
+    { name: 'cleanup.policy', value: 'delete' },
+  ],
+  deadLetter: [
+    { name: 'retention.ms', value: String(90 * 24 * 60 * 60 * 1000) },
+    { name: 'cleanup.policy', value: 'delete' },
+  ],
+};
+
+/**
  * Makes sure every topic in `topics` ([{ topic, partitions }]) and its `${topic}.dlt` (1 partition)
- * exists, with replication factor 1. Existing topics are left as they are, even with another partition
- * count. Resolves once every one of them has a leader for every partition, so producers can start at
+ * exists, with replication factor 1 and the retention of TOPIC_CONFIG (set on existing topics too). Existing
+ * topics keep their partition count, even another one. Resolves once every one of them has a leader for every partition, so producers can start at
  * once. Returns the names it created.
  */
 export async function ensureTopics(brokers, topics) {
@@ -25,8 +42,8 @@ export async function ensureTopics(brokers, topics) {
       throw new Error(`ensureTopics: bad topic ${JSON.stringify({ topic, partitions })}`);
     }
     return [
-      { topic, numPartitions: partitions, replicationFactor: 1 },
-      { topic: `${topic}.dlt`, numPartitions: 1, replicationFactor: 1 },
+      { topic, numPartitions: partitions, replicationFactor: 1, configEntries: TOPIC_CONFIG.event },
+      { topic: `${topic}.dlt`, numPartitions: 1, replicationFactor: 1, configEntries: TOPIC_CONFIG.deadLetter },
     ];
   });
   const names = wanted.map(({ topic }) => topic);
@@ -38,6 +55,11 @@ export async function ensureTopics(brokers, topics) {
     const missing = wanted.filter(({ topic }) => !existing.has(topic));
     if (missing.length > 0) await createTopics(admin, missing);
     await waitForLeaders(admin, names);
+    // Topics made before these settings (an older local broker) get them too; setting them again changes nothing.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: wanted.map(({ topic, configEntries }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries })),
+    });
     return { created: missing.map(({ topic }) => topic) };
   } finally {
     await admin.disconnect();

@@ -2,6 +2,7 @@ import { andringslogg, andringsloggHelp } from './commands/andringslogg.js';
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
 import { importKolada, importKoladaHelp } from './commands/import-kolada.js';
 import { importUtfall, importUtfallHelp } from './commands/import-utfall.js';
+import { rebuild, rebuildHelp } from './commands/rebuild.js';
 import { token, tokenHelp } from './commands/token.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
   'import-kolada': { run: importKolada, help: importKoladaHelp },
   'import-utfall': { run: importUtfall, help: importUtfallHelp },
+  rebuild: { run: rebuild, help: rebuildHelp },
   token: { run: token, help: tokenHelp },
 };
 

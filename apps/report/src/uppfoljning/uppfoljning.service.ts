@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Saknade, Uppfoljning, UppfoljningAndrad, UppfoljningNod } from '@tertial/contracts/dto';
+import type { Kontrollsumma, Saknade, Uppfoljning, UppfoljningAndrad, UppfoljningNod } from '@tertial/contracts/dto';
 import type {
   HelarsprognosAndradPayload,
   PrognosomgangAndradPayload,
@@ -24,6 +24,7 @@ import { Observable, Subject } from 'rxjs';
 
 import { AnsvarBudget, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
 import { raknas, rullaUpp, uppdateraAnsvar, type AnsvarUnderlag, type Omgangsram, type Rollup } from './rulla-upp.js';
+import { rollupHash, samladHash } from './kontrollsumma.js';
 import { saknadeUnder } from './saknade.js';
 
 const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ === 'intakt').map((grupp) => grupp.kod));
@@ -342,6 +343,45 @@ export class UppfoljningService {
       barn,
       senastUppdaterad: bild.senastUppdaterad,
     };
+  }
+
+  /**
+   * Every round's roll-up as a hash (the rounds the forecast service published, and any year and tillfälle with a
+   * forecast), each rolled up from the tables as they are now: two report databases built from the same events agree.
+   */
+  async kontrollsumma(): Promise<Kontrollsumma> {
+    const sql = this.orm.em.fork() as SqlEntityManager;
+    type Nyckel = { ar: number; tillfalle: Prognostillfalle }[];
+    const [omgangar, medPrognos] = await Promise.all([
+      sql.execute<Nyckel>('select ar, tillfalle from prognosomgang'),
+      sql.execute<Nyckel>('select distinct ar, tillfalle from ansvar_helarsprognos'),
+    ]);
+    const nycklar = new Map<string, { ar: number; tillfalle: Prognostillfalle }>();
+    for (const { ar, tillfalle } of [...omgangar, ...medPrognos]) nycklar.set(`${ar}:${tillfalle}`, { ar: Number(ar), tillfalle });
+    const ordning = (tillfalle: Prognostillfalle) => PROGNOSTILLFALLEN.indexOf(tillfalle);
+    const rundor = [...nycklar.values()].sort((a, b) => a.ar - b.ar || ordning(a.tillfalle) - ordning(b.tillfalle));
+    const svar: Kontrollsumma['omgangar'] = [];
+    for (const { ar, tillfalle } of rundor) {
+      const bild = await this.berakna(ar, tillfalle);
+      const stad = bild.rollup.rot ? bild.rollup.noder.get(bild.rollup.rot) : undefined;
+      svar.push({
+        ar,
+        tillfalle,
+        hash: rollupHash(bild.rollup.noder.values()),
+        antalNoder: bild.rollup.noder.size,
+        stad: stad
+          ? {
+              budgetOre: stad.budgetOre,
+              utfallOre: stad.utfallOre,
+              prognosOre: stad.prognosOre,
+              avvikelseOre: stad.avvikelseOre,
+              prognosAntalAnsvar: stad.prognosAntalAnsvar,
+              antalAnsvar: stad.antalAnsvar,
+            }
+          : null,
+      });
+    }
+    return { hash: samladHash(svar.map((omgang) => omgang.hash)), omgangar: svar };
   }
 
   /** The ansvar below a node whose forecast is missing from the round, with their chefs. */

@@ -123,3 +123,26 @@ export const saknadeSchema = z.object({
   saknade: z.array(saknadSchema),
 });
 export type Saknade = z.infer<typeof saknadeSchema>;
+
+/**
+ * GET /api/report/kontrollsumma: a hash of every forecast round's roll-up (each node's figures and progress), so two
+ * report databases can be compared: the running one and one rebuilt from the event log (`npx tertial rebuild report`).
+ * Names and the time of the last change are left out; every figure and count is in.
+ */
+export const kontrollsummaSchema = z.object({
+  /** SHA-256 over the rounds' hashes, in order. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  omgangar: z.array(
+    z.object({
+      ar: arSchema,
+      tillfalle: prognostillfalleSchema,
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      antalNoder: antalSchema,
+      /** The city's node, to read the figures beside the hash. */
+      stad: uppfoljningNodSchema
+        .pick({ budgetOre: true, utfallOre: true, prognosOre: true, avvikelseOre: true, prognosAntalAnsvar: true, antalAnsvar: true })
+        .nullable(),
+    }),
+  ),
+});
+export type Kontrollsumma = z.infer<typeof kontrollsummaSchema>;

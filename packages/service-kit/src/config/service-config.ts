@@ -35,6 +35,13 @@ const envSchema = z.object({
   TERTIAL_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
   /** The one browser origin allowed to call the API cross-origin (CORS); unset: same origin only, through the gateway. */
   TERTIAL_ALLOWED_ORIGIN: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
+  /**
+   * `ja`: this instance rebuilds its database from the event log (`npx tertial rebuild`): it reads every topic from the
+   * beginning into an empty database, and writes no dead letters (the running instance wrote them already).
+   */
+  TERTIAL_REBUILD: z.enum(['ja', 'nej']).default('nej'),
+  /** With TERTIAL_REBUILD: only the events that occurred up to this moment are applied; the later ones are passed over. */
+  TERTIAL_REBUILD_TILL: z.preprocess((value) => (value === '' ? undefined : value), z.iso.datetime({ offset: true }).optional()),
   /** error | warn | log | debug | verbose */
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
@@ -49,6 +56,8 @@ export interface ServiceConfig {
   readonly database: { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
   readonly outboxPollMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Set when this instance rebuilds its database from the event log; `till` is the moment it rebuilds as of (null: now). */
+  readonly rebuild: { readonly till: Date | null } | null;
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -80,6 +89,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       : { kind: 'sqlite', file: resolve(vars.TERTIAL_DATA_DIR, `${service}.sqlite`) },
     outboxPollMs: vars.OUTBOX_POLL_MS,
     logLevel: vars.LOG_LEVEL,
+    rebuild: vars.TERTIAL_REBUILD === 'ja' ? { till: vars.TERTIAL_REBUILD_TILL ? new Date(vars.TERTIAL_REBUILD_TILL) : null } : null,
     auth: {
       issuer: vars.TERTIAL_OIDC_ISSUER,
       audience: vars.TERTIAL_OIDC_AUDIENCE,

@@ -10,7 +10,8 @@ import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
 import { dbTid, direkt } from '../database/direkt.js';
 
-export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
+/** `passed-over`: a rebuild as of an earlier moment met an event that occurred after it. */
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'passed-over';
 
 const MAX_ATTEMPTS = 5;
 
@@ -54,6 +55,8 @@ export class EventConsumer {
       return 'dead-lettered';
     }
     const { envelope } = parsed;
+    const till = this.config.rebuild?.till;
+    if (till && new Date(envelope.occurredAt) > till) return 'passed-over';
     try {
       // First together with the events that arrive at the same time: one transaction (and one commit) for all of them.
       return await this.tillsammans(definition, envelope, apply);
@@ -149,6 +152,11 @@ export class EventConsumer {
   private async deadLetter(context: KafkaContext, data: unknown, reason: string): Promise<void> {
     const message = context.getMessage();
     const topic = context.getTopic();
+    if (this.config.rebuild) {
+      // The running instance set this message aside when it first came; a rebuild reads it again and says so only.
+      this.logger.warn(`${topic}[${context.getPartition()}]@${message.offset} gick inte att tillämpa vid återuppbyggnaden: ${reason}`);
+      return;
+    }
     this.logger.warn(`${topic}[${context.getPartition()}]@${message.offset} till dead-letter: ${reason}`);
     await this.producer.publish([
       {
