@@ -232,10 +232,10 @@ describe('bad input is refused with a problem naming it, and nothing changes', (
     ['an årsredovisning of a year without December', `/api/report/dokument/arsredovisning/${AR}/versioner`, 'POST', 422, 'ar'],
     ['an unknown format', `${BAS}/export?format=odt&version=1`, 'GET', 400, 'format'],
   ] as const)('%s', async (_, path, method, status, falt) => {
-    const svar = await api.json<{ fel?: { field: string }[]; errors?: { field: string }[] }>(path, { method });
+    const svar = await api.json<{ errors?: { field: string }[] }>(path, { method });
     expect(svar.status).toBe(status);
     expect(svar.contentType).toMatch(/application\/problem\+json/);
-    expect(JSON.stringify(svar.body)).toContain(`"${falt}`);
+    expect(svar.body.errors?.map((fel) => fel.field)).toContain(falt);
   });
 });
 

@@ -24,7 +24,7 @@ import { exportera } from './export/exportera.js';
 import { innehallshash } from './hash.js';
 import { jamforVersioner } from './jamfor.js';
 import { Rapportversion } from './rapportversion.entity.js';
-import { byggInnehall, sektionerFor, type MalRad, type NamndEkonomi, type NamndPeriod } from './sektioner.js';
+import { byggInnehall, sektionerFor, type Avvikelsekommentar, type MalRad, type NamndEkonomi, type NamndPeriod } from './sektioner.js';
 
 const PERIOD: Record<Rapporttyp, { tillfalle: Prognostillfalle | null; uppfoljning: Uppfoljningstillfalle; tomManad: number }> = {
   'delarsrapport-april': { tillfalle: 'april', uppfoljning: 'april', tomManad: 4 },
@@ -248,10 +248,11 @@ export class DokumentService {
   /** The report as the services' data stand now, with the draft's texts. */
   private async byggLive(rapport: Rapporttyp, ar: number, texter: Record<string, Textblock[]>): Promise<Rapportinnehall> {
     const period = PERIOD[rapport];
-    const [ekonomi, perioden, mal] = await Promise.all([
+    const [ekonomi, perioden, mal, kommentarer] = await Promise.all([
       this.ekonomi(ar, period.tillfalle),
       this.periodbudget(ar, period.tomManad),
       this.mal(ar, period.uppfoljning),
+      this.kommentarer(ar, period.tillfalle),
     ]);
     const periodrader: NamndPeriod[] = ekonomi.map((n) => ({
       kod: n.kod,
@@ -259,7 +260,50 @@ export class DokumentService {
       periodbudgetOre: perioden.get(n.kod) ?? null,
       periodutfallOre: n.utfallOre,
     }));
-    return byggInnehall({ rapport, ar, periodTomManad: period.tomManad, ekonomi, period: periodrader, mal, texter });
+    const namn = new Map(ekonomi.map((n) => [n.kod, n.namn]));
+    return byggInnehall({
+      rapport,
+      ar,
+      periodTomManad: period.tomManad,
+      ekonomi,
+      period: periodrader,
+      mal,
+      kommentarer: kommentarer.map((k) => ({ ...k, namnd: namn.get(k.namnd) ?? k.namnd })),
+      texter,
+    });
+  }
+
+  /**
+   * Each nämnd's largest forecast deviations with the chef's comment (at most five per nämnd): an ansvar's deviation
+   * is its verksamhetsbudget's net cost minus its forecast's, as in the roll-up.
+   */
+  private async kommentarer(ar: number, tillfalle: Prognostillfalle | null): Promise<Avvikelsekommentar[]> {
+    if (!tillfalle) return [];
+    const rader = await (this.orm.em.fork() as SqlEntityManager).execute<
+      { ansvar: string; namnd: string; kommentar: string; prognos_ore: number | string; budget_ore: number | string }[]
+    >(
+      `select h.ansvar, b.namnd, h.kommentar, h.nettokostnad_ore as prognos_ore, b.nettokostnad_ore as budget_ore
+       from ansvar_helarsprognos h join ansvar_budget b on b.ansvar = h.ansvar and b.ar = h.ar
+       where h.ar = ? and h.tillfalle = ? and h.status in ('klarmarkerad', 'godkand') and h.kommentar is not null and h.kommentar <> ''`,
+      [ar, tillfalle],
+    );
+    const perNamnd = new Map<string, Avvikelsekommentar[]>();
+    for (const rad of rader) {
+      const lista = perNamnd.get(rad.namnd) ?? [];
+      lista.push({
+        namnd: rad.namnd,
+        ansvar: rad.ansvar,
+        avvikelseOre: Number(rad.budget_ore) - Number(rad.prognos_ore),
+        kommentar: rad.kommentar,
+      });
+      perNamnd.set(rad.namnd, lista);
+    }
+    return [...perNamnd.keys()].sort().flatMap((namnd) =>
+      perNamnd
+        .get(namnd)!
+        .sort((a, b) => Math.abs(b.avvikelseOre) - Math.abs(a.avvikelseOre) || a.ansvar.localeCompare(b.ansvar))
+        .slice(0, 5),
+    );
   }
 
   private async ekonomi(ar: number, tillfalle: Prognostillfalle | null): Promise<NamndEkonomi[]> {

@@ -27,6 +27,14 @@ export interface NamndPeriod {
   periodutfallOre: number | null;
 }
 
+/** A chef's comment on their ansvar's forecast deviation. */
+export interface Avvikelsekommentar {
+  namnd: string;
+  ansvar: string;
+  avvikelseOre: number;
+  kommentar: string;
+}
+
 export interface MalRad {
   namnd: string;
   mal: string;
@@ -42,6 +50,8 @@ export interface Rapportunderlag {
   ekonomi: NamndEkonomi[];
   period: NamndPeriod[];
   mal: MalRad[];
+  /** The comments on the largest deviations, per nämnd (the forecast rounds only). */
+  kommentarer: Avvikelsekommentar[];
   /** The writers' texts per section id. */
   texter: Readonly<Record<string, readonly Textblock[]>>;
 }
@@ -108,6 +118,18 @@ export const SEKTIONER: readonly Sektionsdefinition[] = [
         belopp: arsredovisning ? [n.budgetOre, n.utfallOre, n.avvikelseOre] : [n.budgetOre, n.utfallOre, n.prognosOre, n.avvikelseOre],
       }));
       const jamfort = arsredovisning ? utfall : 'Helårsprognos';
+      const kommentarer: Rapporttabell = {
+        id: 'avvikelsekommentarer',
+        rubrik: 'Nämndernas kommentarer till de största avvikelserna',
+        kolumner: [
+          { rubrik: 'Nämnd', typ: 'text' },
+          { rubrik: 'Ansvar', typ: 'text' },
+          { rubrik: 'Avvikelse', typ: 'belopp' },
+          { rubrik: 'Kommentar', typ: 'text' },
+        ],
+        rader: u.kommentarer.map((k) => [k.namnd, k.ansvar, k.avvikelseOre, k.kommentar]),
+        summa: null,
+      };
       return {
         tabeller: [
           beloppstabell(
@@ -116,6 +138,7 @@ export const SEKTIONER: readonly Sektionsdefinition[] = [
             kolumner,
             rader,
           ),
+          ...(arsredovisning ? [] : [kommentarer]),
         ],
         diagram: [
           {

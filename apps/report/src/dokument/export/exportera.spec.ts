@@ -24,6 +24,7 @@ const innehall = byggInnehall({
     { kod: 'KN', namn: 'Kulturnämnden', periodbudgetOre: null, periodutfallOre: 13_000_000_10 },
   ],
   mal: [{ namnd: 'Socialnämnden', mal: 'Fler i egen försörjning', bedomning: 'delvis-uppfyllt', analys: 'Arbetslösheten sjönk.' }],
+  kommentarer: [{ namnd: 'Socialnämnden', ansvar: '41230', avvikelseOre: -1_543_210_99, kommentar: 'Fler placeringar än väntat.' }],
   texter: {
     'vasentliga-handelser': [
       { typ: 'rubrik', text: 'Året' },
@@ -59,7 +60,8 @@ describe('a version as files', () => {
 
   it('the XLSX has a sheet per section, amounts in kronor to the öre, and totals as formulas over their rows', async () => {
     const bok = new ExcelJS.Workbook();
-    await bok.xlsx.load(await exportera('xlsx', version));
+    const fil = await exportera('xlsx', version);
+    await bok.xlsx.load(fil.buffer.slice(fil.byteOffset, fil.byteOffset + fil.byteLength) as ArrayBuffer);
     expect(bok.worksheets.map((b) => b.name)).toEqual(innehall.sektioner.map((s) => s.rubrik));
     const blad = bok.getWorksheet('Nämndernas ekonomi')!;
     const rader = blad.getSheetValues().filter(Boolean) as unknown[][];

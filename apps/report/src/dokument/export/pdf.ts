@@ -30,12 +30,10 @@ type Struct = ReturnType<Doc['struct']>;
 export async function pdf(v: RapportversionMedInnehall): Promise<Buffer> {
   for (const fil of [REGULAR, BOLD])
     if (!existsSync(fil)) throw new Error(`typsnittet ${fil} saknas (installera fonts-liberation eller sätt TERTIAL_TYPSNITT)`);
-  // Two passes: the first finds the page each section starts on, the second prints them in the table of contents.
-  const forsta = await rita(v, null);
-  return (await rita(v, forsta.sidor)).fil;
+  return rita(v);
 }
 
-async function rita(v: RapportversionMedInnehall, kandaSidor: number[] | null): Promise<{ fil: Buffer; sidor: number[] }> {
+async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
   const { innehall } = v;
   const doc = new PDFDocument({
     size: 'A4',
@@ -80,16 +78,13 @@ async function rita(v: RapportversionMedInnehall, kandaSidor: number[] | null): 
   stycke(omslag, `${STATUSNAMN[v.status]}, version ${v.version}${v.faststalldAt ? `, fastställd ${v.faststalldAt.slice(0, 10)}` : ''}.`);
   if (v.hash) stycke(omslag, `Innehållets kontrollsumma (SHA-256): ${v.hash}`);
 
-  // Table of contents.
+  // Table of contents: its place in the structure and its page now, its entries once the sections' pages are known.
   doc.addPage();
+  const tocSida = doc.bufferedPageRange().count - 1;
   const toc = doc.struct('TOC');
   rot.add(toc);
   rubrik(toc, 'H2', 'Innehåll', 18);
-  innehall.sektioner.forEach((sektion, i) => {
-    const sida = kandaSidor?.[i] ?? 0;
-    toc.add(doc.struct('TOCI', {}, () => doc.text(`${sektion.rubrik}${sida ? ` .......... ${sida}` : ''}`)));
-    doc.moveDown(0.2);
-  });
+  const tocY = doc.y;
 
   const sidor: number[] = [];
   for (const sektion of innehall.sektioner) {
@@ -138,6 +133,13 @@ async function rita(v: RapportversionMedInnehall, kandaSidor: number[] | null): 
     }
     sect.end();
   }
+  doc.switchToPage(tocSida);
+  doc.x = doc.page.margins.left;
+  doc.y = tocY;
+  innehall.sektioner.forEach((sektion, i) => {
+    toc.add(doc.struct('TOCI', {}, () => doc.text(`${sektion.rubrik} .......... ${sidor[i]}`)));
+    doc.moveDown(0.2);
+  });
   toc.end();
   omslag.end();
   rot.end();
@@ -162,7 +164,7 @@ async function rita(v: RapportversionMedInnehall, kandaSidor: number[] | null): 
     doc.page.margins.bottom = botten;
   }
   doc.end();
-  return { fil: await klar, sidor };
+  return klar;
 }
 
 function textblock(
