@@ -38,10 +38,20 @@ const put = (sektion: string, text: unknown, version = 1, som?: string) =>
 const post = <T>(path: string, som?: string) => api.json<T>(`${BAS}${path}`, { method: 'POST', som });
 
 async function hamtaFil(query: string): Promise<{ fil: Buffer; filhash: string | null; status: number }> {
+  // A kept-alive connection the gateway has closed meanwhile (after a long test) fails at once: ask again on a new one.
   const svar = await fetch(`${stack.gatewayUrl}${BAS}/export?${query}`, {
     headers: { authorization: `Bearer ${await (await import('../support/tokens.js')).token('ekonomidirektor')}` },
   });
   return { fil: Buffer.from(await svar.arrayBuffer()), filhash: svar.headers.get('x-tertial-filhash'), status: svar.status };
+}
+
+async function hamtaFilMedForsok(query: string): Promise<{ fil: Buffer; filhash: string | null; status: number }> {
+  try {
+    return await hamtaFil(query);
+  } catch (fel) {
+    if (!(fel instanceof TypeError)) throw fel;
+    return hamtaFil(query);
+  }
 }
 
 /** LibreOffice converts the file; its output must name no warning or error about the file (its own javaldx notice aside). */
@@ -117,10 +127,10 @@ describe('a report from draft to fixed version', () => {
     ]);
     const tabell = body.innehall.sektioner.find((s) => s.id === 'ekonomi-per-namnd')!.tabeller[0]!;
     const sn = totaler.namnder.find((n) => n.kod === 'SN')!;
-    // Utfall SN: Σ (100,000 + m) kr + 0.25 kr over eight months; prognos 1,300,000.50 + 250,000 kr.
-    expect(sn.utfallOre).toBe(80_003_602);
+    // Utfall SN: Σ (100,000 + m) kr + 0.25 kr over eight months = 800,038 kr; prognos 1,300,000.50 + 250,000 kr.
+    expect(sn.utfallOre).toBe(80_003_800);
     expect(sn.nettokostnadOre).toBe(155_000_050);
-    expect(tabell.rader.find((r) => r[0] === sn.namn)).toEqual([sn.namn, sn.budgetOre, 80_003_602, 155_000_050, sn.avvikelseOre]);
+    expect(tabell.rader.find((r) => r[0] === sn.namn)).toEqual([sn.namn, sn.budgetOre, 80_003_800, 155_000_050, sn.avvikelseOre]);
     expect(tabell.summa?.[2]).toBe(totaler.stad.utfallOre);
     expect(tabell.summa?.[3]).toBe(totaler.stad.nettokostnadOre);
   });
@@ -137,7 +147,7 @@ describe('a report from draft to fixed version', () => {
 
     const html = await put('vasentliga-handelser', [{ typ: 'stycke', text: 'Se <b>här</b>' }]);
     expect(html.status).toBe(400);
-    expect(html.body.detail).toMatch(/text\.0\.text: .*märkning/);
+    expect(html.body.detail).toMatch(/text\[0\]\.text: .*märkning/);
     expect((await put('okand-sektion', text)).status).toBe(404);
     expect((await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`)).body.innehall.sektioner[0]!.text).toEqual(text);
   });
@@ -190,7 +200,12 @@ describe('a report from draft to fixed version', () => {
     const frusen = await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`);
     expect(frusen.body.innehall).toEqual(fast.body.innehall);
 
-    const rattelse = await post<RapportversionDto>('/versioner');
+    // The round's closing reaches the report service as an event: until then the period is not closed.
+    const rattelse = await eventually(
+      () => post<RapportversionDto>('/versioner'),
+      (svar) => svar.status === 201,
+      30_000,
+    );
     expect(rattelse.body).toMatchObject({ version: 2, status: 'utkast', ersatter: 1 });
     expect((await post('/versioner')).status).toBe(409);
     await put('framtid', [{ typ: 'stycke', text: 'Prognosen för Socialnämnden är rättad.' }], 2);
@@ -241,7 +256,7 @@ describe('bad input is refused with a problem naming it, and nothing changes', (
 
 describe('the exports', () => {
   it('the PDF is valid PDF/A-2a to veraPDF, and LibreOffice opens it', { timeout: 240_000 }, async () => {
-    const { fil, filhash, status } = await hamtaFil('format=pdf&version=1');
+    const { fil, filhash, status } = await hamtaFilMedForsok('format=pdf&version=1');
     expect(status).toBe(200);
     expect(filhash).toMatch(/^[0-9a-f]{64}$/);
     const pdf = join(scratch, 'rapport.pdf');
@@ -261,7 +276,7 @@ describe('the exports', () => {
 
   it('the XLSX opens in LibreOffice with the API’s figures to the öre and each total equal to its rows', { timeout: 240_000 }, async () => {
     const version = (await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`)).body;
-    const { fil } = await hamtaFil('format=xlsx&version=1');
+    const { fil } = await hamtaFilMedForsok('format=xlsx&version=1');
     const xlsx = join(scratch, 'rapport.xlsx');
     writeFileSync(xlsx, fil);
     const ut = soffice(xlsx, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1');
@@ -285,7 +300,7 @@ describe('the exports', () => {
   });
 
   it('the DOCX opens in LibreOffice with the same headings and figures in mnkr', { timeout: 240_000 }, async () => {
-    const { fil } = await hamtaFil('format=docx&version=1');
+    const { fil } = await hamtaFilMedForsok('format=docx&version=1');
     const docx = join(scratch, 'rapport.docx');
     writeFileSync(docx, fil);
     const ut = soffice(docx, 'txt:Text (encoded):UTF8');
@@ -298,7 +313,7 @@ describe('the exports', () => {
   });
 
   it('without a version the export is the open draft', async () => {
-    const { status } = await hamtaFil('format=xlsx');
+    const { status } = await hamtaFilMedForsok('format=xlsx');
     expect(status).toBe(200);
   });
 });
