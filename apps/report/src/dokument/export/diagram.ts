@@ -30,7 +30,9 @@ export function diagramSvg(diagram: Rapportdiagram): string {
         data: serie.varden.map((ore) => Math.round(ore / 10_000_000) / 10),
       })),
     });
-    return chart.renderToSVGString();
+    const svg = chart.renderToSVGString();
+    // A viewBox, so the PDF and DOCX can scale the chart to their column's width.
+    return svg.includes('viewBox') ? svg : svg.replace('<svg ', `<svg viewBox="0 0 ${DIAGRAM_BREDD} ${DIAGRAM_HOJD}" `);
   } finally {
     chart.dispose();
   }
