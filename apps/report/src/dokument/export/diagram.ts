@@ -13,8 +13,9 @@ export const DIAGRAM_HOJD = 420;
  * A report chart as SVG with ECharts' own server-side rendering: the same bar chart the dashboard draws, in mnkr.
  * No animation, and the fonts the PDF embeds.
  */
-export function diagramSvg(diagram: Rapportdiagram): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: DIAGRAM_BREDD, height: DIAGRAM_HOJD });
+export function diagramSvg(diagram: Rapportdiagram, bredd = DIAGRAM_BREDD, hojd = DIAGRAM_HOJD): string {
+  // Drawn at the size it is placed at: svg-to-pdfkit does not scale a chart reliably.
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: bredd, height: hojd });
   try {
     chart.setOption({
       animation: false,
@@ -30,9 +31,7 @@ export function diagramSvg(diagram: Rapportdiagram): string {
         data: serie.varden.map((ore) => Math.round(ore / 10_000_000) / 10),
       })),
     });
-    const svg = chart.renderToSVGString();
-    // A viewBox, so the PDF and DOCX can scale the chart to their column's width.
-    return svg.includes('viewBox') ? svg : svg.replace('<svg ', `<svg viewBox="0 0 ${DIAGRAM_BREDD} ${DIAGRAM_HOJD}" `);
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }

@@ -125,7 +125,7 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
       const y = doc.y;
       sect.add(
         doc.struct('Figure', { alt: diagram.beskrivning }, () => {
-          SVGtoPDF(doc, diagramSvg(diagram), x, y, { width: bredd, height: hojd, assumePt: true, fontCallback: () => 'Text' });
+          SVGtoPDF(doc, diagramSvg(diagram, Math.floor(bredd), Math.floor(hojd)), x, y, { assumePt: true, fontCallback: () => 'Text' });
         }),
       );
       doc.y = y + hojd + 12;
