@@ -10,6 +10,7 @@
 //
 //   npm run bench                  all of it (several minutes)
 //   npm run bench -- --first-load  only the first load: one start, the browser, and bench-results/first-load.json
+//   npm run bench -- --rapportexport  only the delårsrapport augusti as PDF, XLSX and DOCX (time, peak memory)
 //   npm run bench -- --prognosomgang  only the whole-city forecast round and its raw Kafka ceiling:
 //                                  bench-results/prognosomgang.json
 //
@@ -28,6 +29,7 @@ import { measureFirstLoad } from './lib/first-load.mjs';
 import { kafkajsCeiling, producerPerformance } from './lib/kafka-ceiling.mjs';
 import { ensureKafkaTools } from './lib/kafka.mjs';
 import { measureRound } from './lib/prognosomgang-bench.mjs';
+import { measureExports } from './lib/export-bench.mjs';
 import { createLog, run } from './lib/process.mjs';
 import { bearer, tokenSource } from './lib/tokens.mjs';
 
@@ -35,6 +37,7 @@ const root = resolve(import.meta.dirname, '../..');
 const log = createLog('bench');
 const onlyFirstLoad = process.argv.includes('--first-load');
 const onlyRound = process.argv.includes('--prognosomgang');
+const onlyExports = process.argv.includes('--rapportexport');
 const PORT = Number(process.env.TERTIAL_PORT || 8380);
 const env = {
   TERTIAL_PORT: String(PORT),
@@ -288,6 +291,28 @@ await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
 
+/** The delårsrapport augusti as PDF, XLSX and DOCX: time and peak memory of each (targets: under 5 s and 300 MB). */
+async function benchExports() {
+  const exports = { measuredAt: new Date().toISOString(), machine, targets: { seconds: 5, peakRssMb: 300 }, ...(await measureExports()) };
+  writeFileSync(join(root, 'bench-results/rapportexport.json'), `${JSON.stringify(exports, null, 2)}\n`);
+  console.log(`\nThe city's delårsrapport augusti (${exports.namnder} nämnder) as files (targets: each under 5 s and 300 MB)\n`);
+  console.table(
+    exports.results.map((r) => ({
+      format: r.format,
+      'export (s)': (r.ms / 1000).toFixed(2),
+      'with process start (s)': (r.processMs / 1000).toFixed(2),
+      'peak RSS (MB)': r.peakMb,
+      'file (kB)': Math.round(r.bytes / 1024),
+    })),
+  );
+  console.log('written to bench-results/rapportexport.json');
+}
+
+if (onlyExports) {
+  await benchExports();
+  process.exit(0);
+}
+
 if (onlyFirstLoad) {
   const started = await measureStart('start for the first load', { whileRunning: measureDashboard });
   const firstLoad = { measuredAt: new Date().toISOString(), machine, targets: { javascriptTransferredKb: 250 }, ...started.extra };
@@ -383,3 +408,4 @@ console.log('\nUtfall import (targets: under 10 s and under 300 MB for about 500
 console.table([utfallImport]);
 printFirstLoad(firstLoad);
 console.log('written to bench-results/startup.json and bench-results/first-load.json');
+await benchExports();

@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureLibreoffice, ensureVerapdf } from './lib/dokumentverktyg.mjs';
 import { ensureKafka } from './lib/kafka.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run, shutdown } from './lib/process.mjs';
@@ -25,7 +26,7 @@ log(`building, type-checking${skipLint ? ' (lint skipped: TERTIAL_SKIP_LINT=1)' 
 await run('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
 
 // A broker of the tests' own, emptied on every run, so no earlier run's events leak into the assertions.
-const [kafka, postgres, chromium] = await Promise.all([
+const [kafka, postgres, chromium, verapdf, soffice] = await Promise.all([
   ensureKafka({
     root,
     log: log.child('kafka'),
@@ -36,6 +37,9 @@ const [kafka, postgres, chromium] = await Promise.all([
   }),
   ensurePostgres({ root, log: log.child('postgres') }),
   ensureChromium({ log: log.child('chromium') }),
+  // The exported reports are checked with the real tools: veraPDF for PDF/A, LibreOffice for opening each file.
+  ensureVerapdf({ root, log: log.child('verapdf') }),
+  ensureLibreoffice({ log: log.child('libreoffice') }),
 ]);
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
@@ -53,6 +57,8 @@ const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
     TERTIAL_TEST_KAFKA_BROKERS: kafka.brokers.join(','),
     TERTIAL_TEST_PG_URL: postgres.url,
     CHROMIUM_PATH: chromium,
+    TERTIAL_VERAPDF_LIBS: verapdf,
+    TERTIAL_SOFFICE: soffice,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim(),
   },
 });

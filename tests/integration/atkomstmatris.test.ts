@@ -29,6 +29,7 @@ const ANVANDARE: Record<Roll, string> = {
   processledare: 'processledare-sn',
   ekonomidirektor: 'ekonomidirektor',
   fullmaktige: 'kf-ledamot',
+  stadsrevisionen: 'revisor',
 };
 
 /**
@@ -61,6 +62,10 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/goals/uppfoljning/{ar}/{tillfalle}/forslag': ['processledare', 'ekonomidirektor'],
   'POST /api/report/rapporter': ['ekonomidirektor'],
   'POST /api/report/rapporter/{id}/faststall': ['ekonomidirektor'],
+  'POST /api/report/dokument/{rapport}/{ar}/versioner': ['ekonomidirektor'],
+  'PUT /api/report/dokument/{rapport}/{ar}/versioner/{version}/texter/{sektion}': ['ekonomidirektor'],
+  'POST /api/report/dokument/{rapport}/{ar}/versioner/{version}/granskning': ['ekonomidirektor'],
+  'POST /api/report/dokument/{rapport}/{ar}/versioner/{version}/faststall': ['ekonomidirektor'],
   'PUT /api/budget/kontogrupper/mappning': ['ekonomidirektor'],
   'POST /api/budget/organisation/import': ['ekonomidirektor'],
   'POST /api/budget/resursfordelning': ['ekonomidirektor'],
@@ -178,10 +183,21 @@ describe('the access matrix: every endpoint × every role', () => {
       });
     }
     // Council members read fixed reports and nothing else.
-    expect(operations.filter((op) => op.regel?.roller?.includes('fullmaktige')).map((op) => `${op.method} ${op.path}`)).toEqual([
+    expect(
+      operations
+        .filter((op) => op.regel?.roller?.includes('fullmaktige'))
+        .map((op) => `${op.method} ${op.path}`)
+        .sort(),
+    ).toEqual([
+      'GET /api/report/dokument/{rapport}/{ar}/export',
+      'GET /api/report/dokument/{rapport}/{ar}/jamforelse',
+      'GET /api/report/dokument/{rapport}/{ar}/versioner',
+      'GET /api/report/dokument/{rapport}/{ar}/versioner/{version}',
       'GET /api/report/rapporter',
       'GET /api/report/rapporter/{id}',
     ]);
+    // Stadsrevisionen changes nothing.
+    expect(operations.filter((op) => op.method !== 'GET' && op.regel?.roller?.includes('stadsrevisionen'))).toEqual([]);
   });
 
   it('without a token every endpoint but the open ones answers 401', async () => {

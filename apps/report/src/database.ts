@@ -1,6 +1,7 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
 import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } from './maluppfyllelse/maluppfyllelse.entity.js';
+import { RapportversionSchema } from './dokument/rapportversion.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
@@ -15,6 +16,7 @@ export const REPORT_DATABASE: ServiceDatabase = {
     AnsvarUtfallManadSchema,
     PrognosomgangSchema,
     RapportSchema,
+    RapportversionSchema,
     OrganisationNodeReplicaSchema,
     RapportMalSchema,
     RapportMalbedomningSchema,

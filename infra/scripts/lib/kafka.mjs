@@ -223,7 +223,7 @@ function isListening(port) {
 }
 
 /** The broker needs Java 17+ (Debian 12's default) and Maven to assemble its jars; both come from Debian when missing. */
-async function ensureJava(log) {
+export async function ensureJava(log) {
   const missing = [];
   if (!which('java')) missing.push('default-jre-headless');
   if (!which('mvn')) missing.push('maven');
@@ -231,7 +231,7 @@ async function ensureJava(log) {
 }
 
 /** Copies the broker's jars into .tertial/kafka/libs, again only when pom.xml changed since the last time. */
-async function ensureLibs(paths, log, what = 'the Kafka broker') {
+export async function ensureLibs(paths, log, what = 'the Kafka broker') {
   const pomHash = createHash('sha256').update(readFileSync(paths.pom)).digest('hex');
   const stamp = existsSync(paths.libsStamp) ? readFileSync(paths.libsStamp, 'utf8').trim() : '';
   if (stamp === pomHash && existsSync(paths.libs)) return;

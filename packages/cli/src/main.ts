@@ -1,5 +1,6 @@
 import { andringslogg, andringsloggHelp } from './commands/andringslogg.js';
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
+import { exportReport, exportReportHelp } from './commands/export-report.js';
 import { importKolada, importKoladaHelp } from './commands/import-kolada.js';
 import { importUtfall, importUtfallHelp } from './commands/import-utfall.js';
 import { rebuild, rebuildHelp } from './commands/rebuild.js';
@@ -8,6 +9,7 @@ import { token, tokenHelp } from './commands/token.js';
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   andringslogg: { run: andringslogg, help: andringsloggHelp },
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
+  'export-report': { run: exportReport, help: exportReportHelp },
   'import-kolada': { run: importKolada, help: importKoladaHelp },
   'import-utfall': { run: importUtfall, help: importUtfallHelp },
   rebuild: { run: rebuild, help: rebuildHelp },

@@ -2,7 +2,7 @@
  * Who may do what: the roles of the city's identity provider and the claims a Tertial access token carries.
  * Services trust only a signed token from the configured issuer; these names are the contract with it.
  */
-export const ROLLER = ['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige'] as const;
+export const ROLLER = ['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'stadsrevisionen'] as const;
 export type Roll = (typeof ROLLER)[number];
 
 /** Swedish names for screens and messages. */
@@ -12,6 +12,7 @@ export const ROLLNAMN: Record<Roll, string> = {
   processledare: 'Processledare',
   ekonomidirektor: 'Ekonomidirektör',
   fullmaktige: 'Ledamot i kommunfullmäktige',
+  stadsrevisionen: 'Stadsrevisionen',
 };
 
 /** The access token's claims (besides iss, sub, aud, exp): names configurable per city, these are the defaults. */

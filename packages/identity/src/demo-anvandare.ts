@@ -96,6 +96,13 @@ function byggUrval(): Urval {
       org: [],
       beskrivning: 'Ledamot i kommunfullmäktige, tar emot rapporterna',
     },
+    {
+      id: 'revisor',
+      namn: 'Karin Ek',
+      roll: 'stadsrevisionen',
+      org: [],
+      beskrivning: 'Stadsrevisionen, granskar delårsrapport augusti och årsredovisningen',
+    },
     { id: 'processledare-sn', namn: 'Sara Lindqvist', roll: 'processledare', org: ['SN'], beskrivning: `Processledare för ${namn('SN')}` },
     { id: 'ekonom-sn', namn: 'Johan Berglund', roll: 'forvaltningsekonom', org: [sn.kod], beskrivning: `Förvaltningsekonom, ${sn.namn}` },
     { id: 'ekonom-von', namn: 'Amira Haddad', roll: 'forvaltningsekonom', org: [von.kod], beskrivning: `Förvaltningsekonom, ${von.namn}` },

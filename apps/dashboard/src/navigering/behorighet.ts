@@ -16,6 +16,8 @@ export const SIDOR_PER_ROLL: Readonly<Record<Roll, readonly Sidnyckel[]>> = {
   processledare: ['mal', 'organisation'],
   chef: ['helarsprognoser', 'uppfoljning', 'mal', 'organisation'],
   fullmaktige: ['rapporter'],
+  // Stadsrevisionen reads the drafts put up for audit and the fixed versions; it changes nothing.
+  stadsrevisionen: ['rapporter'],
 };
 
 /** The pages for someone with these roles, in the main menu's order. */

@@ -6,6 +6,7 @@ import { BekraftadAtgard } from '../sida/bekraftad-atgard.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
+import { Rapportdokument } from './dokument/rapportdokument-vy.js';
 import { NyttRapportutkast } from './nytt-rapportutkast.js';
 import { RapportInnehall } from './rapport-innehall.js';
 import { kanHanteraRapporter, rapportdatum, rapportperiod, rapportstatus, sorteraRapporter } from './rapporter.js';
@@ -166,6 +167,8 @@ export function RapporterSida() {
       <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="rapport-status">
         {meddelande}
       </p>
+      <Rapportdokument kanHantera={kanHantera} />
+      <h2>Prognosöversikter</h2>
       {kanHantera ? <NyttRapportutkast onMeddelande={setMeddelande} onSkapad={(rapport) => setValdId(rapport.id)} /> : null}
       {lista}
     </>

@@ -11,5 +11,6 @@ import { MaluppfyllelseService } from './maluppfyllelse.service.js';
   imports: [OrganisationReplicaModule, UppfoljningModule],
   controllers: [MaluppfyllelseController, MaluppfyllelseConsumer],
   providers: [MaluppfyllelseService],
+  exports: [MaluppfyllelseService],
 })
 export class MaluppfyllelseModule {}

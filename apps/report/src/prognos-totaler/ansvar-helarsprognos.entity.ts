@@ -20,6 +20,8 @@ export const AnsvarHelarsprognosSchema = defineEntity({
     intakterOre: p.bigint('number'),
     kostnaderOre: p.bigint('number'),
     nettokostnadOre: p.bigint('number'),
+    /** The chef's comment on the forecast's deviation (the report's comments on deviations); null without one. */
+    kommentar: p.text().nullable(),
     andradAt: p.datetime(),
     appliedAt: p.datetime(),
   },

@@ -23,6 +23,7 @@ interface Tabeller extends KitTabeller {
     intakter_ore: number | string;
     kostnader_ore: number | string;
     nettokostnad_ore: number | string;
+    kommentar: string | null;
     andrad_at: DbTid;
     applied_at: DbTid;
   };
@@ -72,6 +73,7 @@ export class PrognosTotalerService {
       intakter_ore: summa.intakterOre,
       kostnader_ore: summa.kostnaderOre,
       nettokostnad_ore: summa.nettokostnadOre,
+      kommentar: prognos.kommentar,
       andrad_at: dbTid(em, new Date(prognos.andradAt)),
       applied_at: dbTid(em, appliedAt),
     };

@@ -27,7 +27,7 @@ export class UppfoljningController {
   constructor(@Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService) {}
 
   @Get()
-  @Atkomst(...MEDARBETARE)
+  @Atkomst(...MEDARBETARE, 'stadsrevisionen')
   @ApiOperation({
     summary:
       'En nod i omgångens organisation med sina barn: budget, periodens utfall och budget, prognos, avvikelse, förändring sedan förra omgången och framsteg; var och en ser sin del av trädet',
@@ -41,7 +41,7 @@ export class UppfoljningController {
   }
 
   @Get('saknas')
-  @Atkomst(...MEDARBETARE)
+  @Atkomst(...MEDARBETARE, 'stadsrevisionen')
   @ApiOperation({
     summary: 'Ansvaren under noden vars prognos saknas i omgången (ej påbörjad, utkast, återsänd) med sin chef; CSV med Accept: text/csv',
   })
@@ -62,7 +62,7 @@ export class UppfoljningController {
   }
 
   @Get('saknas.csv')
-  @Atkomst(...MEDARBETARE)
+  @Atkomst(...MEDARBETARE, 'stadsrevisionen')
   @ApiOperation({ summary: 'Samma lista som CSV (semikolon, UTF-8 med BOM) för Excel' })
   @ApiProduces('text/csv')
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
@@ -83,7 +83,7 @@ export class UppfoljningStreamController {
   constructor(@Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService) {}
 
   @Sse()
-  @Atkomst(...MEDARBETARE)
+  @Atkomst(...MEDARBETARE, 'stadsrevisionen')
   @ApiOperation({
     summary:
       'Server-sent events: ett meddelande när en nyare sammanställning av omgången finns (högst tio gånger i sekunden), med ändringsnummer och de prognosändringar den tagit in för de ansvar man ser',

@@ -6,5 +6,6 @@ export * from './maluppfyllelse.js';
 export * from './maluppfyllelse-rapport.js';
 export * from './nyckeltal.js';
 export * from './prognos-totaler.js';
+export * from './rapportdokument.js';
 export * from './utfall.js';
 export * from './uppfoljning.js';

@@ -18,7 +18,7 @@ export class AndringsloggController {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   @Get()
-  @Atkomst('ekonomidirektor')
+  @Atkomst('ekonomidirektor', 'stadsrevisionen')
   @ApiOperation({
     summary: 'Ändringsloggen för ett objekt (t.ex. objektTyp=ansvar&objektId=41210): vem ändrade vad och när, före och efter',
   })

@@ -39,7 +39,7 @@ export class Omfang {
 
   static for(principal: Principal, tree: Organisationsindex | readonly OrganisationNode[]): Omfang {
     const index = tree instanceof Organisationsindex ? tree : new Organisationsindex(tree);
-    if (harRoll(principal, 'ekonomidirektor')) return new Omfang(true, new Set(), new Set(), index.byKod);
+    if (harRoll(principal, 'ekonomidirektor', 'stadsrevisionen')) return new Omfang(true, new Set(), new Set(), index.byKod);
     const rotter = new Set(principal.org.filter((kod) => index.byKod.has(kod)));
     const egna = new Set<string>();
     if (harRoll(principal, 'chef')) {

@@ -1,0 +1,389 @@
+import { createHash } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type {
+  Exportformat,
+  Rapportinnehall,
+  Rapportjamforelse,
+  Rapporttyp,
+  RapportversionDto,
+  RapportversionMedInnehall,
+  Textblock,
+  Uppfoljningstillfalle,
+} from '@tertial/contracts/dto';
+import type { Prognostillfalle } from '@tertial/contracts/prognos';
+import { avvisa, avvisaVid, loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
+
+import { MaluppfyllelseService } from '../maluppfyllelse/maluppfyllelse.service.js';
+import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
+import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { lasbaraVersioner, periodenSaknas, provaAndring, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
+import { exportera } from './export/exportera.js';
+import { innehallshash } from './hash.js';
+import { jamforVersioner } from './jamfor.js';
+import { Rapportversion } from './rapportversion.entity.js';
+import { byggInnehall, sektionerFor, type Avvikelsekommentar, type MalRad, type NamndEkonomi, type NamndPeriod } from './sektioner.js';
+
+const PERIOD: Record<Rapporttyp, { tillfalle: Prognostillfalle | null; uppfoljning: Uppfoljningstillfalle; tomManad: number }> = {
+  'delarsrapport-april': { tillfalle: 'april', uppfoljning: 'april', tomManad: 4 },
+  'delarsrapport-augusti': { tillfalle: 'augusti', uppfoljning: 'augusti', tomManad: 8 },
+  arsredovisning: { tillfalle: null, uppfoljning: 'helar', tomManad: 12 },
+};
+
+/** The report gathers the whole city's figures whoever asks: it is the ekonomidirektör's document. */
+const RAPPORTEN: Principal = { id: 'rapport', namn: 'Rapporten', roller: ['ekonomidirektor'], org: [], utgarMs: Number.MAX_SAFE_INTEGER };
+
+export interface Exportfil {
+  fil: Buffer;
+  filnamn: string;
+  mediatyp: string;
+  /** SHA-256 of the file's bytes (hex): what the command line prints for the agenda system. */
+  filhash: string;
+}
+
+@Injectable()
+export class DokumentService {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
+    @Inject(MaluppfyllelseService) private readonly maluppfyllelse: MaluppfyllelseService,
+  ) {}
+
+  async lista(rapport: Rapporttyp, ar: number, principal: Principal): Promise<RapportversionDto[]> {
+    const versioner = await this.orm.em
+      .fork()
+      .find(Rapportversion, { rapport, ar, status: { $in: [...lasbaraVersioner(principal.roller)] } }, { orderBy: { version: 'asc' } });
+    return versioner.map(toDto);
+  }
+
+  async hamta(rapport: Rapporttyp, ar: number, version: number, principal: Principal): Promise<RapportversionMedInnehall> {
+    const funnen = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, version });
+    const provat = provaLasning(rapport, ar, version, funnen, principal.roller);
+    if (!provat.ok) avvisa(provat.hinder);
+    return { ...toDto(provat.varde), innehall: await this.innehall(provat.varde) };
+  }
+
+  /** A new draft: the first version, or a correction beside the fixed ones, starting from the latest version's texts. */
+  async skapaUtkast(rapport: Rapporttyp, ar: number, principal: Principal, correlationId: string): Promise<RapportversionDto> {
+    await this.kravStangdPeriod(rapport, ar);
+    const skapad = await this.orm.em.fork().transactional(async (em) => {
+      const versioner = await em.find(Rapportversion, { rapport, ar }, { orderBy: { version: 'asc' } });
+      avvisaVid(provaNyVersion(rapport, ar, versioner));
+      const senaste = versioner.at(-1);
+      const faststalld = versioner.filter((v) => v.status === 'faststalld').at(-1);
+      const ny = em.create(Rapportversion, {
+        rapport,
+        ar,
+        version: (senaste?.version ?? 0) + 1,
+        status: 'utkast',
+        texter: senaste ? structuredClone(senaste.texter) : {},
+        innehall: null,
+        hash: null,
+        ersatter: faststalld?.version ?? null,
+        skapadAt: new Date(),
+        skapadAv: principal.id,
+        faststalldAt: null,
+        faststalldAv: null,
+      });
+      loggaAndring(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        { handling: 'rapportversion.skapad', objekt: { typ: 'rapportversion', id: nyckel(ny) }, fore: null, efter: toDto(ny) },
+      );
+      return ny;
+    });
+    return toDto(skapad);
+  }
+
+  async andraText(
+    rapport: Rapporttyp,
+    ar: number,
+    version: number,
+    sektion: string,
+    text: Textblock[],
+    principal: Principal,
+    correlationId: string,
+  ): Promise<RapportversionMedInnehall> {
+    const definition = sektionerFor(rapport).find((s) => s.id === sektion);
+    if (!definition?.redigerbar) {
+      throw new ProblemException(404, 'Hittades inte', `${rapport} har ingen sektion ${sektion} med text.`, [
+        { field: 'sektion', message: 'okänd sektion' },
+      ]);
+    }
+    const andrad = await this.orm.em.fork().transactional(async (em) => {
+      const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
+      if (!provat.ok) avvisa(provat.hinder);
+      const v = provat.varde;
+      const fore = v.texter[sektion] ?? [];
+      v.texter = { ...v.texter, [sektion]: text };
+      loggaAndring(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        {
+          handling: 'rapportversion.text-andrad',
+          objekt: { typ: 'rapportversion', id: nyckel(v) },
+          fore: { sektion, text: fore },
+          efter: { sektion, text },
+        },
+      );
+      return v;
+    });
+    return { ...toDto(andrad), innehall: await this.innehall(andrad) };
+  }
+
+  /** Puts a draft up for stadsrevisionen's audit: from now on the auditors read it too. */
+  async tillGranskning(
+    rapport: Rapporttyp,
+    ar: number,
+    version: number,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<RapportversionDto> {
+    avvisaVid(provaGranskning(rapport));
+    const v = await this.orm.em.fork().transactional(async (em) => {
+      const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
+      if (!provat.ok) avvisa(provat.hinder);
+      const fore = toDto(provat.varde);
+      provat.varde.status = 'granskning';
+      loggaAndring(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        {
+          handling: 'rapportversion.till-granskning',
+          objekt: { typ: 'rapportversion', id: nyckel(provat.varde) },
+          fore,
+          efter: toDto(provat.varde),
+        },
+      );
+      return provat.varde;
+    });
+    return toDto(v);
+  }
+
+  /** Fixes a draft: its figures, texts and charts as they are now, frozen with their hash. */
+  async faststall(
+    rapport: Rapporttyp,
+    ar: number,
+    version: number,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<RapportversionMedInnehall> {
+    await this.kravStangdPeriod(rapport, ar);
+    const v = await this.orm.em.fork().transactional(async (em) => {
+      const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
+      if (!provat.ok) avvisa(provat.hinder);
+      const v = provat.varde;
+      const fore = toDto(v);
+      const innehall = await this.byggLive(rapport, ar, v.texter);
+      v.innehall = innehall;
+      v.hash = innehallshash(innehall);
+      v.status = 'faststalld';
+      v.faststalldAt = new Date();
+      v.faststalldAv = principal.id;
+      loggaAndring(
+        em,
+        { tjanst: 'report', principal, correlationId },
+        { handling: 'rapportversion.faststalld', objekt: { typ: 'rapportversion', id: nyckel(v) }, fore, efter: toDto(v) },
+      );
+      return v;
+    });
+    return { ...toDto(v), innehall: v.innehall! };
+  }
+
+  async jamfor(rapport: Rapporttyp, ar: number, fran: number, till: number, principal: Principal): Promise<Rapportjamforelse> {
+    const [a, b] = await Promise.all([this.hamta(rapport, ar, fran, principal), this.hamta(rapport, ar, till, principal)]);
+    return { fran, till, skillnader: jamforVersioner(a.innehall, b.innehall) };
+  }
+
+  /** A version as a file; without a version number the open draft (the live figures). */
+  async exportera(
+    rapport: Rapporttyp,
+    ar: number,
+    version: number | undefined,
+    format: Exportformat,
+    principal: Principal,
+  ): Promise<Exportfil> {
+    const nummer = version ?? (await this.oppetUtkast(rapport, ar));
+    const v = await this.hamta(rapport, ar, nummer, principal);
+    const fil = await exportera(format, v);
+    return {
+      fil,
+      filnamn: `${rapport}-${ar}-v${nummer}.${format}`,
+      mediatyp: MEDIATYPER[format],
+      filhash: createHash('sha256').update(fil).digest('hex'),
+    };
+  }
+
+  private async oppetUtkast(rapport: Rapporttyp, ar: number): Promise<number> {
+    const oppen = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, status: { $ne: 'faststalld' } });
+    if (!oppen) {
+      throw new ProblemException(404, 'Inget utkast', `${rapport} ${ar} har inget utkast; ange en fastställd version.`, [
+        { field: 'version', message: 'inget utkast finns' },
+      ]);
+    }
+    return oppen.version;
+  }
+
+  private async innehall(v: Rapportversion): Promise<Rapportinnehall> {
+    return v.innehall ?? this.byggLive(v.rapport, v.ar, v.texter);
+  }
+
+  private async kravStangdPeriod(rapport: Rapporttyp, ar: number): Promise<void> {
+    const { tillfalle } = PERIOD[rapport];
+    const em = this.orm.em.fork();
+    if (tillfalle) {
+      const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
+      if (omgang?.status !== 'stangd') avvisa(periodenSaknas(rapport, ar));
+    } else {
+      const [rad] = await (em as SqlEntityManager).execute<{ n: number | string }[]>(
+        'select count(*) as n from ansvar_utfall_manad where ar = ? and manad = 12',
+        [ar],
+      );
+      if (Number(rad?.n ?? 0) === 0) avvisa(periodenSaknas(rapport, ar));
+    }
+  }
+
+  /** The report as the services' data stand now, with the draft's texts. */
+  private async byggLive(rapport: Rapporttyp, ar: number, texter: Record<string, Textblock[]>): Promise<Rapportinnehall> {
+    const period = PERIOD[rapport];
+    const [ekonomi, perioden, mal, kommentarer] = await Promise.all([
+      this.ekonomi(ar, period.tillfalle),
+      this.periodbudget(ar, period.tomManad),
+      this.mal(ar, period.uppfoljning),
+      this.kommentarer(ar, period.tillfalle),
+    ]);
+    const periodrader: NamndPeriod[] = ekonomi.map((n) => ({
+      kod: n.kod,
+      namn: n.namn,
+      periodbudgetOre: perioden.get(n.kod) ?? null,
+      periodutfallOre: n.utfallOre,
+    }));
+    const namn = new Map(ekonomi.map((n) => [n.kod, n.namn]));
+    return byggInnehall({
+      rapport,
+      ar,
+      periodTomManad: period.tomManad,
+      ekonomi,
+      period: periodrader,
+      mal,
+      kommentarer: kommentarer.map((k) => ({ ...k, namnd: namn.get(k.namnd) ?? k.namnd })),
+      texter,
+    });
+  }
+
+  /**
+   * Each nämnd's largest forecast deviations with the chef's comment (at most five per nämnd): an ansvar's deviation
+   * is its verksamhetsbudget's net cost minus its forecast's, as in the roll-up.
+   */
+  private async kommentarer(ar: number, tillfalle: Prognostillfalle | null): Promise<Avvikelsekommentar[]> {
+    if (!tillfalle) return [];
+    const rader = await (this.orm.em.fork() as SqlEntityManager).execute<
+      { ansvar: string; namnd: string; kommentar: string; prognos_ore: number | string; budget_ore: number | string }[]
+    >(
+      `select h.ansvar, b.namnd, h.kommentar, h.nettokostnad_ore as prognos_ore, b.nettokostnad_ore as budget_ore
+       from ansvar_helarsprognos h join ansvar_budget b on b.ansvar = h.ansvar and b.ar = h.ar
+       where h.ar = ? and h.tillfalle = ? and h.status in ('klarmarkerad', 'godkand') and h.kommentar is not null and h.kommentar <> ''`,
+      [ar, tillfalle],
+    );
+    const perNamnd = new Map<string, Avvikelsekommentar[]>();
+    for (const rad of rader) {
+      const lista = perNamnd.get(rad.namnd) ?? [];
+      lista.push({
+        namnd: rad.namnd,
+        ansvar: rad.ansvar,
+        avvikelseOre: Number(rad.budget_ore) - Number(rad.prognos_ore),
+        kommentar: rad.kommentar,
+      });
+      perNamnd.set(rad.namnd, lista);
+    }
+    return [...perNamnd.keys()].sort().flatMap((namnd) =>
+      perNamnd
+        .get(namnd)!
+        .sort((a, b) => Math.abs(b.avvikelseOre) - Math.abs(a.avvikelseOre) || a.ansvar.localeCompare(b.ansvar))
+        .slice(0, 5),
+    );
+  }
+
+  private async ekonomi(ar: number, tillfalle: Prognostillfalle | null): Promise<NamndEkonomi[]> {
+    // The årsredovisning's figures are the year's: budget against the utfall of all twelve months.
+    const totaler = await this.totaler.totaler(ar, tillfalle ?? 'augusti');
+    if (tillfalle) {
+      return totaler.namnder.map((n) => ({
+        kod: n.kod,
+        namn: n.namn,
+        budgetOre: n.budgetOre,
+        utfallOre: n.utfallOre,
+        prognosOre: n.antalLamnade > 0 ? n.nettokostnadOre : null,
+        avvikelseOre: n.antalLamnade > 0 ? n.avvikelseOre : null,
+      }));
+    }
+    const arsutfall = await (this.orm.em.fork() as SqlEntityManager).execute<{ namnd: string; netto_ore: number | string }[]>(
+      `select b.namnd, sum(u.netto_ore) as netto_ore from ansvar_utfall_manad u
+       join ansvar_budget b on b.ansvar = u.ansvar and b.ar = u.ar where u.ar = ? group by b.namnd`,
+      [ar],
+    );
+    const utfall = new Map(arsutfall.map((r) => [r.namnd, Number(r.netto_ore)]));
+    return totaler.namnder.map((n) => {
+      const utfallOre = utfall.get(n.kod) ?? null;
+      return {
+        kod: n.kod,
+        namn: n.namn,
+        budgetOre: n.budgetOre,
+        utfallOre,
+        prognosOre: null,
+        avvikelseOre: n.budgetOre !== null && utfallOre !== null ? n.budgetOre - utfallOre : null,
+      };
+    });
+  }
+
+  /** Each nämnd's budget (net cost) for January to the period's last month, from the ansvar's monthly budgets. */
+  private async periodbudget(ar: number, tomManad: number): Promise<Map<string, number>> {
+    const rader = await (this.orm.em.fork() as SqlEntityManager).execute<{ namnd: string; manader_netto_ore: string | number[] | null }[]>(
+      'select namnd, manader_netto_ore from ansvar_budget where ar = ?',
+      [ar],
+    );
+    const perNamnd = new Map<string, number>();
+    for (const rad of rader) {
+      const manader = typeof rad.manader_netto_ore === 'string' ? (JSON.parse(rad.manader_netto_ore) as number[]) : rad.manader_netto_ore;
+      if (!manader) continue;
+      const belopp = manader.slice(0, tomManad).reduce((a, b) => a + b, 0);
+      perNamnd.set(rad.namnd, (perNamnd.get(rad.namnd) ?? 0) + belopp);
+    }
+    return perNamnd;
+  }
+
+  private async mal(ar: number, tillfalle: Uppfoljningstillfalle): Promise<MalRad[]> {
+    const oversikt = await this.maluppfyllelse.oversikt(ar, tillfalle, RAPPORTEN);
+    const detaljer = await Promise.all(
+      oversikt.namnder.filter((n) => n.antal.totalt > 0).map((n) => this.maluppfyllelse.namnd(ar, tillfalle, n.kod, RAPPORTEN)),
+    );
+    return detaljer.flatMap((d) =>
+      d.mal.map((m) => ({ namnd: d.namn, mal: m.text, bedomning: m.bedomning, analys: m.beslut?.analys ?? m.forslag?.forklaring ?? null })),
+    );
+  }
+}
+
+const MEDIATYPER: Record<Exportformat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const nyckel = (v: Rapportversion): string => `${v.rapport}/${v.ar}/${v.version}`;
+
+function toDto(v: Rapportversion): RapportversionDto {
+  return {
+    rapport: v.rapport,
+    ar: v.ar,
+    version: v.version,
+    status: v.status,
+    hash: v.hash ?? null,
+    ersatter: v.ersatter ?? null,
+    skapadAt: v.skapadAt.toISOString(),
+    skapadAv: v.skapadAv,
+    faststalldAt: v.faststalldAt?.toISOString() ?? null,
+    faststalldAv: v.faststalldAv ?? null,
+  };
+}

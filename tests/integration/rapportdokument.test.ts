@@ -1,0 +1,319 @@
+// The reports to kommunfullmäktige as documents: a draft with live figures and the writers' texts, fixed into a
+// version that never changes, corrected by a new version beside it, audited by stadsrevisionen, and exported as
+// PDF/A, XLSX and DOCX that the real tools (veraPDF, LibreOffice) accept, with the API's figures to the öre.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { PrognosTotaler, Rapportjamforelse, RapportversionDto, RapportversionMedInnehall } from '@tertial/contracts/dto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+import { ansvarI } from '../support/demo.js';
+import { eventually } from '../support/services.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+const AR = 2045;
+const BAS = `/api/report/dokument/delarsrapport-augusti/${AR}`;
+const [SN1, SN2] = ansvarI('SN') as [string, string];
+const [KN1] = ansvarI('KN') as [string];
+const scratch = mkdtempSync(join(tmpdir(), 'tertial-rapportdokument-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function kravVerktyg(namn: string): string {
+  const varde = process.env[namn];
+  if (!varde) throw new Error(`${namn} saknas: kör testerna med infra/scripts/test.mjs (npm test), som hämtar veraPDF och LibreOffice`);
+  return varde;
+}
+
+const put = (sektion: string, text: unknown, version = 1, som?: string) =>
+  api.json<RapportversionMedInnehall & { detail?: string }>(`${BAS}/versioner/${version}/texter/${sektion}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+    som,
+  });
+const post = <T>(path: string, som?: string) => api.json<T>(`${BAS}${path}`, { method: 'POST', som });
+
+async function hamtaFil(query: string): Promise<{ fil: Buffer; filhash: string | null; status: number }> {
+  // A kept-alive connection the gateway has closed meanwhile (after a long test) fails at once: ask again on a new one.
+  const svar = await fetch(`${stack.gatewayUrl}${BAS}/export?${query}`, {
+    headers: { authorization: `Bearer ${await (await import('../support/tokens.js')).token('ekonomidirektor')}` },
+  });
+  return { fil: Buffer.from(await svar.arrayBuffer()), filhash: svar.headers.get('x-tertial-filhash'), status: svar.status };
+}
+
+async function hamtaFilMedForsok(query: string): Promise<{ fil: Buffer; filhash: string | null; status: number }> {
+  try {
+    return await hamtaFil(query);
+  } catch (fel) {
+    if (!(fel instanceof TypeError)) throw fel;
+    return hamtaFil(query);
+  }
+}
+
+/** LibreOffice converts the file; its output must name no warning or error about the file (its own javaldx notice aside). */
+function soffice(fil: string, till: string): string {
+  const ut = join(scratch, `ut-${till.split(':')[0]}-${Date.now()}`);
+  const logg = execFileSync(
+    kravVerktyg('TERTIAL_SOFFICE'),
+    ['--headless', `-env:UserInstallation=file://${join(scratch, 'lo-profil')}`, '--convert-to', till, '--outdir', ut, fil],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    },
+  );
+  const varningar = logg.split('\n').filter((rad) => /warn|error|fel/i.test(rad) && !/javaldx/.test(rad));
+  expect(varningar).toEqual([]);
+  return ut;
+}
+
+let totaler: PrognosTotaler;
+
+beforeAll(async () => {
+  // Utfall January–August and two forecasts of a year of the test's own, and its August round closed.
+  const rader = ['ar;manad;ansvar;konto;belopp'];
+  for (let manad = 1; manad <= 8; manad++) {
+    rader.push(
+      `${AR};${manad};${SN1};5010;${100_000 + manad},25`,
+      `${AR};${manad};${KN1};5010;20000,10`,
+      `${AR};${manad};${KN1};3110;-1500,05`,
+    );
+  }
+  const importerad = await api.json<{ status: string }>(`/api/budget/utfall/import?filnamn=rapport-${AR}.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: `${rader.join('\n')}\n`,
+  });
+  expect(importerad.body.status).toBe('importerad');
+  await api.oppnaOmgangar([AR], ['augusti']);
+  for (const [ansvar, belopp] of [
+    [SN1, '1300000,50'],
+    [SN2, '250000'],
+    [KN1, '240000,75'],
+  ] as const) {
+    const svar = await api.lamnaPrognos({ ansvar, ar: AR, tillfalle: 'augusti', rader: [{ kontogrupp: 'personalkostnader', belopp }] });
+    expect(svar.status).toBe(200);
+  }
+  totaler = await eventually(
+    () => api.totaler(AR, 'augusti'),
+    (t) => t.stad.antalLamnade === 3 && t.utfallTillManad === 8,
+    60_000,
+  );
+  expect((await api.json(`/api/forecast/omgangar/${AR}/augusti/stang`, { method: 'POST' })).status).toBe(200);
+  await eventually(
+    () => api.json(`${BAS}/versioner`, { method: 'POST' }),
+    (svar) => svar.status === 201,
+    30_000,
+  );
+}, 180_000);
+
+describe('a report from draft to fixed version', () => {
+  it('the draft’s figures are the live totals of the closed round, to the öre', async () => {
+    const { body, status } = await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ version: 1, status: 'utkast', hash: null });
+    expect(body.innehall.sektioner.map((s) => s.id)).toEqual([
+      'vasentliga-handelser',
+      'ekonomi-per-namnd',
+      'periodutfall',
+      'investeringar',
+      'maluppfyllelse',
+      'arbetsmiljo',
+      'framtid',
+    ]);
+    const tabell = body.innehall.sektioner.find((s) => s.id === 'ekonomi-per-namnd')!.tabeller[0]!;
+    const sn = totaler.namnder.find((n) => n.kod === 'SN')!;
+    // Utfall SN: Σ (100,000 + m) kr + 0.25 kr over eight months = 800,038 kr; prognos 1,300,000.50 + 250,000 kr.
+    expect(sn.utfallOre).toBe(80_003_800);
+    expect(sn.nettokostnadOre).toBe(155_000_050);
+    expect(tabell.rader.find((r) => r[0] === sn.namn)).toEqual([sn.namn, sn.budgetOre, 80_003_800, 155_000_050, sn.avvikelseOre]);
+    expect(tabell.summa?.[2]).toBe(totaler.stad.utfallOre);
+    expect(tabell.summa?.[3]).toBe(totaler.stad.nettokostnadOre);
+  });
+
+  it('texts are plain paragraphs, headings and lists; markup is refused and nothing changes', async () => {
+    const text = [
+      { typ: 'rubrik', text: 'Ett år av omställning' },
+      { typ: 'stycke', text: 'Kostnaderna för försörjningsstöd ökade under våren.' },
+      { typ: 'lista', punkter: ['Ny grundskola i Drottninghög', 'Simhallen öppnade'] },
+    ];
+    const sparad = await put('vasentliga-handelser', text);
+    expect(sparad.status).toBe(200);
+    expect(sparad.body.innehall.sektioner[0]!.text).toEqual(text);
+
+    const html = await put('vasentliga-handelser', [{ typ: 'stycke', text: 'Se <b>här</b>' }]);
+    expect(html.status).toBe(400);
+    expect(html.body.detail).toMatch(/text\[0\]\.text: .*märkning/);
+    expect((await put('okand-sektion', text)).status).toBe(404);
+    expect((await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`)).body.innehall.sektioner[0]!.text).toEqual(text);
+  });
+
+  it('stadsrevisionen reads a draft put up for audit, its figures to the ansvar and the audit trail, and changes nothing', async () => {
+    expect((await api.json(`${BAS}/versioner/1`, { som: 'revisor' })).status).toBe(403);
+    expect((await post<RapportversionDto>('/versioner/1/granskning')).body.status).toBe('granskning');
+    expect((await api.json(`${BAS}/versioner/1`, { som: 'revisor' })).status).toBe(200);
+    expect((await api.json(`${BAS}/versioner/1`, { som: 'kf-ledamot' })).status).toBe(403);
+    expect((await put('framtid', [{ typ: 'stycke', text: 'Revisorn skriver.' }], 1, 'revisor')).status).toBe(403);
+    expect((await post('/versioner/1/faststall', 'revisor')).status).toBe(403);
+    const ansvar = await api.json<{ noder?: unknown }>(`/api/report/uppfoljning/${AR}/augusti/noder/${SN1}`, { som: 'revisor' });
+    expect(ansvar.status).toBe(200);
+    const logg = await api.json<{ handling: string }[]>(
+      `/api/report/andringslogg?objektTyp=rapportversion&objektId=${encodeURIComponent(`delarsrapport-augusti/${AR}/1`)}`,
+      { som: 'revisor' },
+    );
+    expect(logg.status).toBe(200);
+    expect(logg.body.map((p) => p.handling)).toEqual(
+      expect.arrayContaining(['rapportversion.skapad', 'rapportversion.text-andrad', 'rapportversion.till-granskning']),
+    );
+  });
+
+  it('fixing freezes figures and texts with a hash; fixing again or editing is refused; a correction is a new version beside it', async () => {
+    const fast = await post<RapportversionMedInnehall>('/versioner/1/faststall');
+    expect(fast.status).toBe(200);
+    expect(fast.body).toMatchObject({ status: 'faststalld', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await post<{ title: string }>('/versioner/1/faststall')).body).toMatchObject({ title: 'Versionen är fastställd' });
+    const andra = await put('framtid', [{ typ: 'stycke', text: 'För sent.' }]);
+    expect(andra.status).toBe(409);
+    expect(JSON.stringify(andra.body)).toMatch(/fastställd/);
+
+    // A later forecast changes the live totals, never the fixed version.
+    await api.oppnaOmgangar([AR], ['augusti']);
+    expect(
+      (
+        await api.lamnaPrognos({
+          ansvar: SN2,
+          ar: AR,
+          tillfalle: 'augusti',
+          rader: [{ kontogrupp: 'personalkostnader', belopp: '400000' }],
+        })
+      ).status,
+    ).toBe(200);
+    await eventually(
+      () => api.totaler(AR, 'augusti'),
+      (t) => t.namnder.find((n) => n.kod === 'SN')?.nettokostnadOre === 170_000_050,
+    );
+    expect((await api.json(`/api/forecast/omgangar/${AR}/augusti/stang`, { method: 'POST' })).status).toBe(200);
+    const frusen = await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`);
+    expect(frusen.body.innehall).toEqual(fast.body.innehall);
+
+    // The round's closing reaches the report service as an event: until then the period is not closed.
+    const rattelse = await eventually(
+      () => post<RapportversionDto>('/versioner'),
+      (svar) => svar.status === 201,
+      30_000,
+    );
+    expect(rattelse.body).toMatchObject({ version: 2, status: 'utkast', ersatter: 1 });
+    expect((await post('/versioner')).status).toBe(409);
+    await put('framtid', [{ typ: 'stycke', text: 'Prognosen för Socialnämnden är rättad.' }], 2);
+    const v2 = await post<RapportversionMedInnehall>('/versioner/2/faststall');
+    expect(v2.body.hash).not.toBe(fast.body.hash);
+
+    const diff = await api.json<Rapportjamforelse>(`${BAS}/jamforelse?fran=1&till=2`);
+    expect(diff.body.skillnader).toEqual(
+      expect.arrayContaining([
+        { sektion: 'Framtiden', var: 'text 1', fran: null, till: 'Prognosen för Socialnämnden är rättad.' },
+        expect.objectContaining({
+          sektion: 'Nämndernas ekonomi',
+          var: expect.stringMatching(/Socialnämnden: Helårsprognos/),
+          fran: '155000050',
+          till: '170000050',
+        }),
+      ]),
+    );
+  });
+
+  it('kommunfullmäktige’s members see the fixed versions only', async () => {
+    await post('/versioner');
+    const lista = await api.json<RapportversionDto[]>(`${BAS}/versioner`, { som: 'kf-ledamot' });
+    expect(lista.body.map((v) => [v.version, v.status])).toEqual([
+      [1, 'faststalld'],
+      [2, 'faststalld'],
+    ]);
+    expect((await api.json<RapportversionDto[]>(`${BAS}/versioner`)).body.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect((await api.json(`${BAS}/versioner/3`, { som: 'kf-ledamot' })).status).toBe(403);
+  });
+});
+
+describe('bad input is refused with a problem naming it, and nothing changes', () => {
+  it.each([
+    ['an unknown report', `/api/report/dokument/kvartalsrapport/${AR}/versioner`, 'GET', 400, 'rapport'],
+    ['an unknown year', '/api/report/dokument/delarsrapport-augusti/1999/versioner', 'GET', 400, 'ar'],
+    ['an unknown version', `${BAS}/versioner/99`, 'GET', 404, 'version'],
+    ['a period with no closed round', `/api/report/dokument/delarsrapport-april/${AR}/versioner`, 'POST', 422, 'ar'],
+    ['an årsredovisning of a year without December', `/api/report/dokument/arsredovisning/${AR}/versioner`, 'POST', 422, 'ar'],
+    ['an unknown format', `${BAS}/export?format=odt&version=1`, 'GET', 400, 'format'],
+  ] as const)('%s', async (_, path, method, status, falt) => {
+    const svar = await api.json<{ errors?: { field: string }[] }>(path, { method });
+    expect(svar.status).toBe(status);
+    expect(svar.contentType).toMatch(/application\/problem\+json/);
+    expect(svar.body.errors?.map((fel) => fel.field)).toContain(falt);
+  });
+});
+
+describe('the exports', () => {
+  it('the PDF is valid PDF/A-2a to veraPDF, and LibreOffice opens it', { timeout: 240_000 }, async () => {
+    const { fil, filhash, status } = await hamtaFilMedForsok('format=pdf&version=1');
+    expect(status).toBe(200);
+    expect(filhash).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = join(scratch, 'rapport.pdf');
+    writeFileSync(pdf, fil);
+    const rapport = execFileSync(
+      'java',
+      ['-cp', join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'), 'org.verapdf.apps.GreenfieldCliWrapper', '--format', 'text', pdf],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+      },
+    );
+    expect(rapport.trim()).toBe(`PASS ${pdf} 2a`);
+    const ut = soffice(pdf, 'html');
+    expect(readdirSync(ut).length).toBeGreaterThan(0);
+  });
+
+  it('the XLSX opens in LibreOffice with the API’s figures to the öre and each total equal to its rows', { timeout: 240_000 }, async () => {
+    const version = (await api.json<RapportversionMedInnehall>(`${BAS}/versioner/1`)).body;
+    const { fil } = await hamtaFilMedForsok('format=xlsx&version=1');
+    const xlsx = join(scratch, 'rapport.xlsx');
+    writeFileSync(xlsx, fil);
+    const ut = soffice(xlsx, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1');
+    const blad = readFileSync(join(ut, 'rapport-Nämndernas ekonomi.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((rad) => rad.split(';').map((cell) => cell.replace(/^"|"$/g, '')));
+    const tabell = version.innehall.sektioner.find((s) => s.id === 'ekonomi-per-namnd')!.tabeller[0]!;
+    const ore = (cell: string | undefined) => (cell ? Math.round(Number(cell.replace(',', '.')) * 100) : null);
+    for (const rad of [...tabell.rader, tabell.summa!]) {
+      const csv = blad.find((r) => r[0] === rad[0]);
+      expect(csv, String(rad[0])).toBeDefined();
+      expect(csv!.slice(1, 5).map(ore)).toEqual(rad.slice(1, 5));
+    }
+    const summa = blad.find((r) => r[0] === 'Summa')!;
+    const rader = blad.filter((r) => tabell.rader.some((t) => t[0] === r[0]));
+    for (const k of [1, 2, 3, 4]) {
+      const rows = rader.map((r) => ore(r[k])).filter((x): x is number => x !== null);
+      if (rows.length > 0) expect(ore(summa[k])).toBe(rows.reduce((a, b) => a + b, 0));
+    }
+  });
+
+  it('the DOCX opens in LibreOffice with the same headings and figures in mnkr', { timeout: 240_000 }, async () => {
+    const { fil } = await hamtaFilMedForsok('format=docx&version=1');
+    const docx = join(scratch, 'rapport.docx');
+    writeFileSync(docx, fil);
+    const ut = soffice(docx, 'txt:Text (encoded):UTF8');
+    const text = readFileSync(join(ut, 'rapport.txt'), 'utf8');
+    expect(text).toContain('Delårsrapport augusti 2045');
+    expect(text).toContain('Nämndernas ekonomi');
+    expect(text).toContain('Ett år av omställning');
+    // Socialnämnden's prognos 155,000,050 öre = 1.55 mnkr.
+    expect(text).toContain('1,6');
+  });
+
+  it('without a version the export is the open draft', async () => {
+    const { status } = await hamtaFilMedForsok('format=xlsx');
+    expect(status).toBe(200);
+  });
+});
