@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { REPORT_DATABASE } from './database.js';
+import { KoncernModule } from './koncern/koncern.module.js';
 import { MaluppfyllelseModule } from './maluppfyllelse/maluppfyllelse.module.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
 
@@ -10,7 +11,13 @@ export class ReportModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: ReportModule,
-      imports: [AuthModule.forRoot(), KitModule.forRoot(config, REPORT_DATABASE), PrognosTotalerModule, MaluppfyllelseModule],
+      imports: [
+        AuthModule.forRoot(),
+        KitModule.forRoot(config, REPORT_DATABASE),
+        PrognosTotalerModule,
+        MaluppfyllelseModule,
+        KoncernModule,
+      ],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { basKonto, basradForKonto, resultatEfterFinansiellaPoster, summeraBolagsutfall } from './bas-mappning.js';
+import { basKonto, basradForKonto, kontrolleraBolagsfil, resultatEfterFinansiellaPoster, summeraBolagsutfall } from './bas-mappning.js';
 
 describe('a company’s BAS accounts by class', () => {
-  it.each([
+  it.each<[number, string | undefined, string]>([
     [3011, 'intakter', 'nettoomsättning'],
     [3990, 'intakter', 'övriga rörelseintäkter'],
     [4010, 'kostnader', 'inköp av varor'],
@@ -53,5 +53,25 @@ describe('a company’s BAS accounts by class', () => {
     ]);
     // 100 000 − 70 000 − 5 000 + 48 000: the koncernbidrag on 8820 lies below the line.
     expect(resultatEfterFinansiellaPoster(manader)).toBe(73_000_00);
+  });
+});
+
+describe('a company’s SIE file', () => {
+  it('is refused for a räkenskapsår other than the calendar year and for an account that is not four digits', () => {
+    expect(
+      kontrolleraBolagsfil({
+        rakenskapsar: { start: '2026-05-01', slut: '2027-04-30' },
+        konton: [
+          { konto: '3011', firstLine: 12 },
+          { konto: '30110', firstLine: 14 },
+        ],
+      }),
+    ).toEqual([
+      { rad: 0, post: '#RAR', meddelande: 'bolagets räkenskapsår 2026-05-01–2027-04-30 är inte ett kalenderår' },
+      { rad: 14, post: '#TRANS', meddelande: 'kontot 30110 är inte ett fyrsiffrigt BAS-konto' },
+    ]);
+    expect(
+      kontrolleraBolagsfil({ rakenskapsar: { start: '2026-01-01', slut: '2026-12-31' }, konton: [{ konto: '3011', firstLine: 9 }] }),
+    ).toEqual([]);
   });
 });

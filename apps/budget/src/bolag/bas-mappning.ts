@@ -56,3 +56,25 @@ export function summeraBolagsutfall(rader: readonly { manad: number; konto: numb
 export function resultatEfterFinansiellaPoster(manader: readonly Bolagsmanad[]): Ore {
   return addOre(...manader.map((m) => addOre(m.intakterOre, -m.kostnaderOre, m.finansnettoOre)));
 }
+
+/**
+ * What must hold for a company's SIE file, beyond what the reader checks: every booked account a four-digit BAS
+ * account, and the räkenskapsår the calendar year (the koncern follows the calendar year, as the city does).
+ */
+export function kontrolleraBolagsfil(fil: {
+  rakenskapsar: { start: string; slut: string } | null;
+  konton: readonly { konto: string; firstLine: number }[];
+}): { rad: number; post: string; meddelande: string }[] {
+  const fel: { rad: number; post: string; meddelande: string }[] = [];
+  const { rakenskapsar } = fil;
+  if (rakenskapsar && (!rakenskapsar.start.endsWith('-01-01') || !rakenskapsar.slut.endsWith('-12-31')))
+    fel.push({
+      rad: 0,
+      post: '#RAR',
+      meddelande: `bolagets räkenskapsår ${rakenskapsar.start}–${rakenskapsar.slut} är inte ett kalenderår`,
+    });
+  for (const konto of fil.konton)
+    if (basKonto(konto.konto) === undefined)
+      fel.push({ rad: konto.firstLine, post: '#TRANS', meddelande: `kontot ${konto.konto} är inte ett fyrsiffrigt BAS-konto` });
+  return fel;
+}

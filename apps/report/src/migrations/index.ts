@@ -1,4 +1,5 @@
 import type { MigrationEntry } from '@tertial/service-kit';
+import { Migration20261202052517 } from './Migration20261202052517.js';
 import { Migration20261202022759 } from './Migration20261202022759.js';
 import { Migration20261201173731 } from './Migration20261201173731.js';
 import { Migration20261201175500 } from './Migration20261201175500.js';
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201201931', class: Migration20261201201931 },
   { name: 'Migration20261201220000', class: Migration20261201220000 },
   { name: 'Migration20261202022759', class: Migration20261202022759 },
+  { name: 'Migration20261202052517', class: Migration20261202052517 },
 ];
