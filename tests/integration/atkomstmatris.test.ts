@@ -29,6 +29,7 @@ const ANVANDARE: Record<Roll, string> = {
   processledare: 'processledare-sn',
   ekonomidirektor: 'ekonomidirektor',
   fullmaktige: 'kf-ledamot',
+  bolagsekonom: 'ekonomichef-hbghem',
 };
 
 /**
@@ -69,6 +70,11 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/budget/utfall/import': ['ekonomidirektor'],
   'PUT /api/budget/investeringar/{id}': ['ekonomidirektor'],
   'PUT /api/budget/verksamhetsbudgetar/{ansvar}/{ar}': ['chef'],
+  'PUT /api/budget/bolag/{bolag}/budget/{ar}': ['ekonomidirektor', 'bolagsekonom'],
+  'PUT /api/forecast/bolagsprognoser/{bolag}/{ar}/{tillfalle}': ['bolagsekonom'],
+  'PUT /api/report/koncern/interna': ['ekonomidirektor'],
+  'DELETE /api/report/koncern/interna/{ar}/{saljare}/{kopare}/{slag}': ['ekonomidirektor'],
+  'POST /api/report/koncern/interna/import': ['ekonomidirektor'],
 };
 
 let operations: Operation[] = [];

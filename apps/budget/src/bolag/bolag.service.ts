@@ -17,6 +17,7 @@ import type { z } from 'zod';
 
 import { sammanstall } from '../utfall/utfall-sammanstallning.js';
 import { basKonto, basradForKonto, kontrolleraBolagsfil, summeraBolagsutfall } from './bas-mappning.js';
+import { UtfallImport } from '../utfall/utfall.entity.js';
 import { BolagsbudgetRad, Bolagsutfall } from './bolag.entity.js';
 
 export interface BolagsimportOptions {
@@ -117,6 +118,15 @@ export class BolagService {
       }
       for (const { ar, manad } of perioder) await em.nativeDelete(Bolagsutfall, { bolag, ar, manad });
       for (const summa of summor.values()) em.create(Bolagsutfall, { bolag, ...summa });
+      em.create(UtfallImport, {
+        id: importId,
+        filnamn: options.filnamn,
+        format: 'SIE4',
+        kodning: result.encoding,
+        perioder,
+        antalRader: summor.size,
+        importeradAt: new Date(),
+      });
       await em.flush();
       for (const { ar, manad } of perioder)
         loggaAndring(
