@@ -64,11 +64,7 @@ describe('the kommunkoncern', () => {
   beforeAll(async () => {
     // April's round of the year is opened and closed: a company may no longer change its April forecast.
     const deadline = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
-    const oppnad = await api.json('/api/forecast/omgangar', {
-      method: 'POST',
-      ...put({ ar: AR, tillfalle: 'april', deadline }),
-      headers: { 'content-type': 'application/json' },
-    });
+    const oppnad = await api.json('/api/forecast/omgangar', { ...put({ ar: AR, tillfalle: 'april', deadline }), method: 'POST' });
     expect(oppnad.status).toBe(200);
     expect((await api.json(`/api/forecast/omgangar/${AR}/april/stang`, { method: 'POST' })).status).toBe(200);
   });
