@@ -9,6 +9,7 @@ import { ensureKafka } from './lib/kafka.mjs';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.mjs';
 import { createLog, endLeftover, isRunning, onShutdown, onShutdownStart, processIdentity, run } from './lib/process.mjs';
 import { loadDemoData, loadDemoUtfall } from './lib/demo-data.mjs';
+import { loadDemoKoncern } from './lib/demo-koncern.mjs';
 import { supervise } from './lib/supervisor.mjs';
 import { tokenSource } from './lib/tokens.mjs';
 import { ensureTopics } from './lib/topics.mjs';
@@ -153,6 +154,10 @@ if (externalIssuer) {
 } else {
   const token = tokenSource(oidcIssuer);
   await loadDemoUtfall(gateway.url, { log, token });
+  // The companies are a handful of calls: a failure is reported and the next start loads what is missing.
+  await loadDemoKoncern(gateway.url, { log, token }).catch((error) =>
+    log(`demo koncern failed: ${error.message} (the next npm start loads what is missing)`),
+  );
   // Loads what is missing, so a load that failed midway (a service restarted under it) is simply run again.
   demoForecasts = (async () => {
     for (let forsok = 1; ; forsok += 1) {

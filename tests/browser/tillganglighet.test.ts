@@ -28,6 +28,7 @@ const ALLA_SIDOR = [
   '/budget',
   '/utfall/import',
   '/investeringar',
+  '/koncern',
   '/rapporter',
 ];
 
@@ -40,6 +41,7 @@ const ROLLER = [
   { anvandare: chefFor(ansvarI('SN')[0]!), sidor: ['/prognoser', '/uppfoljning', '/mal', '/organisation'] },
   { anvandare: 'processledare-sn', sidor: ['/mal', '/organisation'] },
   { anvandare: 'kf-ledamot', sidor: ['/rapporter'] },
+  { anvandare: 'ekonomichef-hbghem', sidor: ['/bolag'] },
 ];
 
 /** Opens a page of the dashboard by its address and waits until it has fetched what it shows. */

@@ -30,6 +30,7 @@ const ANVANDARE: Record<Roll, string> = {
   ekonomidirektor: 'ekonomidirektor',
   fullmaktige: 'kf-ledamot',
   stadsrevisionen: 'revisor',
+  bolagsekonom: 'ekonomichef-hbghem',
 };
 
 /**
@@ -74,6 +75,11 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/budget/utfall/import': ['ekonomidirektor'],
   'PUT /api/budget/investeringar/{id}': ['ekonomidirektor'],
   'PUT /api/budget/verksamhetsbudgetar/{ansvar}/{ar}': ['chef'],
+  'PUT /api/budget/bolag/{bolag}/budget/{ar}': ['ekonomidirektor', 'bolagsekonom'],
+  'PUT /api/forecast/bolagsprognoser/{bolag}/{ar}/{tillfalle}': ['bolagsekonom'],
+  'PUT /api/report/koncern/interna': ['ekonomidirektor'],
+  'DELETE /api/report/koncern/interna/{ar}/{saljare}/{kopare}/{slag}': ['ekonomidirektor'],
+  'POST /api/report/koncern/interna/import': ['ekonomidirektor'],
 };
 
 let operations: Operation[] = [];

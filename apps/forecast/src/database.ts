@@ -1,5 +1,6 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
+import { BolagsprognosSchema } from './bolag/bolagsprognos.entity.js';
 import { AteroppnatAnsvarSchema, HelarsprognosSchema, KommentarstroskelSchema } from './helarsprognoser/helarsprognos.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PrognosomgangSchema } from './omgangar/prognosomgang.entity.js';
@@ -16,6 +17,7 @@ export const FORECAST_DATABASE: ServiceDatabase = {
     AnsvarsutfallSchema,
     OrganisationNodeReplicaSchema,
     InvesteringsprojektReplikaSchema,
+    BolagsprognosSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,5 +1,6 @@
 import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
 
+import { BolagSiffrorSchema, KoncerninternPostSchema } from './koncern/koncern.entity.js';
 import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } from './maluppfyllelse/maluppfyllelse.entity.js';
 import { RapportversionSchema } from './dokument/rapportversion.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -21,6 +22,8 @@ export const REPORT_DATABASE: ServiceDatabase = {
     RapportMalSchema,
     RapportMalbedomningSchema,
     RapportInriktningSchema,
+    BolagSiffrorSchema,
+    KoncerninternPostSchema,
   ],
   migrations: MIGRATIONS,
 };

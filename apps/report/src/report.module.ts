@@ -3,6 +3,7 @@ import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit'
 
 import { REPORT_DATABASE } from './database.js';
 import { DokumentModule } from './dokument/dokument.module.js';
+import { KoncernModule } from './koncern/koncern.module.js';
 import { MaluppfyllelseModule } from './maluppfyllelse/maluppfyllelse.module.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
 
@@ -17,6 +18,7 @@ export class ReportModule {
         PrognosTotalerModule,
         MaluppfyllelseModule,
         DokumentModule,
+        KoncernModule,
       ],
     };
   }

@@ -2,7 +2,7 @@
  * Who may do what: the roles of the city's identity provider and the claims a Tertial access token carries.
  * Services trust only a signed token from the configured issuer; these names are the contract with it.
  */
-export const ROLLER = ['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'stadsrevisionen'] as const;
+export const ROLLER = ['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'stadsrevisionen', 'bolagsekonom'] as const;
 export type Roll = (typeof ROLLER)[number];
 
 /** Swedish names for screens and messages. */
@@ -13,6 +13,7 @@ export const ROLLNAMN: Record<Roll, string> = {
   ekonomidirektor: 'Ekonomidirektör',
   fullmaktige: 'Ledamot i kommunfullmäktige',
   stadsrevisionen: 'Stadsrevisionen',
+  bolagsekonom: 'Ekonomichef i bolag',
 };
 
 /** The access token's claims (besides iss, sub, aud, exp): names configurable per city, these are the defaults. */
@@ -21,7 +22,7 @@ export const TOKEN_CLAIMS = {
   roller: 'roles',
   /**
    * Array of organisation node kods the person answers for: a chef's ansvar (or avdelning, förvaltning), a
-   * förvaltningsekonom's förvaltning, a processledare's nämnd. Empty for the ekonomidirektör and council members.
+   * förvaltningsekonom's förvaltning, a processledare's nämnd, a bolagsekonom's (the company's ekonomichef's) bolag. Empty for the ekonomidirektör and council members.
    */
   organisation: 'tertial_org',
   /** Display name. */

@@ -1,5 +1,5 @@
 import type { Roll } from '@tertial/contracts/access';
-import { demoStad } from '@tertial/demo-city';
+import { demoBolag, demoStad } from '@tertial/demo-city';
 
 /** A person who may sign in to the local demo provider. */
 export interface DemoAnvandare {
@@ -116,6 +116,14 @@ function byggUrval(): Urval {
     },
     forstaChefenI('SN'),
     forstaChefenI('VON'),
+    // Each wholly owned company's ekonomichef: its budget and forecasts, and that company's only.
+    ...demoBolag().map((bolag): DemoAnvandare => ({
+      id: bolag.ekonomichef.id,
+      namn: bolag.ekonomichef.namn,
+      roll: 'bolagsekonom',
+      org: [bolag.kod],
+      beskrivning: `Ekonomichef, ${bolag.namn}`,
+    })),
   ];
   const alla = new Map<string, DemoAnvandare>(utvalda.map((anvandare) => [anvandare.id, anvandare]));
   for (const [id, chef] of chefer) if (!alla.has(id)) alla.set(id, enhetschef(id, chef));

@@ -23,6 +23,7 @@ export * from './outbox/outbox.js';
 export * from './auth/atkomst.js';
 export * from './auth/auth.guard.js';
 export * from './auth/auth.module.js';
+export * from './auth/bolag.js';
 export * from './auth/omfang.js';
 export * from './auth/omfang.service.js';
 export * from './auth/principal.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import type { UtfallImportResultat } from '@tertial/contracts/dto';
+import { bolagForOrganisationsnummer, type UtfallImportResultat } from '@tertial/contracts/dto';
 import { utfallAnsvarUppdaterat } from '@tertial/contracts/events';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import { kontogruppForKonto, visatBelopp, type KontogruppIntervall } from '@tertial/contracts/kontoplan';
@@ -11,6 +11,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
 import { addToOutbox, databaseKind, loggaAndring, OutboxRelay, type Principal } from '@tertial/service-kit';
 
+import { BolagService } from '../bolag/bolag.service.js';
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { arResultatkonto, kontonummer, kontrolleraMotGrunddata, sammanstall } from './utfall-sammanstallning.js';
@@ -43,6 +44,7 @@ export class UtfallService {
     @Inject(KontonService) private readonly konton: KontonService,
     @Inject(OrganisationService) private readonly organisation: OrganisationService,
     @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+    @Inject(BolagService) private readonly bolag: BolagService,
   ) {}
 
   /**
@@ -53,6 +55,9 @@ export class UtfallService {
   async importera(source: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<UtfallImportResultat> {
     const { format, stream } = await kannIgenFormat(source);
     const result = format === 'SIE4' ? await readSie4(stream) : await readUtfallCsv(stream);
+    // A wholly owned company's file (its #ORGNR) is its own BAS ledger, mapped by account class, not the city's.
+    const bolag = format === 'SIE4' ? bolagForOrganisationsnummer(result.foretag.orgnr) : undefined;
+    if (bolag) return this.bolag.importeraUtfall(bolag, result, options);
     const [mappning, konton, versioner] = await Promise.all([this.konton.mappning(), this.konton.konton(), this.organisation.versioner()]);
     const kandaAnsvar = new Set<string>();
     for (const { ar, manad } of result.perioder) {

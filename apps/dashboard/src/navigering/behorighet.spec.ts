@@ -6,8 +6,12 @@ import { SIDOR } from './sidor.js';
 const nycklar = (roller: Parameters<typeof sidorFor>[0]) => sidorFor(roller).map((sida) => sida.nyckel);
 
 describe('the pages a role is offered', () => {
-  it('the ekonomidirektör is offered every page', () => {
-    expect(nycklar(['ekonomidirektor'])).toEqual(SIDOR.map((sida) => sida.nyckel));
+  it('the ekonomidirektör is offered every page but a company’s forecast form', () => {
+    expect(nycklar(['ekonomidirektor'])).toEqual(SIDOR.map((sida) => sida.nyckel).filter((nyckel) => nyckel !== 'bolagsprognos'));
+  });
+
+  it('a company’s ekonomichef is offered the company’s forecast form only', () => {
+    expect(nycklar(['bolagsekonom'])).toEqual(['bolagsprognos']);
   });
 
   it('the ekonomidirektör is offered the reports, which they draft and fix', () => {

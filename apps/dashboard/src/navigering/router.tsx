@@ -112,6 +112,18 @@ const sidor = [
   }),
   createRoute({
     getParentRoute: () => rot,
+    path: sokvag('koncern'),
+    beforeLoad: behorighet('koncern'),
+    component: lazyRouteComponent(() => import('../koncern/koncern-sida.js'), 'KoncernSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('bolagsprognos'),
+    beforeLoad: behorighet('bolagsprognos'),
+    component: lazyRouteComponent(() => import('../koncern/bolagsprognos-sida.js'), 'BolagsprognosSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
     path: sokvag('rapporter'),
     beforeLoad: behorighet('rapporter'),
     component: lazyRouteComponent(() => import('../rapporter/rapporter-sida.js'), 'RapporterSida'),

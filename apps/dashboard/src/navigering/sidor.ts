@@ -8,6 +8,8 @@ export const SIDOR = [
   { nyckel: 'budget', sokvag: '/budget', namn: 'Budget' },
   { nyckel: 'utfall-import', sokvag: '/utfall/import', namn: 'Importera utfall' },
   { nyckel: 'investeringar', sokvag: '/investeringar', namn: 'Investeringar' },
+  { nyckel: 'koncern', sokvag: '/koncern', namn: 'Koncernen' },
+  { nyckel: 'bolagsprognos', sokvag: '/bolag', namn: 'Bolagets prognos' },
   { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { MigrationEntry } from '@tertial/service-kit';
+import { Migration20261202052517 } from './Migration20261202052517.js';
 import { Migration20261202022759 } from './Migration20261202022759.js';
 import { Migration20261202053000 } from './Migration20261202053000.js';
 import { Migration20261201173731 } from './Migration20261201173731.js';
@@ -12,5 +13,6 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201201931', class: Migration20261201201931 },
   { name: 'Migration20261201220000', class: Migration20261201220000 },
   { name: 'Migration20261202022759', class: Migration20261202022759 },
+  { name: 'Migration20261202052517', class: Migration20261202052517 },
   { name: 'Migration20261202053000', class: Migration20261202053000 },
 ];

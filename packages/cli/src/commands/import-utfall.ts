@@ -81,6 +81,8 @@ const kr = (ore: number) =>
 function printResultat(resultat: UtfallImportResultat): void {
   const rubrik = { provkord: 'Provkörning: inget sparades', importerad: 'Importerat', avvisad: 'Avvisat: inget sparades' }[resultat.status];
   console.log(`${rubrik} (${resultat.filnamn}, ${resultat.format}, ${resultat.kodning})`);
+  // A wholly owned company's own BAS ledger, known by its #ORGNR: mapped by account class, not by the city's kontogrupper.
+  if (resultat.bolag) console.log(`Bolagets bokföring: ${resultat.bolag.namn} (${resultat.bolag.kod}), BAS-konton efter kontoklass`);
   if (resultat.rakenskapsar) console.log(`Räkenskapsår ${resultat.rakenskapsar.start} – ${resultat.rakenskapsar.slut}`);
   console.log(
     `${resultat.rader} rader: ${resultat.poster.ver} #VER, ${resultat.poster.trans} #TRANS, ${resultat.poster.psaldo} #PSALDO; ${resultat.antalUtfallsrader} utfallsrader på ${resultat.antalAnsvar} ansvar`,

@@ -9,3 +9,4 @@ export * from './prognos-totaler.js';
 export * from './rapportdokument.js';
 export * from './utfall.js';
 export * from './uppfoljning.js';
+export * from './koncern.js';

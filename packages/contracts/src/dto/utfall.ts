@@ -38,5 +38,7 @@ export const utfallImportResultatSchema = z.object({
   antalUtfallsrader: z.number().int(),
   fel: z.array(radMeddelandeSchema),
   varningar: z.array(radMeddelandeSchema),
+  /** The wholly owned company whose file this was (known by its #ORGNR), mapped by BAS account class; absent for the city's ledger. */
+  bolag: z.object({ kod: z.string(), namn: z.string() }).optional(),
 });
 export type UtfallImportResultat = z.infer<typeof utfallImportResultatSchema>;

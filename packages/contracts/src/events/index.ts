@@ -1,4 +1,5 @@
 import { bokslutFaststallt } from './bokslut-faststallt.js';
+import { bolagsbudgetUppdaterad, bolagsprognosAndrad, bolagsutfallUppdaterat } from './bolag-uppdaterat.js';
 import {
   ansvarsbudgetUppdaterad,
   investeringsprojektUppdaterat,
@@ -19,6 +20,7 @@ import { prognosomgangAndrad } from './prognosomgang-andrad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './bokslut-faststallt.js';
+export * from './bolag-uppdaterat.js';
 export * from './budget-uppdaterad.js';
 export * from './goal-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
@@ -43,4 +45,7 @@ export const ALL_EVENTS = [
   koladaJamforelseUppdaterad,
   malbedomningUppdaterad,
   bokslutFaststallt,
+  bolagsbudgetUppdaterad,
+  bolagsutfallUppdaterat,
+  bolagsprognosAndrad,
 ] as const;

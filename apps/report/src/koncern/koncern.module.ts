@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { PrognosTotalerModule } from '../prognos-totaler/prognos-totaler.module.js';
+import { BolagConsumer } from './bolag.consumer.js';
+import { KoncernController } from './koncern.controller.js';
+import { KoncernService } from './koncern.service.js';
+
+@Module({
+  imports: [PrognosTotalerModule],
+  controllers: [KoncernController, BolagConsumer],
+  providers: [KoncernService],
+})
+export class KoncernModule {}
