@@ -1,4 +1,4 @@
-import type { RurRegler } from '@tertial/contracts/dto';
+import type { FinansradKod, RurRegler } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { lasBalanskravCsv, lasKronor } from './balanskrav-csv.js';
@@ -12,6 +12,7 @@ import {
   underskottshistorik,
   type BalanskravAr,
 } from './balanskrav.js';
+import { DEMO_BALANSKRAV_CSV, DEMO_RUR_REGLER, demoFinansrader } from './demo-resultat.loader.js';
 import { radbeloppFranKonton, stallUpp, STANDARD_RESULTATRADER, laggTillFinansrader, radbeloppFranNamnder } from './resultatrakning.js';
 
 const MNKR = 100_000_000;
@@ -212,5 +213,30 @@ describe('the resultaträkning', () => {
       'resultat-efter-finansiella-poster': 1_100,
       'arets-resultat': 1_100,
     });
+  });
+});
+
+describe('the demo city', () => {
+  it('has a history file that passes its own check columns, with a deficit from 2023 partly restored', () => {
+    const { ar, fel } = lasBalanskravCsv(DEMO_BALANSKRAV_CSV);
+    expect(fel).toEqual([]);
+    expect(ar.map((rad) => rad.ar)).toEqual([2021, 2022, 2023, 2024]);
+    const historik = underskottshistorik(ar, (aret) => balanskravsresultat(ar.find((rad) => rad.ar === aret)!));
+    expect(historik).toMatchObject([
+      { ar: 2023, underskottOre: 6_450_000_000, aterstalltOre: 2_390_000_000, kvarOre: 4_060_000_000, senastAr: 2026 },
+    ]);
+    expect(rurSaldon(DEMO_RUR_REGLER.ingaendeSaldoOre, ar).get(2024)).toBe(270 * MNKR);
+  });
+
+  it('budgets a result of about 2 % of skatteintäkter and generella statsbidrag', () => {
+    const netto = 9_674 * MNKR;
+    const rader = laggTillFinansrader(
+      radbeloppFranNamnder(0, netto),
+      Object.entries(demoFinansrader(netto)).map(([rad, beloppOre]) => ({ rad: rad as FinansradKod, beloppOre })),
+    );
+    const resultat = stallUpp(rader).find((rad) => rad.kod === 'arets-resultat')!.beloppOre;
+    const andel = resultat / (rader.skatteintakter + rader['generella-statsbidrag']);
+    expect(andel).toBeGreaterThan(0.018);
+    expect(andel).toBeLessThan(0.022);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { DemoResultatLoader } from './demo-resultat.loader.js';
 import { ResultatConsumer } from './resultat.consumer.js';
 import { ResultatController } from './resultat.controller.js';
 import { ResultatService } from './resultat.service.js';
@@ -7,7 +8,7 @@ import { ResultatService } from './resultat.service.js';
 /** The city's result: the resultaträkning, the finance function's lines, the balanskravsutredning and the RUR. */
 @Module({
   controllers: [ResultatController, ResultatConsumer],
-  providers: [ResultatService],
+  providers: [ResultatService, DemoResultatLoader],
   exports: [ResultatService],
 })
 export class ResultatModule {}
