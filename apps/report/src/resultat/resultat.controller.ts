@@ -43,7 +43,7 @@ export class ResultatController {
   constructor(@Inject(ResultatService) private readonly resultat: ResultatService) {}
 
   @Get('resultatrakning')
-  @Atkomst('ekonomidirektor', 'fullmaktige')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({
     summary: 'Stadens resultaträkning ett år: budget, prognos i april och augusti och bokslut sida vid sida, interna poster eliminerade',
   })
@@ -109,7 +109,7 @@ export class ResultatController {
   }
 
   @Get('balanskrav')
-  @Atkomst('ekonomidirektor', 'fullmaktige')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({
     summary: 'Balanskravet ett år: utredningen för april, augusti och bokslut, åren före med RUR, underskotten och deras återställande',
   })
@@ -179,7 +179,7 @@ export class ResultatController {
   }
 
   @Get('balanskrav/:ar/:tillfalle')
-  @Atkomst('ekonomidirektor', 'fullmaktige')
+  @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Balanskravsutredningen för ett år och tillfälle, rad för rad, med underskotten från tidigare år' })
   @ApiOkResponse({ schema: openApiSchema(balanskravsutredningSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })

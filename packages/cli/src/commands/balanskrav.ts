@@ -39,8 +39,11 @@ the year has one, else the latest round with a forecast.
 ${TOKEN_HJALP}
 Exit status: 0 printed, 1 the year has no utredning for that tillfälle, 2 used wrongly or Tertial unreachable.`;
 
+/** Swedish kronor with plain spaces between thousands (a terminal and a script read them better than non-breaking ones). */
 const kr = (ore: number) =>
-  `${ore < 0 ? '−' : ''}${Math.trunc(Math.abs(ore) / 100).toLocaleString('sv-SE')},${String(Math.abs(ore) % 100).padStart(2, '0')} kr`;
+  `${ore < 0 ? '−' : ''}${Math.trunc(Math.abs(ore) / 100)
+    .toLocaleString('sv-SE')
+    .replace(/\s/g, ' ')},${String(Math.abs(ore) % 100).padStart(2, '0')} kr`;
 
 function atkomstFel(status: number): string {
   return status === 403
