@@ -8,6 +8,7 @@ export const SIDOR = [
   { nyckel: 'budget', sokvag: '/budget', namn: 'Budget' },
   { nyckel: 'utfall-import', sokvag: '/utfall/import', namn: 'Importera utfall' },
   { nyckel: 'investeringar', sokvag: '/investeringar', namn: 'Investeringar' },
+  { nyckel: 'resultat', sokvag: '/resultat', namn: 'Stadens resultat' },
   { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
 ] as const;
 
