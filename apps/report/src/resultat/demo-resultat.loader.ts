@@ -147,11 +147,14 @@ export class DemoResultatLoader implements OnApplicationBootstrap, OnApplication
 
   /** The nämnder's budgeted net cost once the budget service's events have settled (the count stops growing). */
   private async vantaPaBudget(ar: number): Promise<number | null> {
+    // Unchanged over five looks two seconds apart: the demo's budget events come in bursts.
     let forra = -1;
-    for (let forsok = 0; forsok < 600; forsok += 1) {
+    let lika = 0;
+    for (let forsok = 0; forsok < 900; forsok += 1) {
       if (this.stoppad) return null;
       const budgetar = await this.orm.em.fork().find(AnsvarBudget, { ar });
-      if (budgetar.length > 0 && budgetar.length === forra) return budgetar.reduce((summa, budget) => summa + budget.nettokostnadOre, 0);
+      lika = budgetar.length > 0 && budgetar.length === forra ? lika + 1 : 0;
+      if (lika >= 5) return budgetar.reduce((summa, budget) => summa + budget.nettokostnadOre, 0);
       forra = budgetar.length;
       await sleep(2_000);
     }
