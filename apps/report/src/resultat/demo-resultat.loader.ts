@@ -152,10 +152,11 @@ export class DemoResultatLoader implements OnApplicationBootstrap, OnApplication
     let lika = 0;
     for (let forsok = 0; forsok < 900; forsok += 1) {
       if (this.stoppad) return null;
-      const budgetar = await this.orm.em.fork().find(AnsvarBudget, { ar });
-      lika = budgetar.length > 0 && budgetar.length === forra ? lika + 1 : 0;
-      if (lika >= 5) return budgetar.reduce((summa, budget) => summa + budget.nettokostnadOre, 0);
-      forra = budgetar.length;
+      const antal = await this.orm.em.fork().count(AnsvarBudget, { ar });
+      lika = antal > 0 && antal === forra ? lika + 1 : 0;
+      if (lika >= 5)
+        return (await this.orm.em.fork().find(AnsvarBudget, { ar })).reduce((summa, budget) => summa + budget.nettokostnadOre, 0);
+      forra = antal;
       await sleep(2_000);
     }
     return null;
