@@ -28,6 +28,7 @@ const ALLA_SIDOR = [
   '/budget',
   '/utfall/import',
   '/investeringar',
+  '/resultat',
   '/rapporter',
 ];
 
