@@ -146,6 +146,8 @@ export class ResultatService {
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await this.resultatradTabell(em);
       await em.nativeDelete(ResultatradIntervallRad, {});
+      // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+      em.clear();
       for (const intervall of tabell) em.create(ResultatradIntervallRad, intervall);
       loggaAndring(em, vem(principal, correlationId), {
         handling: 'resultatrader.andrade',
@@ -181,6 +183,8 @@ export class ResultatService {
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.find(Finansrad, { ar, tillfalle });
       await em.nativeDelete(Finansrad, { ar, tillfalle });
+      // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+      em.clear();
       for (const rad of inmatning.rader) em.create(Finansrad, { ar, tillfalle, ...rad, andradAv: principal.id, andradAt: new Date() });
       loggaAndring(em, vem(principal, correlationId), {
         handling: 'finansrader.andrade',
@@ -501,6 +505,8 @@ export class ResultatService {
       ];
       if (status === 'importerad') {
         await em.nativeDelete(BalanskravHistorik, { ar: { $in: ar.map((rad) => rad.ar) } });
+        // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+        em.clear();
         for (const aret of ar)
           em.create(BalanskravHistorik, {
             ar: aret.ar,
