@@ -6,7 +6,15 @@ import { Sidrubrik } from '../sida/sidrubrik.js';
 import { kolumnhjalp, Table } from '../table/table.js';
 import { valbaraAr } from '../urval/urval.js';
 import { useUrval } from '../urval/use-urval.js';
-import { BALANSKRAVSKOLUMNER, mnkr, rurReglerText, TILLFALLESNAMN, utredningSidaVidSida, type Utredningsrad } from './resultat.js';
+import {
+  BALANSKRAVSKOLUMNER,
+  kallrader,
+  mnkr,
+  rurReglerText,
+  TILLFALLESNAMN,
+  utredningSidaVidSida,
+  type Utredningsrad,
+} from './resultat.js';
 import { useBalanskrav, useResultatrakning } from './use-resultat.js';
 
 type Rad = Resultatrakning['rader'][number];
@@ -33,7 +41,7 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
     ],
     [rakning],
   );
-  const kallor = rakning.kolumner.flatMap((kolumn) => kolumn.kallor.map((kalla) => ({ ...kalla, tillfalle: kolumn.tillfalle })));
+  const kallor = kallrader(rakning.kolumner);
   const eliminerat = rakning.kolumner.find((kolumn) => kolumn.tillfalle === 'bokslut');
   return (
     <>
@@ -56,10 +64,7 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
         {kallor.length > 0 ? (
           <ul data-testid="kallor">
             {kallor.map((kalla) => (
-              <li key={`${kalla.tillfalle}:${kalla.rad}`}>
-                {TILLFALLESNAMN[kalla.tillfalle]},{' '}
-                {kalla.rad === 'generella-statsbidrag' ? 'generella statsbidrag och utjämning' : kalla.rad}: {kalla.kalla}
-              </li>
+              <li key={kalla}>{kalla}</li>
             ))}
           </ul>
         ) : null}

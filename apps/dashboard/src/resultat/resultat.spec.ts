@@ -1,7 +1,7 @@
 import type { Balanskravsutredning, RurRegler } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { mnkr, procent, rurReglerText, utredningSidaVidSida } from './resultat.js';
+import { kallrader, mnkr, procent, rurReglerText, utredningSidaVidSida } from './resultat.js';
 
 const utredning = (belopp: number[]): Balanskravsutredning => ({
   ar: 2026,
@@ -45,5 +45,27 @@ describe('the city’s result on the page', () => {
     const [tak, anvandning] = rurReglerText(regler, 2026);
     expect(tak).toContain('överstiger 1\u00a0% av skatteintäkter');
     expect(anvandning).toContain('2026: 3,3\u00a0%');
+  });
+});
+
+describe('the sources of the finance lines', () => {
+  it('are one line per column and source, naming the rows', () => {
+    expect(
+      kallrader([
+        {
+          tillfalle: 'augusti',
+          finns: true,
+          elimineratOre: 0,
+          kallor: [
+            { rad: 'skatteintakter', kalla: 'SKR 2026-08-21' },
+            { rad: 'generella-statsbidrag', kalla: 'SKR 2026-08-21' },
+            { rad: 'pensioner', kalla: 'KPA' },
+          ],
+        },
+      ]),
+    ).toEqual([
+      'Prognos augusti: SKR 2026-08-21 (skatteintäkter, generella statsbidrag och utjämning)',
+      'Prognos augusti: KPA (pensionskostnader (centralt))',
+    ]);
   });
 });

@@ -1,4 +1,11 @@
-import type { Balanskravsutredning, BalanskravTillfalle, ResultatTillfalle, RurRegler } from '@tertial/contracts/dto';
+import {
+  FINANSRADER,
+  type Balanskravsutredning,
+  type BalanskravTillfalle,
+  type Resultatrakning,
+  type ResultatTillfalle,
+  type RurRegler,
+} from '@tertial/contracts/dto';
 import type { Ore } from '@tertial/contracts/money';
 
 import { formatBeloppUtanEnhet } from '../format/belopp.js';
@@ -50,4 +57,16 @@ export function rurReglerText(regler: RurRegler, ar: number): string[] {
     `Till reserven får högst den del av resultatet avsättas som överstiger ${procent(regler.andelPositivtEgetKapitalBasispunkter)} av skatteintäkter och generella statsbidrag (${procent(regler.andelNegativtEgetKapitalBasispunkter)} vid negativt eget kapital inklusive pensionsförpliktelser; staden har ${regler.egetKapitalNegativt ? 'negativt' : 'positivt'} eget kapital).`,
     `Reserven får användas för att täcka ett negativt balanskravsresultat ett år då skatteunderlaget växer mindre än sitt tioårssnitt (${procent(regler.skatteunderlagTioarssnittBasispunkter)}). ${ar}: ${utveckling ? procent(utveckling.basispunkter) : 'ingen uppgift'}.`,
   ];
+}
+
+/** The finance lines' sources, one line per column and source with the rows that use it: "Prognos april: SKR:s … (skatteintäkter, pensionskostnader)". */
+export function kallrader(kolumner: Resultatrakning['kolumner']): string[] {
+  return kolumner.flatMap((kolumn) => {
+    const perKalla = new Map<string, string[]>();
+    for (const { rad, kalla } of kolumn.kallor) {
+      const namn = FINANSRADER.find((kandidat) => kandidat.kod === rad)?.namn.toLowerCase() ?? rad;
+      perKalla.set(kalla, [...(perKalla.get(kalla) ?? []), namn]);
+    }
+    return [...perKalla].map(([kalla, rader]) => `${TILLFALLESNAMN[kolumn.tillfalle]}: ${kalla} (${rader.join(', ')})`);
+  });
 }
