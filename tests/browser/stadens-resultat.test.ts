@@ -46,7 +46,7 @@ describe('the Stadens resultat page', () => {
 
   it('shows the resultaträkning and the balanskravsutredning side by side in Swedish numbers', async () => {
     await page.goto(`${stack.gatewayUrl}/resultat?ar=2026`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stadens resultat 2026');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Stadens resultat 2026');
     const rakning = page.getByTestId('resultatrakning');
     await rakning.locator('[data-rad="arets-resultat"]').waitFor({ timeout: 20_000 });
     const rubriker = await rakning.locator('thead th').allTextContents();
@@ -80,7 +80,7 @@ describe('the Stadens resultat page', () => {
 
   it('shows the years before, the RUR and the 2023 deficit with what is left and by when', async () => {
     await page.getByLabel('År', { exact: true }).selectOption('2024');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stadens resultat 2024');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Stadens resultat 2024');
     await page.getByTestId('underskott').locator('[data-ar="2023"]').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('balanskrav-historik').locator('tbody th').allTextContents()).toEqual(['2021', '2022', '2023', '2024']);
     // The 2023 deficit of 64,5 mnkr: 23,9 restored in 2024, 40,6 left to restore by 2026.
