@@ -29,6 +29,7 @@ const ALLA_SIDOR = [
   '/utfall/import',
   '/investeringar',
   '/koncern',
+  '/resultat',
   '/rapporter',
 ];
 

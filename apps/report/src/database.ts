@@ -7,6 +7,14 @@ import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
+import {
+  BalanskravHistorikSchema,
+  BalanskravJusteringSchema,
+  BokslutNamndSchema,
+  FinansradSchema,
+  ResultatradIntervallSchema,
+  RurReglerSchema,
+} from './resultat/resultat.entity.js';
 import { AnsvarBudgetSchema, AnsvarUtfallManadSchema, PrognosomgangSchema } from './uppfoljning/uppfoljning.entity.js';
 
 export const REPORT_DATABASE: ServiceDatabase = {
@@ -24,6 +32,12 @@ export const REPORT_DATABASE: ServiceDatabase = {
     RapportInriktningSchema,
     BolagSiffrorSchema,
     KoncerninternPostSchema,
+    FinansradSchema,
+    ResultatradIntervallSchema,
+    BalanskravHistorikSchema,
+    BalanskravJusteringSchema,
+    RurReglerSchema,
+    BokslutNamndSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -6,6 +6,7 @@ import { DokumentModule } from './dokument/dokument.module.js';
 import { KoncernModule } from './koncern/koncern.module.js';
 import { MaluppfyllelseModule } from './maluppfyllelse/maluppfyllelse.module.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
+import { ResultatModule } from './resultat/resultat.module.js';
 
 @Module({})
 export class ReportModule {
@@ -19,6 +20,7 @@ export class ReportModule {
         MaluppfyllelseModule,
         DokumentModule,
         KoncernModule,
+        ResultatModule,
       ],
     };
   }

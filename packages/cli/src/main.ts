@@ -1,4 +1,5 @@
 import { andringslogg, andringsloggHelp } from './commands/andringslogg.js';
+import { balanskrav, balanskravHelp, importBalanskrav, importBalanskravHelp } from './commands/balanskrav.js';
 import { deadLetters, deadLettersHelp } from './commands/dead-letters.js';
 import { exportReport, exportReportHelp } from './commands/export-report.js';
 import { importKolada, importKoladaHelp } from './commands/import-kolada.js';
@@ -8,8 +9,10 @@ import { token, tokenHelp } from './commands/token.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   andringslogg: { run: andringslogg, help: andringsloggHelp },
+  balanskrav: { run: balanskrav, help: balanskravHelp },
   'dead-letters': { run: deadLetters, help: deadLettersHelp },
   'export-report': { run: exportReport, help: exportReportHelp },
+  'import-balanskrav': { run: importBalanskrav, help: importBalanskravHelp },
   'import-kolada': { run: importKolada, help: importKoladaHelp },
   'import-utfall': { run: importUtfall, help: importUtfallHelp },
   rebuild: { run: rebuild, help: rebuildHelp },

@@ -124,6 +124,12 @@ const sidor = [
   }),
   createRoute({
     getParentRoute: () => rot,
+    path: sokvag('resultat'),
+    beforeLoad: behorighet('resultat'),
+    component: lazyRouteComponent(() => import('../resultat/resultat-sida.js'), 'ResultatSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
     path: sokvag('rapporter'),
     beforeLoad: behorighet('rapporter'),
     component: lazyRouteComponent(() => import('../rapporter/rapporter-sida.js'), 'RapporterSida'),

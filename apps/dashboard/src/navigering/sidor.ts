@@ -10,6 +10,7 @@ export const SIDOR = [
   { nyckel: 'investeringar', sokvag: '/investeringar', namn: 'Investeringar' },
   { nyckel: 'koncern', sokvag: '/koncern', namn: 'Koncernen' },
   { nyckel: 'bolagsprognos', sokvag: '/bolag', namn: 'Bolagets prognos' },
+  { nyckel: 'resultat', sokvag: '/resultat', namn: 'Stadens resultat' },
   { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
 ] as const;
 

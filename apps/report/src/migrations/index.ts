@@ -6,6 +6,7 @@ import { Migration20261201173731 } from './Migration20261201173731.js';
 import { Migration20261201175500 } from './Migration20261201175500.js';
 import { Migration20261201201931 } from './Migration20261201201931.js';
 import { Migration20261201220000 } from './Migration20261201220000.js';
+import { Migration20261202051500 } from './Migration20261202051500.js';
 
 export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201173731', class: Migration20261201173731 },
@@ -13,6 +14,7 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201201931', class: Migration20261201201931 },
   { name: 'Migration20261201220000', class: Migration20261201220000 },
   { name: 'Migration20261202022759', class: Migration20261202022759 },
+  { name: 'Migration20261202051500', class: Migration20261202051500 },
   { name: 'Migration20261202052517', class: Migration20261202052517 },
   { name: 'Migration20261202053000', class: Migration20261202053000 },
 ];

@@ -10,3 +10,4 @@ export * from './rapportdokument.js';
 export * from './utfall.js';
 export * from './uppfoljning.js';
 export * from './koncern.js';
+export * from './resultat.js';

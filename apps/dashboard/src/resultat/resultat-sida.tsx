@@ -1,0 +1,261 @@
+import type { BalanskravOversikt, Resultatrakning, Underskott } from '@tertial/contracts/dto';
+import { useId, useMemo } from 'react';
+
+import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
+import { Sidrubrik } from '../sida/sidrubrik.js';
+import { kolumnhjalp, Table } from '../table/table.js';
+import { valbaraAr } from '../urval/urval.js';
+import { useUrval } from '../urval/use-urval.js';
+import {
+  BALANSKRAVSKOLUMNER,
+  kallrader,
+  mnkr,
+  rurReglerText,
+  TILLFALLESNAMN,
+  utredningSidaVidSida,
+  type Utredningsrad,
+} from './resultat.js';
+import { useBalanskrav, useResultatrakning } from './use-resultat.js';
+
+type Rad = Resultatrakning['rader'][number];
+const rrKolumn = kolumnhjalp<Rad>();
+const utrKolumn = kolumnhjalp<Utredningsrad>();
+type Historikrad = BalanskravOversikt['historik'][number];
+const histKolumn = kolumnhjalp<Historikrad>();
+const underskottKolumn = kolumnhjalp<Underskott>();
+const summaklass = (summa: boolean) => (summa ? 'rad--summa' : undefined);
+
+function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
+  const beskrivning = useId();
+  const kolumner = useMemo(
+    () => [
+      rrKolumn.accessor('namn', { header: 'Mnkr' }),
+      ...rakning.kolumner.map((kolumn, index) =>
+        rrKolumn.accessor((rad) => rad.belopp[index], {
+          id: kolumn.tillfalle,
+          header: TILLFALLESNAMN[kolumn.tillfalle],
+          cell: ({ getValue }) => mnkr(getValue()),
+          meta: { tal: true },
+        }),
+      ),
+    ],
+    [rakning],
+  );
+  const kallor = kallrader(rakning.kolumner);
+  const eliminerat = rakning.kolumner.find((kolumn) => kolumn.tillfalle === 'bokslut');
+  return (
+    <>
+      <Table
+        data={rakning.rader}
+        columns={kolumner}
+        caption={`Resultaträkning ${rakning.ar}, mnkr`}
+        radId={(rad) => rad.kod}
+        radAttribut={(rad) => ({ 'data-rad': rad.kod, className: summaklass(rad.summa) })}
+        sorterbar={false}
+        beskrivningId={beskrivning}
+        testId="resultatrakning"
+      />
+      <div id={beskrivning} className="meddelande__detalj">
+        <p>
+          Intäkter är positiva och kostnader negativa. Nämndernas intäkter och kostnader kommer från budgeten och helårsprognoserna
+          (godkända eller klarmarkerade, annars budgeten); finansfunktionens egna rader är ekonomidirektörens budget och prognoser.
+          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''}
+        </p>
+        {kallor.length > 0 ? (
+          <ul data-testid="kallor">
+            {kallor.map((kalla) => (
+              <li key={kalla}>{kalla}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function Balanskravsutredning({ oversikt }: { oversikt: BalanskravOversikt }) {
+  const rader = useMemo(() => utredningSidaVidSida(oversikt.utredningar), [oversikt]);
+  const kolumner = useMemo(
+    () => [
+      utrKolumn.accessor('namn', { header: 'Mnkr' }),
+      ...BALANSKRAVSKOLUMNER.map((tillfalle, index) =>
+        utrKolumn.accessor((rad) => rad.belopp[index], {
+          id: tillfalle,
+          header: TILLFALLESNAMN[tillfalle],
+          cell: ({ getValue }) => mnkr(getValue()),
+          meta: { tal: true },
+        }),
+      ),
+    ],
+    [],
+  );
+  if (rader.length === 0)
+    return <Tomt rubrik={`${oversikt.ar} har ännu ingen prognos eller bokslut att utreda.`} testId="balanskrav-tomt" />;
+  const meddelanden = oversikt.utredningar.flatMap((utredning) => utredning?.meddelanden ?? []);
+  return (
+    <>
+      <Table
+        data={rader}
+        columns={kolumner}
+        caption={`Balanskravsutredning ${oversikt.ar}, mnkr`}
+        radId={(rad) => rad.kod}
+        radAttribut={(rad) => ({ 'data-rad': rad.kod, className: summaklass(rad.summa) })}
+        sorterbar={false}
+        testId="balanskravsutredning"
+      />
+      {[...new Set(meddelanden)].map((meddelande) => (
+        <p key={meddelande} className="meddelande__detalj">
+          {meddelande}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Rur({ oversikt }: { oversikt: BalanskravOversikt }) {
+  const senaste = [...oversikt.utredningar].reverse().find((utredning) => utredning !== null);
+  return (
+    <div data-testid="rur">
+      {senaste ? (
+        <p>
+          Reserven: {mnkr(senaste.rur.ingaendeOre)} mnkr vid årets början, {mnkr(senaste.rur.utgaendeOre)} mnkr vid årets slut enligt{' '}
+          {senaste.tillfalle === 'bokslut' ? 'bokslutet' : `prognosen i ${senaste.tillfalle}`}. Högst {mnkr(senaste.rur.maxAvsattningOre)}{' '}
+          mnkr får avsättas; reserven {senaste.rur.farAnvandas ? 'får' : 'får inte'} användas {oversikt.ar}.
+        </p>
+      ) : null}
+      <ul>
+        {rurReglerText(oversikt.rurRegler, oversikt.ar).map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Historik({ oversikt }: { oversikt: BalanskravOversikt }) {
+  const kolumner = useMemo(
+    () => [
+      histKolumn.accessor('ar', { header: 'År' }),
+      histKolumn.accessor('aretsResultatOre', { header: 'Årets resultat', cell: ({ getValue }) => mnkr(getValue()), meta: { tal: true } }),
+      histKolumn.accessor('resultatEfterJusteringarOre', {
+        header: 'Efter balanskravsjusteringar',
+        cell: ({ getValue }) => mnkr(getValue()),
+        meta: { tal: true },
+      }),
+      histKolumn.accessor('tillRurOre', { header: 'Till RUR', cell: ({ getValue }) => mnkr(getValue()), meta: { tal: true } }),
+      histKolumn.accessor('franRurOre', { header: 'Från RUR', cell: ({ getValue }) => mnkr(getValue()), meta: { tal: true } }),
+      histKolumn.accessor('balanskravsresultatOre', {
+        header: 'Balanskravsresultat',
+        cell: ({ getValue }) => mnkr(getValue()),
+        meta: { tal: true },
+      }),
+      histKolumn.accessor('rurUtgaendeOre', {
+        header: 'RUR vid årets slut',
+        cell: ({ getValue }) => mnkr(getValue()),
+        meta: { tal: true },
+      }),
+      histKolumn.accessor((rad) => (rad.kalla === 'bokslut' ? 'Bokslut i Tertial' : 'Importerad'), { id: 'kalla', header: 'Källa' }),
+    ],
+    [],
+  );
+  if (oversikt.historik.length === 0) return <Tomt rubrik="Inga tidigare år är kända. Importera dem med npx tertial import-balanskrav." />;
+  return (
+    <Table
+      data={oversikt.historik}
+      columns={kolumner}
+      caption="Balanskravsresultat per år, mnkr"
+      radId={(rad) => String(rad.ar)}
+      sortering={[{ id: 'ar', desc: false }]}
+      testId="balanskrav-historik"
+    />
+  );
+}
+
+function Underskottslista({ oversikt }: { oversikt: BalanskravOversikt }) {
+  const kolumner = useMemo(
+    () => [
+      underskottKolumn.accessor('ar', { header: 'År' }),
+      underskottKolumn.accessor('underskottOre', { header: 'Underskott', cell: ({ getValue }) => mnkr(getValue()), meta: { tal: true } }),
+      underskottKolumn.accessor('aterstalltOre', { header: 'Återställt', cell: ({ getValue }) => mnkr(getValue()), meta: { tal: true } }),
+      underskottKolumn.accessor('kvarOre', {
+        header: 'Kvar att återställa',
+        cell: ({ getValue }) => mnkr(getValue()),
+        meta: { tal: true },
+      }),
+      underskottKolumn.accessor('senastAr', { header: 'Senast år' }),
+      underskottKolumn.accessor(
+        (rad) => rad.aterstallningar.map((aterstallning) => `${aterstallning.ar}: ${mnkr(aterstallning.beloppOre)}`).join(', ') || '–',
+        { id: 'aterstallningar', header: 'Återställt per år (mnkr)', enableSorting: false },
+      ),
+    ],
+    [],
+  );
+  if (oversikt.underskott.length === 0) return <Tomt rubrik="Inga balanskravsunderskott." />;
+  return (
+    <Table
+      data={oversikt.underskott}
+      columns={kolumner}
+      caption="Balanskravsunderskott och återställande, äldst först"
+      radId={(rad) => String(rad.ar)}
+      radAttribut={(rad) => ({ 'data-ar': String(rad.ar), 'data-kvar': String(rad.kvarOre) })}
+      sorterbar={false}
+      testId="underskott"
+    />
+  );
+}
+
+/** The city's result for the ekonomidirektör: the resultaträkning, the balanskravsutredning, the RUR and the deficits. */
+export function ResultatSida() {
+  const [urval, valjUrval] = useUrval();
+  const arId = useId();
+  const rakning = useResultatrakning(urval.ar);
+  const balanskrav = useBalanskrav(urval.ar);
+
+  return (
+    <>
+      <Sidrubrik titel="Stadens resultat" rubrik={`Stadens resultat ${urval.ar}`} />
+      <div className="urval">
+        <div className="falt">
+          <label htmlFor={arId}>År</label>
+          <select id={arId} value={urval.ar} onChange={(event) => valjUrval({ ...urval, ar: Number(event.target.value) })}>
+            {valbaraAr(new Date(), urval.ar).map((ar) => (
+              <option key={ar} value={ar}>
+                {ar}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <section aria-labelledby="resultatrakning-rubrik">
+        <h2 id="resultatrakning-rubrik">Resultaträkning</h2>
+        {rakning.isPending ? <Laddar>Hämtar resultaträkningen…</Laddar> : null}
+        {rakning.error ? <Felmeddelande rubrik="Det gick inte att hämta resultaträkningen" fel={rakning.error} /> : null}
+        {rakning.data ? <ResultatrakningTabell rakning={rakning.data} /> : null}
+      </section>
+
+      {balanskrav.isPending ? <Laddar>Hämtar balanskravet…</Laddar> : null}
+      {balanskrav.error ? <Felmeddelande rubrik="Det gick inte att hämta balanskravet" fel={balanskrav.error} /> : null}
+      {balanskrav.data ? (
+        <>
+          <section aria-labelledby="balanskrav-rubrik">
+            <h2 id="balanskrav-rubrik">Balanskravsutredning</h2>
+            <Balanskravsutredning oversikt={balanskrav.data} />
+          </section>
+          <section aria-labelledby="rur-rubrik">
+            <h2 id="rur-rubrik">Resultatutjämningsreserv</h2>
+            <Rur oversikt={balanskrav.data} />
+          </section>
+          <section aria-labelledby="historik-rubrik">
+            <h2 id="historik-rubrik">Tidigare år</h2>
+            <Historik oversikt={balanskrav.data} />
+          </section>
+          <section aria-labelledby="underskott-rubrik">
+            <h2 id="underskott-rubrik">Balanskravsunderskott</h2>
+            <Underskottslista oversikt={balanskrav.data} />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Balanskravsutredning, RurRegler } from '@tertial/contracts/dto';
+import { describe, expect, it } from 'vitest';
+
+import { kallrader, mnkr, procent, rurReglerText, utredningSidaVidSida } from './resultat.js';
+
+const utredning = (belopp: number[]): Balanskravsutredning => ({
+  ar: 2026,
+  tillfalle: 'april',
+  kalla: 'prognos',
+  meddelanden: [],
+  rader: belopp.map((beloppOre, index) => ({
+    kod: ['arets-resultat', 'resultat-efter-justeringar'][index]!,
+    namn: `rad ${index}`,
+    beloppOre,
+  })),
+  underskottFranTidigareAr: [],
+  rur: { ingaendeOre: 0, utgaendeOre: 0, maxAvsattningOre: 0, farAnvandas: false },
+});
+
+describe('the city’s result on the page', () => {
+  it('writes mnkr the Swedish way and a dash for a missing figure', () => {
+    expect(mnkr(1_234_567_890_000)).toBe('12\u00a0345,7');
+    expect(mnkr(-4_060_000_000)).toBe('\u221240,6');
+    expect(mnkr(null)).toBe('–');
+    expect(procent(410)).toBe('4,1\u00a0%');
+  });
+
+  it('puts the utredningar side by side, a dash where a round has none', () => {
+    expect(utredningSidaVidSida([utredning([100, 90]), null, utredning([200, 150])])).toEqual([
+      { kod: 'arets-resultat', namn: 'rad 0', summa: false, belopp: [100, null, 200] },
+      { kod: 'resultat-efter-justeringar', namn: 'rad 1', summa: true, belopp: [90, null, 150] },
+    ]);
+    expect(utredningSidaVidSida([null, null, null])).toEqual([]);
+  });
+
+  it('says the RUR rules and whether the skatteunderlag allows using the reserve', () => {
+    const regler: RurRegler = {
+      ingaendeSaldoOre: 0,
+      andelPositivtEgetKapitalBasispunkter: 100,
+      andelNegativtEgetKapitalBasispunkter: 200,
+      egetKapitalNegativt: false,
+      skatteunderlagTioarssnittBasispunkter: 410,
+      skatteunderlagUtveckling: [{ ar: 2026, basispunkter: 330 }],
+    };
+    const [tak, anvandning] = rurReglerText(regler, 2026);
+    expect(tak).toContain('överstiger 1\u00a0% av skatteintäkter');
+    expect(anvandning).toContain('2026: 3,3\u00a0%');
+  });
+});
+
+describe('the sources of the finance lines', () => {
+  it('are one line per column and source, naming the rows', () => {
+    expect(
+      kallrader([
+        {
+          tillfalle: 'augusti',
+          finns: true,
+          elimineratOre: 0,
+          kallor: [
+            { rad: 'skatteintakter', kalla: 'SKR 2026-08-21' },
+            { rad: 'generella-statsbidrag', kalla: 'SKR 2026-08-21' },
+            { rad: 'pensioner', kalla: 'KPA' },
+          ],
+        },
+      ]),
+    ).toEqual([
+      'Prognos augusti: SKR 2026-08-21 (skatteintäkter, generella statsbidrag och utjämning)',
+      'Prognos augusti: KPA (pensionskostnader (centralt))',
+    ]);
+  });
+});

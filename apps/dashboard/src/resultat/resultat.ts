@@ -1,0 +1,72 @@
+import {
+  FINANSRADER,
+  type Balanskravsutredning,
+  type BalanskravTillfalle,
+  type Resultatrakning,
+  type ResultatTillfalle,
+  type RurRegler,
+} from '@tertial/contracts/dto';
+import type { Ore } from '@tertial/contracts/money';
+
+import { formatBeloppUtanEnhet } from '../format/belopp.js';
+
+export const TILLFALLESNAMN: Record<ResultatTillfalle, string> = {
+  budget: 'Budget',
+  april: 'Prognos april',
+  augusti: 'Prognos augusti',
+  bokslut: 'Bokslut',
+};
+
+/** An amount in mnkr with one decimal, Swedish style, or a dash where there is none. */
+export function mnkr(ore: Ore | null | undefined): string {
+  return ore === null || ore === undefined ? '–' : formatBeloppUtanEnhet(ore, 'mnkr', 1);
+}
+
+/** A share in hundredths of a per cent, as people write it: `1 %`, `4,1 %`. */
+export function procent(basispunkter: number): string {
+  return `${(basispunkter / 100).toLocaleString('sv-SE', { maximumFractionDigits: 2 })}\u00a0%`;
+}
+
+export interface Utredningsrad {
+  kod: string;
+  namn: string;
+  summa: boolean;
+  belopp: (Ore | null)[];
+}
+
+const SUMMARADER = new Set(['resultat-efter-justeringar', 'balanskravsresultat', 'att-aterstalla']);
+
+/** The utredningar of april, augusti and the bokslut side by side, a row per line of the utredning. */
+export function utredningSidaVidSida(utredningar: readonly (Balanskravsutredning | null)[]): Utredningsrad[] {
+  const mall = utredningar.find((utredning) => utredning !== null);
+  if (!mall) return [];
+  return mall.rader.map((rad, index) => ({
+    kod: rad.kod,
+    namn: rad.namn,
+    summa: SUMMARADER.has(rad.kod),
+    belopp: utredningar.map((utredning) => utredning?.rader[index]?.beloppOre ?? null),
+  }));
+}
+
+export const BALANSKRAVSKOLUMNER: readonly BalanskravTillfalle[] = ['april', 'augusti', 'bokslut'];
+
+/** The city's RUR rules in a sentence each, as the guidelines say them. */
+export function rurReglerText(regler: RurRegler, ar: number): string[] {
+  const utveckling = regler.skatteunderlagUtveckling.find((rad) => rad.ar === ar);
+  return [
+    `Till reserven får högst den del av resultatet avsättas som överstiger ${procent(regler.andelPositivtEgetKapitalBasispunkter)} av skatteintäkter och generella statsbidrag (${procent(regler.andelNegativtEgetKapitalBasispunkter)} vid negativt eget kapital inklusive pensionsförpliktelser; staden har ${regler.egetKapitalNegativt ? 'negativt' : 'positivt'} eget kapital).`,
+    `Reserven får användas för att täcka ett negativt balanskravsresultat ett år då skatteunderlaget växer mindre än sitt tioårssnitt (${procent(regler.skatteunderlagTioarssnittBasispunkter)}). ${ar}: ${utveckling ? procent(utveckling.basispunkter) : 'ingen uppgift'}.`,
+  ];
+}
+
+/** The finance lines' sources, one line per column and source with the rows that use it: "Prognos april: SKR:s … (skatteintäkter, pensionskostnader)". */
+export function kallrader(kolumner: Resultatrakning['kolumner']): string[] {
+  return kolumner.flatMap((kolumn) => {
+    const perKalla = new Map<string, string[]>();
+    for (const { rad, kalla } of kolumn.kallor) {
+      const namn = FINANSRADER.find((kandidat) => kandidat.kod === rad)?.namn.toLowerCase() ?? rad;
+      perKalla.set(kalla, [...(perKalla.get(kalla) ?? []), namn]);
+    }
+    return [...perKalla].map(([kalla, rader]) => `${TILLFALLESNAMN[kolumn.tillfalle]}: ${kalla} (${rader.join(', ')})`);
+  });
+}

@@ -1,0 +1,543 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import {
+  RESULTAT_TILLFALLEN,
+  type BalanskravImportResultat,
+  type BalanskravOversikt,
+  type Balanskravsjusteringar,
+  type BalanskravTillfalle,
+  type Balanskravsutredning,
+  type FinansraderInmatning,
+  type ResultatradIntervall,
+  type Resultatrakning,
+  type ResultatTillfalle,
+  type RurRegler,
+  type Underskott,
+} from '@tertial/contracts/dto';
+import type { BokslutFaststalltPayload } from '@tertial/contracts/events';
+import type { Ore } from '@tertial/contracts/money';
+import { loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
+
+import { AnsvarHelarsprognos } from '../prognos-totaler/ansvar-helarsprognos.entity.js';
+import { AnsvarBudget, Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { lasBalanskravCsv } from './balanskrav-csv.js';
+import {
+  balanskravsresultat,
+  farAnvandaRur,
+  maxAvsattning,
+  provaRurRorelse,
+  resultatEfterJusteringar,
+  rurSaldon,
+  underskottFore,
+  underskottshistorik,
+  type BalanskravAr,
+} from './balanskrav.js';
+import {
+  BalanskravHistorik,
+  BalanskravJustering,
+  BokslutNamnd,
+  Finansrad,
+  ResultatradIntervallRad,
+  RurReglerRad,
+} from './resultat.entity.js';
+import {
+  laggTillFinansrader,
+  radbeloppFranKonton,
+  radbeloppFranNamnder,
+  stallUpp,
+  STANDARD_RESULTATRADER,
+  valideraResultatrader,
+  type Radbelopp,
+} from './resultatrakning.js';
+
+/** The law's shares and a plain skatteunderlag average until the city sets its own. */
+export const STANDARD_RUR_REGLER: RurRegler = {
+  ingaendeSaldoOre: 0,
+  andelPositivtEgetKapitalBasispunkter: 100,
+  andelNegativtEgetKapitalBasispunkter: 200,
+  egetKapitalNegativt: false,
+  skatteunderlagTioarssnittBasispunkter: 400,
+  skatteunderlagUtveckling: [],
+};
+
+const NOLL_JUSTERINGAR: Balanskravsjusteringar = {
+  samtligaRealisationsvinsterOre: 0,
+  realisationsvinsterUndantagOre: 0,
+  realisationsforlusterUndantagOre: 0,
+  orealiseradeForlusterOre: 0,
+  aterforingOrealiseradeForlusterOre: 0,
+  tillRurOre: 0,
+  franRurOre: 0,
+};
+
+const RAKNADE_STATUSAR = new Set(['klarmarkerad', 'godkand']);
+const vem = (principal: Principal, correlationId: string) => ({ tjanst: 'report' as const, principal, correlationId });
+const justeringarAv = (rad: Balanskravsjusteringar): Balanskravsjusteringar => ({
+  samtligaRealisationsvinsterOre: rad.samtligaRealisationsvinsterOre,
+  realisationsvinsterUndantagOre: rad.realisationsvinsterUndantagOre,
+  realisationsforlusterUndantagOre: rad.realisationsforlusterUndantagOre,
+  orealiseradeForlusterOre: rad.orealiseradeForlusterOre,
+  aterforingOrealiseradeForlusterOre: rad.aterforingOrealiseradeForlusterOre,
+  tillRurOre: rad.tillRurOre,
+  franRurOre: rad.franRurOre,
+});
+
+interface Kolumn {
+  tillfalle: ResultatTillfalle;
+  finns: boolean;
+  rader: Radbelopp;
+  kallor: { rad: Finansrad['rad']; kalla: string }[];
+  elimineratOre: Ore;
+}
+
+/** An earlier or the current year as the balanskrav sees it, with where it comes from. */
+interface KandAr extends BalanskravAr {
+  kalla: 'historik' | 'bokslut';
+}
+
+/**
+ * The city's result: the resultaträkning for the budget, each round and the bokslut (the nämnder's figures this
+ * service already keeps, the finance function's own lines, and the closed year's accounts with internal ones
+ * eliminated), and the balanskravsutredning with the RUR and the deficits of earlier years.
+ */
+@Injectable()
+export class ResultatService {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async regler(em: EntityManager = this.orm.em.fork()): Promise<RurRegler> {
+    return (await em.findOne(RurReglerRad, { id: 1 }))?.regler ?? STANDARD_RUR_REGLER;
+  }
+
+  async sattRegler(regler: RurRegler, principal: Principal, correlationId: string): Promise<RurRegler> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const rad = await em.findOne(RurReglerRad, { id: 1 });
+      const fore = rad?.regler ?? null;
+      if (rad) Object.assign(rad, { regler, andradAv: principal.id, andradAt: new Date() });
+      else em.create(RurReglerRad, { id: 1, regler, andradAv: principal.id, andradAt: new Date() });
+      loggaAndring(em, vem(principal, correlationId), {
+        handling: 'rur-regler.andrade',
+        objekt: { typ: 'rur-regler', id: 'stad' },
+        fore,
+        efter: regler,
+      });
+    });
+    return regler;
+  }
+
+  async resultatradTabell(em: EntityManager = this.orm.em.fork()): Promise<ResultatradIntervall[]> {
+    const rader = await em.findAll(ResultatradIntervallRad, { orderBy: { fran: 'asc' } });
+    if (rader.length === 0) return [...STANDARD_RESULTATRADER];
+    return rader.map(({ fran, till, rad, intern }) => ({ fran, till, rad, intern }));
+  }
+
+  async sattResultatradTabell(
+    tabell: ResultatradIntervall[],
+    principal: Principal,
+    correlationId: string,
+  ): Promise<ResultatradIntervall[]> {
+    const problem = valideraResultatrader(tabell);
+    if (problem.length > 0)
+      throw new ProblemException(
+        422,
+        'Tabellen kunde inte sparas',
+        problem.join('; '),
+        problem.map((message) => ({ field: 'intervall', message })),
+      );
+    await this.orm.em.fork().transactional(async (em) => {
+      const fore = await this.resultatradTabell(em);
+      await em.nativeDelete(ResultatradIntervallRad, {});
+      // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+      em.clear();
+      for (const intervall of tabell) em.create(ResultatradIntervallRad, intervall);
+      loggaAndring(em, vem(principal, correlationId), {
+        handling: 'resultatrader.andrade',
+        objekt: { typ: 'resultatrad-tabell', id: 'stad' },
+        fore,
+        efter: tabell,
+      });
+    });
+    return this.resultatradTabell();
+  }
+
+  async finansrader(ar: number, tillfalle: ResultatTillfalle) {
+    const rader = await this.orm.em.fork().find(Finansrad, { ar, tillfalle }, { orderBy: { rad: 'asc' } });
+    return { ar, tillfalle, rader: rader.map(({ rad, beloppOre, kalla }) => ({ rad, beloppOre, kalla })) };
+  }
+
+  /** Replaces the finance function's lines of a year and tillfälle; lines not named are removed. */
+  async sattFinansrader(
+    ar: number,
+    tillfalle: ResultatTillfalle,
+    inmatning: FinansraderInmatning,
+    principal: Principal,
+    correlationId: string,
+  ) {
+    const dubbla = inmatning.rader.filter((rad, index) => inmatning.rader.findIndex((annan) => annan.rad === rad.rad) !== index);
+    if (dubbla.length > 0)
+      throw new ProblemException(
+        422,
+        'Raderna kunde inte sparas',
+        `raden ${dubbla[0]!.rad} finns två gånger`,
+        dubbla.map((rad) => ({ field: 'rader', message: `raden ${rad.rad} finns två gånger` })),
+      );
+    await this.orm.em.fork().transactional(async (em) => {
+      const fore = await em.find(Finansrad, { ar, tillfalle });
+      await em.nativeDelete(Finansrad, { ar, tillfalle });
+      // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+      em.clear();
+      for (const rad of inmatning.rader) em.create(Finansrad, { ar, tillfalle, ...rad, andradAv: principal.id, andradAt: new Date() });
+      loggaAndring(em, vem(principal, correlationId), {
+        handling: 'finansrader.andrade',
+        objekt: { typ: 'finansrader', id: `${ar}:${tillfalle}` },
+        fore: fore.map(({ rad, beloppOre, kalla }) => ({ rad, beloppOre, kalla })),
+        efter: inmatning.rader,
+      });
+    });
+    return this.finansrader(ar, tillfalle);
+  }
+
+  /** The closed year of one nämnd: its accounts summed over its ansvar. A redelivery replaces it with the same figures. */
+  async registreraBokslut(em: EntityManager, payload: BokslutFaststalltPayload): Promise<void> {
+    const perKonto = new Map<number, number>();
+    for (const rad of payload.rader) perKonto.set(rad.konto, (perKonto.get(rad.konto) ?? 0) + rad.beloppOre);
+    const konton = [...perKonto].sort(([a], [b]) => a - b).map(([konto, beloppOre]) => ({ konto, beloppOre }));
+    await em.upsert(BokslutNamnd, {
+      ar: payload.ar,
+      namnd: payload.namnd,
+      antalNamnder: payload.antalNamnder,
+      konton,
+      nettokostnadOre: payload.nettokostnadOre,
+      faststalltAt: new Date(payload.faststalltAt),
+    });
+  }
+
+  private async kolumn(em: EntityManager, ar: number, tillfalle: ResultatTillfalle, tabell: ResultatradIntervall[]): Promise<Kolumn> {
+    const finansrader = await em.find(Finansrad, { ar, tillfalle });
+    const kallor = finansrader.filter((rad) => rad.kalla !== '').map(({ rad, kalla }) => ({ rad, kalla }));
+    if (tillfalle === 'bokslut') {
+      const bokslut = await em.find(BokslutNamnd, { ar });
+      const finns = bokslut.length > 0 && bokslut.length >= Math.max(...bokslut.map((namnd) => namnd.antalNamnder));
+      const { rader, elimineratOre } = radbeloppFranKonton(
+        bokslut.flatMap((namnd) => namnd.konton),
+        tabell,
+      );
+      return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, elimineratOre };
+    }
+    const budgetar = await em.find(AnsvarBudget, { ar });
+    let intakter = 0;
+    let kostnader = 0;
+    if (tillfalle === 'budget') {
+      for (const budget of budgetar) {
+        intakter += budget.intakterOre;
+        kostnader += budget.kostnaderOre;
+      }
+      const finns = budgetar.length > 0 || finansrader.length > 0;
+      return {
+        tillfalle,
+        finns,
+        rader: laggTillFinansrader(radbeloppFranNamnder(intakter, kostnader), finansrader),
+        kallor,
+        elimineratOre: 0,
+      };
+    }
+    // A round's column: each ansvar's counted forecast, or its budget where it has none yet, as the follow-up shows it.
+    const prognoser = new Map(
+      (await em.find(AnsvarHelarsprognos, { ar, tillfalle }))
+        .filter((prognos) => RAKNADE_STATUSAR.has(prognos.status))
+        .map((prognos) => [prognos.ansvar, prognos]),
+    );
+    for (const budget of budgetar) {
+      const prognos = prognoser.get(budget.ansvar);
+      intakter += prognos ? prognos.intakterOre : budget.intakterOre;
+      kostnader += prognos ? prognos.kostnaderOre : budget.kostnaderOre;
+      prognoser.delete(budget.ansvar);
+    }
+    for (const prognos of prognoser.values()) {
+      intakter += prognos.intakterOre;
+      kostnader += prognos.kostnaderOre;
+    }
+    const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
+    return {
+      tillfalle,
+      finns: omgang !== null || finansrader.length > 0,
+      rader: laggTillFinansrader(radbeloppFranNamnder(intakter, kostnader), finansrader),
+      kallor,
+      elimineratOre: 0,
+    };
+  }
+
+  async resultatrakning(ar: number): Promise<Resultatrakning> {
+    const em = this.orm.em.fork();
+    const tabell = await this.resultatradTabell(em);
+    const kolumner = await Promise.all(RESULTAT_TILLFALLEN.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell)));
+    const uppstallda = kolumner.map((kolumn) => stallUpp(kolumn.rader));
+    return {
+      ar,
+      kolumner: kolumner.map(({ tillfalle, finns, kallor, elimineratOre }) => ({ tillfalle, finns, kallor, elimineratOre })),
+      rader: uppstallda[0]!.map((rad, index) => ({
+        kod: rad.kod,
+        namn: rad.namn,
+        summa: rad.summa,
+        belopp: uppstallda.map((kolumn, k) => (kolumner[k]!.finns ? kolumn[index]!.beloppOre : null)),
+      })),
+    };
+  }
+
+  /** Every year the balanskrav knows up to and including `tom`: imported years, replaced by a closed bokslut where there is one. */
+  private async kandaAr(em: EntityManager, tom: number, tabell: ResultatradIntervall[]): Promise<{ ar: KandAr[]; meddelanden: string[] }> {
+    const historik = await em.find(BalanskravHistorik, { ar: { $lte: tom } });
+    const bokslutAr = [...new Set((await em.find(BokslutNamnd, { ar: { $lte: tom } })).map((rad) => rad.ar))];
+    const ar = new Map<number, KandAr>();
+    const meddelanden: string[] = [];
+    for (const rad of historik)
+      ar.set(rad.ar, { ar: rad.ar, aretsResultatOre: rad.aretsResultatOre, ...justeringarAv(rad), kalla: 'historik' });
+    for (const bokslutsar of bokslutAr) {
+      const kolumn = await this.kolumn(em, bokslutsar, 'bokslut', tabell);
+      if (!kolumn.finns) continue;
+      const aretsResultat = stallUpp(kolumn.rader).find((rad) => rad.kod === 'arets-resultat')!.beloppOre;
+      const justering = await em.findOne(BalanskravJustering, { ar: bokslutsar, tillfalle: 'bokslut' });
+      const tidigare = ar.get(bokslutsar);
+      if (tidigare) meddelanden.push(`${bokslutsar}: Tertials fastställda bokslut används i stället för det importerade året.`);
+      ar.set(bokslutsar, {
+        ar: bokslutsar,
+        aretsResultatOre: aretsResultat,
+        ...(justering ? justeringarAv(justering) : tidigare ? justeringarAv(tidigare) : NOLL_JUSTERINGAR),
+        kalla: 'bokslut',
+      });
+    }
+    return { ar: [...ar.values()].sort((a, b) => a.ar - b.ar), meddelanden };
+  }
+
+  /** The year's figures for a tillfälle: a round's forecast, or the bokslut (Tertial's own or an imported year). */
+  private async aretsSiffror(
+    em: EntityManager,
+    ar: number,
+    tillfalle: BalanskravTillfalle,
+    tabell: ResultatradIntervall[],
+    kanda: KandAr[],
+  ): Promise<{ aret: BalanskravAr; kalla: Balanskravsutredning['kalla']; skatterOchBidragOre: Ore } | null> {
+    const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
+    const skatterOchBidragOre = kolumn.rader.skatteintakter + kolumn.rader['generella-statsbidrag'];
+    if (tillfalle === 'bokslut') {
+      const kand = kanda.find((rad) => rad.ar === ar);
+      if (!kand) return null;
+      return { aret: kand, kalla: kand.kalla, skatterOchBidragOre };
+    }
+    if (!kolumn.finns) return null;
+    const justering = await em.findOne(BalanskravJustering, { ar, tillfalle });
+    const aretsResultatOre = stallUpp(kolumn.rader).find((rad) => rad.kod === 'arets-resultat')!.beloppOre;
+    return {
+      aret: { ar, aretsResultatOre, ...(justering ? justeringarAv(justering) : NOLL_JUSTERINGAR) },
+      kalla: 'prognos',
+      skatterOchBidragOre,
+    };
+  }
+
+  async utredning(
+    ar: number,
+    tillfalle: BalanskravTillfalle,
+    em: EntityManager = this.orm.em.fork(),
+  ): Promise<Balanskravsutredning | null> {
+    const regler = await this.regler(em);
+    const tabell = await this.resultatradTabell(em);
+    const { ar: kanda, meddelanden } = await this.kandaAr(em, ar, tabell);
+    const siffror = await this.aretsSiffror(em, ar, tillfalle, tabell, kanda);
+    if (!siffror) return null;
+    const tidigare = kanda.filter((rad) => rad.ar < ar);
+    const historik = underskottshistorik(tidigare, (aret) => balanskravsresultat(tidigare.find((rad) => rad.ar === aret)!));
+    const oppna = underskottFore(historik, ar);
+    const kvar = oppna.reduce((summa, rad) => summa + rad.kvarOre, 0);
+    const { aret } = siffror;
+    const efterJusteringar = resultatEfterJusteringar(aret);
+    const resultat = balanskravsresultat(aret);
+    const ingaende = rurSaldon(regler.ingaendeSaldoOre, tidigare).get(tidigare.at(-1)?.ar ?? -1) ?? regler.ingaendeSaldoOre;
+    return {
+      ar,
+      tillfalle,
+      kalla: siffror.kalla,
+      meddelanden: [
+        ...meddelanden.filter((meddelande) => meddelande.startsWith(`${ar}:`)),
+        ...(siffror.kalla === 'historik' ? [`${ar}: utredningen är det importerade, publicerade året.`] : []),
+      ],
+      rader: [
+        { kod: 'arets-resultat', namn: 'Årets resultat', beloppOre: aret.aretsResultatOre },
+        { kod: 'samtliga-realisationsvinster', namn: 'Samtliga realisationsvinster', beloppOre: aret.samtligaRealisationsvinsterOre },
+        {
+          kod: 'realisationsvinster-undantag',
+          namn: 'Realisationsvinster enligt undantagsmöjlighet',
+          beloppOre: aret.realisationsvinsterUndantagOre,
+        },
+        {
+          kod: 'realisationsforluster-undantag',
+          namn: 'Realisationsförluster enligt undantagsmöjlighet',
+          beloppOre: aret.realisationsforlusterUndantagOre,
+        },
+        { kod: 'orealiserade-forluster', namn: 'Orealiserade förluster i värdepapper', beloppOre: aret.orealiseradeForlusterOre },
+        {
+          kod: 'aterforing-orealiserade-forluster',
+          namn: 'Återföring av orealiserade förluster i värdepapper',
+          beloppOre: aret.aterforingOrealiseradeForlusterOre,
+        },
+        { kod: 'resultat-efter-justeringar', namn: 'Årets resultat efter balanskravsjusteringar', beloppOre: efterJusteringar },
+        { kod: 'till-rur', namn: 'Medel till resultatutjämningsreserv', beloppOre: aret.tillRurOre },
+        { kod: 'fran-rur', namn: 'Medel från resultatutjämningsreserv', beloppOre: aret.franRurOre },
+        { kod: 'balanskravsresultat', namn: 'Årets balanskravsresultat', beloppOre: resultat },
+        { kod: 'underskott-tidigare-ar', namn: 'Balanskravsunderskott från tidigare år', beloppOre: -kvar },
+        { kod: 'att-aterstalla', namn: 'Balanskravsresultat att återställa', beloppOre: Math.min(0, resultat - kvar) },
+      ],
+      underskottFranTidigareAr: oppna,
+      rur: {
+        ingaendeOre: ingaende,
+        utgaendeOre: ingaende - aret.tillRurOre - aret.franRurOre,
+        maxAvsattningOre: maxAvsattning(aret, siffror.skatterOchBidragOre, regler),
+        farAnvandas: farAnvandaRur(ar, regler),
+      },
+    };
+  }
+
+  async oversikt(ar: number): Promise<BalanskravOversikt> {
+    const em = this.orm.em.fork();
+    const regler = await this.regler(em);
+    const tabell = await this.resultatradTabell(em);
+    const { ar: kanda } = await this.kandaAr(em, ar, tabell);
+    const saldon = rurSaldon(regler.ingaendeSaldoOre, kanda);
+    const underskott: Underskott[] = underskottshistorik(kanda, (aret) => balanskravsresultat(kanda.find((rad) => rad.ar === aret)!));
+    const utredningar = [];
+    for (const tillfalle of ['april', 'augusti', 'bokslut'] as const) utredningar.push(await this.utredning(ar, tillfalle, em));
+    return {
+      ar,
+      utredningar,
+      historik: kanda.map((rad) => ({
+        ar: rad.ar,
+        kalla: rad.kalla,
+        aretsResultatOre: rad.aretsResultatOre,
+        resultatEfterJusteringarOre: resultatEfterJusteringar(rad),
+        tillRurOre: rad.tillRurOre,
+        franRurOre: rad.franRurOre,
+        balanskravsresultatOre: balanskravsresultat(rad),
+        rurUtgaendeOre: saldon.get(rad.ar)!,
+      })),
+      underskott,
+      rurRegler: regler,
+    };
+  }
+
+  /**
+   * The adjustments and RUR movement proposed for a year's forecast or bokslut. A movement that breaks one of the
+   * city's RUR rules is refused with the rule named, and nothing is stored.
+   */
+  async sattJusteringar(
+    ar: number,
+    tillfalle: BalanskravTillfalle,
+    justeringar: Balanskravsjusteringar,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<Balanskravsutredning> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const regler = await this.regler(em);
+      const tabell = await this.resultatradTabell(em);
+      const { ar: kanda } = await this.kandaAr(em, ar, tabell);
+      const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
+      const kand = kanda.find((rad) => rad.ar === ar);
+      if (!kolumn.finns && !(tillfalle === 'bokslut' && kand))
+        throw new ProblemException(
+          404,
+          'Året saknar siffror',
+          `${ar} har ännu ingen ${tillfalle === 'bokslut' ? 'bokslut' : `prognos i ${tillfalle}`}.`,
+        );
+      const aretsResultatOre =
+        tillfalle === 'bokslut' && kand
+          ? kand.aretsResultatOre
+          : stallUpp(kolumn.rader).find((rad) => rad.kod === 'arets-resultat')!.beloppOre;
+      const tidigare = kanda.filter((rad) => rad.ar < ar);
+      const saldoFore = rurSaldon(regler.ingaendeSaldoOre, tidigare).get(tidigare.at(-1)?.ar ?? -1) ?? regler.ingaendeSaldoOre;
+      const brott = provaRurRorelse(
+        { ar, aretsResultatOre, ...justeringar },
+        kolumn.rader.skatteintakter + kolumn.rader['generella-statsbidrag'],
+        saldoFore,
+        regler,
+      );
+      if (brott.length > 0)
+        throw new ProblemException(
+          422,
+          'Rörelsen i resultatutjämningsreserven bryter mot en regel',
+          brott.map((rad) => `${rad.regel}: ${rad.meddelande}`).join('; '),
+          brott.map((rad) => ({ field: rad.falt, message: `${rad.regel}: ${rad.meddelande}` })),
+        );
+      const befintlig = await em.findOne(BalanskravJustering, { ar, tillfalle });
+      const fore = befintlig ? justeringarAv(befintlig) : null;
+      if (befintlig) Object.assign(befintlig, justeringar, { andradAv: principal.id, andradAt: new Date() });
+      else em.create(BalanskravJustering, { ar, tillfalle, ...justeringar, andradAv: principal.id, andradAt: new Date() });
+      loggaAndring(em, vem(principal, correlationId), {
+        handling: 'balanskravsjusteringar.andrade',
+        objekt: { typ: 'balanskrav', id: `${ar}:${tillfalle}` },
+        fore,
+        efter: justeringar,
+      });
+      await em.flush();
+      return (await this.utredning(ar, tillfalle, em))!;
+    });
+  }
+
+  /**
+   * Earlier years from a published utredning. A file with any error stores nothing; a year imported before is
+   * replaced; a year Tertial has closed itself keeps its bokslut, and the answer says so.
+   */
+  async importeraHistorik(
+    text: string,
+    { filnamn, dryRun, principal, correlationId }: { filnamn: string; dryRun: boolean; principal: Principal; correlationId: string },
+  ): Promise<BalanskravImportResultat> {
+    const { ar, fel } = lasBalanskravCsv(text);
+    return this.orm.em.fork().transactional(async (em) => {
+      const befintliga = new Set((await em.find(BalanskravHistorik, { ar: { $in: ar.map((rad) => rad.ar) } })).map((rad) => rad.ar));
+      const tabell = await this.resultatradTabell(em);
+      const bokslut = new Set<number>();
+      for (const aret of new Set((await em.find(BokslutNamnd, { ar: { $in: ar.map((rad) => rad.ar) } })).map((rad) => rad.ar)))
+        if ((await this.kolumn(em, aret, 'bokslut', tabell)).finns) bokslut.add(aret);
+      const status = fel.length > 0 ? 'avvisad' : dryRun ? 'provkord' : 'importerad';
+      const meddelanden = [
+        ...ar
+          .filter((rad) => befintliga.has(rad.ar))
+          .map((rad) => `${rad.ar} fanns redan och ${status === 'importerad' ? 'ersattes' : 'ersätts'}.`),
+        ...ar
+          .filter((rad) => bokslut.has(rad.ar))
+          .map((rad) => `${rad.ar} har ett fastställt bokslut i Tertial; det används i stället för filens år.`),
+      ];
+      if (status === 'importerad') {
+        await em.nativeDelete(BalanskravHistorik, { ar: { $in: ar.map((rad) => rad.ar) } });
+        // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+        em.clear();
+        for (const aret of ar)
+          em.create(BalanskravHistorik, {
+            ar: aret.ar,
+            aretsResultatOre: aret.aretsResultatOre,
+            ...justeringarAv(aret),
+            filnamn,
+            importeradAv: principal.id,
+            importeradAt: new Date(),
+          });
+        loggaAndring(em, vem(principal, correlationId), {
+          handling: 'balanskrav-historik.importerad',
+          objekt: { typ: 'balanskrav-historik', id: filnamn },
+          fore: null,
+          efter: { filnamn, ar: ar.map((rad) => rad.ar), ersatta: [...befintliga] },
+        });
+      }
+      return {
+        status,
+        filnamn,
+        ar: ar.map((rad) => ({
+          ar: rad.ar,
+          rad: rad.rad,
+          aretsResultatOre: rad.aretsResultatOre,
+          resultatEfterJusteringarOre: resultatEfterJusteringar(rad),
+          balanskravsresultatOre: balanskravsresultat(rad),
+          ersatter: befintliga.has(rad.ar),
+          bokslutGaller: bokslut.has(rad.ar),
+        })),
+        fel,
+        meddelanden,
+      };
+    });
+  }
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+
+import { kontoSchema } from '../kontoplan.js';
+import { oreSchema } from '../money.js';
+import { arSchema } from '../prognos.js';
+
+/** The follow-ups the city's result is shown for: KF's budget, the two ordinary rounds' forecasts, the bokslut. */
+export const RESULTAT_TILLFALLEN = ['budget', 'april', 'augusti', 'bokslut'] as const;
+export const resultatTillfalleSchema = z.enum(RESULTAT_TILLFALLEN, { error: () => `ska vara ett av ${RESULTAT_TILLFALLEN.join(', ')}` });
+export type ResultatTillfalle = z.infer<typeof resultatTillfalleSchema>;
+
+/** The follow-ups a balanskravsutredning is made for: each round's forecast and the bokslut. */
+export const BALANSKRAV_TILLFALLEN = ['april', 'augusti', 'bokslut'] as const;
+export const balanskravTillfalleSchema = z.enum(BALANSKRAV_TILLFALLEN, {
+  error: () => `ska vara ett av ${BALANSKRAV_TILLFALLEN.join(', ')}`,
+});
+export type BalanskravTillfalle = z.infer<typeof balanskravTillfalleSchema>;
+
+/**
+ * The finance function's own lines, budgeted in KF's budget and forecast by the ekonomidirektör's staff. All are
+ * entered positive; the row says whether it is revenue or cost.
+ */
+export const FINANSRADER = [
+  { kod: 'skatteintakter', namn: 'Skatteintäkter', typ: 'intakt' },
+  { kod: 'generella-statsbidrag', namn: 'Generella statsbidrag och utjämning', typ: 'intakt' },
+  { kod: 'pensioner', namn: 'Pensionskostnader (centralt)', typ: 'kostnad' },
+  { kod: 'finansiella-intakter', namn: 'Finansiella intäkter', typ: 'intakt' },
+  { kod: 'finansiella-kostnader', namn: 'Finansiella kostnader', typ: 'kostnad' },
+  { kod: 'avskrivningar', namn: 'Avskrivningar (centralt)', typ: 'kostnad' },
+] as const;
+export type FinansradKod = (typeof FINANSRADER)[number]['kod'];
+export const finansradKodSchema = z.enum(FINANSRADER.map((rad) => rad.kod) as [FinansradKod, ...FinansradKod[]], {
+  error: () => `okänd rad; giltiga är ${FINANSRADER.map((rad) => rad.kod).join(', ')}`,
+});
+
+export const finansraderInmatningSchema = z.object({
+  rader: z
+    .array(
+      z.object({
+        rad: finansradKodSchema,
+        beloppOre: oreSchema.nonnegative('ange beloppet positivt; raden säger om det är intäkt eller kostnad'),
+        /** Where the figure comes from, e.g. "SKR:s skatteunderlagsprognos 2026-08-20". */
+        kalla: z.string().trim().max(300).default(''),
+      }),
+    )
+    .min(1, 'minst en rad'),
+});
+export type FinansraderInmatning = z.infer<typeof finansraderInmatningSchema>;
+
+/** The rows of the municipal resultaträkning that accounts are mapped to; `intern` accounts are eliminated. */
+export const RESULTATRAKNINGSRADER = [
+  { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', typ: 'intakt' },
+  { kod: 'verksamhetens-kostnader', namn: 'Verksamhetens kostnader', typ: 'kostnad' },
+  { kod: 'avskrivningar', namn: 'Avskrivningar', typ: 'kostnad' },
+  { kod: 'skatteintakter', namn: 'Skatteintäkter', typ: 'intakt' },
+  { kod: 'generella-statsbidrag', namn: 'Generella statsbidrag och utjämning', typ: 'intakt' },
+  { kod: 'finansiella-intakter', namn: 'Finansiella intäkter', typ: 'intakt' },
+  { kod: 'finansiella-kostnader', namn: 'Finansiella kostnader', typ: 'kostnad' },
+] as const;
+export type ResultatradKod = (typeof RESULTATRAKNINGSRADER)[number]['kod'];
+export const resultatradKodSchema = z.enum(RESULTATRAKNINGSRADER.map((rad) => rad.kod) as [ResultatradKod, ...ResultatradKod[]], {
+  error: () => `okänd rad; giltiga är ${RESULTATRAKNINGSRADER.map((rad) => rad.kod).join(', ')}`,
+});
+
+/** One line of the editable table from Kommun-Bas account ranges to resultaträkning rows. */
+export const resultatradIntervallSchema = z
+  .object({
+    fran: kontoSchema,
+    till: kontoSchema,
+    rad: resultatradKodSchema,
+    /** An internal account (internal rent, capital cost, purchase between nämnder): eliminated at city level. */
+    intern: z.boolean().default(false),
+  })
+  .refine((intervall) => intervall.fran <= intervall.till, { message: 'från ska vara högst till', path: ['till'] });
+export type ResultatradIntervall = z.infer<typeof resultatradIntervallSchema>;
+
+/** The city's result for one year: each resultaträkning row for the budget, each round and the bokslut. */
+export const resultatrakningSchema = z.object({
+  ar: arSchema,
+  kolumner: z.array(
+    z.object({
+      tillfalle: resultatTillfalleSchema,
+      /** False when the column has no figures yet (no round, or a bokslut not yet closed for every nämnd). */
+      finns: z.boolean(),
+      /** Where the finance function's lines come from, per line with a source. */
+      kallor: z.array(z.object({ rad: finansradKodSchema, kalla: z.string() })),
+      /** Internal transactions eliminated (only where accounts are known: the bokslut). */
+      elimineratOre: oreSchema,
+    }),
+  ),
+  /** Each row's amounts in the order of `kolumner`; revenue positive, cost negative, sums as on the page. */
+  rader: z.array(
+    z.object({
+      kod: z.string(),
+      namn: z.string(),
+      summa: z.boolean(),
+      belopp: z.array(oreSchema.nullable()),
+    }),
+  ),
+});
+export type Resultatrakning = z.infer<typeof resultatrakningSchema>;
+
+/** The movements and adjustments of one year's balanskravsutredning, in kronor with the sign of a published utredning. */
+export const balanskravsjusteringarSchema = z.object({
+  samtligaRealisationsvinsterOre: oreSchema.nonpositive('samtliga realisationsvinster anges negativa'),
+  realisationsvinsterUndantagOre: oreSchema,
+  realisationsforlusterUndantagOre: oreSchema,
+  orealiseradeForlusterOre: oreSchema,
+  aterforingOrealiseradeForlusterOre: oreSchema,
+  tillRurOre: oreSchema.nonpositive('medel till resultatutjämningsreserv anges negativa'),
+  franRurOre: oreSchema.nonnegative('medel från resultatutjämningsreserv anges positiva'),
+});
+export type Balanskravsjusteringar = z.infer<typeof balanskravsjusteringarSchema>;
+
+export const balanskravRadSchema = z.object({ kod: z.string(), namn: z.string(), beloppOre: oreSchema });
+
+export const underskottSchema = z.object({
+  ar: arSchema,
+  underskottOre: oreSchema,
+  aterstalltOre: oreSchema,
+  kvarOre: oreSchema,
+  /** The last year the deficit may be restored in (three years after). */
+  senastAr: arSchema,
+  aterstallningar: z.array(z.object({ ar: arSchema, beloppOre: oreSchema })),
+});
+export type Underskott = z.infer<typeof underskottSchema>;
+
+export const balanskravsutredningSchema = z.object({
+  ar: arSchema,
+  tillfalle: balanskravTillfalleSchema,
+  /** Where the year's figures come from: the product's own result, an imported year, or the bokslut over an imported year. */
+  kalla: z.enum(['prognos', 'bokslut', 'historik']),
+  meddelanden: z.array(z.string()),
+  rader: z.array(balanskravRadSchema),
+  /** Deficits of earlier years still to be restored at the start of the year, oldest first. */
+  underskottFranTidigareAr: z.array(underskottSchema),
+  rur: z.object({ ingaendeOre: oreSchema, utgaendeOre: oreSchema, maxAvsattningOre: oreSchema, farAnvandas: z.boolean() }),
+});
+export type Balanskravsutredning = z.infer<typeof balanskravsutredningSchema>;
+
+/** The city's RUR rules and the facts they need. */
+export const rurReglerSchema = z.object({
+  /** The RUR balance before the first year of the history. */
+  ingaendeSaldoOre: oreSchema.nonnegative(),
+  /** Share of skatteintäkter and generella statsbidrag the result must exceed before reserving, in hundredths of a per cent (100 = 1 %). */
+  andelPositivtEgetKapitalBasispunkter: z.number().int().min(100, 'lagen kräver minst 1 %').max(10000),
+  andelNegativtEgetKapitalBasispunkter: z.number().int().min(200, 'lagen kräver minst 2 %').max(10000),
+  /** Whether equity including pension obligations (the blandmodellen's ansvarsförbindelse) is negative. */
+  egetKapitalNegativt: z.boolean(),
+  /** The skatteunderlag's ten-year average growth and each year's growth, in hundredths of a per cent. */
+  skatteunderlagTioarssnittBasispunkter: z.number().int(),
+  skatteunderlagUtveckling: z.array(z.object({ ar: arSchema, basispunkter: z.number().int() })),
+});
+export type RurRegler = z.infer<typeof rurReglerSchema>;
+
+export const balanskravOversiktSchema = z.object({
+  ar: arSchema,
+  utredningar: z.array(balanskravsutredningSchema.nullable()),
+  historik: z.array(
+    z.object({
+      ar: arSchema,
+      kalla: z.enum(['historik', 'bokslut']),
+      aretsResultatOre: oreSchema,
+      resultatEfterJusteringarOre: oreSchema,
+      tillRurOre: oreSchema,
+      franRurOre: oreSchema,
+      balanskravsresultatOre: oreSchema,
+      rurUtgaendeOre: oreSchema,
+    }),
+  ),
+  underskott: z.array(underskottSchema),
+  rurRegler: rurReglerSchema,
+});
+export type BalanskravOversikt = z.infer<typeof balanskravOversiktSchema>;
+
+export const BALANSKRAV_KOLUMNER = [
+  'ar',
+  'arets_resultat',
+  'samtliga_realisationsvinster',
+  'realisationsvinster_undantag',
+  'realisationsforluster_undantag',
+  'orealiserade_forluster_vardepapper',
+  'aterforing_orealiserade_forluster',
+  'till_rur',
+  'fran_rur',
+] as const;
+export const BALANSKRAV_KONTROLLKOLUMNER = ['resultat_efter_justeringar', 'balanskravsresultat'] as const;
+
+export const balanskravImportResultatSchema = z.object({
+  status: z.enum(['provkord', 'importerad', 'avvisad']),
+  filnamn: z.string(),
+  ar: z.array(
+    z.object({
+      ar: arSchema,
+      rad: z.number().int(),
+      aretsResultatOre: oreSchema,
+      resultatEfterJusteringarOre: oreSchema,
+      balanskravsresultatOre: oreSchema,
+      /** The year was imported before and is replaced. */
+      ersatter: z.boolean(),
+      /** The product's own bokslut of the year is used instead of the file's. */
+      bokslutGaller: z.boolean(),
+    }),
+  ),
+  fel: z.array(z.object({ rad: z.number().int(), falt: z.string(), meddelande: z.string() })),
+  meddelanden: z.array(z.string()),
+});
+export type BalanskravImportResultat = z.infer<typeof balanskravImportResultatSchema>;

@@ -1,0 +1,323 @@
+// The city's result: earlier years' balanskrav from a file (API and CLI), a closed year from budget.bokslut-faststallt
+// on a real broker, the finance function's lines, the resultaträkning with internal accounts eliminated, and the
+// balanskravsutredning with its RUR rules. The years are far from the demo city's (2040–2044), so its figures stay.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+
+import type {
+  BalanskravImportResultat,
+  BalanskravOversikt,
+  Balanskravsutredning,
+  Resultatrakning,
+  RurRegler,
+} from '@tertial/contracts/dto';
+import type { EventEnvelope } from '@tertial/contracts/envelope';
+import { bokslutFaststallt, type BokslutFaststalltPayload } from '@tertial/contracts/events';
+import type { Problem } from '@tertial/contracts/problem';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { apiClient } from '../support/api.js';
+import { ALLA_ANSVAR } from '../support/demo.js';
+import { testKafka } from '../support/kafka.js';
+import { eventually, ROOT } from '../support/services.js';
+import { writeTemp } from '../support/sie.js';
+import { token } from '../support/tokens.js';
+
+const stack = inject('stack');
+const api = apiClient(stack.gatewayUrl);
+const kafka = testKafka(stack.kafkaBrokers);
+const tertial = `${ROOT}/packages/cli/bin/tertial`;
+const MNKR = 100_000_000;
+const mnkr = (belopp: number) => Math.round(belopp * MNKR);
+const [A1, A2] = ALLA_ANSVAR.map((node) => node.kod) as [string, string];
+
+const RUBRIK =
+  'ar;arets_resultat;samtliga_realisationsvinster;realisationsvinster_undantag;realisationsforluster_undantag;orealiserade_forluster_vardepapper;aterforing_orealiserade_forluster;till_rur;fran_rur';
+/** 2040 clears whatever deficit came before; 2041 is a deficit of 50 mnkr that 2042 restores 20 of. */
+const HISTORIK = `${RUBRIK};resultat_efter_justeringar;balanskravsresultat
+2040;1 000 000 000,00;0;0;0;0;0;0;0;1 000 000 000;1 000 000 000
+2041;-45 000 000;-5 000 000;0;0;0;0;0;0;-50 000 000;-50 000 000
+2042;32 500 000,50;-2 500 000,50;0;0;0;0;-10 000 000;0;30 000 000;20 000 000
+`;
+
+type Svar<T> = T & Pick<Partial<Problem>, 'errors' | 'title'> & { resultat?: BalanskravImportResultat };
+const importera = (csv: string, dryRun = false) =>
+  api.json<Svar<BalanskravImportResultat>>(`/api/report/balanskrav/historik?dryRun=${dryRun}&filnamn=historik.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: csv,
+  });
+const historikAr = async (ar: number) =>
+  (await api.json<BalanskravOversikt>(`/api/report/balanskrav?ar=${ar}`)).body.historik.filter((rad) => rad.ar >= 2040);
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('bash', [tertial, ...args, '--url', stack.gatewayUrl], {
+      env: { ...process.env, TERTIAL_TOKEN: await token('ekonomidirektor') },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const fel = error as { code: number; stdout: string; stderr: string };
+    return { code: fel.code, stdout: fel.stdout, stderr: fel.stderr };
+  }
+}
+
+function bokslut(namnd: string, rader: BokslutFaststalltPayload['rader']): EventEnvelope<BokslutFaststalltPayload> {
+  const payload: BokslutFaststalltPayload = {
+    ar: 2044,
+    namnd,
+    antalNamnder: 2,
+    faststalltAt: '2045-02-15T10:00:00.000Z',
+    faststalltAv: 'ekonomidirektor',
+    rader,
+    nettokostnadOre: rader.reduce((summa, rad) => summa + rad.beloppOre, 0),
+  };
+  return {
+    eventId: randomUUID(),
+    type: bokslutFaststallt.type,
+    schemaVersion: bokslutFaststallt.schemaVersion,
+    occurredAt: new Date().toISOString(),
+    producer: 'budget',
+    correlationId: randomUUID(),
+    key: bokslutFaststallt.keyOf(payload),
+    payload,
+  };
+}
+
+describe('earlier years of the balanskrav from a file', () => {
+  it('a dry run shows each year and what Tertial computes, and stores nothing', async () => {
+    const fore = await historikAr(2043);
+    const { status, body } = await importera(HISTORIK, true);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'provkord', fel: [] });
+    expect(body.ar.map((rad) => [rad.ar, rad.resultatEfterJusteringarOre, rad.balanskravsresultatOre])).toEqual([
+      [2040, 1000 * MNKR, 1000 * MNKR],
+      [2041, -50 * MNKR, -50 * MNKR],
+      [2042, 30 * MNKR, 20 * MNKR],
+    ]);
+    expect(await historikAr(2043)).toEqual(fore);
+  });
+
+  it('an import stores the years; importing a year again replaces it and says so', async () => {
+    const forsta = await importera(HISTORIK);
+    expect(forsta.body.status).toBe('importerad');
+    const andra = await importera(`${RUBRIK}\n2042;40 000 000;0;0;0;0;0;-10 000 000;0\n`);
+    expect(andra.status).toBe(200);
+    expect(andra.body.ar).toMatchObject([{ ar: 2042, ersatter: true, balanskravsresultatOre: 30 * MNKR }]);
+    expect(andra.body.meddelanden).toEqual(['2042 fanns redan och ersattes.']);
+    const tillbaka = await importera(
+      HISTORIK.split('\n')
+        .filter((rad, index) => index === 0 || rad.startsWith('2042'))
+        .join('\n'),
+    );
+    expect(tillbaka.body.ar).toMatchObject([{ ar: 2042, ersatter: true, balanskravsresultatOre: 20 * MNKR }]);
+    expect((await historikAr(2043)).map((rad) => [rad.ar, rad.kalla, rad.balanskravsresultatOre])).toEqual([
+      [2040, 'historik', 1000 * MNKR],
+      [2041, 'historik', -50 * MNKR],
+      [2042, 'historik', 20 * MNKR],
+    ]);
+  });
+
+  it.each([
+    ['a missing column', `${RUBRIK.replace(';fran_rur', '')}\n2043;1;0;0;0;0;0;0\n`, 'fran_rur', /rad 1: kolumnen fran_rur saknas/],
+    [
+      'a non-numeric amount',
+      `${RUBRIK}\n2043;1;0;0;0;0;0;0;0\n2044;tio;0;0;0;0;0;0;0\n`,
+      'arets_resultat',
+      /rad 3: .*"tio" är inget belopp/,
+    ],
+    ['the same year twice', `${RUBRIK}\n2043;1;0;0;0;0;0;0;0\n2043;2;0;0;0;0;0;0;0\n`, 'ar', /rad 3: året 2043 finns redan på rad 2/],
+    [
+      'a check column that does not match',
+      `${RUBRIK};balanskravsresultat\n2043;100;-10;0;0;0;0;0;0;100\n`,
+      'balanskravsresultat',
+      /rad 2: balanskravsresultat är 100,00 kr i filen men 90,00 kr/,
+    ],
+  ])('%s is refused with a problem naming the field and line, and nothing is stored', async (_, csv, falt, meddelande) => {
+    const fore = await historikAr(2043);
+    const { status, body, contentType } = await importera(csv);
+    expect(status).toBe(422);
+    expect(contentType).toContain('application/problem+json');
+    expect(body.errors).toContainEqual({ field: falt, message: expect.stringMatching(meddelande) });
+    expect(body.resultat?.status).toBe('avvisad');
+    expect(await historikAr(2043)).toEqual(fore);
+  });
+
+  it('npx tertial import-balanskrav checks a file, and refuses a bad one with the line and exit status 1', async () => {
+    const bra = writeTemp('balanskrav.csv', Buffer.from(HISTORIK));
+    const provkorning = await cli('import-balanskrav', bra, '--dry-run', '--json');
+    expect(provkorning.code).toBe(0);
+    expect((JSON.parse(provkorning.stdout) as BalanskravImportResultat).ar.map((rad) => rad.ar)).toEqual([2040, 2041, 2042]);
+    const dalig = writeTemp('dalig.csv', Buffer.from(`${RUBRIK.replaceAll(';', ',')}\n2043,1,0,0,0,0,0,0,0\n2043,2,0,0,0,0,0,0,0\n`));
+    const avvisad = await cli('import-balanskrav', dalig);
+    expect(avvisad.code).toBe(1);
+    expect(avvisad.stderr).toContain('rad 3 ar: året 2043 finns redan på rad 2');
+  });
+});
+
+describe('the closed year, the resultaträkning and the balanskravsutredning', () => {
+  let regler: RurRegler;
+
+  beforeAll(async () => {
+    regler = (await api.json<RurRegler>('/api/report/balanskrav/rur-regler')).body;
+    const testregler = {
+      ...regler,
+      skatteunderlagUtveckling: [...regler.skatteunderlagUtveckling.filter((rad) => rad.ar !== 2044), { ar: 2044, basispunkter: 500 }],
+    };
+    expect(
+      (
+        await api.json('/api/report/balanskrav/rur-regler', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(testregler),
+        })
+      ).status,
+    ).toBe(200);
+  });
+  afterAll(async () => {
+    await api.json('/api/report/balanskrav/rur-regler', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(regler),
+    });
+  });
+
+  it('the bokslut column comes from the closed year of every nämnd, with internal accounts eliminated', async () => {
+    const finansrader = [
+      { rad: 'skatteintakter', beloppOre: 6 * MNKR, kalla: 'Slutavräkning 2045-02-12' },
+      { rad: 'generella-statsbidrag', beloppOre: 2 * MNKR, kalla: '' },
+      { rad: 'pensioner', beloppOre: mnkr(0.3), kalla: '' },
+      { rad: 'avskrivningar', beloppOre: mnkr(0.1), kalla: '' },
+      { rad: 'finansiella-intakter', beloppOre: mnkr(0.05), kalla: '' },
+      { rad: 'finansiella-kostnader', beloppOre: mnkr(0.1), kalla: '' },
+    ];
+    const satt = await api.json('/api/report/finansrader/2044/bokslut', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rader: finansrader }),
+    });
+    expect(satt.status).toBe(200);
+
+    await kafka.produce(
+      bokslutFaststallt.topic,
+      [
+        bokslut('SN', [
+          { ansvar: A1, konto: 3110, kontogrupp: 'intakter', beloppOre: -1 * MNKR },
+          { ansvar: A1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 5 * MNKR },
+          { ansvar: A1, konto: 7910, kontogrupp: 'kapitalkostnader', beloppOre: mnkr(0.2) },
+          { ansvar: A1, konto: 7950, kontogrupp: 'kapitalkostnader', beloppOre: mnkr(0.1) },
+        ]),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    await kafka.produce(
+      bokslutFaststallt.topic,
+      [
+        bokslut('KFN', [
+          { ansvar: A2, konto: 6010, kontogrupp: 'lokalkostnader', beloppOre: 2 * MNKR },
+          { ansvar: A2, konto: 7950, kontogrupp: 'kapitalkostnader', beloppOre: mnkr(0.05) },
+        ]),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    const { body } = await eventually(
+      () => api.json<Resultatrakning>('/api/report/resultatrakning?ar=2044'),
+      (svar) => svar.body.kolumner.find((kolumn) => kolumn.tillfalle === 'bokslut')?.finns === true,
+    );
+    const k = body.kolumner.findIndex((kolumn) => kolumn.tillfalle === 'bokslut');
+    expect(body.kolumner[k]).toMatchObject({
+      elimineratOre: mnkr(0.15),
+      kallor: [{ rad: 'skatteintakter', kalla: 'Slutavräkning 2045-02-12' }],
+    });
+    expect(Object.fromEntries(body.rader.map((rad) => [rad.kod, rad.belopp[k]]))).toEqual({
+      'verksamhetens-intakter': 1 * MNKR,
+      'verksamhetens-kostnader': mnkr(-7.3),
+      avskrivningar: mnkr(-0.3),
+      'verksamhetens-nettokostnader': mnkr(-6.6),
+      skatteintakter: 6 * MNKR,
+      'generella-statsbidrag': 2 * MNKR,
+      'verksamhetens-resultat': mnkr(1.4),
+      'finansiella-intakter': mnkr(0.05),
+      'finansiella-kostnader': mnkr(-0.1),
+      'resultat-efter-finansiella-poster': mnkr(1.35),
+      'arets-resultat': mnkr(1.35),
+    });
+  });
+
+  it('a RUR movement that breaks a rule is refused with the rule named, and nothing is stored', async () => {
+    const fore = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut')).body;
+    const noll = {
+      samtligaRealisationsvinsterOre: 0,
+      realisationsvinsterUndantagOre: 0,
+      realisationsforlusterUndantagOre: 0,
+      orealiseradeForlusterOre: 0,
+      aterforingOrealiseradeForlusterOre: 0,
+      tillRurOre: 0,
+      franRurOre: 0,
+    };
+    const satt = (justeringar: object) =>
+      api.json<Balanskravsutredning & Pick<Partial<Problem>, 'errors'>>('/api/report/balanskrav/2044/bokslut/justeringar', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...noll, ...justeringar }),
+      });
+    // 1 % of 8 mnkr skatter och bidrag: at most 1,35 − 0,08 = 1,27 mnkr may be reserved.
+    const forMycket = await satt({ tillRurOre: mnkr(-1.3) });
+    expect(forMycket.status).toBe(422);
+    expect(forMycket.body.errors).toEqual([
+      { field: 'tillRurOre', message: expect.stringMatching(/^rur-tak: .*1 % av skatteintäkter.*högst 1,3 mnkr/) },
+    ]);
+    const anvanda = await satt({ franRurOre: mnkr(0.1) });
+    expect(anvanda.status).toBe(422);
+    expect(anvanda.body.errors?.map((fel) => fel.message.split(':')[0])).toEqual(['rur-skatteunderlag', 'rur-underskott']);
+    expect((await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut')).body).toEqual(fore);
+
+    const ok = await satt({ tillRurOre: mnkr(-1.2) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.rur.utgaendeOre - ok.body.rur.ingaendeOre).toBe(mnkr(1.2));
+  });
+
+  it('the utredning of the closed year: every row, the deficit of 2041 restored oldest first, by 2044', async () => {
+    await importera(`${RUBRIK}\n2043;15 000 000;0;0;0;0;0;0;0\n2044;999;0;0;0;0;0;0;0\n`).then(({ body }) =>
+      expect(body.ar.find((rad) => rad.ar === 2044)).toMatchObject({ bokslutGaller: true }),
+    );
+    const { body } = await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut');
+    expect(body.kalla).toBe('bokslut');
+    expect(body.meddelanden).toEqual(['2044: Tertials fastställda bokslut används i stället för det importerade året.']);
+    expect(body.rader.map((rad) => [rad.kod, rad.beloppOre])).toEqual([
+      ['arets-resultat', mnkr(1.35)],
+      ['samtliga-realisationsvinster', 0],
+      ['realisationsvinster-undantag', 0],
+      ['realisationsforluster-undantag', 0],
+      ['orealiserade-forluster', 0],
+      ['aterforing-orealiserade-forluster', 0],
+      ['resultat-efter-justeringar', mnkr(1.35)],
+      ['till-rur', mnkr(-1.2)],
+      ['fran-rur', 0],
+      ['balanskravsresultat', mnkr(0.15)],
+      // 2041's 50 mnkr, less 20 restored in 2042 and 15 in 2043.
+      ['underskott-tidigare-ar', -15 * MNKR],
+      ['att-aterstalla', mnkr(-14.85)],
+    ]);
+    expect(body.underskottFranTidigareAr).toEqual([
+      {
+        ar: 2041,
+        underskottOre: 50 * MNKR,
+        aterstalltOre: 35 * MNKR,
+        kvarOre: 15 * MNKR,
+        senastAr: 2044,
+        aterstallningar: [
+          { ar: 2042, beloppOre: 20 * MNKR },
+          { ar: 2043, beloppOre: 15 * MNKR },
+        ],
+      },
+    ]);
+
+    const utskrift = await cli('balanskrav', '--ar', '2044', '--tillfalle', 'bokslut');
+    expect(utskrift.code).toBe(0);
+    expect(utskrift.stdout).toMatch(/Årets balanskravsresultat\s+150 000,00 kr/);
+    expect(utskrift.stdout).toContain('2041: underskott 50 000 000,00 kr, återställt 35 000 000,00 kr, kvar 15 000 000,00 kr senast 2044');
+    const json = await cli('balanskrav', '--ar', '2044', '--json');
+    expect((JSON.parse(json.stdout) as Balanskravsutredning).tillfalle).toBe('bokslut');
+    expect((await cli('balanskrav', '--ar', '2044', '--tillfalle', 'maj')).code).toBe(2);
+  });
+});
