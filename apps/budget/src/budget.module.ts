@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
+import { BokslutModule } from './bokslut/bokslut.module.js';
 import { BudgetarModule } from './budget/budget.module.js';
 import { BUDGET_DATABASE } from './database.js';
 import { InvesteringarModule } from './investeringar/investeringar.module.js';
@@ -22,6 +23,7 @@ export class BudgetModule {
         UtfallModule,
         BudgetarModule,
         InvesteringarModule,
+        BokslutModule,
       ],
     };
   }

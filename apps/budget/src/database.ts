@@ -1,6 +1,7 @@
 import type { ServiceDatabase } from '@tertial/service-kit';
 
 import { MIGRATIONS } from './migrations/index.js';
+import { BokslutSchema, OverforingsreglerRadSchema, ResultatoverforingBeslutSchema } from './bokslut/bokslut.entity.js';
 import { BudgetversionSchema, ResursfordelningsunderlagSchema } from './budget/budget.entity.js';
 import { InvesteringsprojektSchema } from './investeringar/investeringar.entity.js';
 import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
@@ -19,6 +20,9 @@ export const BUDGET_DATABASE: ServiceDatabase = {
     ResursfordelningsunderlagSchema,
     InvesteringsprojektSchema,
     VerksamhetsbudgetSchema,
+    BokslutSchema,
+    OverforingsreglerRadSchema,
+    ResultatoverforingBeslutSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,3 +1,4 @@
 export * from './kontoplan.js';
 export * from './namnder.js';
 export * from './stad.js';
+export * from './forra-aret.js';

@@ -8,3 +8,4 @@ export * from './nyckeltal.js';
 export * from './prognos-totaler.js';
 export * from './utfall.js';
 export * from './uppfoljning.js';
+export * from './bokslut.js';
