@@ -4,6 +4,7 @@ import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } 
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
+import { NamndBokslutSchema, OmgangsprognosSchema } from './prognossakerhet/prognossakerhet.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
 import { AnsvarBudgetSchema, AnsvarUtfallManadSchema, PrognosomgangSchema } from './uppfoljning/uppfoljning.entity.js';
 
@@ -19,6 +20,8 @@ export const REPORT_DATABASE: ServiceDatabase = {
     RapportMalSchema,
     RapportMalbedomningSchema,
     RapportInriktningSchema,
+    OmgangsprognosSchema,
+    NamndBokslutSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -50,6 +50,13 @@ export class BokslutService implements OnApplicationBootstrap {
    * rules and KF's resultatöverföring into the demo year. Only beside the demo budget, and only once.
    */
   async onApplicationBootstrap(): Promise<void> {
+    // A database from before the demo had its previous year (an organisation from the demo year only) keeps going without it.
+    await this.lasInDemoForraAret().catch((error: unknown) =>
+      this.logger.warn(`demostadens föregående år lästes inte in: ${String(error)}`),
+    );
+  }
+
+  private async lasInDemoForraAret(): Promise<void> {
     const stad = demoStad();
     const forra = demoForraAret(stad);
     const em = this.orm.em.fork();

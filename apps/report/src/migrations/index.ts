@@ -1,5 +1,6 @@
 import type { MigrationEntry } from '@tertial/service-kit';
 import { Migration20261202022759 } from './Migration20261202022759.js';
+import { Migration20261202061000 } from './Migration20261202061000.js';
 import { Migration20261201173731 } from './Migration20261201173731.js';
 import { Migration20261201175500 } from './Migration20261201175500.js';
 import { Migration20261201201931 } from './Migration20261201201931.js';
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201201931', class: Migration20261201201931 },
   { name: 'Migration20261201220000', class: Migration20261201220000 },
   { name: 'Migration20261202022759', class: Migration20261202022759 },
+  { name: 'Migration20261202061000', class: Migration20261202061000 },
 ];

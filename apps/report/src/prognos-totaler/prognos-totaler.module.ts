@@ -13,5 +13,6 @@ import { PrognosTotalerService } from './prognos-totaler.service.js';
   imports: [OrganisationReplicaModule, UppfoljningModule],
   controllers: [PrognosTotalerController, RapporterController, HelarsprognosAndradConsumer, JamforelseConsumer],
   providers: [PrognosTotalerService, RapporterService],
+  exports: [PrognosTotalerService],
 })
 export class PrognosTotalerModule {}
