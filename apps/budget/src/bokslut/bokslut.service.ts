@@ -23,8 +23,7 @@ import { gallandeBudget } from '../budget/budgetversioner.js';
 import { ellerProblem } from '../budget/ellerproblem.js';
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
-import { infogaUtfall, UtfallService } from '../utfall/utfall.service.js';
-import { Utfall } from '../utfall/utfall.entity.js';
+import { UtfallService } from '../utfall/utfall.service.js';
 import { bokslutPerNamnd } from './bokslut.js';
 import { Bokslut, OverforingsreglerRad, ResultatoverforingBeslut } from './bokslut.entity.js';
 import { foreslaEnligtRegler, STANDARDREGLER, valideraBeslut, valideraRegler, type Overforingsregler } from './overforingsregler.js';
@@ -46,8 +45,9 @@ export class BokslutService implements OnApplicationBootstrap {
   ) {}
 
   /**
-   * The demo city's year before the demo year, closed: KF's frames, twelve months of utfall, the bokslut, the city's
-   * rules and KF's resultatöverföring into the demo year. Only beside the demo budget, and only once.
+   * The demo city's year before the demo year, closed: KF's frames, the bokslut of the twelve months of utfall the demo
+   * budget put in (`lasInDemoForraAretsUtfall`), the city's rules and KF's resultatöverföring into the demo year. Only
+   * beside the demo budget, and only once.
    */
   async onApplicationBootstrap(): Promise<void> {
     // A database from before the demo had its previous year (an organisation from the demo year only) keeps going without it.
@@ -74,16 +74,6 @@ export class BokslutService implements OnApplicationBootstrap {
       DEMO,
       'demo-data',
     );
-    let antal = 0;
-    await em.transactional(async (tx) => {
-      await tx.nativeDelete(Utfall, { ar: forra.ar });
-      antal = await infogaUtfall(
-        tx,
-        (function* () {
-          for (const rad of forra.utfall()) yield [rad.ar, rad.manad, rad.ansvar, rad.konto, rad.beloppOre] as const;
-        })(),
-      );
-    });
     await this.stang(forra.ar, DEMO, 'demo-data', new Date(`${stad.ar}-02-14T09:00:00Z`));
     await this.sparaRegler(
       {
@@ -119,9 +109,7 @@ export class BokslutService implements OnApplicationBootstrap {
       DEMO,
       'demo-data',
     );
-    this.logger.log(
-      `demostadens ${forra.ar} stängt: ${antal} utfallsrader, bokslut och resultatöverföring på ${Math.round(performance.now() - started)} ms`,
-    );
+    this.logger.log(`demostadens ${forra.ar} stängt: bokslut och resultatöverföring på ${Math.round(performance.now() - started)} ms`);
   }
 
   /**
