@@ -69,6 +69,9 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/budget/utfall/import': ['ekonomidirektor'],
   'PUT /api/budget/investeringar/{id}': ['ekonomidirektor'],
   'PUT /api/budget/verksamhetsbudgetar/{ansvar}/{ar}': ['chef'],
+  'POST /api/budget/bokslut': ['ekonomidirektor'],
+  'PUT /api/budget/bokslut/overforingsregler': ['ekonomidirektor'],
+  'POST /api/budget/bokslut/{ar}/resultatoverforing': ['ekonomidirektor'],
 };
 
 let operations: Operation[] = [];
