@@ -29,6 +29,8 @@ const ALLA_SIDOR = [
   '/utfall/import',
   '/investeringar',
   '/rapporter',
+  '/bokslut',
+  '/prognossakerhet',
 ];
 
 /** Every role of the demo provider, a chef at each level of the organisation, and the pages each may use. */

@@ -9,6 +9,8 @@ export const SIDOR = [
   { nyckel: 'utfall-import', sokvag: '/utfall/import', namn: 'Importera utfall' },
   { nyckel: 'investeringar', sokvag: '/investeringar', namn: 'Investeringar' },
   { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
+  { nyckel: 'bokslut', sokvag: '/bokslut', namn: 'Bokslut' },
+  { nyckel: 'prognossakerhet', sokvag: '/prognossakerhet', namn: 'Prognossäkerhet' },
 ] as const;
 
 export type Sida = (typeof SIDOR)[number];
