@@ -46,10 +46,9 @@ describe('the chef’s verksamhetsbudget', () => {
       expect(spridd.manader).toHaveLength(12);
       expect(summa(spridd.manader)).toBe(rad.beloppOre);
     }
-    // The standard spread follows the demo city's utfall for 2025, month by month: July's personnel costs (holidays) are
-    // well below June's (holiday pay).
-    const personal = body.rader.find((r) => r.kontogrupp === 'personalkostnader')!.manader;
-    expect(personal[6]!).toBeLessThan(personal[5]! * 0.7);
+    // The demo city has no utfall for 2025, so the standard spread is even: no two months differ by more than an öre.
+    const forsta = body.rader[0]!.manader;
+    expect(Math.max(...forsta) - Math.min(...forsta)).toBeLessThanOrEqual(1);
   });
 
   it('the chef moves money between kontogrupper and months; saved, it applies and is published', async () => {

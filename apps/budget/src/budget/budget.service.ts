@@ -10,7 +10,6 @@ import { demoStad } from '@tertial/demo-city';
 import { addToOutbox, avvisaVid, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
-import { lasInDemoForraAretsUtfall } from '../bokslut/demo-forra-aret.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UtfallService } from '../utfall/utfall.service.js';
 import { VerksamhetsbudgetService } from '../verksamhetsbudget/verksamhetsbudget.service.js';
@@ -42,11 +41,6 @@ export class BudgetService implements OnApplicationBootstrap {
     if ((await em.count(BudgetversionRad)) > 0) return;
     const { versioner, underlag } = demoBudget(demoStad());
     const organisation = demoStad().organisation;
-    // The demo city's previous year, closed by the bokslut module: its utfall is there before this year's
-    // verksamhetsbudgetar are spread by its months.
-    const started = performance.now();
-    const utfallsrader = await em.transactional((tx) => lasInDemoForraAretsUtfall(tx));
-    this.logger.log(`demostadens utfall för föregående år inläst: ${utfallsrader} rader på ${Math.round(performance.now() - started)} ms`);
     const verksamhetsbudgetar = await Promise.all(
       versioner
         .filter((v): v is Extract<Budgetversion, { typ: 'internbudget' }> => v.typ === 'internbudget')

@@ -267,7 +267,7 @@ export class UtfallService {
  * parameter per batch: a multi-row VALUES statement per batch would leave a large compiled statement in native memory
  * until the garbage collector finalises it.
  */
-export async function infogaUtfall(em: EntityManager, rader: Iterable<readonly [number, number, string, number, number]>): Promise<number> {
+async function infogaUtfall(em: EntityManager, rader: Iterable<readonly [number, number, string, number, number]>): Promise<number> {
   const insert = ROWS_INSERT[databaseKind(em)];
   let antal = 0;
   let batch: (readonly [number, number, string, number, number])[] = [];
