@@ -100,8 +100,8 @@ describe('closing a year', () => {
       antalNamnder: 2,
       nettokostnadOre: 5_410_000_000,
       namnder: [
-        { namnd: 'MN', budgetOre: 45 * MNKR, nettokostnadOre: 4_360_000_000 },
         { namnd: 'KN', budgetOre: 10 * MNKR, nettokostnadOre: 1_050_000_000 },
+        { namnd: 'MN', budgetOre: 45 * MNKR, nettokostnadOre: 4_360_000_000 },
       ],
     });
 
@@ -162,8 +162,8 @@ describe('resultatöverföring', () => {
     const arsbokslut = await api.json<ArsbokslutDto>(`/api/budget/bokslut/${AR}`);
     expect(arsbokslut.status).toBe(200);
     expect(arsbokslut.body.forslag.namnder.map((n) => [n.namnd, n.resultatOre, n.overforingOre])).toEqual([
-      ['MN', 140_000_000, 140_000_000],
       ['KN', -50_000_000, -50_000_000],
+      ['MN', 140_000_000, 140_000_000],
     ]);
     const okand = await post(`/api/budget/bokslut/${AR}/resultatoverforing`, {
       beslutad: `${AR + 1}-04-20`,

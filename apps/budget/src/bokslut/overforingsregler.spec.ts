@@ -41,6 +41,12 @@ describe('resultatöverföring under the city’s rules', () => {
     expect(forslag.varde.overforingOre).toBe(-26 * MNKR);
   });
 
+  it('leaves aside an exception for a nämnd without a result that year', () => {
+    const regler = { ...STANDARDREGLER, namndundantag: [{ namnd: 'KF', overskottAndel: '0', underskottAndel: '0', skal: 'x' }] };
+    const forslag = foreslaEnligtRegler(resultat, regler);
+    expect(forslag.ok && forslag.varde.overforingOre).toBe(-18 * MNKR);
+  });
+
   it('caps a surplus at the share of the budget the rules allow', () => {
     const forslag = foreslaEnligtRegler(resultat, { ...STANDARDREGLER, overskottTakProcentAvBudget: '2,5' });
     // 2.5 % of 384 mnkr is 9.6 mnkr, less than the 14 mnkr surplus.

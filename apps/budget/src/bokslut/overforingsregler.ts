@@ -31,14 +31,12 @@ export const STANDARDREGLER: Overforingsregler = { ...HELSINGBORGS_OVERFORINGSRE
 
 /**
  * Each nämnd's proposed resultatöverföring under the city's rules: the general rule, or for a nämnd the rules name,
- * its own shares (the proposal then says `undantag` and why). Rules naming a nämnd without a result are refused.
+ * its own shares (the proposal then says `undantag` and why). An exception for a nämnd without a result that year is
+ * left aside.
  */
 export function foreslaEnligtRegler(resultat: readonly Arsresultat[], regler: Overforingsregler): Validerat<Resultatoverforing> {
-  const fel: Fel[] = regler.namndundantag.flatMap((u, index): Fel[] =>
-    resultat.some((r) => r.namnd === u.namnd)
-      ? []
-      : [{ field: `namndundantag[${index}].namnd`, message: `reglerna undantar ${u.namnd}, som inte har något årsresultat` }],
-  );
+  // An exception for a nämnd without a result that year (no frame) has nothing to apply to.
+  const fel: Fel[] = [];
   const allmant = foreslaResultatoverforing(resultat, regler);
   if (!allmant.ok) return avvisat([...fel, ...allmant.fel]);
   const namnder: NamndsOverforing[] = [];
