@@ -128,7 +128,7 @@ export class BudgetService implements OnApplicationBootstrap {
       .at(-1);
     const organisation = organisationVid(await this.organisation.versioner(), `${ar}-01-01`);
     return ellerProblem(
-      fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }),
+      fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }, { lasning: true }),
       'Internbudgeten går inte att fördela',
     );
   }
