@@ -31,6 +31,8 @@ const ALLA_SIDOR = [
   '/koncern',
   '/resultat',
   '/rapporter',
+  '/bokslut',
+  '/prognossakerhet',
 ];
 
 /** Every role of the demo provider, a chef at each level of the organisation, and the pages each may use. */

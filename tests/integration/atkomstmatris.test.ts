@@ -85,6 +85,9 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'PUT /api/report/koncern/interna': ['ekonomidirektor'],
   'DELETE /api/report/koncern/interna/{ar}/{saljare}/{kopare}/{slag}': ['ekonomidirektor'],
   'POST /api/report/koncern/interna/import': ['ekonomidirektor'],
+  'POST /api/budget/bokslut': ['ekonomidirektor'],
+  'PUT /api/budget/bokslut/overforingsregler': ['ekonomidirektor'],
+  'POST /api/budget/bokslut/{ar}/resultatoverforing': ['ekonomidirektor'],
 };
 
 let operations: Operation[] = [];

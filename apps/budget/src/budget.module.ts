@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, KitModule, type ServiceConfig } from '@tertial/service-kit';
 
 import { BolagModule } from './bolag/bolag.module.js';
+import { BokslutModule } from './bokslut/bokslut.module.js';
 import { BudgetarModule } from './budget/budget.module.js';
 import { BUDGET_DATABASE } from './database.js';
 import { InvesteringarModule } from './investeringar/investeringar.module.js';
@@ -24,6 +25,7 @@ export class BudgetModule {
         BudgetarModule,
         InvesteringarModule,
         BolagModule,
+        BokslutModule,
       ],
     };
   }

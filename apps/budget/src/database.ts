@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@tertial/service-kit';
 
 import { MIGRATIONS } from './migrations/index.js';
 import { BolagsbudgetSchema, BolagsutfallSchema } from './bolag/bolag.entity.js';
+import { BokslutSchema, OverforingsreglerRadSchema, ResultatoverforingBeslutSchema } from './bokslut/bokslut.entity.js';
 import { BudgetversionSchema, ResursfordelningsunderlagSchema } from './budget/budget.entity.js';
 import { InvesteringsprojektSchema } from './investeringar/investeringar.entity.js';
 import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
@@ -22,6 +23,9 @@ export const BUDGET_DATABASE: ServiceDatabase = {
     VerksamhetsbudgetSchema,
     BolagsbudgetSchema,
     BolagsutfallSchema,
+    BokslutSchema,
+    OverforingsreglerRadSchema,
+    ResultatoverforingBeslutSchema,
   ],
   migrations: MIGRATIONS,
 };

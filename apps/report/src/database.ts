@@ -6,6 +6,7 @@ import { RapportversionSchema } from './dokument/rapportversion.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
+import { NamndBokslutSchema, OmgangsprognosSchema } from './prognossakerhet/prognossakerhet.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
 import {
   BalanskravHistorikSchema,
@@ -38,6 +39,8 @@ export const REPORT_DATABASE: ServiceDatabase = {
     BalanskravJusteringSchema,
     RurReglerSchema,
     BokslutNamndSchema,
+    OmgangsprognosSchema,
+    NamndBokslutSchema,
   ],
   migrations: MIGRATIONS,
 };

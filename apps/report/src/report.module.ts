@@ -7,6 +7,7 @@ import { KoncernModule } from './koncern/koncern.module.js';
 import { MaluppfyllelseModule } from './maluppfyllelse/maluppfyllelse.module.js';
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
 import { ResultatModule } from './resultat/resultat.module.js';
+import { PrognossakerhetModule } from './prognossakerhet/prognossakerhet.module.js';
 
 @Module({})
 export class ReportModule {
@@ -21,6 +22,7 @@ export class ReportModule {
         DokumentModule,
         KoncernModule,
         ResultatModule,
+        PrognossakerhetModule,
       ],
     };
   }

@@ -71,7 +71,8 @@ const STADER = new Map<string, DemoStad>();
 
 function byggStad(seed: number, ar: number): DemoStad {
   const random = slump(seed);
-  const giltigFran = `${ar}-01-01`;
+  // The city's organisation stood the year before too: the demo closes that year (see forra-aret.ts).
+  const giltigFran = `${ar - 1}-01-01`;
   const organisation: OrganisationNode[] = [
     { kod: STAD_KOD, namn: 'Helsingborgs stad', niva: 'stad', foralderKod: null, chef: null, giltigFran },
   ];

@@ -11,5 +11,6 @@ import { VerksamhetsbudgetService } from '../verksamhetsbudget/verksamhetsbudget
   imports: [OrganisationModule, UtfallModule],
   controllers: [BudgetController, VerksamhetsbudgetController],
   providers: [BudgetService, VerksamhetsbudgetService],
+  exports: [BudgetService],
 })
 export class BudgetarModule {}

@@ -128,7 +128,7 @@ export class BudgetService implements OnApplicationBootstrap {
       .at(-1);
     const organisation = organisationVid(await this.organisation.versioner(), `${ar}-01-01`);
     return ellerProblem(
-      fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }),
+      fordelaInternbudget({ namnd, ramOre: ram.ramOre, organisation, rader: senaste?.rader ?? [] }, { lasning: true }),
       'Internbudgeten går inte att fördela',
     );
   }
@@ -175,7 +175,13 @@ export class BudgetService implements OnApplicationBootstrap {
    * year's budget readable (e.g. no two KF decisions on one day, no tilläggsbudget for a nämnd without a frame)
    * and name only nämnder of the organisation; otherwise nothing is stored.
    */
-  async beslutaBudget(request: z.output<typeof budgetbeslutRequestSchema>, principal: Principal, correlationId: string) {
+  async beslutaBudget(
+    request: z.output<typeof budgetbeslutRequestSchema>,
+    principal: Principal,
+    correlationId: string,
+    // What else the decision stores, in its transaction (the resultatöverföring decision that the version carries).
+    iSammaTransaktion?: (em: EntityManager, version: Budgetversion) => void,
+  ) {
     const namnder = new Set(
       organisationVid(await this.organisation.versioner(), `${request.ar}-01-01`)
         .filter((n) => n.niva === 'namnd')
@@ -215,6 +221,7 @@ export class BudgetService implements OnApplicationBootstrap {
         );
       }
       publishBudgetEvents(em, versioner, request.ar, [version], [], correlationId);
+      iSammaTransaktion?.(em, version);
     });
     this.outbox.wake();
     return version;

@@ -54,7 +54,12 @@ export interface Internbudget {
  * A distribution whose net exceeds the frame is refused, like every other problem, so nothing is stored.
  * The frame is only checked once every row is sound, so the amount it is exceeded by is the true one.
  */
-export function fordelaInternbudget(underlag: InternbudgetUnderlag): Validerat<Internbudget> {
+export function fordelaInternbudget(
+  underlag: InternbudgetUnderlag,
+  // Reading a decided internbudget: a later tilläggsbudget (a deficit carried over) may have cut the frame below it,
+  // which is shown as a negative ofördelat rather than refused.
+  { lasning = false }: { lasning?: boolean } = {},
+): Validerat<Internbudget> {
   const organisation = new Map(underlag.organisation.map((node) => [node.kod, node]));
   const namnd = organisation.get(underlag.namnd);
   if (!namnd || namnd.niva !== 'namnd') {
@@ -65,7 +70,7 @@ export function fordelaInternbudget(underlag: InternbudgetUnderlag): Validerat<I
 
   const fordelatOre = summeraRader(underlag.rader).nettokostnadOre;
   const ofordelatOre = addOre(underlag.ramOre, -fordelatOre);
-  if (ofordelatOre < 0) {
+  if (ofordelatOre < 0 && !lasning) {
     return avvisat([
       {
         field: 'rader',

@@ -9,9 +9,10 @@ import { kontogruppForKonto, visatBelopp, type KontogruppIntervall } from '@tert
 import { organisationVid } from '@tertial/contracts/organisation';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
-import { addToOutbox, databaseKind, loggaAndring, OutboxRelay, type Principal } from '@tertial/service-kit';
+import { addToOutbox, databaseKind, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { BolagService } from '../bolag/bolag.service.js';
+import { Bokslut } from '../bokslut/bokslut.entity.js';
 import { KontonService } from '../konton/konton.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { arResultatkonto, kontonummer, kontrolleraMotGrunddata, sammanstall } from './utfall-sammanstallning.js';
@@ -72,6 +73,7 @@ export class UtfallService {
       kontonamn: new Map(konton.map((konto) => [konto.konto, konto.namn])),
     };
     if (!result.ok || fel.length > 0) return sammanstall(result, { ...underlag, status: 'avvisad', importId: null });
+    await avvisaStangdaAr(this.orm.em.fork(), result.perioder);
     if (options.dryRun) return sammanstall(result, { ...underlag, status: 'provkord', importId: null });
 
     const importId = randomUUID();
@@ -97,6 +99,8 @@ export class UtfallService {
       return nummer !== undefined && konto.namn ? [{ konto: nummer, namn: konto.namn }] : [];
     });
     await this.orm.em.fork().transactional(async (em) => {
+      // Again inside the transaction: a year closed while the file was being read stays closed.
+      await avvisaStangdaAr(em, perioder);
       await this.konton.laggTillKonton(em, nyaKonton, { principal: options.principal, correlationId: options.correlationId });
       const berorda = new Set<string>();
       for (const rad of result.utfall) if (sparbar(rad)) berorda.add(`${rad.ar}:${rad.ansvar}`);
@@ -112,19 +116,13 @@ export class UtfallService {
         for (const rad of tidigare) berorda.add(`${ar}:${rad.ansvar}`);
         await em.nativeDelete(Utfall, { ar, manad });
       }
-      let antalRader = 0;
-      // The rows go in as one JSON parameter per batch: a multi-row VALUES statement per batch would leave a
-      // large compiled statement in native memory until the garbage collector finalises it.
-      const insert = ROWS_INSERT[databaseKind(em)];
-      for (let i = 0; i < result.utfall.length; i += INSERT_BATCH) {
-        const rows: [number, number, string, number, number][] = [];
-        for (let j = i; j < Math.min(i + INSERT_BATCH, result.utfall.length); j++) {
-          const rad = result.utfall[j]!;
-          if (sparbar(rad)) rows.push([rad.ar, rad.manad, rad.ansvar!, kontonummer(rad.konto)!, rad.beloppOre]);
-        }
-        antalRader += rows.length;
-        if (rows.length > 0) await sql(em).execute(insert, [JSON.stringify(rows)], 'run');
-      }
+      const antalRader = await infogaUtfall(
+        em,
+        (function* () {
+          for (const rad of result.utfall)
+            if (sparbar(rad)) yield [rad.ar, rad.manad, rad.ansvar!, kontonummer(rad.konto)!, rad.beloppOre] as const;
+        })(),
+      );
       em.create(UtfallImport, {
         id: importId,
         filnamn: options.filnamn,
@@ -267,6 +265,43 @@ export class UtfallService {
   async importer(): Promise<UtfallImport[]> {
     return this.orm.em.fork().find(UtfallImport, {}, { orderBy: { importeradAt: 'desc' }, limit: 50 });
   }
+}
+
+/**
+ * Inserts utfall rows `[ar, manad, ansvar, konto, beloppOre]` in batches; returns how many. The rows go in as one JSON
+ * parameter per batch: a multi-row VALUES statement per batch would leave a large compiled statement in native memory
+ * until the garbage collector finalises it.
+ */
+async function infogaUtfall(em: EntityManager, rader: Iterable<readonly [number, number, string, number, number]>): Promise<number> {
+  const insert = ROWS_INSERT[databaseKind(em)];
+  let antal = 0;
+  let batch: (readonly [number, number, string, number, number])[] = [];
+  const skriv = async () => {
+    if (batch.length > 0) await sql(em).execute(insert, [JSON.stringify(batch)], 'run');
+    antal += batch.length;
+    batch = [];
+  };
+  for (const rad of rader) {
+    batch.push(rad);
+    if (batch.length >= INSERT_BATCH) await skriv();
+  }
+  await skriv();
+  return antal;
+}
+
+/** A closed year's utfall is frozen: a file with any period of it is refused whole (409), dry run or not. */
+async function avvisaStangdaAr(em: EntityManager, perioder: readonly { ar: number }[]): Promise<void> {
+  const ar = [...new Set(perioder.map((p) => p.ar))];
+  if (ar.length === 0) return;
+  const stangda = await em.find(Bokslut, { ar: { $in: ar } }, { orderBy: { ar: 'asc' } });
+  if (stangda.length === 0) return;
+  const lista = stangda.map((b) => String(b.ar)).join(', ');
+  throw new ProblemException(
+    409,
+    'Året är stängt',
+    `Bokslutet för ${lista} är fastställt och årets utfall är låst; filen har perioder i ${lista}. Inget sparades.`,
+    stangda.map((b) => ({ field: 'perioder', message: `${b.ar} är stängt sedan ${b.faststalltAt.toISOString().slice(0, 10)}` })),
+  );
 }
 
 /** A period's stored utfall in brief: its row count and net over the result accounts, in öre. */

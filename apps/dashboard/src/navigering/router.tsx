@@ -134,6 +134,18 @@ const sidor = [
     beforeLoad: behorighet('rapporter'),
     component: lazyRouteComponent(() => import('../rapporter/rapporter-sida.js'), 'RapporterSida'),
   }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('bokslut'),
+    beforeLoad: behorighet('bokslut'),
+    component: lazyRouteComponent(() => import('../bokslut/bokslut-sida.js'), 'BokslutSida'),
+  }),
+  createRoute({
+    getParentRoute: () => rot,
+    path: sokvag('prognossakerhet'),
+    beforeLoad: behorighet('prognossakerhet'),
+    component: lazyRouteComponent(() => import('../bokslut/prognossakerhet-sida.js'), 'PrognossakerhetSida'),
+  }),
 ] as const;
 
 /** The query string as plain text parameters, in their order, exactly as the addresses have always been written. */

@@ -12,6 +12,8 @@ export const SIDOR = [
   { nyckel: 'bolagsprognos', sokvag: '/bolag', namn: 'Bolagets prognos' },
   { nyckel: 'resultat', sokvag: '/resultat', namn: 'Stadens resultat' },
   { nyckel: 'rapporter', sokvag: '/rapporter', namn: 'Rapporter' },
+  { nyckel: 'bokslut', sokvag: '/bokslut', namn: 'Bokslut' },
+  { nyckel: 'prognossakerhet', sokvag: '/prognossakerhet', namn: 'Prognossäkerhet' },
 ] as const;
 
 export type Sida = (typeof SIDOR)[number];

@@ -2,6 +2,7 @@ import type { MigrationEntry } from '@tertial/service-kit';
 import { Migration20261202052517 } from './Migration20261202052517.js';
 import { Migration20261202022759 } from './Migration20261202022759.js';
 import { Migration20261202053000 } from './Migration20261202053000.js';
+import { Migration20261202061000 } from './Migration20261202061000.js';
 import { Migration20261201173731 } from './Migration20261201173731.js';
 import { Migration20261201175500 } from './Migration20261201175500.js';
 import { Migration20261201201931 } from './Migration20261201201931.js';
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261202051500', class: Migration20261202051500 },
   { name: 'Migration20261202052517', class: Migration20261202052517 },
   { name: 'Migration20261202053000', class: Migration20261202053000 },
+  { name: 'Migration20261202061000', class: Migration20261202061000 },
 ];

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { DemoResultatLoader } from './demo-resultat.loader.js';
-import { ResultatConsumer } from './resultat.consumer.js';
 import { ResultatController } from './resultat.controller.js';
 import { ResultatService } from './resultat.service.js';
 
 /** The city's result: the resultaträkning, the finance function's lines, the balanskravsutredning and the RUR. */
 @Module({
-  controllers: [ResultatController, ResultatConsumer],
+  controllers: [ResultatController],
   providers: [ResultatService, DemoResultatLoader],
   exports: [ResultatService],
 })

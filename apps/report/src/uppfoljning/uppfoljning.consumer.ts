@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { prognosomgangAndrad, verksamhetsbudgetUppdaterad } from '@tertial/contracts/events';
+import { prognosomgangAndrad, verksamhetsbudgetUppdaterad, type PrognosomgangAndradPayload } from '@tertial/contracts/events';
 import { EventConsumer } from '@tertial/service-kit';
 
 import { UppfoljningService } from './uppfoljning.service.js';
@@ -25,11 +25,14 @@ export class UppfoljningConsumer {
 
   @EventPattern<string>(prognosomgangAndrad.topic)
   async onPrognosomgang(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    let ar: number | undefined;
+    let omgang: PrognosomgangAndradPayload | undefined;
     const outcome = await this.consumer.consume(prognosomgangAndrad, data, context, async (em, envelope) => {
       await this.uppfoljning.registreraOmgang(em, envelope.payload);
-      ar = envelope.payload.ar;
+      omgang = envelope.payload;
     });
-    if (outcome === 'applied' && ar !== undefined) this.uppfoljning.meddela(ar);
+    if (outcome === 'applied' && omgang) {
+      this.uppfoljning.meddela(omgang.ar);
+      if (omgang.status === 'stangd') this.uppfoljning.omgangStangd$.next(omgang);
+    }
   }
 }

@@ -11,3 +11,4 @@ export * from './utfall.js';
 export * from './uppfoljning.js';
 export * from './koncern.js';
 export * from './resultat.js';
+export * from './bokslut.js';

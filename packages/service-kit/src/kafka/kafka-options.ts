@@ -32,6 +32,9 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         // round's forecasts pour in each fetch brings a dozen events rather than one, at the cost of at most 50 ms.
         minBytes: 10_000,
         maxWaitTimeInMs: 50,
+        // As large as the broker's message.max.bytes: a closed year's event per nämnd can pass 1 MB (kafkajs's default).
+        maxBytesPerPartition: 16_777_216,
+        maxBytes: 33_554_432,
       },
       producer,
       subscribe: { fromBeginning: true },
