@@ -37,6 +37,8 @@ const envSchema = z.object({
   TERTIAL_ALLOWED_ORIGIN: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   /** error | warn | log | debug | verbose */
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** json (one object per line, for a log collector) | pretty (a compact line per entry); unset: pretty on a terminal, json otherwise. */
+  LOG_FORMAT: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['json', 'pretty']).optional()),
 });
 
 export interface ServiceConfig {
@@ -49,6 +51,7 @@ export interface ServiceConfig {
   readonly database: { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
   readonly outboxPollMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly logFormat: 'json' | 'pretty';
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -80,6 +83,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       : { kind: 'sqlite', file: resolve(vars.TERTIAL_DATA_DIR, `${service}.sqlite`) },
     outboxPollMs: vars.OUTBOX_POLL_MS,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     auth: {
       issuer: vars.TERTIAL_OIDC_ISSUER,
       audience: vars.TERTIAL_OIDC_AUDIENCE,
