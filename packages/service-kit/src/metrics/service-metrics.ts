@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
+import { ALL_EVENTS } from '@tertial/contracts/events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
@@ -59,6 +60,8 @@ export class ServiceMetrics {
     this.registry.setDefaultLabels({ service: config.service });
     // Process and Node.js metrics (resident memory, heap, event loop lag, GC): what the requests and limits are sized by.
     collectDefaultMetrics({ register: this.registry });
+    // Every topic's count starts at 0, so the first dead letter is an increase Prometheus sees, not a new series.
+    for (const { topic } of ALL_EVENTS) this.deadLetters.inc({ topic }, 0);
     this.outboxGauges();
     this.consumerLagGauge();
     this.poolGauges();
