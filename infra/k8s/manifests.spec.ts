@@ -47,6 +47,7 @@ describe('the Kubernetes manifests in infra/k8s', () => {
       expect(output).toContain('0 failed');
       expect(status).toBe(0);
     },
+    SLOW,
   );
 
   it.skipIf(!PYTHON)(
