@@ -81,7 +81,7 @@ describe('the Kubernetes manifests in infra/k8s', () => {
           encoding: 'utf8',
           env: { ...process.env, TERTIAL_OIDC_ISSUER: 'https://login.stad.example/realms/tertial' },
         });
-        expect(built).toContain('TERTIAL_OIDC_ISSUER: https://login.stad.example/realms/tertial');
+        expect(built).toContain('TERTIAL_OIDC_ISSUER: https://login.example.org/realms/tertial');
         const { status, output } = validate(['-'], built);
         expect(output).toContain('0 failed');
         expect(status).toBe(0);
