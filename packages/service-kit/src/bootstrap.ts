@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import { Logger, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -9,6 +9,9 @@ import { TokenVerifier } from './auth/token-verifier.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { publishOpenApi } from './http/openapi.js';
 import { kafkaServerOptions } from './kafka/kafka-options.js';
+import { createServiceLogger, ServiceLogger } from './logging/service-logger.js';
+import { correlationContext, observeHttp } from './metrics/observe-http.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
 
 /** What every API answer carries: no sniffing, no framing, no caching of a person's data, no referrer. */
 function securityHeaders(_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void): void {
@@ -44,18 +47,16 @@ function bearerBeforeBody(
   next();
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 /**
  * Starts a service as a hybrid NestJS app: HTTP under `/api/<service>` and Kafka through the microservice
  * transport, sharing the app's filters. Kafka starts after the app has initialised, HTTP last, so the
  * service only answers once it can also consume.
  */
 export async function startService(config: ServiceConfig, rootModule: DynamicModule, description: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
-  });
-  app.setGlobalPrefix(`api/${config.service}`);
+  const pino = createServiceLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: new ServiceLogger(pino) });
+  // /metrics stays on the service's own port, outside the API the gateway forwards (MetricsController).
+  app.setGlobalPrefix(`api/${config.service}`, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   // Deny by default needs the guard: a service without the AuthModule does not start at all.
   try {
     app.get(TokenVerifier, { strict: false });
@@ -63,6 +64,7 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
     throw new Error(`${config.service} saknar AuthModule: utan den vore varje väg öppen`);
   }
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(observeHttp(app.get(ServiceMetrics), pino));
   app.use(securityHeaders);
   // CORS for the one configured origin only; without one, the browser reaches the API through the gateway's origin.
   if (config.auth.allowedOrigin) {
@@ -82,6 +84,7 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
       /^text\/(csv|plain)\b/.test(request.headers['content-type'] ?? '') && !request.url?.includes('/utfall/import'),
     limit: '5mb',
   });
+  app.use(correlationContext);
   app.enableShutdownHooks();
   app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
   publishOpenApi(app, config, description);

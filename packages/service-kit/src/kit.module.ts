@@ -8,9 +8,11 @@ import type { ServiceDatabase } from './database/orm.js';
 import { AndringsloggController } from './andringslogg/andringslogg.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { KafkaProducer } from './kafka/kafka-producer.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 
-/** What every Tertial service has: config, its database, the outbox relay, the event consumer and /health. */
+/** What every Tertial service has: config, its database, the outbox relay, the event consumer, /health and /metrics. */
 @Global()
 @Module({})
 export class KitModule {
@@ -18,9 +20,9 @@ export class KitModule {
     return {
       module: KitModule,
       imports: [ServiceConfigModule.forRoot(config), DatabaseModule.forRoot(database)],
-      controllers: [HealthController, AndringsloggController],
-      providers: [KafkaProducer, OutboxRelay, EventConsumer],
-      exports: [ServiceConfigModule, DatabaseModule, KafkaProducer, OutboxRelay, EventConsumer],
+      controllers: [HealthController, MetricsController, AndringsloggController],
+      providers: [KafkaProducer, OutboxRelay, EventConsumer, ServiceMetrics],
+      exports: [ServiceConfigModule, DatabaseModule, KafkaProducer, OutboxRelay, EventConsumer, ServiceMetrics],
     };
   }
 }

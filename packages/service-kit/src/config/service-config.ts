@@ -44,6 +44,8 @@ const envSchema = z.object({
   TERTIAL_REBUILD_TILL: z.preprocess((value) => (value === '' ? undefined : value), z.iso.datetime({ offset: true }).optional()),
   /** error | warn | log | debug | verbose */
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** json (one object per line, for a log collector) | pretty (a compact line per entry); unset: pretty on a terminal, json otherwise. */
+  LOG_FORMAT: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['json', 'pretty']).optional()),
 });
 
 export interface ServiceConfig {
@@ -58,6 +60,7 @@ export interface ServiceConfig {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Set when this instance rebuilds its database from the event log; `till` is the moment it rebuilds as of (null: now). */
   readonly rebuild: { readonly till: Date | null } | null;
+  readonly logFormat: 'json' | 'pretty';
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -90,6 +93,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     outboxPollMs: vars.OUTBOX_POLL_MS,
     logLevel: vars.LOG_LEVEL,
     rebuild: vars.TERTIAL_REBUILD === 'ja' ? { till: vars.TERTIAL_REBUILD_TILL ? new Date(vars.TERTIAL_REBUILD_TILL) : null } : null,
+    logFormat: vars.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     auth: {
       issuer: vars.TERTIAL_OIDC_ISSUER,
       audience: vars.TERTIAL_OIDC_AUDIENCE,

@@ -9,6 +9,8 @@ import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
 import { dbTid, direkt } from '../database/direkt.js';
+import { withCorrelationId } from '../logging/correlation-context.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 
 /** `passed-over`: a rebuild as of an earlier moment met an event that occurred after it. */
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'passed-over';
@@ -41,6 +43,7 @@ export class EventConsumer {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   async consume<TPayload>(
@@ -50,11 +53,27 @@ export class EventConsumer {
     apply: (em: EntityManager, envelope: EventEnvelope<TPayload>) => Promise<void>,
   ): Promise<ConsumeOutcome> {
     const parsed = parseEnvelope(definition, data);
-    if (!parsed.ok) {
+    let outcome: ConsumeOutcome;
+    if (parsed.ok) {
+      // The request's correlation id, carried in the envelope, is on every log line written while its event is applied.
+      outcome = await withCorrelationId(parsed.envelope.correlationId, () =>
+        this.applyEnvelope(definition, parsed.envelope, data, context, apply),
+      );
+    } else {
       await this.deadLetter(context, data, `ogiltigt meddelande: ${parsed.reason}`);
-      return 'dead-lettered';
+      outcome = 'dead-lettered';
     }
-    const { envelope } = parsed;
+    this.metrics.eventsConsumed.inc({ topic: definition.topic, outcome });
+    return outcome;
+  }
+
+  private async applyEnvelope<TPayload>(
+    definition: EventDefinition<TPayload>,
+    envelope: EventEnvelope<TPayload>,
+    data: unknown,
+    context: KafkaContext,
+    apply: (em: EntityManager, envelope: EventEnvelope<TPayload>) => Promise<void>,
+  ): Promise<ConsumeOutcome> {
     const till = this.config.rebuild?.till;
     if (till && new Date(envelope.occurredAt) > till) return 'passed-over';
     try {
@@ -173,6 +192,7 @@ export class EventConsumer {
         },
       },
     ]);
+    this.metrics.deadLetters.inc({ topic });
   }
 }
 

@@ -13,6 +13,12 @@ export interface OutgoingMessage {
   readonly headers?: IHeaders;
 }
 
+export interface ConsumerLag {
+  readonly topic: string;
+  readonly partition: number;
+  readonly lag: number;
+}
+
 /** The service's one Kafka producer (NestJS's ClientKafka in producer-only mode), sending with acks=all. */
 @Injectable()
 export class KafkaProducer implements OnApplicationShutdown {
@@ -44,16 +50,45 @@ export class KafkaProducer implements OnApplicationShutdown {
 
   /** Asks the cluster for its metadata: the health check's view of Kafka. */
   async ping(timeoutMs: number): Promise<void> {
-    await this.producer();
-    this.admin ??= this.client.unwrap<Kafka>().admin();
-    const admin = this.admin;
     await withTimeout(
       (async () => {
-        await admin.connect();
+        const admin = await this.connectedAdmin();
         await admin.describeCluster();
       })(),
       timeoutMs,
     );
+  }
+
+  /**
+   * How far `groupId` is behind, per topic and partition it has committed offsets for: the partition's end offset
+   * minus the group's committed one (a partition it has not committed yet counts from the log's start).
+   */
+  async consumerLag(groupId: string, timeoutMs: number): Promise<ConsumerLag[]> {
+    return withTimeout(
+      (async () => {
+        const admin = await this.connectedAdmin();
+        const committed = await admin.fetchOffsets({ groupId });
+        const lag: ConsumerLag[] = [];
+        for (const { topic, partitions } of committed) {
+          const ends = new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, entry]));
+          for (const { partition, offset } of partitions) {
+            const end = ends.get(partition);
+            if (!end) continue;
+            const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
+            lag.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
+          }
+        }
+        return lag;
+      })(),
+      timeoutMs,
+    );
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    await this.producer();
+    this.admin ??= this.client.unwrap<Kafka>().admin();
+    await this.admin.connect();
+    return this.admin;
   }
 
   async onApplicationShutdown(): Promise<void> {
