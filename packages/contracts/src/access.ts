@@ -2,7 +2,15 @@
  * Who may do what: the roles of the city's identity provider and the claims a Tertial access token carries.
  * Services trust only a signed token from the configured issuer; these names are the contract with it.
  */
-export const ROLLER = ['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'stadsrevisionen', 'bolagsekonom'] as const;
+export const ROLLER = [
+  'chef',
+  'forvaltningsekonom',
+  'processledare',
+  'ekonomidirektor',
+  'fullmaktige',
+  'stadsrevisionen',
+  'bolagsekonom',
+] as const;
 export type Roll = (typeof ROLLER)[number];
 
 /** Swedish names for screens and messages. */
