@@ -182,6 +182,7 @@ describe('the kommunkoncern', () => {
     expect(rad('resultat-efter-finansiella-poster').sammanstallt).toBe(rad('resultat-efter-finansiella-poster').fore);
     expect(body.sammanstallning.elimineringar).toEqual([
       {
+        ar: AR,
         saljare: 'HBGHEM',
         kopare: 'KOMMUN',
         slag: 'hyra',

@@ -131,7 +131,7 @@ describe('the local demo provider', () => {
 
   it('knows every chef of the demo city, and the listed handful covers every role', () => {
     expect(new Set(demoAnvandare().map((anvandare) => anvandare.roll))).toEqual(
-      new Set(['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'bolagsekonom']),
+      new Set(['chef', 'forvaltningsekonom', 'processledare', 'ekonomidirektor', 'fullmaktige', 'stadsrevisionen', 'bolagsekonom']),
     );
     expect(hittaDemoAnvandare('ekonomidirektor')?.org).toEqual([]);
     expect(hittaDemoAnvandare('mallory')).toBeUndefined();

@@ -17,6 +17,8 @@ export class MetricsController {
 
   @Get()
   @Header('cache-control', 'no-store')
+  // Prometheus's text exposition format (prom-client's `register.contentType`); Express would call a string text/html.
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async metricsText(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -73,12 +73,14 @@ export async function xlsx(v: RapportversionMedInnehall): Promise<Buffer> {
           const cell = summarad.getCell(i + 1);
           const varde = tabell.summa![i];
           if (k.typ !== 'belopp') cell.value = typeof varde === 'string' ? varde : null;
+          // A column without a total in the API (no figures in it) stays empty, as its rows do.
+          else if (typeof varde !== 'number') cell.value = null;
           else {
             const kol = kolumnbokstav(i);
             // The formula is the total; its cached result is the API's own sum, so both agree to the öre.
             cell.value = {
               formula: `SUM(${kol}${forsta}:${kol}${Math.max(sista, forsta)})`,
-              result: typeof varde === 'number' ? kronor(varde) : 0,
+              result: kronor(varde),
             };
             cell.numFmt = KRONOR_FORMAT;
           }
