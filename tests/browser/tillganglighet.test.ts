@@ -106,6 +106,9 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     ).filter((el) => {
       if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) return false;
       if (el instanceof HTMLInputElement && el.type === 'hidden') return false;
+      // Inside a closed <details> only its summary is reached; the rest is, once it is opened.
+      const details = el.closest('details');
+      if (details && !details.open && !(el.tagName === 'SUMMARY' && el.parentElement === details)) return false;
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'none') return false;
       // The skip link is off-screen until focused, but reached all the same.
