@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { kronorSchema, oreSchema } from '../money.js';
 import { arSchema, PROGNOSTILLFALLEN } from '../prognos.js';
-import { overforingsregelSchema, procentsatsSchema, resultatoverforingSchema } from './budget.js';
+import { andelSchema, procentsatsSchema, resultatoverforingSchema } from './budget.js';
 
 const namndKodSchema = z.string().trim().min(1, 'nämnden saknas').max(20);
 const datumSchema = z.iso.date({ error: 'ska vara ett datum, ÅÅÅÅ-MM-DD' });
@@ -27,17 +27,19 @@ export type BokslutDto = z.infer<typeof bokslutSchema>;
  * a deficit carried into next year (with an optional cap on a surplus, in percent of the budget), and the nämnder the
  * rules name as exceptions with their own shares and the reason.
  */
-export const overforingsreglerRequestSchema = overforingsregelSchema.extend({
-  namndundantag: z
-    .array(
-      z.object({
-        namnd: namndKodSchema,
-        overskottAndel: procentsatsSchema,
-        underskottAndel: procentsatsSchema,
-        skal: z.string().trim().min(1, 'skälet saknas').max(500),
-      }),
-    )
-    .default([]),
+export const overforingsreglerRequestSchema = z.object({
+  // A PUT replaces the whole rule set: every field is required, so a body missing one is refused, never a reset.
+  overskottAndel: andelSchema,
+  overskottTakProcentAvBudget: andelSchema.nullable(),
+  underskottAndel: andelSchema,
+  namndundantag: z.array(
+    z.object({
+      namnd: namndKodSchema,
+      overskottAndel: procentsatsSchema,
+      underskottAndel: procentsatsSchema,
+      skal: z.string().trim().min(1, 'skälet saknas').max(500),
+    }),
+  ),
 });
 export type OverforingsreglerRequest = z.input<typeof overforingsreglerRequestSchema>;
 

@@ -213,7 +213,7 @@ export type VersionsjamforelseDto = z.infer<typeof versionsjamforelseSchema>;
 // --- Resultatöverföring -------------------------------------------------------------------------------
 
 /** A share from 0 to 100 percent, compared on the digits so no float rounding can let 100,0001 through. */
-const andelSchema = procentsatsSchema.refine((text) => {
+export const andelSchema = procentsatsSchema.refine((text) => {
   if (text.startsWith('-')) return false;
   const [heltal = '', decimaler = ''] = text.split(/[.,]/);
   return Number(heltal) < 100 || (Number(heltal) === 100 && /^0*$/.test(decimaler));
