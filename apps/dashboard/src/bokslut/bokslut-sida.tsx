@@ -13,48 +13,41 @@ import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table } from '../table/table.js';
 import { beskrivRegler, forslagsrader, forvaltAr, kronorText, lasBeslut, valbaraAr, type Forslagsrad } from './bokslut.js';
 import { useArsbokslut, useBeslutaResultatoverforing, useSparaRegler, useStangAr } from './use-bokslut.js';
+import { MnkrRubrik } from '../table/mnkr-rubrik.js';
 
 const kolumn = kolumnhjalp<Forslagsrad>();
 const TAL = { tal: true } as const;
-
-function Mnkr({ text }: { text: string }) {
-  return (
-    <>
-      {text} <span className="enhet">(mnkr)</span>
-    </>
-  );
-}
 
 function kolumner(arsbokslut: ArsbokslutDto) {
   const { forslag, beslut } = arsbokslut;
   return kolumn.columns([
     kolumn.accessor('namn', { header: 'Nämnd', footer: 'Staden' }),
     kolumn.accessor('budgetOre', {
-      header: () => <Mnkr text="Budget" />,
+      header: () => <MnkrRubrik text="Budget" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={forslag.namnder.reduce((s, n) => s + n.budgetOre, 0)} />,
       meta: TAL,
     }),
     kolumn.accessor('utfallOre', {
-      header: () => <Mnkr text={arsbokslut.bokslut ? 'Bokslut' : 'Utfall hittills'} />,
+      header: () => <MnkrRubrik text={arsbokslut.bokslut ? 'Bokslut' : 'Utfall hittills'} />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={forslag.namnder.reduce((s, n) => s + n.utfallOre, 0)} />,
       meta: TAL,
     }),
     kolumn.accessor('resultatOre', {
-      header: () => <Mnkr text="Resultat" />,
+      header: () => <MnkrRubrik text="Resultat" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse />,
       footer: () => <Belopp ore={forslag.resultatOre} avvikelse />,
       meta: TAL,
     }),
     kolumn.accessor('overforingOre', {
-      header: () => <Mnkr text="Förslag" />,
+      header: () => <MnkrRubrik text="Förslag" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse />,
       footer: () => <Belopp ore={forslag.overforingOre} avvikelse />,
       meta: TAL,
     }),
     kolumn.accessor('beslutOre', {
-      header: () => <Mnkr text="KF:s beslut" />,
+      header: () => <MnkrRubrik text="KF:s beslut" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse saknas="inget beslut" />,
       footer: () => <Belopp ore={beslut?.beslutOre ?? null} avvikelse saknas="inget beslut" />,
       meta: TAL,

@@ -10,48 +10,41 @@ import { kolumnhjalp, Table } from '../table/table.js';
 import { formatProcent, forvaltAr, tillfallesnamn, valbaraAr } from './bokslut.js';
 import { LatPrognossakerhetDiagram } from './lat-prognossakerhet-diagram.js';
 import { usePrognossakerhet } from './use-bokslut.js';
+import { MnkrRubrik } from '../table/mnkr-rubrik.js';
 
 type Omgang = PrognossakerhetDto['omgangar'][number];
 const kolumn = kolumnhjalp<PrognossakerhetRad>();
 const TAL = { tal: true } as const;
 
-function Mnkr({ text }: { text: string }) {
-  return (
-    <>
-      {text} <span className="enhet">(mnkr)</span>
-    </>
-  );
-}
-
 function kolumner(stad: PrognossakerhetRad) {
   return kolumn.columns([
     kolumn.accessor('namn', { header: 'Nämnd', footer: 'Staden' }),
     kolumn.accessor('prognosBudgetOre', {
-      header: () => <Mnkr text="Budget" />,
+      header: () => <MnkrRubrik text="Budget" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={stad.prognosBudgetOre} />,
       meta: TAL,
     }),
     kolumn.accessor('prognosOre', {
-      header: () => <Mnkr text="Prognos" />,
+      header: () => <MnkrRubrik text="Prognos" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={stad.prognosOre} />,
       meta: TAL,
     }),
     kolumn.accessor('prognosAvvikelseOre', {
-      header: () => <Mnkr text="Prognosens avvikelse" />,
+      header: () => <MnkrRubrik text="Prognosens avvikelse" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse />,
       footer: () => <Belopp ore={stad.prognosAvvikelseOre} avvikelse />,
       meta: TAL,
     }),
     kolumn.accessor('bokslutAvvikelseOre', {
-      header: () => <Mnkr text="Bokslutets avvikelse" />,
+      header: () => <MnkrRubrik text="Bokslutets avvikelse" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse saknas="inget bokslut" />,
       footer: () => <Belopp ore={stad.bokslutAvvikelseOre} avvikelse saknas="inget bokslut" />,
       meta: TAL,
     }),
     kolumn.accessor('prognosavvikelseOre', {
-      header: () => <Mnkr text="Prognosavvikelse" />,
+      header: () => <MnkrRubrik text="Prognosavvikelse" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse saknas="inget bokslut" />,
       footer: () => <Belopp ore={stad.prognosavvikelseOre} avvikelse saknas="inget bokslut" />,
       meta: TAL,

@@ -8,6 +8,7 @@ import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table, type Fotrad } from '../table/table.js';
 import { internbudgettrad, type Internbudgetnod } from './internbudget.js';
 import { useInternbudget } from './use-budget.js';
+import { MnkrRubrik } from '../table/mnkr-rubrik.js';
 
 /** Frame, distributed and undistributed at a glance; what is left undistributed is always shown, zero included. */
 function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
@@ -34,14 +35,6 @@ function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
 const kolumn = kolumnhjalp<Internbudgetnod>();
 const TAL = { tal: true } as const;
 
-function Mnkr({ text }: { text: string }) {
-  return (
-    <>
-      {text} <span className="enhet">(mnkr)</span>
-    </>
-  );
-}
-
 const KOLUMNER = kolumn.columns([
   kolumn.accessor((post) => post.nod.namn, {
     id: 'del',
@@ -61,19 +54,19 @@ const KOLUMNER = kolumn.columns([
   }),
   kolumn.accessor((post) => post.nod.intakterOre, {
     id: 'intakter',
-    header: () => <Mnkr text="Intäkter" />,
+    header: () => <MnkrRubrik text="Intäkter" />,
     cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),
   kolumn.accessor((post) => post.nod.kostnaderOre, {
     id: 'kostnader',
-    header: () => <Mnkr text="Kostnader" />,
+    header: () => <MnkrRubrik text="Kostnader" />,
     cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),
   kolumn.accessor((post) => post.nod.nettokostnadOre, {
     id: 'netto',
-    header: () => <Mnkr text="Fördelat netto" />,
+    header: () => <MnkrRubrik text="Fördelat netto" />,
     cell: ({ getValue }) => <Belopp ore={getValue()} />,
     meta: TAL,
   }),

@@ -4,20 +4,13 @@ import { formatForandring } from '../format/belopp.js';
 import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table } from '../table/table.js';
 import type { Namndssummering } from './investeringar.js';
+import { MnkrRubrik } from '../table/mnkr-rubrik.js';
 
 type Summa = Namndssummering['totalt'];
 type Arsrad = Namndssummering['ar'][number];
 
 const kolumn = kolumnhjalp<Arsrad>();
 const TAL = { tal: true } as const;
-
-function Mnkr({ text }: { text: string }) {
-  return (
-    <>
-      {text} <span className="enhet">(mnkr)</span>
-    </>
-  );
-}
 
 function Avvikelse({ ore }: { ore: number }) {
   return <span data-avvikelse={ore < 0 ? 'underskott' : ore > 0 ? 'overskott' : 'noll'}>{formatForandring(ore, 'mnkr', 1)}</span>;
@@ -27,25 +20,25 @@ function kolumner(totalt: Summa) {
   return kolumn.columns([
     kolumn.accessor('ar', { header: 'År', footer: 'Totalt' }),
     kolumn.accessor('budgetOre', {
-      header: () => <Mnkr text="Budget" />,
+      header: () => <MnkrRubrik text="Budget" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={totalt.budgetOre} />,
       meta: TAL,
     }),
     kolumn.accessor('utfallOre', {
-      header: () => <Mnkr text="Utfall" />,
+      header: () => <MnkrRubrik text="Utfall" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={totalt.utfallOre} />,
       meta: TAL,
     }),
     kolumn.accessor('prognosOre', {
-      header: () => <Mnkr text="Prognos" />,
+      header: () => <MnkrRubrik text="Prognos" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} />,
       footer: () => <Belopp ore={totalt.prognosOre} />,
       meta: TAL,
     }),
     kolumn.accessor('avvikelseOre', {
-      header: () => <Mnkr text="Avvikelse" />,
+      header: () => <MnkrRubrik text="Avvikelse" />,
       cell: ({ getValue }) => <Avvikelse ore={getValue()} />,
       footer: () => <Avvikelse ore={totalt.avvikelseOre} />,
       meta: TAL,
