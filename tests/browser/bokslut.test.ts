@@ -109,7 +109,8 @@ describe('the year-end in Debian’s Chromium', () => {
     const mn = page.getByTestId('resultatoverforing').locator('tr[data-namnd="MN"]');
     expect(await mn.textContent()).toContain('1,0');
     const versioner = await api.json<{ rader: { namnd: string; gallandeRamOre: number }[] }>(`/api/budget/budgetversioner?ar=${AR + 1}`);
-    expect(versioner.body.rader.find((r) => r.namnd === 'MN')?.gallandeRamOre).toBe(46_000_000_00 - 1_000_000_00);
+    // The surplus KF carried over is a tilläggsbudget on the next year: MN's frame of 45 mnkr becomes 46.
+    expect(versioner.body.rader.find((r) => r.namnd === 'MN')?.gallandeRamOre).toBe(45_000_000_00 + 1_000_000_00);
   });
 
   it('shows prognossäkerhet per nämnd and round with a chart and its table, at 1280 and 390 px', async () => {

@@ -13,6 +13,12 @@ import { MnkrRubrik } from '../table/mnkr-rubrik.js';
 /** Frame, distributed and undistributed at a glance; what is left undistributed is always shown, zero included. */
 function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
   const kvar = internbudget.ofordelatOre > 0;
+  const over = internbudget.ofordelatOre < 0;
+  const forklaring = over
+    ? 'Ramen har sänkts efter beslutet om internbudgeten (tilläggsbudget): internbudgeten behöver minskas.'
+    : kvar
+      ? 'Ligger kvar hos nämnden.'
+      : 'Hela ramen är fördelad.';
   return (
     <dl className="nyckeltal">
       <div className="nyckeltal__post">
@@ -23,10 +29,10 @@ function Fordelning({ internbudget }: { internbudget: InternbudgetDto }) {
         <dt>Fördelat netto</dt>
         <dd data-testid="internbudget-fordelat">{formatMnkr(internbudget.fordelatOre)}</dd>
       </div>
-      <div className={kvar ? 'nyckeltal__post nyckeltal__post--varning' : 'nyckeltal__post nyckeltal__post--huvud'}>
-        <dt>Ej fördelat</dt>
-        <dd data-testid="ej-fordelat">{formatMnkr(internbudget.ofordelatOre)}</dd>
-        <dd className="nyckeltal__forklaring">{kvar ? 'Ligger kvar hos nämnden.' : 'Hela ramen är fördelad.'}</dd>
+      <div className={kvar || over ? 'nyckeltal__post nyckeltal__post--varning' : 'nyckeltal__post nyckeltal__post--huvud'}>
+        <dt>{over ? 'Fördelat över ramen' : 'Ej fördelat'}</dt>
+        <dd data-testid="ej-fordelat">{formatMnkr(over ? -internbudget.ofordelatOre : internbudget.ofordelatOre)}</dd>
+        <dd className="nyckeltal__forklaring">{forklaring}</dd>
       </div>
     </dl>
   );
@@ -93,8 +99,13 @@ function InternbudgetTabell({ internbudget, namndnamn, ar }: { internbudget: Int
     },
     {
       id: 'ej-fordelat',
-      attribut: { 'data-summa': 'ej-fordelat', className: internbudget.ofordelatOre > 0 ? 'rad--varning' : undefined },
-      celler: ['Ej fördelat, hos nämnden', null, null, <Belopp key="n" ore={internbudget.ofordelatOre} />],
+      attribut: { 'data-summa': 'ej-fordelat', className: internbudget.ofordelatOre !== 0 ? 'rad--varning' : undefined },
+      celler: [
+        internbudget.ofordelatOre < 0 ? 'Ej fördelat: ramen överskriden' : 'Ej fördelat, hos nämnden',
+        null,
+        null,
+        <Belopp key="n" ore={internbudget.ofordelatOre} />,
+      ],
     },
     {
       id: 'ram',

@@ -9,9 +9,16 @@ import { RAPPORTTYPER, VERSIONSSTATUSAR, type Rapportinnehall, type Textblock } 
 export const RapportversionSchema = defineEntity({
   name: 'Rapportversion',
   tableName: 'rapportversion',
+  // A fixed version always carries its frozen content and the hash that proves it.
+  checks: [
+    {
+      name: 'rapportversion_faststalld_check',
+      expression: `status <> 'faststalld' or (innehall is not null and hash is not null)`,
+    },
+  ],
   properties: {
-    rapport: p.enum(RAPPORTTYPER).primary(),
     ar: p.integer().primary().autoincrement(false),
+    rapport: p.enum(RAPPORTTYPER).primary(),
     version: p.integer().primary().autoincrement(false),
     status: p.enum(VERSIONSSTATUSAR),
     texter: p.json<Record<string, Textblock[]>>(),

@@ -10,7 +10,7 @@ export class Migration20261202053000 extends DialectMigration {
   override up(): void {
     this.addSqlFor({
       postgresql: [
-        `create table "rapportversion" ("rapport" text not null, "ar" int not null, "version" int not null, "status" text not null, "texter" jsonb not null, "innehall" jsonb null, "hash" varchar(64) null, "ersatter" int null, "skapad_at" timestamptz not null, "skapad_av" varchar(200) not null, "faststalld_at" timestamptz null, "faststalld_av" varchar(200) null, primary key ("rapport", "ar", "version"));`,
+        `create table "rapportversion" ("ar" int not null, "rapport" text not null, "version" int not null, "status" text not null, "texter" jsonb not null, "innehall" jsonb null, "hash" varchar(64) null, "ersatter" int null, "skapad_at" timestamptz not null, "skapad_av" varchar(200) not null, "faststalld_at" timestamptz null, "faststalld_av" varchar(200) null, primary key ("ar", "rapport", "version"));`,
         `alter table "rapportversion" add constraint "rapportversion_rapport_check" check ("rapport" in ('delarsrapport-april', 'delarsrapport-augusti', 'arsredovisning'));`,
         `alter table "rapportversion" add constraint "rapportversion_status_check" check ("status" in ('utkast', 'granskning', 'faststalld'));`,
         `alter table "rapportversion" add constraint "rapportversion_faststalld_check" check ("status" <> 'faststalld' or ("innehall" is not null and "hash" is not null));`,
@@ -20,7 +20,8 @@ export class Migration20261202053000 extends DialectMigration {
         `alter table "ansvar_helarsprognos" add column "kommentar" text null;`,
       ],
       sqlite: [
-        "create table `rapportversion` (`rapport` text check (`rapport` in ('delarsrapport-april', 'delarsrapport-augusti', 'arsredovisning')) not null, `ar` integer not null, `version` integer not null, `status` text check (`status` in ('utkast', 'granskning', 'faststalld')) not null, `texter` json not null, `innehall` json null, `hash` text null, `ersatter` integer null, `skapad_at` datetime not null, `skapad_av` text not null, `faststalld_at` datetime null, `faststalld_av` text null, primary key (`rapport`, `ar`, `version`), check (`status` <> 'faststalld' or (`innehall` is not null and `hash` is not null)));",
+        // `ar` first: MikroORM's SQLite reader finds a column's check only after a comma, never on the first column.
+        "create table `rapportversion` (`ar` integer not null, `rapport` text check (`rapport` in ('delarsrapport-april', 'delarsrapport-augusti', 'arsredovisning')) not null, `version` integer not null, `status` text check (`status` in ('utkast', 'granskning', 'faststalld')) not null, `texter` json not null, `innehall` json null, `hash` text null, `ersatter` integer null, `skapad_at` datetime not null, `skapad_av` text not null, `faststalld_at` datetime null, `faststalld_av` text null, primary key (`ar`, `rapport`, `version`), constraint `rapportversion_faststalld_check` check (status <> 'faststalld' or (innehall is not null and hash is not null)));",
         "create trigger `rapportversion_faststalld_andras_inte` before update on `rapportversion` when old.status = 'faststalld' begin select raise(abort, 'en fastställd rapportversion kan inte ändras'); end;",
         "create trigger `rapportversion_faststalld_tas_inte_bort` before delete on `rapportversion` when old.status = 'faststalld' begin select raise(abort, 'en fastställd rapportversion kan inte ändras'); end;",
         'alter table `ansvar_helarsprognos` add column `kommentar` text null;',

@@ -12,8 +12,8 @@ export class Migration20261202061000 extends DialectMigration {
         `create table "namnd_bokslut" ("ar" int not null, "namnd" varchar(20) not null, "nettokostnad_ore" bigint not null, "antal_namnder" int not null, "faststallt_at" timestamptz not null, primary key ("ar", "namnd"));`,
       ],
       sqlite: [
-        "create table `omgangsprognos` (`ar` integer not null, `tillfalle` text check (`tillfalle` in ('februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november')) not null, `namnd` text not null, `namn` text not null, `budget_ore` integer not null, `prognos_ore` integer not null, `antal_lamnade` integer not null, `antal_ansvar` integer not null, `stangd_at` datetime not null, primary key (`ar`, `tillfalle`, `namnd`));",
-        'create table `namnd_bokslut` (`ar` integer not null, `namnd` text not null, `nettokostnad_ore` integer not null, `antal_namnder` integer not null, `faststallt_at` datetime not null, primary key (`ar`, `namnd`));',
+        "create table `omgangsprognos` (`ar` integer not null, `tillfalle` text check (`tillfalle` in ('februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november')) not null, `namnd` text not null, `namn` text not null, `budget_ore` bigint not null, `prognos_ore` bigint not null, `antal_lamnade` integer not null, `antal_ansvar` integer not null, `stangd_at` datetime not null, primary key (`ar`, `tillfalle`, `namnd`));",
+        'create table `namnd_bokslut` (`ar` integer not null, `namnd` text not null, `nettokostnad_ore` bigint not null, `antal_namnder` integer not null, `faststallt_at` datetime not null, primary key (`ar`, `namnd`));',
       ],
     });
   }

@@ -128,8 +128,11 @@ export const internbudgetSchema = z.object({
   namnd: z.string(),
   ramOre: oreSchema,
   fordelatOre: oreSchema,
-  /** Frame minus distributed net, shown at the nämnd; zero or more. */
-  ofordelatOre: oreSchema.nonnegative(),
+  /**
+   * Frame minus distributed net, shown at the nämnd. Zero or more when the internbudget is decided; below zero only
+   * when a later tilläggsbudget (a deficit carried over at the year-end) has cut the frame under it.
+   */
+  ofordelatOre: oreSchema,
   noder: z.array(nodbudgetSchema),
 });
 export type InternbudgetDto = z.infer<typeof internbudgetSchema>;

@@ -237,7 +237,11 @@ function Versionsvy({
         {version.hash ? (
           <>
             {' '}
-            Kontrollsumma <code data-testid="version-hash">{version.hash}</code>.
+            Kontrollsumma{' '}
+            <code className="kontrollsumma" data-testid="version-hash">
+              {version.hash}
+            </code>
+            .
           </>
         ) : (
           ' Siffrorna är levande tills versionen fastställs.'
