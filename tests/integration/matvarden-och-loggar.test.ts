@@ -88,17 +88,6 @@ describe('what an operator sees of a running service', () => {
     expect([...routes].some((r) => r?.startsWith('/api/forecast/helarsprognoser/:'))).toBe(true);
   });
 
-  it('the consumers report their lag per group and partition, and catch up to none', async () => {
-    const lag = await eventually(
-      async () => (await scrape('report')).filter((s) => s.name === 'tertial_consumer_lag_messages'),
-      (samples) => samples.length > 0 && samples.every((s) => s.value === 0),
-      60_000,
-    );
-    expect(new Set(lag.map((s) => s.labels.group))).toEqual(new Set([`tertial-report${stack.groupSuffix}`]));
-    expect(lag.map((s) => s.labels.topic)).toContain(prognosomgangAndrad.topic);
-    expect(lag.every((s) => /^\d+$/.test(s.labels.partition ?? ''))).toBe(true);
-  });
-
   it("the gateway does not pass /metrics on: it is scraped from each service's port", async () => {
     const response = await fetch(`${stack.gatewayUrl}/metrics`);
     expect(await response.text()).not.toContain('tertial_http_request_duration_seconds');
@@ -146,5 +135,18 @@ describe('what an operator sees of a running service', () => {
       async () => sum(await scrape('report'), 'tertial_dead_letters_total', labels),
       (count) => count === before + 1,
     );
+  });
+
+  // Last: by now the tests above have had the report service consume (and commit) prognosomgång events, which a
+  // fresh stack's demo city alone may not have.
+  it('the consumers report their lag per group and partition, and catch up to none', async () => {
+    const lag = await eventually(
+      async () => (await scrape('report')).filter((s) => s.name === 'tertial_consumer_lag_messages'),
+      (samples) => samples.some((s) => s.labels.topic === prognosomgangAndrad.topic) && samples.every((s) => s.value === 0),
+      60_000,
+    );
+    expect(new Set(lag.map((s) => s.labels.group))).toEqual(new Set([`tertial-report${stack.groupSuffix}`]));
+    expect(lag.map((s) => s.labels.topic)).toContain(prognosomgangAndrad.topic);
+    expect(lag.every((s) => /^\d+$/.test(s.labels.partition ?? ''))).toBe(true);
   });
 });
