@@ -5,12 +5,16 @@
 //  - memory: each service's resident set size after start, and the broker's heap limit and RSS;
 //  - utfall import: a SIE 4 file of about 500,000 #TRANS rows over the demo city, uploaded to the budget
 //    service of the running product: rows per second, and the budget service's peak memory;
+//  - consolidated view: the ekonomidirektör's overview of the full demo city (GET /api/report/oversikt),
+//    p50/p95/p99 over 200 requests through the gateway;
 //  - first load: the JavaScript the dashboard transfers on first load (bytes over the wire) and the time until
 //    the city page shows its figures, in Debian's Chromium, with the share of each library in that JavaScript.
 //
 //   npm run bench                  all of it (several minutes)
 //   npm run bench -- --first-load  only the first load: one start, the browser, and bench-results/first-load.json
 //   npm run bench -- --rapportexport  only the delårsrapport augusti as PDF, XLSX and DOCX (time, peak memory)
+//   npm run bench -- --oversikt    only the ekonomidirektör's consolidated view: p50/p95 over 200 requests,
+//                                  bench-results/oversikt.json
 //   npm run bench -- --prognosomgang  only the whole-city forecast round and its raw Kafka ceiling:
 //                                  bench-results/prognosomgang.json
 //
@@ -30,6 +34,7 @@ import { kafkajsCeiling, producerPerformance } from './lib/kafka-ceiling.mjs';
 import { ensureKafkaTools } from './lib/kafka.mjs';
 import { measureRound } from './lib/prognosomgang-bench.mjs';
 import { measureExports } from './lib/export-bench.mjs';
+import { measureOversikt } from './lib/oversikt-bench.mjs';
 import { createLog, run } from './lib/process.mjs';
 import { bearer, tokenSource } from './lib/tokens.mjs';
 
@@ -38,6 +43,7 @@ const log = createLog('bench');
 const onlyFirstLoad = process.argv.includes('--first-load');
 const onlyRound = process.argv.includes('--prognosomgang');
 const onlyExports = process.argv.includes('--rapportexport');
+const onlyOversikt = process.argv.includes('--oversikt');
 const PORT = Number(process.env.TERTIAL_PORT || 8380);
 const env = {
   TERTIAL_PORT: String(PORT),
@@ -313,6 +319,40 @@ if (onlyExports) {
   process.exit(0);
 }
 
+/** The consolidated view, measured on the running product; written to bench-results/oversikt.json and printed. */
+async function benchOversikt(state) {
+  const oversikt = {
+    measuredAt: new Date().toISOString(),
+    machine,
+    loadAverage: (await import('node:os')).loadavg().map((load) => Math.round(load * 10) / 10),
+    targets: { p95Ms: 50 },
+    ...(await measureOversikt({ url: state.url, token: tokenSource(state.oidcIssuer), ar: DEMO_AR, tillfalle: DEMO_TILLFALLE })),
+  };
+  writeFileSync(join(root, 'bench-results/oversikt.json'), `${JSON.stringify(oversikt, null, 2)}\n`);
+  return oversikt;
+}
+
+function printOversikt(oversikt) {
+  console.log(`\nThe consolidated view of the full demo city, ${oversikt.tillfalle} ${oversikt.ar} (target: p95 under 50 ms)\n`);
+  console.table([
+    {
+      requests: oversikt.requests,
+      'p50 (ms)': oversikt.p50Ms,
+      'p95 (ms)': oversikt.p95Ms,
+      'p99 (ms)': oversikt.p99Ms,
+      'max (ms)': oversikt.maxMs,
+      'answer (kB)': oversikt.responseKb,
+    },
+  ]);
+  console.log('written to bench-results/oversikt.json');
+}
+
+if (onlyOversikt) {
+  const started = await measureStart('start for the consolidated view', { whileRunning: benchOversikt });
+  printOversikt(started.extra);
+  process.exit(0);
+}
+
 if (onlyFirstLoad) {
   const started = await measureStart('start for the first load', { whileRunning: measureDashboard });
   const firstLoad = { measuredAt: new Date().toISOString(), machine, targets: { javascriptTransferredKb: 250 }, ...started.extra };
@@ -377,8 +417,10 @@ rmSync(env.TERTIAL_DATA_DIR, { recursive: true, force: true });
 
 const sieFile = await skrivDemoSie(join(root, '.tertial/bench/utfall-500k.se'), { transRader: 500_000 });
 const firstStart = await measureStart('first start, empty data folder', { whileRunning: measureDashboard });
-const secondStart = await measureStart('second start, data folder reused', { whileRunning: (state) => measureImport(state, sieFile) });
-const utfallImport = secondStart.extra;
+const secondStart = await measureStart('second start, data folder reused', {
+  whileRunning: async (state) => ({ utfallImport: await measureImport(state, sieFile), oversikt: await benchOversikt(state) }),
+});
+const { utfallImport, oversikt } = secondStart.extra;
 const firstLoad = { measuredAt: new Date().toISOString(), machine, targets: { javascriptTransferredKb: 250 }, ...firstStart.extra };
 delete secondStart.extra;
 delete firstStart.extra;
@@ -408,4 +450,5 @@ console.log('\nUtfall import (targets: under 10 s and under 300 MB for about 500
 console.table([utfallImport]);
 printFirstLoad(firstLoad);
 console.log('written to bench-results/startup.json and bench-results/first-load.json');
+printOversikt(oversikt);
 await benchExports();

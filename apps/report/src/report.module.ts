@@ -8,6 +8,7 @@ import { MaluppfyllelseModule } from './maluppfyllelse/maluppfyllelse.module.js'
 import { PrognosTotalerModule } from './prognos-totaler/prognos-totaler.module.js';
 import { ResultatModule } from './resultat/resultat.module.js';
 import { PrognossakerhetModule } from './prognossakerhet/prognossakerhet.module.js';
+import { OversiktModule } from './oversikt/oversikt.module.js';
 
 @Module({})
 export class ReportModule {
@@ -23,6 +24,7 @@ export class ReportModule {
         KoncernModule,
         ResultatModule,
         PrognossakerhetModule,
+        OversiktModule,
       ],
     };
   }

@@ -44,7 +44,8 @@ const RANDER = {
 const SMAL_BREDD_PX = 560;
 export const VATTENFALL_HOJD_PX = 340;
 
-function diagramOption(staplar: readonly Vattenfallsstapel[], bredd: number): DiagramOption {
+/** A waterfall's ECharts option: totals from zero, changes floating on the running total. Also the city result's walk. */
+export function vattenfallOption(staplar: readonly Vattenfallsstapel[], bredd: number): DiagramOption {
   const serier = vattenfallsserier(staplar);
   const smal = bredd > 0 && bredd < SMAL_BREDD_PX;
   const axelStart = serier.axelStartOre === null ? 0 : serier.axelStartOre / 100_000_000;
@@ -141,7 +142,7 @@ interface Props {
  */
 export function ResursfordelningDiagram({ resursfordelning, namndnamn }: Props) {
   const staplar = useMemo(() => vattenfallsstaplar(resursfordelning.steg), [resursfordelning.steg]);
-  const skapaOption = useCallback((bredd: number) => diagramOption(staplar, bredd), [staplar]);
+  const skapaOption = useCallback((bredd: number) => vattenfallOption(staplar, bredd), [staplar]);
   const behallare = useEcharts(skapaOption);
   const axelStartOre = useMemo(() => vattenfallsserier(staplar).axelStartOre, [staplar]);
 

@@ -1,4 +1,5 @@
 import { BEDOMNINGAR, type MaluppfyllelseAntal, type MaluppfyllelseOversikt } from '@tertial/contracts/dto';
+import { Link, type LinkProps } from '@tanstack/react-router';
 import { useId } from 'react';
 
 import { formatAntal } from '../format/antal.js';
@@ -38,7 +39,14 @@ function Antalsceller({ antal }: { antal: MaluppfyllelseAntal }) {
  * The ekonomidirektör's grid: nämnd by nämnd (and each bolag) how many mål the processledare assessed as each
  * color, beside the nämnd's forecast deviation of the same follow-up; the city's sum at the foot.
  */
-export function StadensMaluppfyllelse({ oversikt }: { oversikt: MaluppfyllelseOversikt }) {
+export function StadensMaluppfyllelse({
+  oversikt,
+  namndLank,
+}: {
+  oversikt: MaluppfyllelseOversikt;
+  /** Where a nämnd's name leads on another page; on the goal page itself it chooses the nämnd there. */
+  namndLank?: (kod: string) => Pick<LinkProps, 'to' | 'search'>;
+}) {
   const id = useId();
   const rubrik = `Måluppfyllelse per nämnd och bolag, ${TILLFALLESNAMN[oversikt.tillfalle].toLowerCase()} ${oversikt.ar}`;
   return (
@@ -71,9 +79,13 @@ export function StadensMaluppfyllelse({ oversikt }: { oversikt: MaluppfyllelseOv
             {oversikt.namnder.map((namnd) => (
               <tr key={namnd.kod} data-testid="maluppfyllelse-rad" data-kod={namnd.kod}>
                 <th scope="row">
-                  <button type="button" className="knapp--lank" onClick={() => andraSokparametrar({ namnd: namnd.kod })}>
-                    {namnd.namn}
-                  </button>
+                  {namndLank ? (
+                    <Link {...namndLank(namnd.kod)}>{namnd.namn}</Link>
+                  ) : (
+                    <button type="button" className="knapp--lank" onClick={() => andraSokparametrar({ namnd: namnd.kod })}>
+                      {namnd.namn}
+                    </button>
+                  )}
                 </th>
                 <Antalsceller antal={namnd.antal} />
                 <td className="tal" data-testid="prognosavvikelse">

@@ -1,5 +1,6 @@
 import { formatAntal } from '../format/antal.js';
 import { formatTidpunkt } from '../format/tidpunkt.js';
+import { OversiktVy } from '../oversikt/oversikt-vy.js';
 import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import type { Urval } from '../urval/urval.js';
 import { LatNettokostnadDiagram } from './lat-nettokostnad-diagram.js';
@@ -62,6 +63,9 @@ export function PrognosTotalerVy({ urval }: { urval: Urval }) {
           {tom ? null : <LatNettokostnadDiagram totaler={totaler} />}
         </section>
       ) : null}
+
+      {/* The consolidated view follows the delårsrapporter's rounds; a monthly round has only the totals above. */}
+      {urval.tillfalle === 'april' || urval.tillfalle === 'augusti' ? <OversiktVy ar={urval.ar} tillfalle={urval.tillfalle} /> : null}
     </>
   );
 }

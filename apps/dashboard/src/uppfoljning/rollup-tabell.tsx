@@ -1,5 +1,5 @@
 import type { Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
-import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
 import { formatForandring, type Beloppsenhet } from '../format/belopp.js';
@@ -15,6 +15,8 @@ interface Props {
   urval: Urval;
   rotter: readonly Uppfoljning[];
   enhet: Beloppsenhet;
+  /** A node to open from the start and bring into view (`?nod=` in the address: a drill-down from the overview). */
+  oppnaKod?: string | null;
 }
 
 const decimaler = (enhet: Beloppsenhet) => (enhet === 'mnkr' ? 1 : 0);
@@ -23,11 +25,15 @@ const decimaler = (enhet: Beloppsenhet) => (enhet === 'mnkr' ? 1 : 0);
  * The round's roll-up as a tree table, from the person's start nodes down to the ansvar: a row's button opens its
  * children, fetched then (and kept while the row is closed). Every figure is net cost for the period or year.
  */
-export function RollupTabell({ urval, rotter, enhet }: Props) {
+export function RollupTabell({ urval, rotter, enhet, oppnaKod = null }: Props) {
   const rubrikId = useId();
   const tabellId = useId();
   const beskrivningId = useId();
-  const [expanderade, setExpanderade] = useState<ReadonlySet<string>>(() => new Set(rotter.length === 1 ? [rotter[0]!.nod.kod] : []));
+  const [expanderade, setExpanderade] = useState<ReadonlySet<string>>(
+    () => new Set([...(rotter.length === 1 ? [rotter[0]!.nod.kod] : []), ...(oppnaKod ? [oppnaKod] : [])]),
+  );
+  const tabell = useRef<HTMLTableElement>(null);
+  const visad = useRef(false);
 
   // The roots' own answers hold their children; every other expanded node is fetched (and kept while hidden under a
   // closed parent, so opening the parent again shows its rows at once).
@@ -49,6 +55,15 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
     barnlage,
     expanderade,
   );
+  // Once the node asked for is on screen, it is scrolled to and its button takes the focus, once.
+  useEffect(() => {
+    if (!oppnaKod || visad.current) return;
+    const knapp = tabell.current?.querySelector<HTMLElement>(`tr[data-kod="${CSS.escape(oppnaKod)}"] button`);
+    if (!knapp) return;
+    visad.current = true;
+    knapp.scrollIntoView({ block: 'center' });
+    knapp.focus({ preventScroll: true });
+  });
   const utfallTomManad = rotter[0]?.utfallTomManad;
   const period = utfallTomManad ? `jan–${MANADER[utfallTomManad - 1]}` : 'perioden';
 
@@ -61,7 +76,7 @@ export function RollupTabell({ urval, rotter, enhet }: Props) {
         rad med knappen i dess namn.
       </p>
       <div className="tabell-ram" role="region" aria-labelledby={tabellId} aria-describedby={beskrivningId} tabIndex={0}>
-        <table className="tabell tabell--trad tabell--bred rollup" data-testid="rollup-tabell">
+        <table ref={tabell} className="tabell tabell--trad tabell--bred rollup" data-testid="rollup-tabell">
           <caption id={tabellId}>Prognosomgångens siffror ned till ansvar, {enhet}</caption>
           <thead>
             <tr>

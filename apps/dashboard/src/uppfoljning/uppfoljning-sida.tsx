@@ -30,6 +30,7 @@ export function UppfoljningSida() {
   const omgangar = useOmgangar();
   const ar = useSokparameter('ar');
   const tillfalle = useSokparameter('tillfalle');
+  const nod = useSokparameter('nod');
   const omgang = omgangar.data ? foljdOmgang(omgangar.data, { ar, tillfalle }) : undefined;
   const urval = omgang ? { ar: omgang.ar, tillfalle: omgang.tillfalle } : undefined;
   const live = useLiveUppfoljning(urval);
@@ -58,6 +59,7 @@ export function UppfoljningSida() {
           roller={anvandare?.roller ?? []}
           organisation={anvandare?.organisation ?? []}
           live={live}
+          nod={nod}
         />
       )}
     </>
@@ -71,9 +73,11 @@ interface OmgangsvyProps {
   roller: NonNullable<ReturnType<typeof useInloggning>['anvandare']>['roller'];
   organisation: readonly string[];
   live: ReturnType<typeof useLiveUppfoljning>;
+  /** `?nod=`: a node to open from the start (a drill-down from the ekonomidirektör's overview). */
+  nod: string | null;
 }
 
-function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live }: OmgangsvyProps) {
+function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live, nod }: OmgangsvyProps) {
   const valId = useId();
   const enhetId = useId();
   // A chef's nodes are an ansvar or a few: their figures read better in thousands than rounded to a tenth of a million.
@@ -143,7 +147,7 @@ function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live }: Omga
         <div className="uppfoljning">
           {harGranskningsko(roller) ? <Granskningsko urval={urval} koder={koder} oppen={omgang.status === 'oppen'} /> : null}
           {harFramsteg(roller) ? <FramstegVy urval={urval} rotter={rotter} /> : null}
-          <RollupTabell urval={urval} rotter={rotter} enhet={enhet} />
+          <RollupTabell urval={urval} rotter={rotter} enhet={enhet} oppnaKod={nod} />
         </div>
       )}
     </>

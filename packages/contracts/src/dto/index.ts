@@ -12,3 +12,4 @@ export * from './uppfoljning.js';
 export * from './koncern.js';
 export * from './resultat.js';
 export * from './bokslut.js';
+export * from './oversikt.js';
