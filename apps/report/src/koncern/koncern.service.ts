@@ -16,12 +16,17 @@ import { loggaAndring, ProblemException, type Principal } from '@tertial/service
 import type { z } from 'zod';
 
 import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
+import { ResultatService } from '../resultat/resultat.service.js';
 import { BolagSiffror, KoncerninternPostRad } from './koncern.entity.js';
 import { lasKoncerninterna, type LastPost } from './koncerninterna-csv.js';
-import { sammanstallKoncern, type Kommunensresultat } from './sammanstall-koncern.js';
+import { kommunenFranResultatrakning, sammanstallKoncern, type Kommunensresultat } from './sammanstall-koncern.js';
 
-const KOMMUNENS_KALLA =
-  'Kommunens verksamhetens intäkter och kostnader är nämndernas klarmarkerade helårsprognoser; skatteintäkter, generella statsbidrag och finansnetto ingår ännu inte.';
+const KOMMUNENS_KALLA = {
+  resultatrakning: (tillfalle: string) =>
+    `Kommunens siffror är stadens resultaträkning i prognosen ${tillfalle}: nämndernas klarmarkerade helårsprognoser, finansfunktionens skatteintäkter, generella statsbidrag och finansnetto, interna poster eliminerade.`,
+  namnder:
+    'Kommunens verksamhetens intäkter och kostnader är nämndernas klarmarkerade helårsprognoser; stadens resultaträkning har ingen kolumn för omgången, så skatteintäkter, generella statsbidrag och finansnetto ingår inte.',
+};
 
 /** The kommunkoncern: the companies beside the nämnder, the intra-group amounts and the sammanställda räkenskaper. */
 @Injectable()
@@ -29,6 +34,7 @@ export class KoncernService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
+    @Inject(ResultatService) private readonly resultat: ResultatService,
   ) {}
 
   async registreraBudget(em: EntityManager, budget: BolagsbudgetUppdateradPayload): Promise<void> {
@@ -68,8 +74,9 @@ export class KoncernService {
    */
   async oversikt(ar: number, tillfalle: Prognostillfalle): Promise<Koncernoversikt> {
     const em = this.orm.em.fork();
-    const [totaler, siffrorRader, interna] = await Promise.all([
+    const [totaler, resultatrakning, siffrorRader, interna] = await Promise.all([
       this.totaler.totaler(ar, tillfalle),
+      this.resultat.resultatrakning(ar),
       em.find(BolagSiffror, { ar }),
       em.find(KoncerninternPostRad, { ar }, { orderBy: { saljare: 'asc', kopare: 'asc', slag: 'asc' } }),
     ]);
@@ -120,7 +127,13 @@ export class KoncernService {
       avvikelseOre: namnd.avvikelseOre,
       bolag: null,
     }));
-    const kommunen: Kommunensresultat = {
+    // The city's resultaträkning for the round when it has one (april, augusti); otherwise the nämnder's forecasts.
+    const kolumn = resultatrakning.kolumner.findIndex((k) => k.tillfalle === tillfalle && k.finns);
+    const franResultatrakning =
+      kolumn < 0
+        ? null
+        : kommunenFranResultatrakning(resultatrakning.rader.map((rad) => ({ kod: rad.kod, belopp: rad.belopp[kolumn] ?? null })));
+    const kommunen: Kommunensresultat = franResultatrakning ?? {
       verksamhetensIntakterOre: totaler.stad.intakterOre,
       verksamhetensKostnaderOre: totaler.stad.kostnaderOre,
       skatteintakterOchStatsbidragOre: 0,
@@ -140,7 +153,7 @@ export class KoncernService {
       namnder,
       bolag,
       sammanstallning: {
-        kommunensKalla: KOMMUNENS_KALLA,
+        kommunensKalla: franResultatrakning ? KOMMUNENS_KALLA.resultatrakning(tillfalle) : KOMMUNENS_KALLA.namnder,
         saknas: sammanstallning.saknas.map((kod) => KONCERNBOLAG.find((b) => b.kod === kod)!.namn),
         rader: sammanstallning.rader,
         elimineringar: sammanstallning.elimineringar,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   beskrivPost,
+  kommunenFranResultatrakning,
   sammanstallKoncern,
   type Bolagsresultat,
   type Kommunensresultat,
@@ -119,5 +120,30 @@ describe('the sammanställda räkenskaper', () => {
 
   it('names a post in Swedish', () => {
     expect(beskrivPost({ saljare: 'HBGHEM', kopare: 'KOMMUN', slag: 'hyra' })).toBe('Hyror från Helsingborgshem till kommunen');
+  });
+
+  it('takes the municipality from a column of the city’s resultaträkning: avskrivningar as cost, finansnetto with its sign', () => {
+    const rader = [
+      { kod: 'verksamhetens-intakter', belopp: 2_000 * MNKR },
+      { kod: 'verksamhetens-kostnader', belopp: -9_000 * MNKR },
+      { kod: 'avskrivningar', belopp: -400 * MNKR },
+      { kod: 'verksamhetens-nettokostnader', belopp: -7_400 * MNKR },
+      { kod: 'skatteintakter', belopp: 6_500 * MNKR },
+      { kod: 'generella-statsbidrag', belopp: 1_100 * MNKR },
+      { kod: 'finansiella-intakter', belopp: 80 * MNKR },
+      { kod: 'finansiella-kostnader', belopp: -130 * MNKR },
+      { kod: 'arets-resultat', belopp: 150 * MNKR },
+    ];
+    const kommun = kommunenFranResultatrakning(rader)!;
+    expect(kommun).toEqual({
+      verksamhetensIntakterOre: 2_000 * MNKR,
+      verksamhetensKostnaderOre: 9_400 * MNKR,
+      skatteintakterOchStatsbidragOre: 7_600 * MNKR,
+      finansnettoOre: -50 * MNKR,
+    });
+    // Alone in the koncern, its result after financial items is the resultaträkning's.
+    const s = sammanstallKoncern({ kommunen: kommun, bolag: [], interna: [] });
+    expect(s.rader.find((r) => r.rad === 'resultat-efter-finansiella-poster')!.sammanstallt).toBe(150 * MNKR);
+    expect(kommunenFranResultatrakning(rader.map((r) => (r.kod === 'skatteintakter' ? { ...r, belopp: null } : r)))).toBeNull();
   });
 });

@@ -10,15 +10,40 @@ import {
 import { addOre, type Ore } from '@tertial/contracts/money';
 
 /**
- * The municipality's own figures for the sammanställda räkenskaper, revenue and cost as shown (both positive).
- * Today they come from the nämnders' forecasts (net of their revenue and cost, no skatteintäkter, no finansnetto);
- * the city's resultaträkning fills every field once it exists.
+ * The municipality's own figures for the sammanställda räkenskaper, revenue and cost as shown (both positive):
+ * from the city's resultaträkning for the round where it has a column ({@link kommunenFranResultatrakning}),
+ * otherwise from the nämnders' forecasts alone (no skatteintäkter, no finansnetto).
  */
 export interface Kommunensresultat {
   verksamhetensIntakterOre: Ore;
   verksamhetensKostnaderOre: Ore;
   skatteintakterOchStatsbidragOre: Ore;
   finansnettoOre: Ore;
+}
+
+/**
+ * The municipality's part from a column of the city's resultaträkning (revenue positive, cost negative, as on the
+ * page): verksamhetens kostnader include avskrivningar; the finansnetto keeps its sign. Null where a row is missing.
+ */
+export function kommunenFranResultatrakning(rader: readonly { kod: string; belopp: Ore | null }[]): Kommunensresultat | null {
+  const belopp = (kod: string) => rader.find((rad) => rad.kod === kod)?.belopp ?? null;
+  const varden = [
+    'verksamhetens-intakter',
+    'verksamhetens-kostnader',
+    'avskrivningar',
+    'skatteintakter',
+    'generella-statsbidrag',
+    'finansiella-intakter',
+    'finansiella-kostnader',
+  ].map(belopp);
+  if (varden.some((v) => v === null)) return null;
+  const [intakter, kostnader, avskrivningar, skatt, statsbidrag, finansiellaIntakter, finansiellaKostnader] = varden as Ore[];
+  return {
+    verksamhetensIntakterOre: intakter!,
+    verksamhetensKostnaderOre: -addOre(kostnader!, avskrivningar!),
+    skatteintakterOchStatsbidragOre: addOre(skatt!, statsbidrag!),
+    finansnettoOre: addOre(finansiellaIntakter!, finansiellaKostnader!),
+  };
 }
 
 /** A company's figures: revenue and cost positive, resultat efter finansiella poster with its sign. */
