@@ -130,4 +130,30 @@ describe('sammanstallOversikt', () => {
     expect(oversikt.trend.stad.nettokostnadOre).toEqual([1_010_00, 1_020_05, 1_030_00]);
     expect(oversikt.trend.namnder.find((n) => n.kod === 'SN')?.nettokostnadOre).toEqual([620_00, 640_00, 650_00]);
   });
+
+  it('takes a closed round’s kept forecast per nämnd where no ansvar forecast of it is stored', () => {
+    const utanAnsvar: PrognosTotaler = {
+      ...TOTALER,
+      namnder: TOTALER.namnder.map((n) => ({ ...n, antalLamnade: 0, nettokostnadOre: 0, avvikelseOre: null })),
+    };
+    const stangd: PrognossakerhetDto = {
+      ...PROGNOSSAKERHET,
+      omgangar: [
+        {
+          tillfalle: 'augusti',
+          stangdAt: '2026-09-20T10:00:00Z',
+          namnder: [{ ...rad('SN', 650_00, null), prognosBudgetOre: 600_00, prognosAvvikelseOre: -50_00 }],
+          stad: rad('STAD', 650_00, null),
+        },
+      ],
+    };
+    const oversikt = sammanstallOversikt(2026, 'augusti', {
+      totaler: utanAnsvar,
+      resultatrakning: resultatrakning(1, 1),
+      prognossakerhet: stangd,
+      mal: MAL,
+    });
+    expect(oversikt.namnder.find((n) => n.kod === 'SN')).toMatchObject({ budgetOre: 600_00, prognosOre: 650_00, avvikelseOre: -50_00 });
+    expect(oversikt.resultat.steg).toEqual([{ kod: 'SN', namn: 'Socialnämnden', beloppOre: -50_00 }]);
+  });
 });

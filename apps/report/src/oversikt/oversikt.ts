@@ -33,16 +33,21 @@ function aretsResultat(resultatrakning: Resultatrakning, tillfalle: 'budget' | O
  */
 export function sammanstallOversikt(ar: number, tillfalle: OversiktTillfalle, underlag: Oversiktsunderlag): Oversikt {
   const { totaler, resultatrakning, prognossakerhet, mal } = underlag;
-  const namnder = totaler.namnder.map((n) => ({
-    kod: n.kod,
-    namn: n.namn,
-    budgetOre: n.budgetOre,
-    utfallOre: n.utfallOre,
-    prognosOre: n.nettokostnadOre,
-    avvikelseOre: n.avvikelseOre,
-    antalLamnade: n.antalLamnade,
-    antalAnsvar: n.antalAnsvar,
-  }));
+  // A year closed before its forecasts were kept per ansvar (the demo's 2025) has them per nämnd as the round closed.
+  const behallen = prognossakerhet.omgangar.find((o) => o.tillfalle === tillfalle && o.stangdAt !== null);
+  const namnder = totaler.namnder.map((n) => {
+    const kept = n.antalLamnade === 0 ? behallen?.namnder.find((rad) => rad.namnd === n.kod) : undefined;
+    return {
+      kod: n.kod,
+      namn: n.namn,
+      budgetOre: kept ? kept.prognosBudgetOre : n.budgetOre,
+      utfallOre: n.utfallOre,
+      prognosOre: kept ? kept.prognosOre : n.nettokostnadOre,
+      avvikelseOre: kept ? kept.prognosAvvikelseOre : n.avvikelseOre,
+      antalLamnade: n.antalLamnade,
+      antalAnsvar: n.antalAnsvar,
+    };
+  });
 
   const steg = namnder
     .filter((n) => n.avvikelseOre !== null && n.avvikelseOre !== 0)

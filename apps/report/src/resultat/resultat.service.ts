@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   RESULTAT_TILLFALLEN,
   type BalanskravImportResultat,
@@ -15,11 +16,12 @@ import {
   type Underskott,
 } from '@tertial/contracts/dto';
 import type { BokslutFaststalltPayload } from '@tertial/contracts/events';
-import type { Ore } from '@tertial/contracts/money';
+import { addOre, type Ore } from '@tertial/contracts/money';
 import { loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
 
-import { AnsvarHelarsprognos } from '../prognos-totaler/ansvar-helarsprognos.entity.js';
-import { AnsvarBudget, Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { NamndRam } from '../prognos-totaler/jamforelse.entity.js';
+import { Omgangsprognos } from '../prognossakerhet/prognossakerhet.entity.js';
+import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasBalanskravCsv } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
@@ -70,7 +72,6 @@ const NOLL_JUSTERINGAR: Balanskravsjusteringar = {
   franRurOre: 0,
 };
 
-const RAKNADE_STATUSAR = new Set(['klarmarkerad', 'godkand']);
 const vem = (principal: Principal, correlationId: string) => ({ tjanst: 'report' as const, principal, correlationId });
 const justeringarAv = (rad: Balanskravsjusteringar): Balanskravsjusteringar => ({
   samtligaRealisationsvinsterOre: rad.samtligaRealisationsvinsterOre,
@@ -94,6 +95,9 @@ interface Kolumn {
 interface KandAr extends BalanskravAr {
   kalla: 'historik' | 'bokslut';
 }
+
+/** A number as a driver returns it: PostgreSQL gives sums of bigint as text. */
+type Num = number | string;
 
 /**
  * The city's result: the resultaträkning for the budget, each round and the bokslut (the nämnder's figures this
@@ -223,40 +227,54 @@ export class ResultatService {
       );
       return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, elimineratOre };
     }
-    const budgetar = await em.find(AnsvarBudget, { ar });
-    let intakter = 0;
-    let kostnader = 0;
+    // Sums in the database: a column reads every ansvar of the year, and entities would cost far more time.
+    const sql = em as SqlEntityManager;
+    const [budget] = await sql.execute<{ antal: Num; intakter: Num | null; kostnader: Num | null }[]>(
+      'select count(*) as antal, sum(intakter_ore) as intakter, sum(kostnader_ore) as kostnader from ansvar_budget where ar = ?',
+      [ar],
+    );
+    const budgetIntakter = Number(budget?.intakter ?? 0);
+    const budgetKostnader = Number(budget?.kostnader ?? 0);
+    // A year without an internbudget per ansvar (one closed before the city used Tertial, like the demo's 2025) has
+    // only the nämnder's frames and the forecasts kept at each round's close: net amounts, shown as cost.
+    const utanAnsvar = Number(budget?.antal ?? 0) === 0;
     if (tillfalle === 'budget') {
-      for (const budget of budgetar) {
-        intakter += budget.intakterOre;
-        kostnader += budget.kostnaderOre;
-      }
-      const finns = budgetar.length > 0 || finansrader.length > 0;
+      const ramar = utanAnsvar ? await em.find(NamndRam, { ar }) : [];
+      const rader = utanAnsvar
+        ? radbeloppFranNamnder(0, addOre(...ramar.map((ram) => ram.ramOre)))
+        : radbeloppFranNamnder(budgetIntakter, budgetKostnader);
       return {
         tillfalle,
-        finns,
-        rader: laggTillFinansrader(radbeloppFranNamnder(intakter, kostnader), finansrader),
+        finns: !utanAnsvar || ramar.length > 0 || finansrader.length > 0,
+        rader: laggTillFinansrader(rader, finansrader),
         kallor,
         elimineratOre: 0,
       };
     }
-    // A round's column: each ansvar's counted forecast, or its budget where it has none yet, as the follow-up shows it.
-    const prognoser = new Map(
-      (await em.find(AnsvarHelarsprognos, { ar, tillfalle }))
-        .filter((prognos) => RAKNADE_STATUSAR.has(prognos.status))
-        .map((prognos) => [prognos.ansvar, prognos]),
-    );
-    for (const budget of budgetar) {
-      const prognos = prognoser.get(budget.ansvar);
-      intakter += prognos ? prognos.intakterOre : budget.intakterOre;
-      kostnader += prognos ? prognos.kostnaderOre : budget.kostnaderOre;
-      prognoser.delete(budget.ansvar);
-    }
-    for (const prognos of prognoser.values()) {
-      intakter += prognos.intakterOre;
-      kostnader += prognos.kostnaderOre;
-    }
     const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
+    if (utanAnsvar) {
+      const behallna = await em.find(Omgangsprognos, { ar, tillfalle });
+      return {
+        tillfalle,
+        finns: omgang !== null || behallna.length > 0 || finansrader.length > 0,
+        rader: laggTillFinansrader(radbeloppFranNamnder(0, addOre(...behallna.map((rad) => rad.prognosOre))), finansrader),
+        kallor,
+        elimineratOre: 0,
+      };
+    }
+    // A round's column: each ansvar's counted forecast, or its budget where it has none yet, as the follow-up shows it:
+    // the budget of every ansvar, with the forecast in place of the budget for those that have one.
+    const [prognos] = await sql.execute<
+      { intakter: Num | null; kostnader: Num | null; bort_intakter: Num | null; bort_kostnader: Num | null }[]
+    >(
+      `select sum(h.intakter_ore) as intakter, sum(h.kostnader_ore) as kostnader,
+              sum(b.intakter_ore) as bort_intakter, sum(b.kostnader_ore) as bort_kostnader
+       from ansvar_helarsprognos h left join ansvar_budget b on b.ansvar = h.ansvar and b.ar = h.ar
+       where h.ar = ? and h.tillfalle = ? and h.status in ('klarmarkerad', 'godkand')`,
+      [ar, tillfalle],
+    );
+    const intakter = addOre(budgetIntakter, Number(prognos?.intakter ?? 0), -Number(prognos?.bort_intakter ?? 0));
+    const kostnader = addOre(budgetKostnader, Number(prognos?.kostnader ?? 0), -Number(prognos?.bort_kostnader ?? 0));
     return {
       tillfalle,
       finns: omgang !== null || finansrader.length > 0,
