@@ -76,11 +76,9 @@ describe('the dashboard in Debian’s Chromium', () => {
   it('shows the consolidated view: the walk to the forecast result, the trend and the goal grid, each with its table, drilling down to the roll-up', async () => {
     const vag = page.getByTestId('resultatvag-tabell');
     await vag.waitFor({ timeout: 20_000 });
-    // VON's forecast above left it far from its budget: its step is in the walk, as budget minus prognos.
-    const totaler = await api.json<{ namnder: { kod: string; avvikelseOre: number | null }[] }>(
-      '/api/report/prognos-totaler?ar=2026&tillfalle=augusti',
-    );
-    const von = totaler.body.namnder.find((n) => n.kod === 'VON')!;
+    // VON's forecast above left it far from its budget: its step is the roll-up's avvikelse (budget minus prognos
+    // over the ansvar whose forecast counts), which moves the resultaträkning's column.
+    const rollup = await api.json<{ nod: { avvikelseOre: number } }>('/api/report/uppfoljning/2026/augusti/noder/VON');
     const oversikt = await api.json<{
       resultat: {
         budgeteratOre: number | null;
@@ -90,7 +88,7 @@ describe('the dashboard in Debian’s Chromium', () => {
       };
     }>('/api/report/oversikt?ar=2026&tillfalle=augusti');
     expect(oversikt.status).toBe(200);
-    expect(oversikt.body.resultat.steg.find((s) => s.kod === 'VON')?.beloppOre).toBe(von.avvikelseOre);
+    expect(oversikt.body.resultat.steg.find((s) => s.kod === 'VON')?.beloppOre).toBe(rollup.body.nod.avvikelseOre);
     const { budgeteratOre, prognosOre, steg, ovrigtOre } = oversikt.body.resultat;
     if (budgeteratOre !== null && prognosOre !== null) {
       // The walk adds up, to the öre.

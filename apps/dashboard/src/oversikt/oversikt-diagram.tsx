@@ -15,7 +15,8 @@ import { useCallback, useMemo } from 'react';
 import { STAPELSTIL, vattenfallOption } from '../budget/resursfordelning-diagram.js';
 import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
-import { formatMnkr } from '../format/belopp.js';
+import { vattenfallsserier } from '../budget/vattenfall.js';
+import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
 import { beskrivResultatvag, RESULTATVAG_HOJD_PX, resultatvag } from './resultatvag.js';
 import { beskrivTrend, TREND_HOJD_PX, TRENDNAMN } from './trend.js';
 
@@ -26,6 +27,7 @@ export function ResultatvagDiagram({ oversikt }: { oversikt: Oversikt }) {
   const staplar = useMemo(() => resultatvag(oversikt.resultat), [oversikt.resultat]);
   const skapaOption = useCallback((bredd: number) => vattenfallOption(staplar, bredd), [staplar]);
   const behallare = useEcharts(skapaOption);
+  const axelStartOre = useMemo(() => vattenfallsserier(staplar).axelStartOre, [staplar]);
   return (
     <figure className="diagram">
       <div role="img" aria-label={beskrivResultatvag(staplar, oversikt.ar)} data-testid="resultatvag-diagram">
@@ -40,6 +42,11 @@ export function ResultatvagDiagram({ oversikt }: { oversikt: Oversikt }) {
             </li>
           ))}
         </ul>
+        {axelStartOre !== null ? (
+          <p className="diagram__not" data-testid="resultatvag-axelstart">
+            Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att stegen syns.
+          </p>
+        ) : null}
       </figcaption>
     </figure>
   );

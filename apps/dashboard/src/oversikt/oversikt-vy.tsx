@@ -34,8 +34,9 @@ function Resultatvag({ oversikt }: { oversikt: Oversikt }) {
     <section aria-labelledby={`${id}-rubrik`} data-testid="resultatvag">
       <h2 id={`${id}-rubrik`}>Från budgeterat till prognostiserat resultat</h2>
       <p className="ingress">
-        Varje nämnds avvikelse (budget minus prognos) flyttar stadens resultat: ett överskott höjer det. Resten av skillnaden är skatter,
-        statsbidrag, finansnetto och det som inte är en nämnds.
+        Varje nämnds avvikelse flyttar stadens resultat: budget minus prognos för de ansvar som har lämnat prognos (för övriga räknas
+        budgeten), och ett överskott höjer resultatet. Resten av skillnaden är skatter, statsbidrag, finansnetto och det som inte är en
+        nämnds.
         {oversikt.resultat.budgeteratOre === null
           ? ' Resultaträkningen har ännu ingen budget eller prognos för året, så vägen börjar på noll.'
           : ''}

@@ -74,6 +74,7 @@ describe('sammanstallOversikt', () => {
       resultatrakning: resultatrakning(50_000_00, 20_000_03),
       prognossakerhet: PROGNOSSAKERHET,
       mal: MAL,
+      rollupAvvikelse: () => undefined,
     });
     expect(oversikt.resultat.steg).toEqual([
       { kod: 'SN', namn: 'Socialnämnden', beloppOre: -40_00 },
@@ -92,6 +93,7 @@ describe('sammanstallOversikt', () => {
       resultatrakning: resultatrakning(null, 20_000_03),
       prognossakerhet: PROGNOSSAKERHET,
       mal: MAL,
+      rollupAvvikelse: () => undefined,
     });
     expect(utanBudget.resultat).toMatchObject({ budgeteratOre: null, prognosOre: 20_000_03, ovrigtOre: null });
     expect(utanBudget.resultat.steg).toHaveLength(2);
@@ -103,6 +105,7 @@ describe('sammanstallOversikt', () => {
       resultatrakning: resultatrakning(1, 1),
       prognossakerhet: PROGNOSSAKERHET,
       mal: MAL,
+      rollupAvvikelse: () => undefined,
     });
     expect(oversikt.trend.stad).toEqual({ kod: 'STAD', namn: 'Helsingborgs stad', nettokostnadOre: [1_010_00, 1_020_05, null] });
     expect(oversikt.trend.namnder).toEqual([
@@ -126,6 +129,7 @@ describe('sammanstallOversikt', () => {
       resultatrakning: resultatrakning(1, 1),
       prognossakerhet: stangt,
       mal: MAL,
+      rollupAvvikelse: () => undefined,
     });
     expect(oversikt.trend.stad.nettokostnadOre).toEqual([1_010_00, 1_020_05, 1_030_00]);
     expect(oversikt.trend.namnder.find((n) => n.kod === 'SN')?.nettokostnadOre).toEqual([620_00, 640_00, 650_00]);
@@ -152,8 +156,24 @@ describe('sammanstallOversikt', () => {
       resultatrakning: resultatrakning(1, 1),
       prognossakerhet: stangd,
       mal: MAL,
+      rollupAvvikelse: () => undefined,
     });
     expect(oversikt.namnder.find((n) => n.kod === 'SN')).toMatchObject({ budgetOre: 600_00, prognosOre: 650_00, avvikelseOre: -50_00 });
     expect(oversikt.resultat.steg).toEqual([{ kod: 'SN', namn: 'Socialnämnden', beloppOre: -50_00 }]);
+  });
+
+  it('takes each nämnd’s step from the roll-up, where the budget stands for an ansvar without a forecast', () => {
+    const oversikt = sammanstallOversikt(2026, 'augusti', {
+      totaler: TOTALER,
+      resultatrakning: resultatrakning(50_000_00, 20_000_03),
+      prognossakerhet: PROGNOSSAKERHET,
+      mal: MAL,
+      rollupAvvikelse: (kod) => (kod === 'SN' ? -12_00 : kod === 'KN' ? 0 : undefined),
+    });
+    expect(oversikt.resultat.steg).toEqual([
+      { kod: 'SN', namn: 'Socialnämnden', beloppOre: -12_00 },
+      { kod: 'MN', namn: 'Miljönämnden', beloppOre: 9_95 },
+    ]);
+    expect(oversikt.resultat.ovrigtOre).toBe(20_000_03 - 50_000_00 + 12_00 - 9_95);
   });
 });

@@ -11,6 +11,11 @@ import { addOre, type Ore } from '@tertial/contracts/money';
 
 export interface Oversiktsunderlag {
   readonly totaler: PrognosTotaler;
+  /**
+   * Each nämnd's avvikelse in the round's roll-up: budget minus prognos over the ansvar whose forecast counts, the
+   * budget standing for the rest, as in the resultaträkning's column. Undefined where the roll-up has no such node.
+   */
+  readonly rollupAvvikelse: (kod: string) => Ore | undefined;
   readonly resultatrakning: Resultatrakning;
   readonly prognossakerhet: PrognossakerhetDto;
   readonly mal: MaluppfyllelseOversikt;
@@ -32,7 +37,7 @@ function aretsResultat(resultatrakning: Resultatrakning, tillfalle: 'budget' | O
  * and leaves the rest of the difference, exactly, to `ovrigtOre`.
  */
 export function sammanstallOversikt(ar: number, tillfalle: OversiktTillfalle, underlag: Oversiktsunderlag): Oversikt {
-  const { totaler, resultatrakning, prognossakerhet, mal } = underlag;
+  const { totaler, resultatrakning, prognossakerhet, mal, rollupAvvikelse } = underlag;
   // A year closed before its forecasts were kept per ansvar (the demo's 2025) has them per nämnd as the round closed.
   const behallen = prognossakerhet.omgangar.find((o) => o.tillfalle === tillfalle && o.stangdAt !== null);
   const namnder = totaler.namnder.map((n) => {
@@ -49,9 +54,11 @@ export function sammanstallOversikt(ar: number, tillfalle: OversiktTillfalle, un
     };
   });
 
+  // A nämnd's step is what its forecasts move the resultaträkning's column: the roll-up's avvikelse (the budget stands
+  // for an ansvar without a forecast), or for a closed year kept per nämnd, its kept avvikelse.
   const steg = namnder
-    .filter((n) => n.avvikelseOre !== null && n.avvikelseOre !== 0)
-    .map((n) => ({ kod: n.kod, namn: n.namn, beloppOre: n.avvikelseOre! }))
+    .map((n) => ({ kod: n.kod, namn: n.namn, beloppOre: rollupAvvikelse(n.kod) ?? n.avvikelseOre }))
+    .filter((n): n is { kod: string; namn: string; beloppOre: Ore } => n.beloppOre !== null && n.beloppOre !== 0)
     .sort((a, b) => Math.abs(b.beloppOre) - Math.abs(a.beloppOre) || a.kod.localeCompare(b.kod));
   const budgeteratOre = aretsResultat(resultatrakning, 'budget');
   const prognosOre = aretsResultat(resultatrakning, tillfalle);
