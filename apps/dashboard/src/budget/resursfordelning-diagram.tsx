@@ -43,6 +43,8 @@ const RANDER = {
 /** Below this width the axis shows step numbers; the names are in the table. */
 const SMAL_BREDD_PX = 560;
 export const VATTENFALL_HOJD_PX = 340;
+/** Beyond this many bars on a narrow screen only the totals are labelled. */
+const MEST_ETIKETTER_SMAL = 8;
 
 /** A waterfall's ECharts option: totals from zero, changes floating on the running total. Also the city result's walk. */
 export function vattenfallOption(staplar: readonly Vattenfallsstapel[], bredd: number): DiagramOption {
@@ -123,7 +125,9 @@ export function vattenfallOption(staplar: readonly Vattenfallsstapel[], bredd: n
           fontWeight: 600,
           formatter: (params) => {
             const stapel = staplar[params.dataIndex];
-            return stapel ? stapeletikett(stapel, { kort: smal }) : '';
+            // Many narrow bars have no room for every figure: the totals keep theirs, the table has the rest.
+            if (!stapel || (smal && staplar.length > MEST_ETIKETTER_SMAL && stapel.typ !== 'total')) return '';
+            return stapeletikett(stapel, { kort: smal });
           },
         },
       },

@@ -54,6 +54,8 @@ export function ResultatvagDiagram({ oversikt }: { oversikt: Oversikt }) {
 
 type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>;
 
+const KORT_TRENDNAMN = { april: 'April', augusti: 'Augusti', bokslut: 'Bokslut' } as const;
+
 const TRENDFARG = { prognos: '#1f5f99', budget: STAPELSTIL.total.farg } as const;
 
 function trendOption(oversikt: Oversikt, budgetOre: number | null, bredd: number): TrendOption {
@@ -73,9 +75,10 @@ function trendOption(oversikt: Oversikt, budgetOre: number | null, bredd: number
     },
     xAxis: {
       type: 'category',
-      data: TRENDPUNKTER.map((punkt) => TRENDNAMN[punkt]),
+      // Short names, so all three fit on a phone: the tooltip and the table say prognos.
+      data: TRENDPUNKTER.map((punkt) => KORT_TRENDNAMN[punkt]),
       axisLine: { lineStyle: { color: DIAGRAMFARG.textSvag } },
-      axisLabel: { color: DIAGRAMFARG.text },
+      axisLabel: { color: DIAGRAMFARG.text, interval: 0 },
     },
     yAxis: {
       type: 'value',
