@@ -112,5 +112,15 @@ describe('the dashboard in Debian’s Chromium', () => {
     expect(new URL(page.url()).searchParams.get('nod')).toBe('VON');
     await expect.poll(() => page.locator('tr[data-kod="VON"] button').getAttribute('aria-expanded'), { timeout: 20_000 }).toBe('true');
     await expect.poll(() => page.locator('tr[data-djup="2"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // On down to an ansvar, and from it to its forecast with the chef's comment.
+    await page.locator('tr[data-niva="forvaltning"] button').first().click();
+    await page.locator('tr[data-niva="avdelning"] button').first().click();
+    const tillPrognosen = page.locator('[data-testid^="rollup-prognos-"]').first();
+    await tillPrognosen.waitFor({ timeout: 20_000 });
+    const ansvar = (await tillPrognosen.getAttribute('data-testid'))!.replace('rollup-prognos-', '');
+    await tillPrognosen.click();
+    await expect.poll(() => page.getByTestId('prognos-filter').inputValue(), { timeout: 20_000 }).toBe(ansvar);
+    await expect.poll(() => page.getByTestId('chefens-kommentar').count(), { timeout: 20_000 }).toBe(1);
   });
 });

@@ -142,7 +142,8 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   const ansvar = useAnsvar();
   const prognoser = useHelarsprognoser(omgang);
   const granska = useGranska();
-  const [filter, setFilter] = useState('');
+  // `?sok=` fills the filter: a drill-down from the roll-up to one ansvar's forecast and its comment.
+  const [filter, setFilter] = useState(() => new URLSearchParams(window.location.search).get('sok') ?? '');
   const [valtAnsvar, setValtAnsvar] = useState('');
   const formularRubrik = useRef<HTMLHeadingElement>(null);
   const [fokusTillFormularet, setFokusTillFormularet] = useState(0);

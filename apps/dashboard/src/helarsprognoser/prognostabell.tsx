@@ -180,6 +180,12 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
       header: 'Lämnad av',
       cell: ({ row }) => (row.original.typ === 'ansvar' ? (row.original.rad.prognos?.sparadAv?.namn ?? '–') : null),
     }),
+    kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.kommentar) : undefined), {
+      id: 'chefens-kommentar',
+      header: 'Chefens kommentar',
+      cell: ({ row }) =>
+        row.original.typ === 'ansvar' ? <span data-testid="chefens-kommentar">{row.original.rad.prognos?.kommentar ?? '–'}</span> : null,
+    }),
     kolumn.accessor((rad) => (rad.typ === 'ansvar' ? saknasSomUndefined(rad.rad.prognos?.beslutskommentar) : undefined), {
       id: 'kommentar',
       header: 'Controllerns kommentar',
@@ -191,7 +197,7 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
 
 /**
  * Each ansvar the person sees, with its budget (for those who may read it), its current forecast's net cost,
- * the deviation between them, status, submitter and the controller's comment. A long list comes grouped by
+ * the deviation between them, status, submitter, the chef's comment on the forecast and the controller's comment. A long list comes grouped by
  * avdelning (or the level where it parts), each group with its sums and an expand button, and in pages.
  */
 export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, onMeddelande }: Props) {

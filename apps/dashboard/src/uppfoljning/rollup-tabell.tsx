@@ -1,4 +1,5 @@
 import type { Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
@@ -169,7 +170,19 @@ function Nodrad({
   return (
     <tr data-kod={nod.kod} data-niva={nod.niva} data-djup={djup}>
       <th scope="row" style={{ '--djup': djup } as CSSProperties}>
-        {kanExpanderas(nod) ? (
+        {nod.niva === 'enhet' ? (
+          <>
+            {namn}
+            <Link
+              to="/prognoser"
+              search={{ ar: String(urval.ar), tillfalle: urval.tillfalle, sok: nod.kod }}
+              className="rollup__prognoslank"
+              data-testid={`rollup-prognos-${nod.kod}`}
+            >
+              Prognos och kommentar<span className="visuellt-dold"> för {nod.namn}</span>
+            </Link>
+          </>
+        ) : kanExpanderas(nod) ? (
           <button
             type="button"
             className="tabell__expandera"
