@@ -155,22 +155,48 @@ export function ResursfordelningDiagram({ resursfordelning, namndnamn }: Props) 
       <div role="img" aria-label={beskrivVattenfall(resursfordelning, namndnamn)} data-testid="vattenfallsdiagram">
         <div ref={behallare} className="diagram__yta" aria-hidden="true" style={{ height: VATTENFALL_HOJD_PX }} />
       </div>
-      <figcaption className="diagram__forklaring">
-        <ul className="teckenforklaring" aria-label="Teckenförklaring">
-          {(['total', 'okning', 'minskning'] as const).map((typ) => (
-            <li key={typ}>
-              <span className={`teckenforklaring__farg teckenforklaring__farg--${typ}`} aria-hidden="true" />
-              {STAPELSTIL[typ].namn}
-            </li>
-          ))}
-        </ul>
-        {axelStartOre !== null ? (
-          <p className="diagram__not" data-testid="vattenfall-axelstart">
-            Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att förändringarna
-            syns.
-          </p>
-        ) : null}
-      </figcaption>
+      <Vattenfallsforklaring namn={STAPELNAMN} axelStartOre={axelStartOre} testId="vattenfall-axelstart" vad="förändringarna" />
     </figure>
+  );
+}
+
+const STAPELNAMN: Record<Stapeltyp, string> = {
+  total: STAPELSTIL.total.namn,
+  okning: STAPELSTIL.okning.namn,
+  minskning: STAPELSTIL.minskning.namn,
+};
+
+/**
+ * A waterfall's caption: the legend in its own words for the three kinds of bar, and where the value axis starts
+ * when it does not start at zero.
+ */
+export function Vattenfallsforklaring({
+  namn,
+  axelStartOre,
+  testId,
+  vad,
+}: {
+  namn: Record<Stapeltyp, string>;
+  axelStartOre: number | null;
+  testId: string;
+  /** What the axis is cut for, e.g. "förändringarna". */
+  vad: string;
+}) {
+  return (
+    <figcaption className="diagram__forklaring">
+      <ul className="teckenforklaring" aria-label="Teckenförklaring">
+        {(['total', 'okning', 'minskning'] as const).map((typ) => (
+          <li key={typ}>
+            <span className={`teckenforklaring__farg teckenforklaring__farg--${typ}`} aria-hidden="true" />
+            {namn[typ]}
+          </li>
+        ))}
+      </ul>
+      {axelStartOre !== null ? (
+        <p className="diagram__not" data-testid={testId}>
+          Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att {vad} syns.
+        </p>
+      ) : null}
+    </figcaption>
   );
 }

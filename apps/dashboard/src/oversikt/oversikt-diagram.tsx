@@ -12,15 +12,17 @@ import { type ComposeOption, use as registreraEchartsDelar } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback, useMemo } from 'react';
 
-import { STAPELSTIL, vattenfallOption } from '../budget/resursfordelning-diagram.js';
+import { STAPELSTIL, Vattenfallsforklaring, vattenfallOption } from '../budget/resursfordelning-diagram.js';
 import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
 import { vattenfallsserier } from '../budget/vattenfall.js';
-import { formatBeloppUtanEnhet, formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '../format/belopp.js';
 import { beskrivResultatvag, RESULTATVAG_HOJD_PX, resultatvag } from './resultatvag.js';
 import { beskrivTrend, TREND_HOJD_PX, TRENDNAMN } from './trend.js';
 
 registreraEchartsDelar([LineChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+const STEGNAMN = { total: 'Resultat', okning: 'Höjer resultatet', minskning: 'Sänker resultatet (randig)' } as const;
 
 /** The walk from the budgeted to the forecast result; to assistive technology one image whose name has every bar. */
 export function ResultatvagDiagram({ oversikt }: { oversikt: Oversikt }) {
@@ -33,21 +35,7 @@ export function ResultatvagDiagram({ oversikt }: { oversikt: Oversikt }) {
       <div role="img" aria-label={beskrivResultatvag(staplar, oversikt.ar)} data-testid="resultatvag-diagram">
         <div ref={behallare} className="diagram__yta" aria-hidden="true" style={{ height: RESULTATVAG_HOJD_PX }} />
       </div>
-      <figcaption className="diagram__forklaring">
-        <ul className="teckenforklaring" aria-label="Teckenförklaring">
-          {(['total', 'okning', 'minskning'] as const).map((typ) => (
-            <li key={typ}>
-              <span className={`teckenforklaring__farg teckenforklaring__farg--${typ}`} aria-hidden="true" />
-              {typ === 'total' ? 'Resultat' : typ === 'okning' ? 'Höjer resultatet' : 'Sänker resultatet (randig)'}
-            </li>
-          ))}
-        </ul>
-        {axelStartOre !== null ? (
-          <p className="diagram__not" data-testid="resultatvag-axelstart">
-            Den lodräta axeln börjar vid {formatBeloppUtanEnhet(axelStartOre, 'mnkr', 0)}&nbsp;mnkr, inte vid noll, så att stegen syns.
-          </p>
-        ) : null}
-      </figcaption>
+      <Vattenfallsforklaring namn={STEGNAMN} axelStartOre={axelStartOre} testId="resultatvag-axelstart" vad="stegen" />
     </figure>
   );
 }
