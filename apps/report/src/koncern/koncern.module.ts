@@ -9,5 +9,6 @@ import { KoncernService } from './koncern.service.js';
   imports: [PrognosTotalerModule],
   controllers: [KoncernController, BolagConsumer],
   providers: [KoncernService],
+  exports: [KoncernService],
 })
 export class KoncernModule {}

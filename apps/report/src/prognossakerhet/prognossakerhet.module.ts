@@ -12,5 +12,6 @@ import { PrognossakerhetService } from './prognossakerhet.service.js';
   imports: [PrognosTotalerModule, UppfoljningModule, ResultatModule],
   controllers: [PrognossakerhetController, BokslutFaststalltConsumer],
   providers: [PrognossakerhetService],
+  exports: [PrognossakerhetService],
 })
 export class PrognossakerhetModule {}

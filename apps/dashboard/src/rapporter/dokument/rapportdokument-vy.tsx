@@ -135,6 +135,11 @@ function Sektion({ sektion, redigera }: { sektion: Rapportsektion; redigera: ((t
           </ul>
         ),
       )}
+      {sektion.noteringar.map((notering, i) => (
+        <p key={`notering-${i}`} className="notering">
+          {notering}
+        </p>
+      ))}
       {redigera && sektion.redigerbar ? <Textredigering key={blockTillText(sektion.text)} sektion={sektion} spara={redigera} /> : null}
       {sektion.tabeller.map((t) => (
         <Tabell key={t.id} tabell={t} />

@@ -94,7 +94,8 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     rot.add(sect);
     rubrik(sect, 'H2', sektion.rubrik, 18);
     for (const block of sektion.text) textblock(doc, sect, block, rubrik, stycke);
-    if (sektion.text.length === 0 && sektion.tabeller.length === 0) stycke(sect, 'Ingen text ännu.');
+    for (const notering of sektion.noteringar) stycke(sect, notering);
+    if (sektion.text.length === 0 && sektion.tabeller.length === 0 && sektion.noteringar.length === 0) stycke(sect, 'Ingen text ännu.');
     for (const tabell of sektion.tabeller) {
       rubrik(sect, 'H3', tabell.rubrik, 12);
       const belopp = tabell.kolumner.map((k) => k.typ === 'belopp');
