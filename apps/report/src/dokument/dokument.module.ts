@@ -7,6 +7,7 @@ import { PrognosTotalerModule } from '../prognos-totaler/prognos-totaler.module.
 import { PrognossakerhetModule } from '../prognossakerhet/prognossakerhet.module.js';
 import { ResultatModule } from '../resultat/resultat.module.js';
 import { ResultatoverforingModule } from '../resultatoverforing/resultatoverforing.module.js';
+import { DemoDokumentLoader } from './demo-dokument.loader.js';
 import { DokumentController } from './dokument.controller.js';
 import { DokumentService } from './dokument.service.js';
 
@@ -22,6 +23,6 @@ import { DokumentService } from './dokument.service.js';
     InvesteringarModule,
   ],
   controllers: [DokumentController],
-  providers: [DokumentService],
+  providers: [DokumentService, DemoDokumentLoader],
 })
 export class DokumentModule {}
