@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
+import type { Textblock } from '@tertial/contracts/dto';
 import { demoForraAret, demoStad } from '@tertial/demo-city';
 import type { Principal } from '@tertial/service-kit';
 
@@ -12,12 +13,18 @@ import { Rapportversion } from './rapportversion.entity.js';
 
 const DEMO: Principal = { id: 'demo', namn: 'Demodata', roller: ['ekonomidirektor'], org: [], utgarMs: Number.MAX_SAFE_INTEGER };
 const CORRELATION = 'demo-dokument';
+const TEXT = (ar: number): Textblock[] => [
+  {
+    typ: 'stycke',
+    text: `Demostadens årsredovisning ${ar}: siffrorna kommer ur bokslutet, resultaträkningen, balanskravsutredningen och kommunfullmäktiges beslut om resultatöverföring.`,
+  },
+];
 
 /**
  * The demo city's closed year as a fixed årsredovisning, so a newcomer (and kommunfullmäktige's members, who read
  * only fixed versions) finds a report with figures. It waits until the year's bokslut, KF's resultatöverföring and
- * the finance function's lines have reached this service, then drafts and fixes version 1, once: a year with any
- * version is left alone.
+ * the finance function's lines have reached this service, then drafts and fixes version 1, once: a year with a
+ * version of anyone else's, or a fixed one, is left alone.
  */
 @Injectable()
 export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,24 +47,14 @@ export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplication
 
   async ladda(): Promise<void> {
     const { ar } = demoForraAret(demoStad());
-    if ((await this.orm.em.fork().count(Rapportversion, { rapport: 'arsredovisning', ar })) > 0) return;
+    const versioner = await this.orm.em.fork().find(Rapportversion, { rapport: 'arsredovisning', ar }, { orderBy: { version: 'asc' } });
+    // Someone else's version, or one already fixed, is left alone; the demo's own draft (a start stopped half-way) is fixed.
+    const egetUtkast = versioner.length === 1 && versioner[0]!.skapadAv === DEMO.id && versioner[0]!.status !== 'faststalld';
+    if (versioner.length > 0 && !egetUtkast) return;
     if (!(await this.vantaPaAret(ar))) return;
-    const utkast = await this.dokument.skapaUtkast('arsredovisning', ar, DEMO, CORRELATION);
-    await this.dokument.andraText(
-      'arsredovisning',
-      ar,
-      utkast.version,
-      'vasentliga-handelser',
-      [
-        {
-          typ: 'stycke',
-          text: `Demostadens årsredovisning ${ar}: siffrorna kommer ur bokslutet, resultaträkningen, balanskravsutredningen och kommunfullmäktiges beslut om resultatöverföring.`,
-        },
-      ],
-      DEMO,
-      CORRELATION,
-    );
-    const fast = await this.dokument.faststall('arsredovisning', ar, utkast.version, DEMO, CORRELATION);
+    const version = egetUtkast ? versioner[0]!.version : (await this.dokument.skapaUtkast('arsredovisning', ar, DEMO, CORRELATION)).version;
+    await this.dokument.andraText('arsredovisning', ar, version, 'vasentliga-handelser', TEXT(ar), DEMO, CORRELATION);
+    const fast = await this.dokument.faststall('arsredovisning', ar, version, DEMO, CORRELATION);
     this.logger.log(`demostadens årsredovisning ${ar} fastställd som version ${fast.version} (${fast.hash?.slice(0, 16) ?? ''})`);
   }
 

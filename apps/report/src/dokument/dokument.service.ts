@@ -30,7 +30,7 @@ import { ResultatoverforingService } from '../resultatoverforing/resultatoverfor
 import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasbaraVersioner, periodenSaknas, provaAndring, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
 import { exportera } from './export/exportera.js';
-import { innehallshash } from './hash.js';
+import { innehallshash, kanoniskJson } from './hash.js';
 import { jamforVersioner } from './jamfor.js';
 import { Rapportversion } from './rapportversion.entity.js';
 import {
@@ -196,12 +196,22 @@ export class DokumentService {
     correlationId: string,
   ): Promise<RapportversionMedInnehall> {
     await this.kravStangdPeriod(rapport, ar);
+    // The figures are read before the transaction opens: on SQLite its one connection would wait for itself. The
+    // texts frozen are the ones built with; a text changed meanwhile is refused below, and the fixing tried again.
+    const forst = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, version });
+    const provatForst = provaAndring(rapport, ar, version, forst);
+    if (!provatForst.ok) avvisa(provatForst.hinder);
+    const texter = provatForst.varde.texter;
+    const innehall = await this.byggLive(rapport, ar, texter);
     const v = await this.orm.em.fork().transactional(async (em) => {
       const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
       if (!provat.ok) avvisa(provat.hinder);
       const v = provat.varde;
+      if (kanoniskJson(v.texter) !== kanoniskJson(texter))
+        throw new ProblemException(409, 'Texten ändrades', 'En text ändrades medan versionen fastställdes; försök igen.', [
+          { field: 'version', message: 'ändrad under fastställandet' },
+        ]);
       const fore = toDto(v);
-      const innehall = await this.byggLive(rapport, ar, v.texter);
       v.innehall = innehall;
       v.hash = innehallshash(innehall);
       v.status = 'faststalld';
