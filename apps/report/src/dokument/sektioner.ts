@@ -16,6 +16,8 @@ import {
   type Textblock,
 } from '@tertial/contracts/dto';
 
+import { mnkr } from './export/format.js';
+
 /** One nämnd's money for the report: net cost in öre; null where the report service has not heard of it. */
 export interface NamndEkonomi {
   kod: string;
@@ -156,6 +158,14 @@ export const talvarde = (varde: number | null): string =>
 /** The round a delårsrapport follows up: its balanskrav and resultaträkning column. */
 const delarsTillfalle = (u: Rapportunderlag): 'april' | 'augusti' => (u.periodTomManad <= 4 ? 'april' : 'augusti');
 
+/** The finance lines' sources, one note per source naming the lines it gives. */
+function kallor(rader: readonly { rad: string; kalla: string }[]): string[] {
+  const perKalla = new Map<string, string[]>();
+  for (const { rad, kalla } of rader)
+    perKalla.set(kalla, [...(perKalla.get(kalla) ?? []), FINANSRADER.find((f) => f.kod === rad)?.namn ?? rad]);
+  return [...perKalla].map(([kalla, namn]) => `Källa för ${namn.join(', ').toLowerCase()}: ${kalla}.`);
+}
+
 function resultatrakningen(u: Rapportunderlag): Byggd {
   const r = u.resultatrakning;
   if (!r) return tom(`Resultaträkningen för ${u.ar} finns inte i rapporttjänsten.`);
@@ -178,9 +188,9 @@ function resultatrakningen(u: Rapportunderlag): Byggd {
             ? `Bokslutet för ${u.ar} är inte fastställt för alla nämnder: kolumnen är tom.`
             : `Prognosen i ${k.tillfalle} ${u.ar} har inga siffror.`,
       ),
-    ...(r.kolumner[j]?.kallor ?? []).map((k) => `${FINANSRADER.find((f) => f.kod === k.rad)?.namn ?? k.rad}: ${k.kalla}.`),
+    ...kallor(r.kolumner[j]?.kallor ?? []),
     ...(r.kolumner[j] && r.kolumner[j].elimineratOre !== 0
-      ? [`Interna poster mellan nämnderna är eliminerade (${(r.kolumner[j].elimineratOre / 100).toFixed(2)} kr).`]
+      ? [`Interna poster mellan nämnderna är eliminerade: ${mnkr(r.kolumner[j].elimineratOre)} mnkr.`]
       : []),
   ];
   return {
