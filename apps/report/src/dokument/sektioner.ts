@@ -434,6 +434,17 @@ function investeringarna(u: Rapportunderlag): Byggd {
   return { tabeller, diagram: [], noteringar };
 }
 
+/** A mål's nyckeltal values come with its assessment's proposal: mål not yet assessed have none to show. */
+function nyckeltalNotering(mal: readonly MalRad[]): string[] {
+  const utan = mal.filter((m) => m.nyckeltal.length === 0).length;
+  if (utan === 0) return [];
+  return [
+    utan === mal.length
+      ? 'Inget av målen har nyckeltalsvärden i uppföljningen ännu: värdena följer med målens bedömning.'
+      : `${utan} av ${mal.length} mål har inga nyckeltalsvärden i uppföljningen (ej bedömda eller följs upp med professionell bedömning).`,
+  ];
+}
+
 function maltabeller(id: string, mal: readonly MalRad[], medNamnd: boolean): Rapporttabell[] {
   const forst = (m: MalRad) => (medNamnd ? [m.namnd] : []);
   const bas = medNamnd ? [text('Nämnd')] : [];
@@ -462,13 +473,18 @@ function maltabeller(id: string, mal: readonly MalRad[], medNamnd: boolean): Rap
       ),
       summa: null,
     },
-  ];
+  ].filter((t) => t.id === id || t.rader.length > 0);
 }
 
 function koncernen(u: Rapportunderlag): Byggd {
   const k = u.koncern;
   if (!k) return tom(`Koncernens siffror för ${u.ar} finns inte i rapporttjänsten.`);
   const { rader, kommunensKalla, saknas, varningar } = k.sammanstallning;
+  if (saknas.length >= KONCERNBOLAG.length)
+    return tom(
+      `Den sammanställda redovisningen för ${u.ar} kan inte ställas upp: inget av bolagen har siffror för året i Tertial.`,
+      `Kommunens del: ${kommunensKalla}`,
+    );
   const delar = rader[0]?.delar.map((d) => d.del) ?? [];
   const namn = (del: string) => (del === 'KOMMUN' ? 'Kommunen' : (KONCERNBOLAG.find((b) => b.kod === del)?.namn ?? del));
   const cells = (rad: (typeof rader)[number]) => [
@@ -537,8 +553,10 @@ function bolaget(kod: string, namn: string) {
       if (b.kommentar) noteringar.push(`Bolagets kommentar till prognosen: ${b.kommentar}`);
     } else noteringar.push(`${namn} har varken budget, utfall eller prognos för ${u.ar} i Tertial.`);
     const mal = u.mal.filter((m) => m.kod === kod);
-    if (mal.length > 0) tabeller.push(...maltabeller(`bolag-${kod.toLowerCase()}-mal`, mal, false));
-    else noteringar.push(`${namn} har inga mål ur ägardirektivet uppföljda ${u.ar}.`);
+    if (mal.length > 0) {
+      tabeller.push(...maltabeller(`bolag-${kod.toLowerCase()}-mal`, mal, false));
+      noteringar.push(...nyckeltalNotering(mal));
+    } else noteringar.push(`${namn} har inga mål ur ägardirektivet uppföljda ${u.ar}.`);
     return { tabeller, diagram: [], noteringar };
   };
 }
@@ -660,7 +678,7 @@ export const SEKTIONER: readonly Sektionsdefinition[] = [
       return {
         tabeller: maltabeller('mal', mal, true),
         diagram: [],
-        noteringar: mal.length === 0 ? [`Inga nämndmål är uppföljda ${u.ar}.`] : [],
+        noteringar: mal.length === 0 ? [`Inga nämndmål är uppföljda ${u.ar}.`] : nyckeltalNotering(mal),
       };
     },
   },

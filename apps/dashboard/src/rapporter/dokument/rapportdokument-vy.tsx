@@ -33,7 +33,10 @@ function Tabell({ tabell }: { tabell: Rapporttabell }) {
   return (
     <div className="tabell-ram">
       <table className="tabell" data-testid={`dokument-tabell-${tabell.id}`}>
-        <caption>{tabell.rubrik} (mnkr)</caption>
+        <caption>
+          {tabell.rubrik}
+          {tabell.kolumner.some((k) => k.typ === 'belopp') ? ' (mnkr)' : ''}
+        </caption>
         <thead>
           <tr>
             {tabell.kolumner.map((k) => (
