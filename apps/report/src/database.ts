@@ -3,11 +3,13 @@ import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/se
 import { BolagSiffrorSchema, KoncerninternPostSchema } from './koncern/koncern.entity.js';
 import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } from './maluppfyllelse/maluppfyllelse.entity.js';
 import { RapportversionSchema } from './dokument/rapportversion.entity.js';
+import { InvesteringsprojektSchema } from './investeringar/investeringsprojekt.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprognos.entity.js';
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { NamndBokslutSchema, OmgangsprognosSchema } from './prognossakerhet/prognossakerhet.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
+import { ResultatoverforingSchema } from './resultatoverforing/resultatoverforing.entity.js';
 import {
   BalanskravHistorikSchema,
   BalanskravJusteringSchema,
@@ -41,6 +43,8 @@ export const REPORT_DATABASE: ServiceDatabase = {
     BokslutNamndSchema,
     OmgangsprognosSchema,
     NamndBokslutSchema,
+    ResultatoverforingSchema,
+    InvesteringsprojektSchema,
   ],
   migrations: MIGRATIONS,
 };

@@ -26,7 +26,7 @@ if (entry && mode === '--one') {
 
 /** Builds the city's report once, then times each format in a fresh process. */
 export async function measureExports() {
-  const { demoStad } = await import(join(root, 'packages/demo-city/dist/index.js'));
+  const { demoStad, demoBolag } = await import(join(root, 'packages/demo-city/dist/index.js'));
   const { byggInnehall } = await import(join(root, 'apps/report/dist/dokument/sektioner.js'));
   const stad = demoStad();
   const namndAv = new Map();
@@ -71,14 +71,26 @@ export async function measureExports() {
       avvikelseOre: -12_345_600_00,
       kommentar: 'Fler placeringar än budgeterat under våren. '.repeat(3),
     })),
-    mal: namnder.flatMap((n) =>
+    mal: [
+      ...namnder.map((n) => ({ kod: n.kod, namn: n.namn, agartyp: 'namnd' })),
+      ...demoBolag().map((b) => ({ kod: b.kod, namn: b.namn, agartyp: 'bolag' })),
+    ].flatMap((n) =>
       [1, 2, 3].map((i) => ({
+        kod: n.kod,
         namnd: n.namn,
+        agartyp: n.agartyp,
         mal: `Mål ${i} för ${n.namn}`,
         bedomning: ['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt'][i - 1],
         analys: 'Analysen av målet. '.repeat(12),
+        nyckeltal: [1, 2].map((k) => ({
+          namn: `Nyckeltal ${k} för mål ${i}`,
+          utgangsvarde: 40 + k,
+          senaste: { period: `${stad.ar}-T2`, varde: 45.5 + k },
+          malvarde: 50 + k,
+        })),
       })),
     ),
+    ...ovrigtUnderlag(stad, ekonomi, demoBolag()),
     texter: Object.fromEntries(
       ['vasentliga-handelser', 'ekonomi-per-namnd', 'arbetsmiljo', 'framtid'].map((id) => [
         id,
@@ -113,6 +125,96 @@ export async function measureExports() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The city's result, balanskrav, companies and investments as the report service gathers them for a delårsrapport
+ * augusti: shaped like its API's answers, from the demo city's figures.
+ */
+function ovrigtUnderlag(stad, ekonomi, bolag) {
+  const netto = ekonomi.reduce((a, n) => a + (n.budgetOre ?? 0), 0);
+  const prognos = ekonomi.reduce((a, n) => a + (n.prognosOre ?? 0), 0);
+  const rad = (kod, namn, budget, aug) => ({ kod, namn, summa: false, belopp: [budget, null, aug, null] });
+  const skatter = Math.round(netto * 1.02);
+  const rader = [
+    rad('verksamhetens-intakter', 'Verksamhetens intäkter', Math.round(netto * 0.2), Math.round(netto * 0.21)),
+    rad('verksamhetens-kostnader', 'Verksamhetens kostnader', -Math.round(netto * 1.2), -Math.round(prognos * 1.2)),
+    rad('skatteintakter', 'Skatteintäkter', skatter, skatter + 1234_56),
+  ];
+  const summa = (i) => rader.reduce((a, r) => a + (r.belopp[i] ?? 0), 0);
+  const koncernrad = (b) => ({
+    kod: b.kod,
+    namn: b.namn,
+    typ: 'bolag',
+    matt: 'resultat',
+    budgetOre: b.budget.resultatEfterFinansiellaPosterOre,
+    utfallOre: null,
+    prognosOre: b.prognoser.augusti.resultatEfterFinansiellaPosterOre,
+    avvikelseOre: b.prognoser.augusti.resultatEfterFinansiellaPosterOre - b.budget.resultatEfterFinansiellaPosterOre,
+    bolag: {
+      budget: b.budget,
+      utfall: { ...b.budget, tillManad: 8 },
+      prognos: b.prognoser.augusti,
+      kommentar: b.prognoser.augusti.kommentar,
+      prognosAndradAv: 'bench',
+    },
+  });
+  const MNKR = 100_000_000;
+  return {
+    resultatrakning: {
+      ar: stad.ar,
+      kolumner: ['budget', 'april', 'augusti', 'bokslut'].map((tillfalle) => ({
+        tillfalle,
+        finns: tillfalle === 'budget' || tillfalle === 'augusti',
+        kallor: [],
+        elimineratOre: 0,
+      })),
+      rader: [...rader, { kod: 'arets-resultat', namn: 'Årets resultat', summa: true, belopp: [summa(0), null, summa(2), null] }],
+    },
+    balanskrav: {
+      ar: stad.ar,
+      tillfalle: 'augusti',
+      kalla: 'prognos',
+      meddelanden: [],
+      rader: [
+        { kod: 'arets-resultat', namn: 'Årets resultat', beloppOre: summa(2) },
+        { kod: 'balanskravsresultat', namn: 'Årets balanskravsresultat', beloppOre: summa(2) - 12 * MNKR },
+      ],
+      underskottFranTidigareAr: [
+        {
+          ar: stad.ar - 3,
+          underskottOre: -64 * MNKR,
+          aterstalltOre: 24 * MNKR,
+          kvarOre: -40 * MNKR,
+          senastAr: stad.ar,
+          aterstallningar: [],
+        },
+      ],
+      rur: { ingaendeOre: 270 * MNKR, utgaendeOre: 270 * MNKR, maxAvsattningOre: 50 * MNKR, farAnvandas: false },
+    },
+    balanskravOversikt: null,
+    koncern: {
+      ar: stad.ar,
+      tillfalle: 'augusti',
+      utfallTillManad: 8,
+      namnder: [],
+      bolag: bolag.map(koncernrad),
+      sammanstallning: { kommunensKalla: 'nämndernas prognoser', saknas: [], rader: [], elimineringar: [], varningar: [] },
+    },
+    prognossakerhet: null,
+    resultatoverforing: null,
+    investeringar: stad.investeringar.flatMap((projekt) =>
+      projekt.ar
+        .filter((a) => a.ar === stad.ar)
+        .map((a) => ({
+          namnd: ekonomi.find((n) => n.kod === projekt.namnd)?.namn ?? projekt.namnd,
+          projekt: projekt.namn,
+          budgetOre: a.budgetOre,
+          utfallOre: a.utfallOre,
+          prognosOre: Math.round(a.budgetOre * 0.95),
+        })),
+    ),
+  };
 }
 
 function child(f, fil) {

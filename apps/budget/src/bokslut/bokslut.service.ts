@@ -9,7 +9,7 @@ import type {
   resultatoverforingBeslutRequestSchema,
   ResultatoverforingBeslutDto,
 } from '@tertial/contracts/dto';
-import { bokslutFaststallt } from '@tertial/contracts/events';
+import { bokslutFaststallt, resultatoverforingBeslutad } from '@tertial/contracts/events';
 import { kontogruppForKonto } from '@tertial/contracts/kontoplan';
 import { addOre } from '@tertial/contracts/money';
 import { namndSokare, organisationVid } from '@tertial/contracts/organisation';
@@ -362,6 +362,13 @@ export class BokslutService implements OnApplicationBootstrap {
     const andringar = namnder.filter((n) => n.beslutOre !== 0).map((n) => ({ namnd: n.namnd, belopp: n.beslutOre }));
     const spara = (tx: EntityManager, budgetversion: string) => {
       tx.create(ResultatoverforingBeslut, { ar, beslutad: request.beslutad, beslutadAv: principal.namn, budgetversion, namnder });
+      // The report service's årsredovisning shows the decision per nämnd: it travels with the decision, in its transaction.
+      addToOutbox(
+        tx,
+        resultatoverforingBeslutad,
+        { ar, beslutad: request.beslutad, beslutadAv: principal.namn, budgetversion, namnder },
+        { producer: 'budget', correlationId },
+      );
       loggaAndring(
         tx,
         { tjanst: 'budget', principal, correlationId },
@@ -389,6 +396,7 @@ export class BokslutService implements OnApplicationBootstrap {
         throw redanBeslutad((await this.orm.em.fork().findOne(ResultatoverforingBeslut, { ar }))!);
       throw error;
     }
+    this.outbox.wake();
     return beslutDto((await this.orm.em.fork().findOne(ResultatoverforingBeslut, { ar }))!);
   }
 }

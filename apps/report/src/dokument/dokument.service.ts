@@ -3,33 +3,53 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type {
-  Exportformat,
-  Rapportinnehall,
-  Rapportjamforelse,
-  Rapporttyp,
-  RapportversionDto,
-  RapportversionMedInnehall,
-  Textblock,
-  Uppfoljningstillfalle,
+import {
+  rapportinnehallSchema,
+  type BalanskravTillfalle,
+  type Exportformat,
+  type Rapportinnehall,
+  type Rapportjamforelse,
+  type Rapporttyp,
+  type RapportversionDto,
+  type RapportversionMedInnehall,
+  type Textblock,
+  type Uppfoljningstillfalle,
 } from '@tertial/contracts/dto';
-import type { Prognostillfalle } from '@tertial/contracts/prognos';
+import { PROGNOSTILLFALLEN, type Prognostillfalle } from '@tertial/contracts/prognos';
 import { avvisa, avvisaVid, loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
 
+import { InvesteringarService } from '../investeringar/investeringar.service.js';
+import { KoncernService } from '../koncern/koncern.service.js';
 import { MaluppfyllelseService } from '../maluppfyllelse/maluppfyllelse.service.js';
+import { NamndRam } from '../prognos-totaler/jamforelse.entity.js';
 import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
+import { PrognossakerhetService } from '../prognossakerhet/prognossakerhet.service.js';
+import { BokslutNamnd } from '../resultat/resultat.entity.js';
+import { ResultatService } from '../resultat/resultat.service.js';
+import { ResultatoverforingService } from '../resultatoverforing/resultatoverforing.service.js';
 import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasbaraVersioner, periodenSaknas, provaAndring, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
 import { exportera } from './export/exportera.js';
-import { innehallshash } from './hash.js';
+import { innehallshash, kanoniskJson } from './hash.js';
 import { jamforVersioner } from './jamfor.js';
 import { Rapportversion } from './rapportversion.entity.js';
-import { byggInnehall, sektionerFor, type Avvikelsekommentar, type MalRad, type NamndEkonomi, type NamndPeriod } from './sektioner.js';
+import {
+  byggInnehall,
+  sektionerFor,
+  type Avvikelsekommentar,
+  type MalRad,
+  type NamndEkonomi,
+  type NamndPeriod,
+  type Resultatoverforing,
+} from './sektioner.js';
 
-const PERIOD: Record<Rapporttyp, { tillfalle: Prognostillfalle | null; uppfoljning: Uppfoljningstillfalle; tomManad: number }> = {
-  'delarsrapport-april': { tillfalle: 'april', uppfoljning: 'april', tomManad: 4 },
-  'delarsrapport-augusti': { tillfalle: 'augusti', uppfoljning: 'augusti', tomManad: 8 },
-  arsredovisning: { tillfalle: null, uppfoljning: 'helar', tomManad: 12 },
+const PERIOD: Record<
+  Rapporttyp,
+  { tillfalle: Prognostillfalle | null; uppfoljning: Uppfoljningstillfalle; balanskrav: BalanskravTillfalle; tomManad: number }
+> = {
+  'delarsrapport-april': { tillfalle: 'april', uppfoljning: 'april', balanskrav: 'april', tomManad: 4 },
+  'delarsrapport-augusti': { tillfalle: 'augusti', uppfoljning: 'augusti', balanskrav: 'augusti', tomManad: 8 },
+  arsredovisning: { tillfalle: null, uppfoljning: 'helar', balanskrav: 'bokslut', tomManad: 12 },
 };
 
 /** The report gathers the whole city's figures whoever asks: it is the ekonomidirektör's document. */
@@ -49,6 +69,11 @@ export class DokumentService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
     @Inject(MaluppfyllelseService) private readonly maluppfyllelse: MaluppfyllelseService,
+    @Inject(ResultatService) private readonly resultat: ResultatService,
+    @Inject(KoncernService) private readonly koncern: KoncernService,
+    @Inject(PrognossakerhetService) private readonly prognossakerhet: PrognossakerhetService,
+    @Inject(ResultatoverforingService) private readonly resultatoverforing: ResultatoverforingService,
+    @Inject(InvesteringarService) private readonly investeringar: InvesteringarService,
   ) {}
 
   async lista(rapport: Rapporttyp, ar: number, principal: Principal): Promise<RapportversionDto[]> {
@@ -171,12 +196,22 @@ export class DokumentService {
     correlationId: string,
   ): Promise<RapportversionMedInnehall> {
     await this.kravStangdPeriod(rapport, ar);
+    // The figures are read before the transaction opens: on SQLite its one connection would wait for itself. The
+    // texts frozen are the ones built with; a text changed meanwhile is refused below, and the fixing tried again.
+    const forst = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, version });
+    const provatForst = provaAndring(rapport, ar, version, forst);
+    if (!provatForst.ok) avvisa(provatForst.hinder);
+    const texter = provatForst.varde.texter;
+    const innehall = await this.byggLive(rapport, ar, texter);
     const v = await this.orm.em.fork().transactional(async (em) => {
       const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
       if (!provat.ok) avvisa(provat.hinder);
       const v = provat.varde;
+      if (kanoniskJson(v.texter) !== kanoniskJson(texter))
+        throw new ProblemException(409, 'Texten ändrades', 'En text ändrades medan versionen fastställdes; försök igen.', [
+          { field: 'version', message: 'ändrad under fastställandet' },
+        ]);
       const fore = toDto(v);
-      const innehall = await this.byggLive(rapport, ar, v.texter);
       v.innehall = innehall;
       v.hash = innehallshash(innehall);
       v.status = 'faststalld';
@@ -227,7 +262,8 @@ export class DokumentService {
   }
 
   private async innehall(v: Rapportversion): Promise<Rapportinnehall> {
-    return v.innehall ?? this.byggLive(v.rapport, v.ar, v.texter);
+    // A version fixed before the sections had notes is read with none.
+    return v.innehall ? rapportinnehallSchema.parse(v.innehall) : this.byggLive(v.rapport, v.ar, v.texter);
   }
 
   private async kravStangdPeriod(rapport: Rapporttyp, ar: number): Promise<void> {
@@ -236,7 +272,7 @@ export class DokumentService {
     if (tillfalle) {
       const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
       if (omgang?.status !== 'stangd') avvisa(periodenSaknas(rapport, ar));
-    } else {
+    } else if (!(await this.bokslutet(ar))) {
       const [rad] = await (em as SqlEntityManager).execute<{ n: number | string }[]>(
         'select count(*) as n from ansvar_utfall_manad where ar = ? and manad = 12',
         [ar],
@@ -245,15 +281,38 @@ export class DokumentService {
     }
   }
 
+  /** The year's bokslut per nämnd (net cost) once every nämnd's has arrived; null before. */
+  private async bokslutet(ar: number): Promise<Map<string, number> | null> {
+    const bokslut = await this.orm.em.fork().find(BokslutNamnd, { ar });
+    if (bokslut.length === 0 || bokslut.length < Math.max(...bokslut.map((b) => b.antalNamnder))) return null;
+    return new Map(bokslut.map((b) => [b.namnd, b.nettokostnadOre]));
+  }
+
+  /** The round the årsredovisning's koncern figures are from: the year's last closed round, else augusti. */
+  private async sistaRunda(ar: number): Promise<Prognostillfalle> {
+    const stangda = new Set((await this.orm.em.fork().find(Prognosomgang, { ar, status: 'stangd' })).map((o) => o.tillfalle));
+    return PROGNOSTILLFALLEN.filter((t) => stangda.has(t)).at(-1) ?? 'augusti';
+  }
+
   /** The report as the services' data stand now, with the draft's texts. */
   private async byggLive(rapport: Rapporttyp, ar: number, texter: Record<string, Textblock[]>): Promise<Rapportinnehall> {
     const period = PERIOD[rapport];
-    const [ekonomi, perioden, mal, kommentarer] = await Promise.all([
-      this.ekonomi(ar, period.tillfalle),
-      this.periodbudget(ar, period.tomManad),
-      this.mal(ar, period.uppfoljning),
-      this.kommentarer(ar, period.tillfalle),
-    ]);
+    const arsredovisning = rapport === 'arsredovisning';
+    const koncernRunda = period.tillfalle ?? (await this.sistaRunda(ar));
+    const [ekonomi, perioden, mal, kommentarer, resultatrakning, balanskrav, oversikt, koncern, sakerhet, overforing, investeringar] =
+      await Promise.all([
+        this.ekonomi(ar, period.tillfalle),
+        this.periodbudget(ar, period.tomManad),
+        this.mal(ar, period.uppfoljning),
+        this.kommentarer(ar, period.tillfalle),
+        this.resultat.resultatrakning(ar),
+        this.resultat.utredning(ar, period.balanskrav),
+        arsredovisning ? this.resultat.oversikt(ar) : null,
+        this.koncern.oversikt(ar, koncernRunda, arsredovisning ? 12 : undefined),
+        arsredovisning ? this.prognossakerhet.prognossakerhet(ar) : null,
+        arsredovisning ? this.resultatoverforing.beslut(ar) : null,
+        this.investeringar.aret(ar),
+      ]);
     const periodrader: NamndPeriod[] = ekonomi.map((n) => ({
       kod: n.kod,
       namn: n.namn,
@@ -261,6 +320,12 @@ export class DokumentService {
       periodutfallOre: n.utfallOre,
     }));
     const namn = new Map(ekonomi.map((n) => [n.kod, n.namn]));
+    const resultatoverforing: Resultatoverforing | null = overforing
+      ? {
+          beslutad: overforing.beslutad,
+          namnder: overforing.namnder.map((n) => ({ ...n, namn: namn.get(n.namnd) ?? n.namnd })),
+        }
+      : null;
     return byggInnehall({
       rapport,
       ar,
@@ -269,6 +334,13 @@ export class DokumentService {
       period: periodrader,
       mal,
       kommentarer: kommentarer.map((k) => ({ ...k, namnd: namn.get(k.namnd) ?? k.namnd })),
+      resultatrakning,
+      balanskrav,
+      balanskravOversikt: oversikt,
+      koncern,
+      prognossakerhet: sakerhet,
+      resultatoverforing,
+      investeringar: investeringar.map((i) => ({ ...i, namnd: namn.get(i.namnd) ?? i.namnd })),
       texter,
     });
   }
@@ -319,21 +391,29 @@ export class DokumentService {
         avvikelseOre: n.antalLamnade > 0 ? n.avvikelseOre : null,
       }));
     }
-    const arsutfall = await (this.orm.em.fork() as SqlEntityManager).execute<{ namnd: string; netto_ore: number | string }[]>(
-      `select b.namnd, sum(u.netto_ore) as netto_ore from ansvar_utfall_manad u
-       join ansvar_budget b on b.ansvar = u.ansvar and b.ar = u.ar where u.ar = ? group by b.namnd`,
-      [ar],
-    );
-    const utfall = new Map(arsutfall.map((r) => [r.namnd, Number(r.netto_ore)]));
+    // A closed year's utfall is its bokslut; before closing, the twelve months' utfall. The budget is the nämnd's
+    // frame where no ansvar budget reached the report service (a year closed from its ledger, as the demo's).
+    const [bokslut, ramar] = await Promise.all([this.bokslutet(ar), this.orm.em.fork().find(NamndRam, { ar })]);
+    const ram = new Map(ramar.map((r) => [r.namnd, r.ramOre]));
+    let utfall = bokslut;
+    if (!utfall) {
+      const arsutfall = await (this.orm.em.fork() as SqlEntityManager).execute<{ namnd: string; netto_ore: number | string }[]>(
+        `select b.namnd, sum(u.netto_ore) as netto_ore from ansvar_utfall_manad u
+         join ansvar_budget b on b.ansvar = u.ansvar and b.ar = u.ar where u.ar = ? group by b.namnd`,
+        [ar],
+      );
+      utfall = new Map(arsutfall.map((r) => [r.namnd, Number(r.netto_ore)]));
+    }
     return totaler.namnder.map((n) => {
       const utfallOre = utfall.get(n.kod) ?? null;
+      const budgetOre = n.budgetOre ?? ram.get(n.kod) ?? null;
       return {
         kod: n.kod,
         namn: n.namn,
-        budgetOre: n.budgetOre,
+        budgetOre,
         utfallOre,
         prognosOre: null,
-        avvikelseOre: n.budgetOre !== null && utfallOre !== null ? n.budgetOre - utfallOre : null,
+        avvikelseOre: budgetOre !== null && utfallOre !== null ? budgetOre - utfallOre : null,
       };
     });
   }
@@ -360,7 +440,20 @@ export class DokumentService {
       oversikt.namnder.filter((n) => n.antal.totalt > 0).map((n) => this.maluppfyllelse.namnd(ar, tillfalle, n.kod, RAPPORTEN)),
     );
     return detaljer.flatMap((d) =>
-      d.mal.map((m) => ({ namnd: d.namn, mal: m.text, bedomning: m.bedomning, analys: m.beslut?.analys ?? m.forslag?.forklaring ?? null })),
+      d.mal.map((m) => ({
+        kod: d.kod,
+        namnd: d.namn,
+        agartyp: d.agartyp,
+        mal: m.text,
+        bedomning: m.bedomning,
+        analys: m.beslut?.analys ?? m.forslag?.forklaring ?? null,
+        nyckeltal: (m.forslag?.perNyckeltal ?? []).map((n) => ({
+          namn: n.namn,
+          utgangsvarde: n.utgangsvarde,
+          senaste: n.senaste,
+          malvarde: n.malvarde,
+        })),
+      })),
     );
   }
 }

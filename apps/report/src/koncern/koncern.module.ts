@@ -10,5 +10,6 @@ import { KoncernService } from './koncern.service.js';
   imports: [PrognosTotalerModule, ResultatModule],
   controllers: [KoncernController, BolagConsumer],
   providers: [KoncernService],
+  exports: [KoncernService],
 })
 export class KoncernModule {}

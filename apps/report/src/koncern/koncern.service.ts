@@ -70,9 +70,10 @@ export class KoncernService {
   /**
    * The koncern at a round: each nämnd's and each company's budget, utfall to the round's month, prognos and
    * avvikelse, and the sammanställda räkenskaper on the round's forecast (the municipality's figures from
-   * {@link kommunensResultat}, each company's forecast, minus the year's intra-group amounts).
+   * {@link kommunensResultat}, each company's forecast, minus the year's intra-group amounts). The årsredovisning
+   * asks for the companies' utfall of the whole year beside the last round's forecast (`utfallTomManad` 12).
    */
-  async oversikt(ar: number, tillfalle: Prognostillfalle): Promise<Koncernoversikt> {
+  async oversikt(ar: number, tillfalle: Prognostillfalle, utfallTomManad = periodensSistaManad(tillfalle)): Promise<Koncernoversikt> {
     const em = this.orm.em.fork();
     const [totaler, resultatrakning, siffrorRader, interna] = await Promise.all([
       this.totaler.totaler(ar, tillfalle),
@@ -80,7 +81,7 @@ export class KoncernService {
       em.find(BolagSiffror, { ar }),
       em.find(KoncerninternPostRad, { ar }, { orderBy: { saljare: 'asc', kopare: 'asc', slag: 'asc' } }),
     ]);
-    const sistaManad = periodensSistaManad(tillfalle);
+    const sistaManad = utfallTomManad;
     const bolag: Koncernrad[] = KONCERNBOLAG.map(({ kod, namn }) => {
       const las = (kalla: string) => siffrorRader.find((rad) => rad.bolag === kod && rad.kalla === kalla)?.data;
       const budget = las('budget');

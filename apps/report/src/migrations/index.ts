@@ -8,6 +8,7 @@ import { Migration20261201175500 } from './Migration20261201175500.js';
 import { Migration20261201201931 } from './Migration20261201201931.js';
 import { Migration20261201220000 } from './Migration20261201220000.js';
 import { Migration20261202051500 } from './Migration20261202051500.js';
+import { Migration20261202083000 } from './Migration20261202083000.js';
 
 export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201173731', class: Migration20261201173731 },
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261202052517', class: Migration20261202052517 },
   { name: 'Migration20261202053000', class: Migration20261202053000 },
   { name: 'Migration20261202061000', class: Migration20261202061000 },
+  { name: 'Migration20261202083000', class: Migration20261202083000 },
 ];

@@ -69,6 +69,11 @@ export const rapportsektionSchema = z.object({
   /** Whether the ekonomidirektör's staff write this section's text (edited in the dashboard). */
   redigerbar: z.boolean(),
   text: z.array(textblockSchema),
+  /**
+   * What the services say about the section's figures: where they come from and what is not there (a company
+   * without a forecast, a year not yet decided). Made by the service, never typed in; absent in versions fixed before.
+   */
+  noteringar: z.array(z.string()).default([]),
   tabeller: z.array(rapporttabellSchema),
   diagram: z.array(rapportdiagramSchema),
 });

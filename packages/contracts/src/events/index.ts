@@ -17,6 +17,7 @@ import {
 import { helarsprognosAndrad } from './helarsprognos-andrad.js';
 import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { prognosomgangAndrad } from './prognosomgang-andrad.js';
+import { resultatoverforingBeslutad } from './resultatoverforing-beslutad.js';
 import { utfallAnsvarUppdaterat } from './utfall-ansvar-uppdaterat.js';
 
 export * from './bokslut-faststallt.js';
@@ -26,6 +27,7 @@ export * from './goal-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
 export * from './organisationsnod-uppdaterad.js';
 export * from './prognosomgang-andrad.js';
+export * from './resultatoverforing-beslutad.js';
 export * from './utfall-ansvar-uppdaterat.js';
 
 /** Every event of the system: the topic list that infra creates up front, each with its dead-letter topic. */
@@ -45,6 +47,7 @@ export const ALL_EVENTS = [
   koladaJamforelseUppdaterad,
   malbedomningUppdaterad,
   bokslutFaststallt,
+  resultatoverforingBeslutad,
   bolagsbudgetUppdaterad,
   bolagsutfallUppdaterat,
   bolagsprognosAndrad,

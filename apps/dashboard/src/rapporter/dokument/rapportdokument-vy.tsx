@@ -33,7 +33,10 @@ function Tabell({ tabell }: { tabell: Rapporttabell }) {
   return (
     <div className="tabell-ram">
       <table className="tabell" data-testid={`dokument-tabell-${tabell.id}`}>
-        <caption>{tabell.rubrik} (mnkr)</caption>
+        <caption>
+          {tabell.rubrik}
+          {tabell.kolumner.some((k) => k.typ === 'belopp') ? ' (mnkr)' : ''}
+        </caption>
         <thead>
           <tr>
             {tabell.kolumner.map((k) => (
@@ -135,6 +138,11 @@ function Sektion({ sektion, redigera }: { sektion: Rapportsektion; redigera: ((t
           </ul>
         ),
       )}
+      {sektion.noteringar.map((notering, i) => (
+        <p key={`notering-${i}`} className="notering">
+          {notering}
+        </p>
+      ))}
       {redigera && sektion.redigerbar ? <Textredigering key={blockTillText(sektion.text)} sektion={sektion} spara={redigera} /> : null}
       {sektion.tabeller.map((t) => (
         <Tabell key={t.id} tabell={t} />

@@ -38,6 +38,7 @@ export async function docx(v: RapportversionMedInnehall): Promise<Buffer> {
   for (const sektion of innehall.sektioner) {
     barn.push(new Paragraph({ text: sektion.rubrik, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
     for (const block of sektion.text) barn.push(...textblock(block));
+    for (const notering of sektion.noteringar) barn.push(new Paragraph({ children: [new TextRun({ text: notering, italics: true })] }));
     for (const tabell of sektion.tabeller) {
       barn.push(new Paragraph({ text: tabell.rubrik, heading: HeadingLevel.HEADING_2 }));
       const rad = (celler: (string | number | null)[], fet: boolean, rubrik = false) =>

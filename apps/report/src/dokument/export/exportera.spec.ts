@@ -23,8 +23,41 @@ const innehall = byggInnehall({
     { kod: 'SN', namn: 'Socialnämnden', periodbudgetOre: 82_000_000_00, periodutfallOre: 80_000_000_05 },
     { kod: 'KN', namn: 'Kulturnämnden', periodbudgetOre: null, periodutfallOre: 13_000_000_10 },
   ],
-  mal: [{ namnd: 'Socialnämnden', mal: 'Fler i egen försörjning', bedomning: 'delvis-uppfyllt', analys: 'Arbetslösheten sjönk.' }],
+  mal: [
+    {
+      kod: 'SN',
+      namnd: 'Socialnämnden',
+      agartyp: 'namnd',
+      mal: 'Fler i egen försörjning',
+      bedomning: 'delvis-uppfyllt',
+      analys: 'Arbetslösheten sjönk.',
+      nyckeltal: [{ namn: 'Andel med försörjningsstöd', utgangsvarde: 4.2, senaste: { period: '2026-T2', varde: 3.85 }, malvarde: 3.5 }],
+    },
+  ],
   kommentarer: [{ namnd: 'Socialnämnden', ansvar: '41230', avvikelseOre: -1_543_210_99, kommentar: 'Fler placeringar än väntat.' }],
+  resultatrakning: {
+    ar: 2026,
+    kolumner: (['budget', 'april', 'augusti', 'bokslut'] as const).map((tillfalle) => ({
+      tillfalle,
+      finns: tillfalle !== 'bokslut',
+      kallor: [],
+      elimineratOre: 0,
+    })),
+    rader: [
+      { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', summa: false, belopp: [10_00, 11_00, 12_00, null] },
+      { kod: 'verksamhetens-kostnader', namn: 'Verksamhetens kostnader', summa: false, belopp: [-50_00, -51_00, -53_01, null] },
+      { kod: 'skatteintakter', namn: 'Skatteintäkter', summa: false, belopp: [45_00, 45_00, 45_50, null] },
+      { kod: 'arets-resultat', namn: 'Årets resultat', summa: true, belopp: [5_00, 5_00, 4_49, null] },
+    ],
+  },
+  balanskrav: null,
+  balanskravOversikt: null,
+  koncern: null,
+  prognossakerhet: null,
+  resultatoverforing: null,
+  investeringar: [
+    { namnd: 'Socialnämnden', projekt: 'Nytt LSS-boende', budgetOre: 12_000_000_00, utfallOre: 7_000_000_01, prognosOre: 11_500_000_00 },
+  ],
   texter: {
     'vasentliga-handelser': [
       { typ: 'rubrik', text: 'Året' },
@@ -73,6 +106,21 @@ describe('a version as files', () => {
     });
     expect(blad.getCell(`B${summarad}`).value).toEqual({ formula: `SUM(B${summarad - 2}:B${summarad - 1})`, result: 143_456_789.01 });
     expect(blad.views[0]).toMatchObject({ state: 'frozen' });
+  });
+
+  it('a section’s notes and new tables reach the sheet: the helårsprognos as resultaträkning, with its total a formula', async () => {
+    const bok = new ExcelJS.Workbook();
+    const fil = await exportera('xlsx', version);
+    await bok.xlsx.load(fil.buffer.slice(fil.byteOffset, fil.byteOffset + fil.byteLength) as ArrayBuffer);
+    const blad = bok.getWorksheet('Stadens helårsprognos')!;
+    const rader = blad.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rader.find((r) => r[1] === 'Verksamhetens kostnader')!.slice(2, 5)).toEqual([-50, -53.01, -3.01]);
+    const arets = rader.find((r) => r[1] === 'Årets resultat')!;
+    expect(arets[3]).toMatchObject({ formula: expect.stringMatching(/^SUM\(C\d+:C\d+\)$/), result: 4.49 });
+    const investeringar = bok.getWorksheet('Investeringar')!;
+    const irader = investeringar.getSheetValues().filter(Boolean) as unknown[][];
+    expect(irader.map((r) => r[1])).toContain('Bolagen har inga investeringssiffror för 2026 i rapporttjänsten.');
+    expect(irader.find((r) => r[2] === 'Nytt LSS-boende')!.slice(3, 7)).toEqual([12_000_000, 7_000_000.01, 11_500_000, 500_000]);
   });
 
   it('the DOCX is an Office document with the sections’ headings', async () => {

@@ -52,19 +52,20 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(delar)));
     doc.on('error', reject);
   });
-  doc.registerFont('Text', REGULAR);
-  doc.registerFont('Fet', BOLD);
-  doc.font('Text');
+  // Fonts by their file, never by a registered name: pdfkit caches a font under the key it was first asked for, and
+  // its tables switch back to the current font by file after every cell. A registered name would make each of
+  // those switches parse the font file again (seconds per table, and the memory with it).
+  doc.font(REGULAR);
 
   const rot = doc.struct('Document');
   doc.addStructure(rot);
   const rubrik = (parent: Struct, typ: 'H1' | 'H2' | 'H3', text: string, storlek: number) => {
-    doc.font('Fet').fontSize(storlek);
+    doc.font(BOLD).fontSize(storlek);
     parent.add(doc.struct(typ, {}, () => doc.text(text)));
-    doc.font('Text').fontSize(10.5).moveDown(0.4);
+    doc.font(REGULAR).fontSize(10.5).moveDown(0.4);
   };
   const stycke = (parent: Struct, text: string) => {
-    doc.font('Text').fontSize(10.5);
+    doc.font(REGULAR).fontSize(10.5);
     parent.add(doc.struct('P', {}, () => doc.text(text, { align: 'left' })));
     doc.moveDown(0.5);
   };
@@ -94,7 +95,8 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     rot.add(sect);
     rubrik(sect, 'H2', sektion.rubrik, 18);
     for (const block of sektion.text) textblock(doc, sect, block, rubrik, stycke);
-    if (sektion.text.length === 0 && sektion.tabeller.length === 0) stycke(sect, 'Ingen text ännu.');
+    for (const notering of sektion.noteringar) stycke(sect, notering);
+    if (sektion.text.length === 0 && sektion.tabeller.length === 0 && sektion.noteringar.length === 0) stycke(sect, 'Ingen text ännu.');
     for (const tabell of sektion.tabeller) {
       rubrik(sect, 'H3', tabell.rubrik, 12);
       const belopp = tabell.kolumner.map((k) => k.typ === 'belopp');
@@ -125,7 +127,7 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
       const y = doc.y;
       sect.add(
         doc.struct('Figure', { alt: diagram.beskrivning }, () => {
-          SVGtoPDF(doc, diagramSvg(diagram, Math.floor(bredd), Math.floor(hojd)), x, y, { assumePt: true, fontCallback: () => 'Text' });
+          SVGtoPDF(doc, diagramSvg(diagram, Math.floor(bredd), Math.floor(hojd)), x, y, { assumePt: true, fontCallback: () => REGULAR });
         }),
       );
       doc.y = y + hojd + 12;
@@ -152,7 +154,7 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc
-      .font('Text')
+      .font(REGULAR)
       .fontSize(8)
       .text(
         `${RAPPORTTYPNAMN[innehall.rapport]} ${innehall.ar}, version ${v.version}${v.hash ? ` · ${v.hash.slice(0, 16)}` : ' · utkast'} · sida ${i + 1} av ${count}`,
@@ -177,7 +179,7 @@ function textblock(
   if (block.typ === 'rubrik') rubrik(parent, 'H3', block.text, 12);
   else if (block.typ === 'stycke') stycke(parent, block.text);
   else {
-    doc.font('Text').fontSize(10.5);
+    doc.font(REGULAR).fontSize(10.5);
     const lista = doc.struct('L');
     parent.add(lista);
     for (const punkt of block.punkter) {

@@ -48,6 +48,7 @@ export async function xlsx(v: RapportversionMedInnehall): Promise<Buffer> {
       return blad.getRow(rad++);
     };
     skriv([sektion.rubrik]).font = { bold: true, size: 14 };
+    for (const notering of sektion.noteringar) skriv([notering]).font = { italic: true };
     let frusen = false;
     for (const tabell of sektion.tabeller) {
       rad++;

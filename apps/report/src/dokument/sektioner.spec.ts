@@ -1,0 +1,139 @@
+import type { Koncernoversikt } from '@tertial/contracts/dto';
+import { describe, expect, it } from 'vitest';
+
+import { byggInnehall, talvarde, type Rapportunderlag } from './sektioner.js';
+
+const MNKR = 100_000_000;
+const underlag = (andring: Partial<Rapportunderlag> = {}): Rapportunderlag => ({
+  rapport: 'arsredovisning',
+  ar: 2025,
+  periodTomManad: 12,
+  ekonomi: [],
+  period: [],
+  mal: [],
+  kommentarer: [],
+  resultatrakning: null,
+  balanskrav: null,
+  balanskravOversikt: null,
+  koncern: null,
+  prognossakerhet: null,
+  resultatoverforing: null,
+  investeringar: null,
+  texter: {},
+  ...andring,
+});
+const sektion = (u: Rapportunderlag, id: string) => byggInnehall(u).sektioner.find((s) => s.id === id)!;
+
+describe('the report’s sections from the services’ data', () => {
+  it('the resultaträkning’s rows add up to årets resultat, its total row, in each column', () => {
+    const s = sektion(
+      underlag({
+        resultatrakning: {
+          ar: 2025,
+          kolumner: (['budget', 'april', 'augusti', 'bokslut'] as const).map((tillfalle) => ({
+            tillfalle,
+            finns: true,
+            kallor: [],
+            elimineratOre: 0,
+          })),
+          rader: [
+            { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', summa: false, belopp: [20 * MNKR, 0, 0, 21 * MNKR] },
+            { kod: 'verksamhetens-kostnader', namn: 'Verksamhetens kostnader', summa: false, belopp: [-100 * MNKR, 0, 0, -103 * MNKR] },
+            {
+              kod: 'verksamhetens-nettokostnader',
+              namn: 'Verksamhetens nettokostnader',
+              summa: true,
+              belopp: [-80 * MNKR, 0, 0, -82 * MNKR],
+            },
+            { kod: 'skatteintakter', namn: 'Skatteintäkter', summa: false, belopp: [82 * MNKR, 0, 0, 83 * MNKR + 1] },
+            { kod: 'arets-resultat', namn: 'Årets resultat', summa: true, belopp: [2 * MNKR, 0, 0, MNKR + 1] },
+          ],
+        },
+      }),
+      'resultatrakning',
+    );
+    const [t] = s.tabeller;
+    // The subtotal is not a row: the total row would otherwise count it twice.
+    expect(t!.rader.map((r) => r[0])).toEqual(['Verksamhetens intäkter', 'Verksamhetens kostnader', 'Skatteintäkter']);
+    expect(t!.summa).toEqual(['Årets resultat', 2 * MNKR, MNKR + 1, -MNKR + 1]);
+    for (const k of [1, 2, 3]) expect(t!.rader.reduce((a, r) => a + (r[k] as number), 0)).toBe(t!.summa![k]);
+  });
+
+  it.each([
+    ['resultatrakning', 'Resultaträkningen för 2025 finns inte i rapporttjänsten.'],
+    ['balanskrav', '2025 har ingen balanskravsutredning för bokslutet i rapporttjänsten.'],
+    ['resultatoverforing', 'Kommunfullmäktige har ännu inte beslutat om resultatöverföringen för 2025.'],
+    ['prognossakerhet', '2025 hade inga prognosomgångar i Tertial.'],
+    ['bolag-okab', 'Öresundskraft AB har varken budget, utfall eller prognos för 2025 i Tertial.'],
+  ])('where %s has no data, the section says so and has no table', (id, notering) => {
+    const s = sektion(underlag(), id);
+    expect(s.tabeller).toEqual([]);
+    expect(s.noteringar).toContain(notering);
+  });
+
+  it('a company’s section has its figures, avvikelse better-is-positive, and names what it lacks', () => {
+    const siffror = {
+      intakterOre: 500 * MNKR,
+      kostnaderOre: 450 * MNKR,
+      resultatEfterFinansiellaPosterOre: 40 * MNKR,
+      investeringarOre: 90 * MNKR,
+    };
+    const koncern = {
+      ar: 2026,
+      tillfalle: 'augusti',
+      utfallTillManad: 8,
+      namnder: [],
+      bolag: [
+        {
+          kod: 'OKAB',
+          namn: 'Öresundskraft AB',
+          typ: 'bolag',
+          matt: 'resultat',
+          budgetOre: 40 * MNKR,
+          utfallOre: null,
+          prognosOre: 35 * MNKR,
+          avvikelseOre: -5 * MNKR,
+          bolag: {
+            budget: siffror,
+            utfall: null,
+            prognos: { ...siffror, kostnaderOre: 455 * MNKR, resultatEfterFinansiellaPosterOre: 35 * MNKR, investeringarOre: 80 * MNKR },
+            kommentar: 'Lägre elpriser.',
+            prognosAndradAv: 'okab',
+          },
+        },
+      ],
+      sammanstallning: { kommunensKalla: '', saknas: [], rader: [], elimineringar: [], varningar: [] },
+    } satisfies Koncernoversikt;
+    const s = sektion(underlag({ rapport: 'delarsrapport-augusti', ar: 2026, periodTomManad: 8, koncern }), 'bolag-okab');
+    expect(s.tabeller[0]!.rader).toEqual([
+      ['Intäkter', 500 * MNKR, null, 500 * MNKR, 0],
+      ['Kostnader', 450 * MNKR, null, 455 * MNKR, -5 * MNKR],
+      ['Resultat efter finansiella poster', 40 * MNKR, null, 35 * MNKR, -5 * MNKR],
+      ['Investeringar', 90 * MNKR, null, 80 * MNKR, 10 * MNKR],
+    ]);
+    expect(s.noteringar).toContain('Öresundskraft AB har inget utfall för 2026 i Tertial.');
+    expect(s.noteringar).toContain('Bolagets kommentar till prognosen: Lägre elpriser.');
+    expect(s.noteringar).toContain('Öresundskraft AB har inga mål ur ägardirektivet uppföljda 2026.');
+  });
+
+  it('each mål shows its nyckeltal’s values; a company’s mål go to its own section', () => {
+    const mal = (kod: string, agartyp: 'namnd' | 'bolag') => ({
+      kod,
+      namnd: kod,
+      agartyp,
+      mal: `Mål för ${kod}`,
+      bedomning: 'delvis-uppfyllt' as const,
+      analys: 'Analys.',
+      nyckeltal: [{ namn: 'Andel nöjda', utgangsvarde: 71.5, senaste: { period: '2025', varde: 74.25 }, malvarde: 80 }],
+    });
+    const u = underlag({ mal: [mal('KN', 'namnd'), mal('HAMN', 'bolag')] });
+    const maluppfyllelse = sektion(u, 'maluppfyllelse');
+    expect(maluppfyllelse.tabeller[0]!.rader.map((r) => r[0])).toEqual(['KN']);
+    expect(maluppfyllelse.tabeller[1]!.rader).toEqual([['KN', 'Mål för KN', 'Andel nöjda', '71,5', '74,25', '2025', '80']]);
+    expect(sektion(u, 'bolag-hamn').tabeller.map((t) => t.id)).toEqual(['bolag-hamn-mal', 'bolag-hamn-mal-nyckeltal']);
+  });
+
+  it('nyckeltal values are written the Swedish way', () => {
+    expect([talvarde(1234.5), talvarde(-0.25), talvarde(null)]).toEqual(['1 234,5', '−0,25', '–']);
+  });
+});
