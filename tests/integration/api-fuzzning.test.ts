@@ -118,6 +118,8 @@ async function schemathesis(roll: Roll): Promise<Outcome> {
   const child = spawn(st, args, {
     env: { ...process.env, PYTHONPATH: join(import.meta.dirname, 'api-fuzzning'), SCHEMATHESIS_HOOKS: 'tertial_checks', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its cache of examples (.schemathesis/) goes with the run's files, not into the work tree.
+    cwd: dir,
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
