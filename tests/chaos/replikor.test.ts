@@ -123,6 +123,9 @@ function ansvarAttAndra(): string[] {
     .slice(0, ANTAL);
 }
 
+/** The answers that sent a chef back to read and save again, by status (or the network error's code). */
+const omforsok = new Map<string, number>();
+
 interface Kvitto {
   readonly forraOre: number;
   readonly nyOre: number;
@@ -157,8 +160,11 @@ async function lamna(ansvar: string, hojningOre: number, forsta: { forraOre?: nu
         return { forraOre: forsta.forraOre, nyOre: ny.nettokostnadOre, version: ny.version };
       }
       await svar.body?.cancel();
+      omforsok.set(String(svar.status), (omforsok.get(String(svar.status)) ?? 0) + 1);
       if (![412, 502, 503].includes(svar.status)) throw new Error(`PUT ${ansvar}: ${svar.status}`);
     } catch (error) {
+      const orsak = String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
+      omforsok.set(orsak, (omforsok.get(orsak) ?? 0) + 1);
       if (forsok >= 20) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -253,6 +259,7 @@ describe('two replicas of every service: the work is shared, and a replica kille
     // The report's city total moved by exactly the acknowledged changes: nothing lost, nothing applied twice.
     const skillnad = [...kvitton.values()].reduce((sum, kvitto) => sum + (kvitto.nyOre - kvitto.forraOre), 0);
     const efter = await eventually(stadensTotal, (total) => total === fore + skillnad, 300_000).catch(async () => stadensTotal());
+    console.log(`omförsök: ${JSON.stringify(Object.fromEntries(omforsok))}`);
     console.log(`${kvitton.size} kvitterade inlämningar; stadens total ${fore} → ${efter} öre, väntat ${fore + skillnad}`);
     expect(efter - fore).toBe(skillnad);
     // Both report replicas consumed events, and neither wrote a dead letter.
