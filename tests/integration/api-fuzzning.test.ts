@@ -6,14 +6,14 @@
 // city. So it runs last in the integration project (vitest.config.ts's sequencer), where no later test can see what
 // it wrote; a stack of its own would cost the minutes the demo city takes to load.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROLLER, type Roll } from '@tertial/contracts/access';
 import type { ServiceName } from '@tertial/contracts/services';
 import { demoAnvandare } from '@tertial/identity';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { token } from '../support/tokens.js';
 
@@ -68,6 +68,8 @@ beforeAll(async () => {
     Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
   );
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * The run's config (schemathesis.toml): every operation, the examples for those the role may call, one for the
