@@ -1,5 +1,18 @@
 import { defaultServerConditions } from 'vite';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest's order (slowest and failed first), except that the API fuzzing runs last: it writes random valid data into
+ * the demo city as every role that may, which no later test should meet.
+ */
+class FuzzingLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (file: TestSpecification) => (file.moduleId.endsWith('/api-fuzzning.test.ts') ? 1 : 0);
+    return [...sorted].sort((a, b) => last(a) - last(b));
+  }
+}
 
 /**
  * Two projects: `unit` (domain functions, plain data, no services) and `integration` (the real product:
@@ -11,6 +24,7 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultServerConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
+    sequence: { sequencer: FuzzingLast },
     projects: [
       {
         extends: true,

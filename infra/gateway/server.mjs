@@ -8,7 +8,8 @@
 // /oidc, and only on a loopback address (TERTIAL_DEMO_LOGIN_ALLOW_NON_LOOPBACK=1 overrides that). With
 // neither set the gateway refuses to start.
 //
-//   node infra/gateway/server.mjs   (TERTIAL_PORT, TERTIAL_HOST, GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL,
+//   node infra/gateway/server.mjs   (TERTIAL_PORT, TERTIAL_HOST, GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL (each one URL,
+//                                    or its replicas' URLs separated by commas, taken in turn),
 //                                    TERTIAL_STATIC_DIR, TERTIAL_OIDC_ISSUER, TERTIAL_DEMO_LOGIN,
 //                                    TERTIAL_OIDC_PUBLIC_URL)
 import { existsSync } from 'node:fs';
@@ -77,7 +78,7 @@ const HOP_BY_HOP = [
 
 /**
  * Starts the gateway. `services` maps a service name to its base URL, e.g.
- * `{ goals: 'http://127.0.0.1:3101', ... }`. `oidc` is where the dashboard signs in: `{ issuer }` for the
+ * `{ goals: 'http://127.0.0.1:3101', ... }`, or to its replicas' URLs (an array), taken in turn. `oidc` is where the dashboard signs in: `{ issuer }` for the
  * city's identity provider, or `{ local: true }` for the local demo provider mounted under /oidc (issuer
  * `<publicUrl>/oidc`, publicUrl defaulting to the gateway's own URL; give the URL people open, since the
  * tokens' `iss` is this exact string). Resolves to `{ url, issuer, close() }` once listening; port 0 picks
@@ -165,10 +166,14 @@ async function closeGateway(app) {
  * it arrives; for an event stream the headers go out at once and no timeout cuts it while it is idle.
  */
 function proxyOptions(name, base) {
-  const upstream = new URL(base);
+  const bases = Array.isArray(base) ? base : [base];
+  const upstream = new URL(bases[0]);
   const path = `/api/${name}`;
+  // Several replicas: each request goes to the next one (see replicaRouter); one alone is simply the upstream.
+  const router = bases.length > 1 ? replicaRouter(bases) : undefined;
   return {
-    upstream: upstream.origin,
+    // With replicas there is no one upstream: @fastify/reply-from then sends each request where getUpstream says.
+    upstream: router ? '' : upstream.origin,
     prefix: path,
     rewritePrefix: `${upstream.pathname.replace(/\/$/, '')}${path}`,
     // Our own keep-alive pool to the service; no timeout on an answer's body (an event stream is idle
@@ -177,6 +182,12 @@ function proxyOptions(name, base) {
     replyOptions: {
       // Never retried: a service's 503 (its health while the database is down) is passed on at once, as it came.
       retryDelay: () => null,
+      ...(router && {
+        getUpstream(request) {
+          request.tertialUpstream = router.pick();
+          return request.tertialUpstream;
+        },
+      }),
       rewriteRequestHeaders(request, headers) {
         // The API takes bearer tokens only: the provider's session cookies (and any other) stay with the browser.
         delete headers.cookie;
@@ -207,9 +218,37 @@ function proxyOptions(name, base) {
       },
       onError(reply, { error }) {
         const cause = error.cause?.code ?? error.code ?? error.message;
+        // A replica that is not there (killed, restarting) is passed over for a while; a request it did take is not retried.
+        if (router && CONNECT_ERRORS.has(cause)) router.failed(reply.request.tertialUpstream);
         const status = error.statusCode === 504 ? 504 : 502;
         sendProblem(reply, status, `The ${name} service did not answer (${cause}).`);
       },
+    },
+  };
+}
+
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * The replicas of one service, taken in turn (round-robin) for each request. A replica that could not be reached is
+ * passed over for `restMs`, so a killed one costs the request that found it dead (a 502 the client may retry), not
+ * every other request until it is back; when all are resting, the next in turn is tried anyway.
+ */
+export function replicaRouter(bases, { restMs = 5_000, now = Date.now } = {}) {
+  const origins = bases.map((base) => new URL(base).origin);
+  const restingUntil = new Map();
+  let next = 0;
+  return {
+    origins,
+    pick() {
+      for (let tried = 0; tried < origins.length; tried += 1) {
+        const origin = origins[next++ % origins.length];
+        if ((restingUntil.get(origin) ?? 0) <= now()) return origin;
+      }
+      return origins[next++ % origins.length];
+    },
+    failed(origin) {
+      if (origin) restingUntil.set(origin, now() + restMs);
     },
   };
 }
@@ -324,8 +363,12 @@ function envConfig(env = process.env) {
     host: env.TERTIAL_HOST || '127.0.0.1',
     staticDir: env.TERTIAL_STATIC_DIR || join(REPO_ROOT, 'apps', 'dashboard', 'dist'),
     // GOALS_URL, BUDGET_URL, FORECAST_URL, REPORT_URL; by default the ports of the local run (goals 3101 … report 3104).
+    // Replicas of a service: their URLs separated by commas, taken in turn.
     services: Object.fromEntries(
-      Object.entries(servicePorts()).map(([name, port]) => [name, env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${port}`]),
+      Object.entries(servicePorts()).map(([name, port]) => {
+        const urls = (env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${port}`).split(',').map((url) => url.trim());
+        return [name, urls.length > 1 ? urls : urls[0]];
+      }),
     ),
     oidc: oidcConfig(env),
   };

@@ -8,7 +8,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startGateway } from './server.mjs';
+import { replicaRouter, startGateway } from './server.mjs';
 
 const ISSUER = 'https://login.stad.example/realms/tertial';
 const INDEX_HTML = '<!doctype html><html lang="sv"><title>Tertial</title><div id="root"></div></html>';
@@ -324,5 +324,69 @@ describe('the gateway with the local demo provider', () => {
     await expect(startGateway({ port: 0, host: '0.0.0.0', staticDir: dist, services: {}, oidc: { local: true } })).rejects.toThrow(
       /only served on a loopback address/,
     );
+  });
+});
+
+describe('the gateway in front of replicas', () => {
+  let dist: string;
+  let ettan: Awaited<ReturnType<typeof fakeService>>;
+  let tvaan: Awaited<ReturnType<typeof fakeService>>;
+  let gateway: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    dist = dashboardDist();
+    ettan = await fakeService();
+    tvaan = await fakeService();
+    ettan.handle((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('1'));
+    tvaan.handle((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('2'));
+    gateway = await startGateway({
+      port: 0,
+      staticDir: dist,
+      services: { goals: ettan.url, budget: ettan.url, forecast: [ettan.url, tvaan.url], report: ettan.url },
+      oidc: { issuer: ISSUER },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all([ettan?.close(), tvaan?.close()]);
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const svar = async () => {
+    const response = await fetch(`${gateway.url}/api/forecast/omgangar`);
+    return `${response.status} ${await response.text()}`;
+  };
+
+  it('sends each request to the next replica in turn', async () => {
+    const svaren = [];
+    for (let i = 0; i < 6; i += 1) svaren.push(await svar());
+    expect(svaren.filter((s) => s === '200 1')).toHaveLength(3);
+    expect(svaren.filter((s) => s === '200 2')).toHaveLength(3);
+    expect(svaren[0]).not.toBe(svaren[1]);
+  });
+
+  it('passes over a replica that is gone after the one request that found it gone', async () => {
+    await tvaan.close();
+    const svaren = [];
+    for (let i = 0; i < 6; i += 1) svaren.push(await svar());
+    // At most one 502 (a problem naming the service), then the living replica answers every request.
+    expect(svaren.filter((s) => s.startsWith('502')).length).toBeLessThanOrEqual(1);
+    expect(svaren.slice(-4)).toEqual(['200 1', '200 1', '200 1', '200 1']);
+  });
+});
+
+describe('replicaRouter', () => {
+  it('takes the replicas in turn, rests one that failed, and tries it again after the rest', () => {
+    let klocka = 0;
+    const router = replicaRouter(['http://127.0.0.1:1/api', 'http://127.0.0.1:2'], { restMs: 1_000, now: () => klocka });
+    expect([router.pick(), router.pick(), router.pick()]).toEqual(['http://127.0.0.1:1', 'http://127.0.0.1:2', 'http://127.0.0.1:1']);
+    router.failed('http://127.0.0.1:2');
+    expect([router.pick(), router.pick()]).toEqual(['http://127.0.0.1:1', 'http://127.0.0.1:1']);
+    klocka = 1_000;
+    expect(new Set([router.pick(), router.pick()])).toEqual(new Set(['http://127.0.0.1:1', 'http://127.0.0.1:2']));
+    // All resting: the next in turn is tried anyway, rather than no one.
+    router.failed('http://127.0.0.1:1');
+    router.failed('http://127.0.0.1:2');
+    expect(router.pick()).toMatch(/^http:\/\/127\.0\.0\.1:[12]$/);
   });
 });

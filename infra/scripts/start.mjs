@@ -60,7 +60,7 @@ await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
 });
 
 // The service list and ports live in the contracts package, built just now.
-const { SERVICES, servicePorts, startGatewayProcess, startService } = await import('./lib/stack.mjs');
+const { replicaName, replicaPort, SERVICES, servicePorts, startGatewayProcess, startService } = await import('./lib/stack.mjs');
 
 kafka = await ensureKafka({
   root,
@@ -75,46 +75,65 @@ await ensureTopics(
   ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
 );
 
+// TERTIAL_REPLIKER=N runs N replicas of every service behind the gateway (docs/operations.md#replicas); they share
+// their service's database, so they need PostgreSQL.
+const replicas = Number(process.env.TERTIAL_REPLIKER || 1);
+if (!Number.isInteger(replicas) || replicas < 1)
+  throw new Error(`TERTIAL_REPLIKER must be a whole number from 1, not ${process.env.TERTIAL_REPLIKER}`);
+if (replicas > 1 && process.env.TERTIAL_POSTGRES !== 'local' && !process.env.DATABASE_URL) {
+  throw new Error(`TERTIAL_REPLIKER=${replicas} needs PostgreSQL (TERTIAL_POSTGRES=local): replicas share their service's database`);
+}
+
 // Embedded SQLite unless DATABASE_URL names a PostgreSQL server; then each service gets its own database there.
 let databaseUrlFor = () => undefined;
 if (process.env.TERTIAL_POSTGRES === 'local' || process.env.DATABASE_URL) {
   const postgres = await ensurePostgres({ root, log: log.child('postgres') });
   onShutdown(postgres.stop);
-  for (const name of SERVICES) await ensureDatabase(postgres.url, `tertial_${name}`);
-  databaseUrlFor = (name) => `${postgres.url}/tertial_${name}`;
+  // TERTIAL_DATABASE_PREFIX: databases of a run's own on a shared server (the replica test's), `tertial_<service>` otherwise.
+  const prefix = process.env.TERTIAL_DATABASE_PREFIX || 'tertial';
+  for (const name of SERVICES) await ensureDatabase(postgres.url, `${prefix}_${name}`);
+  databaseUrlFor = (name) => `${postgres.url}/${prefix}_${name}`;
 }
 
 const ports = servicePorts();
 const services = {};
 onShutdownStart(() => recordRun({ stopping: true }));
 const logsOf = (name) => `.tertial/logs/${name}.log`;
-// In parallel: each waits only for its own database and the broker, not for the others.
+// In parallel: each waits only for its own database and the broker, not for the others. A service's replicas start one
+// after the other: the first runs the migrations and loads the demo data, the next find them done.
 await Promise.all(
   SERVICES.map(async (name) => {
     const databaseUrl = databaseUrlFor(name);
-    const supervisor = await supervise({
-      name,
-      log,
-      logFile: logsOf(name),
-      start: ({ signal }) =>
-        startService(root, name, {
-          port: ports[name],
-          oidcIssuer,
-          signal,
-          env: {
-            KAFKA_BROKERS: kafka.brokers.join(','),
-            TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
-            DATABASE_URL: databaseUrl ?? '',
-          },
-        }),
-      onStart: (service, { restarted }) => {
-        pids[name] = service.pid;
-        if (restarted) recordRun();
-      },
-    });
-    onShutdown(() => supervisor.stop());
-    services[name] = `http://127.0.0.1:${ports[name]}`;
-    log(`${name} is up on ${services[name]}/api/${name}`);
+    const urls = [];
+    for (let replica = 1; replica <= replicas; replica += 1) {
+      const id = replicaName(name, replica);
+      const port = replicaPort(ports[name], replica);
+      const supervisor = await supervise({
+        name: id,
+        log,
+        logFile: logsOf(id),
+        start: ({ signal }) =>
+          startService(root, name, {
+            port,
+            oidcIssuer,
+            signal,
+            logName: id,
+            env: {
+              KAFKA_BROKERS: kafka.brokers.join(','),
+              TERTIAL_DATA_DIR: process.env.TERTIAL_DATA_DIR ?? join(root, '.tertial/data'),
+              DATABASE_URL: databaseUrl ?? '',
+            },
+          }),
+        onStart: (service, { restarted }) => {
+          pids[id] = service.pid;
+          if (restarted) recordRun();
+        },
+      });
+      onShutdown(() => supervisor.stop());
+      urls.push(`http://127.0.0.1:${port}`);
+      log(`${id} is up on ${urls.at(-1)}/api/${name}`);
+    }
+    services[name] = urls.length > 1 ? urls : urls[0];
   }),
 );
 

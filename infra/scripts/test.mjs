@@ -7,6 +7,7 @@ import { ensureLibreoffice, ensureVerapdf } from './lib/dokumentverktyg.mjs';
 import { ensureKafka } from './lib/kafka.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run, shutdown } from './lib/process.mjs';
+import { ensureSchemathesis } from './lib/schemathesis.mjs';
 import { ensureTopics } from './lib/topics.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,7 +27,7 @@ log(`building, type-checking${skipLint ? ' (lint skipped: TERTIAL_SKIP_LINT=1)' 
 await run('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
 
 // A broker of the tests' own, emptied on every run, so no earlier run's events leak into the assertions.
-const [kafka, postgres, chromium, verapdf, soffice] = await Promise.all([
+const [kafka, postgres, chromium, verapdf, soffice, schemathesis] = await Promise.all([
   ensureKafka({
     root,
     log: log.child('kafka'),
@@ -40,6 +41,8 @@ const [kafka, postgres, chromium, verapdf, soffice] = await Promise.all([
   // The exported reports are checked with the real tools: veraPDF for PDF/A, LibreOffice for opening each file.
   ensureVerapdf({ root, log: log.child('verapdf') }),
   ensureLibreoffice({ log: log.child('libreoffice') }),
+  // Every service's API is fuzzed from its OpenAPI document (tests/integration/api-fuzzning.test.ts).
+  ensureSchemathesis({ root, log: log.child('schemathesis') }),
 ]);
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
@@ -59,6 +62,7 @@ const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
     CHROMIUM_PATH: chromium,
     TERTIAL_VERAPDF_LIBS: verapdf,
     TERTIAL_SOFFICE: soffice,
+    TERTIAL_SCHEMATHESIS: schemathesis,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim(),
   },
 });

@@ -19,6 +19,17 @@ export function servicePorts(base = Number(process.env.TERTIAL_SERVICE_PORT_BASE
 }
 
 /**
+ * Replicas (TERTIAL_REPLIKER): the first is the service as it always was (its name, its port); replica n is
+ * `<service>-<n>` on the service's port + 10 × (n − 1), e.g. forecast-2 on 3113.
+ */
+export function replicaName(name, replica) {
+  return replica === 1 ? name : `${name}-${replica}`;
+}
+export function replicaPort(port, replica) {
+  return port + 10 * (replica - 1);
+}
+
+/**
  * Starts one service as its own Node process with its output in .tertial/logs/<name>.log, and resolves
  * when its /health answers 200 (database and Kafka both up). `oidcIssuer` is the issuer whose access tokens
  * the service accepts (TERTIAL_OIDC_ISSUER, audience TERTIAL_API_AUDIENCE); it fetches the issuer's keys on its
@@ -83,7 +94,8 @@ export async function startGatewayProcess(root, { port, host, services, staticDi
     TERTIAL_PORT: String(port),
     TERTIAL_HOST: host,
     TERTIAL_STATIC_DIR: staticDir,
-    ...Object.fromEntries(Object.entries(services).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+    // A service's replicas as one comma-separated list, which the gateway takes in turn.
+    ...Object.fromEntries(Object.entries(services).map(([name, url]) => [`${name.toUpperCase()}_URL`, [url].flat().join(',')])),
     TERTIAL_OIDC_ISSUER: oidc.local ? '' : oidc.issuer,
     TERTIAL_DEMO_LOGIN: oidc.local ? '1' : '',
     ...(oidc.local ? { TERTIAL_OIDC_PUBLIC_URL: oidc.publicUrl } : {}),

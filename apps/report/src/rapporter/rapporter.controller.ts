@@ -1,11 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ROLLER } from '@tertial/contracts/access';
 import { rapportSchema, skapaRapportRequestSchema } from '@tertial/contracts/dto';
 import { Anvandare, Atkomst, CorrelationId, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import { z } from 'zod';
 
 import { RapporterService } from './rapporter.service.js';
+
+// A report's id is a uuid: anything else is a 400 naming the field, not a query the database refuses.
+const rapportAdressSchema = z.object({ id: z.uuid('ska vara en rapports id (uuid)') });
+const ID_PARAM = { name: 'id', schema: { type: 'string', format: 'uuid' } } as const;
+const rapportId = (id: string) => parseRequest(rapportAdressSchema, { id }, 'Ogiltig adress').id;
 
 @ApiTags('rapporter')
 @Controller('rapporter')
@@ -23,9 +28,12 @@ export class RapporterController {
   @Get(':id')
   @Atkomst(...ROLLER)
   @ApiOperation({ summary: 'En rapport; ett utkast bara för ekonomidirektören' })
+  @ApiParam(ID_PARAM)
   @ApiOkResponse({ schema: openApiSchema(rapportSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   hamta(@Param('id') id: string, @Anvandare() principal: Principal) {
-    return this.rapporter.hamta(id, principal);
+    return this.rapporter.hamta(rapportId(id), principal);
   }
 
   @Post()
@@ -43,9 +51,12 @@ export class RapporterController {
   @HttpCode(200)
   @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Fastställ ett rapportutkast: därefter kan kommunfullmäktige läsa det, och det ändras aldrig' })
+  @ApiParam(ID_PARAM)
   @ApiOkResponse({ schema: openApiSchema(rapportSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   faststall(@Param('id') id: string, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.rapporter.faststall(id, principal, correlationId);
+    return this.rapporter.faststall(rapportId(id), principal, correlationId);
   }
 }

@@ -4,7 +4,7 @@ import { saknadeSchema, uppfoljningSchema, type Saknade } from '@tertial/contrac
 import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema } from '@tertial/contracts/prognos';
 import { Anvandare, Atkomst, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import type { Request, Response } from 'express';
-import { interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import { interval, map, merge, startWith, takeUntil, timer, type Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { saknadeTillCsv } from './saknade.js';
@@ -96,7 +96,11 @@ export class UppfoljningStreamController {
     // The message names no figures, and only ansvar in the person's part of the tree.
     return merge(
       this.uppfoljning.folj(ar, tillfalle, principal).pipe(map((andrad): MessageEvent => ({ data: andrad }))),
-      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
+      // A ping at once, then every KEEPALIVE_MS: a client (or a proxy) knows the stream is open before anything changes.
+      interval(KEEPALIVE_MS).pipe(
+        startWith(0),
+        map((): MessageEvent => ({ type: 'ping', data: '' })),
+      ),
     ).pipe(takeUntil(timer(Math.max(0, principal.utgarMs - Date.now()))));
   }
 }
