@@ -39,7 +39,7 @@ let serverBinDir;
  * - otherwise our own cluster is started (created the first time), and `stop()` stops it.
  * `instance` and `port` name a cluster of the caller's own (.tertial/<instance>, DATABASE_URL not consulted): the fault
  * suite's, which it stops and starts again (`halt`, `resume`) while the product runs on it.
- * @param {{ root?: string, log?: ReturnType<typeof createLog>, instance?: string, port?: number }} [options]
+ * @param {{ root?: string, log?: ReturnType<typeof createLog>, instance?: string, port?: number, durable?: boolean }} [options]
  */
 export async function ensurePostgres({
   root = REPO_ROOT,
@@ -47,6 +47,8 @@ export async function ensurePostgres({
   // The fault suite runs a cluster of its own, which it may stop: its own folder under .tertial and its own port.
   instance = undefined,
   port: ownPort = undefined,
+  // Durable as in production (fsync, synchronous commit), not as the throwaway clusters: a crash must keep every commit.
+  durable = false,
 } = {}) {
   if (process.env.DATABASE_URL && !instance) {
     const url = serverUrlOf(process.env.DATABASE_URL);
@@ -74,7 +76,7 @@ export async function ensurePostgres({
   }
 
   if (!existsSync(join(paths.data, 'PG_VERSION'))) await initCluster(bin, paths, log);
-  await startServer(bin, paths, port, log);
+  await startServer(bin, paths, port, log, durable);
 
   let stopping;
   const stop = () => (stopping ??= stopServer(bin, paths, log));
@@ -84,7 +86,7 @@ export async function ensurePostgres({
     started: true,
     /** Stops the server as a crash would (`immediate`: no checkpoint, connections cut), for the fault suite; `resume` starts it again. */
     halt: () => stopServer(bin, paths, log, 'immediate'),
-    resume: () => startServer(bin, paths, port, log),
+    resume: () => startServer(bin, paths, port, log, durable),
   };
 }
 
@@ -307,7 +309,7 @@ async function initCluster(bin, paths, log) {
   );
 }
 
-async function startServer(bin, paths, port, log) {
+async function startServer(bin, paths, port, log, durable = false) {
   mkdirSync(paths.socketDir, { recursive: true });
   if (IS_ROOT) {
     const owner = await osUser();
@@ -320,7 +322,11 @@ async function startServer(bin, paths, port, log) {
   const logOffset = statSync(paths.logFile).size;
   const startedAt = Date.now();
   // Port and socket folder on the command line, not in postgresql.conf, so a changed TERTIAL_PG_PORT just works.
-  const serverOptions = `-p ${port} -k ${shellQuote(paths.socketDir)} -c listen_addresses=127.0.0.1`;
+  const serverOptions = [
+    `-p ${port} -k ${shellQuote(paths.socketDir)} -c listen_addresses=127.0.0.1`,
+    // A commit is answered only once it is on disk: what initCluster turned off for speed, back on.
+    ...(durable ? ['-c fsync=on -c synchronous_commit=on -c full_page_writes=on'] : []),
+  ].join(' ');
   try {
     await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-w', '-t', '60', '-o', serverOptions, 'start'], { stdio: logFd, cwd: paths.home });
   } catch (error) {
