@@ -120,10 +120,9 @@ export async function startProduct({ namn, kafkaBrokers }: { namn: string; kafka
     }
     await postgres.stop();
     // What npm start said about the processes it looks after, for whoever reads the run.
-    const said = output
-      .split('\n')
-      .filter((line) => /died|is back|giving up|could not be restarted|demo forecasts|Tertial är igång/.test(line));
-    console.log(`npm start (${namn}):\n${said.join('\n')}`);
+    const lines = output.trimEnd().split('\n');
+    const said = lines.filter((line) => /died|is back|giving up|could not be restarted|demo forecasts|Tertial är igång/.test(line));
+    console.log(`npm start (${namn}):\n${said.join('\n')}\n… its last lines:\n${lines.slice(-15).join('\n')}`);
   };
   try {
     await waitFor(/Tertial är igång/, 600_000);
