@@ -47,7 +47,7 @@ describe('a forecast round on a three-broker KRaft cluster (replication factor 3
     const fore = await partitioner(cluster.brokers);
     expect(fore.filter((p) => p.replicas.length !== 3 || p.isr.length !== 3)).toEqual([]);
 
-    product = await startProduct({ namn: 'three brokers', kafkaBrokers: cluster.brokers });
+    product = await startProduct({ namn: 'three brokers', kafkaBrokers: cluster.brokers, plats: 1 });
     const runda = await startRound(product, { antalAnsvar: LITEN ? 500 : undefined });
     const fel: Fel[] = [];
     // Part of the round on three brokers, then the one leading the most partitions is lost for good.

@@ -74,12 +74,15 @@ function rader(index: number, varv: number) {
  * The product as `npm start` runs it, on PostgreSQL: a cluster of the suite's own (emptied databases), which it may
  * stop, and the broker `kafka` says (the local one `npm start` starts and supervises, or an existing cluster's).
  */
-export async function startProduct({ namn, kafkaBrokers }: { namn: string; kafkaBrokers?: string[] }) {
-  const port = 8620 + SLOT;
+export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: string; kafkaBrokers?: string[]; plats?: 0 | 1 }) {
+  // Each variant on ports and a database cluster of its own (`plats`), so that both can run at once.
+  const port = 8620 + SLOT + plats * 50;
   const kafkaPort = 19892 + SLOT * 2;
+  const serviceBase = 4100 + SLOT * 20 + plats * 10;
+  const instance = `postgres-chaos-${SLOT}${plats ? '-b' : ''}`;
   // Durable, as a city's PostgreSQL is: the first runs of this suite, on the tests' cluster without synchronous commit,
   // lost the last acknowledged forecasts before the database's crash, and the reconciliation caught it.
-  const postgres = await ensurePostgres({ root: ROOT, instance: `postgres-chaos-${SLOT}`, port: 15480 + SLOT, durable: true });
+  const postgres = await ensurePostgres({ root: ROOT, instance, port: 15480 + SLOT + plats * 50, durable: true });
   if (!postgres.halt) throw new Error(`a PostgreSQL server already answers on ${postgres.url} that the fault suite did not start: stop it`);
   for (const name of SERVICE_NAMES) await dropDatabase(postgres.url, `tertial_${name}`);
   rmSync(join(ROOT, '.tertial', `kafka-chaos-pg-${SLOT}`, 'data'), { recursive: true, force: true });
@@ -88,7 +91,7 @@ export async function startProduct({ namn, kafkaBrokers }: { namn: string; kafka
     env: {
       ...process.env,
       TERTIAL_PORT: String(port),
-      TERTIAL_SERVICE_PORT_BASE: String(4100 + SLOT * 20),
+      TERTIAL_SERVICE_PORT_BASE: String(serviceBase),
       KAFKA_PORT: String(kafkaPort),
       KAFKA_CONTROLLER_PORT: String(kafkaPort + 1),
       TERTIAL_KAFKA_INSTANCE: `kafka-chaos-pg-${SLOT}`,
@@ -135,7 +138,7 @@ export async function startProduct({ namn, kafkaBrokers }: { namn: string; kafka
   const runFile = join(ROOT, `.tertial/run/start-${port}.json`);
   const state = () => JSON.parse(readFileSync(runFile, 'utf8')) as RunState;
   const first = state();
-  const servicePort = (name: ServiceName) => 4100 + SLOT * 20 + 1 + SERVICE_NAMES.indexOf(name);
+  const servicePort = (name: ServiceName) => serviceBase + 1 + SERVICE_NAMES.indexOf(name);
   return {
     url: `http://127.0.0.1:${port}`,
     issuer: first.oidcIssuer,
@@ -342,8 +345,11 @@ export async function injicera(runda: Round, fel: Fel[], namn: string, gor: () =
   );
 }
 
-/** Waits until the report service has applied every forecast event the forecast service published, and it stays so. */
-export async function settle(product: Product, timeoutMs = 300_000): Promise<void> {
+/**
+ * Waits until the report service has applied every forecast event the forecast service published, and it stays so;
+ * after `timeoutMs` it says how far behind it is and returns, and the reconciliation shows what is missing.
+ */
+export async function settle(product: Product, timeoutMs = 180_000): Promise<void> {
   const forecast = new pg.Client({ connectionString: `${product.pgUrl}/tertial_forecast` });
   const report = new pg.Client({ connectionString: `${product.pgUrl}/tertial_report` });
   await Promise.all([forecast.connect(), report.connect()]);
@@ -359,8 +365,12 @@ export async function settle(product: Product, timeoutMs = 300_000): Promise<voi
         report.query<{ alla: string }>('select count(*) as alla from processed_event where topic = $1', [FORECAST_TOPIC]),
       ]);
       lika = ut[0]!.osanda === '0' && ut[0]!.alla === in_[0]!.alla ? lika + 1 : 0;
-      if (Date.now() > deadline)
-        throw new Error(`the report service did not catch up: forecast ${JSON.stringify(ut[0])}, report ${in_[0]!.alla}`);
+      if (Date.now() > deadline) {
+        console.log(
+          `[chaos] the report service did not catch up within ${timeoutMs / 1000} s: forecast ${JSON.stringify(ut[0])}, report ${in_[0]!.alla}`,
+        );
+        return;
+      }
       await sleep(1_000);
     }
   } finally {
