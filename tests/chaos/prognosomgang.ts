@@ -478,7 +478,22 @@ export async function reconcileRound(product: Product, runda: Round, { variant, 
     await report.end();
   }
 
-  const resultat = reconcile({ kvitton: runda.kvitton, versioner, aktuella, rapport, stad, handelser, tillampade, deadLetters });
+  // The round's events the forecast service's outbox counts as sent.
+  const forecast = new pg.Client({ connectionString: `${product.pgUrl}/tertial_forecast` });
+  await forecast.connect();
+  let skickade: { eventId: string; ansvar: string }[];
+  try {
+    const { rows } = await forecast.query<{ event_id: string; message_key: string }>(
+      `select event_id, message_key from outbox_message where topic = $1 and sent_at is not null
+         and (value::json -> 'payload' ->> 'ar')::int = $2 and value::json -> 'payload' ->> 'tillfalle' = 'oktober'`,
+      [FORECAST_TOPIC, runda.ar],
+    );
+    skickade = rows.map((row) => ({ eventId: row.event_id, ansvar: row.message_key }));
+  } finally {
+    await forecast.end();
+  }
+
+  const resultat = reconcile({ kvitton: runda.kvitton, versioner, aktuella, rapport, stad, handelser, tillampade, deadLetters, skickade });
   const lagrade = [...versioner.values()].reduce((sum, v) => sum + v.length, 0);
   console.log(`\n${formatTable({ variant, fel, resultat })}\n`);
   console.log(

@@ -18,14 +18,15 @@
  * - `rapport`: ansvar → its figure in the report service's roll-up; `stad`: the roll-up's city total of the round;
  * - `handelser`: the records of the round's forecast events on the topic (a redelivered event appears twice);
  * - `tillampade`: eventId → how many times the report service's processed-event log holds it;
- * - `deadLetters`: dead-letter topic → records written to it during the run.
+ * - `deadLetters`: dead-letter topic → records written to it during the run;
+ * - `skickade`: the round's events the forecast service's outbox marked as sent (`{ eventId, ansvar }`).
  *
  * Returns `{ kvitterade, forlorade, dubbla, deadLetters, ejKvitterade, ok }`: `forlorade` (lost) and `dubbla` (doubled)
  * are lists of findings `{ ansvar, vad }` in words, `ejKvitterade` counts the ansvar whose newest version was stored
  * without its answer reaching the client (allowed: a request cut off by a fault), and `ok` is true only when nothing
  * was lost or doubled and no dead letter was written.
  */
-export function reconcile({ kvitton, versioner, aktuella, rapport, stad, handelser, tillampade, deadLetters }) {
+export function reconcile({ kvitton, versioner, aktuella, rapport, stad, handelser, tillampade, deadLetters, skickade = [] }) {
   const forlorade = [];
   const dubbla = [];
   const senaste = new Map();
@@ -82,6 +83,11 @@ export function reconcile({ kvitton, versioner, aktuella, rapport, stad, handels
   }
   for (const { ansvar, andring, ids } of perAndring.values()) {
     if (ids.size > 1) dubbla.push({ ansvar, vad: `ändring ${andring} publicerades som ${ids.size} händelser` });
+  }
+  // Every event the forecast service's outbox counts as sent is in the log (acknowledged by the broker, so kept there).
+  const iLoggen = new Set(handelser.map((handelse) => handelse.eventId));
+  for (const { eventId, ansvar } of skickade) {
+    if (!iLoggen.has(eventId)) forlorade.push({ ansvar, vad: `händelsen ${eventId} räknas som skickad men finns inte i topicen` });
   }
   // Each event applied exactly once by the report service: none left out, none twice.
   for (const [eventId, ansvar] of new Map(handelser.map((handelse) => [handelse.eventId, handelse.ansvar]))) {

@@ -105,6 +105,19 @@ describe('reconciling a forecast round after the faults', () => {
     ]);
   });
 
+  it('fails on an event the outbox marked as sent that is not in the log, even when a later one covers its figures', () => {
+    const runda = {
+      ...enRunda(),
+      skickade: [
+        { eventId: 'e1', ansvar: 'A' },
+        { eventId: 'e0', ansvar: 'A' },
+      ],
+    };
+    const resultat = reconcile(runda);
+    expect(resultat.ok).toBe(false);
+    expect(resultat.forlorade).toEqual([{ ansvar: 'A', vad: 'händelsen e0 räknas som skickad men finns inte i topicen' }]);
+  });
+
   it('fails on a dead letter, even with nothing lost', () => {
     const resultat = reconcile({ ...enRunda(), deadLetters: { 'tertial.forecast.helarsprognos-andrad.v1.dlt': 1 } });
     expect(resultat).toMatchObject({ forlorade: [], dubbla: [], deadLetters: 1, ok: false });
