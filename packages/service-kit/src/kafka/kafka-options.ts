@@ -47,19 +47,12 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
   };
 }
 
-/**
- * The producer side: one producer per service, waiting for all in-sync replicas (acks=all), and idempotent: the broker
- * drops a batch the producer sends again after a lost answer (a broker or its leadership lost midway), so a retry does
- * not write an event twice into the log. kafkajs requires one request in flight per connection for it. Its own retries
- * are bounded as the client's (kafkajs warns that this may weaken its guarantees): an outbox round must give up while
- * the broker is away rather than hold its rows locked, and the outbox sends again what was not acknowledged, which the
- * consumers recognise by event id.
- */
+/** The producer side: one producer per service, waiting for all in-sync replicas (acks=all). */
 export function kafkaProducerOptions(config: ServiceConfig): Required<KafkaOptions>['options'] {
   return {
     postfixId: '-producer',
     client: client(config),
-    producer: { ...producer, idempotent: true, maxInFlightRequests: 1, retry: client(config).retry },
+    producer,
     producerOnlyMode: true,
     send: { acks: -1 },
   };
