@@ -280,6 +280,11 @@ export async function startRound(product: Product, { antalAnsvar, klienter = 16 
       }
       avslag.push({ at: now(), status: svar.status, problem: /^application\/problem\+json/.test(svar.headers.get('content-type') ?? '') });
       const text = await svar.text();
+      if (svar.status === 503) {
+        // The database is away (or the service is starting): nothing was stored, so the same write again in a moment.
+        await sleep(1_000);
+        continue;
+      }
       if (svar.status === 412 || svar.status === 428 || svar.status >= 500) {
         if (svar.status >= 500) await sleep(500);
         etags.set(nod.kod, await aktuellEtag(nod));
