@@ -166,7 +166,12 @@ export async function ensureKafkaCluster({
   }
   return {
     brokers,
-    nodes: running.map((broker, i) => ({ id: ids[i], address: brokers[i], pid: broker.pid, ended: broker.ended })),
+    nodes: running.map((broker, i) => ({
+      id: i + 1,
+      address: `127.0.0.1:${portOf(i + 1)}`,
+      pid: /** @type {number} */ (broker.pid),
+      ended: broker.ended,
+    })),
     stop,
   };
 }

@@ -25,7 +25,9 @@
  * are lists of findings `{ ansvar, vad }` in words, `ejKvitterade` counts the ansvar whose newest version was stored
  * without its answer reaching the client (allowed: a request cut off by a fault), and `ok` is true only when nothing
  * was lost or doubled and no dead letter was written.
- */
+ * @param {{ kvitton: Kvitto[], versioner: Map<string, Version[]>, aktuella: Map<string, Aktuell>, rapport: Map<string, Rapportrad>,
+ *   stad?: number, handelser: Handelse[], tillampade: Map<string, number>, deadLetters: Record<string, number>,
+ *   skickade?: { eventId: string, ansvar: string }[] }} runda */
 export function reconcile({ kvitton, versioner, aktuella, rapport, stad, handelser, tillampade, deadLetters, skickade = [] }) {
   const forlorade = [];
   const dubbla = [];
