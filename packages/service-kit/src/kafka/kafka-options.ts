@@ -47,12 +47,7 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
   };
 }
 
-/**
- * The producer side: one producer per service, waiting for all in-sync replicas (acks=all). Not kafkajs's idempotent
- * producer: with it (and one request in flight) the fault suite's three-broker run lost 4 events the outbox had seen
- * acknowledged when a broker was killed, and without it none (docs/operations.md, "The fault suite"). A batch sent
- * twice is dropped by the consumers, by event id.
- */
+/** The producer side: one producer per service, waiting for all in-sync replicas (acks=all). */
 export function kafkaProducerOptions(config: ServiceConfig): Required<KafkaOptions>['options'] {
   return {
     postfixId: '-producer',
