@@ -118,6 +118,65 @@ export async function ensureKafka({
 }
 
 /**
+ * A three-node KRaft cluster (each node controller and broker in one process, one cluster id, a static quorum) on
+ * loopback ports `port`, `port + 2`, `port + 4` (controllers one above each), for the fault suite: replication factor 3
+ * and min.insync.replicas 2 (infra/kafka/cluster-server.properties). Its nodes are not supervised: the suite kills one
+ * for good, as a lost machine. Fresh on every call (its data folders are emptied). Returns `{ brokers, nodes, stop }`,
+ * each node `{ id, address, pid, ended }`.
+ */
+export async function ensureKafkaCluster({
+  root = REPO_ROOT,
+  log = createLog('kafka-cluster'),
+  instance = 'kafka-cluster',
+  port,
+  nodes = 3,
+}) {
+  await ensureJava(log);
+  const shared = kafkaPaths(root, instance);
+  await ensureLibs(shared, log);
+  const ids = Array.from({ length: nodes }, (_, i) => i + 1);
+  const portOf = (id) => port + (id - 1) * 2;
+  const voters = ids.map((id) => `${id}@127.0.0.1:${portOf(id) + 1}`).join(',');
+  const paths = ids.map((id) => ({
+    ...kafkaPaths(root, `${instance}/node-${id}`),
+    logFile: join(root, '.tertial', 'logs', `${instance}-${id}.log`),
+  }));
+  const { stdout } = await runStorageTool(shared, ['random-uuid']);
+  const clusterId = stdout.trim().split('\n').pop().trim();
+  for (const [i, node] of paths.entries()) {
+    rmSync(node.data, { recursive: true, force: true });
+    mkdirSync(node.home, { recursive: true });
+    renderServerProperties(
+      node,
+      { port: portOf(ids[i]), controllerPort: portOf(ids[i]) + 1, nodeId: ids[i], voters },
+      join(root, 'infra', 'kafka', 'cluster-server.properties'),
+    );
+    await runStorageTool(node, ['format', '-t', clusterId, '-c', node.properties, '-g']);
+  }
+  const brokers = ids.map((id) => `127.0.0.1:${portOf(id)}`);
+  log(`starting a ${nodes}-node cluster ${clusterId} on ${brokers.join(',')}`);
+  // All at once: no node is ready before a majority of the quorum is up.
+  const started = await Promise.allSettled(paths.map((node, i) => startBroker(node, [brokers[i]], log)));
+  const running = started.filter((result) => result.status === 'fulfilled').map((result) => result.value);
+  const stop = () => Promise.all(running.map((broker) => broker.stop()));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  return {
+    brokers,
+    nodes: running.map((broker, i) => ({
+      id: i + 1,
+      address: `127.0.0.1:${portOf(i + 1)}`,
+      pid: /** @type {number} */ (broker.pid),
+      ended: broker.ended,
+    })),
+    stop,
+  };
+}
+
+/**
  * What `.tertial/<instance>/broker.json` says about the broker a run of ours started there: its pid, port and the
  * run (owner) that looks after it, each with its start time (processIdentity), and whether that run is stopping.
  */
@@ -250,10 +309,10 @@ export async function ensureLibs(paths, log, what = 'the Kafka broker') {
 }
 
 /** Fills the ${...} placeholders of infra/kafka/server.properties; rendered on every start, it is cheap. */
-function renderServerProperties(paths, { port, controllerPort }) {
-  const values = { KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: controllerPort, KAFKA_DATA_DIR: paths.data };
-  const rendered = readFileSync(paths.template, 'utf8').replace(/\$\{(\w+)\}/g, (placeholder, name) => {
-    if (!(name in values)) throw new Error(`${paths.template}: unknown placeholder ${placeholder}`);
+function renderServerProperties(paths, { port, controllerPort, nodeId, voters }, template = paths.template) {
+  const values = { KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: controllerPort, KAFKA_DATA_DIR: paths.data, NODE_ID: nodeId, VOTERS: voters };
+  const rendered = readFileSync(template, 'utf8').replace(/\$\{(\w+)\}/g, (placeholder, name) => {
+    if (values[name] === undefined) throw new Error(`${template}: unknown placeholder ${placeholder}`);
     return String(values[name]);
   });
   writeFileSync(paths.properties, rendered);

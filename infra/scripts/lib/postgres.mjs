@@ -37,24 +37,35 @@ let serverBinDir;
  * - DATABASE_URL set: that server is used as it is (its database part is dropped).
  * - a server already answers on 127.0.0.1:TERTIAL_PG_PORT: it is reused.
  * - otherwise our own cluster is started (created the first time), and `stop()` stops it.
+ * `instance` and `port` name a cluster of the caller's own (.tertial/<instance>, DATABASE_URL not consulted): the fault
+ * suite's, which it stops and starts again (`halt`, `resume`) while the product runs on it.
+ * @param {{ root?: string, log?: ReturnType<typeof createLog>, instance?: string, port?: number, durable?: boolean }} [options]
  */
-export async function ensurePostgres({ root = REPO_ROOT, log = createLog('postgres') } = {}) {
-  if (process.env.DATABASE_URL) {
+export async function ensurePostgres({
+  root = REPO_ROOT,
+  log = createLog('postgres'),
+  // The fault suite runs a cluster of its own, which it may stop: its own folder under .tertial and its own port.
+  instance = undefined,
+  port: ownPort = undefined,
+  // Durable as in production (fsync, synchronous commit), not as the throwaway clusters: a crash must keep every commit.
+  durable = false,
+} = {}) {
+  if (process.env.DATABASE_URL && !instance) {
     const url = serverUrlOf(process.env.DATABASE_URL);
     log(`using the server of DATABASE_URL (${new URL(url).host})`);
     return { url, stop: async () => {}, started: false };
   }
 
-  const port = Number(process.env.TERTIAL_PG_PORT || 5433);
+  const port = ownPort ?? Number(process.env.TERTIAL_PG_PORT || 5433);
   const url = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}`;
   await ensureServerInstalled(log); // first: it also brings the postgres system user that owns the cluster
-  const home = await clusterHome(root, log);
+  const home = await clusterHome(root, log, instance);
   const paths = {
     root,
     home,
     data: join(home, 'data'),
     socketDir: join(home, 'run'),
-    logFile: join(root, '.tertial', 'logs', 'postgres.log'),
+    logFile: join(root, '.tertial', 'logs', `${instance ?? 'postgres'}.log`),
   };
   const bin = serverBin(clusterMajor(paths.data));
 
@@ -65,11 +76,18 @@ export async function ensurePostgres({ root = REPO_ROOT, log = createLog('postgr
   }
 
   if (!existsSync(join(paths.data, 'PG_VERSION'))) await initCluster(bin, paths, log);
-  await startServer(bin, paths, port, log);
+  await startServer(bin, paths, port, log, durable);
 
   let stopping;
   const stop = () => (stopping ??= stopServer(bin, paths, log));
-  return { url, stop, started: true };
+  return {
+    url,
+    stop,
+    started: true,
+    /** Stops the server as a crash would (`immediate`: no checkpoint, connections cut), for the fault suite; `resume` starts it again. */
+    halt: () => stopServer(bin, paths, log, 'immediate'),
+    resume: () => startServer(bin, paths, port, log, durable),
+  };
 }
 
 /** Creates database `name` on the server unless it exists. */
@@ -116,8 +134,8 @@ async function psql(serverUrl, sql) {
  * still blocks `postgres` (a checkout under /root, say) the cluster goes to
  * /var/lib/tertial/postgres-<hash of the repo path> instead, and the log says so.
  */
-async function clusterHome(root, log) {
-  const inRepo = join(root, '.tertial', 'postgres');
+async function clusterHome(root, log, instance = 'postgres') {
+  const inRepo = join(root, '.tertial', instance);
   mkdirSync(inRepo, { recursive: true });
   if (!IS_ROOT) return inRepo;
 
@@ -134,7 +152,7 @@ async function clusterHome(root, log) {
     if (await reachableByOwner(inRepo, owner)) return inRepo;
   }
 
-  const outside = join('/var/lib/tertial', `postgres-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
+  const outside = join('/var/lib/tertial', `${instance}-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
   mkdirSync(outside, { recursive: true });
   log(`a folder above ${root} is closed to the postgres user: the cluster lives in ${outside}`);
   await reachableByOwner(outside, owner);
@@ -291,7 +309,7 @@ async function initCluster(bin, paths, log) {
   );
 }
 
-async function startServer(bin, paths, port, log) {
+async function startServer(bin, paths, port, log, durable = false) {
   mkdirSync(paths.socketDir, { recursive: true });
   if (IS_ROOT) {
     const owner = await osUser();
@@ -304,7 +322,11 @@ async function startServer(bin, paths, port, log) {
   const logOffset = statSync(paths.logFile).size;
   const startedAt = Date.now();
   // Port and socket folder on the command line, not in postgresql.conf, so a changed TERTIAL_PG_PORT just works.
-  const serverOptions = `-p ${port} -k ${shellQuote(paths.socketDir)} -c listen_addresses=127.0.0.1`;
+  const serverOptions = [
+    `-p ${port} -k ${shellQuote(paths.socketDir)} -c listen_addresses=127.0.0.1`,
+    // A commit is answered only once it is on disk: what initCluster turned off for speed, back on.
+    ...(durable ? ['-c fsync=on -c synchronous_commit=on -c full_page_writes=on'] : []),
+  ].join(' ');
   try {
     await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-w', '-t', '60', '-o', serverOptions, 'start'], { stdio: logFd, cwd: paths.home });
   } catch (error) {
@@ -317,8 +339,8 @@ async function startServer(bin, paths, port, log) {
   );
 }
 
-async function stopServer(bin, paths, log) {
-  const { code, stdout, stderr } = await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-m', 'fast', '-w', 'stop'], {
+async function stopServer(bin, paths, log, mode = 'fast') {
+  const { code, stdout, stderr } = await asOwner(bin, 'pg_ctl', ['-D', paths.data, '-m', mode, '-w', 'stop'], {
     allowFailure: true,
     cwd: paths.home,
   });

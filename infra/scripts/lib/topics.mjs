@@ -32,18 +32,18 @@ export const TOPIC_CONFIG = {
 
 /**
  * Makes sure every topic in `topics` ([{ topic, partitions }]) and its `${topic}.dlt` (1 partition)
- * exists, with replication factor 1 and the retention of TOPIC_CONFIG (set on existing topics too). Existing
+ * exists, with replication factor 1 (`replicationFactor`: the fault suite's three-node cluster's 3) and the retention of TOPIC_CONFIG (set on existing topics too). Existing
  * topics keep their partition count, even another one. Resolves once every one of them has a leader for every partition, so producers can start at
  * once. Returns the names it created.
  */
-export async function ensureTopics(brokers, topics) {
+export async function ensureTopics(brokers, topics, { replicationFactor = 1 } = {}) {
   const wanted = topics.flatMap(({ topic, partitions }) => {
     if (!topic || !Number.isInteger(partitions) || partitions < 1) {
       throw new Error(`ensureTopics: bad topic ${JSON.stringify({ topic, partitions })}`);
     }
     return [
-      { topic, numPartitions: partitions, replicationFactor: 1, configEntries: TOPIC_CONFIG.event },
-      { topic: `${topic}.dlt`, numPartitions: 1, replicationFactor: 1, configEntries: TOPIC_CONFIG.deadLetter },
+      { topic, numPartitions: partitions, replicationFactor, configEntries: TOPIC_CONFIG.event },
+      { topic: `${topic}.dlt`, numPartitions: 1, replicationFactor, configEntries: TOPIC_CONFIG.deadLetter },
     ];
   });
   const names = wanted.map(({ topic }) => topic);

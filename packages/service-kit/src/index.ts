@@ -6,6 +6,7 @@ export * from './consumer/processed-event.entity.js';
 export * from './database/dialect-migration.js';
 export * from './database/direkt.js';
 export * from './database/orm.js';
+export * from './database/unavailable.js';
 export * from './http/correlation-id.js';
 export * from './http/hinder.js';
 export * from './http/openapi.js';

@@ -9,6 +9,7 @@ import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
 import { dbTid, direkt } from '../database/direkt.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { withCorrelationId } from '../logging/correlation-context.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
 
@@ -16,6 +17,8 @@ import { ServiceMetrics } from '../metrics/service-metrics.js';
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'passed-over';
 
 const MAX_ATTEMPTS = 5;
+/** The longest pause between two attempts while the database is unavailable. */
+const MAX_UNAVAILABLE_PAUSE_MS = 5_000;
 
 /** An event waiting for the next shared transaction, and the consumer waiting for its outcome. */
 interface Vantande {
@@ -84,10 +87,19 @@ export class EventConsumer {
       // that fails again is retried and dead-lettered.
       this.logger.debug(`en gemensam transaktion misslyckades (${String(error)}); händelserna tillämpas var för sig`);
     }
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1, unavailable = 0; ; attempt += 1) {
       try {
         return await this.applyOnce(definition, envelope, apply);
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          // Not the event's fault: it waits, however long the database is away, and is never dead-lettered for it.
+          if (unavailable === 0) this.logger.warn(`databasen svarar inte; ${definition.type} ${envelope.eventId} väntar: ${String(error)}`);
+          unavailable += 1;
+          attempt -= 1;
+          await sleep(Math.min(200 * 2 ** unavailable, MAX_UNAVAILABLE_PAUSE_MS));
+          await context.getHeartbeat()();
+          continue;
+        }
         if (attempt >= MAX_ATTEMPTS) {
           this.logger.error(`${definition.type} ${envelope.eventId} gick inte att tillämpa: ${String(error)}`);
           await this.deadLetter(context, data, `behandlingen misslyckades ${MAX_ATTEMPTS} gånger: ${String(error)}`);

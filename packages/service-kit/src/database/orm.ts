@@ -14,6 +14,7 @@ import { OrganisationNodeReplicaSchema } from '../organisation-replica/organisat
 import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-replica/migrations/index.js';
 import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
 import type { Dialect } from './dialect-migration.js';
+import { releaseDroppedConnections } from './dropped-connections.js';
 
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 export interface MigrationEntry {
@@ -58,7 +59,14 @@ export function ormOptions(config: Pick<ServiceConfig, 'database'>, database: Se
     debug: false,
   };
   if (config.database.kind === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: config.database.url, pool: { min: 0, max: 10 } };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: config.database.url,
+      pool: { min: 0, max: 10 },
+      // While the server is away, a request waits at most 10 s for a connection and then answers 503 (ProblemFilter).
+      driverOptions: { connectionTimeoutMillis: 10_000, onPoolCreated: releaseDroppedConnections },
+    };
   }
   return { ...common, driver: SqliteDriver, dbName: config.database.file };
 }

@@ -3,6 +3,11 @@ import type { Problem } from '@tertial/contracts/problem';
 import type { Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 
+import { isDatabaseUnavailable } from '../database/unavailable.js';
+
+/** Seconds a client is asked to wait before it tries again while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * Every HTTP error leaves the service as application/problem+json. Errors in Kafka handlers are not HTTP
  * and are left to NestJS (the event consumer never lets a bad message reach here).
@@ -15,7 +20,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 503) {
+      // Not a bug: the database is away for a moment (restarted, failing over); the request's transaction is rolled back.
+      this.logger.warn(`databasen svarar inte: ${exception instanceof Error ? exception.message.split('\n', 1)[0] : String(exception)}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }
@@ -42,6 +51,14 @@ export function toProblem(exception: unknown): Problem {
       title: titleFor(status),
       status,
       detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message,
+    };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      type: 'https://tertial.se/problem/503',
+      title: 'Tillfälligt otillgänglig',
+      status: 503,
+      detail: 'Databasen svarar inte just nu. Försök igen om en stund.',
     };
   }
   return { type: 'https://tertial.se/problem/500', title: 'Internt fel', status: 500, detail: 'Ett oväntat fel inträffade.' };

@@ -1,0 +1,108 @@
+import { SERVICE_NAMES } from '@tertial/contracts/services';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { waitForKafka } from '../../infra/scripts/lib/kafka.mjs';
+import {
+  allHealthy,
+  antalPerStatus,
+  type Fel,
+  injicera,
+  LITEN,
+  type Product,
+  reconcileRound,
+  startProduct,
+  startRound,
+  waitUntil,
+} from './prognosomgang.js';
+
+const PG_DOWN_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a whole-city forecast round on PostgreSQL while every process is killed, the broker restarted and the database stopped', () => {
+  let product: Product | undefined;
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('keeps every acknowledged submission, to the öre, in the forecast and report services, none doubled, no dead letter', async () => {
+    product = await startProduct({ namn: 'one broker' });
+    const p = product;
+    const runda = await startRound(p, { antalAnsvar: LITEN ? 500 : undefined });
+    const fel: Fel[] = [];
+    await runda.kvittoEfter(0);
+
+    // Each service and the gateway killed once, one after another: the supervisor of npm start brings each back.
+    for (const name of SERVICE_NAMES) {
+      const pid = p.state().pids[name];
+      await injicera(
+        runda,
+        fel,
+        `SIGKILL ${name}`,
+        async () => void process.kill(pid, 'SIGKILL'),
+        () => waitUntil(async () => p.state().pids[name] !== pid && (await fetch(p.serviceHealth(name))).ok, 300_000, `${name} back`),
+      );
+      await sleep(2_000);
+    }
+    const gatewayPid = p.state().gatewayPid;
+    await injicera(
+      runda,
+      fel,
+      'SIGKILL gateway',
+      async () => void process.kill(gatewayPid, 'SIGKILL'),
+      () => waitUntil(async () => p.state().gatewayPid !== gatewayPid, 300_000, 'gateway back'),
+    );
+    await sleep(2_000);
+
+    // The broker hard-bounced: killed, and started again by the supervisor; the outboxes hold what is saved meanwhile.
+    const kafkaPid = p.state().kafkaPid!;
+    await injicera(
+      runda,
+      fel,
+      'SIGKILL Kafka (restarted)',
+      async () => void process.kill(kafkaPid, 'SIGKILL'),
+      async () => {
+        await waitUntil(() => p.state().kafkaPid !== kafkaPid && p.state().kafkaPid !== null, 300_000, 'Kafka back');
+        await waitForKafka(p.kafkaBrokers, 120_000);
+        await allHealthy(p);
+      },
+    );
+    await sleep(2_000);
+
+    // PostgreSQL stopped for 10 s as a crash would: the writes meanwhile are refused with 503, and the services carry on.
+    let nere = { fran: 0, till: 0 };
+    await injicera(
+      runda,
+      fel,
+      `PostgreSQL stopped ${PG_DOWN_MS / 1000} s`,
+      async () => {
+        const fran = runda.now();
+        await p.postgres.halt();
+        await sleep(PG_DOWN_MS);
+        nere = { fran, till: runda.now() };
+        await p.postgres.resume();
+      },
+      () => allHealthy(p),
+    );
+
+    await runda.stop();
+    const { resultat, lagrade } = await reconcileRound(p, runda, { variant: LITEN ? 'one broker, liten' : 'one broker', fel });
+
+    expect(resultat.forlorade).toEqual([]);
+    expect(resultat.dubbla).toEqual([]);
+    expect(resultat.deadLetters).toBe(0);
+    expect(resultat.ok).toBe(true);
+    // Every fault was recovered from, with a submission acknowledged after it.
+    expect(fel.filter((f) => f.aterhamtadEfter === null)).toEqual([]);
+    // While the database was down, every write that reached a service got 503 with a problem+json.
+    const underAvbrottet = runda.avslag.filter((a) => a.at >= nere.fran && a.at <= nere.till && a.status !== 0);
+    expect(underAvbrottet.length).toBeGreaterThan(0);
+    expect(underAvbrottet.filter((a) => a.status !== 503 || !a.problem)).toEqual([]);
+    // No answer was a 500 (a fault is a 502–504, or no answer), and each refusal a problem+json.
+    expect(antalPerStatus(runda.avslag.filter((a) => ![0, 412, 502, 503, 504].includes(a.status)))).toEqual({});
+    expect(runda.avslag.filter((a) => a.status !== 0 && !a.problem)).toEqual([]);
+    // Nothing stored that was not asked for: versions beyond the acknowledged ones only from requests a fault cut off.
+    const avbrutna = runda.avslag.filter((a) => a.status === 0 || a.status >= 500).length;
+    expect(lagrade - runda.kvitton.length).toBeGreaterThanOrEqual(0);
+    expect(lagrade - runda.kvitton.length).toBeLessThanOrEqual(avbrutna);
+  });
+});
