@@ -157,7 +157,8 @@ export class KoncernService {
         kommunensKalla: franResultatrakning ? KOMMUNENS_KALLA.resultatrakning(tillfalle) : KOMMUNENS_KALLA.namnder,
         saknas: sammanstallning.saknas.map((kod) => KONCERNBOLAG.find((b) => b.kod === kod)!.namn),
         rader: sammanstallning.rader,
-        elimineringar: sammanstallning.elimineringar,
+        // Each intra-group amount with its year, as the table of amounts names it.
+        elimineringar: sammanstallning.elimineringar.map((post) => ({ ...post, ar })),
         varningar: sammanstallning.varningar,
       },
     };

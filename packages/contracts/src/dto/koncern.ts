@@ -155,6 +155,8 @@ export const sammanstalldRadSchema = z.object({
   sammanstallt: oreSchema,
 });
 export const elimineringSchema = z.object({
+  /** The year the intra-group amount belongs to. */
+  ar: arSchema,
   saljare: koncerndelSchema,
   kopare: koncerndelSchema,
   slag: koncerninterntSlagSchema,
