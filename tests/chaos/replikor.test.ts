@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import type { HelarsprognosDto, PrognosTotaler } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
 import { namndSokare } from '@tertial/contracts/organisation';
-import { hamtaToken } from '@tertial/identity';
 import kafkajs from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { currentTillfalle, demoStatus } from '../../infra/scripts/lib/demo-data.mjs';
 import { DEMO } from '../support/demo.js';
 import { eventually, ROOT } from '../support/services.js';
-import { chefFor } from '../support/tokens.js';
+import { bearer as tokenBearer, chefFor } from '../support/tokens.js';
 
 const SLOT = Number(process.env.TERTIAL_TEST_SLOT || 0);
 const PORT = 8680 + SLOT;
@@ -48,16 +47,8 @@ const SAMTIDIGA = 6;
 const FORECAST_PORTS = [SERVICE_PORT_BASE + 3, SERVICE_PORT_BASE + 13];
 const REPORT_PORTS = [SERVICE_PORT_BASE + 4, SERVICE_PORT_BASE + 14];
 
-const tokens = new Map<string, Promise<string>>();
-const token = (anvandare: string): Promise<string> => {
-  if (!tokens.has(anvandare))
-    tokens.set(
-      anvandare,
-      hamtaToken({ issuer: ISSUER, anvandare }).then(({ accessToken }) => accessToken),
-    );
-  return tokens.get(anvandare)!;
-};
-const bearer = async (anvandare: string) => ({ authorization: `Bearer ${await token(anvandare)}` });
+// One start, one signing key: the tests' token cache (per user and issuer) serves the whole run.
+const bearer = (anvandare: string) => tokenBearer(anvandare, ISSUER);
 const kronor = (ore: number) => `${ore < 0 ? '-' : ''}${Math.trunc(Math.abs(ore) / 100)}.${String(Math.abs(ore) % 100).padStart(2, '0')}`;
 const pids = () => (JSON.parse(readFileSync(RUN_FILE, 'utf8')) as { pids: Record<string, number> }).pids;
 const stadensTotal = async () => {
