@@ -12,10 +12,9 @@ import { join } from 'node:path';
 
 import { ROLLER, type Roll } from '@tertial/contracts/access';
 import type { ServiceName } from '@tertial/contracts/services';
-import { demoAnvandare } from '@tertial/identity';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { token } from '../support/tokens.js';
+import { ANVANDARE, token } from '../support/tokens.js';
 
 const stack = inject('stack');
 const SERVICES: ServiceName[] = ['goals', 'budget', 'forecast', 'report'];
@@ -30,17 +29,6 @@ const EXAMPLES_ALLOWED = 3;
 const EXAMPLES_REFUSED = 1;
 /** A fixed seed: a failure found once is found again on the next run, and the run takes the same time. */
 const SEED = 20261202;
-
-/** One demo user per role, each working in socialnämnden (SN) where the role has a part of the tree. */
-const ANVANDARE: Record<Roll, string> = {
-  chef: demoAnvandare().find((a) => a.roll === 'chef' && a.org.every((kod) => /^\d+$/.test(kod)))!.id,
-  forvaltningsekonom: 'ekonom-sn',
-  processledare: 'processledare-sn',
-  ekonomidirektor: 'ekonomidirektor',
-  fullmaktige: 'kf-ledamot',
-  stadsrevisionen: 'revisor',
-  bolagsekonom: 'ekonomichef-hbghem',
-};
 
 interface Operation {
   'x-tertial-atkomst'?: { offentlig?: boolean; roller?: Roll[] };

@@ -4,12 +4,12 @@
 // and when a rule grants more than the table allows.
 import { ROLLER, type Roll } from '@tertial/contracts/access';
 import type { ServiceName } from '@tertial/contracts/services';
-import { demoAnvandare, hittaDemoAnvandare } from '@tertial/identity';
+import { hittaDemoAnvandare } from '@tertial/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { eventually } from '../support/services.js';
-import { token } from '../support/tokens.js';
+import { ANVANDARE, token } from '../support/tokens.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -21,17 +21,6 @@ interface Operation {
   path: string;
   regel: { offentlig?: boolean; roller?: Roll[] } | undefined;
 }
-
-/** One demo user per role, each working in socialnämnden (SN) where the role has a part of the tree. */
-const ANVANDARE: Record<Roll, string> = {
-  chef: demoAnvandare().find((a) => a.roll === 'chef' && a.org.every((kod) => /^\d+$/.test(kod)))!.id,
-  forvaltningsekonom: 'ekonom-sn',
-  processledare: 'processledare-sn',
-  ekonomidirektor: 'ekonomidirektor',
-  fullmaktige: 'kf-ledamot',
-  stadsrevisionen: 'revisor',
-  bolagsekonom: 'ekonomichef-hbghem',
-};
 
 /**
  * What the issue's table allows each role to change. Reading is checked by the scope tests; for changes the

@@ -1,4 +1,5 @@
-import { hamtaToken } from '@tertial/identity';
+import type { Roll } from '@tertial/contracts/access';
+import { demoAnvandare, hamtaToken } from '@tertial/identity';
 import { inject } from 'vitest';
 
 import { DEMO } from './demo.js';
@@ -38,3 +39,14 @@ export function chefFor(ansvar: string): string {
   if (!chef) throw new Error(`ansvar ${ansvar} har ingen chef i demostaden`);
   return chef;
 }
+
+/** One demo user per role, each working in socialnämnden (SN) where the role has a part of the tree. */
+export const ANVANDARE: Record<Roll, string> = {
+  chef: demoAnvandare().find((a) => a.roll === 'chef' && a.org.every((kod) => /^\d+$/.test(kod)))!.id,
+  forvaltningsekonom: 'ekonom-sn',
+  processledare: 'processledare-sn',
+  ekonomidirektor: 'ekonomidirektor',
+  fullmaktige: 'kf-ledamot',
+  stadsrevisionen: 'revisor',
+  bolagsekonom: 'ekonomichef-hbghem',
+};
