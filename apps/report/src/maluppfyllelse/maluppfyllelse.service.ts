@@ -129,7 +129,7 @@ export class MaluppfyllelseService {
   private async underlag(ar: number, tillfalle: Uppfoljningstillfalle, principal: Principal) {
     const em = this.orm.em.fork();
     const [noder, mal, bedomningar] = await Promise.all([
-      this.organisation.allNodes(uppfoljningensSistaDag(ar, tillfalle), em.fork()),
+      this.organisation.tradVid(uppfoljningensSistaDag(ar, tillfalle)),
       em.fork().find(RapportMal, {}),
       em.fork().find(RapportMalbedomning, { ar, tillfalle }),
     ]);

@@ -23,7 +23,8 @@ export class OversiktService {
   async oversikt(ar: number, tillfalle: OversiktTillfalle, principal: Principal): Promise<Oversikt> {
     const [totaler, resultatrakning, prognossakerhet, mal, bild] = await Promise.all([
       this.totaler.totaler(ar, tillfalle),
-      this.resultat.resultatrakning(ar),
+      // Only the two columns the walk goes between.
+      this.resultat.resultatrakning(ar, ['budget', tillfalle]),
       this.prognossakerhet.prognossakerhet(ar),
       this.maluppfyllelse.oversikt(ar, tillfalle, principal),
       this.uppfoljning.bild(ar, tillfalle),

@@ -139,7 +139,7 @@ export class PrognosTotalerService {
     const sql = em as SqlEntityManager;
     // Plain rows: a year's totals read every ansvar's forecast and utfall, and entities would cost far more memory.
     const [nodes, prognoser, ramar, utfall] = await Promise.all([
-      this.organisation.allNodes(periodensSlut(ar, tillfalle), em),
+      this.organisation.tradVid(periodensSlut(ar, tillfalle)),
       sql.execute<
         {
           ansvar: string;

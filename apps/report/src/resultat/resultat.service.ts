@@ -284,10 +284,11 @@ export class ResultatService {
     };
   }
 
-  async resultatrakning(ar: number): Promise<Resultatrakning> {
+  /** The year's resultaträkning: every column (budget, each round, bokslut), or only those asked for, in that order. */
+  async resultatrakning(ar: number, tillfallen: readonly ResultatTillfalle[] = RESULTAT_TILLFALLEN): Promise<Resultatrakning> {
     const em = this.orm.em.fork();
     const tabell = await this.resultatradTabell(em);
-    const kolumner = await Promise.all(RESULTAT_TILLFALLEN.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell)));
+    const kolumner = await Promise.all(tillfallen.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell)));
     const uppstallda = kolumner.map((kolumn) => stallUpp(kolumn.rader));
     return {
       ar,

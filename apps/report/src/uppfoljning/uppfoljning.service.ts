@@ -124,8 +124,6 @@ export class UppfoljningService {
   private organisationAndrad = 0;
   /** Per year: its forecasts, budgets and utfall, read once (see Arsrader). */
   private readonly arsrader = new Map<number, LagradeArsrader>();
-  /** The tree of a day and its index, until the organisation changes: every round of a year reads the same few. */
-  private readonly trad = new Map<string, Promise<{ tree: OrganisationNode[]; index: Organisationsindex }>>();
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
@@ -133,7 +131,6 @@ export class UppfoljningService {
   ) {
     this.organisation.changed$.subscribe(() => {
       this.cache.clear();
-      this.trad.clear();
       this.organisationAndrad = ++this.lopnummer;
       this.andrat.next(null);
     });
@@ -534,14 +531,11 @@ export class UppfoljningService {
     };
   }
 
-  private tradVid(datum: string): Promise<{ tree: OrganisationNode[]; index: Organisationsindex }> {
-    let trad = this.trad.get(datum);
-    if (!trad) {
-      trad = this.organisation.allNodes(datum).then((tree) => ({ tree, index: new Organisationsindex(tree) }));
-      this.trad.set(datum, trad);
-      trad.catch(() => this.trad.delete(datum));
-    }
-    return trad;
+  private async indexerat(
+    trad: Promise<readonly OrganisationNode[]>,
+  ): Promise<{ tree: readonly OrganisationNode[]; index: Organisationsindex }> {
+    const tree = await trad;
+    return { tree, index: Organisationsindex.av(tree) };
   }
 
   private async berakna(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
@@ -549,7 +543,7 @@ export class UppfoljningService {
     const organisationDatum = periodensSlut(ar, tillfalle);
     for (;;) {
       const lagrade = this.lasArsrader(ar);
-      const tradet = this.tradVid(organisationDatum);
+      const tradet = this.organisation.tradVid(organisationDatum);
       const [omgangar, { tree, index }, arsrader] = await Promise.all([
         sql.execute<
           {
@@ -560,12 +554,12 @@ export class UppfoljningService {
             namnder: unknown;
           }[]
         >('select typ, status, deadline, utfall_tom_manad, namnder from prognosomgang where ar = ? and tillfalle = ?', [ar, tillfalle]),
-        tradet,
+        this.indexerat(tradet),
         lagrade.rader,
       ]);
       // Budget, utfall, the round or the organisation changed while they were read: read again, or the roll-up would
       // claim a change number whose change it does not have.
-      if (this.arsrader.get(ar) !== lagrade || this.trad.get(organisationDatum) !== tradet) continue;
+      if (this.arsrader.get(ar) !== lagrade || this.organisation.tradVid(organisationDatum) !== tradet) continue;
       return this.rullaUppOmgang(ar, tillfalle, organisationDatum, omgangar[0], tree, index, arsrader);
     }
   }
@@ -583,7 +577,7 @@ export class UppfoljningService {
           namnder: unknown;
         }
       | undefined,
-    tree: OrganisationNode[],
+    tree: readonly OrganisationNode[],
     index: Organisationsindex,
     arsrader: Arsrader,
   ): Omgangsbild {

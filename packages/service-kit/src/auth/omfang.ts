@@ -5,6 +5,19 @@ import { harRoll, type Principal } from './principal.js';
 
 /** The tree of today looked up by kod, parent and chef: built once per reading of the tree, shared by every request. */
 export class Organisationsindex {
+  /** One index per tree: a tree from the organisation copy is shared, unchanged, until the organisation changes. */
+  private static readonly avTrad = new WeakMap<readonly OrganisationNode[], Organisationsindex>();
+
+  /** The index of a tree, built the first time it is asked for. The tree must not change afterwards. */
+  static av(tree: readonly OrganisationNode[]): Organisationsindex {
+    let index = Organisationsindex.avTrad.get(tree);
+    if (!index) {
+      index = new Organisationsindex(tree);
+      Organisationsindex.avTrad.set(tree, index);
+    }
+    return index;
+  }
+
   readonly byKod: ReadonlyMap<string, OrganisationNode>;
   readonly barn: ReadonlyMap<string, readonly string[]>;
   /** The ansvar (leaves) each chef is named chef of in the organisation. */
@@ -38,7 +51,7 @@ export class Omfang {
   ) {}
 
   static for(principal: Principal, tree: Organisationsindex | readonly OrganisationNode[]): Omfang {
-    const index = tree instanceof Organisationsindex ? tree : new Organisationsindex(tree);
+    const index = tree instanceof Organisationsindex ? tree : Organisationsindex.av(tree);
     if (harRoll(principal, 'ekonomidirektor', 'stadsrevisionen')) return new Omfang(true, new Set(), new Set(), index.byKod);
     const rotter = new Set(principal.org.filter((kod) => index.byKod.has(kod)));
     const egna = new Set<string>();

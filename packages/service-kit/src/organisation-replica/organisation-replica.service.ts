@@ -11,8 +11,14 @@ import { OrganisationNodeReplica } from './organisation-node-replica.entity.js';
 export class OrganisationReplica {
   /** Emits after a change to the copy has been committed. */
   readonly changed$ = new Subject<void>();
+  /** The tree of a day, read once until the copy changes: every total, roll-up and goal view of a round reads the same few days. */
+  private readonly trad = new Map<string, Promise<readonly OrganisationNode[]>>();
 
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {
+    // Subscribed first, so a reader told of the change by `changed$` reads the new tree. A read begun before the
+    // change was committed is in the map by then, and goes with it.
+    this.changed$.subscribe(() => this.trad.clear());
+  }
 
   async upsert(em: EntityManager, node: OrganisationNode): Promise<void> {
     await em.upsert(OrganisationNodeReplica, {
@@ -38,7 +44,21 @@ export class OrganisationReplica {
     return node?.niva === 'enhet' ? organisationNodeFranRad(node) : undefined;
   }
 
-  /** The tree as it stood on a date (today unless given). */
+  /**
+   * The tree as it stood on a date, shared by every reader until the copy changes: the same promise (and array) for
+   * each, so a reader can tell whether the tree it holds is still the current one. Not to be changed by its readers.
+   */
+  tradVid(datum: string): Promise<readonly OrganisationNode[]> {
+    let trad = this.trad.get(datum);
+    if (!trad) {
+      trad = this.allNodes(datum);
+      this.trad.set(datum, trad);
+      trad.catch(() => this.trad.delete(datum));
+    }
+    return trad;
+  }
+
+  /** The tree as it stood on a date (today unless given), read now, within the given entity manager's transaction if any. */
   async allNodes(datum = idag(), em: EntityManager = this.orm.em.fork()): Promise<OrganisationNode[]> {
     // Plain rows, not entities: the whole tree is read for every scope and every total.
     const rader = await (em as SqlEntityManager).execute<
