@@ -68,13 +68,16 @@ describe('the reports as documents', () => {
     await browser?.close();
   });
 
-  async function oppnaSom(anvandare: string): Promise<void> {
+  /** Signs in on the reports page and, unless told not to, chooses this test's delårsrapport augusti. */
+  async function oppnaSom(anvandare: string, { valj = true } = {}): Promise<void> {
     await context?.close();
     context = await browser.newContext({ ...SKRIVBORD, acceptDownloads: true });
     page = await context.newPage();
     await loggaIn(page, stack.gatewayUrl, anvandare, '/rapporter');
     const dokument = page.getByTestId('rapportdokument');
     await dokument.waitFor({ timeout: 20_000 });
+    if (!valj) return;
+    await dokument.getByLabel('Rapport', { exact: true }).selectOption('delarsrapport-augusti');
     await dokument.getByLabel('År').fill(String(AR));
   }
 
@@ -126,8 +129,17 @@ describe('the reports as documents', () => {
     'a council member sees the fixed version and cannot change it; stadsrevisionen reads without changing',
     { timeout: 60_000 },
     async () => {
-      await oppnaSom('kf-ledamot');
+      // Without choosing, the page opens on the newest report the member may read, listed first among those with a version.
+      await oppnaSom('kf-ledamot', { valj: false });
+      const valbara = page.getByTestId('rapporter-med-versioner').getByRole('button');
+      await valbara.first().waitFor({ timeout: 20_000 });
+      expect(await valbara.first().getAttribute('aria-pressed')).toBe('true');
       await page.getByTestId('vald-version').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('vald-version').getAttribute('data-status')).toBe('faststalld');
+      expect(await page.getByTestId('inga-versioner').count()).toBe(0);
+      await page.getByRole('button', { name: `Delårsrapport augusti ${AR}` }).click();
+      await page.getByTestId('vald-version').waitFor({ timeout: 20_000 });
+      expect(await page.getByRole('spinbutton', { name: 'År', exact: true }).inputValue()).toBe(String(AR));
       expect(await page.getByTestId('versionslista').locator('tbody tr').count()).toBe(1);
       expect(await page.getByTestId('skapa-utkast').count()).toBe(0);
       expect(await page.getByTestId('faststall-version').count()).toBe(0);

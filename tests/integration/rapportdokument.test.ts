@@ -255,6 +255,28 @@ describe('a report from draft to fixed version', () => {
     expect((await api.json<RapportversionDto[]>(`${BAS}/versioner`)).body.map((v) => v.version)).toEqual([1, 2, 3]);
     expect((await api.json(`${BAS}/versioner/3`, { som: 'kf-ledamot' })).status).toBe(403);
   });
+
+  it('the list of every report holds, for each reader, the versions they may read', async () => {
+    const avRapporten = (lista: RapportversionDto[]) =>
+      lista.filter((v) => v.rapport === 'delarsrapport-augusti' && v.ar === AR).map((v) => [v.version, v.status]);
+    const kf = await api.json<RapportversionDto[]>('/api/report/dokument', { som: 'kf-ledamot' });
+    expect(kf.status).toBe(200);
+    expect(kf.body.every((v) => v.status === 'faststalld')).toBe(true);
+    expect(avRapporten(kf.body)).toEqual([
+      [1, 'faststalld'],
+      [2, 'faststalld'],
+    ]);
+    const ed = await api.json<RapportversionDto[]>('/api/report/dokument');
+    expect(avRapporten(ed.body)).toEqual([
+      [1, 'faststalld'],
+      [2, 'faststalld'],
+      [3, 'utkast'],
+    ]);
+    // Newest year first.
+    const ar = ed.body.map((v) => v.ar);
+    expect(ar).toEqual([...ar].sort((a, b) => b - a));
+    expect((await api.json('/api/report/dokument', { som: 'ekonom-sn' })).status).toBe(403);
+  });
 });
 
 describe('bad input is refused with a problem naming it, and nothing changes', () => {

@@ -31,6 +31,23 @@ const exportSchema = z.object({ format: exportformatSchema, version: versionsnum
 const LASARE = ['ekonomidirektor', 'stadsrevisionen', 'fullmaktige'] as const;
 
 @ApiTags('dokument')
+@Controller('dokument')
+export class DokumentlistaController {
+  constructor(@Inject(DokumentService) private readonly dokument: DokumentService) {}
+
+  @Get()
+  @Atkomst(...LASARE)
+  @ApiOperation({
+    summary:
+      'Alla rapporters versioner som personen kan läsa, senaste året först: fastställda för alla läsare, utkast under granskning även för stadsrevisionen, alla för ekonomidirektören',
+  })
+  @ApiOkResponse({ schema: openApiSchema(z.array(rapportversionSchema)) })
+  lista(@Anvandare() principal: Principal) {
+    return this.dokument.listaAlla(principal);
+  }
+}
+
+@ApiTags('dokument')
 @ApiParam({ name: 'rapport', enum: [...RAPPORTTYPER] })
 @ApiParam({ name: 'ar', type: Number, example: 2026 })
 @Controller('dokument/:rapport/:ar')

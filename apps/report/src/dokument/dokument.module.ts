@@ -8,7 +8,7 @@ import { PrognossakerhetModule } from '../prognossakerhet/prognossakerhet.module
 import { ResultatModule } from '../resultat/resultat.module.js';
 import { ResultatoverforingModule } from '../resultatoverforing/resultatoverforing.module.js';
 import { DemoDokumentLoader } from './demo-dokument.loader.js';
-import { DokumentController } from './dokument.controller.js';
+import { DokumentController, DokumentlistaController } from './dokument.controller.js';
 import { DokumentService } from './dokument.service.js';
 
 /** The reports to kommunfullmäktige as documents: versions (draft, audit, fixed), their sections, and their exports. */
@@ -22,7 +22,7 @@ import { DokumentService } from './dokument.service.js';
     ResultatoverforingModule,
     InvesteringarModule,
   ],
-  controllers: [DokumentController],
+  controllers: [DokumentlistaController, DokumentController],
   providers: [DokumentService, DemoDokumentLoader],
 })
 export class DokumentModule {}

@@ -83,6 +83,18 @@ export class DokumentService {
     return versioner.map(toDto);
   }
 
+  /** Every version of every report the person may read, newest year first: where a reader's choice starts. */
+  async listaAlla(principal: Principal): Promise<RapportversionDto[]> {
+    const versioner = await this.orm.em
+      .fork()
+      .find(
+        Rapportversion,
+        { status: { $in: [...lasbaraVersioner(principal.roller)] } },
+        { orderBy: { ar: 'desc', rapport: 'asc', version: 'asc' } },
+      );
+    return versioner.map(toDto);
+  }
+
   async hamta(rapport: Rapporttyp, ar: number, version: number, principal: Principal): Promise<RapportversionMedInnehall> {
     const funnen = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, version });
     const provat = provaLasning(rapport, ar, version, funnen, principal.roller);

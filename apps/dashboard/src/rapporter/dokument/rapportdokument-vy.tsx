@@ -13,7 +13,7 @@ import { useId, useState } from 'react';
 import { formatBeloppUtanEnhet } from '../../format/belopp.js';
 import { BekraftadAtgard } from '../../sida/bekraftad-atgard.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
-import { blockTillText, textTillBlock, VERSIONSSTATUSNAMN } from './rapportdokument.js';
+import { blockTillText, rapporterMedVersioner, textTillBlock, VERSIONSSTATUSNAMN } from './rapportdokument.js';
 import {
   faststall,
   sparaText,
@@ -21,6 +21,7 @@ import {
   tillGranskning,
   useDokumentAtgard,
   useExport,
+  useAllaVersioner,
   useJamforelse,
   useVersion,
   useVersioner,
@@ -305,10 +306,17 @@ function Versionsvy({
 export function Rapportdokument({ kanHantera }: { kanHantera: boolean }) {
   const rapportId = useId();
   const arId = useId();
-  const [rapport, setRapport] = useState<Rapporttyp>('delarsrapport-augusti');
-  const [ar, setAr] = useState(() => new Date().getFullYear());
+  const [urval, setUrval] = useState<{ rapport: Rapporttyp; ar: number }>();
   const [vald, setVald] = useState<number>();
   const [meddelande, setMeddelande] = useState('');
+  const alla = useAllaVersioner();
+  const lasbara = alla.data ? rapporterMedVersioner(alla.data) : [];
+  // Until the person chooses: the latest report they can read, or this year's delårsrapport augusti when there is none.
+  const { rapport, ar } = urval ?? lasbara[0] ?? { rapport: 'delarsrapport-augusti', ar: new Date().getFullYear() };
+  const valj = (nytt: { rapport: Rapporttyp; ar: number }) => {
+    setUrval(nytt);
+    setVald(undefined);
+  };
   const versioner = useVersioner(rapport, ar);
   const valdVersion = vald ?? versioner.data?.at(-1)?.version;
   const version = useVersion(rapport, ar, valdVersion);
@@ -319,14 +327,7 @@ export function Rapportdokument({ kanHantera }: { kanHantera: boolean }) {
       <div className="urval">
         <div className="falt">
           <label htmlFor={rapportId}>Rapport</label>
-          <select
-            id={rapportId}
-            value={rapport}
-            onChange={(e) => {
-              setRapport(e.target.value as Rapporttyp);
-              setVald(undefined);
-            }}
-          >
+          <select id={rapportId} value={rapport} onChange={(e) => valj({ rapport: e.target.value as Rapporttyp, ar })}>
             {RAPPORTTYPER.map((typ) => (
               <option key={typ} value={typ}>
                 {RAPPORTTYPNAMN[typ]}
@@ -343,13 +344,29 @@ export function Rapportdokument({ kanHantera }: { kanHantera: boolean }) {
             min={2000}
             max={2100}
             value={ar}
-            onChange={(e) => {
-              setAr(Number(e.target.value));
-              setVald(undefined);
-            }}
+            onChange={(e) => valj({ rapport, ar: Number(e.target.value) })}
           />
         </div>
       </div>
+      {lasbara.length > 0 ? (
+        <nav aria-label="Rapporter med versioner" data-testid="rapporter-med-versioner">
+          <ul className="rapportval">
+            {lasbara.map((r) => (
+              <li key={`${r.rapport}-${r.ar}`}>
+                <button
+                  type="button"
+                  className="knapp--lank"
+                  aria-pressed={r.rapport === rapport && r.ar === ar}
+                  onClick={() => valj({ rapport: r.rapport, ar: r.ar })}
+                >
+                  {RAPPORTTYPNAMN[r.rapport]} {r.ar}
+                </button>{' '}
+                {r.senaste ? `(version ${r.senaste.version}, ${VERSIONSSTATUSNAMN[r.senaste.status].toLowerCase()})` : null}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p className={meddelande ? 'meddelande meddelande--kvittens' : undefined} role="status" data-testid="dokument-status">
         {meddelande}
       </p>
@@ -371,7 +388,7 @@ export function Rapportdokument({ kanHantera }: { kanHantera: boolean }) {
           Skapa utkast
         </button>
       ) : null}
-      {versioner.isPending ? (
+      {alla.isPending || versioner.isPending ? (
         <Laddar>Hämtar versionerna…</Laddar>
       ) : versioner.isError ? (
         <Felmeddelande rubrik="Det gick inte att hämta versionerna" fel={versioner.error} onForsokIgen={() => void versioner.refetch()} />

@@ -16,7 +16,15 @@ import { z } from 'zod';
 import { anropaApi } from '../../api/anrop.js';
 import { hamtaJson } from '../../api/hamta-json.js';
 import { postaJson } from '../../api/posta-json.js';
-import { DOKUMENT, dokumentUrl, versionUrl } from './rapportdokument.js';
+import { ALLA_DOKUMENT_URL, DOKUMENT, dokumentUrl, versionUrl } from './rapportdokument.js';
+
+/** Every version of every report the person may read: where the page opens, and the reports it offers. */
+export function useAllaVersioner() {
+  return useQuery<RapportversionDto[]>({
+    queryKey: [DOKUMENT],
+    queryFn: ({ signal }) => hamtaJson(ALLA_DOKUMENT_URL, z.array(rapportversionSchema), signal),
+  });
+}
 
 export function useVersioner(rapport: Rapporttyp, ar: number) {
   return useQuery<RapportversionDto[]>({
@@ -46,7 +54,8 @@ export function useDokumentAtgard<T, A>(rapport: Rapporttyp, ar: number, utfor: 
   const queryClient = useQueryClient();
   return useMutation<T, Error, A>({
     mutationFn: utfor,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [DOKUMENT, rapport, ar] }),
+    // The report's views, and the list of every report (a new draft or a fixed version changes it).
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [DOKUMENT] }),
   });
 }
 
