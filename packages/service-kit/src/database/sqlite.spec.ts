@@ -6,9 +6,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dbTid, sqlDirekt } from './direkt.js';
-import { openDatabase } from './orm.js';
+import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
 
-describe('sqlDirekt on SQLite', () => {
+describe('the embedded SQLite database', () => {
   let mapp: string;
   let orm: MikroORM;
 
@@ -19,6 +19,15 @@ describe('sqlDirekt on SQLite', () => {
   afterAll(async () => {
     await orm.close();
     rmSync(mapp, { recursive: true, force: true });
+  });
+
+  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+    const svar = async (pragma: string): Promise<unknown> => {
+      const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
+      return Object.values(rad ?? {})[0];
+    };
+    expect(await svar('journal_mode')).toBe('wal');
+    expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
   });
 
   it('reads what it wrote in the caller’s transaction, and says how many rows a statement changed', async () => {
