@@ -101,7 +101,11 @@ export async function startGatewayProcess(root, { port, host, services, staticDi
     ...(oidc.local ? { TERTIAL_OIDC_PUBLIC_URL: oidc.publicUrl } : {}),
     ...(oidc.signingKey ? { TERTIAL_OIDC_SIGNING_KEY: JSON.stringify(oidc.signingKey) } : {}),
   };
-  const child = spawn(process.execPath, [join(root, 'infra/gateway/server.mjs')], {
+  // TERTIAL_CPU_PROF_DIR: the gateway writes gateway.cpuprofile there when it stops, as the services do.
+  const profile = process.env.TERTIAL_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TERTIAL_CPU_PROF_DIR}`, '--cpu-prof-name=gateway.cpuprofile']
+    : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'infra/gateway/server.mjs')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

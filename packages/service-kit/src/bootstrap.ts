@@ -8,7 +8,7 @@ import type { ServiceConfig } from './config/service-config.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { publishOpenApi } from './http/openapi.js';
-import { kafkaServerOptions } from './kafka/kafka-options.js';
+import { kafkaServerStrategy } from './kafka/kafka-options.js';
 import { createServiceLogger, ServiceLogger } from './logging/service-logger.js';
 import { correlationContext, observeHttp } from './metrics/observe-http.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -86,7 +86,7 @@ export async function startService(config: ServiceConfig, rootModule: DynamicMod
   });
   app.use(correlationContext);
   app.enableShutdownHooks();
-  app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
+  app.connectMicroservice(kafkaServerStrategy(config), { inheritAppConfig: true });
   publishOpenApi(app, config, description);
   await app.init();
   await app.startAllMicroservices();

@@ -27,7 +27,6 @@ import {
   avvisaVid,
   dbJson,
   dbTid,
-  direkt,
   harRoll,
   jsonFranDb,
   loggaAndring,
@@ -35,9 +34,9 @@ import {
   OutboxRelay,
   skrivAndring,
   skrivTillOutbox,
+  sqlDirekt,
   tidFranDb,
   type DbTid,
-  type KitTabeller,
   type Principal,
 } from '@tertial/service-kit';
 import type { z } from 'zod';
@@ -403,13 +402,12 @@ export class HelarsprognoserService {
 
   /** `tag` in plain SQL, for the save path. */
   private async tagDirekt(em: EntityManager, aktuell: Helarsprognos, andring: number): Promise<void> {
-    const resultat = await direkt<Tabeller>(em)
-      .updateTable('helarsprognos')
-      .set({ andring })
-      .where('id', '=', aktuell.id)
-      .where('andring', '=', aktuell.andring)
-      .executeTakeFirst();
-    if (Number(resultat.numUpdatedRows) !== 1) await andradSamtidigt(em, aktuell);
+    const { andrade } = await sqlDirekt(em, 'update "helarsprognos" set "andring" = ? where "id" = ? and "andring" = ?', [
+      andring,
+      aktuell.id,
+      aktuell.andring,
+    ]);
+    if (andrade !== 1) await andradSamtidigt(em, aktuell);
   }
 
   /** Takes the current version for a change: only if its `andring` is still the one read, else 412. */
@@ -456,8 +454,8 @@ const LOGGNAMN: Record<Exclude<Handling, 'spara'>, string> = {
   ateroppna: 'ateroppnad',
 };
 
-/** The forecast service's tables the save path writes in plain SQL (see `direkt`): the columns, as the migrations make them. */
-interface Tabeller extends KitTabeller {
+/** The forecast service's tables the save path writes in plain SQL (see `sqlDirekt`): the columns, as the migrations make them. */
+interface Tabeller {
   helarsprognos: {
     id: string;
     ansvar: string;
@@ -488,15 +486,13 @@ interface Tabeller extends KitTabeller {
 
 /** `aktuellVersion` in plain SQL (see `direkt`), for the save path: the row as the entity's fields, not managed. */
 async function aktuellVersionDirekt(em: EntityManager, adress: HelarsprognosAdress): Promise<Helarsprognos | null> {
-  const rad = await direkt<Tabeller>(em)
-    .selectFrom('helarsprognos')
-    .selectAll()
-    .where('ansvar', '=', adress.ansvar)
-    .where('ar', '=', adress.ar)
-    .where('tillfalle', '=', adress.tillfalle)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const {
+    rader: [rad],
+  } = await sqlDirekt<Tabeller['helarsprognos']>(
+    em,
+    'select * from "helarsprognos" where "ansvar" = ? and "ar" = ? and "tillfalle" = ? order by "version" desc limit 1',
+    [adress.ansvar, adress.ar, adress.tillfalle],
+  );
   if (!rad) return null;
   return {
     id: rad.id,
@@ -526,34 +522,37 @@ async function aktuellVersionDirekt(em: EntityManager, adress: HelarsprognosAdre
 
 /** A new version in plain SQL (see `direkt`): the row MikroORM would write for the entity. */
 async function skrivPrognos(em: EntityManager, prognos: Helarsprognos): Promise<void> {
-  await direkt<Tabeller>(em)
-    .insertInto('helarsprognos')
-    .values({
-      id: prognos.id,
-      ansvar: prognos.ansvar,
-      ar: prognos.ar,
-      tillfalle: prognos.tillfalle,
-      version: prognos.version,
-      andring: prognos.andring,
-      status: prognos.status,
-      rader: dbJson(prognos.rader),
-      intakter_ore: prognos.intakterOre,
-      kostnader_ore: prognos.kostnaderOre,
-      nettokostnad_ore: prognos.nettokostnadOre,
-      kommentar: prognos.kommentar ?? null,
-      sparad_at: dbTid(em, prognos.sparadAt),
-      sparad_av_id: prognos.sparadAvId ?? null,
-      sparad_av_namn: prognos.sparadAvNamn ?? null,
-      andrad_at: dbTid(em, prognos.andradAt),
-      andrad_av_id: prognos.andradAvId ?? null,
-      andrad_av_namn: prognos.andradAvNamn ?? null,
-      beslutskommentar: prognos.beslutskommentar ?? null,
-      correlation_id: prognos.correlationId,
-      personal: dbJson(prognos.personal ?? null),
-      investeringar: dbJson(prognos.investeringar ?? null),
-    })
-    .execute();
+  await sqlDirekt(em, SKRIV_PROGNOS, [
+    prognos.id,
+    prognos.ansvar,
+    prognos.ar,
+    prognos.tillfalle,
+    prognos.version,
+    prognos.andring,
+    prognos.status,
+    dbJson(prognos.rader),
+    prognos.intakterOre,
+    prognos.kostnaderOre,
+    prognos.nettokostnadOre,
+    prognos.kommentar ?? null,
+    dbTid(em, prognos.sparadAt),
+    prognos.sparadAvId ?? null,
+    prognos.sparadAvNamn ?? null,
+    dbTid(em, prognos.andradAt),
+    prognos.andradAvId ?? null,
+    prognos.andradAvNamn ?? null,
+    prognos.beslutskommentar ?? null,
+    prognos.correlationId,
+    dbJson(prognos.personal ?? null),
+    dbJson(prognos.investeringar ?? null),
+  ]);
 }
+
+const SKRIV_PROGNOS =
+  'insert into "helarsprognos" ("id", "ansvar", "ar", "tillfalle", "version", "andring", "status", "rader", "intakter_ore", ' +
+  '"kostnader_ore", "nettokostnad_ore", "kommentar", "sparad_at", "sparad_av_id", "sparad_av_namn", "andrad_at", "andrad_av_id", ' +
+  '"andrad_av_namn", "beslutskommentar", "correlation_id", "personal", "investeringar") ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 async function aktuellVersion(
   em: EntityManager,
@@ -600,12 +599,12 @@ async function kommentarshinder(
   kommentar: string | null,
   troskel: Troskel,
 ) {
-  const budget = await direkt<Tabeller>(em)
-    .selectFrom('ansvarsbudget')
-    .select('rader')
-    .where('ansvar', '=', adress.ansvar)
-    .where('ar', '=', adress.ar)
-    .executeTakeFirst();
+  const {
+    rader: [budget],
+  } = await sqlDirekt<Pick<Tabeller['ansvarsbudget'], 'rader'>>(em, 'select "rader" from "ansvarsbudget" where "ansvar" = ? and "ar" = ?', [
+    adress.ansvar,
+    adress.ar,
+  ]);
   return kommentarKravsMenSaknas({
     klarmarkeras,
     budgetKand: budget !== undefined,

@@ -3,31 +3,36 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
 import type { HelarsprognosAndradPayload, NamndramUppdateradPayload } from '@tertial/contracts/events';
-import { periodensSistaManad, periodensSlut, summeraRader, type Prognosstatus, type Prognostillfalle } from '@tertial/contracts/prognos';
-import { dbTid, direkt, OrganisationReplica, type DbTid, type KitTabeller } from '@tertial/service-kit';
+import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { dbTid, OrganisationReplica, sqlDirekt } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
 import { NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
 
-/** The table `registreraPrognos` writes in plain SQL (see `direkt`): the columns of AnsvarHelarsprognos, as the migrations make them. */
-interface Tabeller extends KitTabeller {
-  ansvar_helarsprognos: {
-    ansvar: string;
-    ar: number;
-    tillfalle: Prognostillfalle;
-    prognos_id: string;
-    version: number;
-    andring: number | string;
-    status: Prognosstatus;
-    intakter_ore: number | string;
-    kostnader_ore: number | string;
-    nettokostnad_ore: number | string;
-    kommentar: string | null;
-    andrad_at: DbTid;
-    applied_at: DbTid;
-  };
-}
+/**
+ * `registreraPrognos` in plain SQL (see `sqlDirekt`), on the columns of AnsvarHelarsprognos as the migrations make them:
+ * the values in the order of VARDEN, then the key (ansvar, ar, tillfalle).
+ */
+const VARDEN = [
+  'prognos_id',
+  'version',
+  'andring',
+  'status',
+  'intakter_ore',
+  'kostnader_ore',
+  'nettokostnad_ore',
+  'kommentar',
+  'andrad_at',
+  'applied_at',
+] as const;
+const LAS_ANDRING = 'select "andring" from "ansvar_helarsprognos" where "ansvar" = ? and "ar" = ? and "tillfalle" = ?';
+const UPPDATERA_PROGNOS =
+  `update "ansvar_helarsprognos" set ${VARDEN.map((kolumn) => `"${kolumn}" = ?`).join(', ')} ` +
+  'where "ansvar" = ? and "ar" = ? and "tillfalle" = ?';
+const SKRIV_PROGNOS =
+  `insert into "ansvar_helarsprognos" (${VARDEN.map((kolumn) => `"${kolumn}"`).join(', ')}, "ansvar", "ar", "tillfalle") ` +
+  `values (${VARDEN.map(() => '?').join(', ')}, ?, ?, ?)`;
 
 @Injectable()
 export class PrognosTotalerService {
@@ -52,20 +57,15 @@ export class PrognosTotalerService {
    * Returns when it was kept, or null when it was not.
    */
   async registreraPrognos(em: EntityManager, prognos: HelarsprognosAndradPayload): Promise<Date | null> {
-    // In plain SQL with bound parameters (see `direkt`): every forecast change of a round comes through here.
-    const db = direkt<Tabeller>(em);
-    const key = { ansvar: prognos.ansvar, ar: prognos.ar, tillfalle: prognos.tillfalle };
-    const current = await db
-      .selectFrom('ansvar_helarsprognos')
-      .select('andring')
-      .where('ansvar', '=', key.ansvar)
-      .where('ar', '=', key.ar)
-      .where('tillfalle', '=', key.tillfalle)
-      .executeTakeFirst();
+    // In plain SQL (see `sqlDirekt`): every forecast change of a round comes through here.
+    const key = [prognos.ansvar, prognos.ar, prognos.tillfalle];
+    const {
+      rader: [current],
+    } = await sqlDirekt<{ andring: number | string }>(em, LAS_ANDRING, key);
     if (current && Number(current.andring) >= prognos.andring) return null;
     const appliedAt = new Date();
     const summa = summeraRader(prognos.rader);
-    const values = {
+    const varden: Record<(typeof VARDEN)[number], unknown> = {
       prognos_id: prognos.prognosId,
       version: prognos.version,
       andring: prognos.andring,
@@ -77,20 +77,7 @@ export class PrognosTotalerService {
       andrad_at: dbTid(em, new Date(prognos.andradAt)),
       applied_at: dbTid(em, appliedAt),
     };
-    if (current) {
-      await db
-        .updateTable('ansvar_helarsprognos')
-        .set(values)
-        .where('ansvar', '=', key.ansvar)
-        .where('ar', '=', key.ar)
-        .where('tillfalle', '=', key.tillfalle)
-        .execute();
-    } else {
-      await db
-        .insertInto('ansvar_helarsprognos')
-        .values({ ...key, ...values })
-        .execute();
-    }
+    await sqlDirekt(em, current ? UPPDATERA_PROGNOS : SKRIV_PROGNOS, [...VARDEN.map((kolumn) => varden[kolumn]), ...key]);
     return appliedAt;
   }
 

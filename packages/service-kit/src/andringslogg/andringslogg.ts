@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ServiceName } from '@tertial/contracts/services';
 
 import type { Principal } from '../auth/principal.js';
-import { dbJson, dbTid, direkt } from '../database/direkt.js';
+import { dbJson, dbTid, sqlDirekt } from '../database/direkt.js';
 import { AndringsloggPost } from './andringslogg-post.entity.js';
 
 export interface Andring {
@@ -42,21 +42,22 @@ export async function skrivAndring(
   vem: { tjanst: ServiceName; principal: Principal; correlationId: string },
   andring: Andring,
 ): Promise<void> {
-  await direkt(em)
-    .insertInto('andringslogg')
-    .values({
-      id: randomUUID(),
-      tidpunkt: dbTid(em, new Date()),
-      tjanst: vem.tjanst,
-      anvandare: vem.principal.id,
-      anvandar_namn: vem.principal.namn,
-      roller: vem.principal.roller.join(','),
-      handling: andring.handling,
-      objekt_typ: andring.objekt.typ,
-      objekt_id: andring.objekt.id,
-      fore: dbJson(andring.fore ?? null),
-      efter: dbJson(andring.efter ?? null),
-      correlation_id: vem.correlationId,
-    })
-    .execute();
+  await sqlDirekt(em, SKRIV_ANDRING, [
+    randomUUID(),
+    dbTid(em, new Date()),
+    vem.tjanst,
+    vem.principal.id,
+    vem.principal.namn,
+    vem.principal.roller.join(','),
+    andring.handling,
+    andring.objekt.typ,
+    andring.objekt.id,
+    dbJson(andring.fore ?? null),
+    dbJson(andring.efter ?? null),
+    vem.correlationId,
+  ]);
 }
+
+const SKRIV_ANDRING =
+  'insert into "andringslogg" ("id", "tidpunkt", "tjanst", "anvandare", "anvandar_namn", "roller", "handling", "objekt_typ", ' +
+  '"objekt_id", "fore", "efter", "correlation_id") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';

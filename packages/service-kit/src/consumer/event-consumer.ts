@@ -8,7 +8,7 @@ import { deadLetterTopic, parseEnvelope, type EventDefinition, type EventEnvelop
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
-import { dbTid, direkt } from '../database/direkt.js';
+import { dbTid, sqlDirekt } from '../database/direkt.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { withCorrelationId } from '../logging/correlation-context.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
@@ -220,14 +220,15 @@ function originalValue(data: unknown): string | Buffer | null {
  * `direkt`), because every event of every consumer asks.
  */
 async function redanBehandlad(em: EntityManager, eventId: string): Promise<boolean> {
-  const rad = await direkt(em).selectFrom('processed_event').select('event_id').where('event_id', '=', eventId).executeTakeFirst();
-  return rad !== undefined;
+  const { rader } = await sqlDirekt(em, 'select "event_id" from "processed_event" where "event_id" = ?', [eventId]);
+  return rader.length > 0;
 }
 
 /** The event's processed-event row, in the transaction that applies it: a second delivery finds it, or collides with it. */
 async function markeraBehandlad(em: EntityManager, eventId: string, topic: string): Promise<void> {
-  await direkt(em)
-    .insertInto('processed_event')
-    .values({ event_id: eventId, topic, processed_at: dbTid(em, new Date()) })
-    .execute();
+  await sqlDirekt(em, 'insert into "processed_event" ("event_id", "topic", "processed_at") values (?, ?, ?)', [
+    eventId,
+    topic,
+    dbTid(em, new Date()),
+  ]);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Kysely } from '@mikro-orm/sql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
+import { CompiledQuery } from 'kysely';
 
 /**
  * Plain SQL with bound parameters for a service's hottest paths, through the Kysely instance MikroORM itself runs on.
@@ -44,6 +45,41 @@ export interface KitTabeller {
     efter: string | null;
     correlation_id: string;
   };
+}
+
+/** What `sqlDirekt` answers: the rows a statement read, and how many rows it changed. */
+export interface SqlSvar<Rad> {
+  readonly rader: Rad[];
+  readonly andrade: number;
+}
+
+/** Each statement's text with PostgreSQL's placeholders (`$1`, `$2` …), made once per text. */
+const postgresText = new Map<string, string>();
+
+/**
+ * A statement written once in SQL, run through `direkt` as it is: no query built and compiled on each call, which on
+ * the hottest paths (a forecast save's statements, every consumed event's two) took about a tenth of the forecast
+ * service's time in the forecast round's bench. The text must be the same in both databases: identifiers in double
+ * quotes and a `?` for each parameter (numbered for PostgreSQL here), no `?` anywhere else.
+ */
+export async function sqlDirekt<Rad = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  parametrar: readonly unknown[],
+): Promise<SqlSvar<Rad>> {
+  const sql = em.getDriver() instanceof SqliteDriver ? text : postgresPlatshallare(text);
+  const svar = await direkt(em).executeQuery<Rad>(CompiledQuery.raw(sql, [...parametrar]));
+  return { rader: [...svar.rows], andrade: Number(svar.numAffectedRows ?? 0n) };
+}
+
+function postgresPlatshallare(text: string): string {
+  let sql = postgresText.get(text);
+  if (sql === undefined) {
+    let nummer = 0;
+    sql = text.replace(/\?/g, () => `$${++nummer}`);
+    postgresText.set(text, sql);
+  }
+  return sql;
 }
 
 /** A point in time as the database keeps a `datetime` property: milliseconds in SQLite (as MikroORM stores it), a timestamp in PostgreSQL. */

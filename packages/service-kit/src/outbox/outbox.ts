@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
 import type { ServiceName } from '@tertial/contracts/services';
 
-import { dbTid, direkt } from '../database/direkt.js';
+import { dbTid, sqlDirekt } from '../database/direkt.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 export interface EventOrigin {
@@ -53,6 +53,9 @@ export function addToOutbox<TPayload>(
   return envelope;
 }
 
+const SKRIV_OUTBOX =
+  'insert into "outbox_message" ("event_id", "topic", "message_key", "value", "created_at", "sent_at") values (?, ?, ?, ?, ?, null)';
+
 /**
  * `addToOutbox` in plain SQL, written at once in the caller's transaction (see `direkt`): for a hot path that keeps
  * MikroORM's unit of work out of its transaction. The same row, the same checks.
@@ -65,16 +68,12 @@ export async function skrivTillOutbox<TPayload>(
 ): Promise<EventEnvelope<TPayload>> {
   const checked = definition.payloadSchema.parse(payload);
   const envelope = createEnvelope(definition, checked, origin);
-  await direkt(em)
-    .insertInto('outbox_message')
-    .values({
-      event_id: envelope.eventId,
-      topic: definition.topic,
-      message_key: envelope.key,
-      value: JSON.stringify(envelope),
-      created_at: dbTid(em, new Date(envelope.occurredAt)),
-      sent_at: null,
-    })
-    .execute();
+  await sqlDirekt(em, SKRIV_OUTBOX, [
+    envelope.eventId,
+    definition.topic,
+    envelope.key,
+    JSON.stringify(envelope),
+    dbTid(em, new Date(envelope.occurredAt)),
+  ]);
   return envelope;
 }

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { MikroORM } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { dbTid, sqlDirekt } from './direkt.js';
+import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
+
+describe('the embedded SQLite database', () => {
+  let mapp: string;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    mapp = mkdtempSync(join(tmpdir(), 'tertial-direkt-'));
+    orm = await openDatabase({ database: { kind: 'sqlite', file: join(mapp, 'kit.sqlite') } }, { entities: [], migrations: [] });
+  });
+  afterAll(async () => {
+    await orm.close();
+    rmSync(mapp, { recursive: true, force: true });
+  });
+
+  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+    const svar = async (pragma: string): Promise<unknown> => {
+      const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
+      return Object.values(rad ?? {})[0];
+    };
+    expect(await svar('journal_mode')).toBe('wal');
+    expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
+  });
+
+  it('reads what it wrote in the caller’s transaction, and says how many rows a statement changed', async () => {
+    const las = 'select "event_id", "topic" from "processed_event" where "event_id" = ?';
+    await orm.em.fork().transactional(async (em) => {
+      const skrivet = await sqlDirekt(em, 'insert into "processed_event" ("event_id", "topic", "processed_at") values (?, ?, ?)', [
+        'e1',
+        'tertial.test.v1',
+        dbTid(em, new Date()),
+      ]);
+      expect(skrivet.andrade).toBe(1);
+      expect((await sqlDirekt(em, las, ['e1'])).rader).toEqual([{ event_id: 'e1', topic: 'tertial.test.v1' }]);
+    });
+    const andrat = await sqlDirekt(orm.em.fork(), 'update "processed_event" set "topic" = ? where "event_id" = ?', [
+      'tertial.annat.v1',
+      'e1',
+    ]);
+    expect(andrat.andrade).toBe(1);
+    expect((await sqlDirekt(orm.em.fork(), las, ['e2'])).rader).toEqual([]);
+  });
+
+  it('takes nothing back when the caller’s transaction fails', async () => {
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        await sqlDirekt(em, 'insert into "processed_event" ("event_id", "topic", "processed_at") values (?, ?, ?)', ['e3', 't', 0]);
+        throw new Error('avbrutet');
+      }),
+    ).rejects.toThrow('avbrutet');
+    expect((await sqlDirekt(orm.em.fork(), 'select "event_id" from "processed_event" where "event_id" = ?', ['e3'])).rader).toEqual([]);
+  });
+});
