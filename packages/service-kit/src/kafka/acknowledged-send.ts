@@ -34,7 +34,7 @@ export function recordingPartitioner(given: PartitionsGiven): ICustomPartitioner
  * Why: kafkajs 2.2.4's sendBatch remembers, across its retries, which *brokers* answered, not which partitions. When
  * the leader of some partitions dies mid-batch and they move to a broker that had already answered for its own
  * partitions, the retry sends nothing to it and sendBatch resolves without those partitions' messages ever having
- * been produced (src/producer/sendMessages.js, `brokersWithoutResponse`; tulios/kafkajs#1303). Its answer then lacks
+ * been produced (src/producer/sendMessages.js, `brokersWithoutResponse`; the symptom of tulios/kafkajs#1303). Its answer then lacks
  * those partitions, which is what this checks. A message sent again may be in the log twice; consumers drop the
  * second by its event id.
  */
