@@ -1,17 +1,13 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import type { Admin, IHeaders, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
+import { recordingPartitioner, sendAcknowledged, type OutgoingMessage, type PartitionsGiven } from './acknowledged-send.js';
 import { kafkaProducerOptions } from './kafka-options.js';
 
-export interface OutgoingMessage {
-  readonly topic: string;
-  readonly key: string;
-  readonly value: string | Buffer | null;
-  readonly headers?: IHeaders;
-}
+export type { OutgoingMessage } from './acknowledged-send.js';
 
 export interface ConsumerLag {
   readonly topic: string;
@@ -22,29 +18,29 @@ export interface ConsumerLag {
 /** The service's one Kafka producer (NestJS's ClientKafka in producer-only mode), sending with acks=all. */
 @Injectable()
 export class KafkaProducer implements OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaProducer.name);
   private readonly client: ClientKafka;
+  private readonly given: PartitionsGiven = new WeakMap();
   private admin: Admin | undefined;
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
-    this.client = new ClientKafka(kafkaProducerOptions(config));
+    const options = kafkaProducerOptions(config);
+    this.client = new ClientKafka({ ...options, producer: { ...options.producer, createPartitioner: recordingPartitioner(this.given) } });
   }
 
   private producer(): Promise<Producer> {
     return this.client.connect();
   }
 
+  /**
+   * Publishes `messages` with acks=all and resolves only once the broker's answer acknowledges every one of them
+   * (`sendAcknowledged`: kafkajs's sendBatch alone can resolve with part of a batch never sent, when a leader dies).
+   */
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, { key: string; value: string | Buffer | null; headers?: IHeaders }[]>();
-    for (const { topic, ...message } of messages) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(message);
-      byTopic.set(topic, list);
-    }
     const producer = await this.producer();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
+    await sendAcknowledged((topicMessages) => producer.sendBatch({ acks: -1, topicMessages }), messages, this.given, {
+      onShortfall: (info) => this.logger.warn(info),
     });
   }
 
