@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import { kontoplanUppdaterad } from '@tertial/contracts/events';
 import {
@@ -39,6 +39,14 @@ export class KontonService implements OnApplicationBootstrap {
    * accounts, which are published so the report service eliminates the same ones.
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.sadda().catch((error: unknown) => {
+      // Two replicas started together: the other one seeded the tables first.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    });
+    this.outbox.wake();
+  }
+
+  private async sadda(): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       if ((await em.count(KontogruppIntervallRad)) === 0) for (const rad of STANDARD_KONTOGRUPPER) em.create(KontogruppIntervallRad, rad);
       if ((await em.count(Konto)) === 0) for (const konto of demoKontoplan()) em.create(Konto, konto);
@@ -47,7 +55,6 @@ export class KontonService implements OnApplicationBootstrap {
         publiceraInterna(em, [...STANDARD_INTERNA_KONTON], 'standard', randomUUID());
       }
     });
-    this.outbox.wake();
   }
 
   async interna(em: EntityManager = this.orm.em.fork()): Promise<InterntKontointervall[]> {
