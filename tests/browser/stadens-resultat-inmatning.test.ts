@@ -55,7 +55,7 @@ describe('the ekonomidirektör enters the city level on the Stadens resultat pag
     page = await context.newPage();
     await loggaIn(page, stack.gatewayUrl, 'ekonomidirektor');
     await page.goto(`${stack.gatewayUrl}/resultat?ar=${AR}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe(`Stadens resultat ${AR}`);
+    await page.getByRole('heading', { level: 1, name: `Stadens resultat ${AR}` }).waitFor({ timeout: 20_000 });
     await page.getByTestId('resultatrakning').locator('[data-rad="arets-resultat"]').waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
