@@ -61,7 +61,8 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
         <p>
           Intäkter är positiva och kostnader negativa. Nämndernas intäkter och kostnader kommer från budgeten och helårsprognoserna
           (godkända eller klarmarkerade, annars budgeten); finansfunktionens egna rader är ekonomidirektörens budget och prognoser.
-          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''}
+          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''} Vilka konton
+          som är interna anger kontoplanen. Budget och prognoser finns bara per kontogrupp, inte per konto, så där elimineras inget.
         </p>
         {kallor.length > 0 ? (
           <ul data-testid="kallor">
