@@ -1,12 +1,15 @@
 // The city's result: earlier years' balanskrav from a file (API and CLI), a closed year from budget.bokslut-faststallt
 // on a real broker, the finance function's lines, the resultaträkning with internal accounts eliminated, and the
-// balanskravsutredning with its RUR rules. The years are far from the demo city's (2040–2044), so its figures stay.
+// balanskravsutredning with its RUR rules; which accounts are internal comes from the budget service's kontoplan
+// through budget.kontoplan-uppdaterad. The years are far from the demo city's (2040–2045), so its figures stay.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 
 import type {
   BalanskravImportResultat,
+  InternaKonton,
+  ResultatradIntervall,
   BalanskravOversikt,
   Balanskravsutredning,
   Resultatrakning,
@@ -14,6 +17,7 @@ import type {
 } from '@tertial/contracts/dto';
 import type { EventEnvelope } from '@tertial/contracts/envelope';
 import { bokslutFaststallt, type BokslutFaststalltPayload } from '@tertial/contracts/events';
+import type { InterntKontointervall } from '@tertial/contracts/kontoplan';
 import type { Problem } from '@tertial/contracts/problem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -66,11 +70,15 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-function bokslut(namnd: string, rader: BokslutFaststalltPayload['rader']): EventEnvelope<BokslutFaststalltPayload> {
+function bokslut(
+  namnd: string,
+  rader: BokslutFaststalltPayload['rader'],
+  { ar = 2044, antalNamnder = 2 } = {},
+): EventEnvelope<BokslutFaststalltPayload> {
   const payload: BokslutFaststalltPayload = {
-    ar: 2044,
+    ar,
     namnd,
-    antalNamnder: 2,
+    antalNamnder,
     faststalltAt: '2045-02-15T10:00:00.000Z',
     faststalltAv: 'ekonomidirektor',
     rader,
@@ -322,5 +330,107 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
     const json = await cli('balanskrav', '--ar', '2044', '--json');
     expect((JSON.parse(json.stdout) as Balanskravsutredning).tillfalle).toBe('bokslut');
     expect((await cli('balanskrav', '--ar', '2044', '--tillfalle', 'maj')).code).toBe(2);
+  });
+});
+
+describe('which accounts are internal comes from the kontoplan', () => {
+  type Interna = { intervall: InterntKontointervall[] } & Pick<Partial<Problem>, 'errors'>;
+  const put = (path: string, body: unknown) =>
+    api.json<Interna>(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const bokslutskolumn = async () => {
+    const { body } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2045');
+    const k = body.kolumner.findIndex((kolumn) => kolumn.tillfalle === 'bokslut');
+    return { kolumn: body.kolumner[k]!, rader: Object.fromEntries(body.rader.map((rad) => [rad.kod, rad.belopp[k]])) };
+  };
+  let fore: InterntKontointervall[];
+
+  beforeAll(async () => {
+    fore = (await api.json<Interna>('/api/budget/konton/interna')).body.intervall;
+  });
+  afterAll(async () => {
+    await put('/api/budget/konton/interna', { intervall: fore });
+  });
+
+  it("the report service has the kontoplan's internal accounts from the budget service, not a default of its own", async () => {
+    const { body } = await eventually(
+      () => api.json<InternaKonton>('/api/report/resultatrakning/interna-konton'),
+      (svar) => svar.body.kalla === 'kontoplan',
+    );
+    expect(body.interna).toEqual(fore);
+    expect(fore).toContainEqual({ fran: 7950, till: 7999, namn: expect.stringContaining('Internränta') });
+    const mappning = await api.json<ResultatradIntervall[]>('/api/report/resultatrakning/kontomappning');
+    expect(mappning.body.every((rad) => !('intern' in rad))).toBe(true);
+  });
+
+  it('marking internal rents internal in the kontoplan eliminates them from the closed year, on both sides', async () => {
+    await kafka.produce(
+      bokslutFaststallt.topic,
+      [
+        bokslut(
+          'SN',
+          [
+            { ansvar: A1, konto: 3110, kontogrupp: 'intakter', beloppOre: -1 * MNKR },
+            { ansvar: A1, konto: 3630, kontogrupp: 'intakter', beloppOre: mnkr(-0.4) },
+            { ansvar: A1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 5 * MNKR },
+            { ansvar: A2, konto: 6030, kontogrupp: 'lokalkostnader', beloppOre: mnkr(0.4) },
+          ],
+          { ar: 2045, antalNamnder: 1 },
+        ),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    await eventually(bokslutskolumn, (svar) => svar.kolumn.finns);
+    expect((await bokslutskolumn()).kolumn.elimineratOre).toBe(0);
+    expect((await bokslutskolumn()).rader['verksamhetens-intakter']).toBe(mnkr(1.4));
+
+    const interna = [
+      ...fore,
+      { fran: 3630, till: 3639, namn: 'Interna hyresintäkter' },
+      { fran: 6030, till: 6039, namn: 'Interna lokalhyror' },
+    ];
+    const satt = await put('/api/budget/konton/interna', { intervall: interna });
+    expect(satt.status).toBe(200);
+    expect(satt.body.intervall.map((rad) => rad.fran)).toEqual([3630, 6030, 7950]);
+    const { kolumn, rader } = await eventually(bokslutskolumn, (svar) => svar.kolumn.elimineratOre > 0);
+    expect(kolumn.elimineratOre).toBe(mnkr(0.8));
+    expect(rader).toMatchObject({ 'verksamhetens-intakter': 1 * MNKR, 'verksamhetens-kostnader': -5 * MNKR });
+  });
+
+  it.each([
+    [
+      'overlapping ranges in the kontoplan',
+      '/api/budget/konton/interna',
+      {
+        intervall: [
+          { fran: 3600, till: 3699, namn: 'a' },
+          { fran: 3650, till: 3660, namn: 'b' },
+        ],
+      },
+      422,
+      'intervall',
+    ],
+    [
+      'a range that ends before it starts',
+      '/api/budget/konton/interna',
+      { intervall: [{ fran: 3700, till: 3600, namn: 'a' }] },
+      400,
+      'intervall[0].till',
+    ],
+    ['a range without a name', '/api/budget/konton/interna', { intervall: [{ fran: 3600, till: 3699 }] }, 400, 'intervall[0].namn'],
+    [
+      'the row table still saying what is internal',
+      '/api/report/resultatrakning/kontomappning',
+      { intervall: [{ fran: 3000, till: 3999, rad: 'verksamhetens-intakter', intern: true }] },
+      400,
+      'intervall[0].intern',
+    ],
+  ])('%s is refused with a problem naming the field, and nothing is stored', async (_, path, body, status, falt) => {
+    const internaFore = (await api.json<Interna>('/api/budget/konton/interna')).body;
+    const mappningFore = (await api.json('/api/report/resultatrakning/kontomappning')).body;
+    const svar = await put(path, body);
+    expect(svar.status).toBe(status);
+    expect(svar.contentType).toContain('application/problem+json');
+    expect(svar.body.errors?.map((fel) => fel.field)).toContain(falt);
+    expect((await api.json<Interna>('/api/budget/konton/interna')).body).toEqual(internaFore);
+    expect((await api.json('/api/report/resultatrakning/kontomappning')).body).toEqual(mappningFore);
   });
 });

@@ -5,7 +5,7 @@ import { BolagsbudgetSchema, BolagsutfallSchema } from './bolag/bolag.entity.js'
 import { BokslutSchema, OverforingsreglerRadSchema, ResultatoverforingBeslutSchema } from './bokslut/bokslut.entity.js';
 import { BudgetversionSchema, ResursfordelningsunderlagSchema } from './budget/budget.entity.js';
 import { InvesteringsprojektSchema } from './investeringar/investeringar.entity.js';
-import { KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
+import { InterntKontointervallSchema, KontogruppIntervallSchema, KontoSchema } from './konton/konto.entity.js';
 import { OrganisationNodeSchema } from './organisation/organisation-node.entity.js';
 import { UtfallImportSchema, UtfallSchema } from './utfall/utfall.entity.js';
 import { VerksamhetsbudgetSchema } from './verksamhetsbudget/verksamhetsbudget.entity.js';
@@ -15,6 +15,7 @@ export const BUDGET_DATABASE: ServiceDatabase = {
     OrganisationNodeSchema,
     KontoSchema,
     KontogruppIntervallSchema,
+    InterntKontointervallSchema,
     UtfallSchema,
     UtfallImportSchema,
     BudgetversionSchema,

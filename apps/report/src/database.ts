@@ -15,6 +15,7 @@ import {
   BalanskravJusteringSchema,
   BokslutNamndSchema,
   FinansradSchema,
+  KontoplanInternaSchema,
   ResultatradIntervallSchema,
   RurReglerSchema,
 } from './resultat/resultat.entity.js';
@@ -37,6 +38,7 @@ export const REPORT_DATABASE: ServiceDatabase = {
     KoncerninternPostSchema,
     FinansradSchema,
     ResultatradIntervallSchema,
+    KontoplanInternaSchema,
     BalanskravHistorikSchema,
     BalanskravJusteringSchema,
     RurReglerSchema,

@@ -29,8 +29,8 @@ export const STANDARD_KONTOGRUPPER: readonly KontogruppIntervall[] = [
   { fran: 8500, till: 8999, kontogrupp: 'finansiella-kostnader' },
 ];
 
-/** Problems with a mapping table: overlapping ranges. Gaps are allowed (those accounts have no kontogrupp). */
-export function valideraKontogruppsmappning(tabell: readonly KontogruppIntervall[]): string[] {
+/** Ranges of a table that overlap, as messages. */
+export function overlappandeIntervall(tabell: readonly { fran: number; till: number }[]): string[] {
   const sorted = [...tabell].sort((a, b) => a.fran - b.fran);
   const problems: string[] = [];
   for (let i = 1; i < sorted.length; i += 1) {
@@ -41,6 +41,39 @@ export function valideraKontogruppsmappning(tabell: readonly KontogruppIntervall
     }
   }
   return problems;
+}
+
+/** Problems with a mapping table: overlapping ranges. Gaps are allowed (those accounts have no kontogrupp). */
+export function valideraKontogruppsmappning(tabell: readonly KontogruppIntervall[]): string[] {
+  return overlappandeIntervall(tabell);
+}
+
+/**
+ * A range of the kontoplan's internal accounts: internal rents, capital costs (internränta) and purchases between the
+ * city's own nämnder, booked as cost in one and revenue in another. They are eliminated at city level.
+ */
+export const internKontointervallSchema = z
+  .object({
+    fran: kontoSchema,
+    till: kontoSchema,
+    /** What the accounts are, e.g. "Interna lokalhyror". */
+    namn: z.string().trim().min(1, 'ange vad kontona är').max(200),
+  })
+  .refine((intervall) => intervall.fran <= intervall.till, { message: 'från ska vara högst till', path: ['till'] });
+export type InterntKontointervall = z.infer<typeof internKontointervallSchema>;
+
+/**
+ * The internal accounts a new city starts with. Kommun-Bas names no range of its own for internal transactions (a
+ * city marks them in its own kontoplan, or with a counterparty code); the demo ledger's internal account is
+ * internränta, the capital cost the finance function charges the nämnder, so that is the default. The
+ * ekonomidirektör adds the city's own (internal rents, purchases between nämnder).
+ */
+export const STANDARD_INTERNA_KONTON: readonly InterntKontointervall[] = [
+  { fran: 7950, till: 7999, namn: 'Internränta (kapitalkostnad till finansfunktionen)' },
+];
+
+export function arInterntKonto(konto: number, interna: readonly InterntKontointervall[]): boolean {
+  return interna.some((intervall) => konto >= intervall.fran && konto <= intervall.till);
 }
 
 export function kontogruppForKonto(

@@ -25,3 +25,16 @@ export const KontogruppIntervallSchema = defineEntity({
 });
 export class KontogruppIntervallRad extends KontogruppIntervallSchema.class {}
 KontogruppIntervallSchema.setClass(KontogruppIntervallRad);
+
+/** One range of the kontoplan's internal accounts, eliminated at city level. */
+export const InterntKontointervallSchema = defineEntity({
+  name: 'InterntKontointervallRad',
+  tableName: 'intern_kontointervall',
+  properties: {
+    fran: p.integer().primary().autoincrement(false),
+    till: p.integer(),
+    namn: p.string().length(200),
+  },
+});
+export class InterntKontointervallRad extends InterntKontointervallSchema.class {}
+InterntKontointervallSchema.setClass(InterntKontointervallRad);

@@ -1,33 +1,95 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { KONTOGRUPPER, type KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { kontoplanUppdaterad } from '@tertial/contracts/events';
 import {
+  arInterntKonto,
   kontogruppForKonto,
+  overlappandeIntervall,
+  STANDARD_INTERNA_KONTON,
   STANDARD_KONTOGRUPPER,
   valideraKontogruppsmappning,
+  type InterntKontointervall,
   type KontogruppIntervall,
 } from '@tertial/contracts/kontoplan';
 import { demoKontoplan } from '@tertial/demo-city';
-import { ProblemException, loggaAndring, type Principal } from '@tertial/service-kit';
+import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 
-import { Konto, KontogruppIntervallRad } from './konto.entity.js';
+import { InterntKontointervallRad, Konto, KontogruppIntervallRad } from './konto.entity.js';
 
 export interface KontoMedGrupp {
   konto: number;
   namn: string;
   kontogrupp: KontogruppKod | null;
+  /** The kontoplan marks the account internal: eliminated at city level. */
+  intern: boolean;
 }
 
 @Injectable()
 export class KontonService implements OnApplicationBootstrap {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OutboxRelay) private readonly outbox: OutboxRelay,
+  ) {}
 
-  /** A new city starts with Kommun-Bas's standard mapping and the demo ledger's accounts. */
+  /**
+   * A new city starts with Kommun-Bas's standard mapping, the demo ledger's accounts and the standard internal
+   * accounts, which are published so the report service eliminates the same ones.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const em = this.orm.em.fork();
-    if ((await em.count(KontogruppIntervallRad)) === 0) for (const rad of STANDARD_KONTOGRUPPER) em.create(KontogruppIntervallRad, rad);
-    if ((await em.count(Konto)) === 0) for (const konto of demoKontoplan()) em.create(Konto, konto);
-    await em.flush();
+    await this.sadda().catch((error: unknown) => {
+      // Two replicas started together: the other one seeded the tables first.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    });
+    this.outbox.wake();
+  }
+
+  private async sadda(): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      if ((await em.count(KontogruppIntervallRad)) === 0) for (const rad of STANDARD_KONTOGRUPPER) em.create(KontogruppIntervallRad, rad);
+      if ((await em.count(Konto)) === 0) for (const konto of demoKontoplan()) em.create(Konto, konto);
+      if ((await em.count(InterntKontointervallRad)) === 0) {
+        for (const rad of STANDARD_INTERNA_KONTON) em.create(InterntKontointervallRad, rad);
+        publiceraInterna(em, [...STANDARD_INTERNA_KONTON], 'standard', randomUUID());
+      }
+    });
+  }
+
+  async interna(em: EntityManager = this.orm.em.fork()): Promise<InterntKontointervall[]> {
+    const rader = await em.find(InterntKontointervallRad, {}, { orderBy: { fran: 'asc' } });
+    return rader.map(({ fran, till, namn }) => ({ fran, till, namn }));
+  }
+
+  /**
+   * Replaces the kontoplan's internal accounts whole (an empty table: none is internal); overlapping ranges are
+   * refused and nothing changes. Published in the same transaction, so report eliminates what the kontoplan says.
+   */
+  async ersattInterna(tabell: InterntKontointervall[], principal: Principal, correlationId: string): Promise<InterntKontointervall[]> {
+    const problem = overlappandeIntervall(tabell);
+    if (problem.length > 0)
+      throw new ProblemException(
+        422,
+        'De interna kontona kunde inte sparas',
+        problem.join('; '),
+        problem.map((message) => ({ field: 'intervall', message })),
+      );
+    await this.orm.em.fork().transactional(async (em) => {
+      const fore = await this.interna(em);
+      await em.nativeDelete(InterntKontointervallRad, {});
+      // The rows read above are still managed: a new row with the same key would become an update of the deleted one.
+      em.clear();
+      for (const rad of tabell) em.create(InterntKontointervallRad, rad);
+      loggaAndring(
+        em,
+        { tjanst: 'budget', principal, correlationId },
+        { handling: 'kontoplan.interna-konton', objekt: { typ: 'kontoplan', id: 'interna' }, fore, efter: tabell },
+      );
+      publiceraInterna(em, tabell, principal.namn, correlationId);
+    });
+    this.outbox.wake();
+    return this.interna();
   }
 
   async mappning(): Promise<KontogruppIntervall[]> {
@@ -59,8 +121,17 @@ export class KontonService implements OnApplicationBootstrap {
   }
 
   async konton(): Promise<KontoMedGrupp[]> {
-    const [konton, tabell] = await Promise.all([this.orm.em.fork().find(Konto, {}, { orderBy: { konto: 'asc' } }), this.mappning()]);
-    return konton.map(({ konto, namn }) => ({ konto, namn, kontogrupp: kontogruppForKonto(konto, tabell) ?? null }));
+    const [konton, tabell, interna] = await Promise.all([
+      this.orm.em.fork().find(Konto, {}, { orderBy: { konto: 'asc' } }),
+      this.mappning(),
+      this.interna(),
+    ]);
+    return konton.map(({ konto, namn }) => ({
+      konto,
+      namn,
+      kontogrupp: kontogruppForKonto(konto, tabell) ?? null,
+      intern: arInterntKonto(konto, interna),
+    }));
   }
 
   /**
@@ -86,4 +157,8 @@ export class KontonService implements OnApplicationBootstrap {
   kontogrupper() {
     return KONTOGRUPPER;
   }
+}
+
+function publiceraInterna(em: EntityManager, interna: InterntKontointervall[], andradAv: string, correlationId: string): void {
+  addToOutbox(em, kontoplanUppdaterad, { interna, andradAt: new Date().toISOString(), andradAv }, { producer: 'budget', correlationId });
 }

@@ -1,5 +1,5 @@
 import type { BalanskravOversikt, Resultatrakning, Underskott } from '@tertial/contracts/dto';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
@@ -15,6 +15,8 @@ import {
   utredningSidaVidSida,
   type Utredningsrad,
 } from './resultat.js';
+import { FinansraderFormular } from './finansrader-formular.js';
+import { RurFormular } from './rur-formular.js';
 import { useBalanskrav, useResultatrakning } from './use-resultat.js';
 
 type Rad = Resultatrakning['rader'][number];
@@ -59,7 +61,8 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
         <p>
           Intäkter är positiva och kostnader negativa. Nämndernas intäkter och kostnader kommer från budgeten och helårsprognoserna
           (godkända eller klarmarkerade, annars budgeten); finansfunktionens egna rader är ekonomidirektörens budget och prognoser.
-          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''}
+          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''} Vilka konton
+          som är interna anger kontoplanen. Budget och prognoser finns bara per kontogrupp, inte per konto, så där elimineras inget.
         </p>
         {kallor.length > 0 ? (
           <ul data-testid="kallor">
@@ -210,10 +213,14 @@ export function ResultatSida() {
   const arId = useId();
   const rakning = useResultatrakning(urval.ar);
   const balanskrav = useBalanskrav(urval.ar);
+  const [meddelande, setMeddelande] = useState('');
 
   return (
     <>
       <Sidrubrik titel="Stadens resultat" rubrik={`Stadens resultat ${urval.ar}`} />
+      <p role="status" className="meddelande__detalj" data-testid="resultat-status">
+        {meddelande}
+      </p>
       <div className="urval">
         <div className="falt">
           <label htmlFor={arId}>År</label>
@@ -232,6 +239,10 @@ export function ResultatSida() {
         {rakning.isPending ? <Laddar>Hämtar resultaträkningen…</Laddar> : null}
         {rakning.error ? <Felmeddelande rubrik="Det gick inte att hämta resultaträkningen" fel={rakning.error} /> : null}
         {rakning.data ? <ResultatrakningTabell rakning={rakning.data} /> : null}
+        <details className="inmatning" data-testid="finansrader-inmatning">
+          <summary>Ändra finansfunktionens rader</summary>
+          <FinansraderFormular key={urval.ar} ar={urval.ar} onMeddelande={setMeddelande} />
+        </details>
       </section>
 
       {balanskrav.isPending ? <Laddar>Hämtar balanskravet…</Laddar> : null}
@@ -245,6 +256,10 @@ export function ResultatSida() {
           <section aria-labelledby="rur-rubrik">
             <h2 id="rur-rubrik">Resultatutjämningsreserv</h2>
             <Rur oversikt={balanskrav.data} />
+            <details className="inmatning" data-testid="rur-inmatning">
+              <summary>Föreslå rörelse i reserven</summary>
+              <RurFormular key={urval.ar} oversikt={balanskrav.data} onMeddelande={setMeddelande} />
+            </details>
           </section>
           <section aria-labelledby="historik-rubrik">
             <h2 id="historik-rubrik">Tidigare år</h2>

@@ -9,6 +9,7 @@ import { Migration20261201201931 } from './Migration20261201201931.js';
 import { Migration20261201220000 } from './Migration20261201220000.js';
 import { Migration20261202051500 } from './Migration20261202051500.js';
 import { Migration20261202083000 } from './Migration20261202083000.js';
+import { Migration20261202120000 } from './Migration20261202120000.js';
 
 export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201173731', class: Migration20261201173731 },
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261202053000', class: Migration20261202053000 },
   { name: 'Migration20261202061000', class: Migration20261202061000 },
   { name: 'Migration20261202083000', class: Migration20261202083000 },
+  { name: 'Migration20261202120000', class: Migration20261202120000 },
 ];

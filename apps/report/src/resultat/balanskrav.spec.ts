@@ -13,7 +13,7 @@ import {
   type BalanskravAr,
 } from './balanskrav.js';
 import { DEMO_BALANSKRAV_CSV, DEMO_RUR_REGLER, demoFinansrader } from './demo-resultat.loader.js';
-import { radbeloppFranKonton, stallUpp, STANDARD_RESULTATRADER, laggTillFinansrader, radbeloppFranNamnder } from './resultatrakning.js';
+import { laggTillFinansrader, radbeloppFranNamnder, stallUpp } from './resultatrakning.js';
 
 const MNKR = 100_000_000;
 const ar = (ar: number, aretsResultatMnkr: number, andra: Partial<BalanskravAr> = {}): BalanskravAr => ({
@@ -175,44 +175,6 @@ describe('the history file', () => {
   ])('refuses %s, naming the line and the field', (_, rubrik, rader, forvantat) => {
     const { fel } = lasBalanskravCsv(`${rubrik}\n${rader}\n`);
     expect(fel).toContainEqual(expect.objectContaining(forvantat));
-  });
-});
-
-describe('the resultaträkning', () => {
-  it('eliminates internal accounts and maps the rest to their rows', () => {
-    const { rader, elimineratOre } = radbeloppFranKonton(
-      [
-        { konto: 3110, beloppOre: -100 },
-        { konto: 5010, beloppOre: 700 },
-        { konto: 7910, beloppOre: 50 },
-        { konto: 7950, beloppOre: 20 },
-        { konto: 1930, beloppOre: -670 },
-      ],
-      STANDARD_RESULTATRADER,
-    );
-    expect(elimineratOre).toBe(20);
-    expect(rader['verksamhetens-intakter']).toBe(100);
-    expect(rader['verksamhetens-kostnader']).toBe(700);
-    expect(rader.avskrivningar).toBe(50);
-  });
-
-  it('adds the finance function to the nämnder and sums down to årets resultat', () => {
-    const rader = laggTillFinansrader(radbeloppFranNamnder(1_000, 8_000), [
-      { rad: 'skatteintakter', beloppOre: 6_000 },
-      { rad: 'generella-statsbidrag', beloppOre: 2_500 },
-      { rad: 'pensioner', beloppOre: 300 },
-      { rad: 'avskrivningar', beloppOre: 200 },
-      { rad: 'finansiella-intakter', beloppOre: 150 },
-      { rad: 'finansiella-kostnader', beloppOre: 50 },
-    ]);
-    const rakning = Object.fromEntries(stallUpp(rader).map((rad) => [rad.kod, rad.beloppOre]));
-    expect(rakning).toMatchObject({
-      'verksamhetens-kostnader': -8_300,
-      'verksamhetens-nettokostnader': -7_500,
-      'verksamhetens-resultat': 1_000,
-      'resultat-efter-finansiella-poster': 1_100,
-      'arets-resultat': 1_100,
-    });
   });
 });
 

@@ -7,6 +7,8 @@ import {
   balanskravsutredningSchema,
   balanskravTillfalleSchema,
   finansraderInmatningSchema,
+  finansraderSchema,
+  internaKontonSchema,
   resultatradIntervallSchema,
   resultatrakningSchema,
   resultatTillfalleSchema,
@@ -37,6 +39,18 @@ const importFraga = z.object({
 });
 const tabellSchema = z.object({ intervall: z.array(resultatradIntervallSchema).min(1, 'minst ett intervall') });
 
+/** The table once said which accounts are internal; now the kontoplan does, and a client still sending it hears where. */
+function avvisaIntern(body: unknown): void {
+  const intervall = (body as { intervall?: unknown } | null)?.intervall;
+  if (!Array.isArray(intervall)) return;
+  const fel = intervall.flatMap((rad: unknown, index) =>
+    rad !== null && typeof rad === 'object' && 'intern' in rad
+      ? [{ field: `intervall[${index}].intern`, message: 'vilka konton som är interna står i kontoplanen: PUT /api/budget/konton/interna' }]
+      : [],
+  );
+  if (fel.length > 0) throw new ProblemException(400, 'Ogiltig tabell', `${fel[0]!.field}: ${fel[0]!.message}`, fel);
+}
+
 @ApiTags('resultat')
 @Controller()
 export class ResultatController {
@@ -54,9 +68,20 @@ export class ResultatController {
     return this.resultat.resultatrakning(parseRequest(arFraga, query, 'Ogiltig fråga').ar);
   }
 
+  @Get('resultatrakning/interna-konton')
+  @Atkomst('ekonomidirektor')
+  @ApiOperation({
+    summary:
+      'Kontoplanens interna konton som elimineras, som de senast kom från budgettjänsten (budget.kontoplan-uppdaterad); ändras med PUT /api/budget/konton/interna',
+  })
+  @ApiOkResponse({ schema: openApiSchema(internaKontonSchema) })
+  internaKonton() {
+    return this.resultat.internaKonton();
+  }
+
   @Get('resultatrakning/kontomappning')
   @Atkomst('ekonomidirektor')
-  @ApiOperation({ summary: 'Tabellen från kontointervall (Kommun-Bas) till resultaträkningens rader, med vilka konton som är interna' })
+  @ApiOperation({ summary: 'Tabellen från kontointervall (Kommun-Bas) till resultaträkningens rader' })
   @ApiOkResponse({ schema: openApiSchema(z.array(resultatradIntervallSchema)) })
   kontomappning() {
     return this.resultat.resultatradTabell();
@@ -70,6 +95,7 @@ export class ResultatController {
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   sattKontomappning(@Body() body: unknown, @Anvandare() principal: Principal, @CorrelationId() correlationId: string) {
+    avvisaIntern(body);
     const { intervall } = parseRequest(tabellSchema, body, 'Ogiltig tabell');
     return this.resultat.sattResultatradTabell(intervall, principal, correlationId);
   }
@@ -77,7 +103,7 @@ export class ResultatController {
   @Get('finansrader/:ar/:tillfalle')
   @Atkomst('ekonomidirektor')
   @ApiOperation({ summary: 'Finansfunktionens egna rader ett år: KF:s budget, en omgångs prognos eller bokslutet, med källa' })
-  @ApiOkResponse({ description: 'raderna med belopp (positiva) och källa' })
+  @ApiOkResponse({ description: 'raderna med belopp (positiva) och källa', schema: openApiSchema(finansraderSchema) })
   finansrader(@Param() params: unknown) {
     const { ar, tillfalle } = parseRequest(finansParams, params, 'Ogiltig fråga');
     return this.resultat.finansrader(ar, tillfalle);
@@ -90,6 +116,7 @@ export class ResultatController {
       'Ersätt finansfunktionens rader för ett år och tillfälle (skatteintäkter, generella statsbidrag och utjämning, pensioner, finansiella poster, avskrivningar)',
   })
   @ApiBody({ schema: openApiSchema(finansraderInmatningSchema, 'input') })
+  @ApiOkResponse({ schema: openApiSchema(finansraderSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   sattFinansrader(

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { BALANSKRAV_TILLFALLEN, FINANSRADER, RESULTAT_TILLFALLEN, RESULTATRAKNINGSRADER, type RurRegler } from '@tertial/contracts/dto';
 
 /** One of the finance function's own lines for a year: KF's budget, a round's forecast or the bokslut, with its source. */
@@ -18,7 +19,7 @@ export const FinansradSchema = defineEntity({
 export class Finansrad extends FinansradSchema.class {}
 FinansradSchema.setClass(Finansrad);
 
-/** One line of the editable table from account ranges to resultaträkning rows, with whether the accounts are internal. */
+/** One line of the editable table from account ranges to resultaträkning rows. */
 export const ResultatradIntervallSchema = defineEntity({
   name: 'ResultatradIntervallRad',
   tableName: 'resultatrad_intervall',
@@ -26,11 +27,24 @@ export const ResultatradIntervallSchema = defineEntity({
     fran: p.integer().primary().autoincrement(false),
     till: p.integer(),
     rad: p.enum(RESULTATRAKNINGSRADER.map((rad) => rad.kod)),
-    intern: p.boolean(),
   },
 });
 export class ResultatradIntervallRad extends ResultatradIntervallSchema.class {}
 ResultatradIntervallSchema.setClass(ResultatradIntervallRad);
+
+/** The kontoplan's internal accounts, from the latest `budget.kontoplan-uppdaterad` (one row). */
+export const KontoplanInternaSchema = defineEntity({
+  name: 'KontoplanInterna',
+  tableName: 'kontoplan_interna',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    interna: p.json<InterntKontointervall[]>(),
+    andradAt: p.datetime(),
+    andradAv: p.string().length(200),
+  },
+});
+export class KontoplanInterna extends KontoplanInternaSchema.class {}
+KontoplanInternaSchema.setClass(KontoplanInterna);
 
 const justeringar = {
   samtligaRealisationsvinsterOre: p.bigint('number'),

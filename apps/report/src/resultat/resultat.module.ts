@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 
 import { DemoResultatLoader } from './demo-resultat.loader.js';
+import { KontoplanUppdateradConsumer } from './kontoplan-uppdaterad.consumer.js';
 import { ResultatController } from './resultat.controller.js';
 import { ResultatService } from './resultat.service.js';
 
 /** The city's result: the resultaträkning, the finance function's lines, the balanskravsutredning and the RUR. */
 @Module({
-  controllers: [ResultatController],
+  controllers: [ResultatController, KontoplanUppdateradConsumer],
   providers: [ResultatService, DemoResultatLoader],
   exports: [ResultatService],
 })

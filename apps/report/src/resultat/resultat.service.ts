@@ -9,13 +9,15 @@ import {
   type BalanskravTillfalle,
   type Balanskravsutredning,
   type FinansraderInmatning,
+  type InternaKonton,
   type ResultatradIntervall,
   type Resultatrakning,
   type ResultatTillfalle,
   type RurRegler,
   type Underskott,
 } from '@tertial/contracts/dto';
-import type { BokslutFaststalltPayload } from '@tertial/contracts/events';
+import type { BokslutFaststalltPayload, KontoplanUppdateradPayload } from '@tertial/contracts/events';
+import { STANDARD_INTERNA_KONTON, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { addOre, type Ore } from '@tertial/contracts/money';
 import { loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
 
@@ -39,6 +41,7 @@ import {
   BalanskravJustering,
   BokslutNamnd,
   Finansrad,
+  KontoplanInterna,
   ResultatradIntervallRad,
   RurReglerRad,
 } from './resultat.entity.js';
@@ -91,6 +94,12 @@ interface Kolumn {
   elimineratOre: Ore;
 }
 
+/** The table from accounts to rows, and the kontoplan's internal accounts. */
+interface Kontotabeller {
+  rader: ResultatradIntervall[];
+  interna: InterntKontointervall[];
+}
+
 /** An earlier or the current year as the balanskrav sees it, with where it comes from. */
 interface KandAr extends BalanskravAr {
   kalla: 'historik' | 'bokslut';
@@ -131,7 +140,28 @@ export class ResultatService {
   async resultatradTabell(em: EntityManager = this.orm.em.fork()): Promise<ResultatradIntervall[]> {
     const rader = await em.findAll(ResultatradIntervallRad, { orderBy: { fran: 'asc' } });
     if (rader.length === 0) return [...STANDARD_RESULTATRADER];
-    return rader.map(({ fran, till, rad, intern }) => ({ fran, till, rad, intern }));
+    return rader.map(({ fran, till, rad }) => ({ fran, till, rad }));
+  }
+
+  /** The kontoplan's internal accounts as last received from the budget service; the default until the first arrives. */
+  async internaKonton(em: EntityManager = this.orm.em.fork()): Promise<InternaKonton> {
+    const rad = await em.findOne(KontoplanInterna, { id: 1 });
+    if (!rad) return { kalla: 'standard', andradAt: null, interna: [...STANDARD_INTERNA_KONTON] };
+    return { kalla: 'kontoplan', andradAt: rad.andradAt.toISOString(), interna: rad.interna };
+  }
+
+  /** `budget.kontoplan-uppdaterad`: the whole table of internal accounts replaces the one kept; an older one is ignored. */
+  async registreraKontoplan(em: EntityManager, payload: KontoplanUppdateradPayload): Promise<void> {
+    const andradAt = new Date(payload.andradAt);
+    const rad = await em.findOne(KontoplanInterna, { id: 1 });
+    if (rad && rad.andradAt > andradAt) return;
+    if (rad) Object.assign(rad, { interna: payload.interna, andradAt, andradAv: payload.andradAv });
+    else em.create(KontoplanInterna, { id: 1, interna: payload.interna, andradAt, andradAv: payload.andradAv });
+  }
+
+  private async kontotabeller(em: EntityManager): Promise<Kontotabeller> {
+    const rader = await this.resultatradTabell(em);
+    return { rader, interna: (await this.internaKonton(em)).interna };
   }
 
   async sattResultatradTabell(
@@ -215,7 +245,7 @@ export class ResultatService {
     });
   }
 
-  private async kolumn(em: EntityManager, ar: number, tillfalle: ResultatTillfalle, tabell: ResultatradIntervall[]): Promise<Kolumn> {
+  private async kolumn(em: EntityManager, ar: number, tillfalle: ResultatTillfalle, tabell: Kontotabeller): Promise<Kolumn> {
     const finansrader = await em.find(Finansrad, { ar, tillfalle });
     const kallor = finansrader.filter((rad) => rad.kalla !== '').map(({ rad, kalla }) => ({ rad, kalla }));
     if (tillfalle === 'bokslut') {
@@ -223,7 +253,8 @@ export class ResultatService {
       const finns = bokslut.length > 0 && bokslut.length >= Math.max(...bokslut.map((namnd) => namnd.antalNamnder));
       const { rader, elimineratOre } = radbeloppFranKonton(
         bokslut.flatMap((namnd) => namnd.konton),
-        tabell,
+        tabell.rader,
+        tabell.interna,
       );
       return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, elimineratOre };
     }
@@ -287,7 +318,7 @@ export class ResultatService {
   /** The year's resultaträkning: every column (budget, each round, bokslut), or only those asked for, in that order. */
   async resultatrakning(ar: number, tillfallen: readonly ResultatTillfalle[] = RESULTAT_TILLFALLEN): Promise<Resultatrakning> {
     const em = this.orm.em.fork();
-    const tabell = await this.resultatradTabell(em);
+    const tabell = await this.kontotabeller(em);
     const kolumner = await Promise.all(tillfallen.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell)));
     const uppstallda = kolumner.map((kolumn) => stallUpp(kolumn.rader));
     return {
@@ -303,7 +334,7 @@ export class ResultatService {
   }
 
   /** Every year the balanskrav knows up to and including `tom`: imported years, replaced by a closed bokslut where there is one. */
-  private async kandaAr(em: EntityManager, tom: number, tabell: ResultatradIntervall[]): Promise<{ ar: KandAr[]; meddelanden: string[] }> {
+  private async kandaAr(em: EntityManager, tom: number, tabell: Kontotabeller): Promise<{ ar: KandAr[]; meddelanden: string[] }> {
     const historik = await em.find(BalanskravHistorik, { ar: { $lte: tom } });
     const bokslutAr = [...new Set((await em.find(BokslutNamnd, { ar: { $lte: tom } })).map((rad) => rad.ar))];
     const ar = new Map<number, KandAr>();
@@ -332,7 +363,7 @@ export class ResultatService {
     em: EntityManager,
     ar: number,
     tillfalle: BalanskravTillfalle,
-    tabell: ResultatradIntervall[],
+    tabell: Kontotabeller,
     kanda: KandAr[],
   ): Promise<{ aret: BalanskravAr; kalla: Balanskravsutredning['kalla']; skatterOchBidragOre: Ore } | null> {
     const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
@@ -358,7 +389,7 @@ export class ResultatService {
     em: EntityManager = this.orm.em.fork(),
   ): Promise<Balanskravsutredning | null> {
     const regler = await this.regler(em);
-    const tabell = await this.resultatradTabell(em);
+    const tabell = await this.kontotabeller(em);
     const { ar: kanda, meddelanden } = await this.kandaAr(em, ar, tabell);
     const siffror = await this.aretsSiffror(em, ar, tillfalle, tabell, kanda);
     if (!siffror) return null;
@@ -417,7 +448,7 @@ export class ResultatService {
   async oversikt(ar: number): Promise<BalanskravOversikt> {
     const em = this.orm.em.fork();
     const regler = await this.regler(em);
-    const tabell = await this.resultatradTabell(em);
+    const tabell = await this.kontotabeller(em);
     const { ar: kanda } = await this.kandaAr(em, ar, tabell);
     const saldon = rurSaldon(regler.ingaendeSaldoOre, kanda);
     const underskott: Underskott[] = underskottshistorik(kanda, (aret) => balanskravsresultat(kanda.find((rad) => rad.ar === aret)!));
@@ -454,7 +485,7 @@ export class ResultatService {
   ): Promise<Balanskravsutredning> {
     return this.orm.em.fork().transactional(async (em) => {
       const regler = await this.regler(em);
-      const tabell = await this.resultatradTabell(em);
+      const tabell = await this.kontotabeller(em);
       const { ar: kanda } = await this.kandaAr(em, ar, tabell);
       const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
       const kand = kanda.find((rad) => rad.ar === ar);
@@ -509,7 +540,7 @@ export class ResultatService {
     const { ar, fel } = lasBalanskravCsv(text);
     return this.orm.em.fork().transactional(async (em) => {
       const befintliga = new Set((await em.find(BalanskravHistorik, { ar: { $in: ar.map((rad) => rad.ar) } })).map((rad) => rad.ar));
-      const tabell = await this.resultatradTabell(em);
+      const tabell = await this.kontotabeller(em);
       const bokslut = new Set<number>();
       for (const aret of new Set((await em.find(BokslutNamnd, { ar: { $in: ar.map((rad) => rad.ar) } })).map((rad) => rad.ar)))
         if ((await this.kolumn(em, aret, 'bokslut', tabell)).finns) bokslut.add(aret);

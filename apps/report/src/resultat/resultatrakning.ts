@@ -5,23 +5,24 @@ import {
   type ResultatradIntervall,
   type ResultatradKod,
 } from '@tertial/contracts/dto';
+import { arInterntKonto, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import type { Ore } from '@tertial/contracts/money';
 
 /**
  * The default mapping from Kommun-Bas accounts to the resultaträkning's rows: class 3 revenue, 4–78 costs,
- * 79 depreciation, 7950–7999 internal capital costs (internränta, charged by the finance function to the nämnder:
- * internal, eliminated), 80–81 skatteintäkter, 82–83 generella statsbidrag och utjämning, 84 and 85–89 financial
- * items. The ekonomidirektör changes it.
+ * 7900–7949 depreciation, 7950–7999 other capital costs (internränta, internal by the default kontoplan), 80–81
+ * skatteintäkter, 82–83 generella statsbidrag och utjämning, 84 and 85–89 financial items. The ekonomidirektör
+ * changes it; which accounts are internal the kontoplan says.
  */
 export const STANDARD_RESULTATRADER: readonly ResultatradIntervall[] = [
-  { fran: 3000, till: 3999, rad: 'verksamhetens-intakter', intern: false },
-  { fran: 4000, till: 7899, rad: 'verksamhetens-kostnader', intern: false },
-  { fran: 7900, till: 7949, rad: 'avskrivningar', intern: false },
-  { fran: 7950, till: 7999, rad: 'verksamhetens-kostnader', intern: true },
-  { fran: 8000, till: 8199, rad: 'skatteintakter', intern: false },
-  { fran: 8200, till: 8399, rad: 'generella-statsbidrag', intern: false },
-  { fran: 8400, till: 8499, rad: 'finansiella-intakter', intern: false },
-  { fran: 8500, till: 8999, rad: 'finansiella-kostnader', intern: false },
+  { fran: 3000, till: 3999, rad: 'verksamhetens-intakter' },
+  { fran: 4000, till: 7899, rad: 'verksamhetens-kostnader' },
+  { fran: 7900, till: 7949, rad: 'avskrivningar' },
+  { fran: 7950, till: 7999, rad: 'verksamhetens-kostnader' },
+  { fran: 8000, till: 8199, rad: 'skatteintakter' },
+  { fran: 8200, till: 8399, rad: 'generella-statsbidrag' },
+  { fran: 8400, till: 8499, rad: 'finansiella-intakter' },
+  { fran: 8500, till: 8999, rad: 'finansiella-kostnader' },
 ];
 
 /** Overlapping ranges in a mapping table; gaps are allowed (those accounts are not in the resultaträkning). */
@@ -60,22 +61,24 @@ export function radbeloppFranNamnder(intakterOre: Ore, kostnaderOre: Ore): Radbe
 }
 
 /**
- * The bokslut column from the closed year's accounts in ledger sign (revenue negative): each account goes to the
- * row the table names; internal accounts are left out on both sides, and what was left out is returned.
+ * The bokslut column from the closed year's accounts in ledger sign (revenue negative): the kontoplan's internal
+ * accounts are left out on both sides (what was left out is returned), every other account goes to the row the
+ * table names.
  */
 export function radbeloppFranKonton(
   konton: readonly { konto: number; beloppOre: Ore }[],
   tabell: readonly ResultatradIntervall[],
+  interna: readonly InterntKontointervall[],
 ): { rader: Radbelopp; elimineratOre: Ore } {
   const rader = tomma();
   let eliminerat = 0;
   for (const { konto, beloppOre } of konton) {
-    const intervall = tabell.find((kandidat) => konto >= kandidat.fran && konto <= kandidat.till);
-    if (!intervall) continue;
-    if (intervall.intern) {
+    if (arInterntKonto(konto, interna)) {
       eliminerat += Math.abs(beloppOre);
       continue;
     }
+    const intervall = tabell.find((kandidat) => konto >= kandidat.fran && konto <= kandidat.till);
+    if (!intervall) continue;
     const typ = RESULTATRAKNINGSRADER.find((rad) => rad.kod === intervall.rad)!.typ;
     rader[intervall.rad] += typ === 'intakt' ? -beloppOre : beloppOre;
   }

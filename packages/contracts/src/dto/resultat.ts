@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { kontoSchema } from '../kontoplan.js';
+import { internKontointervallSchema, kontoSchema } from '../kontoplan.js';
 import { oreSchema } from '../money.js';
 import { arSchema } from '../prognos.js';
 
@@ -47,7 +47,15 @@ export const finansraderInmatningSchema = z.object({
 });
 export type FinansraderInmatning = z.infer<typeof finansraderInmatningSchema>;
 
-/** The rows of the municipal resultaträkning that accounts are mapped to; `intern` accounts are eliminated. */
+/** The finance function's lines of a year and tillfälle as stored: each amount positive, with its source. */
+export const finansraderSchema = z.object({
+  ar: arSchema,
+  tillfalle: resultatTillfalleSchema,
+  rader: z.array(z.object({ rad: finansradKodSchema, beloppOre: oreSchema, kalla: z.string() })),
+});
+export type Finansrader = z.infer<typeof finansraderSchema>;
+
+/** The rows of the municipal resultaträkning that accounts are mapped to; the kontoplan's internal accounts are eliminated. */
 export const RESULTATRAKNINGSRADER = [
   { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', typ: 'intakt' },
   { kod: 'verksamhetens-kostnader', namn: 'Verksamhetens kostnader', typ: 'kostnad' },
@@ -62,17 +70,23 @@ export const resultatradKodSchema = z.enum(RESULTATRAKNINGSRADER.map((rad) => ra
   error: () => `okänd rad; giltiga är ${RESULTATRAKNINGSRADER.map((rad) => rad.kod).join(', ')}`,
 });
 
-/** One line of the editable table from Kommun-Bas account ranges to resultaträkning rows. */
+/**
+ * One line of the editable table from Kommun-Bas account ranges to resultaträkning rows. Which accounts are internal
+ * (eliminated) is not here: the kontoplan says it (`budget.kontoplan-uppdaterad`).
+ */
 export const resultatradIntervallSchema = z
-  .object({
-    fran: kontoSchema,
-    till: kontoSchema,
-    rad: resultatradKodSchema,
-    /** An internal account (internal rent, capital cost, purchase between nämnder): eliminated at city level. */
-    intern: z.boolean().default(false),
-  })
+  .object({ fran: kontoSchema, till: kontoSchema, rad: resultatradKodSchema })
   .refine((intervall) => intervall.fran <= intervall.till, { message: 'från ska vara högst till', path: ['till'] });
 export type ResultatradIntervall = z.infer<typeof resultatradIntervallSchema>;
+
+/** The kontoplan's internal accounts as the report service has them, and where they come from. */
+export const internaKontonSchema = z.object({
+  /** `kontoplan`: the budget service's kontoplan has been received; `standard`: not yet, the default applies. */
+  kalla: z.enum(['kontoplan', 'standard']),
+  andradAt: z.iso.datetime({ offset: true }).nullable(),
+  interna: z.array(internKontointervallSchema),
+});
+export type InternaKonton = z.infer<typeof internaKontonSchema>;
 
 /** The city's result for one year: each resultaträkning row for the budget, each round and the bokslut. */
 export const resultatrakningSchema = z.object({
@@ -84,7 +98,7 @@ export const resultatrakningSchema = z.object({
       finns: z.boolean(),
       /** Where the finance function's lines come from, per line with a source. */
       kallor: z.array(z.object({ rad: finansradKodSchema, kalla: z.string() })),
-      /** Internal transactions eliminated (only where accounts are known: the bokslut). */
+      /** Internal transactions eliminated: the kontoplan's internal accounts, both sides (only where accounts are known: the bokslut). */
       elimineratOre: oreSchema,
     }),
   ),

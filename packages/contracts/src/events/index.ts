@@ -15,6 +15,7 @@ import {
   nyckeltalUppdaterat,
 } from './goal-uppdaterad.js';
 import { helarsprognosAndrad } from './helarsprognos-andrad.js';
+import { kontoplanUppdaterad } from './kontoplan-uppdaterad.js';
 import { organisationsnodUppdaterad } from './organisationsnod-uppdaterad.js';
 import { prognosomgangAndrad } from './prognosomgang-andrad.js';
 import { resultatoverforingBeslutad } from './resultatoverforing-beslutad.js';
@@ -25,6 +26,7 @@ export * from './bolag-uppdaterat.js';
 export * from './budget-uppdaterad.js';
 export * from './goal-uppdaterad.js';
 export * from './helarsprognos-andrad.js';
+export * from './kontoplan-uppdaterad.js';
 export * from './organisationsnod-uppdaterad.js';
 export * from './prognosomgang-andrad.js';
 export * from './resultatoverforing-beslutad.js';
@@ -51,4 +53,5 @@ export const ALL_EVENTS = [
   bolagsbudgetUppdaterad,
   bolagsutfallUppdaterat,
   bolagsprognosAndrad,
+  kontoplanUppdaterad,
 ] as const;
