@@ -78,7 +78,7 @@ describe('the reports as documents', () => {
     await dokument.waitFor({ timeout: 20_000 });
     if (!valj) return;
     await dokument.getByLabel('Rapport', { exact: true }).selectOption('delarsrapport-augusti');
-    await dokument.getByLabel('År').fill(String(AR));
+    await dokument.getByRole('spinbutton', { name: 'År', exact: true }).fill(String(AR));
   }
 
   it(

@@ -1,7 +1,7 @@
 // The ekonomidirektör's forms on the Stadens resultat page: the finance function's lines for KF's budget and a
 // round's forecast, typed the Swedish way, and a proposed RUR movement that the city's rules refuse with the rule
-// named, then one they accept; the figures on the page follow. 2046 has no other figures (far from the demo city's
-// years and the integration tests'), so every figure here is the forms' own. Measured with axe (WCAG 2.1 AA) with
+// named, then one they accept; the figures on the page follow. 2057 has no other figures (far from the demo city's
+// years, and no other test uses it), so every figure here is the forms' own. Measured with axe (WCAG 2.1 AA) with
 // the forms open and showing errors, by keyboard, and at 1,280 and 390 px; screenshots in .tertial/screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { SKRIVBORD, startaChromium } from './webblasare.js';
 const stack = inject('stack');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BILDER = join(ROOT, '.tertial', 'screenshots');
-const AR = 2046;
+const AR = 2057;
 const KOLUMN = { budget: 0, april: 1 } as const;
 
 describe('the ekonomidirektör enters the city level on the Stadens resultat page', () => {
@@ -130,10 +130,10 @@ describe('the ekonomidirektör enters the city level on the Stadens resultat pag
     await expect.poll(() => finansfalt('skatteintakter', 'Belopp, tkr').inputValue()).toBe('');
     await fyll(
       { skatteintakter: '8 100 000', 'generella-statsbidrag': '2 500 000', pensioner: '10 000 000' },
-      'SKR:s skatteunderlagsprognos 2046-04-24',
+      'SKR:s skatteunderlagsprognos 2057-04-24',
     );
     await expect.poll(() => cell('resultatrakning', 'arets-resultat', KOLUMN.april), { timeout: 20_000 }).toBe('600,0');
-    expect(await page.getByTestId('kallor').textContent()).toMatch(/Prognos april: SKR:s skatteunderlagsprognos 2046-04-24/);
+    expect(await page.getByTestId('kallor').textContent()).toMatch(/Prognos april: SKR:s skatteunderlagsprognos 2057-04-24/);
     expect(await cell('resultatrakning', 'arets-resultat', KOLUMN.budget)).toBe('9\u00a0475,0');
   });
 

@@ -62,6 +62,7 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/report/balanskrav/historik': ['ekonomidirektor'],
   'PUT /api/report/balanskrav/{ar}/{tillfalle}/justeringar': ['ekonomidirektor'],
   'PUT /api/budget/kontogrupper/mappning': ['ekonomidirektor'],
+  'PUT /api/budget/konton/interna': ['ekonomidirektor'],
   'POST /api/budget/organisation/import': ['ekonomidirektor'],
   'POST /api/budget/resursfordelning': ['ekonomidirektor'],
   'POST /api/budget/internbudgetar': ['ekonomidirektor'],
@@ -192,6 +193,7 @@ describe('the access matrix: every endpoint × every role', () => {
         .map((op) => `${op.method} ${op.path}`)
         .sort(),
     ).toEqual([
+      'GET /api/report/dokument',
       'GET /api/report/dokument/{rapport}/{ar}/export',
       'GET /api/report/dokument/{rapport}/{ar}/jamforelse',
       'GET /api/report/dokument/{rapport}/{ar}/versioner',

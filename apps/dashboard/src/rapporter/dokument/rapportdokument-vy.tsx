@@ -31,10 +31,12 @@ const cell = (varde: string | number | null, typ: 'text' | 'belopp') =>
   typ === 'belopp' ? (typeof varde === 'number' ? formatBeloppUtanEnhet(varde, 'mnkr', 1) : '–') : (varde ?? '');
 
 function Tabell({ tabell }: { tabell: Rapporttabell }) {
+  const id = useId();
+  // A wide table scrolls in its frame, which the keyboard can reach and a screen reader names by the caption.
   return (
-    <div className="tabell-ram">
+    <div className="tabell-ram" role="region" aria-labelledby={id} tabIndex={0}>
       <table className="tabell" data-testid={`dokument-tabell-${tabell.id}`}>
-        <caption>
+        <caption id={id}>
           {tabell.rubrik}
           {tabell.kolumner.some((k) => k.typ === 'belopp') ? ' (mnkr)' : ''}
         </caption>
@@ -182,9 +184,9 @@ function Jamforelse({ rapport, ar, versioner }: { rapport: Rapporttyp; ar: numbe
         jamforelse.data.skillnader.length === 0 ? (
           <p>Versionerna har samma innehåll.</p>
         ) : (
-          <div className="tabell-ram">
+          <div className="tabell-ram" role="region" aria-labelledby={`${franId}-skillnader`} tabIndex={0}>
             <table className="tabell">
-              <caption>
+              <caption id={`${franId}-skillnader`}>
                 Skillnader från version {fran} till version {till} (belopp i öre)
               </caption>
               <thead>
