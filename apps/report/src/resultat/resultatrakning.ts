@@ -5,7 +5,7 @@ import {
   type ResultatradIntervall,
   type ResultatradKod,
 } from '@tertial/contracts/dto';
-import { arInterntKonto, type InterntKontointervall } from '@tertial/contracts/kontoplan';
+import { arInterntKonto, overlappandeIntervall, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import type { Ore } from '@tertial/contracts/money';
 
 /**
@@ -27,12 +27,7 @@ export const STANDARD_RESULTATRADER: readonly ResultatradIntervall[] = [
 
 /** Overlapping ranges in a mapping table; gaps are allowed (those accounts are not in the resultaträkning). */
 export function valideraResultatrader(tabell: readonly ResultatradIntervall[]): string[] {
-  const sorted = [...tabell].sort((a, b) => a.fran - b.fran);
-  const problem: string[] = [];
-  for (let i = 1; i < sorted.length; i += 1)
-    if (sorted[i]!.fran <= sorted[i - 1]!.till)
-      problem.push(`${sorted[i - 1]!.fran}–${sorted[i - 1]!.till} och ${sorted[i]!.fran}–${sorted[i]!.till} överlappar`);
-  return problem;
+  return overlappandeIntervall(tabell);
 }
 
 /** The resultaträkning's rows before the sums: revenue and cost both positive. */
