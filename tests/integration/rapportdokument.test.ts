@@ -296,7 +296,7 @@ describe('bad input is refused with a problem naming it, and nothing changes', (
 });
 
 describe('the exports', () => {
-  it('the PDF is valid PDF/A-2a to veraPDF, and LibreOffice opens it', { timeout: 240_000 }, async () => {
+  it('the PDF is valid PDF/A-2a and PDF/UA-1 to veraPDF, and LibreOffice opens it', { timeout: 240_000 }, async () => {
     const { fil, filhash, status } = await hamtaFilMedForsok('format=pdf&version=1');
     expect(status).toBe(200);
     expect(filhash).toMatch(/^[0-9a-f]{64}$/);
@@ -311,6 +311,22 @@ describe('the exports', () => {
       },
     );
     expect(rapport.trim()).toBe(`PASS ${pdf} 2a`);
+    // The same file against PDF/UA-1 (tables' header scope, the TOC's structure, the UA identification).
+    const ua = execFileSync(
+      'java',
+      [
+        '-cp',
+        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
+        'org.verapdf.apps.GreenfieldCliWrapper',
+        '--flavour',
+        'ua1',
+        '--format',
+        'text',
+        pdf,
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    expect(ua.trim()).toBe(`PASS ${pdf} ua1`);
     const ut = soffice(pdf, 'html');
     expect(readdirSync(ut).length).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 
 import { byggInnehall } from '../sektioner.js';
@@ -80,6 +81,18 @@ const version = {
   innehall,
 };
 
+/** Each page's text as a reader sees it, with pdf.js. */
+async function sidornasText(fil: Buffer): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(fil), useSystemFonts: false, isEvalSupported: false }).promise;
+  const sidor: string[] = [];
+  for (let nummer = 1; nummer <= pdf.numPages; nummer++) {
+    const innehall = await (await pdf.getPage(nummer)).getTextContent();
+    sidor.push(innehall.items.map((del) => ('str' in del ? del.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return sidor;
+}
+
 describe('a version as files', () => {
   it('the PDF declares PDF/A-2a, is tagged, and its footer carries the hash', { timeout: 30_000 }, async () => {
     const fil = await exportera('pdf', version);
@@ -89,6 +102,23 @@ describe('a version as files', () => {
     expect(text).toContain('/StructTreeRoot');
     expect(text).toContain('/S /Figure');
     expect(text).toMatch(/\/Alt /);
+  });
+
+  it('every page’s footer carries the version’s whole hash and "sida N av M"', { timeout: 30_000 }, async () => {
+    const sidor = await sidornasText(await exportera('pdf', version));
+    expect(sidor.length).toBeGreaterThan(3);
+    sidor.forEach((text, i) => {
+      expect(text).toContain(`sida ${i + 1} av ${sidor.length}`);
+      expect(text).toContain(`SHA-256 ${version.hash}`);
+    });
+  });
+
+  it('every table header cell says it heads its column (PDF/UA), and the TOC holds only its entries', { timeout: 30_000 }, async () => {
+    const text = (await exportera('pdf', version)).toString('latin1');
+    const rubrikceller = text.match(/\/S \/TH\b/g) ?? [];
+    expect(rubrikceller.length).toBeGreaterThan(0);
+    expect(text.match(/\/Scope \/Column/g)?.length).toBe(rubrikceller.length);
+    expect(text).toContain('<pdfuaid:part>1</pdfuaid:part>');
   });
 
   it('the XLSX has a sheet per section, amounts in kronor to the öre, and totals as formulas over their rows', async () => {

@@ -23,6 +23,24 @@ const STATUSNAMN: Record<(typeof VERSIONSSTATUSAR)[number], string> = {
   faststalld: 'Fastställd',
 };
 
+const PDFUA_IDENTIFIERING = `
+  <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+    <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+        <pdfaProperty:name>part</pdfaProperty:name>
+        <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+        <pdfaProperty:category>internal</pdfaProperty:category>
+        <pdfaProperty:description>The part of ISO 14289 the file follows</pdfaProperty:description>
+      </rdf:li></rdf:Seq></pdfaSchema:property>
+    </rdf:li></rdf:Bag></pdfaExtension:schemas>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+    <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>`;
+
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 
@@ -82,9 +100,12 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
   // Table of contents: its place in the structure and its page now, its entries once the sections' pages are known.
   doc.addPage();
   const tocSida = doc.bufferedPageRange().count - 1;
+  // The heading beside the TOC, not in it: a TOC holds only TOCI (PDF/UA).
+  const innehallet = doc.struct('Sect');
+  rot.add(innehallet);
+  rubrik(innehallet, 'H2', 'Innehåll', 18);
   const toc = doc.struct('TOC');
-  rot.add(toc);
-  rubrik(toc, 'H2', 'Innehåll', 18);
+  innehallet.add(toc);
   const tocY = doc.y;
 
   const sidor: number[] = [];
@@ -106,7 +127,13 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
         structParent: sect,
         columnStyles: tabell.kolumner.map((k, i) => (k.typ === 'belopp' ? { align: { x: 'right' } } : i === 0 ? { width: '*' } : {})),
         data: [
-          tabell.kolumner.map((k) => ({ text: `${k.rubrik}${k.typ === 'belopp' ? ' (mnkr)' : ''}`, type: 'TH', font: { src: BOLD } })),
+          // Scope: PDF/UA wants each header cell to say what it heads; pdfkit then gives every TD its Headers.
+          tabell.kolumner.map((k) => ({
+            text: `${k.rubrik}${k.typ === 'belopp' ? ' (mnkr)' : ''}`,
+            type: 'TH',
+            scope: 'column',
+            font: { src: BOLD },
+          })),
           ...rader.map((rad, r) =>
             rad.map((cell, k) => ({
               text: cellText(cell, belopp[k] ? 'belopp' : 'text'),
@@ -143,28 +170,32 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     doc.moveDown(0.2);
   });
   toc.end();
+  innehallet.end();
   omslag.end();
   rot.end();
 
-  // Footers, as artifacts (not content): the page number and the version's hash on every page.
+  // Footers, as artifacts (not content): the page number, and the version's whole hash in a smaller font below it.
   const { count } = doc.bufferedPageRange();
   for (let i = 0; i < count; i++) {
     doc.switchToPage(i);
     const botten = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    const bredd = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const rad = (text: string, storlek: number, y: number) =>
+      doc.font(REGULAR).fontSize(storlek).text(text, doc.page.margins.left, y, { width: bredd, align: 'center', lineBreak: false });
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc
-      .font(REGULAR)
-      .fontSize(8)
-      .text(
-        `${RAPPORTTYPNAMN[innehall.rapport]} ${innehall.ar}, version ${v.version}${v.hash ? ` · ${v.hash.slice(0, 16)}` : ' · utkast'} · sida ${i + 1} av ${count}`,
-        doc.page.margins.left,
-        doc.page.height - 40,
-        { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center', lineBreak: false },
-      );
+    rad(
+      `${RAPPORTTYPNAMN[innehall.rapport]} ${innehall.ar}, version ${v.version}${v.hash ? '' : ', utkast'} · sida ${i + 1} av ${count}`,
+      8,
+      doc.page.height - 44,
+    );
+    if (v.hash) rad(`SHA-256 ${v.hash}`, 6.5, doc.page.height - 32);
     doc.endMarkedContent();
     doc.page.margins.bottom = botten;
   }
+  // PDF/A-2a and PDF/UA-1 at once: pdfkit declares one subset, so the PDF/UA identification is added here, with
+  // the extension schema PDF/A asks for any schema outside its own list.
+  doc.appendXML(PDFUA_IDENTIFIERING);
   doc.end();
   return klar;
 }
