@@ -9,7 +9,7 @@ import type { Koncernoversikt } from '@tertial/contracts/dto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { formatBeloppUtanEnhet } from '../../apps/dashboard/src/format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 import { apiClient } from '../support/api.js';
 import { eventually } from '../support/services.js';
 import { loggaIn } from './logga-in.js';

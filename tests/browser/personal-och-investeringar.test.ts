@@ -8,7 +8,7 @@ import type { HelarsprognosDto, HelarsprognosUnderlag } from '@tertial/contracts
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { formatForandring } from '../../apps/dashboard/src/format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { apiClient } from '../support/api.js';
 import { DEMO } from '../support/demo.js';
 import { chefFor } from '../support/tokens.js';

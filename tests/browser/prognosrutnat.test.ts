@@ -7,7 +7,7 @@ import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { formatBeloppUtanEnhet, formatForandring } from '../../apps/dashboard/src/format/belopp.js';
+import { formatBeloppUtanEnhet, formatForandring } from '@tertial/diagram/belopp';
 import { beloppSomInmatning, tolkaBelopp } from '../../apps/dashboard/src/helarsprognoser/rutnat/belopp-inmatning.js';
 import { apiClient } from '../support/api.js';
 import { ansvarI, DEMO } from '../support/demo.js';

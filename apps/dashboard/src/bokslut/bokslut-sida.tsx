@@ -2,7 +2,7 @@ import type { ArsbokslutDto } from '@tertial/contracts/dto';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';
 import { useNamnder } from '../organisation/use-organisation.js';

@@ -1,7 +1,7 @@
 import type { ArsbokslutDto, OverforingsreglerDto, PrognossakerhetDto } from '@tertial/contracts/dto';
 import { formatKronor, parseKronor } from '@tertial/contracts/money';
 
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 
 export const BOKSLUT = 'bokslut';
 export const PROGNOSSAKERHET = 'prognossakerhet';

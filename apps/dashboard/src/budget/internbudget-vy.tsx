@@ -1,7 +1,7 @@
 import type { InternbudgetDto } from '@tertial/contracts/dto';
 import { useMemo } from 'react';
 
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { NIVANAMN } from '../organisation/organisationstrad.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import { Belopp } from '../table/belopp.js';

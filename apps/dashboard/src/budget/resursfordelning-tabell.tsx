@@ -2,7 +2,7 @@ import type { ResursfordelningDto, ResursfordelningsstegDto, UnderlagsradDto } f
 import { useMemo } from 'react';
 
 import { formatAntal } from '../format/antal.js';
-import { formatBeloppUtanEnhet, formatForandring, formatKr } from '../format/belopp.js';
+import { formatBeloppUtanEnhet, formatForandring, formatKr } from '@tertial/diagram/belopp';
 import { kolumnhjalp, Table } from '../table/table.js';
 
 type Demografirad = Extract<UnderlagsradDto, { typ: 'demografi' }>;

@@ -13,7 +13,7 @@ import { useCallback } from 'react';
 
 import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { beskrivInvesteringsdiagram, type Namndssummering } from './investeringar.js';
 
 registreraEchartsDelar([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { formatForandring } from '../format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table } from '../table/table.js';
 import type { Namndssummering } from './investeringar.js';

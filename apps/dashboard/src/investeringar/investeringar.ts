@@ -1,7 +1,7 @@
 import type { InvesteringsprojektDto, InvesteringssammanstallningDto } from '@tertial/contracts/dto';
 import type { Ore } from '@tertial/contracts/money';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 
 type Motiv = NonNullable<InvesteringsprojektDto['motiv']>;
 type Hallbarhet = NonNullable<InvesteringsprojektDto['hallbarhet']>;

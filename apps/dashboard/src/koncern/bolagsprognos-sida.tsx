@@ -2,7 +2,7 @@ import type { Bolagsprognos } from '@tertial/contracts/dto';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { formatTidpunkt } from '../format/tidpunkt.js';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';

@@ -3,7 +3,7 @@ import type { Prognostillfalle } from '@tertial/contracts/prognos';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import { Sidrubrik } from '../sida/sidrubrik.js';
 import { Belopp } from '../table/belopp.js';

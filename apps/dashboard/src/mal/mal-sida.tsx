@@ -2,7 +2,7 @@ import { UPPFOLJNINGSTILLFALLEN, type MaluppfyllelseNamnd, type Uppfoljningstill
 import { useId, useState } from 'react';
 
 import { formatAntalAv } from '../format/antal.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { useSokparameter } from '../navigering/use-plats.js';

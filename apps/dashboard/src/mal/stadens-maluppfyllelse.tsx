@@ -3,7 +3,7 @@ import { Link, type LinkProps } from '@tanstack/react-router';
 import { useId } from 'react';
 
 import { formatAntal } from '../format/antal.js';
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { andraSokparametrar } from '../navigering/plats.js';
 import { TILLFALLESNAMN, TRAFIKLJUS } from './mal.js';
 

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { lazy, useId } from 'react';
 
 import { DiagramSkal } from '../diagram/diagram-skal.js';
-import { formatForandring } from '../format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { StadensMaluppfyllelse } from '../mal/stadens-maluppfyllelse.js';
 import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import { Belopp } from '../table/belopp.js';

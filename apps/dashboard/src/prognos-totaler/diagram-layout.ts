@@ -1,15 +1,12 @@
+import { namndstaplarHojdPx } from '@tertial/diagram';
 import { useSyncExternalStore } from 'react';
 
 /** Below this the names no longer fit beside the bars and go above them instead. */
 const SMAL_SKARM = '(max-width: 36rem)';
 
-// Three bars a row: budget, prognos and utfall.
-const RADHOJD_PX = { bred: 52, smal: 64 };
-const AXLAR_PX = 64;
-
 /** The chart's height grows with the number of nämnder so every bar keeps a readable row. */
 export function diagramHojdPx(antalNamnder: number, smal: boolean): number {
-  return antalNamnder * (smal ? RADHOJD_PX.smal : RADHOJD_PX.bred) + AXLAR_PX;
+  return namndstaplarHojdPx(antalNamnder, smal);
 }
 
 function prenumerera(notifiera: () => void): () => void {

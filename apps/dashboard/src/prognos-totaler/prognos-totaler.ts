@@ -1,7 +1,7 @@
 import type { PrognosTotaler } from '@tertial/contracts/dto';
 
 import { formatAntal } from '../format/antal.js';
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 
 export type NamndTotal = PrognosTotaler['namnder'][number];
 

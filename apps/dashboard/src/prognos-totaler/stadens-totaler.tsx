@@ -1,6 +1,6 @@
 import type { PrognosTotaler } from '@tertial/contracts/dto';
 
-import { formatMnkr } from '../format/belopp.js';
+import { formatMnkr } from '@tertial/diagram/belopp';
 import { manadsnamn } from '../format/tidpunkt.js';
 import { lamnadeAvAnsvar, prognosensSiffror } from './prognos-totaler.js';
 

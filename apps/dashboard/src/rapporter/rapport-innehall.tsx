@@ -1,6 +1,6 @@
 import type { RapportDto } from '@tertial/contracts/dto';
 
-import { formatKr, formatMnkr } from '../format/belopp.js';
+import { formatKr, formatMnkr } from '@tertial/diagram/belopp';
 import { PrognosTotalerTabell } from '../prognos-totaler/prognos-totaler-tabell.js';
 import { rapportperiod } from './rapporter.js';
 

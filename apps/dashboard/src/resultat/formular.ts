@@ -9,7 +9,7 @@ import {
 import { parseKronor, type Ore } from '@tertial/contracts/money';
 
 import type { Faltfel } from '../api/api-fel.js';
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 
 /** A field's message per field name; `formular` for what belongs to no single field. */
 export type Formularfel = Partial<Record<string, string>>;

@@ -8,7 +8,7 @@ import {
 } from '@tertial/contracts/dto';
 import type { Ore } from '@tertial/contracts/money';
 
-import { formatBeloppUtanEnhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 
 export const TILLFALLESNAMN: Record<ResultatTillfalle, string> = {
   budget: 'Budget',

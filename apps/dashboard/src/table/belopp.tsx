@@ -1,4 +1,4 @@
-import { formatBeloppUtanEnhet, type Beloppsenhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet, type Beloppsenhet } from '@tertial/diagram/belopp';
 
 /**
  * An amount in a cell, Swedish style without its unit (the column's header names it). A figure not known yet

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
 import { formatAntalAv } from '../format/antal.js';
-import { formatBeloppUtanEnhet, type Beloppsenhet } from '../format/belopp.js';
+import { formatBeloppUtanEnhet, type Beloppsenhet } from '@tertial/diagram/belopp';
 import { formatTidpunkt } from '../format/tidpunkt.js';
 import { Felmeddelande, Laddar, Tomt } from '../sida/meddelanden.js';
 import type { Urval } from '../urval/urval.js';

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 
 import { ApiFel } from '../api/api-fel.js';
-import { formatForandring, type Beloppsenhet } from '../format/belopp.js';
+import { formatForandring, type Beloppsenhet } from '@tertial/diagram/belopp';
 import { Belopp } from '../table/belopp.js';
 import type { Urval } from '../urval/urval.js';
 import { framstegstext, framstegTotalt, klaraText } from './framsteg.js';

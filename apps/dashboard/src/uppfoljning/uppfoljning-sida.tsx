@@ -1,7 +1,7 @@
 import type { PrognosomgangDto } from '@tertial/contracts/dto';
 import { useId, useMemo, useState } from 'react';
 
-import type { Beloppsenhet } from '../format/belopp.js';
+import type { Beloppsenhet } from '@tertial/diagram/belopp';
 import { formatTidpunkt } from '../format/tidpunkt.js';
 import { useInloggning } from '../inloggning/use-inloggning.js';
 import { LiveStatusRad } from '../live/live-status.js';

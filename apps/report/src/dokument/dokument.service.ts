@@ -321,7 +321,8 @@ export class DokumentService {
         this.resultat.utredning(ar, period.balanskrav),
         arsredovisning ? this.resultat.oversikt(ar) : null,
         this.koncern.oversikt(ar, koncernRunda, arsredovisning ? 12 : undefined),
-        arsredovisning ? this.prognossakerhet.prognossakerhet(ar) : null,
+        // Every report's trend (april → augusti → bokslut); the årsredovisning's prognossäkerhet too.
+        this.prognossakerhet.prognossakerhet(ar),
         arsredovisning ? this.resultatoverforing.beslut(ar) : null,
         this.investeringar.aret(ar),
       ]);

@@ -8,6 +8,7 @@ import {
   type Bedomning,
   type Koncernoversikt,
   type PrognossakerhetDto,
+  type Rapportdiagram,
   type Resultatrakning,
   type Rapportinnehall,
   type Rapportsektion,
@@ -15,6 +16,8 @@ import {
   type Rapporttyp,
   type Textblock,
 } from '@tertial/contracts/dto';
+import { addOre } from '@tertial/contracts/money';
+import { beskrivResultatvag, beskrivTrend, resultatvag } from '@tertial/diagram';
 
 import { mnkr } from './export/format.js';
 
@@ -96,7 +99,7 @@ export interface Rapportunderlag {
   balanskravOversikt: BalanskravOversikt | null;
   /** The koncern at the report's round: the companies' figures and the sammanställda räkenskaper. */
   koncern: Koncernoversikt | null;
-  /** Prognossäkerhet per round and nämnd against the bokslut (the årsredovisning). */
+  /** Prognossäkerhet per round and nämnd against the bokslut: the årsredovisning's section, and every report's trend. */
   prognossakerhet: PrognossakerhetDto | null;
   /** KF's decided resultatöverföring of the year (the årsredovisning); null while not decided. */
   resultatoverforing: Resultatoverforing | null;
@@ -203,8 +206,60 @@ function resultatrakningen(u: Rapportunderlag): Byggd {
         summa: arets ? [arets.namn, arets.belopp[b] ?? null, arets.belopp[j] ?? null, avvikelse(arets)] : null,
       },
     ],
-    diagram: [],
+    diagram: [
+      resultatvagsdiagram(
+        u,
+        r.kolumner[b]?.finns ? (arets?.belopp[b] ?? null) : null,
+        r.kolumner[j]?.finns ? (arets?.belopp[j] ?? null) : null,
+      ),
+    ],
     noteringar,
+  };
+}
+
+/**
+ * The consolidated view's waterfall for the report: from the budgeted result to the report's result (the forecast,
+ * or the bokslut), each nämnd's avvikelse a step (largest effect first) and the rest of the difference, exactly, in
+ * "övrigt". Without both results it walks from zero to the nämnder's summed avvikelse, as the dashboard does.
+ */
+function resultatvagsdiagram(u: Rapportunderlag, budgeteratOre: number | null, resultatOre: number | null): Rapportdiagram {
+  const steg = u.ekonomi
+    .filter((n) => n.avvikelseOre !== null && n.avvikelseOre !== 0)
+    .map((n) => ({ kod: n.kod, namn: n.namn, beloppOre: n.avvikelseOre! }))
+    .sort((a, b) => Math.abs(b.beloppOre) - Math.abs(a.beloppOre) || a.kod.localeCompare(b.kod));
+  const medResultat = budgeteratOre !== null && resultatOre !== null;
+  const resultat = {
+    budgeteratOre: medResultat ? budgeteratOre : null,
+    prognosOre: medResultat ? resultatOre : null,
+    steg,
+    ovrigtOre: medResultat ? addOre(resultatOre, -budgeteratOre, -addOre(...steg.map((n) => n.beloppOre))) : null,
+  };
+  const bokslut = u.rapport === 'arsredovisning';
+  return {
+    id: 'resultatvag',
+    typ: 'resultatvag',
+    till: bokslut ? 'bokslut' : 'prognos',
+    rubrik: bokslut ? 'Från budgeterat resultat till bokslutets resultat' : 'Från budgeterat till prognostiserat resultat',
+    beskrivning: beskrivResultatvag(resultatvag(resultat, { bokslut }), u.ar),
+    resultat,
+  };
+}
+
+/** The city's net cost at April, August and the bokslut against its budget, as the dashboard's trend; null without a round. */
+function trenddiagram(u: Rapportunderlag): Rapportdiagram | null {
+  const omgangar = u.prognossakerhet?.omgangar ?? [];
+  if (omgangar.length === 0) return null;
+  const prognos = (tillfalle: 'april' | 'augusti') => omgangar.find((o) => o.tillfalle === tillfalle)?.stad.prognosOre ?? null;
+  const bokslut = omgangar.find((o) => o.stad.bokslutOre !== null)?.stad.bokslutOre ?? null;
+  const stad = { kod: 'STAD', namn: 'Staden', nettokostnadOre: [prognos('april'), prognos('augusti'), bokslut] };
+  const budgetOre = summa(u.ekonomi.map((n) => n.budgetOre));
+  return {
+    id: 'trend',
+    typ: 'trend',
+    rubrik: `Stadens nettokostnad ${u.ar}: prognos april, prognos augusti och bokslut`,
+    beskrivning: beskrivTrend(stad, budgetOre),
+    stad,
+    budgetOre,
   };
 }
 
@@ -597,7 +652,6 @@ export const SEKTIONER: readonly Sektionsdefinition[] = [
         namn: n.namn,
         belopp: arsredovisning ? [n.budgetOre, n.utfallOre, n.avvikelseOre] : [n.budgetOre, n.utfallOre, n.prognosOre, n.avvikelseOre],
       }));
-      const jamfort = arsredovisning ? utfall : 'Helårsprognos';
       const kommentarer: Rapporttabell = {
         id: 'avvikelsekommentarer',
         rubrik: 'Nämndernas kommentarer till de största avvikelserna',
@@ -623,14 +677,18 @@ export const SEKTIONER: readonly Sektionsdefinition[] = [
         diagram: [
           {
             id: 'budget-mot-prognos',
-            rubrik: `Budget och ${jamfort.toLowerCase()} per nämnd`,
-            beskrivning: `Stapeldiagram: varje nämnds budget och ${jamfort.toLowerCase()} i mnkr, nettokostnad. Samma siffror finns i tabellen ovan.`,
-            kategorier: u.ekonomi.map((n) => n.namn),
-            serier: [
-              { namn: 'Budget', varden: u.ekonomi.map((n) => n.budgetOre ?? 0) },
-              { namn: jamfort, varden: u.ekonomi.map((n) => (arsredovisning ? n.utfallOre : n.prognosOre) ?? 0) },
-            ],
+            typ: 'namndstaplar',
+            rubrik: `Budget, ${arsredovisning ? '' : 'helårsprognos och '}${utfall.toLowerCase()} per nämnd`,
+            beskrivning: `Stapeldiagram: varje nämnds budget, ${arsredovisning ? '' : 'helårsprognos och '}${utfall.toLowerCase()} i mnkr, nettokostnad. Samma siffror finns i tabellen ovan.`,
+            utfallNamn: utfall,
+            namnder: u.ekonomi.map((n) => ({
+              namn: n.namn,
+              budgetOre: n.budgetOre,
+              prognosOre: arsredovisning ? null : n.prognosOre,
+              utfallOre: n.utfallOre,
+            })),
           },
+          ...[trenddiagram(u)].filter((d): d is Rapportdiagram => d !== null),
         ],
       };
     },

@@ -13,11 +13,23 @@ export type OversiktTillfalle = z.infer<typeof oversiktTillfalleSchema>;
 export const TRENDPUNKTER = ['april', 'augusti', 'bokslut'] as const;
 export type Trendpunkt = (typeof TRENDPUNKTER)[number];
 
-const trendradSchema = z.object({
+export const trendradSchema = z.object({
   kod: z.string(),
   namn: z.string(),
   /** Net cost at each of `TRENDPUNKTER`: the forecast at the round (kept at its close), then the bokslut; null where there is none. */
   nettokostnadOre: z.array(oreSchema.nullable()).length(TRENDPUNKTER.length),
+});
+
+/**
+ * From the budgeted result to the forecast result. Each nämnd's step is its avvikelse (a surplus raises the
+ * result); `ovrigtOre` is the rest of the difference: taxes, statsbidrag, finance and what is not a nämnd's.
+ * The result figures are null when the resultaträkning has no such column yet; then there is no `ovrigtOre`.
+ */
+export const resultatvagSchema = z.object({
+  budgeteratOre: oreSchema.nullable(),
+  prognosOre: oreSchema.nullable(),
+  steg: z.array(z.object({ kod: z.string(), namn: z.string(), beloppOre: oreSchema })),
+  ovrigtOre: oreSchema.nullable(),
 });
 
 /**
@@ -42,17 +54,7 @@ export const oversiktSchema = z.object({
       antalAnsvar: z.number().int().nonnegative(),
     }),
   ),
-  /**
-   * From the budgeted result to the forecast result. Each nämnd's step is its avvikelse (a surplus raises the
-   * result); `ovrigtOre` is the rest of the difference: taxes, statsbidrag, finance and what is not a nämnd's.
-   * The result figures are null when the resultaträkning has no such column yet; then there is no `ovrigtOre`.
-   */
-  resultat: z.object({
-    budgeteratOre: oreSchema.nullable(),
-    prognosOre: oreSchema.nullable(),
-    steg: z.array(z.object({ kod: z.string(), namn: z.string(), beloppOre: oreSchema })),
-    ovrigtOre: oreSchema.nullable(),
-  }),
+  resultat: resultatvagSchema,
   trend: z.object({
     stad: trendradSchema,
     namnder: z.array(trendradSchema),

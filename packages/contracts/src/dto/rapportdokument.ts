@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
+import { oreSchema } from '../money.js';
 import { arSchema } from '../prognos.js';
+import { resultatvagSchema, trendradSchema } from './oversikt.js';
 
 /** The reports to kommunfullmäktige, as they are named in URLs and on the command line. */
 export const RAPPORTTYPER = ['delarsrapport-april', 'delarsrapport-augusti', 'arsredovisning'] as const;
@@ -52,15 +54,54 @@ export const rapporttabellSchema = z.object({
 });
 export type Rapporttabell = z.infer<typeof rapporttabellSchema>;
 
-/** A bar chart's data (öre), rendered the same by the dashboard and by the server for PDF and DOCX; its table is beside it. */
-export const rapportdiagramSchema = z.object({
+const diagrammetsNamn = {
   id: z.string(),
   rubrik: z.string(),
-  /** The chart's alternative text, also the PDF's /Alt. */
+  /** The chart's alternative text, also the PDF's /Alt and the DOCX image's description. */
   beskrivning: z.string(),
+};
+
+/** Bars per category (a year, a nämnd), one series each; versions fixed before the other kinds have no `typ`. */
+export const stapeldiagramSchema = z.object({
+  ...diagrammetsNamn,
+  typ: z.literal('staplar').optional(),
   kategorier: z.array(z.string()),
   serier: z.array(z.object({ namn: z.string(), varden: z.array(z.number().int()) })),
 });
+
+/** The dashboard's per-nämnd bars of budget, prognos and utfall (net costs in öre; null draws no bar). */
+export const namndstaplarSchema = z.object({
+  ...diagrammetsNamn,
+  typ: z.literal('namndstaplar'),
+  /** The utfall's name in this report, e.g. "Utfall januari–augusti" or "Utfall helår". */
+  utfallNamn: z.string(),
+  namnder: z.array(
+    z.object({ namn: z.string(), budgetOre: oreSchema.nullable(), prognosOre: oreSchema.nullable(), utfallOre: oreSchema.nullable() }),
+  ),
+});
+
+/** The walk from the budgeted result to the forecast (or bokslut) result, nämnd by nämnd, as the dashboard's waterfall. */
+export const resultatvagsdiagramSchema = z.object({
+  ...diagrammetsNamn,
+  typ: z.literal('resultatvag'),
+  /** Where the walk ends: the forecast's result (a delårsrapport) or the bokslut's (the årsredovisning). */
+  till: z.enum(['prognos', 'bokslut']),
+  resultat: resultatvagSchema,
+});
+
+/** The city's net cost at April, August and the bokslut against its budget, as the dashboard's trend. */
+export const trenddiagramSchema = z.object({
+  ...diagrammetsNamn,
+  typ: z.literal('trend'),
+  stad: trendradSchema,
+  budgetOre: oreSchema.nullable(),
+});
+
+/**
+ * A report chart's data: the kinds the dashboard draws, drawn by the server for PDF and DOCX with the same ECharts
+ * options (@tertial/diagram). Its table is beside it.
+ */
+export const rapportdiagramSchema = z.union([namndstaplarSchema, resultatvagsdiagramSchema, trenddiagramSchema, stapeldiagramSchema]);
 export type Rapportdiagram = z.infer<typeof rapportdiagramSchema>;
 
 export const rapportsektionSchema = z.object({

@@ -1,7 +1,7 @@
 import { STORSTA_RADBELOPP_ORE } from '@tertial/contracts/dto';
 import type { Ore } from '@tertial/contracts/money';
 
-import { formatBeloppUtanEnhet } from '../../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 
 /** The units a chef types amounts in: kronor, or thousands of kronor as budget documents are written. */
 export const INMATNINGSENHETER = ['kr', 'tkr'] as const;

@@ -1,7 +1,7 @@
 import type { HelarsprognosUnderlag } from '@tertial/contracts/dto';
 import { useId } from 'react';
 
-import { formatForandring } from '../../format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';
 import { formatArsarbetare, type Tillaggsberakning, type Tillaggsinmatning } from './personal-och-investeringar.js';
 

@@ -2,7 +2,7 @@ import type { HelarsprognosAdress, HelarsprognosDto } from '@tertial/contracts/d
 import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
 import { useId, useState } from 'react';
 
-import { formatForandring } from '../../format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { formatTidpunkt } from '../../format/tidpunkt.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { statustext } from '../helarsprognoser.js';

@@ -4,7 +4,7 @@ import type { Ore } from '@tertial/contracts/money';
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 import { ApiFel } from '../../api/api-fel.js';
-import { formatForandring, formatKr } from '../../format/belopp.js';
+import { formatForandring, formatKr } from '@tertial/diagram/belopp';
 import { manadsnamn } from '../../format/tidpunkt.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';

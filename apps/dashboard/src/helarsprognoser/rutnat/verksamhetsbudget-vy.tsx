@@ -4,7 +4,7 @@ import { tolkaArsarbetare } from '@tertial/contracts/prognos';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 import { ApiFel } from '../../api/api-fel.js';
-import { formatForandring } from '../../format/belopp.js';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { formatTidpunkt } from '../../format/tidpunkt.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';

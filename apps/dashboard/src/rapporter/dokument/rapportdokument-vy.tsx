@@ -10,7 +10,7 @@ import {
 } from '@tertial/contracts/dto';
 import { useId, useState } from 'react';
 
-import { formatBeloppUtanEnhet } from '../../format/belopp.js';
+import { formatBeloppUtanEnhet } from '@tertial/diagram/belopp';
 import { BekraftadAtgard } from '../../sida/bekraftad-atgard.js';
 import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { blockTillText, rapporterMedVersioner, textTillBlock, VERSIONSSTATUSNAMN } from './rapportdokument.js';

@@ -1,4 +1,5 @@
-import type { RapportversionMedInnehall, Textblock } from '@tertial/contracts/dto';
+import { Resvg } from '@resvg/resvg-js';
+import type { Rapportdiagram, RapportversionMedInnehall, Textblock } from '@tertial/contracts/dto';
 import {
   AlignmentType,
   Document,
@@ -17,8 +18,32 @@ import {
 } from 'docx';
 
 import { periodnamn } from '../sektioner.js';
-import { diagramSvg, DIAGRAM_BREDD, DIAGRAM_HOJD } from './diagram.js';
+import { diagramHojd, diagramSvg, DIAGRAM_BREDD } from './diagram.js';
 import { cellText } from './format.js';
+import { BOLD, kravTypsnitt, REGULAR } from './typsnitt.js';
+
+/** A chart in Word as Word itself stores one: the SVG, with a PNG beside it for readers that draw no SVG. */
+function diagrambild(diagram: Rapportdiagram): ImageRun {
+  const hojd = diagramHojd(diagram);
+  const svg = diagramSvg(diagram, DIAGRAM_BREDD, hojd);
+  // Twice the size, so the raster stays sharp on a printed page; drawn with the font the SVG was measured with.
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    background: '#ffffff',
+    font: { fontFiles: [REGULAR, BOLD], loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
+  })
+    .render()
+    .asPng();
+  // 6,25 inches wide at Word's 96 px an inch: the text column of an A4 page with Word's margins.
+  const skala = 600 / DIAGRAM_BREDD;
+  return new ImageRun({
+    type: 'svg',
+    data: Buffer.from(svg),
+    fallback: { type: 'png', data: png },
+    transformation: { width: DIAGRAM_BREDD * skala, height: Math.round(hojd * skala) },
+    altText: { name: diagram.rubrik, title: diagram.rubrik, description: diagram.beskrivning },
+  });
+}
 
 function textblock(block: Textblock): Paragraph[] {
   if (block.typ === 'rubrik') return [new Paragraph({ text: block.text, heading: HeadingLevel.HEADING_3 })];
@@ -26,8 +51,9 @@ function textblock(block: Textblock): Paragraph[] {
   return block.punkter.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
 }
 
-/** An editable draft for the report writers: the same headings, tables (mnkr) and charts (SVG with a PNG-free fallback). */
+/** An editable draft for the report writers: the same headings, Word tables (mnkr) and charts as the PDF. */
 export async function docx(v: RapportversionMedInnehall): Promise<Buffer> {
+  kravTypsnitt();
   const { innehall } = v;
   const barn: (Paragraph | Table | TableOfContents)[] = [
     new Paragraph({ text: innehall.titel, heading: HeadingLevel.TITLE }),
@@ -73,20 +99,7 @@ export async function docx(v: RapportversionMedInnehall): Promise<Buffer> {
     }
     for (const diagram of sektion.diagram) {
       barn.push(new Paragraph({ text: diagram.rubrik, heading: HeadingLevel.HEADING_2 }));
-      barn.push(
-        new Paragraph({
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: Buffer.from(diagramSvg(diagram)),
-              // Word needs a raster fallback beside an SVG; a one-pixel white PNG keeps the file small and LibreOffice uses the SVG.
-              fallback: { type: 'png', data: VIT_PIXEL },
-              transformation: { width: DIAGRAM_BREDD * 0.8, height: DIAGRAM_HOJD * 0.8 },
-              altText: { name: diagram.rubrik, title: diagram.rubrik, description: diagram.beskrivning },
-            }),
-          ],
-        }),
-      );
+      barn.push(new Paragraph({ children: [diagrambild(diagram)] }));
     }
   }
   const dokument = new Document({
@@ -102,10 +115,16 @@ export async function docx(v: RapportversionMedInnehall): Promise<Buffer> {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun(`${innehall.titel}, version ${v.version}${v.hash ? ` · ${v.hash.slice(0, 16)}` : ' · utkast'} · sida `),
+                  new TextRun(`${innehall.titel}, version ${v.version}${v.hash ? '' : ', utkast'} · sida `),
                   new TextRun({ children: [PageNumber.CURRENT] }),
+                  new TextRun(' av '),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
                 ],
               }),
+              // The version's whole hash, smaller (half-points: 7 pt).
+              ...(v.hash
+                ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `SHA-256 ${v.hash}`, size: 14 })] })]
+                : []),
             ],
           }),
         },
@@ -115,5 +134,3 @@ export async function docx(v: RapportversionMedInnehall): Promise<Buffer> {
   });
   return Packer.toBuffer(dokument);
 }
-
-const VIT_PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');

@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { RAPPORTTYPNAMN, VERSIONSSTATUSAR, type RapportversionMedInnehall, type Textblock } from '@tertial/contracts/dto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 
 import { periodnamn } from '../sektioner.js';
-import { diagramSvg, DIAGRAM_BREDD, DIAGRAM_HOJD } from './diagram.js';
+import { diagramHojd, diagramSvg } from './diagram.js';
 import { cellText } from './format.js';
-
-/**
- * PDF/A-2 requires every font embedded: Liberation Sans (metric-compatible with Arial), from Debian's
- * fonts-liberation, which the scripts install with Chromium. TERTIAL_TYPSNITT points elsewhere.
- */
-const TYPSNITT = process.env.TERTIAL_TYPSNITT ?? '/usr/share/fonts/truetype/liberation';
-const REGULAR = join(TYPSNITT, 'LiberationSans-Regular.ttf');
-const BOLD = join(TYPSNITT, 'LiberationSans-Bold.ttf');
+import { BOLD, kravTypsnitt, REGULAR } from './typsnitt.js';
 
 const STATUSNAMN: Record<(typeof VERSIONSSTATUSAR)[number], string> = {
   utkast: 'Utkast',
@@ -46,8 +36,7 @@ type Struct = ReturnType<Doc['struct']>;
 
 /** The council's PDF: tagged PDF/A-2a with a cover, a table of contents, each section's text, tables and charts. */
 export async function pdf(v: RapportversionMedInnehall): Promise<Buffer> {
-  for (const fil of [REGULAR, BOLD])
-    if (!existsSync(fil)) throw new Error(`typsnittet ${fil} saknas (installera fonts-liberation eller sätt TERTIAL_TYPSNITT)`);
+  kravTypsnitt();
   return rita(v);
 }
 
@@ -147,14 +136,15 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     }
     for (const diagram of sektion.diagram) {
       rubrik(sect, 'H3', diagram.rubrik, 12);
-      const bredd = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-      const hojd = (bredd * DIAGRAM_HOJD) / DIAGRAM_BREDD;
+      // Drawn at the size it is placed at (one SVG pixel a point): svg-to-pdfkit does not scale a chart reliably.
+      const bredd = Math.floor(doc.page.width - doc.page.margins.left - doc.page.margins.right);
+      const hojd = diagramHojd(diagram, bredd);
       if (doc.y + hojd > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const x = doc.page.margins.left;
       const y = doc.y;
       sect.add(
         doc.struct('Figure', { alt: diagram.beskrivning }, () => {
-          SVGtoPDF(doc, diagramSvg(diagram, Math.floor(bredd), Math.floor(hojd)), x, y, { assumePt: true, fontCallback: () => REGULAR });
+          SVGtoPDF(doc, diagramSvg(diagram, bredd, hojd), x, y, { assumePt: true, fontCallback: () => REGULAR });
         }),
       );
       doc.y = y + hojd + 12;
