@@ -304,7 +304,16 @@ describe('the exports', () => {
     writeFileSync(pdf, fil);
     const rapport = execFileSync(
       'java',
-      ['-cp', join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'), 'org.verapdf.apps.GreenfieldCliWrapper', '--format', 'text', pdf],
+      [
+        '-cp',
+        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
+        'org.verapdf.apps.GreenfieldCliWrapper',
+        '--flavour',
+        '2a',
+        '--format',
+        'text',
+        pdf,
+      ],
       {
         encoding: 'utf8',
         timeout: 180_000,
@@ -558,7 +567,16 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     writeFileSync(pdf, Buffer.from(await svar.arrayBuffer()));
     const rapport = execFileSync(
       'java',
-      ['-cp', join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'), 'org.verapdf.apps.GreenfieldCliWrapper', '--format', 'text', pdf],
+      [
+        '-cp',
+        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
+        'org.verapdf.apps.GreenfieldCliWrapper',
+        '--flavour',
+        '2a',
+        '--format',
+        'text',
+        pdf,
+      ],
       { encoding: 'utf8', timeout: 180_000 },
     );
     expect(rapport.trim()).toBe(`PASS ${pdf} 2a`);
