@@ -80,15 +80,30 @@ describe('the dashboard in Debian’s Chromium', () => {
     // over the ansvar whose forecast counts), which moves the resultaträkning's column.
     const rollup = await api.json<{ nod: { avvikelseOre: number } }>('/api/report/uppfoljning/2026/augusti/noder/VON');
     const oversikt = await api.json<{
+      namnder: { kod: string; budgetOre: number | null; prognosOre: number; avvikelseOre: number | null }[];
       resultat: {
         budgeteratOre: number | null;
         prognosOre: number | null;
         steg: { kod: string; beloppOre: number }[];
         ovrigtOre: number | null;
       };
+      mal: { namnder: { kod: string; ekonomi: { avvikelseOre: number } | null }[] };
     }>('/api/report/oversikt?ar=2026&tillfalle=augusti');
     expect(oversikt.status).toBe(200);
     expect(oversikt.body.resultat.steg.find((s) => s.kod === 'VON')?.beloppOre).toBe(rollup.body.nod.avvikelseOre);
+    // One avvikelse per nämnd on the whole page: the bars, the walk, the goal grid and the live totals' table agree,
+    // and each nämnd's bars differ by it (budget minus its whole helårsprognos).
+    const totaler = await api.json<{ namnder: { kod: string; avvikelseOre: number | null }[] }>(
+      '/api/report/prognos-totaler?ar=2026&tillfalle=augusti',
+    );
+    for (const namnd of oversikt.body.namnder.filter((n) => n.avvikelseOre !== null)) {
+      const steg = oversikt.body.resultat.steg.find((s) => s.kod === namnd.kod)?.beloppOre ?? 0;
+      expect(steg, namnd.kod).toBe(namnd.avvikelseOre);
+      expect(totaler.body.namnder.find((n) => n.kod === namnd.kod)?.avvikelseOre, namnd.kod).toBe(namnd.avvikelseOre);
+      const mal = oversikt.body.mal.namnder.find((n) => n.kod === namnd.kod)?.ekonomi;
+      if (mal) expect(mal.avvikelseOre, namnd.kod).toBe(namnd.avvikelseOre);
+      if (namnd.budgetOre !== null) expect(namnd.budgetOre - namnd.prognosOre, namnd.kod).toBe(namnd.avvikelseOre);
+    }
     const { budgeteratOre, prognosOre, steg, ovrigtOre } = oversikt.body.resultat;
     if (budgeteratOre !== null && prognosOre !== null) {
       // The walk adds up, to the öre.

@@ -149,9 +149,14 @@ describe('a report from draft to fixed version', () => {
     // Utfall SN: Σ (100,000 + m) kr + 0.25 kr over eight months = 800,038 kr; prognos 1,300,000.50 + 250,000 kr.
     expect(sn.utfallOre).toBe(80_003_800);
     expect(sn.nettokostnadOre).toBe(155_000_050);
-    expect(tabell.rader.find((r) => r[0] === sn.namn)).toEqual([sn.namn, sn.budgetOre, 80_003_800, 155_000_050, sn.avvikelseOre]);
+    // The nämnd's whole helårsprognos (its forecasts, and the budget for the rest), or where the year has no frame for
+    // it, as here, the sum of its forecasts.
+    const snPrognos = sn.helarsprognosOre ?? sn.nettokostnadOre;
+    expect(tabell.rader.find((r) => r[0] === sn.namn)).toEqual([sn.namn, sn.budgetOre, 80_003_800, snPrognos, sn.avvikelseOre]);
+    if (sn.budgetOre !== null) expect(sn.budgetOre - snPrognos).toBe(sn.avvikelseOre);
     expect(tabell.summa?.[2]).toBe(totaler.stad.utfallOre);
-    expect(tabell.summa?.[3]).toBe(totaler.stad.nettokostnadOre);
+    const prognoser = totaler.namnder.filter((n) => n.antalLamnade > 0).map((n) => n.helarsprognosOre ?? n.nettokostnadOre);
+    expect(tabell.summa?.[3]).toBe(prognoser.reduce((a, b) => a + b, 0));
   });
 
   it('texts are plain paragraphs, headings and lists; markup is refused and nothing changes', async () => {

@@ -22,7 +22,7 @@ function tooltip(namnd: NamndTotal): string {
     `<strong>${format.encodeHTML(namnd.namn)}</strong>`,
     `Prognos, nettokostnad: ${formatMnkr(namnd.nettokostnadOre)}`,
     `Budget: ${namnd.budgetOre === null ? 'saknas' : formatMnkr(namnd.budgetOre)}`,
-    `Avvikelse mot budget: ${namnd.avvikelseOre === null ? 'visas när alla lämnat' : formatMnkr(namnd.avvikelseOre)}`,
+    `Avvikelse mot budget: ${namnd.avvikelseOre === null ? 'ingen prognos ännu' : formatMnkr(namnd.avvikelseOre)}`,
     `Utfall hittills: ${namnd.utfallOre === null ? 'saknas' : formatMnkr(namnd.utfallOre)}`,
     `Lämnade prognoser: ${lamnadeAvAnsvar(namnd)}`,
   ].join('<br>');

@@ -111,9 +111,10 @@ export function PrognosTotalerTabell({
         klass="tabell--bred"
       />
       <p id={forklaringId} className="tabell-forklaring">
-        Avvikelse är budget minus prognos: positiv är ett överskott, negativ ett underskott. Den visas när alla ansvar i nämnden har lämnat
-        prognos. Budgeten är nämndens ram efter kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken
-        hittills i år.
+        Prognosen är summan av de lämnade prognoserna. Avvikelse är budget minus prognos för varje ansvar som har lämnat prognos, mot
+        ansvarets egen budget, som i uppföljningen och i stegen till stadens resultat: positiv är ett överskott, negativ ett underskott.
+        Ansvar som inte har lämnat och den del av ramen som inte är fördelad på ansvar räknas enligt budget. Budgeten är nämndens ram efter
+        kommunfullmäktiges beslut och tilläggsbudgetar; utfallet är nettokostnaden i huvudboken hittills i år.
       </p>
     </>
   );

@@ -15,6 +15,7 @@ function namnd(kod: string, namn: string, nettokostnadOre: number, antalLamnade 
     budgetOre: null,
     utfallOre: null,
     avvikelseOre: null,
+    helarsprognosOre: null,
   };
 }
 
@@ -35,6 +36,7 @@ function totaler(namnder: NamndTotal[]): PrognosTotaler {
       budgetOre: null,
       utfallOre: null,
       avvikelseOre: null,
+      helarsprognosOre: null,
     },
     namnder,
     utfallTillManad: null,

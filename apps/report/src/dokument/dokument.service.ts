@@ -400,7 +400,8 @@ export class DokumentService {
         namn: n.namn,
         budgetOre: n.budgetOre,
         utfallOre: n.utfallOre,
-        prognosOre: n.antalLamnade > 0 ? n.nettokostnadOre : null,
+        // The nämnd's whole helårsprognos (the budget for what has no forecast), so budget minus prognos is the avvikelse.
+        prognosOre: n.antalLamnade > 0 ? (n.helarsprognosOre ?? n.nettokostnadOre) : null,
         avvikelseOre: n.antalLamnade > 0 ? n.avvikelseOre : null,
       }));
     }

@@ -12,6 +12,7 @@ const summa = (budget: number | null, prognos: number, utfall: number | null = n
   budgetOre: budget,
   utfallOre: utfall,
   avvikelseOre: budget === null ? null : budget - prognos,
+  helarsprognosOre: budget === null ? null : prognos,
 });
 
 const TOTALER: PrognosTotaler = {
@@ -138,7 +139,7 @@ describe('sammanstallOversikt', () => {
   it('takes a closed round’s kept forecast per nämnd where no ansvar forecast of it is stored', () => {
     const utanAnsvar: PrognosTotaler = {
       ...TOTALER,
-      namnder: TOTALER.namnder.map((n) => ({ ...n, antalLamnade: 0, nettokostnadOre: 0, avvikelseOre: null })),
+      namnder: TOTALER.namnder.map((n) => ({ ...n, antalLamnade: 0, nettokostnadOre: 0, avvikelseOre: null, helarsprognosOre: null })),
     };
     const stangd: PrognossakerhetDto = {
       ...PROGNOSSAKERHET,

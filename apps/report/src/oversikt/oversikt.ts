@@ -47,7 +47,7 @@ export function sammanstallOversikt(ar: number, tillfalle: OversiktTillfalle, un
       namn: n.namn,
       budgetOre: kept ? kept.prognosBudgetOre : n.budgetOre,
       utfallOre: n.utfallOre,
-      prognosOre: kept ? kept.prognosOre : n.nettokostnadOre,
+      prognosOre: kept ? kept.prognosOre : (n.helarsprognosOre ?? n.nettokostnadOre),
       avvikelseOre: kept ? kept.prognosAvvikelseOre : n.avvikelseOre,
       antalLamnade: n.antalLamnade,
       antalAnsvar: n.antalAnsvar,

@@ -7,6 +7,7 @@ import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle
 import { dbTid, OrganisationReplica, sqlDirekt } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
+import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
 
@@ -47,8 +48,11 @@ export class PrognosTotalerService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
+    @Inject(UppfoljningService) uppfoljning: UppfoljningService,
   ) {
     this.organisation.changed$.subscribe(() => this.cache.clear());
+    // Each forecast's avvikelse is against its ansvar's budget.
+    uppfoljning.budgetAndrad$.subscribe((ar) => this.meddelaJamforelse(ar));
   }
 
   /**
@@ -125,7 +129,7 @@ export class PrognosTotalerService {
     const em = this.orm.em.fork();
     const sql = em as SqlEntityManager;
     // Plain rows: a year's totals read every ansvar's forecast and utfall, and entities would cost far more memory.
-    const [nodes, prognoser, ramar, utfall] = await Promise.all([
+    const [nodes, prognoser, ramar, utfall, budgetar] = await Promise.all([
       this.organisation.tradVid(periodensSlut(ar, tillfalle)),
       sql.execute<
         {
@@ -148,6 +152,11 @@ export class PrognosTotalerService {
          where ar = ? and manad <= ? group by ansvar`,
         [ar, periodensSistaManad(tillfalle)],
       ),
+      // Each ansvar's budget, as the roll-up has it: the avvikelse is each forecast against its own ansvar's budget.
+      sql.execute<{ ansvar: string; nettokostnad_ore: number | string }[]>(
+        'select ansvar, nettokostnad_ore from ansvar_budget where ar = ?',
+        [ar],
+      ),
     ]);
     const summor = prognoser.map((p) => ({
       ansvar: p.ansvar,
@@ -160,6 +169,7 @@ export class PrognosTotalerService {
     const jamforelse = {
       ramPerNamnd: new Map(ramar.map((r) => [r.namnd, Number(r.ram_ore)])),
       utfallPerAnsvar: new Map(utfall.map((u) => [u.ansvar, Number(u.netto_ore)])),
+      budgetPerAnsvar: new Map(budgetar.map((b) => [b.ansvar, Number(b.nettokostnad_ore)])),
     };
     const manader = utfall.map((u) => Number(u.senaste_manad));
     return {

@@ -60,7 +60,7 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
     expect(totaler.stad.nettokostnadOre).toBe(1_00);
   });
 
-  it('puts each nämnd’s frame and net utfall beside its forecast, and the deviation once every ansvar has one', () => {
+  it('puts each nämnd’s frame and net utfall beside its forecast; without ansvar budgets, the deviation once every ansvar has one', () => {
     const jamforelse = {
       ramPerNamnd: new Map([
         ['SN', 3_000_00],
@@ -75,7 +75,8 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
     const delvis = summeraPerNamnd(TREE, [prognos('41210', 0, 1_500_00), prognos('11010', 0, 12_34)], jamforelse);
     expect(delvis.namnder.find((n) => n.kod === 'SN')).toMatchObject({ budgetOre: 3_000_00, utfallOre: 1_234_56, avvikelseOre: null });
     expect(delvis.namnder.find((n) => n.kod === 'KS')).toMatchObject({ budgetOre: 10_00, utfallOre: 3_00, avvikelseOre: 10_00 - 12_34 });
-    expect(delvis.stad).toMatchObject({ budgetOre: 3_010_00, utfallOre: 1_237_56, avvikelseOre: null });
+    // The city's is its nämnders' added up: SN's is not known yet.
+    expect(delvis.stad).toMatchObject({ budgetOre: 3_010_00, utfallOre: 1_237_56, avvikelseOre: 10_00 - 12_34 });
 
     const alla = summeraPerNamnd(
       TREE,
@@ -84,6 +85,44 @@ describe('summeraPerNamnd: forecasts rolled up to nämnd and city', () => {
     );
     expect(alla.namnder.find((n) => n.kod === 'SN')?.avvikelseOre).toBe(500_00);
     expect(alla.stad.avvikelseOre).toBe(3_010_00 - 2_512_34);
+  });
+
+  // SN's frame holds 500,00 more than its ansvar's budgets: not distributed, so counted as spent, like an ansvar
+  // without a forecast. 41210's budget is 1 000,00, 41230's 2 000,00, KS's one ansvar's 10,00.
+  const medAnsvarsbudget = {
+    ramPerNamnd: new Map([
+      ['SN', 3_500_00],
+      ['KS', 10_00],
+    ]),
+    utfallPerAnsvar: new Map<string, number>(),
+    budgetPerAnsvar: new Map([
+      ['41210', 1_000_00],
+      ['41230', 2_000_00],
+      ['11010', 10_00],
+    ]),
+  };
+  it.each([
+    { fall: 'no forecast yet', prognoser: [], SN: null, KS: null, stad: null },
+    {
+      fall: 'one of SN’s two ansvar: 1 000,00 − 1 500,00; KS 10,00 − 12,34',
+      prognoser: [prognos('41210', 0, 1_500_00), prognos('11010', 0, 12_34)],
+      SN: -500_00,
+      KS: -2_34,
+      stad: -502_34,
+    },
+    {
+      fall: 'every ansvar: 1 000,00 − 999,99 and 2 000,00 − 1 999,00; KS on budget',
+      prognoser: [prognos('41210', 0, 999_99), prognos('41230', 1_00, 2_000_00), prognos('11010', 0, 10_00)],
+      SN: 1_01,
+      KS: 0,
+      stad: 1_01,
+    },
+  ])('with ansvar budgets, the deviation is the roll-up’s, each forecast against its ansvar’s budget: $fall', (fall) => {
+    const totaler = summeraPerNamnd(TREE, fall.prognoser, medAnsvarsbudget);
+    const avvikelse = (kod: string) => totaler.namnder.find((n) => n.kod === kod)?.avvikelseOre;
+    expect(avvikelse('SN')).toBe(fall.SN);
+    expect(avvikelse('KS')).toBe(fall.KS);
+    expect(totaler.stad.avvikelseOre).toBe(fall.stad);
   });
 
   it('says null, not zero, for a budget or utfall it has not heard of', () => {

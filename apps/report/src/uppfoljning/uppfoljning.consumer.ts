@@ -20,7 +20,10 @@ export class UppfoljningConsumer {
       await this.uppfoljning.registreraBudget(em, envelope.payload);
       ar = envelope.payload.ar;
     });
-    if (outcome === 'applied' && ar !== undefined) this.uppfoljning.meddela(ar);
+    if (outcome === 'applied' && ar !== undefined) {
+      this.uppfoljning.meddela(ar);
+      this.uppfoljning.budgetAndrad$.next(ar);
+    }
   }
 
   @EventPattern<string>(prognosomgangAndrad.topic)

@@ -182,6 +182,9 @@ export class UppfoljningService {
   /** Rounds as they close, after the change is committed: prognossäkerhet keeps each nämnd's forecast then. */
   readonly omgangStangd$ = new Subject<PrognosomgangAndradPayload>();
 
+  /** Years whose ansvar budgets changed, after the commit: the forecast totals compare each forecast with them. */
+  readonly budgetAndrad$ = new Subject<number>();
+
   /** To be called after a transaction that changed a year's budget, utfall or round has committed: its rows are read again. */
   meddela(ar: number): void {
     this.arsrader.delete(ar);

@@ -47,8 +47,12 @@ export const oversiktSchema = z.object({
       budgetOre: oreSchema.nullable(),
       /** Net cost in the period's imported utfall; null before any. */
       utfallOre: oreSchema.nullable(),
+      /**
+       * The nämnd's whole helårsprognos (`helarsprognosOre` of the totals): the forecasts where they are in, the
+       * budget for the rest; the sum of the forecasts where the nämnd has no budget.
+       */
       prognosOre: oreSchema,
-      /** Budget minus prognos: positive is a surplus; null without a budget. */
+      /** Budget minus prognos, the roll-up's (see the totals' `avvikelseOre`): positive is a surplus; null before any forecast. */
       avvikelseOre: oreSchema.nullable(),
       antalLamnade: z.number().int().nonnegative(),
       antalAnsvar: z.number().int().nonnegative(),

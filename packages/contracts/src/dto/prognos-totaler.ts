@@ -15,8 +15,19 @@ export const summaSchema = z.object({
   budgetOre: oreSchema.nullable(),
   /** Net cost in the imported utfall of the forecast's period (cost minus revenue): to April for April's; null before any utfall. */
   utfallOre: oreSchema.nullable(),
-  /** Budget minus prognos: positive is a forecast surplus, negative a deficit; null without a budget. */
+  /**
+   * Budget minus prognos as the roll-up, the goal grid and the walk to the city's forecast result have it: over the
+   * ansvar whose forecast counts, each against its own ansvar's budget; an ansvar without a forecast, and the part of
+   * the frame not distributed to any ansvar, count as their budget. Positive is a forecast surplus, negative a
+   * deficit; null before the first forecast. (A nämnd none of whose ansvar has a budget in the year has the frame
+   * minus the forecasts, once all are in.) The city's is its nämnders' added up.
+   */
   avvikelseOre: oreSchema.nullable(),
+  /**
+   * The nämnd's whole helårsprognos: the budget (frame) minus the avvikelse, so the forecasts where they are in and
+   * the budget for the rest. What the resultaträkning's round column and the reports to KF take; null without both.
+   */
+  helarsprognosOre: oreSchema.nullable(),
 });
 export type Summa = z.infer<typeof summaSchema>;
 
