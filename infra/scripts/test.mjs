@@ -8,7 +8,7 @@ import { ensureKafka } from './lib/kafka.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run, shutdown } from './lib/process.mjs';
 import { ensureSchemathesis } from './lib/schemathesis.mjs';
-import { ensureTopics } from './lib/topics.mjs';
+import { ensureTopics, topicsOf } from './lib/topics.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = createLog('test');
@@ -47,10 +47,7 @@ const [kafka, postgres, chromium, verapdf, soffice, schemathesis] = await Promis
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
-await ensureTopics(
-  kafka.brokers,
-  ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
-);
+await ensureTopics(kafka.brokers, topicsOf(ALL_EVENTS));
 
 const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
   cwd: root,
