@@ -125,6 +125,7 @@ export async function startGateway({ port, host = '127.0.0.1', staticDir, servic
   registerUnknownService(app, Object.keys(services));
   if (oidc?.local) app.register(mountLocalProvider, { state });
   registerKonfiguration(app, state);
+  registerHealth(app, state);
   await registerDashboard(app, resolve(staticDir));
 
   let url;
@@ -290,6 +291,18 @@ function registerKonfiguration(app, state) {
       );
     }
     return reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(state.konfiguration));
+  });
+}
+
+/**
+ * The gateway's own health, for its readiness and liveness probes: 200 once it listens with sign-in configured, 503
+ * before. It asks no service: the gateway holds no state, and one service being down must not take the gateway (the
+ * dashboard, and the other services' APIs) out of rotation; each service's own probe is on its /health.
+ */
+function registerHealth(app, state) {
+  app.get('/health', (_request, reply) => {
+    if (!state.konfiguration) return sendProblem(reply, 503, 'The gateway has no sign-in configured yet.');
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
 }
 

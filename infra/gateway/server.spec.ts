@@ -116,6 +116,21 @@ describe('the gateway', () => {
     });
   });
 
+  describe('its health', () => {
+    it('answers /health at once, without asking the services (forecast here is down)', async () => {
+      let asked = 0;
+      goals.handle((_req, res) => {
+        asked += 1;
+        res.writeHead(500).end();
+      });
+      const response = await fetch(`${gateway.url}/health`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toEqual({ status: 'ok' });
+      expect(asked).toBe(0);
+    });
+  });
+
   describe('the API', () => {
     it('passes method, path and query on unchanged, drops cookies and sets X-Forwarded-For itself', async () => {
       let seen: { method?: string; url?: string; headers?: http.IncomingHttpHeaders } = {};

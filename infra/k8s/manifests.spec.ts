@@ -1,30 +1,32 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 const HERE = new URL('.', import.meta.url).pathname;
-const ROOT = join(HERE, '../..');
 const BASE = join(HERE, 'base');
 
-/** A Python with kubernetes-validate (docs/deployment.md says how to make `.tertial/tools/python`). */
-function python(): string | undefined {
-  for (const candidate of [join(ROOT, '.tertial/tools/python/bin/python3'), 'python3']) {
-    if (spawnSync(candidate, ['-c', 'import kubernetes_validate, jsonschema, yaml'], { stdio: 'ignore' }).status === 0) return candidate;
-  }
-  return undefined;
-}
+/**
+ * The tools, as `npm test` installs them (infra/scripts/lib/manifest-tools.mjs) and passes them: TERTIAL_K8S_PYTHON, a
+ * python3 with kubernetes-validate, and TERTIAL_KUSTOMIZE. Under `npm test` (TERTIAL_TEST_RUN=1) a missing one fails
+ * the tests; a plain `npx vitest` without them skips these tests and says how to get them.
+ */
+const PYTHON = process.env.TERTIAL_K8S_PYTHON || undefined;
+const KUSTOMIZE = process.env.TERTIAL_KUSTOMIZE || undefined;
+const REQUIRED = process.env.TERTIAL_TEST_RUN === '1';
+const HOW = 'run `npm test`, which installs them into .tertial/tools and sets TERTIAL_K8S_PYTHON and TERTIAL_KUSTOMIZE';
+if (!REQUIRED && (!PYTHON || !KUSTOMIZE))
+  console.warn(`infra/k8s/manifests.spec.ts: skipped without kubernetes-validate or kustomize: ${HOW}`);
+const withTools = (needsKustomize: boolean) => !REQUIRED && (!PYTHON || (needsKustomize && !KUSTOMIZE));
 
-/** kustomize on the PATH or in `.tertial/tools/`, to build the overlays. */
-function kustomize(): string | undefined {
-  const local = join(ROOT, '.tertial/tools/kustomize');
-  if (existsSync(local)) return local;
-  return spawnSync('kustomize', ['version'], { stdio: 'ignore' }).status === 0 ? 'kustomize' : undefined;
-}
+describe('the tools that check the manifests', () => {
+  it.runIf(REQUIRED)('are there under npm test', () => {
+    expect(PYTHON, HOW).toBeTruthy();
+    expect(KUSTOMIZE, HOW).toBeTruthy();
+  });
+});
 
-const PYTHON = python();
-const KUSTOMIZE = kustomize();
 // Loading the Kubernetes schemas takes a Python a few seconds, and far longer on a busy machine.
 const SLOW = 240_000;
 
@@ -34,7 +36,7 @@ function validate(args: string[], input?: string): { status: number; output: str
 }
 
 describe('the Kubernetes manifests in infra/k8s', () => {
-  it.skipIf(!PYTHON)(
+  it.skipIf(withTools(false))(
     "are valid for Kubernetes 1.37 and for Strimzi's and CloudNativePG's CRDs, with two replicas, probes and a PodDisruptionBudget each",
     () => {
       const files = readdirSync(BASE)
@@ -50,7 +52,7 @@ describe('the Kubernetes manifests in infra/k8s', () => {
     SLOW,
   );
 
-  it.skipIf(!PYTHON)(
+  it.skipIf(withTools(false))(
     'refuse a resource the cluster would refuse or silently prune',
     () => {
       const wrong = [
@@ -74,7 +76,7 @@ describe('the Kubernetes manifests in infra/k8s', () => {
   );
 
   for (const overlay of ['production', 'staging']) {
-    it.skipIf(!PYTHON || !KUSTOMIZE)(
+    it.skipIf(withTools(true))(
       `build and validate as the ${overlay} overlay`,
       () => {
         const built = execFileSync(KUSTOMIZE!, ['build', join(HERE, 'overlays', overlay)], {
@@ -82,6 +84,11 @@ describe('the Kubernetes manifests in infra/k8s', () => {
           env: { ...process.env, TERTIAL_OIDC_ISSUER: 'https://login.stad.example/realms/tertial' },
         });
         expect(built).toContain('TERTIAL_OIDC_ISSUER: https://login.example.org/realms/tertial');
+        // Topics with a replica on every broker; the large messages' limits survive the overlay's patches.
+        expect(built).toContain(`TERTIAL_TOPIC_REPLICATION_FACTOR: "${overlay === 'staging' ? 1 : 3}"`);
+        expect(built).toContain('message.max.bytes: 16777216');
+        expect(built).toContain('replica.fetch.max.bytes: 16777216');
+        expect(built).toMatch(/path: \/health\n\s+port: http/);
         const { status, output } = validate(['-'], built);
         expect(output).toContain('0 failed');
         expect(status).toBe(0);

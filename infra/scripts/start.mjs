@@ -12,7 +12,7 @@ import { loadDemoData, loadDemoUtfall } from './lib/demo-data.mjs';
 import { loadDemoKoncern } from './lib/demo-koncern.mjs';
 import { supervise } from './lib/supervisor.mjs';
 import { tokenSource } from './lib/tokens.mjs';
-import { ensureTopics } from './lib/topics.mjs';
+import { ensureTopics, topicsOf } from './lib/topics.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = createLog();
@@ -70,10 +70,7 @@ kafka = await ensureKafka({
 });
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
-await ensureTopics(
-  kafka.brokers,
-  ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
-);
+await ensureTopics(kafka.brokers, topicsOf(ALL_EVENTS));
 
 // TERTIAL_REPLIKER=N runs N replicas of every service behind the gateway (docs/operations.md#replicas); they share
 // their service's database, so they need PostgreSQL.

@@ -7,8 +7,9 @@ import { ensureLibreoffice, ensureVerapdf } from './lib/dokumentverktyg.mjs';
 import { ensureKafka } from './lib/kafka.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { createLog, onShutdown, run, shutdown } from './lib/process.mjs';
+import { ensureKubernetesValidate, ensureKustomize, ensurePromtool } from './lib/manifest-tools.mjs';
 import { ensureSchemathesis } from './lib/schemathesis.mjs';
-import { ensureTopics } from './lib/topics.mjs';
+import { ensureTopics, topicsOf } from './lib/topics.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = createLog('test');
@@ -27,7 +28,7 @@ log(`building, type-checking${skipLint ? ' (lint skipped: TERTIAL_SKIP_LINT=1)' 
 await run('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=static'], { cwd: root, env: nx, stdio: 'inherit' });
 
 // A broker of the tests' own, emptied on every run, so no earlier run's events leak into the assertions.
-const [kafka, postgres, chromium, verapdf, soffice, schemathesis] = await Promise.all([
+const [kafka, postgres, chromium, verapdf, soffice, schemathesis, k8sPython, kustomize, promtool] = await Promise.all([
   ensureKafka({
     root,
     log: log.child('kafka'),
@@ -43,14 +44,15 @@ const [kafka, postgres, chromium, verapdf, soffice, schemathesis] = await Promis
   ensureLibreoffice({ log: log.child('libreoffice') }),
   // Every service's API is fuzzed from its OpenAPI document (tests/integration/api-fuzzning.test.ts).
   ensureSchemathesis({ root, log: log.child('schemathesis') }),
+  // The Kubernetes manifests and the alert rules are checked with the real tools (infra/k8s, infra/prometheus).
+  ensureKubernetesValidate({ root, log: log.child('kubernetes-validate') }),
+  ensureKustomize({ root, log: log.child('kustomize') }),
+  ensurePromtool({ root, log: log.child('promtool') }),
 ]);
 onShutdown(postgres.stop);
 onShutdown(kafka.stop);
 const { ALL_EVENTS } = await import(join(root, 'packages/contracts/dist/events/index.js'));
-await ensureTopics(
-  kafka.brokers,
-  ALL_EVENTS.map((event) => ({ topic: event.topic, partitions: event.partitions })),
-);
+await ensureTopics(kafka.brokers, topicsOf(ALL_EVENTS));
 
 const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
   cwd: root,
@@ -63,6 +65,11 @@ const { code } = await run('npx', ['vitest', 'run', ...vitestArgs], {
     TERTIAL_VERAPDF_LIBS: verapdf,
     TERTIAL_SOFFICE: soffice,
     TERTIAL_SCHEMATHESIS: schemathesis,
+    TERTIAL_K8S_PYTHON: k8sPython,
+    TERTIAL_KUSTOMIZE: kustomize,
+    TERTIAL_PROMTOOL: promtool,
+    // The specs that need one of these tools fail without it, rather than skip, when `npm test` runs them.
+    TERTIAL_TEST_RUN: '1',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim(),
   },
 });

@@ -127,6 +127,26 @@ describe('what an operator sees of a running service', () => {
     );
   });
 
+  it("every line a service writes is one JSON object, MikroORM's migrator's too", () => {
+    for (const service of ['goals', 'budget', 'forecast', 'report']) {
+      const lines = readFileSync(join(ROOT, '.tertial/logs', `test-${service}.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      const notJson = lines.filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== 'object';
+        } catch {
+          return true;
+        }
+      });
+      expect(notJson, service).toEqual([]);
+      expect(
+        lines.some((line) => line.includes('[migrator]') && line.includes('"context":"MikroORM"')),
+        service,
+      ).toBe(true);
+    }
+  });
+
   it('a message the consumer cannot apply is counted as a dead letter of its topic', async () => {
     const labels = { topic: prognosomgangAndrad.topic };
     const before = sum(await scrape('report'), 'tertial_dead_letters_total', labels);

@@ -1,7 +1,7 @@
 // Small process helpers shared by the start, test and bench scripts: running commands, waiting for
 // servers, installing Debian packages, cleaning up on Ctrl-C, and one log style.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -88,7 +88,29 @@ let aptUpdated = false;
  * apt holds a lock, and the package lists are updated once per process.
  */
 export function aptInstall(packages, { log: say = log } = {}) {
-  const install = async () => {
+  return apt(packages, say, async (env) => {
+    say(`apt-get install -y ${packages.join(' ')}`);
+    await run('apt-get', ['-qq', 'install', '-y', ...packages], { env });
+  });
+}
+
+/**
+ * Fetches one Debian package's .deb into `dir` without installing it (`apt-get download`), for a tool taken out of a
+ * package whose other contents (a server, its users and units) we do not want. Resolves to the file's path.
+ */
+export function aptDownload(pkg, dir, { log: say = log } = {}) {
+  return apt([pkg], say, async (env) => {
+    say(`apt-get download ${pkg}`);
+    await run('apt-get', ['-qq', 'download', pkg], { env, cwd: dir });
+    const deb = readdirSync(dir).find((file) => file.startsWith(`${pkg}_`) && file.endsWith('.deb'));
+    if (!deb) throw new Error(`apt-get download ${pkg} left no .deb in ${dir}`);
+    return join(dir, deb);
+  });
+}
+
+/** Runs `step` after the package lists are updated (once per process), queued because apt holds a lock. */
+function apt(packages, say, step) {
+  const once = async () => {
     if (process.getuid?.() !== 0) {
       throw new Error(`${packages.join(' ')} is missing and only root can install it: apt-get install ${packages.join(' ')}`);
     }
@@ -98,10 +120,9 @@ export function aptInstall(packages, { log: say = log } = {}) {
       await run('apt-get', ['-qq', 'update'], { env });
       aptUpdated = true;
     }
-    say(`apt-get install -y ${packages.join(' ')}`);
-    await run('apt-get', ['-qq', 'install', '-y', ...packages], { env });
+    return step(env);
   };
-  const result = aptQueue.then(install);
+  const result = aptQueue.then(once);
   aptQueue = result.catch(() => {});
   return result;
 }

@@ -10,6 +10,7 @@ const textHandelse = defineEvent({
   topic: 'test.text.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: z.object({ text: z.string() }),
   keyOf: () => 'nyckel',
 });

@@ -15,12 +15,23 @@ export const eventEnvelopeSchema = z.object({
 });
 export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof eventEnvelopeSchema>, 'payload'> & { payload: TPayload };
 
+/**
+ * What a topic keeps (docs/events.md, "Retention"), chosen per event:
+ * - `every-event`: every event for good, never compacted. The report service is rebuilt from these (`npx tertial
+ *   rebuild report`, also as of a past moment), which needs each key's whole history, not only its latest.
+ * - `latest-per-key`: compacted, each key's latest event kept for good. Only for an event that carries the whole
+ *   current thing under a key naming that one thing, and that the report service does not consume, so no rebuild
+ *   or "as of" ever needs its history.
+ */
+export type TopicRetention = 'every-event' | 'latest-per-key';
+
 /** One kind of event: its type name, its topic, its payload schema and the field that keys it. */
 export interface EventDefinition<TPayload> {
   readonly type: string;
   readonly topic: string;
   readonly schemaVersion: number;
   readonly partitions: number;
+  readonly retention: TopicRetention;
   readonly payloadSchema: z.ZodType<TPayload>;
   readonly keyOf: (payload: TPayload) => string;
 }

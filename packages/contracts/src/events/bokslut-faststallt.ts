@@ -36,6 +36,7 @@ export const bokslutFaststallt = defineEvent({
   topic: 'tertial.budget.bokslut-faststallt.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: bokslutFaststalltPayloadSchema,
   keyOf: (payload) => `${payload.ar}:${payload.namnd}`,
 });

@@ -21,6 +21,7 @@ export const bolagsbudgetUppdaterad = defineEvent({
   topic: 'tertial.budget.bolagsbudget-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: bolagsbudgetUppdateradPayloadSchema,
   keyOf: (payload) => `${payload.bolag}:${payload.ar}`,
 });
@@ -51,6 +52,7 @@ export const bolagsutfallUppdaterat = defineEvent({
   topic: 'tertial.budget.bolagsutfall-uppdaterat.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: bolagsutfallUppdateratPayloadSchema,
   keyOf: (payload) => `${payload.bolag}:${payload.ar}`,
 });
@@ -69,6 +71,7 @@ export const bolagsprognosAndrad = defineEvent({
   topic: 'tertial.forecast.bolagsprognos-andrad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: bolagsprognosAndradPayloadSchema,
   keyOf: (payload) => `${payload.bolag}:${payload.ar}:${payload.tillfalle}`,
 });

@@ -23,6 +23,7 @@ export const namndramUppdaterad = defineEvent({
   topic: 'tertial.budget.namndram-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: namndramUppdateradPayloadSchema,
   keyOf: (payload) => payload.namnd,
 });
@@ -47,6 +48,7 @@ export const ansvarsbudgetUppdaterad = defineEvent({
   topic: 'tertial.budget.ansvarsbudget-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 6,
+  retention: 'every-event',
   payloadSchema: ansvarsbudgetUppdateradPayloadSchema,
   keyOf: (payload) => payload.ansvar,
 });
@@ -57,6 +59,7 @@ export const investeringsprojektUppdaterat = defineEvent({
   topic: 'tertial.budget.investeringsprojekt-uppdaterat.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: investeringsprojektSchema,
   keyOf: (projekt) => projekt.id,
 });
@@ -86,6 +89,7 @@ export const verksamhetsbudgetUppdaterad = defineEvent({
   topic: 'tertial.budget.verksamhetsbudget-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 6,
+  retention: 'every-event',
   payloadSchema: verksamhetsbudgetUppdateradPayloadSchema,
   keyOf: (payload) => payload.ansvar,
 });

@@ -12,6 +12,7 @@ export const inriktningUppdaterad = defineEvent({
   topic: 'tertial.goal.inriktning-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: inriktningSchema,
   keyOf: (inriktning) => inriktning.id,
 });
@@ -25,6 +26,7 @@ export const malUppdaterat = defineEvent({
   topic: 'tertial.goal.mal-uppdaterat.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: malversionSchema,
   keyOf: (mal) => mal.namnd,
 });
@@ -35,6 +37,7 @@ export const nyckeltalUppdaterat = defineEvent({
   topic: 'tertial.goal.nyckeltal-uppdaterat.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'latest-per-key',
   payloadSchema: nyckeltalSchema,
   keyOf: (nyckeltal) => nyckeltal.id,
 });
@@ -53,6 +56,7 @@ export const matvardenUppdaterade = defineEvent({
   topic: 'tertial.goal.matvarden-uppdaterade.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'latest-per-key',
   payloadSchema: matvardenUppdateradePayloadSchema,
   keyOf: (payload) => payload.nyckeltal,
 });
@@ -63,6 +67,7 @@ export const koladaJamforelseUppdaterad = defineEvent({
   topic: 'tertial.goal.kolada-jamforelse-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'latest-per-key',
   payloadSchema: koladaJamforelseSchema,
   keyOf: (jamforelse) => jamforelse.kpi,
 });
@@ -76,6 +81,7 @@ export const malbedomningUppdaterad = defineEvent({
   topic: 'tertial.goal.malbedomning-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: malbedomningSchema,
   keyOf: (bedomning) => bedomning.malId,
 });

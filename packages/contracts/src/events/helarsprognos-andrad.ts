@@ -46,6 +46,7 @@ export const helarsprognosAndrad = defineEvent({
   topic: 'tertial.forecast.helarsprognos-andrad.v1',
   schemaVersion: 1,
   partitions: 6,
+  retention: 'every-event',
   payloadSchema: helarsprognosAndradPayloadSchema,
   keyOf: (payload) => payload.ansvar,
 });

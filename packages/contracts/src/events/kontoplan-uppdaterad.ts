@@ -20,6 +20,7 @@ export const kontoplanUppdaterad = defineEvent({
   topic: 'tertial.budget.kontoplan-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: kontoplanUppdateradPayloadSchema,
   keyOf: () => 'kontoplan',
 });

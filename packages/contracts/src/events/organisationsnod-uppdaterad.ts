@@ -7,6 +7,7 @@ export const organisationsnodUppdaterad = defineEvent({
   topic: 'tertial.organisation.nod-uppdaterad.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: organisationNodeSchema,
   keyOf: (node) => node.kod,
 });

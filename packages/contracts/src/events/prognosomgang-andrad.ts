@@ -27,6 +27,7 @@ export const prognosomgangAndrad = defineEvent({
   topic: 'tertial.forecast.prognosomgang-andrad.v1',
   schemaVersion: 1,
   partitions: 1,
+  retention: 'every-event',
   payloadSchema: prognosomgangAndradPayloadSchema,
   keyOf: (payload) => `${payload.ar}-${payload.tillfalle}`,
 });

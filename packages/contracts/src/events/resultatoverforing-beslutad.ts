@@ -36,6 +36,7 @@ export const resultatoverforingBeslutad = defineEvent({
   topic: 'tertial.budget.resultatoverforing-beslutad.v1',
   schemaVersion: 1,
   partitions: 3,
+  retention: 'every-event',
   payloadSchema: resultatoverforingBeslutadPayloadSchema,
   keyOf: (payload) => String(payload.ar),
 });

@@ -29,6 +29,7 @@ export const utfallAnsvarUppdaterat = defineEvent({
   topic: 'tertial.budget.utfall-ansvar-uppdaterat.v1',
   schemaVersion: 1,
   partitions: 6,
+  retention: 'every-event',
   payloadSchema: utfallAnsvarUppdateratPayloadSchema,
   keyOf: (payload) => payload.ansvar,
 });

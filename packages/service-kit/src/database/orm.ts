@@ -9,6 +9,7 @@ import { SqliteDriver } from '@mikro-orm/sqlite';
 import { AndringsloggPostSchema } from '../andringslogg/andringslogg-post.entity.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ProcessedEventSchema } from '../consumer/processed-event.entity.js';
+import { OrmLogger } from '../logging/orm-logger.js';
 import { MIGRATIONS as KIT_MIGRATIONS } from '../migrations/index.js';
 import { OrganisationNodeReplicaSchema } from '../organisation-replica/organisation-node-replica.entity.js';
 import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-replica/migrations/index.js';
@@ -57,6 +58,8 @@ export function ormOptions(config: Pick<ServiceConfig, 'database'>, database: Se
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
+    // Its few lines (the migrator's) as JSON through the service's logger, like every other line.
+    loggerFactory: (options) => OrmLogger.create(options),
   };
   if (config.database.kind === 'postgresql') {
     return {

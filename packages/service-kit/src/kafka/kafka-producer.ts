@@ -4,16 +4,13 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
+import { consumerLagOf, type ConsumerLag } from './consumer-lag.js';
 import { recordingPartitioner, sendAcknowledged, type OutgoingMessage, type PartitionsGiven } from './acknowledged-send.js';
 import { kafkaProducerOptions } from './kafka-options.js';
 
 export type { OutgoingMessage } from './acknowledged-send.js';
 
-export interface ConsumerLag {
-  readonly topic: string;
-  readonly partition: number;
-  readonly lag: number;
-}
+export type { ConsumerLag } from './consumer-lag.js';
 
 /** The service's one Kafka producer (NestJS's ClientKafka in producer-only mode), sending with acks=all. */
 @Injectable()
@@ -55,29 +52,9 @@ export class KafkaProducer implements OnApplicationShutdown {
     );
   }
 
-  /**
-   * How far `groupId` is behind, per topic and partition it has committed offsets for: the partition's end offset
-   * minus the group's committed one (a partition it has not committed yet counts from the log's start).
-   */
+  /** How far `groupId` is behind per topic and partition (`consumerLagOf`: committed and assigned partitions). */
   async consumerLag(groupId: string, timeoutMs: number): Promise<ConsumerLag[]> {
-    return withTimeout(
-      (async () => {
-        const admin = await this.connectedAdmin();
-        const committed = await admin.fetchOffsets({ groupId });
-        const lag: ConsumerLag[] = [];
-        for (const { topic, partitions } of committed) {
-          const ends = new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, entry]));
-          for (const { partition, offset } of partitions) {
-            const end = ends.get(partition);
-            if (!end) continue;
-            const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
-            lag.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
-          }
-        }
-        return lag;
-      })(),
-      timeoutMs,
-    );
+    return withTimeout((async () => consumerLagOf(await this.connectedAdmin(), groupId))(), timeoutMs);
   }
 
   private async connectedAdmin(): Promise<Admin> {
