@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import { Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -15,6 +16,7 @@ import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-r
 import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
 import type { Dialect } from './dialect-migration.js';
 import { releaseDroppedConnections } from './dropped-connections.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 export interface MigrationEntry {
@@ -84,9 +86,10 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
       // which is the embedded default's promise; without it every event applied waits for an fsync.
       await orm.em.getConnection().execute('pragma journal_mode = wal');
       await orm.em.getConnection().execute('pragma synchronous = normal');
-      // A checkpoint (copying the WAL into the database, with an fsync of each) runs inside the commit that fills the
-      // WAL to this many pages, and stalls the whole service while the disk syncs: every 1,000 pages (SQLite's
-      // default) was about 2 s of stalls per 3,000 forecast saves, every 4,000 (16 MB of WAL) half of that.
+      // Checkpoints (copying the WAL into the database, with an fsync of each) run in a worker thread (see below). A
+      // commit checkpoints by itself only if that falls far behind: inside a commit a checkpoint stalls the whole
+      // service while the disk syncs (every 1,000 pages, SQLite's default, was about 2 s of stalls per 3,000 forecast
+      // saves, every 4,000 half of that).
       await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       const native: unknown = await orm.em.getConnection().getNativeClient();
       cacheStatements(native as PreparingDatabase);
@@ -97,7 +100,25 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
     await orm.close();
     throw error;
   }
+  if (config.database.kind === 'sqlite') checkpointOffTheCommitPath(orm, config.database.file);
   return orm;
+}
+
+/** How often the worker thread checkpoints the SQLite WAL, and at how many pages it starts the WAL over. */
+export const WAL_CHECKPOINT_INTERVAL_MS = 200;
+export const WAL_RESTART_PAGES = 4_000;
+
+/** The SQLite WAL checkpointed by a worker thread (`startWalCheckpointer`) for as long as the database is open. */
+function checkpointOffTheCommitPath(orm: MikroORM, file: string): void {
+  const logger = new Logger('SQLite');
+  const checkpointer = startWalCheckpointer(file, { intervalMs: WAL_CHECKPOINT_INTERVAL_MS, restartPages: WAL_RESTART_PAGES }, (message) =>
+    logger.warn(`WAL-checkpointen i bakgrunden misslyckades: ${message}`),
+  );
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await checkpointer.stop();
+    return close(force);
+  };
 }
 
 /**
@@ -145,8 +166,11 @@ export function databaseKind(em: EntityManager): Dialect {
   return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }
 
-/** How many pages the SQLite WAL may hold before a commit checkpoints it (see `openDatabase`). */
-export const WAL_AUTOCHECKPOINT_PAGES = 4_000;
+/**
+ * How many pages the SQLite WAL may hold before a commit checkpoints it on the service's thread: only when the worker
+ * thread's checkpoints (`WAL_RESTART_PAGES`) have fallen far behind.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 16_000;
 
 /** The part of better-sqlite3's `Database` the statement cache wraps. */
 interface PreparingDatabase {

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { dbTid, sqlDirekt } from './direkt.js';
 import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 describe('the embedded SQLite database', () => {
   let mapp: string;
@@ -21,13 +22,43 @@ describe('the embedded SQLite database', () => {
     rmSync(mapp, { recursive: true, force: true });
   });
 
-  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+  it('opens the file in WAL mode, a commit checkpointing only past WAL_AUTOCHECKPOINT_PAGES pages', async () => {
     const svar = async (pragma: string): Promise<unknown> => {
       const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
       return Object.values(rad ?? {})[0];
     };
     expect(await svar('journal_mode')).toBe('wal');
     expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
+  });
+
+  it('checkpoints the WAL in a worker thread and starts it over under a stream of commits, losing nothing', async () => {
+    const fil = join(mapp, 'wal.sqlite');
+    const egen = await openDatabase({ database: { kind: 'sqlite', file: fil } }, { entities: [], migrations: [] });
+    const fel: string[] = [];
+    const checkpointer = startWalCheckpointer(fil, { intervalMs: 5, restartPages: 50 }, (message) => fel.push(message));
+    const skriv = (id: string) =>
+      sqlDirekt(egen.em.fork(), 'insert into "processed_event" ("event_id", "topic", "processed_at") values (?, ?, ?)', [
+        id,
+        'x'.repeat(3_000),
+        dbTid(egen.em, new Date()),
+      ]);
+    try {
+      for (let i = 0; i < 300; i += 1) {
+        await skriv(`w${i}`);
+        if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await vi.waitFor(() => expect(checkpointer.senaste?.restarted).toBe(true), { timeout: 5_000 });
+      await skriv('efter');
+      // Started over: the WAL holds the last commit's few frames, not the 300 before it.
+      const [wal] = (await egen.em.getConnection().execute('pragma wal_checkpoint(PASSIVE)')) as { log: number }[];
+      expect(wal!.log).toBeLessThan(50);
+      const [antal] = (await egen.em.getConnection().execute('select count(*) as n from "processed_event"')) as { n: number }[];
+      expect(antal!.n).toBe(301);
+      expect(fel).toEqual([]);
+    } finally {
+      await checkpointer.stop();
+      await egen.close();
+    }
   });
 
   it('reads what it wrote in the caller’s transaction, and says how many rows a statement changed', async () => {
