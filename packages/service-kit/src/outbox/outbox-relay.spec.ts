@@ -44,14 +44,14 @@ describe('the outbox relay', () => {
       await skrivRad(id);
       relay.wake();
     }
-    await vi.waitFor(() => expect(skickat).toHaveLength(1));
+    await vi.waitFor(() => expect(skickat).toHaveLength(1), { timeout: 10_000 });
     expect(skickat[0]!.map((message) => message.key)).toEqual(['a', 'b', 'c']);
     await skrivRad('d');
     relay.wake();
-    await vi.waitFor(() => expect(skickat).toHaveLength(2));
+    await vi.waitFor(() => expect(skickat).toHaveLength(2), { timeout: 10_000 });
     expect(skickat[1]!.map((message) => message.key)).toEqual(['d']);
     const { rader } = await sqlDirekt(orm.em.fork(), 'select count(*) as n from "outbox_message" where "sent_at" is null', []);
     expect(rader).toEqual([{ n: 0 }]);
     await relay.onApplicationShutdown();
-  });
+  }, 30_000);
 });
