@@ -86,10 +86,10 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
       // which is the embedded default's promise; without it every event applied waits for an fsync.
       await orm.em.getConnection().execute('pragma journal_mode = wal');
       await orm.em.getConnection().execute('pragma synchronous = normal');
-      // Checkpoints (copying the WAL into the database, with an fsync of each) run in a worker thread (see below). A
-      // commit checkpoints by itself only if that falls far behind: inside a commit a checkpoint stalls the whole
-      // service while the disk syncs (every 1,000 pages, SQLite's default, was about 2 s of stalls per 3,000 forecast
-      // saves, every 4,000 half of that).
+      // A checkpoint (copying the WAL into the database, with an fsync of each) runs inside the commit that fills the
+      // WAL to this many pages, and stalled the whole service while the disk synced: every 1,000 pages (SQLite's
+      // default) was about 2 s of stalls per 3,000 forecast saves, every 4,000 half of that. A worker thread now copies
+      // most of it beforehand (see below), so that commit finds little left to do.
       await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       const native: unknown = await orm.em.getConnection().getNativeClient();
       cacheStatements(native as PreparingDatabase);
@@ -104,14 +104,13 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
   return orm;
 }
 
-/** How often the worker thread checkpoints the SQLite WAL, and at how many pages it starts the WAL over. */
+/** How often the worker thread checkpoints the SQLite WAL. */
 export const WAL_CHECKPOINT_INTERVAL_MS = 200;
-export const WAL_RESTART_PAGES = 4_000;
 
 /** The SQLite WAL checkpointed by a worker thread (`startWalCheckpointer`) for as long as the database is open. */
 function checkpointOffTheCommitPath(orm: MikroORM, file: string): void {
   const logger = new Logger('SQLite');
-  const checkpointer = startWalCheckpointer(file, { intervalMs: WAL_CHECKPOINT_INTERVAL_MS, restartPages: WAL_RESTART_PAGES }, (message) =>
+  const checkpointer = startWalCheckpointer(file, { intervalMs: WAL_CHECKPOINT_INTERVAL_MS }, (message) =>
     logger.warn(`WAL-checkpointen i bakgrunden misslyckades: ${message}`),
   );
   const close = orm.close.bind(orm);
@@ -166,11 +165,8 @@ export function databaseKind(em: EntityManager): Dialect {
   return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }
 
-/**
- * How many pages the SQLite WAL may hold before a commit checkpoints it on the service's thread: only when the worker
- * thread's checkpoints (`WAL_RESTART_PAGES`) have fallen far behind.
- */
-export const WAL_AUTOCHECKPOINT_PAGES = 16_000;
+/** How many pages the SQLite WAL may hold before a commit checkpoints it (see `openDatabase`). */
+export const WAL_AUTOCHECKPOINT_PAGES = 4_000;
 
 /** The part of better-sqlite3's `Database` the statement cache wraps. */
 interface PreparingDatabase {
