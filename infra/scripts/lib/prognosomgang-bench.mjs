@@ -2,6 +2,7 @@
 // chef through the public API at the one origin (50 clients at a time, tokens fetched before the clock starts), and
 // for each submission the time until the city node of the roll-up includes it, read from the round's live stream.
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 
 import { bearer } from './tokens.mjs';
 
@@ -56,6 +57,25 @@ export function synligVid(kvitton, meddelanden) {
     if (synlig) svar.push({ kvitto, at: Math.max(synlig.at, kvitto.at) });
   }
   return svar;
+}
+
+/**
+ * Sends one submission with node:http over a keep-alive connection of the clients' own pool and resolves to its
+ * status and body. The same request as `fetch` would send, at about a third of its CPU (measured: 0.4 against 1.1–1.5 ms
+ * per request with a trivial server), so that the bench's own clients take less of the two cores the product runs on.
+ */
+function skicka(url, { method, headers, body, agent }) {
+  return new Promise((resolve, reject) => {
+    const forfragan = request(url, { method, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (svar) => {
+      let text = '';
+      svar.setEncoding('utf8');
+      svar.on('data', (bit) => (text += bit));
+      svar.on('end', () => resolve({ status: svar.statusCode, text }));
+      svar.on('error', reject);
+    });
+    forfragan.on('error', reject);
+    forfragan.end(body);
+  });
 }
 
 /** Follows a server-sent events stream with a token and calls `onEvent` with each event's data; returns a stop function. */
@@ -126,22 +146,22 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   const fel = [];
   let nasta = 0;
   const cpuFore = Object.fromEntries(Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => [namn, cpuSekunder(pid)]));
+  // One keep-alive connection per client, opened during the round as fetch's pool would.
+  const agent = new Agent({ keepAlive: true, maxSockets: klienter });
   const start = performance.now();
   await Promise.all(
     Array.from({ length: klienter }, async () => {
       while (nasta < ansvar.length) {
         const index = nasta++;
         const nod = ansvar[index];
-        const svar = await fetch(`${url}/api/forecast/helarsprognoser/${nod.kod}/${ar}/${tillfalle}`, {
+        const svar = await skicka(`${url}/api/forecast/helarsprognoser/${nod.kod}/${ar}/${tillfalle}`, {
           method: 'PUT',
           headers: { ...(await bearer(token, nod.chef.anvandarId)), 'content-type': 'application/json', 'if-match': '*' },
           body: JSON.stringify({ rader: rader(index), kommentar: 'Bänkprov', klarmarkerad: true }),
+          agent,
         });
-        if (svar.status === 200) kvitton.push({ ansvar: nod.kod, andring: (await svar.json()).andring, at: performance.now() });
-        else {
-          await svar.body?.cancel();
-          fel.push(svar.status);
-        }
+        if (svar.status === 200) kvitton.push({ ansvar: nod.kod, andring: JSON.parse(svar.text).andring, at: performance.now() });
+        else fel.push(svar.status);
       }
     }),
   );
@@ -153,6 +173,7 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   stoppa();
+  agent.destroy();
   const cpuMs = Object.fromEntries(
     Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => {
       const efter = cpuSekunder(pid);

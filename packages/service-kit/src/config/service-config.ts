@@ -28,6 +28,11 @@ const envSchema = z.object({
   TERTIAL_DATA_DIR: z.string().default('.tertial/data'),
   /** How often the outbox relay looks for unsent events, in milliseconds (it is also woken on every commit). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /**
+   * How long the outbox relay waits after a commit wakes it before it reads the outbox, in milliseconds, so that the
+   * commits of those milliseconds go to the broker in one request; 0 reads at once.
+   */
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   /** Consumer group suffix; tests use it to get a group of their own. */
   KAFKA_GROUP_SUFFIX: z.string().default(''),
   /**
@@ -71,6 +76,7 @@ export interface ServiceConfig {
   readonly kafkaFetchMaxWaitMs: number;
   readonly database: { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
   readonly outboxPollMs: number;
+  readonly outboxLingerMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Set when this instance rebuilds its database from the event log; `till` is the moment it rebuilds as of (null: now). */
   readonly rebuild: { readonly till: Date | null } | null;
@@ -106,6 +112,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       ? { kind: 'postgresql', url: vars.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(vars.TERTIAL_DATA_DIR, `${service}.sqlite`) },
     outboxPollMs: vars.OUTBOX_POLL_MS,
+    outboxLingerMs: vars.OUTBOX_LINGER_MS,
     logLevel: vars.LOG_LEVEL,
     rebuild: vars.TERTIAL_REBUILD === 'ja' ? { till: vars.TERTIAL_REBUILD_TILL ? new Date(vars.TERTIAL_REBUILD_TILL) : null } : null,
     logFormat: vars.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),

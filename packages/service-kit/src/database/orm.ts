@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import { Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -16,6 +17,7 @@ import { MIGRATIONS as ORGANISATION_REPLICA_MIGRATIONS } from '../organisation-r
 import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
 import type { Dialect } from './dialect-migration.js';
 import { releaseDroppedConnections } from './dropped-connections.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 export interface MigrationEntry {
@@ -88,8 +90,9 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
       await orm.em.getConnection().execute('pragma journal_mode = wal');
       await orm.em.getConnection().execute('pragma synchronous = normal');
       // A checkpoint (copying the WAL into the database, with an fsync of each) runs inside the commit that fills the
-      // WAL to this many pages, and stalls the whole service while the disk syncs: every 1,000 pages (SQLite's
-      // default) was about 2 s of stalls per 3,000 forecast saves, every 4,000 (16 MB of WAL) half of that.
+      // WAL to this many pages, and stalled the whole service while the disk synced: every 1,000 pages (SQLite's
+      // default) was about 2 s of stalls per 3,000 forecast saves, every 4,000 half of that. A worker thread now copies
+      // most of it beforehand (see below), so that commit finds little left to do.
       await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       const native: unknown = await orm.em.getConnection().getNativeClient();
       cacheStatements(native as PreparingDatabase);
@@ -100,7 +103,24 @@ export async function openDatabase(config: Pick<ServiceConfig, 'database'>, data
     await orm.close();
     throw error;
   }
+  if (config.database.kind === 'sqlite') checkpointOffTheCommitPath(orm, config.database.file);
   return orm;
+}
+
+/** How often the worker thread checkpoints the SQLite WAL. */
+export const WAL_CHECKPOINT_INTERVAL_MS = 200;
+
+/** The SQLite WAL checkpointed by a worker thread (`startWalCheckpointer`) for as long as the database is open. */
+function checkpointOffTheCommitPath(orm: MikroORM, file: string): void {
+  const logger = new Logger('SQLite');
+  const checkpointer = startWalCheckpointer(file, { intervalMs: WAL_CHECKPOINT_INTERVAL_MS }, (message) =>
+    logger.warn(`WAL-checkpointen i bakgrunden misslyckades: ${message}`),
+  );
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await checkpointer.stop();
+    return close(force);
+  };
 }
 
 /**

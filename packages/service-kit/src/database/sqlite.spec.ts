@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { dbTid, sqlDirekt } from './direkt.js';
 import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 describe('the embedded SQLite database', () => {
   let mapp: string;
@@ -29,6 +30,41 @@ describe('the embedded SQLite database', () => {
     expect(await svar('journal_mode')).toBe('wal');
     expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
   });
+
+  it('checkpoints the WAL in a worker thread under a stream of commits, losing nothing', async () => {
+    const fil = join(mapp, 'wal.sqlite');
+    const egen = await openDatabase({ database: { kind: 'sqlite', file: fil } }, { entities: [], migrations: [] });
+    const fel: string[] = [];
+    const checkpointer = startWalCheckpointer(fil, { intervalMs: 5 }, (message) => fel.push(message));
+    const skriv = (id: string) =>
+      sqlDirekt(egen.em.fork(), 'insert into "processed_event" ("event_id", "topic", "processed_at") values (?, ?, ?)', [
+        id,
+        'x'.repeat(3_000),
+        dbTid(egen.em, new Date()),
+      ]);
+    try {
+      for (let i = 0; i < 120; i += 1) {
+        await skriv(`w${i}`);
+        if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      // Everything the commits wrote is in the database file, copied by the worker.
+      await vi.waitFor(
+        () => {
+          const runda = checkpointer.senaste;
+          expect(runda?.log).toBeGreaterThan(0);
+          expect(runda?.checkpointed).toBe(runda?.log);
+        },
+        { timeout: 20_000 },
+      );
+      const [antal] = (await egen.em.getConnection().execute('select count(*) as n from "processed_event"')) as { n: number }[];
+      expect(antal!.n).toBe(120);
+      expect(fel).toEqual([]);
+    } finally {
+      await checkpointer.stop();
+      await egen.close();
+    }
+    // A migration, 120 commits and a few checkpoints: seconds on a busy machine.
+  }, 30_000);
 
   it('reads what it wrote in the caller’s transaction, and says how many rows a statement changed', async () => {
     const las = 'select "event_id", "topic" from "processed_event" where "event_id" = ?';

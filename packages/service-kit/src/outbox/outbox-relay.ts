@@ -18,6 +18,7 @@ const BATCH_SIZE = 200;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
+  private linger: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
   private stopped = false;
@@ -36,17 +37,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.linger);
     // A round stuck on an unreachable broker is abandoned: its rows stay unsent and go out after the restart.
     await Promise.race([this.running, sleep(2_000)]);
   }
 
-  /** Asks for a publishing round now, e.g. right after a commit that wrote outbox rows. */
+  /**
+   * Asks for a publishing round, e.g. right after a commit that wrote outbox rows. It starts `outboxLingerMs` later, so
+   * that the commits of those milliseconds go to the broker in the same request: while a round's forecasts poured in,
+   * a request for every one or two events was much of the broker's work, and of the consumers' fetches.
+   */
   wake(): void {
     if (this.stopped) return;
     if (this.running) {
       this.rerun = true;
       return;
     }
+    if (this.config.outboxLingerMs === 0) return this.publishNow();
+    this.linger ??= setTimeout(() => {
+      this.linger = undefined;
+      this.publishNow();
+    }, this.config.outboxLingerMs);
+  }
+
+  private publishNow(): void {
+    if (this.stopped || this.running) return;
     this.running = this.publishAll()
       .then(() => undefined)
       .catch((error: unknown) => this.logger.warn(`utkorgen kunde inte publicera: ${String(error)}`))
