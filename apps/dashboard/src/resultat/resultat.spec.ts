@@ -56,6 +56,7 @@ describe('the sources of the finance lines', () => {
           tillfalle: 'augusti',
           finns: true,
           elimineratOre: 0,
+          eliminering: { metod: 'inget', intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
           kallor: [
             { rad: 'skatteintakter', kalla: 'SKR 2026-08-21' },
             { rad: 'generella-statsbidrag', kalla: 'SKR 2026-08-21' },

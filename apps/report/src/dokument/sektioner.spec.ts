@@ -35,6 +35,7 @@ describe('the report’s sections from the services’ data', () => {
             finns: true,
             kallor: [],
             elimineratOre: 0,
+            eliminering: { metod: 'inget' as const, intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
           })),
           rader: [
             { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', summa: false, belopp: [20 * MNKR, 0, 0, 21 * MNKR] },
