@@ -170,14 +170,21 @@ const KOLUMNNAMN: Record<Resultatrakning['kolumner'][number]['tillfalle'], strin
 export function elimineringsnotering({ tillfalle, eliminering: e }: Resultatrakning['kolumner'][number]): string {
   const namn = KOLUMNNAMN[tillfalle];
   if (e.metod === 'inget')
-    return `${namn}: inga interna poster eliminerade, eftersom ingen nämnd har ett bokslut att uppskatta den interna delen från.`;
-  const ar = [...new Set(e.namnder.flatMap((rad) => (rad.underlagAr === null ? [] : [rad.underlagAr])))].sort().join(' och ');
-  const hur = e.metod === 'konton' ? 'kontoplanens interna konton' : `uppskattade med varje nämnds andel interna konton i bokslutet ${ar}`;
+    return `${namn}: inga interna poster eliminerade, eftersom ingen nämnd har utfall eller bokslut att uppskatta den interna delen från.`;
+  const kallor = [
+    ...new Set(
+      e.namnder.flatMap((rad) =>
+        rad.underlagAr === null ? [] : [rad.underlag === 'utfall' ? `utfallet ${rad.underlagAr} hittills` : `bokslutet ${rad.underlagAr}`],
+      ),
+    ),
+  ].sort();
+  const hur =
+    e.metod === 'konton' ? 'kontoplanens interna konton' : `uppskattade med varje nämnds andel interna konton i ${kallor.join(' och ')}`;
   const utan = e.namnder.filter((rad) => rad.underlagAr === null).map((rad) => rad.namnd);
   return (
     `${namn}: interna poster eliminerade, ${mnkr(e.intakterOre)} mnkr av intäkterna och ${mnkr(e.kostnaderOre)} mnkr av kostnaderna (${hur}); ` +
     `elimineringsdifferens ${mnkr(e.differensOre)} mnkr.` +
-    (utan.length > 0 ? ` Utan bokslut att gå efter, inget eliminerat: ${utan.join(', ')}.` : '')
+    (utan.length > 0 ? ` Utan utfall eller bokslut att gå efter, inget eliminerat för ${utan.join(', ')}.` : '')
   );
 }
 

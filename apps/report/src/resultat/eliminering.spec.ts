@@ -1,7 +1,15 @@
 import { STANDARD_INTERNA_KONTON, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { describe, expect, it } from 'vitest';
 
-import { andelAv, internaDelar, summeraEliminering, uppskattadEliminering, type InternaDelar } from './eliminering.js';
+import {
+  andelAv,
+  internaDelar,
+  internaDelarAvUtfall,
+  laggIhopDelar,
+  summeraEliminering,
+  uppskattadEliminering,
+  type Underlag,
+} from './eliminering.js';
 import { STANDARD_RESULTATRADER } from './resultatrakning.js';
 
 const INTERNA_HYROR: InterntKontointervall[] = [
@@ -72,13 +80,21 @@ describe('a share of an amount is rounded to the nearest öre, halves up, exactl
   });
 });
 
-const UNDERLAG: Record<string, { ar: number; delar: InternaDelar }> = {
+const UNDERLAG: Record<string, Underlag> = {
   // internränta: 10 % of its cost; no internal revenue
-  VON: { ar: 2025, delar: { intakterOre: 500_00, internaIntakterOre: 0, kostnaderOre: 3_000_00, internaKostnaderOre: 300_00 } },
+  VON: {
+    ar: 2025,
+    kalla: 'bokslut' as const,
+    delar: { intakterOre: 500_00, internaIntakterOre: 0, kostnaderOre: 3_000_00, internaKostnaderOre: 300_00 },
+  },
   // the landlord: internal revenue only, 80 % of its revenue
-  FN: { ar: 2025, delar: { intakterOre: 1_000_00, internaIntakterOre: 800_00, kostnaderOre: 700_00, internaKostnaderOre: 0 } },
+  FN: {
+    ar: 2025,
+    kalla: 'bokslut' as const,
+    delar: { intakterOre: 1_000_00, internaIntakterOre: 800_00, kostnaderOre: 700_00, internaKostnaderOre: 0 },
+  },
   // rounding: a third of its cost is internal
-  SN: { ar: 2024, delar: { intakterOre: 0, internaIntakterOre: 0, kostnaderOre: 3, internaKostnaderOre: 1 } },
+  SN: { ar: 2024, kalla: 'utfall' as const, delar: { intakterOre: 0, internaIntakterOre: 0, kostnaderOre: 3, internaKostnaderOre: 1 } },
 };
 const underlag = (namnd: string) => UNDERLAG[namnd];
 
@@ -91,8 +107,8 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
         { namnd: 'FN', intakterOre: 1_100_00, kostnaderOre: 650_00 },
       ],
       [
-        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025 },
-        { namnd: 'FN', intakterOre: 880_00, kostnaderOre: 0, underlagAr: 2025 },
+        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025, underlag: 'bokslut' },
+        { namnd: 'FN', intakterOre: 880_00, kostnaderOre: 0, underlagAr: 2025, underlag: 'bokslut' },
       ],
       { intakterOre: 880_00, kostnaderOre: 330_00, differensOre: -550_00 },
     ],
@@ -103,8 +119,8 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
         { namnd: 'NY', intakterOre: 100_00, kostnaderOre: 900_00 },
       ],
       [
-        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025 },
-        { namnd: 'NY', intakterOre: 0, kostnaderOre: 0, underlagAr: null },
+        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025, underlag: 'bokslut' },
+        { namnd: 'NY', intakterOre: 0, kostnaderOre: 0, underlagAr: null, underlag: null },
       ],
       { intakterOre: 0, kostnaderOre: 330_00, differensOre: 330_00 },
     ],
@@ -115,8 +131,8 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
         { namnd: 'SN', intakterOre: 0, kostnaderOre: 200 },
       ],
       [
-        { namnd: 'SN', intakterOre: 0, kostnaderOre: 33, underlagAr: 2024 },
-        { namnd: 'SN', intakterOre: 0, kostnaderOre: 67, underlagAr: 2024 },
+        { namnd: 'SN', intakterOre: 0, kostnaderOre: 33, underlagAr: 2024, underlag: 'utfall' },
+        { namnd: 'SN', intakterOre: 0, kostnaderOre: 67, underlagAr: 2024, underlag: 'utfall' },
       ],
       { intakterOre: 0, kostnaderOre: 100, differensOre: 100 },
     ],
@@ -129,8 +145,8 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
         { namnd: 'FN', nettokostnadOre: 100_00 },
       ],
       [
-        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025 },
-        { namnd: 'FN', intakterOre: 0, kostnaderOre: 0, underlagAr: 2025 },
+        { namnd: 'VON', intakterOre: 0, kostnaderOre: 330_00, underlagAr: 2025, underlag: 'bokslut' },
+        { namnd: 'FN', intakterOre: 0, kostnaderOre: 0, underlagAr: 2025, underlag: 'bokslut' },
       ],
       { intakterOre: 0, kostnaderOre: 330_00, differensOre: 330_00 },
     ],
@@ -149,8 +165,16 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
 
   it('internal cost and revenue that match leave the result as it was', () => {
     const lika = {
-      A: { ar: 2025, delar: { intakterOre: 1_000, internaIntakterOre: 0, kostnaderOre: 4_000, internaKostnaderOre: 400 } },
-      B: { ar: 2025, delar: { intakterOre: 800, internaIntakterOre: 400, kostnaderOre: 900, internaKostnaderOre: 0 } },
+      A: {
+        ar: 2025,
+        kalla: 'bokslut' as const,
+        delar: { intakterOre: 1_000, internaIntakterOre: 0, kostnaderOre: 4_000, internaKostnaderOre: 400 },
+      },
+      B: {
+        ar: 2025,
+        kalla: 'bokslut' as const,
+        delar: { intakterOre: 800, internaIntakterOre: 400, kostnaderOre: 900, internaKostnaderOre: 0 },
+      },
     };
     const eliminering = uppskattadEliminering(
       [
@@ -160,5 +184,37 @@ describe("a budget or forecast column's internal part is each nämnd's share in 
       (namnd) => lika[namnd as 'A' | 'B'],
     );
     expect(summeraEliminering(eliminering)).toEqual({ intakterOre: 400, kostnaderOre: 400, differensOre: 0 });
+  });
+});
+
+describe("the year's utfall so far, per kontogrupp with its internal part", () => {
+  it.each([
+    [
+      'revenue and cost of the verksamhet over the months, taxes left out',
+      [
+        {
+          rader: [
+            { kontogrupp: 'intakter' as const, beloppOre: 1_000, internOre: 800 },
+            { kontogrupp: 'kapitalkostnader' as const, beloppOre: 400, internOre: 100 },
+            { kontogrupp: 'skatter-och-bidrag' as const, beloppOre: 9_000, internOre: 0 },
+          ],
+        },
+        { rader: [{ kontogrupp: 'personalkostnader' as const, beloppOre: 600, internOre: 0 }] },
+      ],
+      { intakterOre: 1_000, internaIntakterOre: 800, kostnaderOre: 1_000, internaKostnaderOre: 100 },
+    ],
+    [
+      'an event from before the internal part was published says nothing',
+      [{ rader: [{ kontogrupp: 'intakter' as const, beloppOre: 1_000 }] }],
+      null,
+    ],
+    ['no months yet', [], { intakterOre: 0, internaIntakterOre: 0, kostnaderOre: 0, internaKostnaderOre: 0 }],
+  ])('%s', (_, manader, vantat) => {
+    expect(internaDelarAvUtfall(manader)).toEqual(vantat);
+  });
+
+  it("a nämnd's ansvar add up", () => {
+    const del = { intakterOre: 1, internaIntakterOre: 2, kostnaderOre: 3, internaKostnaderOre: 4 };
+    expect(laggIhopDelar([del, del])).toEqual({ intakterOre: 2, internaIntakterOre: 4, kostnaderOre: 6, internaKostnaderOre: 8 });
   });
 });

@@ -1,4 +1,5 @@
 import { RESULTATRAKNINGSRADER, type ResultatradIntervall } from '@tertial/contracts/dto';
+import { kontogruppTyp, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import { arInterntKonto, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { addOre, type Ore } from '@tertial/contracts/money';
 
@@ -43,6 +44,49 @@ export function internaDelar(
   return delar;
 }
 
+/** The kontogrupper of a nämnd's verksamhet, the ones its budget and forecasts are made of. */
+const VERKSAMHETENS_GRUPPER: ReadonlySet<KontogruppKod> = new Set([
+  'intakter',
+  'personalkostnader',
+  'lokalkostnader',
+  'kop-av-verksamhet',
+  'ovriga-kostnader',
+  'kapitalkostnader',
+]);
+
+/**
+ * An ansvar's utfall so far (per month and kontogrupp, shown amounts, each with its internal part) as the elimination
+ * sees it; null when a row does not say its internal part (an event from before it did): nothing is known then.
+ */
+export function internaDelarAvUtfall(
+  manader: readonly { rader: readonly { kontogrupp: KontogruppKod; beloppOre: Ore; internOre?: Ore | undefined }[] }[],
+): InternaDelar | null {
+  const delar: InternaDelar = { intakterOre: 0, internaIntakterOre: 0, kostnaderOre: 0, internaKostnaderOre: 0 };
+  for (const { rader } of manader)
+    for (const { kontogrupp, beloppOre, internOre } of rader) {
+      if (internOre === undefined) return null;
+      if (!VERKSAMHETENS_GRUPPER.has(kontogrupp)) continue;
+      if (kontogruppTyp(kontogrupp) === 'intakt') {
+        delar.intakterOre = addOre(delar.intakterOre, beloppOre);
+        delar.internaIntakterOre = addOre(delar.internaIntakterOre, internOre);
+      } else {
+        delar.kostnaderOre = addOre(delar.kostnaderOre, beloppOre);
+        delar.internaKostnaderOre = addOre(delar.internaKostnaderOre, internOre);
+      }
+    }
+  return delar;
+}
+
+/** Several ansvar's (or nämnder's) parts added. */
+export function laggIhopDelar(delar: readonly InternaDelar[]): InternaDelar {
+  return {
+    intakterOre: addOre(0, ...delar.map((del) => del.intakterOre)),
+    internaIntakterOre: addOre(0, ...delar.map((del) => del.internaIntakterOre)),
+    kostnaderOre: addOre(0, ...delar.map((del) => del.kostnaderOre)),
+    internaKostnaderOre: addOre(0, ...delar.map((del) => del.internaKostnaderOre)),
+  };
+}
+
 /**
  * `belopp × del / helhet` rounded to the nearest öre, halves up, in exact integer arithmetic (the product of two
  * amounts passes 2^53). Nothing when the whole or the part is not positive, and never more than `belopp`.
@@ -61,6 +105,8 @@ export type Elimineringsmetod = 'konton' | 'andel' | 'inget';
 /** The closed year a nämnd's internal share is taken from. */
 export interface Underlag {
   ar: number;
+  /** `bokslut`: a closed year's accounts; `utfall`: the year's own utfall so far. */
+  kalla: 'bokslut' | 'utfall';
   delar: InternaDelar;
 }
 
@@ -69,13 +115,14 @@ export interface NamndensEliminering {
   /** Internal revenue and cost taken out, shown amounts (both positive). */
   intakterOre: Ore;
   kostnaderOre: Ore;
-  /** The closed year whose share was used; null when the nämnd has none (nothing eliminated). */
+  /** The year whose share was used and what it was; null when the nämnd has none (nothing eliminated). */
   underlagAr: number | null;
+  underlag: Underlag['kalla'] | null;
 }
 
 /**
  * A budget or forecast column's elimination. Budgets and forecasts are per kontogrupp, not per account, so each
- * nämnd's internal part is estimated with the share its internal accounts had in a closed year: internal revenue
+ * nämnd's internal part is estimated with the share its internal accounts had in its utfall: internal revenue
  * is its revenue × internal revenue ÷ revenue, internal cost its cost × internal cost ÷ cost. A column with only
  * net cost per nämnd (a year before the internbudget per ansvar) scales both by net cost ÷ the year's net cost.
  * Each amount is rounded to the öre per nämnd and side; the column's totals are the sums of those.
@@ -86,7 +133,7 @@ export function uppskattadEliminering(
 ): NamndensEliminering[] {
   return namnder.map((belopp) => {
     const kalla = underlag(belopp.namnd);
-    if (!kalla) return { namnd: belopp.namnd, intakterOre: 0, kostnaderOre: 0, underlagAr: null };
+    if (!kalla) return { namnd: belopp.namnd, intakterOre: 0, kostnaderOre: 0, underlagAr: null, underlag: null };
     const { delar } = kalla;
     if ('nettokostnadOre' in belopp) {
       const netto = delar.kostnaderOre - delar.intakterOre;
@@ -95,6 +142,7 @@ export function uppskattadEliminering(
         intakterOre: andelAv(belopp.nettokostnadOre, delar.internaIntakterOre, netto),
         kostnaderOre: andelAv(belopp.nettokostnadOre, delar.internaKostnaderOre, netto),
         underlagAr: kalla.ar,
+        underlag: kalla.kalla,
       };
     }
     return {
@@ -102,6 +150,7 @@ export function uppskattadEliminering(
       intakterOre: andelAv(belopp.intakterOre, delar.internaIntakterOre, delar.intakterOre),
       kostnaderOre: andelAv(belopp.kostnaderOre, delar.internaKostnaderOre, delar.kostnaderOre),
       underlagAr: kalla.ar,
+      underlag: kalla.kalla,
     };
   });
 }

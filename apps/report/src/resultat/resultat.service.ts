@@ -19,11 +19,12 @@ import {
 import type { BokslutFaststalltPayload, KontoplanUppdateradPayload } from '@tertial/contracts/events';
 import { STANDARD_INTERNA_KONTON, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { addOre, type Ore } from '@tertial/contracts/money';
-import { loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
+import { namndSokare } from '@tertial/contracts/organisation';
+import { loggaAndring, OrganisationReplica, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { NamndRam } from '../prognos-totaler/jamforelse.entity.js';
 import { Omgangsprognos } from '../prognossakerhet/prognossakerhet.entity.js';
-import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { AnsvarUtfallIntern, Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasBalanskravCsv } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
@@ -47,9 +48,11 @@ import {
 } from './resultat.entity.js';
 import {
   internaDelar,
+  laggIhopDelar,
   summeraEliminering,
   uppskattadEliminering,
   type Elimineringsmetod,
+  type InternaDelar,
   type NamndensBelopp,
   type NamndensEliminering,
   type Underlag,
@@ -125,7 +128,10 @@ type Num = number | string;
  */
 @Injectable()
 export class ResultatService {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
+  ) {}
 
   async regler(em: EntityManager = this.orm.em.fork()): Promise<RurRegler> {
     return (await em.findOne(RurReglerRad, { id: 1 }))?.regler ?? STANDARD_RUR_REGLER;
@@ -256,18 +262,31 @@ export class ResultatService {
   }
 
   /**
-   * Each nämnd's closed year the elimination of a budget or forecast column takes its internal shares from: the year's
-   * own bokslut where the nämnd has one, else the year before's.
+   * Where each nämnd's internal share comes from for a year's budget and forecast columns: the year's own bokslut once
+   * the nämnd is closed; else the year's utfall so far (its ansvar by the organisation at the year's end or today);
+   * else the bokslut of the year before; else nothing.
    */
   private async elimineringsunderlag(
     em: EntityManager,
     ar: number,
     tabell: Kontotabeller,
   ): Promise<(namnd: string) => Underlag | undefined> {
-    const bokslut = await em.find(BokslutNamnd, { ar: { $in: [ar, ar - 1] } });
     const underlag = new Map<string, Underlag>();
-    for (const rad of bokslut.sort((a, b) => a.ar - b.ar))
-      underlag.set(rad.namnd, { ar: rad.ar, delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
+    for (const rad of await em.find(BokslutNamnd, { ar: ar - 1 }))
+      underlag.set(rad.namnd, { ar: rad.ar, kalla: 'bokslut', delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
+    const utfall = await em.find(AnsvarUtfallIntern, { ar });
+    if (utfall.length > 0) {
+      const idag = new Date().toISOString().slice(0, 10);
+      const namndAv = namndSokare(await this.organisation.tradVid(`${ar}-12-31` < idag ? `${ar}-12-31` : idag));
+      const perNamnd = new Map<string, InternaDelar[]>();
+      for (const rad of utfall) {
+        const namnd = namndAv(rad.ansvar)?.kod;
+        if (namnd) perNamnd.set(namnd, [...(perNamnd.get(namnd) ?? []), rad]);
+      }
+      for (const [namnd, delar] of perNamnd) underlag.set(namnd, { ar, kalla: 'utfall', delar: laggIhopDelar(delar) });
+    }
+    for (const rad of await em.find(BokslutNamnd, { ar }))
+      underlag.set(rad.namnd, { ar: rad.ar, kalla: 'bokslut', delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
     return (namnd) => underlag.get(namnd);
   }
 
@@ -284,7 +303,13 @@ export class ResultatService {
       );
       const namnder = bokslut.map((namnd) => {
         const delar = internaDelar(namnd.konton, tabell.rader, tabell.interna);
-        return { namnd: namnd.namnd, intakterOre: delar.internaIntakterOre, kostnaderOre: delar.internaKostnaderOre, underlagAr: ar };
+        return {
+          namnd: namnd.namnd,
+          intakterOre: delar.internaIntakterOre,
+          kostnaderOre: delar.internaKostnaderOre,
+          underlagAr: ar,
+          underlag: 'bokslut' as const,
+        };
       });
       return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, eliminering: { metod: 'konton', namnder } };
     }

@@ -91,8 +91,8 @@ export type InternaKonton = z.infer<typeof internaKontonSchema>;
 /**
  * How a column's internal transactions were eliminated. `konton`: the bokslut's internal accounts themselves;
  * `andel`: budget and forecasts are per kontogrupp, so each nämnd's internal part is estimated with the share its
- * internal accounts had of its revenue and of its cost in a closed year (`underlagAr`); `inget`: no nämnd has a closed
- * year to go by, nothing eliminated. Amounts are shown amounts (both positive), rounded to the öre per nämnd and side.
+ * internal accounts had of its revenue and of its cost in the year's bokslut, else the year's utfall so far, else the
+ * year before's bokslut (`underlag`, `underlagAr`); `inget`: no nämnd has any of them, nothing eliminated. Amounts are shown amounts (both positive), rounded to the öre per nämnd and side.
  */
 export const resultatelimineringSchema = z.object({
   metod: z.enum(['konton', 'andel', 'inget']),
@@ -102,7 +102,16 @@ export const resultatelimineringSchema = z.object({
   kostnaderOre: oreSchema,
   /** `kostnaderOre − intakterOre`: by this much the city's result is better than the sum of its parts; zero when the sides match. */
   differensOre: oreSchema,
-  namnder: z.array(z.object({ namnd: z.string(), intakterOre: oreSchema, kostnaderOre: oreSchema, underlagAr: arSchema.nullable() })),
+  namnder: z.array(
+    z.object({
+      namnd: z.string(),
+      intakterOre: oreSchema,
+      kostnaderOre: oreSchema,
+      /** The year the share comes from and whether it was that year's bokslut or its utfall so far; null: nothing to go by. */
+      underlagAr: arSchema.nullable(),
+      underlag: z.enum(['bokslut', 'utfall']).nullable(),
+    }),
+  ),
 });
 export type Resultateliminering = z.infer<typeof resultatelimineringSchema>;
 
