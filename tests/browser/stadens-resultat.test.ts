@@ -127,4 +127,39 @@ describe('the Stadens resultat page', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
+  it('shows what each column of 2025 eliminated: the budget, both rounds and the bokslut, with how', async () => {
+    await page.goto(`${stack.gatewayUrl}/resultat?ar=2025`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Stadens resultat 2025');
+    const elimineringar = page.getByTestId('elimineringar');
+    await elimineringar.locator('[data-rad="interna-kostnader"]').waitFor({ timeout: 20_000 });
+    const kostnader = (await elimineringar.locator('[data-rad="interna-kostnader"] td').allTextContents()).map((text) => text.trim());
+    // Internränta, internal in the demo's kontoplan: in every column, and not zero.
+    expect(kostnader).toHaveLength(4);
+    for (const tal of kostnader) {
+      expect(tal).toMatch(SVENSKT_TAL);
+      expect(tal).not.toBe('0,0');
+    }
+    const differens = (await elimineringar.locator('[data-rad="elimineringsdifferens"] td').allTextContents()).map((text) => text.trim());
+    expect(differens).toEqual(kostnader);
+    const underlag = await page.getByTestId('elimineringsunderlag').locator('li').allTextContents();
+    expect(underlag).toEqual([
+      'Budget: uppskattad per nämnd med andelen interna konton i bokslutet 2025.',
+      'Prognos april: uppskattad per nämnd med andelen interna konton i bokslutet 2025.',
+      'Prognos augusti: uppskattad per nämnd med andelen interna konton i bokslutet 2025.',
+      'Bokslut: kontoplanens interna konton i det fastställda bokslutet, exakt.',
+    ]);
+    await page.getByTestId('elimineringar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(BILDER, 'stadens-resultat-2025-1280.png'), fullPage: true });
+    const resultat = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    expect(resultat.violations.flatMap((brott) => brott.nodes.map((nod) => `${brott.id}: ${nod.target.join(' ')}`))).toEqual([]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(BILDER, 'stadens-resultat-2025-390.png'), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });

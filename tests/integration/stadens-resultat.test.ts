@@ -1,7 +1,8 @@
 // The city's result: earlier years' balanskrav from a file (API and CLI), a closed year from budget.bokslut-faststallt
 // on a real broker, the finance function's lines, the resultaträkning with internal accounts eliminated, and the
 // balanskravsutredning with its RUR rules; which accounts are internal comes from the budget service's kontoplan
-// through budget.kontoplan-uppdaterad. The years are far from the demo city's (2040–2045), so its figures stay.
+// through budget.kontoplan-uppdaterad; budget and forecast columns eliminate by each nämnd's internal share (2053–2055).
+// The years are far from the demo city's, so its figures stay.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -15,14 +16,21 @@ import type {
   Resultatrakning,
   RurRegler,
 } from '@tertial/contracts/dto';
-import type { EventEnvelope } from '@tertial/contracts/envelope';
-import { bokslutFaststallt, type BokslutFaststalltPayload } from '@tertial/contracts/events';
+import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
+import {
+  bokslutFaststallt,
+  helarsprognosAndrad,
+  utfallAnsvarUppdaterat,
+  verksamhetsbudgetUppdaterad,
+  type BokslutFaststalltPayload,
+} from '@tertial/contracts/events';
+import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { InterntKontointervall } from '@tertial/contracts/kontoplan';
 import type { Problem } from '@tertial/contracts/problem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
-import { ALLA_ANSVAR } from '../support/demo.js';
+import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
 import { testKafka } from '../support/kafka.js';
 import { eventually, ROOT } from '../support/services.js';
 import { writeTemp } from '../support/sie.js';
@@ -434,3 +442,216 @@ describe('which accounts are internal comes from the kontoplan', () => {
     expect((await api.json('/api/report/resultatrakning/kontomappning')).body).toEqual(mappningFore);
   });
 });
+
+describe("budget and forecasts eliminate internal transactions by each nämnd's share of them", () => {
+  // VON pays internränta (a fifth of its cost in 2053's bokslut); FN lets premises to the other nämnder (seven
+  // tenths of its revenue internal). 2054 has their budget and forecasts per ansvar; 2055 has a budget and nothing to
+  // go by. Amounts in öre chosen so that every share has to be rounded.
+  type Interna = { intervall: InterntKontointervall[] };
+  const put = (path: string, body: unknown) =>
+    api.json(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const [VON_1] = ansvarI('VON') as [string];
+  const [FN_1] = ansvarI('FN') as [string];
+  const kolumn = async (ar: number, tillfalle: string) => {
+    const { body } = await api.json<Resultatrakning>(`/api/report/resultatrakning?ar=${ar}`);
+    const k = body.kolumner.findIndex((rad) => rad.tillfalle === tillfalle);
+    return { ...body.kolumner[k]!, rader: Object.fromEntries(body.rader.map((rad) => [rad.kod, rad.belopp[k]])) };
+  };
+  const budget = (ar: number, namnd: string, ansvar: string, rader: [KontogruppKod, number][]) =>
+    envelope(
+      verksamhetsbudgetUppdaterad,
+      {
+        ar,
+        namnd,
+        ansvar,
+        kalla: 'standard' as const,
+        versionId: `elim-${ar}`,
+        rader: rader.map(([kontogrupp, beloppOre]) => ({ kontogrupp, manader: [beloppOre, ...Array.from({ length: 11 }, () => 0)] })),
+      },
+      'budget',
+    );
+  let fore: InterntKontointervall[];
+
+  beforeAll(async () => {
+    fore = (await api.json<Interna>('/api/budget/konton/interna')).body.intervall;
+    const interna = [
+      { fran: 3630, till: 3639, namn: 'Interna hyresintäkter' },
+      { fran: 6030, till: 6039, namn: 'Interna lokalhyror' },
+      { fran: 7950, till: 7999, namn: 'Internränta' },
+    ];
+    expect((await put('/api/budget/konton/interna', { intervall: interna })).status).toBe(200);
+    await eventually(
+      () => api.json<InternaKonton>('/api/report/resultatrakning/interna-konton'),
+      (svar) => svar.body.interna.length === 3,
+    );
+    await kafka.produce(
+      bokslutFaststallt.topic,
+      [
+        bokslut(
+          'VON',
+          [
+            { ansvar: VON_1, konto: 3110, kontogrupp: 'intakter', beloppOre: -1 * MNKR },
+            { ansvar: VON_1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 4 * MNKR },
+            { ansvar: VON_1, konto: 7950, kontogrupp: 'kapitalkostnader', beloppOre: 1 * MNKR },
+          ],
+          { ar: 2053, antalNamnder: 2 },
+        ),
+        bokslut(
+          'FN',
+          [
+            { ansvar: FN_1, konto: 3110, kontogrupp: 'intakter', beloppOre: mnkr(-0.3) },
+            { ansvar: FN_1, konto: 3630, kontogrupp: 'intakter', beloppOre: mnkr(-0.7) },
+            { ansvar: FN_1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 2 * MNKR },
+          ],
+          { ar: 2053, antalNamnder: 2 },
+        ),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    await kafka.produce(
+      verksamhetsbudgetUppdaterad.topic,
+      [
+        budget(2054, 'VON', VON_1, [
+          ['intakter', 120_000_000],
+          ['personalkostnader', 300_000_000],
+          ['kapitalkostnader', 33_333_333],
+        ]),
+        budget(2054, 'FN', FN_1, [
+          ['intakter', 111_111_111],
+          ['personalkostnader', 50_000_000],
+        ]),
+        budget(2055, 'VON', VON_1, [['personalkostnader', 100_000_000]]),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+  });
+  afterAll(async () => {
+    await put('/api/budget/konton/interna', { intervall: fore });
+  });
+
+  it("the budget column: each nämnd's internal part by its share in last year's bokslut, rounded to the öre, on both sides", async () => {
+    const budgetkolumn = await eventually(
+      () => kolumn(2054, 'budget'),
+      (svar) => svar.eliminering.namnder.length === 2 && svar.eliminering.namnder.every((rad) => rad.underlagAr === 2053),
+    );
+    // VON: 333 333 333 öre × 1/5 = 66 666 666,6 → 66 666 667; FN: 111 111 111 × 7/10 = 77 777 777,7 → 77 777 778.
+    expect(budgetkolumn.eliminering).toEqual({
+      metod: 'andel',
+      intakterOre: 77_777_778,
+      kostnaderOre: 66_666_667,
+      differensOre: -11_111_111,
+      namnder: [
+        { namnd: 'FN', intakterOre: 77_777_778, kostnaderOre: 0, underlag: 'bokslut', underlagAr: 2053 },
+        { namnd: 'VON', intakterOre: 0, kostnaderOre: 66_666_667, underlag: 'bokslut', underlagAr: 2053 },
+      ],
+    });
+    expect(budgetkolumn.elimineratOre).toBe(77_777_778 + 66_666_667);
+    expect(budgetkolumn.rader).toMatchObject({
+      'verksamhetens-intakter': 231_111_111 - 77_777_778,
+      'verksamhetens-kostnader': -(383_333_333 - 66_666_667),
+      // The two sides differ: the city's result is 11 111 111 öre worse than its parts' sum, and says so.
+      'verksamhetens-nettokostnader': 231_111_111 - 383_333_333 - 11_111_111,
+    });
+  });
+
+  it("the year's own utfall so far takes over from last year's bokslut once it says what was internal", async () => {
+    await kafka.produce(
+      utfallAnsvarUppdaterat.topic,
+      [
+        envelope(
+          utfallAnsvarUppdaterat,
+          {
+            ar: 2054,
+            ansvar: VON_1,
+            importId: randomUUID(),
+            manader: [
+              {
+                manad: 1,
+                rader: [
+                  { kontogrupp: 'personalkostnader' as const, beloppOre: 35_000_00, internOre: 0 },
+                  { kontogrupp: 'kapitalkostnader' as const, beloppOre: 5_000_00, internOre: 5_000_00 },
+                ],
+              },
+            ],
+          },
+          'budget',
+        ),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    const budgetkolumn = await eventually(
+      () => kolumn(2054, 'budget'),
+      (svar) => svar.eliminering.namnder.some((rad) => rad.underlag === 'utfall'),
+    );
+    // VON's utfall: 5 000 of 40 000 kr internal, an eighth: 333 333 333 / 8 = 41 666 666,625 → 41 666 667.
+    expect(budgetkolumn.eliminering.namnder).toEqual([
+      { namnd: 'FN', intakterOre: 77_777_778, kostnaderOre: 0, underlag: 'bokslut', underlagAr: 2053 },
+      { namnd: 'VON', intakterOre: 0, kostnaderOre: 41_666_667, underlag: 'utfall', underlagAr: 2054 },
+    ]);
+    expect(budgetkolumn.eliminering.differensOre).toBe(41_666_667 - 77_777_778);
+  });
+
+  it("a round's column takes each counted forecast, with the same nämnd's share", async () => {
+    expect(
+      (await put('/api/report/finansrader/2054/april', { rader: [{ rad: 'skatteintakter', beloppOre: 5 * MNKR, kalla: '' }] })).status,
+    ).toBe(200);
+    await kafka.produce(
+      helarsprognosAndrad.topic,
+      [
+        envelope(
+          helarsprognosAndrad,
+          {
+            prognosId: randomUUID(),
+            ansvar: FN_1,
+            ar: 2054,
+            tillfalle: 'april' as const,
+            version: 1,
+            andring: 1,
+            status: 'klarmarkerad' as const,
+            rader: [
+              { kontogrupp: 'intakter' as const, beloppOre: 100_000_001 },
+              { kontogrupp: 'personalkostnader' as const, beloppOre: 50_000_000 },
+            ],
+            kommentar: null,
+            beslutskommentar: null,
+            andradAv: null,
+            andradAt: new Date().toISOString(),
+          },
+          'forecast',
+        ),
+      ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+    );
+    const april = await eventually(
+      () => kolumn(2054, 'april'),
+      (svar) => svar.eliminering.intakterOre !== 77_777_778 && svar.eliminering.intakterOre > 0,
+    );
+    // FN's forecast revenue 100 000 001 öre × 7/10 = 70 000 000,7 → 70 000 001; VON has no forecast: its budget counts.
+    expect(april.eliminering).toMatchObject({ metod: 'andel', intakterOre: 70_000_001, kostnaderOre: 41_666_667 });
+    expect(april.rader['verksamhetens-intakter']).toBe(120_000_000 + 100_000_001 - 70_000_001);
+  });
+
+  it('a year with no utfall and no bokslut to go by eliminates nothing, and says so', async () => {
+    const budgetkolumn = await eventually(
+      () => kolumn(2055, 'budget'),
+      (svar) => svar.finns && svar.eliminering.namnder.length === 1,
+    );
+    expect(budgetkolumn.eliminering).toEqual({
+      metod: 'inget',
+      intakterOre: 0,
+      kostnaderOre: 0,
+      differensOre: 0,
+      namnder: [{ namnd: 'VON', intakterOre: 0, kostnaderOre: 0, underlag: null, underlagAr: null }],
+    });
+    expect(budgetkolumn.rader['verksamhetens-kostnader']).toBe(-100_000_000);
+  });
+});
+
+function envelope<T>(event: EventDefinition<T>, payload: T, producer: EventEnvelope['producer']): EventEnvelope<T> {
+  return {
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: new Date().toISOString(),
+    producer,
+    correlationId: randomUUID(),
+    key: event.keyOf(payload),
+    payload,
+  };
+}

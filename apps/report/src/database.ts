@@ -19,7 +19,12 @@ import {
   ResultatradIntervallSchema,
   RurReglerSchema,
 } from './resultat/resultat.entity.js';
-import { AnsvarBudgetSchema, AnsvarUtfallManadSchema, PrognosomgangSchema } from './uppfoljning/uppfoljning.entity.js';
+import {
+  AnsvarBudgetSchema,
+  AnsvarUtfallInternSchema,
+  AnsvarUtfallManadSchema,
+  PrognosomgangSchema,
+} from './uppfoljning/uppfoljning.entity.js';
 
 export const REPORT_DATABASE: ServiceDatabase = {
   entities: [
@@ -27,6 +32,7 @@ export const REPORT_DATABASE: ServiceDatabase = {
     NamndRamSchema,
     AnsvarBudgetSchema,
     AnsvarUtfallManadSchema,
+    AnsvarUtfallInternSchema,
     PrognosomgangSchema,
     RapportSchema,
     RapportversionSchema,

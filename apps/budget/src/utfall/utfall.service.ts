@@ -5,7 +5,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { bolagForOrganisationsnummer, type UtfallImportResultat } from '@tertial/contracts/dto';
 import { utfallAnsvarUppdaterat } from '@tertial/contracts/events';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
-import { kontogruppForKonto, visatBelopp, type KontogruppIntervall } from '@tertial/contracts/kontoplan';
+import { arInterntKonto, kontogruppForKonto, visatBelopp, type KontogruppIntervall } from '@tertial/contracts/kontoplan';
 import { organisationVid } from '@tertial/contracts/organisation';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readSie4, readUtfallCsv, type Sie4Result } from '@tertial/sie4';
@@ -162,6 +162,7 @@ export class UtfallService {
       const [ar, ansvar] = nyckel.split(':') as [string, string];
       perAr.set(Number(ar), [...(perAr.get(Number(ar)) ?? []), ansvar]);
     }
+    const interna = await this.konton.interna(em);
     for (const [ar, ansvarLista] of perAr) {
       for (let i = 0; i < ansvarLista.length; i += PUBLISH_BATCH) {
         const del = ansvarLista.slice(i, i + PUBLISH_BATCH);
@@ -170,13 +171,19 @@ export class UtfallService {
           `select ansvar, manad, konto, belopp_ore from utfall where ar = ? and ansvar in (${del.map(() => '?').join(', ')})`,
           [ar, ...del],
         );
-        const summor = new Map<string, Map<number, Map<KontogruppKod, number>>>(del.map((ansvar) => [ansvar, new Map()]));
+        const summor = new Map<string, Map<number, Map<KontogruppKod, { beloppOre: number; internOre: number }>>>(
+          del.map((ansvar) => [ansvar, new Map()]),
+        );
         for (const rad of rader) {
           const kontogrupp = kontogruppForKonto(rad.konto, mappning);
           if (!kontogrupp) continue;
           const manader = summor.get(rad.ansvar)!;
-          const grupper = manader.get(rad.manad) ?? new Map<KontogruppKod, number>();
-          grupper.set(kontogrupp, (grupper.get(kontogrupp) ?? 0) + visatBelopp(kontogrupp, Number(rad.belopp_ore)));
+          const grupper = manader.get(rad.manad) ?? new Map<KontogruppKod, { beloppOre: number; internOre: number }>();
+          const summa = grupper.get(kontogrupp) ?? { beloppOre: 0, internOre: 0 };
+          const belopp = visatBelopp(kontogrupp, Number(rad.belopp_ore));
+          summa.beloppOre += belopp;
+          if (arInterntKonto(rad.konto, interna)) summa.internOre += belopp;
+          grupper.set(kontogrupp, summa);
           manader.set(rad.manad, grupper);
         }
         for (const [ansvar, manader] of summor) {
@@ -186,7 +193,7 @@ export class UtfallService {
             importId,
             manader: [...manader]
               .sort(([a], [b]) => a - b)
-              .map(([manad, grupper]) => ({ manad, rader: [...grupper].map(([kontogrupp, beloppOre]) => ({ kontogrupp, beloppOre })) })),
+              .map(([manad, grupper]) => ({ manad, rader: [...grupper].map(([kontogrupp, summa]) => ({ kontogrupp, ...summa })) })),
           };
           addToOutbox(em, utfallAnsvarUppdaterat, payload, { producer: 'budget', correlationId });
         }

@@ -8,11 +8,14 @@ import { valbaraAr } from '../urval/urval.js';
 import { useUrval } from '../urval/use-urval.js';
 import {
   BALANSKRAVSKOLUMNER,
+  elimineringsrader,
+  elimineringsunderlag,
   kallrader,
   mnkr,
   rurReglerText,
   TILLFALLESNAMN,
   utredningSidaVidSida,
+  type Elimineringsrad,
   type Utredningsrad,
 } from './resultat.js';
 import { FinansraderFormular } from './finansrader-formular.js';
@@ -22,6 +25,7 @@ import { useBalanskrav, useResultatrakning } from './use-resultat.js';
 type Rad = Resultatrakning['rader'][number];
 const rrKolumn = kolumnhjalp<Rad>();
 const utrKolumn = kolumnhjalp<Utredningsrad>();
+const elimKolumn = kolumnhjalp<Elimineringsrad>();
 type Historikrad = BalanskravOversikt['historik'][number];
 const histKolumn = kolumnhjalp<Historikrad>();
 const underskottKolumn = kolumnhjalp<Underskott>();
@@ -44,7 +48,6 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
     [rakning],
   );
   const kallor = kallrader(rakning.kolumner);
-  const eliminerat = rakning.kolumner.find((kolumn) => kolumn.tillfalle === 'bokslut');
   return (
     <>
       <Table
@@ -60,9 +63,9 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
       <div id={beskrivning} className="meddelande__detalj">
         <p>
           Intäkter är positiva och kostnader negativa. Nämndernas intäkter och kostnader kommer från budgeten och helårsprognoserna
-          (godkända eller klarmarkerade, annars budgeten); finansfunktionens egna rader är ekonomidirektörens budget och prognoser.
-          {eliminerat?.finns ? ` I bokslutet har interna poster om ${mnkr(eliminerat.elimineratOre)} mnkr eliminerats.` : ''} Vilka konton
-          som är interna anger kontoplanen. Budget och prognoser finns bara per kontogrupp, inte per konto, så där elimineras inget.
+          (godkända eller klarmarkerade, annars budgeten); finansfunktionens egna rader är ekonomidirektörens budget och prognoser. Interna
+          poster mellan stadens egna delar (konton som kontoplanen anger som interna) är borttagna ur verksamhetens intäkter och kostnader i
+          varje kolumn; se tabellen nedan.
         </p>
         {kallor.length > 0 ? (
           <ul data-testid="kallor">
@@ -71,6 +74,55 @@ function ResultatrakningTabell({ rakning }: { rakning: Resultatrakning }) {
             ))}
           </ul>
         ) : null}
+      </div>
+    </>
+  );
+}
+
+function Elimineringar({ rakning }: { rakning: Resultatrakning }) {
+  const beskrivning = useId();
+  const rader = useMemo(() => elimineringsrader(rakning.kolumner), [rakning]);
+  const kolumner = useMemo(
+    () => [
+      elimKolumn.accessor('namn', { header: 'Mnkr' }),
+      ...rakning.kolumner.map((kolumn, index) =>
+        elimKolumn.accessor((rad) => rad.belopp[index], {
+          id: kolumn.tillfalle,
+          header: TILLFALLESNAMN[kolumn.tillfalle],
+          cell: ({ getValue }) => mnkr(getValue()),
+          meta: { tal: true },
+        }),
+      ),
+    ],
+    [rakning],
+  );
+  return (
+    <>
+      <Table
+        data={rader}
+        columns={kolumner}
+        caption={`Eliminerade interna poster ${rakning.ar}, mnkr`}
+        radId={(rad) => rad.kod}
+        radAttribut={(rad) => ({ 'data-rad': rad.kod, className: summaklass(rad.kod === 'elimineringsdifferens') })}
+        sorterbar={false}
+        beskrivningId={beskrivning}
+        testId="elimineringar"
+      />
+      <div id={beskrivning} className="meddelande__detalj">
+        <p>
+          Interna hyror, kapitalkostnader och köp mellan nämnderna är kostnad hos en och intäkt hos en annan; de tas bort på båda sidor så
+          att stadens intäkter och kostnader inte blåses upp. I bokslutet är beloppen exakta, ur kontona. Budget och prognoser finns per
+          kontogrupp, inte per konto: där uppskattas varje nämnds interna del med den andel de interna kontona har av nämndens intäkter
+          respektive kostnader i årets bokslut, annars årets utfall hittills, annars förra årets bokslut, avrundat till hela ören per nämnd.
+          Elimineringsdifferensen är interna kostnader minus interna intäkter: så mycket bättre är stadens resultat än summan av delarna.
+          Den är noll när båda sidor finns bland nämnderna; när motparten ligger utanför dem, som internräntan hos finansförvaltningen, syns
+          den här.
+        </p>
+        <ul data-testid="elimineringsunderlag">
+          {elimineringsunderlag(rakning.kolumner).map((rad) => (
+            <li key={rad}>{rad}</li>
+          ))}
+        </ul>
       </div>
     </>
   );
@@ -239,6 +291,12 @@ export function ResultatSida() {
         {rakning.isPending ? <Laddar>Hämtar resultaträkningen…</Laddar> : null}
         {rakning.error ? <Felmeddelande rubrik="Det gick inte att hämta resultaträkningen" fel={rakning.error} /> : null}
         {rakning.data ? <ResultatrakningTabell rakning={rakning.data} /> : null}
+        {rakning.data ? (
+          <section aria-labelledby="elimineringar-rubrik">
+            <h3 id="elimineringar-rubrik">Eliminerade interna poster</h3>
+            <Elimineringar rakning={rakning.data} />
+          </section>
+        ) : null}
         <details className="inmatning" data-testid="finansrader-inmatning">
           <summary>Ändra finansfunktionens rader</summary>
           <FinansraderFormular key={urval.ar} ar={urval.ar} onMeddelande={setMeddelande} />

@@ -1,7 +1,7 @@
-import type { Balanskravsutredning, RurRegler } from '@tertial/contracts/dto';
+import type { Balanskravsutredning, Resultatrakning, RurRegler } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { kallrader, mnkr, procent, rurReglerText, utredningSidaVidSida } from './resultat.js';
+import { elimineringsrader, elimineringsunderlag, kallrader, mnkr, procent, rurReglerText, utredningSidaVidSida } from './resultat.js';
 
 const utredning = (belopp: number[]): Balanskravsutredning => ({
   ar: 2026,
@@ -56,6 +56,7 @@ describe('the sources of the finance lines', () => {
           tillfalle: 'augusti',
           finns: true,
           elimineratOre: 0,
+          eliminering: { metod: 'inget', intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
           kallor: [
             { rad: 'skatteintakter', kalla: 'SKR 2026-08-21' },
             { rad: 'generella-statsbidrag', kalla: 'SKR 2026-08-21' },
@@ -67,5 +68,43 @@ describe('the sources of the finance lines', () => {
       'Prognos augusti: SKR 2026-08-21 (skatteintäkter, generella statsbidrag och utjämning)',
       'Prognos augusti: KPA (pensionskostnader (centralt))',
     ]);
+  });
+});
+
+describe('what each column eliminated', () => {
+  const kolumn = (
+    tillfalle: 'budget' | 'bokslut',
+    eliminering: Resultatrakning['kolumner'][number]['eliminering'],
+    finns = true,
+  ): Resultatrakning['kolumner'][number] => ({ tillfalle, finns, kallor: [], elimineratOre: 0, eliminering });
+  const budget = kolumn('budget', {
+    metod: 'andel',
+    intakterOre: 77_777_778,
+    kostnaderOre: 41_666_667,
+    differensOre: -36_111_111,
+    namnder: [
+      { namnd: 'FN', intakterOre: 77_777_778, kostnaderOre: 0, underlag: 'bokslut', underlagAr: 2053 },
+      { namnd: 'VON', intakterOre: 0, kostnaderOre: 41_666_667, underlag: 'utfall', underlagAr: 2054 },
+      { namnd: 'NY', intakterOre: 0, kostnaderOre: 0, underlag: null, underlagAr: null },
+    ],
+  });
+  const bokslut = kolumn('bokslut', { metod: 'konton', intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] }, false);
+
+  it('are rows beside the columns, with nothing where a column has no figures', () => {
+    expect(elimineringsrader([budget, bokslut])).toEqual([
+      { kod: 'interna-intakter', namn: 'Interna intäkter borttagna', belopp: [77_777_778, null] },
+      { kod: 'interna-kostnader', namn: 'Interna kostnader borttagna', belopp: [41_666_667, null] },
+      { kod: 'elimineringsdifferens', namn: 'Elimineringsdifferens (påverkan på resultatet)', belopp: [-36_111_111, null] },
+    ]);
+    expect(mnkr(-36_111_111)).toBe('−0,4');
+  });
+
+  it('say how, naming the nämnder with nothing to go by', () => {
+    expect(elimineringsunderlag([budget, bokslut])).toEqual([
+      'Budget: uppskattad per nämnd med andelen interna konton i bokslutet 2053 och utfallet 2054 hittills. Inget eliminerat för NY (inget utfall eller bokslut).',
+    ]);
+    expect(
+      elimineringsunderlag([kolumn('budget', { metod: 'inget', intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] })]),
+    ).toEqual(['Budget: inget eliminerat – ingen nämnd har utfall eller bokslut att uppskatta den interna delen från.']);
   });
 });

@@ -70,3 +70,47 @@ export function kallrader(kolumner: Resultatrakning['kolumner']): string[] {
     return [...perKalla].map(([kalla, rader]) => `${TILLFALLESNAMN[kolumn.tillfalle]}: ${kalla} (${rader.join(', ')})`);
   });
 }
+
+export interface Elimineringsrad {
+  kod: 'interna-intakter' | 'interna-kostnader' | 'elimineringsdifferens';
+  namn: string;
+  /** Per column, in mnkr's öre; null where the column has no figures. */
+  belopp: (Ore | null)[];
+}
+
+/** What each column eliminated, as rows beside the resultaträkning's columns. */
+export function elimineringsrader(kolumner: Resultatrakning['kolumner']): Elimineringsrad[] {
+  const per = (varde: (e: Resultatrakning['kolumner'][number]['eliminering']) => Ore) =>
+    kolumner.map((kolumn) => (kolumn.finns ? varde(kolumn.eliminering) : null));
+  return [
+    { kod: 'interna-intakter', namn: 'Interna intäkter borttagna', belopp: per((e) => e.intakterOre) },
+    { kod: 'interna-kostnader', namn: 'Interna kostnader borttagna', belopp: per((e) => e.kostnaderOre) },
+    { kod: 'elimineringsdifferens', namn: 'Elimineringsdifferens (påverkan på resultatet)', belopp: per((e) => e.differensOre) },
+  ];
+}
+
+/** How each column's elimination was made, one line per column with figures: "Budget: uppskattad med … i bokslutet 2025". */
+export function elimineringsunderlag(kolumner: Resultatrakning['kolumner']): string[] {
+  return kolumner
+    .filter((kolumn) => kolumn.finns)
+    .map(({ tillfalle, eliminering: e }) => {
+      const namn = TILLFALLESNAMN[tillfalle];
+      if (e.metod === 'konton') return `${namn}: kontoplanens interna konton i det fastställda bokslutet, exakt.`;
+      if (e.metod === 'inget')
+        return `${namn}: inget eliminerat – ingen nämnd har utfall eller bokslut att uppskatta den interna delen från.`;
+      const kallor = [
+        ...new Set(
+          e.namnder.flatMap((rad) =>
+            rad.underlagAr === null
+              ? []
+              : [rad.underlag === 'utfall' ? `utfallet ${rad.underlagAr} hittills` : `bokslutet ${rad.underlagAr}`],
+          ),
+        ),
+      ].sort();
+      const utan = e.namnder.filter((rad) => rad.underlagAr === null).map((rad) => rad.namnd);
+      return (
+        `${namn}: uppskattad per nämnd med andelen interna konton i ${kallor.join(' och ')}.` +
+        (utan.length > 0 ? ` Inget eliminerat för ${utan.join(', ')} (inget utfall eller bokslut).` : '')
+      );
+    });
+}

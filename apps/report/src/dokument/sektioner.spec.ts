@@ -1,7 +1,7 @@
-import type { Koncernoversikt } from '@tertial/contracts/dto';
+import type { Koncernoversikt, Resultatrakning } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
-import { byggInnehall, talvarde, type Rapportunderlag } from './sektioner.js';
+import { byggInnehall, elimineringsnotering, talvarde, type Rapportunderlag } from './sektioner.js';
 
 const MNKR = 100_000_000;
 const underlag = (andring: Partial<Rapportunderlag> = {}): Rapportunderlag => ({
@@ -35,6 +35,7 @@ describe('the report’s sections from the services’ data', () => {
             finns: true,
             kallor: [],
             elimineratOre: 0,
+            eliminering: { metod: 'inget' as const, intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
           })),
           rader: [
             { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', summa: false, belopp: [20 * MNKR, 0, 0, 21 * MNKR] },
@@ -135,5 +136,38 @@ describe('the report’s sections from the services’ data', () => {
 
   it('nyckeltal values are written the Swedish way', () => {
     expect([talvarde(1234.5), talvarde(-0.25), talvarde(null)]).toEqual(['1 234,5', '−0,25', '–']);
+  });
+});
+
+describe("a resultaträkning column's elimination, in one sentence", () => {
+  const kolumn = (eliminering: Resultatrakning['kolumner'][number]['eliminering']): Resultatrakning['kolumner'][number] => ({
+    tillfalle: 'april',
+    finns: true,
+    kallor: [],
+    elimineratOre: eliminering.intakterOre + eliminering.kostnaderOre,
+    eliminering,
+  });
+  it.each([
+    [
+      'estimated, with a nämnd that had nothing to go by',
+      kolumn({
+        metod: 'andel',
+        intakterOre: 0,
+        kostnaderOre: 12_345_678_90,
+        differensOre: 12_345_678_90,
+        namnder: [
+          { namnd: 'VON', intakterOre: 0, kostnaderOre: 12_345_678_90, underlag: 'bokslut', underlagAr: 2025 },
+          { namnd: 'NY', intakterOre: 0, kostnaderOre: 0, underlag: null, underlagAr: null },
+        ],
+      }),
+      'Prognosen i april: interna poster eliminerade, 0,0 mnkr av intäkterna och 12,3 mnkr av kostnaderna (uppskattade med varje nämnds andel interna konton i bokslutet 2025); elimineringsdifferens 12,3 mnkr. Utan utfall eller bokslut att gå efter, inget eliminerat för NY.',
+    ],
+    [
+      'nothing to go by at all',
+      kolumn({ metod: 'inget', intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] }),
+      'Prognosen i april: inga interna poster eliminerade, eftersom ingen nämnd har utfall eller bokslut att uppskatta den interna delen från.',
+    ],
+  ])('%s', (_, k, text) => {
+    expect(elimineringsnotering(k)).toBe(text);
   });
 });

@@ -162,6 +162,35 @@ export const talvarde = (varde: number | null): string =>
 const delarsTillfalle = (u: Rapportunderlag): 'april' | 'augusti' => (u.periodTomManad <= 4 ? 'april' : 'augusti');
 
 /** The finance lines' sources, one note per source naming the lines it gives. */
+const KOLUMNNAMN: Record<Resultatrakning['kolumner'][number]['tillfalle'], string> = {
+  budget: 'Budgeten',
+  april: 'Prognosen i april',
+  augusti: 'Prognosen i augusti',
+  bokslut: 'Bokslutet',
+};
+
+/** What a column eliminated, how, and the difference it left in the result, in one sentence. */
+export function elimineringsnotering({ tillfalle, eliminering: e }: Resultatrakning['kolumner'][number]): string {
+  const namn = KOLUMNNAMN[tillfalle];
+  if (e.metod === 'inget')
+    return `${namn}: inga interna poster eliminerade, eftersom ingen nämnd har utfall eller bokslut att uppskatta den interna delen från.`;
+  const kallor = [
+    ...new Set(
+      e.namnder.flatMap((rad) =>
+        rad.underlagAr === null ? [] : [rad.underlag === 'utfall' ? `utfallet ${rad.underlagAr} hittills` : `bokslutet ${rad.underlagAr}`],
+      ),
+    ),
+  ].sort();
+  const hur =
+    e.metod === 'konton' ? 'kontoplanens interna konton' : `uppskattade med varje nämnds andel interna konton i ${kallor.join(' och ')}`;
+  const utan = e.namnder.filter((rad) => rad.underlagAr === null).map((rad) => rad.namnd);
+  return (
+    `${namn}: interna poster eliminerade, ${mnkr(e.intakterOre)} mnkr av intäkterna och ${mnkr(e.kostnaderOre)} mnkr av kostnaderna (${hur}); ` +
+    `elimineringsdifferens ${mnkr(e.differensOre)} mnkr.` +
+    (utan.length > 0 ? ` Utan utfall eller bokslut att gå efter, inget eliminerat för ${utan.join(', ')}.` : '')
+  );
+}
+
 function kallor(rader: readonly { rad: string; kalla: string }[]): string[] {
   const perKalla = new Map<string, string[]>();
   for (const { rad, kalla } of rader)
@@ -192,9 +221,7 @@ function resultatrakningen(u: Rapportunderlag): Byggd {
             : `Prognosen i ${k.tillfalle} ${u.ar} har inga siffror.`,
       ),
     ...kallor(r.kolumner[j]?.kallor ?? []),
-    ...(r.kolumner[j] && r.kolumner[j].elimineratOre !== 0
-      ? [`Interna poster mellan nämnderna är eliminerade: ${mnkr(r.kolumner[j].elimineratOre)} mnkr.`]
-      : []),
+    ...[...new Set([b, j])].flatMap((i) => (r.kolumner[i]?.finns ? [elimineringsnotering(r.kolumner[i])] : [])),
   ];
   return {
     tabeller: [

@@ -36,6 +36,7 @@ const resultatrakning = (budget: number | null, augusti: number | null): Resulta
     finns: tillfalle === 'budget' ? budget !== null : tillfalle === 'augusti' ? augusti !== null : false,
     kallor: [],
     elimineratOre: 0,
+    eliminering: { metod: 'inget' as const, intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
   })),
   rader: [
     { kod: 'verksamhetens-resultat', namn: 'Verksamhetens resultat', summa: true, belopp: [1, null, 2, null] },

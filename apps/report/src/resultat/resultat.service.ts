@@ -19,11 +19,12 @@ import {
 import type { BokslutFaststalltPayload, KontoplanUppdateradPayload } from '@tertial/contracts/events';
 import { STANDARD_INTERNA_KONTON, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { addOre, type Ore } from '@tertial/contracts/money';
-import { loggaAndring, ProblemException, type Principal } from '@tertial/service-kit';
+import { namndSokare } from '@tertial/contracts/organisation';
+import { loggaAndring, OrganisationReplica, ProblemException, type Principal } from '@tertial/service-kit';
 
 import { NamndRam } from '../prognos-totaler/jamforelse.entity.js';
 import { Omgangsprognos } from '../prognossakerhet/prognossakerhet.entity.js';
-import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { AnsvarUtfallIntern, Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasBalanskravCsv } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
@@ -45,6 +46,17 @@ import {
   ResultatradIntervallRad,
   RurReglerRad,
 } from './resultat.entity.js';
+import {
+  internaDelar,
+  laggIhopDelar,
+  summeraEliminering,
+  uppskattadEliminering,
+  type Elimineringsmetod,
+  type InternaDelar,
+  type NamndensBelopp,
+  type NamndensEliminering,
+  type Underlag,
+} from './eliminering.js';
 import {
   laggTillFinansrader,
   radbeloppFranKonton,
@@ -91,7 +103,8 @@ interface Kolumn {
   finns: boolean;
   rader: Radbelopp;
   kallor: { rad: Finansrad['rad']; kalla: string }[];
-  elimineratOre: Ore;
+  /** `konton`: the bokslut's own internal accounts; `andel`: estimated by a closed year's shares; `inget`: no closed year to go by. */
+  eliminering: { metod: Elimineringsmetod; namnder: NamndensEliminering[] };
 }
 
 /** The table from accounts to rows, and the kontoplan's internal accounts. */
@@ -115,7 +128,10 @@ type Num = number | string;
  */
 @Injectable()
 export class ResultatService {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
+  ) {}
 
   async regler(em: EntityManager = this.orm.em.fork()): Promise<RurRegler> {
     return (await em.findOne(RurReglerRad, { id: 1 }))?.regler ?? STANDARD_RUR_REGLER;
@@ -245,73 +261,142 @@ export class ResultatService {
     });
   }
 
+  /**
+   * Where each nämnd's internal share comes from for a year's budget and forecast columns: the year's own bokslut once
+   * the nämnd is closed; else the year's utfall so far (its ansvar by the organisation at the year's end or today);
+   * else the bokslut of the year before; else nothing.
+   */
+  private async elimineringsunderlag(
+    em: EntityManager,
+    ar: number,
+    tabell: Kontotabeller,
+  ): Promise<(namnd: string) => Underlag | undefined> {
+    const underlag = new Map<string, Underlag>();
+    for (const rad of await em.find(BokslutNamnd, { ar: ar - 1 }))
+      underlag.set(rad.namnd, { ar: rad.ar, kalla: 'bokslut', delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
+    const utfall = await em.find(AnsvarUtfallIntern, { ar });
+    if (utfall.length > 0) {
+      const idag = new Date().toISOString().slice(0, 10);
+      const namndAv = namndSokare(await this.organisation.tradVid(`${ar}-12-31` < idag ? `${ar}-12-31` : idag));
+      const perNamnd = new Map<string, InternaDelar[]>();
+      for (const rad of utfall) {
+        const namnd = namndAv(rad.ansvar)?.kod;
+        if (namnd) perNamnd.set(namnd, [...(perNamnd.get(namnd) ?? []), rad]);
+      }
+      for (const [namnd, delar] of perNamnd) underlag.set(namnd, { ar, kalla: 'utfall', delar: laggIhopDelar(delar) });
+    }
+    for (const rad of await em.find(BokslutNamnd, { ar }))
+      underlag.set(rad.namnd, { ar: rad.ar, kalla: 'bokslut', delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
+    return (namnd) => underlag.get(namnd);
+  }
+
   private async kolumn(em: EntityManager, ar: number, tillfalle: ResultatTillfalle, tabell: Kontotabeller): Promise<Kolumn> {
     const finansrader = await em.find(Finansrad, { ar, tillfalle });
     const kallor = finansrader.filter((rad) => rad.kalla !== '').map(({ rad, kalla }) => ({ rad, kalla }));
     if (tillfalle === 'bokslut') {
-      const bokslut = await em.find(BokslutNamnd, { ar });
+      const bokslut = await em.find(BokslutNamnd, { ar }, { orderBy: { namnd: 'asc' } });
       const finns = bokslut.length > 0 && bokslut.length >= Math.max(...bokslut.map((namnd) => namnd.antalNamnder));
-      const { rader, elimineratOre } = radbeloppFranKonton(
+      const { rader } = radbeloppFranKonton(
         bokslut.flatMap((namnd) => namnd.konton),
         tabell.rader,
         tabell.interna,
       );
-      return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, elimineratOre };
+      const namnder = bokslut.map((namnd) => {
+        const delar = internaDelar(namnd.konton, tabell.rader, tabell.interna);
+        return {
+          namnd: namnd.namnd,
+          intakterOre: delar.internaIntakterOre,
+          kostnaderOre: delar.internaKostnaderOre,
+          underlagAr: ar,
+          underlag: 'bokslut' as const,
+        };
+      });
+      return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, eliminering: { metod: 'konton', namnder } };
     }
+    const underlag = await this.elimineringsunderlag(em, ar, tabell);
+    const elimineradeRader = (belopp: NamndensBelopp[]): { rader: Radbelopp; eliminering: Kolumn['eliminering'] } => {
+      const namnder = uppskattadEliminering(belopp, underlag);
+      const { intakterOre, kostnaderOre } = summeraEliminering(namnder);
+      const intakter = addOre(0, ...belopp.map((rad) => ('intakterOre' in rad ? rad.intakterOre : 0)));
+      const kostnader = addOre(0, ...belopp.map((rad) => ('intakterOre' in rad ? rad.kostnaderOre : rad.nettokostnadOre)));
+      // A net column shows the nämnder's net cost as cost: internal revenue taken out of it raises the cost.
+      const netto = belopp.some((rad) => 'nettokostnadOre' in rad);
+      return {
+        rader: netto
+          ? radbeloppFranNamnder(0, addOre(kostnader, -kostnaderOre, intakterOre))
+          : radbeloppFranNamnder(addOre(intakter, -intakterOre), addOre(kostnader, -kostnaderOre)),
+        eliminering: { metod: namnder.some((rad) => rad.underlagAr !== null) ? 'andel' : 'inget', namnder },
+      };
+    };
     // Sums in the database: a column reads every ansvar of the year, and entities would cost far more time.
     const sql = em as SqlEntityManager;
-    const [budget] = await sql.execute<{ antal: Num; intakter: Num | null; kostnader: Num | null }[]>(
-      'select count(*) as antal, sum(intakter_ore) as intakter, sum(kostnader_ore) as kostnader from ansvar_budget where ar = ?',
+    const budget = await sql.execute<{ namnd: string; antal: Num; intakter: Num | null; kostnader: Num | null }[]>(
+      'select namnd, count(*) as antal, sum(intakter_ore) as intakter, sum(kostnader_ore) as kostnader from ansvar_budget where ar = ? group by namnd',
       [ar],
     );
-    const budgetIntakter = Number(budget?.intakter ?? 0);
-    const budgetKostnader = Number(budget?.kostnader ?? 0);
+    const perNamnd = new Map(
+      budget.map((rad) => [
+        rad.namnd,
+        { namnd: rad.namnd, intakterOre: Number(rad.intakter ?? 0), kostnaderOre: Number(rad.kostnader ?? 0) },
+      ]),
+    );
     // A year without an internbudget per ansvar (one closed before the city used Tertial, like the demo's 2025) has
     // only the nämnder's frames and the forecasts kept at each round's close: net amounts, shown as cost.
-    const utanAnsvar = Number(budget?.antal ?? 0) === 0;
+    const utanAnsvar = budget.length === 0;
     if (tillfalle === 'budget') {
-      const ramar = utanAnsvar ? await em.find(NamndRam, { ar }) : [];
-      const rader = utanAnsvar
-        ? radbeloppFranNamnder(0, addOre(...ramar.map((ram) => ram.ramOre)))
-        : radbeloppFranNamnder(budgetIntakter, budgetKostnader);
+      const ramar = utanAnsvar ? await em.find(NamndRam, { ar }, { orderBy: { namnd: 'asc' } }) : [];
+      const { rader, eliminering } = elimineradeRader(
+        utanAnsvar ? ramar.map((ram) => ({ namnd: ram.namnd, nettokostnadOre: ram.ramOre })) : [...perNamnd.values()],
+      );
       return {
         tillfalle,
         finns: !utanAnsvar || ramar.length > 0 || finansrader.length > 0,
         rader: laggTillFinansrader(rader, finansrader),
         kallor,
-        elimineratOre: 0,
+        eliminering,
       };
     }
     const omgang = await em.findOne(Prognosomgang, { ar, tillfalle });
     if (utanAnsvar) {
-      const behallna = await em.find(Omgangsprognos, { ar, tillfalle });
+      const behallna = await em.find(Omgangsprognos, { ar, tillfalle }, { orderBy: { namnd: 'asc' } });
+      const { rader, eliminering } = elimineradeRader(behallna.map((rad) => ({ namnd: rad.namnd, nettokostnadOre: rad.prognosOre })));
       return {
         tillfalle,
         finns: omgang !== null || behallna.length > 0 || finansrader.length > 0,
-        rader: laggTillFinansrader(radbeloppFranNamnder(0, addOre(...behallna.map((rad) => rad.prognosOre))), finansrader),
+        rader: laggTillFinansrader(rader, finansrader),
         kallor,
-        elimineratOre: 0,
+        eliminering,
       };
     }
     // A round's column: each ansvar's counted forecast, or its budget where it has none yet, as the follow-up shows it:
-    // the budget of every ansvar, with the forecast in place of the budget for those that have one.
-    const [prognos] = await sql.execute<
-      { intakter: Num | null; kostnader: Num | null; bort_intakter: Num | null; bort_kostnader: Num | null }[]
+    // the budget of every ansvar, with the forecast in place of the budget for those that have one. A forecast of an
+    // ansvar without a budget row has no nämnd here: it counts, but nothing of it is eliminated.
+    const prognos = await sql.execute<
+      { namnd: string | null; intakter: Num | null; kostnader: Num | null; bort_intakter: Num | null; bort_kostnader: Num | null }[]
     >(
-      `select sum(h.intakter_ore) as intakter, sum(h.kostnader_ore) as kostnader,
+      `select b.namnd as namnd, sum(h.intakter_ore) as intakter, sum(h.kostnader_ore) as kostnader,
               sum(b.intakter_ore) as bort_intakter, sum(b.kostnader_ore) as bort_kostnader
        from ansvar_helarsprognos h left join ansvar_budget b on b.ansvar = h.ansvar and b.ar = h.ar
-       where h.ar = ? and h.tillfalle = ? and h.status in ('klarmarkerad', 'godkand')`,
+       where h.ar = ? and h.tillfalle = ? and h.status in ('klarmarkerad', 'godkand')
+       group by b.namnd`,
       [ar, tillfalle],
     );
-    const intakter = addOre(budgetIntakter, Number(prognos?.intakter ?? 0), -Number(prognos?.bort_intakter ?? 0));
-    const kostnader = addOre(budgetKostnader, Number(prognos?.kostnader ?? 0), -Number(prognos?.bort_kostnader ?? 0));
+    for (const rad of prognos) {
+      const namnd = rad.namnd ?? '';
+      const fore = perNamnd.get(namnd) ?? { namnd, intakterOre: 0, kostnaderOre: 0 };
+      perNamnd.set(namnd, {
+        namnd,
+        intakterOre: addOre(fore.intakterOre, Number(rad.intakter ?? 0), -Number(rad.bort_intakter ?? 0)),
+        kostnaderOre: addOre(fore.kostnaderOre, Number(rad.kostnader ?? 0), -Number(rad.bort_kostnader ?? 0)),
+      });
+    }
+    const { rader, eliminering } = elimineradeRader([...perNamnd.values()].sort((a, b) => a.namnd.localeCompare(b.namnd)));
     return {
       tillfalle,
       finns: omgang !== null || finansrader.length > 0,
-      rader: laggTillFinansrader(radbeloppFranNamnder(intakter, kostnader), finansrader),
+      rader: laggTillFinansrader(rader, finansrader),
       kallor,
-      elimineratOre: 0,
+      eliminering: { ...eliminering, namnder: eliminering.namnder.filter((rad) => rad.namnd !== '') },
     };
   }
 
@@ -323,7 +408,16 @@ export class ResultatService {
     const uppstallda = kolumner.map((kolumn) => stallUpp(kolumn.rader));
     return {
       ar,
-      kolumner: kolumner.map(({ tillfalle, finns, kallor, elimineratOre }) => ({ tillfalle, finns, kallor, elimineratOre })),
+      kolumner: kolumner.map(({ tillfalle, finns, kallor, eliminering }) => {
+        const summa = summeraEliminering(eliminering.namnder);
+        return {
+          tillfalle,
+          finns,
+          kallor,
+          elimineratOre: addOre(summa.intakterOre, summa.kostnaderOre),
+          eliminering: { metod: eliminering.metod, ...summa, namnder: eliminering.namnder },
+        };
+      }),
       rader: uppstallda[0]!.map((rad, index) => ({
         kod: rad.kod,
         namn: rad.namn,

@@ -57,3 +57,23 @@ export const PrognosomgangSchema = defineEntity({
 });
 export class Prognosomgang extends PrognosomgangSchema.class {}
 PrognosomgangSchema.setClass(Prognosomgang);
+
+/**
+ * An ansvar's utfall of the year so far seen from the elimination: its verksamhet's revenue and cost (shown amounts)
+ * and the part of each on the kontoplan's internal accounts, from the budget service's latest import. No row: the
+ * import said nothing of internal accounts.
+ */
+export const AnsvarUtfallInternSchema = defineEntity({
+  name: 'AnsvarUtfallIntern',
+  tableName: 'ansvar_utfall_intern',
+  properties: {
+    ansvar: p.string().length(20).primary(),
+    ar: p.integer().primary().autoincrement(false),
+    intakterOre: p.bigint('number'),
+    internaIntakterOre: p.bigint('number'),
+    kostnaderOre: p.bigint('number'),
+    internaKostnaderOre: p.bigint('number'),
+  },
+});
+export class AnsvarUtfallIntern extends AnsvarUtfallInternSchema.class {}
+AnsvarUtfallInternSchema.setClass(AnsvarUtfallIntern);

@@ -22,7 +22,8 @@ import {
 import { Omfang, OrganisationReplica, Organisationsindex, ProblemException, type Principal } from '@tertial/service-kit';
 import { Observable, Subject } from 'rxjs';
 
-import { AnsvarBudget, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
+import { internaDelarAvUtfall } from '../resultat/eliminering.js';
+import { AnsvarBudget, AnsvarUtfallIntern, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
 import { raknas, rullaUpp, uppdateraAnsvar, type AnsvarUnderlag, type Omgangsram, type Rollup } from './rulla-upp.js';
 import { rollupHash, samladHash } from './kontrollsumma.js';
 import { saknadeUnder } from './saknade.js';
@@ -160,6 +161,9 @@ export class UppfoljningService {
       }
     }
     for (const [manad, nettoOre] of perManad) em.create(AnsvarUtfallManad, { ansvar: utfall.ansvar, ar: utfall.ar, manad, nettoOre });
+    const delar = internaDelarAvUtfall(utfall.manader);
+    if (delar) await em.upsert(AnsvarUtfallIntern, { ansvar: utfall.ansvar, ar: utfall.ar, ...delar });
+    else await em.nativeDelete(AnsvarUtfallIntern, { ansvar: utfall.ansvar, ar: utfall.ar });
   }
 
   /** Keeps a round unless a later change of it (a higher `andring`) has already arrived. */

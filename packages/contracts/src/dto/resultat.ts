@@ -88,6 +88,33 @@ export const internaKontonSchema = z.object({
 });
 export type InternaKonton = z.infer<typeof internaKontonSchema>;
 
+/**
+ * How a column's internal transactions were eliminated. `konton`: the bokslut's internal accounts themselves;
+ * `andel`: budget and forecasts are per kontogrupp, so each nämnd's internal part is estimated with the share its
+ * internal accounts had of its revenue and of its cost in the year's bokslut, else the year's utfall so far, else the
+ * year before's bokslut (`underlag`, `underlagAr`); `inget`: no nämnd has any of them, nothing eliminated. Amounts are shown amounts (both positive), rounded to the öre per nämnd and side.
+ */
+export const resultatelimineringSchema = z.object({
+  metod: z.enum(['konton', 'andel', 'inget']),
+  /** Internal revenue taken out of verksamhetens intäkter. */
+  intakterOre: oreSchema,
+  /** Internal cost taken out of verksamhetens kostnader. */
+  kostnaderOre: oreSchema,
+  /** `kostnaderOre − intakterOre`: by this much the city's result is better than the sum of its parts; zero when the sides match. */
+  differensOre: oreSchema,
+  namnder: z.array(
+    z.object({
+      namnd: z.string(),
+      intakterOre: oreSchema,
+      kostnaderOre: oreSchema,
+      /** The year the share comes from and whether it was that year's bokslut or its utfall so far; null: nothing to go by. */
+      underlagAr: arSchema.nullable(),
+      underlag: z.enum(['bokslut', 'utfall']).nullable(),
+    }),
+  ),
+});
+export type Resultateliminering = z.infer<typeof resultatelimineringSchema>;
+
 /** The city's result for one year: each resultaträkning row for the budget, each round and the bokslut. */
 export const resultatrakningSchema = z.object({
   ar: arSchema,
@@ -98,8 +125,9 @@ export const resultatrakningSchema = z.object({
       finns: z.boolean(),
       /** Where the finance function's lines come from, per line with a source. */
       kallor: z.array(z.object({ rad: finansradKodSchema, kalla: z.string() })),
-      /** Internal transactions eliminated: the kontoplan's internal accounts, both sides (only where accounts are known: the bokslut). */
+      /** Internal revenue plus internal cost eliminated (the two sides of `eliminering` added). */
       elimineratOre: oreSchema,
+      eliminering: resultatelimineringSchema,
     }),
   ),
   /** Each row's amounts in the order of `kolumner`; revenue positive, cost negative, sums as on the page. */

@@ -13,7 +13,18 @@ export const utfallAnsvarUppdateratPayloadSchema = z.object({
   manader: z.array(
     z.object({
       manad: z.number().int().min(1).max(12),
-      rader: z.array(z.object({ kontogrupp: kontogruppKodSchema, beloppOre: oreSchema })),
+      rader: z.array(
+        z.object({
+          kontogrupp: kontogruppKodSchema,
+          beloppOre: oreSchema,
+          /**
+           * The part of `beloppOre` booked on the kontoplan's internal accounts (same sign), so the report can estimate
+           * the internal part of budget and forecasts from the year's own utfall. Absent in events from before it was
+           * published: then the year's utfall says nothing about internal transactions.
+           */
+          internOre: oreSchema.optional(),
+        }),
+      ),
     }),
   ),
   importId: z.uuid(),

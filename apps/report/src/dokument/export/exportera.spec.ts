@@ -44,6 +44,7 @@ const innehall = byggInnehall({
       finns: tillfalle !== 'bokslut',
       kallor: [],
       elimineratOre: 0,
+      eliminering: { metod: 'inget' as const, intakterOre: 0, kostnaderOre: 0, differensOre: 0, namnder: [] },
     })),
     rader: [
       { kod: 'verksamhetens-intakter', namn: 'Verksamhetens intäkter', summa: false, belopp: [10_00, 11_00, 12_00, null] },
