@@ -21,7 +21,7 @@ const CORRELATION = 'demo-dokument';
 const VANTA_MS = 2_000;
 const FORSOK = 900;
 /** What the årsredovisning waits for beyond the bokslut (the goals' helår assessments, the companies' year) at most. */
-const EXTRA_FORSOK = 150;
+const EXTRA_FORSOK = 60;
 
 /**
  * The demo city's reports, so a newcomer (and kommunfullmäktige's members, who read only fixed versions) finds
@@ -128,13 +128,16 @@ export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplication
   /** True once the goals' helår assessments and each company's budget, forecasts and twelve months are here. */
   private async aretsMalOchBolag(ar: number): Promise<boolean> {
     const em = this.orm.em.fork();
-    const [mal, bedomningar, bolag] = await Promise.all([
+    const [mal, bedomningar, bolag, demoarets] = await Promise.all([
       em.count(RapportMal, { beslutadFran: { $lte: `${ar}-12-31` } }),
       em.find(RapportMalbedomning, { ar, tillfalle: 'helar' }),
       em.find(BolagSiffror, { ar }),
+      em.count(BolagSiffror, { ar: ar + 1, kalla: 'budget' }),
     ]);
     const beslutade = bedomningar.filter((b) => b.beslut).length;
     const tolvManader = bolag.filter((b) => b.kalla === 'utfall' && (b.data.manader ?? []).some((m) => m.manad === 12)).length;
-    return mal > 0 && beslutade >= mal && bolag.length >= 4 * KONCERNBOLAG.length && tolvManader >= KONCERNBOLAG.length;
+    // The companies' demo (npm start's) brings both years; without it (a stack of the tests) there is no year to wait for.
+    const bolagen = demoarets < KONCERNBOLAG.length || (bolag.length >= 4 * KONCERNBOLAG.length && tolvManader >= KONCERNBOLAG.length);
+    return mal > 0 && beslutade >= mal && bolagen;
   }
 }
