@@ -142,7 +142,7 @@ const FORRA_ARETS_KOMMENTARER: Record<Bolagskod, { budget: string; april: string
     augusti: 'Lägre elpriser än budgeterat; biobränslepannan i drift från juni.',
   },
   HAS: {
-    budget: 'Evenemangsprogram enligt ägardirektivet.',
+    budget: 'Evenemangsprogram enligt ägardirektivet; sommarkonserterna i egen regi för första gången.',
     april: 'Vårens konserter sålde bättre än väntat.',
     augusti: 'Två större evenemang under hösten ställdes in.',
   },
