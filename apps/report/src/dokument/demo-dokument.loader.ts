@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { KONCERNBOLAG, type Rapporttyp, type Textblock } from '@tertial/contracts/dto';
+import { KONCERNBOLAG, type Rapporttyp } from '@tertial/contracts/dto';
 import { demoForraAret, demoStad } from '@tertial/demo-city';
 import type { Principal } from '@tertial/service-kit';
 
@@ -99,7 +99,7 @@ export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplication
         ? await this.dokument.skapaUtkast(rapport, ar, DEMO, CORRELATION)
         : await this.orm.em.fork().findOneOrFail(Rapportversion, { rapport, ar, version });
     const texter = (await this.orm.em.fork().findOneOrFail(Rapportversion, { rapport, ar, version: utkast.version })).texter;
-    for (const [sektion, text] of Object.entries(DEMO_TEXTER[rapport](ar)) as [string, Textblock[]][])
+    for (const [sektion, text] of Object.entries(DEMO_TEXTER[rapport](ar)))
       if (!texter[sektion]?.length) await this.dokument.andraText(rapport, ar, utkast.version, sektion, text, DEMO, CORRELATION);
     return utkast;
   }
