@@ -35,11 +35,34 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
     ar,
     tillfalle,
     rader,
-    kommentar: 'Demodata',
+    kommentar: demoKommentar(seed, budgetrader, rader),
     klarmarkerad: true,
     ...(personal ? { personal } : {}),
     ...(investeringar.length > 0 ? { investeringar } : {}),
   };
+}
+
+const KOMMENTARER = {
+  over: [
+    'Högre personalkostnader än budgeterat: vikarier under sjukfrånvaro och fler timanställda.',
+    'Fler brukare än planerat ger högre personalkostnader; åtgärder tas fram tillsammans med förvaltningen.',
+    'Lönerevisionen blev högre än budgeterat, och den täcks inte fullt ut av ramen.',
+  ],
+  under: [
+    'Vakanser som ännu inte tillsatts ger lägre personalkostnader än budgeterat.',
+    'Lägre personalkostnader efter omorganisationen och färre timanställda.',
+    'Rekryteringarna har dragit ut på tiden; vakanserna ger ett överskott i år.',
+  ],
+  iNiva: ['Verksamheten bedrivs i stort enligt budget.', 'Prognosen är i nivå med budget; inga större avvikelser väntas.'],
+};
+
+/** The chef's comment: on the personnel costs' deviation, the demo's largest kontogrupp, in words a chef would use. */
+function demoKommentar(seed, budgetrader, rader) {
+  const i = budgetrader.findIndex((rad) => rad.kontogrupp === 'personalkostnader');
+  const budget = i < 0 ? 0 : budgetrader[i].beloppOre / 100;
+  const avvikelse = i < 0 || budget === 0 ? 0 : Number.parseFloat(rader[i].belopp) / budget - 1;
+  const lista = avvikelse > 0.01 ? KOMMENTARER.over : avvikelse < -0.01 ? KOMMENTARER.under : KOMMENTARER.iNiva;
+  return lista[seed % lista.length];
 }
 
 /**
