@@ -10,7 +10,9 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
   const seed = [...ansvar].reduce((sum, digit) => (sum * 31 + digit.charCodeAt(0)) % 1_000_003, 7);
   const rader = budgetrader.map((rad, i) => {
     // Between −4 % and +5 %, from the code and the kontogrupp: some ansvar overrun, most land close.
-    const promille = ((seed * (i + 3) * 7919) % 91) - 40;
+    // April's forecasts sit closer to the budget than August's, as early forecasts do.
+    const augusti = ((seed * (i + 3) * 7919) % 91) - 40;
+    const promille = tillfalle === 'april' ? Math.round(augusti / 2) + ((seed % 7) - 3) : augusti;
     const kronor = Math.round((rad.beloppOre / 100) * (1 + promille / 1000));
     return { kontogrupp: rad.kontogrupp, belopp: `${Math.max(0, kronor)}.00` };
   });
@@ -33,11 +35,34 @@ export function demoPrognos(ansvar, ar, tillfalle, budgetrader, projekt = []) {
     ar,
     tillfalle,
     rader,
-    kommentar: 'Demodata',
+    kommentar: demoKommentar(seed, budgetrader, rader),
     klarmarkerad: true,
     ...(personal ? { personal } : {}),
     ...(investeringar.length > 0 ? { investeringar } : {}),
   };
+}
+
+const KOMMENTARER = {
+  over: [
+    'Högre personalkostnader än budgeterat: vikarier under sjukfrånvaro och fler timanställda.',
+    'Fler brukare än planerat ger högre personalkostnader; åtgärder tas fram tillsammans med förvaltningen.',
+    'Lönerevisionen blev högre än budgeterat, och den täcks inte fullt ut av ramen.',
+  ],
+  under: [
+    'Vakanser som ännu inte tillsatts ger lägre personalkostnader än budgeterat.',
+    'Lägre personalkostnader efter omorganisationen och färre timanställda.',
+    'Rekryteringarna har dragit ut på tiden; vakanserna ger ett överskott i år.',
+  ],
+  iNiva: ['Verksamheten bedrivs i stort enligt budget.', 'Prognosen är i nivå med budget; inga större avvikelser väntas.'],
+};
+
+/** The chef's comment: on the personnel costs' deviation, the demo's largest kontogrupp, in words a chef would use. */
+function demoKommentar(seed, budgetrader, rader) {
+  const i = budgetrader.findIndex((rad) => rad.kontogrupp === 'personalkostnader');
+  const budget = i < 0 ? 0 : budgetrader[i].beloppOre / 100;
+  const avvikelse = i < 0 || budget === 0 ? 0 : Number.parseFloat(rader[i].belopp) / budget - 1;
+  const lista = avvikelse > 0.01 ? KOMMENTARER.over : avvikelse < -0.01 ? KOMMENTARER.under : KOMMENTARER.iNiva;
+  return lista[seed % lista.length];
 }
 
 /**
@@ -112,15 +137,26 @@ export function demoRest(onskat, befintliga) {
 }
 
 /**
- * Loads the demo forecasts that are not there yet: a first start loads them all, a start after one that was stopped
- * midway (Ctrl-C, a crash) loads the rest, and a start after a complete load finds nothing to do. Waits for the
- * organisation to reach the forecast service first. Each forecast goes in as its ansvar's own chef, signed in at the
- * local provider (`token(anvandare)`, see tokens.mjs); the reads are the ekonomidirektör's. Resolves to the number of
- * forecasts saved.
+ * Loads the demo forecasts that are not there yet: after August (the demo's usual date) first the closed April round
+ * (every ansvar's forecast klarmarkerad, then the round closed, so April's delårsrapport and the trend April → August
+ * have figures), then the current round mid-way as `demoStatus` says. A first start loads them all, a start after one
+ * that was stopped midway (Ctrl-C, a crash) loads the rest, and a start after a complete load finds nothing to do.
+ * Resolves to the number of forecasts saved.
  */
-export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000, parallel = 6 } = {}) {
-  const ar = new Date().getFullYear();
+export async function loadDemoData(gatewayUrl, options = {}) {
   const tillfalle = currentTillfalle();
+  let sparade = 0;
+  if (tillfalle === 'augusti') sparade += await loadDemoRound(gatewayUrl, { ...options, tillfalle: 'april', stangd: true });
+  return sparade + (await loadDemoRound(gatewayUrl, { ...options, tillfalle }));
+}
+
+/**
+ * One round's demo forecasts: waits for the organisation to reach the forecast service first. Each forecast goes in
+ * as its ansvar's own chef, signed in at the local provider (`token(anvandare)`, see tokens.mjs); the reads are the
+ * ekonomidirektör's. A `stangd` round has every ansvar's forecast klarmarkerad and is closed once they are in.
+ */
+async function loadDemoRound(gatewayUrl, { log, token, timeoutMs = 300_000, parallel = 6, tillfalle, stangd = false }) {
+  const ar = new Date().getFullYear();
   const getJson = async (path) => {
     const response = await fetchForsok(`${gatewayUrl}${path}`, { headers: await bearer(token, 'ekonomidirektor') });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -143,7 +179,7 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   const { namndSokare } = await import(new URL('../../../packages/contracts/dist/organisation.js', import.meta.url).href);
   const namndSokaren = namndSokare(stad.organisation);
   const namndFor = (kod) => namndSokaren(kod)?.kod;
-  const statusFor = new Map(ansvar.map(({ kod }) => [kod, demoStatus(kod, namndFor(kod))]));
+  const statusFor = new Map(ansvar.map(({ kod }) => [kod, stangd ? 'klarmarkerad' : demoStatus(kod, namndFor(kod))]));
   const antalMed = (status) => [...statusFor.values()].filter((s) => s === status).length;
   // The demo forecasts: every ansvar with a budget, as far as its demo status says.
   const onskat = new Map([...statusFor].filter(([kod]) => budget.has(kod)));
@@ -151,8 +187,31 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   // Decided per step from what is there: the round, then each ansvar's forecast and decision.
   const befintliga = await getJson(`/api/forecast/helarsprognoser?ar=${ar}&tillfalle=${tillfalle}`);
   const { spara, besluta: attBesluta, klara } = demoRest(onskat, befintliga);
+  const stangRundan = async () => {
+    // The report service keeps each nämnd's forecast as the round closes: wait until it has every one of them.
+    const slut = Date.now() + timeoutMs;
+    for (;;) {
+      const { stad } = await getJson(`/api/report/prognos-totaler?ar=${ar}&tillfalle=${tillfalle}`);
+      if (stad.antalLamnade >= onskat.size) break;
+      if (Date.now() > slut)
+        throw new Error(`the report service had ${stad.antalLamnade} of ${onskat.size} forecasts for ${tillfalle} ${ar}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const stangning = await fetchForsok(`${gatewayUrl}/api/forecast/omgangar/${ar}/${tillfalle}/stang`, {
+      method: 'POST',
+      headers: { 'x-correlation-id': 'demo-data', ...(await bearer(token, 'ekonomidirektor')) },
+    });
+    if (!stangning.ok) throw new Error(`closing the round ${tillfalle} ${ar}: ${stangning.status} ${await stangning.text()}`);
+    log?.(`demo data: the ekonomidirektör closed the round ${tillfalle} ${ar}`);
+  };
   if (spara.length === 0 && attBesluta.length === 0) {
-    log?.(`demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`);
+    log?.(
+      stangd
+        ? `demo data: the closed round ${tillfalle} ${ar} already there (${befintliga.length} helårsprognoser)`
+        : `demo data: ${befintliga.length} helårsprognoser for ${tillfalle} ${ar} already there`,
+    );
+    if (stangd && (await getJson('/api/forecast/omgangar')).some((o) => o.ar === ar && o.tillfalle === tillfalle && o.status === 'oppen'))
+      await stangRundan();
     return 0;
   }
   if (befintliga.length > 0) {
@@ -264,6 +323,11 @@ export async function loadDemoData(gatewayUrl, { log, token, timeoutMs = 300_000
   };
   for (const kod of attBesluta) await besluta(kod, statusFor.get(kod));
   await Promise.all(Array.from({ length: parallel }, post));
+  if (stangd) {
+    log?.(`demo data: the round ${tillfalle} ${ar}: ${onskat.size} helårsprognoser, each klarmarkerad by its ansvar's chef`);
+    await stangRundan();
+    return spara.length;
+  }
   log?.(
     `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antalMed('klarmarkerad')} klarmarkerade, ` +
       `${antalMed('godkand')} godkända and ${antalMed('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +

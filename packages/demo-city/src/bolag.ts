@@ -119,6 +119,65 @@ export function demoBolag(): readonly DemoBolag[] {
   }));
 }
 
+/** The comments of the companies' budgets and forecasts in the year before the demo year. */
+const FORRA_ARETS_KOMMENTARER: Record<Bolagskod, { budget: string; april: string; augusti: string }> = {
+  HSFAB: {
+    budget: 'Moderbolagets förvaltning och räntor på lån till dotterbolagen.',
+    april: 'Enligt budget.',
+    augusti: 'Något lägre räntekostnader än budgeterat.',
+  },
+  HBGHEM: {
+    budget: 'Hyreshöjning 3,9 % från januari; renoveringar i Närlunda.',
+    april: 'Vinterns reparationer högre än budgeterat.',
+    augusti: 'Två lägenhetsrenoveringar flyttas till 2026; lägre investeringar.',
+  },
+  HAMN: {
+    budget: 'Godsvolymer i nivå med föregående år.',
+    april: 'Fler anlöp av kryssningsfartyg än väntat.',
+    augusti: 'Containervolymerna något under budget under sommaren.',
+  },
+  OKAB: {
+    budget: 'Normalår för värme och el; ny biobränslepanna tas i drift.',
+    april: 'Mild vinter gav lägre värmeförsäljning.',
+    augusti: 'Lägre elpriser än budgeterat; biobränslepannan i drift från juni.',
+  },
+  HAS: {
+    budget: 'Evenemangsprogram enligt ägardirektivet; sommarkonserterna i egen regi för första gången.',
+    april: 'Vårens konserter sålde bättre än väntat.',
+    augusti: 'Två större evenemang under hösten ställdes in.',
+  },
+};
+
+/**
+ * The companies' year before the demo year: budgets, forecasts and (through `demoBolagSie`) a ledger a little
+ * below the demo year's, at the level the nämnders' frames grew by, with that year's comments.
+ */
+export function demoBolagForraAret(): readonly DemoBolag[] {
+  const niva = (s: DemoBolagssiffror, promille: number): DemoBolagssiffror => {
+    const skala = (ore: number) => Math.round((ore * (960 + promille)) / 1000 / 100_000_00) * 100_000_00;
+    const intakterOre = skala(s.intakterOre);
+    const kostnaderOre = skala(s.kostnaderOre);
+    const finansnetto = s.resultatEfterFinansiellaPosterOre - s.intakterOre + s.kostnaderOre;
+    return {
+      intakterOre,
+      kostnaderOre,
+      resultatEfterFinansiellaPosterOre: intakterOre - kostnaderOre + skala(finansnetto),
+      investeringarOre: skala(s.investeringarOre),
+    };
+  };
+  return demoBolag().map((bolag) => {
+    const kommentarer = FORRA_ARETS_KOMMENTARER[bolag.kod];
+    return {
+      ...bolag,
+      budget: { ...niva(bolag.budget, 0), kommentar: kommentarer.budget },
+      prognoser: {
+        april: { ...niva(bolag.budget, 3), kommentar: kommentarer.april },
+        augusti: { ...niva(bolag.prognoser.april, 0), kommentar: kommentarer.augusti },
+      },
+    };
+  });
+}
+
 /** What the koncern's parts sell to each other over the demo year. */
 export function demoKoncerninterna(): readonly DemoKoncerninternt[] {
   const post = (saljare: Koncerndel, kopare: Koncerndel, slag: KoncerninterntSlag, mnkr: number) => ({

@@ -1,4 +1,4 @@
-import type { DemoStad, UtfallRad } from './stad.js';
+import type { DemoInvestering, DemoStad, UtfallRad } from './stad.js';
 
 /**
  * How each nämnd's year before the demo year went, in promille of its frame: `utfall` is where the year ended
@@ -34,14 +34,32 @@ export interface DemoForraAret {
   readonly prognoser: { tillfalle: 'april' | 'augusti'; namnder: { namnd: string; nettoOre: number }[] }[];
   /** When KF decided the resultatöverföring, with the årsredovisning in April of the demo year. */
   readonly resultatoverforingBeslutad: string;
+  /** The investment projects finished in the year, with their budget and the year's utfall. */
+  readonly investeringar: DemoInvestering[];
   /** Monthly utfall January–December per ansvar and account, the ledger's signs. Generated on demand. */
   utfall(): Generator<UtfallRad>;
 }
 
+/** The projects finished in the year before the demo year: nämnd, name, budget and utfall in mnkr, motive. */
+const FORRA_ARETS_PROJEKT: readonly [string, string, number, number, DemoInvestering['motiv']][] = [
+  ['SFN', 'Om- och tillbyggnad Fredriksdalsskolan', 42, 39.8, 'K'],
+  ['SFN', 'Skolgård Tågaborgsskolan', 2.4, 2.6, null],
+  ['BUN', 'Utrustning yrkesprogram Nicolaiskolan', 6.2, 5.7, 'U'],
+  ['VON', 'Välfärdsteknik i hemtjänsten', 7.5, 6.9, 'E'],
+  ['SBN', 'Cykelväg Hälsovägen', 24, 21.7, 'M'],
+  ['SBN', 'Park Stadsparken, belysning', 3.2, 3.4, 'T'],
+  ['FN', 'Energieffektivisering stadshuset', 12, 11.4, 'M'],
+  ['FN', 'Takbyte Olympiaskolan', 9.5, 10.3, 'U'],
+  ['IFN', 'Konstgräsplan Harlyckan', 8.4, 8.1, 'K'],
+  ['KN', 'Bibliotek Drottninghög', 7.2, 6.6, 'K'],
+  ['KS', 'Digital infrastruktur, nytt stadsnät', 18, 16.1, 'E'],
+  ['KS', 'Verksamhetssystem e-arkiv', 5.5, 5.2, 'L'],
+];
+
 /**
  * The demo city's closed year before the demo year: the same organisation and accounts, frames a little lower,
  * twelve months of utfall ending over or under each frame as `FORRA_ARETS_FORLOPP` says (plus the ledger's noise),
- * the April and August forecasts, and the date of KF's resultatöverföring.
+ * the April and August forecasts, the investment projects finished that year, and the date of KF's resultatöverföring.
  */
 export function demoForraAret(stad: DemoStad): DemoForraAret {
   const ar = stad.ar - 1;
@@ -60,6 +78,15 @@ export function demoForraAret(stad: DemoStad): DemoForraAret {
     ramar,
     prognoser: [prognos('april'), prognos('augusti')],
     resultatoverforingBeslutad: `${stad.ar}-04-23`,
+    investeringar: FORRA_ARETS_PROJEKT.map(([namnd, namn, budget, utfall, motiv], i) => ({
+      id: `${namnd}-${ar}-P${String(i + 1).padStart(2, '0')}`,
+      namnd,
+      ansvar: null,
+      namn,
+      motiv: budget > 3 ? motiv : null,
+      hallbarhet: budget > 15 ? { social: 'positiv', miljomassig: 'positiv', ekonomisk: 'ingen' } : null,
+      ar: [{ ar, budgetOre: Math.round(budget * 1_000_000) * 100, utfallOre: Math.round(utfall * 1_000_000) * 100 }],
+    })),
     *utfall() {
       for (const rad of stad.utfall(12)) {
         const faktor = (FORRA_ARETS_NIVA * (1000 + forlopp(namndAv.get(rad.ansvar) ?? '').utfall)) / 1000;

@@ -4,7 +4,7 @@ import type { investeringsprojektRequestSchema } from '@tertial/contracts/dto';
 import { investeringsprojektUppdaterat, type HelarsprognosAndradPayload } from '@tertial/contracts/events';
 import { namndSokare } from '@tertial/contracts/organisation';
 import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
-import { demoStad } from '@tertial/demo-city';
+import { demoForraAret, demoStad } from '@tertial/demo-city';
 import { addToOutbox, loggaAndring, OutboxRelay, ProblemException, type Principal } from '@tertial/service-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { z } from 'zod';
@@ -31,11 +31,20 @@ export class InvesteringarService implements OnApplicationBootstrap {
     @Inject(OrganisationService) private readonly organisation: OrganisationService,
   ) {}
 
+  /**
+   * The demo city's plan and the projects finished in the year before it, at the first start; the finished ones also
+   * on a city loaded before they were part of the demo.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const em = this.orm.em.fork();
-    if ((await em.count(InvesteringsprojektRad)) > 0) return;
+    const stad = demoStad();
+    const finns = (await em.count(InvesteringsprojektRad)) > 0;
+    const forra = demoForraAret(stad).investeringar;
+    const forraFinns = new Set((await em.find(InvesteringsprojektRad, { id: { $in: forra.map((p) => p.id) } })).map((r) => r.id));
+    const saknas = [...(finns ? [] : stad.investeringar), ...forra.filter((p) => !forraFinns.has(p.id))];
+    if (saknas.length === 0) return;
     await em.transactional(async (tx) => {
-      for (const projekt of demoStad().investeringar) {
+      for (const projekt of saknas) {
         tx.create(InvesteringsprojektRad, { id: projekt.id, namnd: projekt.namnd, projekt });
         addToOutbox(
           tx,
@@ -51,7 +60,8 @@ export class InvesteringarService implements OnApplicationBootstrap {
   /** The plan of a nämnd (or the whole city) for the seven years from `forstaAr`, with its summary. */
   async plan(namnd: string | undefined, forstaAr: number) {
     const rader = await this.orm.em.fork().find(InvesteringsprojektRad, namnd ? { namnd } : {}, { orderBy: { id: 'asc' } });
-    const projekt = rader.map((r) => r.projekt);
+    // A project finished before the plan's first year (the demo's closed year's) is the årsredovisning's, not the plan's.
+    const projekt = rader.map((r) => r.projekt).filter((p) => p.ar.length === 0 || p.ar.some((rad) => rad.ar >= forstaAr));
     return {
       projekt,
       sammanstallning: ellerProblem(summeraInvesteringsplan({ forstaAr, projekt }), 'Investeringsplanen går inte att summera'),

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import {
+  BOLAGSKODER,
   periodensSistaDag,
   skapaInriktningRequestSchema,
   skapaMalRequestSchema,
@@ -14,12 +15,15 @@ import {
 import { OrganisationReplica, OutboxRelay, type Principal } from '@tertial/service-kit';
 
 import { GOALS_CONFIG, type GoalsConfig } from '../goals-config.js';
+import { Inriktning } from '../inriktningar/inriktning.entity.js';
 import { InriktningarService } from '../inriktningar/inriktningar.service.js';
 import { KoladaService } from '../kolada/kolada.service.js';
+import { Malbedomning } from '../maluppfyllelse/malbedomning.entity.js';
 import { MaluppfyllelseService } from '../maluppfyllelse/maluppfyllelse.service.js';
 import { Nyckeltal } from '../nyckeltal/nyckeltal.entity.js';
 import { lagraMatvarden, NyckeltalService, publiceraSerie } from '../nyckeltal/nyckeltal.service.js';
 import { DEMO_INRIKTNINGAR, DEMO_JAMFORELSE, DEMO_MAL, DEMO_NYCKELTAL, type DemoNyckeltal } from './demo-mal.js';
+import { Mal } from './mal.entity.js';
 import { MalService } from './mal.service.js';
 
 const DEMO: Principal = {
@@ -30,6 +34,10 @@ const DEMO: Principal = {
   utgarMs: Number.MAX_SAFE_INTEGER,
 };
 const CORRELATION = 'demo-goals';
+const BOLAG: ReadonlySet<string> = new Set(BOLAGSKODER);
+/** The closed year before the demo year, and when its goal attainment was decided for the årsredovisning. */
+const ARET_INNAN = 2025;
+const ARSREDOVISNINGEN = new Date('2026-03-16T10:00:00Z');
 
 /** The demo value of a nyckeltal's i-th period: on the way from start to end, with a little give. */
 export function demovarde(nyckeltal: DemoNyckeltal, i: number): number {
@@ -80,15 +88,29 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async ladda(): Promise<void> {
-    if ((await this.orm.em.fork().count(Nyckeltal)) > 0) return;
-    const behovs = new Set(DEMO_MAL.map((m) => m.namnd).filter((kod) => !['HBGHEM', 'OKAB'].includes(kod)));
+    if (!(await this.grunden())) return;
+    await this.inriktningarSomSaknas();
+    await this.aretInnan();
+  }
+
+  /**
+   * Nyckeltal, values, the Kolada comparison, mål and their April and August assessments, at the first start. True
+   * once they are there (now or from an earlier start); false if the organisation never came.
+   */
+  private async grunden(): Promise<boolean> {
+    if ((await this.orm.em.fork().count(Nyckeltal)) > 0) return true;
+    const behovs = new Set(
+      [...DEMO_MAL.map((m) => m.namnd), ...DEMO_INRIKTNINGAR.filter((i) => i.niva === 'namnd').map((i) => i.namnd!)].filter(
+        (kod) => !BOLAG.has(kod),
+      ),
+    );
     for (let forsok = 0; ; forsok += 1) {
       const finns = new Set((await this.organisation.allNodes()).filter((n) => n.niva === 'namnd').map((n) => n.kod));
       if ([...behovs].every((kod) => finns.has(kod))) break;
-      if (this.stoppad || forsok > 600) return;
+      if (this.stoppad || forsok > 600) return false;
       await sleep(500);
     }
-    if ((await this.orm.em.fork().count(Nyckeltal)) > 0) return;
+    if ((await this.orm.em.fork().count(Nyckeltal)) > 0) return true;
 
     const id = new Map<string, string>();
     for (const demo of DEMO_NYCKELTAL) {
@@ -97,12 +119,6 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
     }
     await this.matvarden(id);
     await this.koladajamforelse();
-    for (const inriktning of DEMO_INRIKTNINGAR)
-      await this.inriktningar.skapa(
-        skapaInriktningRequestSchema.parse({ ...inriktning, nyckeltal: inriktning.nyckeltal.map((n) => id.get(n)) }),
-        DEMO,
-        CORRELATION,
-      );
     const malIds: string[] = [];
     for (const mal of DEMO_MAL) {
       const request = skapaMalRequestSchema.parse({
@@ -117,9 +133,62 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
     }
     await this.bedom(malIds, 'april', new Date('2026-05-12T10:00:00Z'));
     await this.bedom(malIds, 'augusti', new Date('2026-09-14T10:00:00Z'));
-    this.logger.log(
-      `demodata för mål: ${DEMO_NYCKELTAL.length} nyckeltal, ${DEMO_INRIKTNINGAR.length} inriktningar, ${DEMO_MAL.length} mål, bedömda i april och augusti`,
+    this.logger.log(`demodata för mål: ${DEMO_NYCKELTAL.length} nyckeltal, ${DEMO_MAL.length} mål, bedömda i april och augusti`);
+    return true;
+  }
+
+  /** The demo's inriktningar not there yet (all at the first start; those added to the demo since, on a city loaded before). */
+  private async inriktningarSomSaknas(): Promise<void> {
+    const em = this.orm.em.fork();
+    const nyckel = (niva: string, namnd: string | null | undefined, rubrik: string) => `${niva}:${namnd ?? ''}:${rubrik}`;
+    const finns = new Set((await em.find(Inriktning, {})).map((i) => nyckel(i.niva, i.namndKod, i.rubrik)));
+    const saknas = DEMO_INRIKTNINGAR.filter((i) => !finns.has(nyckel(i.niva, i.namnd, i.rubrik)));
+    if (saknas.length === 0) return;
+    const id = await this.nyckeltalIds();
+    for (const inriktning of saknas)
+      await this.inriktningar.skapa(
+        skapaInriktningRequestSchema.parse({ ...inriktning, nyckeltal: inriktning.nyckeltal.flatMap((n) => id.get(n) ?? []) }),
+        DEMO,
+        CORRELATION,
+      );
+    this.logger.log(`demodata för mål: ${saknas.length} inriktningar`);
+  }
+
+  /**
+   * The årsredovisning's goal attainment for the year before the demo year (helår 2025), decided in March when the
+   * year's values are in, with the förvaltning's analysis; mål already decided for it are left alone.
+   */
+  private async aretInnan(): Promise<void> {
+    const em = this.orm.em.fork();
+    const mal = await em.find(Mal, { text: { $in: DEMO_MAL.map((m) => m.text) } });
+    const beslutade = new Set(
+      (await em.find(Malbedomning, { ar: ARET_INNAN, tillfalle: 'helar', malId: { $in: mal.map((m) => m.id) } }))
+        .filter((b) => b.beslut)
+        .map((b) => b.malId),
     );
+    let antal = 0;
+    for (const demo of DEMO_MAL) {
+      const funnen = mal.find((m) => m.namndKod === demo.namnd && m.text === demo.text);
+      if (!funnen || beslutade.has(funnen.id)) continue;
+      const { forslag } = await this.maluppfyllelse.hamta(funnen.id, ARET_INNAN, 'helar', DEMO, ARSREDOVISNINGEN);
+      const bedomning: Bedomning = forslag.bedomning ?? 'delvis-uppfyllt';
+      await this.maluppfyllelse.bedom(
+        funnen.id,
+        ARET_INNAN,
+        'helar',
+        { bedomning, analys: demo.arsanalys, motivering: null },
+        DEMO,
+        CORRELATION,
+        ARSREDOVISNINGEN,
+      );
+      antal += 1;
+    }
+    if (antal > 0) this.logger.log(`demodata för mål: ${antal} mål bedömda för helåret ${ARET_INNAN}`);
+  }
+
+  private async nyckeltalIds(): Promise<Map<string, string>> {
+    const efterNamn = new Map((await this.orm.em.fork().find(Nyckeltal, {})).map((n) => [n.namn, n.id]));
+    return new Map(DEMO_NYCKELTAL.flatMap((demo) => (efterNamn.has(demo.namn) ? [[demo.nyckel, efterNamn.get(demo.namn)!] as const] : [])));
   }
 
   private async matvarden(id: ReadonlyMap<string, string>): Promise<void> {
@@ -184,7 +253,8 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
   /**
    * Accepts each proposal with an analysis; the professional assessment and two kinds of override say why. A mål
    * measured once a year has no newer value in August than in April, so the rule proposes ej mätt: the processledare
-   * keeps April's assessment instead and says so, as a real one would.
+   * keeps April's assessment instead and says so, as a real one would — except miljönämnden's, left ej mätt (grey),
+   * so the follow-up shows one.
    */
   private async bedom(malIds: readonly string[], tillfalle: Uppfoljningstillfalle, nu: Date): Promise<void> {
     for (const malId of malIds) {
@@ -196,15 +266,19 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
       if (mal.namnd === 'KN' && tillfalle === 'augusti') {
         bedomning = forslag.bedomning === 'uppfyllt' ? 'delvis-uppfyllt' : 'uppfyllt';
         motivering = 'Sommarens utomhusscen på Fredriksdal räknas inte i besöksstatistiken men nådde fler än målet kräver.';
+      } else if (tillfalle === 'augusti' && forslag.bedomning === 'ej-matt' && mal.namnd === 'MN') {
+        // Miljönämnden accepts ej mätt: the emission statistics come a year and a half late, so there is nothing to assess.
       } else if (tillfalle === 'augusti' && forslag.bedomning === 'ej-matt' && april !== undefined && april !== 'ej-matt') {
         bedomning = april;
         motivering = 'Nyckeltalet mäts en gång om året och nästa värde kommer med årsredovisningen; bedömningen från april står kvar.';
       }
       if (tillfalle === 'april') this.aprilsBedomning.set(malId, bedomning);
       const analys =
-        forslag.bedomning === null
-          ? `Förvaltningen bedömer målet professionellt ${tillfalle === 'april' ? 'efter första tertialet' : 'efter andra tertialet'}: medarbetarenkäten visar ett högre engagemang, men personalomsättningen är fortsatt hög i vissa yrken.`
-          : `${forslag.forklaring} Förvaltningen delar bilden och följer utvecklingen inför nästa uppföljning.`;
+        mal.namnd === 'MN' && bedomning === 'ej-matt'
+          ? 'Utsläppsstatistiken publiceras med ett och ett halvt års eftersläpning, så inget nytt värde har kommit sedan april. Målet bedöms igen när 2025 års siffror finns.'
+          : forslag.bedomning === null
+            ? `Förvaltningen bedömer målet professionellt ${tillfalle === 'april' ? 'efter första tertialet' : 'efter andra tertialet'}: medarbetarenkäten visar ett högre engagemang, men personalomsättningen är fortsatt hög i vissa yrken.`
+            : `${forslag.forklaring} Förvaltningen delar bilden och följer utvecklingen inför nästa uppföljning.`;
       await this.maluppfyllelse.bedom(malId, 2026, tillfalle, { bedomning, analys, motivering }, DEMO, CORRELATION, nu);
     }
   }

@@ -1,4 +1,11 @@
-import { MAX_AKTIVA_MAL, skapaInriktningRequestSchema, skapaMalRequestSchema, skapaNyckeltalRequestSchema } from '@tertial/contracts/dto';
+import {
+  BOLAGSKODER,
+  MAX_AKTIVA_MAL,
+  skapaInriktningRequestSchema,
+  skapaMalRequestSchema,
+  skapaNyckeltalRequestSchema,
+} from '@tertial/contracts/dto';
+import { demoStad } from '@tertial/demo-city';
 import { describe, expect, it } from 'vitest';
 
 import { DEMO_INRIKTNINGAR, DEMO_MAL, DEMO_NYCKELTAL } from './demo-mal.js';
@@ -27,13 +34,19 @@ describe('the demo city’s goals', () => {
         professionellBedomning: mal.nyckeltal.length === 0,
         beslut: { datum: '2025-06-16' },
       };
+      expect(mal.arsanalys.length).toBeGreaterThan(50);
       expect(skapaMalRequestSchema.safeParse(request).success).toBe(true);
     }
     expect(Math.max(...perNamnd.values())).toBeLessThanOrEqual(MAX_AKTIVA_MAL);
   });
 
-  it('has the city’s inriktningar and some nämnders, all followed with demo nyckeltal', () => {
+  it('has the city’s inriktningar and one for every nämnd and bolag of the demo city, all followed with demo nyckeltal', () => {
     expect(DEMO_INRIKTNINGAR.filter((i) => i.niva === 'stad').length).toBeGreaterThanOrEqual(3);
+    const namnder = demoStad()
+      .organisation.filter((n) => n.niva === 'namnd')
+      .map((n) => n.kod);
+    expect(new Set(DEMO_INRIKTNINGAR.filter((i) => i.niva === 'namnd').map((i) => i.namnd))).toEqual(new Set(namnder));
+    expect(new Set(DEMO_INRIKTNINGAR.filter((i) => i.niva === 'bolag').map((i) => i.namnd))).toEqual(new Set(BOLAGSKODER));
     for (const inriktning of DEMO_INRIKTNINGAR)
       expect(
         skapaInriktningRequestSchema.safeParse({ ...inriktning, nyckeltal: inriktning.nyckeltal.map(() => ID).slice(0, 1) }).success,

@@ -190,6 +190,8 @@ export interface DemoMal {
   readonly text: string;
   /** Keys of DEMO_NYCKELTAL; none: professionell bedömning. */
   readonly nyckeltal: readonly string[];
+  /** The förvaltning's analysis in the årsredovisning of the year before the demo year (helår 2025). */
+  readonly arsanalys: string;
 }
 
 /** Up to three mål per nämnd, in the spirit of Helsingborg's own, and two bolag's. */
@@ -199,25 +201,111 @@ export const DEMO_MAL: readonly DemoMal[] = [
     ar: 2026,
     text: 'Helsingborg har en ekonomi i balans med ett resultat om minst två procent av skatteintäkterna.',
     nyckeltal: ['resultat'],
+    arsanalys:
+      'Resultatet 2025 närmar sig målet men når inte två procent: skatteintäkterna växte långsammare än väntat och socialnämndens placeringskostnader ökade. Effektiviseringarna i budget 2026 ska ge utrymme att nå målet.',
   },
-  { namnd: 'KS', ar: 2027, text: 'Staden är en attraktiv arbetsgivare som behåller och utvecklar sina medarbetare.', nyckeltal: [] },
-  { namnd: 'SFN', ar: 2027, text: 'Alla elever lämnar grundskolan behöriga till gymnasiet.', nyckeltal: ['behoriga'] },
-  { namnd: 'BUN', ar: 2026, text: 'Barn i förskolan går i mindre barngrupper.', nyckeltal: ['forskolegrupper'] },
-  { namnd: 'VON', ar: 2026, text: 'Äldre känner sig trygga med hemtjänsten.', nyckeltal: ['trygghet'] },
-  { namnd: 'SN', ar: 2026, text: 'Fler barn och unga får tidigt stöd i sin vardag.', nyckeltal: ['oppenvard'] },
-  { namnd: 'SN', ar: 2026, text: 'Fler helsingborgare går från ekonomiskt bistånd till egen försörjning.', nyckeltal: ['bistand'] },
-  { namnd: 'AMN', ar: 2026, text: 'Fler helsingborgare är i arbete eller studier.', nyckeltal: ['arbete', 'bistand'] },
-  { namnd: 'SBN', ar: 2026, text: 'Den som söker bygglov får snabbare besked.', nyckeltal: ['bygglov'] },
-  { namnd: 'KN', ar: 2026, text: 'Fler upplever stadens kulturliv.', nyckeltal: ['kulturbesok'] },
-  { namnd: 'MN', ar: 2030, text: 'Helsingborgs utsläpp av växthusgaser minskar i den takt klimatmålen kräver.', nyckeltal: ['utslapp'] },
-  { namnd: 'HBGHEM', ar: 2026, text: 'Hyresgästerna är nöjda med sitt boende.', nyckeltal: ['hyresgaster'] },
-  { namnd: 'OKAB', ar: 2026, text: 'Fjärrvärmen är helt förnybar eller återvunnen.', nyckeltal: ['fornybar'] },
+  {
+    namnd: 'KS',
+    ar: 2027,
+    text: 'Staden är en attraktiv arbetsgivare som behåller och utvecklar sina medarbetare.',
+    nyckeltal: [],
+    arsanalys:
+      'Medarbetarenkäten 2025 visar ett högre engagemang än 2023, och sjukfrånvaron minskade något. Personalomsättningen bland sjuksköterskor och socialsekreterare är fortfarande hög, så målet bedöms delvis uppfyllt.',
+  },
+  {
+    namnd: 'SFN',
+    ar: 2027,
+    text: 'Alla elever lämnar grundskolan behöriga till gymnasiet.',
+    nyckeltal: ['behoriga'],
+    arsanalys:
+      'Andelen behöriga ökade för tredje året i rad. Skillnaden mellan skolorna är fortfarande stor, och pojkarna ligger efter flickorna; läsfrämjande insatser i årskurs 4–6 fortsätter 2026.',
+  },
+  {
+    namnd: 'BUN',
+    ar: 2026,
+    text: 'Barn i förskolan går i mindre barngrupper.',
+    nyckeltal: ['forskolegrupper'],
+    arsanalys:
+      'Två nya förskolor i norra Helsingborg öppnade under hösten 2025 och andelen barn i små grupper ökade tydligt. Rekryteringen av förskollärare är avgörande för att nå målvärdet 2026.',
+  },
+  {
+    namnd: 'VON',
+    ar: 2026,
+    text: 'Äldre känner sig trygga med hemtjänsten.',
+    nyckeltal: ['trygghet'],
+    arsanalys:
+      'Brukarundersökningen 2025 visar en svag förbättring. Kontinuiteten, antalet personal en brukare möter, är fortfarande för låg; nya planeringsverktyg införs under 2026.',
+  },
+  {
+    namnd: 'SN',
+    ar: 2026,
+    text: 'Fler barn och unga får tidigt stöd i sin vardag.',
+    nyckeltal: ['oppenvard'],
+    arsanalys:
+      'Öppenvårdens andel av insatserna ökade under 2025 sedan familjecentralerna i Drottninghög och Dalhem kommit i gång. Placeringarna på HVB minskade ändå mindre än planerat.',
+  },
+  {
+    namnd: 'SN',
+    ar: 2026,
+    text: 'Fler helsingborgare går från ekonomiskt bistånd till egen försörjning.',
+    nyckeltal: ['bistand'],
+    arsanalys:
+      'Andelen med långvarigt bistånd minskade något under 2025. Samarbetet med arbetsmarknadsförvaltningen om jobbspår ger effekt, men arbetslösheten steg under året.',
+  },
+  {
+    namnd: 'AMN',
+    ar: 2026,
+    text: 'Fler helsingborgare är i arbete eller studier.',
+    nyckeltal: ['arbete', 'bistand'],
+    arsanalys:
+      'Fler deltagare gick vidare till arbete eller studier än 2024, främst genom yrkesutbildningar inom vård och bygg. En svagare arbetsmarknad under hösten bromsade utvecklingen.',
+  },
+  {
+    namnd: 'SBN',
+    ar: 2026,
+    text: 'Den som söker bygglov får snabbare besked.',
+    nyckeltal: ['bygglov'],
+    arsanalys:
+      'Handläggningstiden kortades under 2025 efter att e-tjänsten för bygglov infördes. Två vakanta handläggartjänster under våren gjorde att målvärdet ännu inte nås.',
+  },
+  {
+    namnd: 'KN',
+    ar: 2026,
+    text: 'Fler upplever stadens kulturliv.',
+    nyckeltal: ['kulturbesok'],
+    arsanalys:
+      'Besöken ökade 2025, särskilt på Dunkers kulturhus under utställningen om Öresund. Fredriksdal hade färre besök än väntat under en regnig sommar.',
+  },
+  {
+    namnd: 'MN',
+    ar: 2030,
+    text: 'Helsingborgs utsläpp av växthusgaser minskar i den takt klimatmålen kräver.',
+    nyckeltal: ['utslapp'],
+    arsanalys:
+      'Utsläppen per invånare fortsätter att minska, främst genom fjärrvärmens omställning och fler elbilar. Takten behöver öka inom transporterna för att nå målet till 2030.',
+  },
+  {
+    namnd: 'HBGHEM',
+    ar: 2026,
+    text: 'Hyresgästerna är nöjda med sitt boende.',
+    nyckeltal: ['hyresgaster'],
+    arsanalys:
+      'Nöjdheten ökade efter att felanmälan och kundtjänst samordnats. Hyresgästerna i de äldre bestånden är mindre nöjda med underhållet, som prioriteras 2026.',
+  },
+  {
+    namnd: 'OKAB',
+    ar: 2026,
+    text: 'Fjärrvärmen är helt förnybar eller återvunnen.',
+    nyckeltal: ['fornybar'],
+    arsanalys:
+      'Andelen förnybar och återvunnen energi ökade när den nya biobränslepannan togs i drift. Spetslasten under kalla dagar eldas fortfarande delvis med olja.',
+  },
 ];
 
 const MANDAT = { franAr: 2023, tillAr: 2026 };
 const KF_BESLUT = { datum: '2022-11-28', paragraf: 'KF § 245' };
 
-/** The city's cross-cutting inriktningar for the mandate period and a few nämnders and bolags. */
+/** The city's cross-cutting inriktningar for the mandate period, and one for every nämnd and wholly owned bolag. */
 export const DEMO_INRIKTNINGAR: readonly (Omit<SkapaInriktningRequest, 'nyckeltal'> & { nyckeltal: readonly string[] })[] = [
   {
     niva: 'stad',
@@ -271,12 +359,147 @@ export const DEMO_INRIKTNINGAR: readonly (Omit<SkapaInriktningRequest, 'nyckelta
     beslut: KF_BESLUT,
   },
   {
+    niva: 'namnd',
+    namnd: 'KF',
+    rubrik: 'En öppen och tillgänglig demokrati',
+    text: 'Kommunfullmäktige för en öppen dialog med helsingborgarna och gör sina beslut och handlingar lätta att hitta och förstå.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'KS',
+    rubrik: 'Samordnad styrning och ekonomi i balans',
+    text: 'Kommunstyrelsen leder och samordnar stadens verksamheter så att resurserna används där de gör mest nytta och ekonomin är i balans.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['resultat'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'BUN',
+    rubrik: 'En trygg start i förskolan',
+    text: 'Barn- och utbildningsnämnden ger varje barn en trygg förskola med lagom stora grupper och en god grund för lärandet.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['forskolegrupper'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'AMN',
+    rubrik: 'Från bidrag till egen försörjning',
+    text: 'Arbetsmarknadsnämnden hjälper fler helsingborgare till arbete eller studier genom samarbete med näringslivet och vuxenutbildningen.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['arbete', 'bistand'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'SBN',
+    rubrik: 'En växande stad med snabb och förutsägbar service',
+    text: 'Stadsbyggnadsnämnden planerar för bostäder och arbetsplatser och ger den som söker bygglov ett snabbt och rättssäkert besked.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['bygglov'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'FN',
+    rubrik: 'Lokaler som håller över tid',
+    text: 'Fastighetsnämnden förvaltar stadens lokaler kostnadseffektivt och energisnålt, och planerar underhållet så att skulden inte växer.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['utslapp'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'KN',
+    rubrik: 'Kultur för alla helsingborgare',
+    text: 'Kulturnämnden gör kulturlivet tillgängligt i hela staden, med särskilt fokus på barn och unga och på stadsdelar där färre tar del i dag.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['kulturbesok'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'IFN',
+    rubrik: 'Fler i rörelse',
+    text: 'Idrotts- och fritidsnämnden ger fler möjlighet till idrott och en meningsfull fritid, genom föreningslivet och öppna anläggningar nära där man bor.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'MN',
+    rubrik: 'En frisk miljö',
+    text: 'Miljönämnden verkar genom tillsyn och rådgivning för ren luft, rent vatten och minskade utsläpp av växthusgaser.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['utslapp'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'OFN',
+    rubrik: 'Rättssäker tillsyn över ställföreträdarna',
+    text: 'Överförmyndarnämnden ser till att den som har god man, förvaltare eller förmyndare får sina intressen bevakade och sin egendom väl förvaltad.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'namnd',
+    namnd: 'VALN',
+    rubrik: 'Säkra och tillgängliga val',
+    text: 'Valnämnden genomför valen säkert och korrekt, med vallokaler och förtidsröstning som alla kan nå.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
     niva: 'bolag',
     namnd: 'HBGHEM',
     rubrik: 'Bostäder för alla',
     text: 'Helsingborgshem bidrar till en blandad bebyggelse och bostäder för alla.',
     mandatperiod: MANDAT,
     nyckeltal: ['hyresgaster'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'bolag',
+    namnd: 'HSFAB',
+    rubrik: 'En sammanhållen och kostnadseffektiv koncern',
+    text: 'Helsingborgs stadshus AB styr och samordnar de helägda bolagen så att de tillsammans bidrar till stadens mål och en långsiktigt stark ekonomi.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'bolag',
+    namnd: 'HAMN',
+    rubrik: 'En hållbar hamn för regionen',
+    text: 'Helsingborgs Hamn AB utvecklar hamnen som nod för gods och sjöfart och minskar dess klimatpåverkan.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'bolag',
+    namnd: 'OKAB',
+    rubrik: 'Förnybar energi till helsingborgarna',
+    text: 'Öresundskraft levererar energi med hög leveranssäkerhet och ställer om fjärrvärmen till helt förnybar och återvunnen energi.',
+    mandatperiod: MANDAT,
+    nyckeltal: ['fornybar'],
+    beslut: KF_BESLUT,
+  },
+  {
+    niva: 'bolag',
+    namnd: 'HAS',
+    rubrik: 'Ett attraktivt Helsingborg för besökare och evenemang',
+    text: 'Helsingborg Arena och Scen AB driver stadens arenor och scener så att fler evenemang och besökare kommer till staden.',
+    mandatperiod: MANDAT,
+    nyckeltal: [],
     beslut: KF_BESLUT,
   },
 ];
