@@ -228,7 +228,20 @@ describe('a report from draft to fixed version', () => {
     expect(rattelse.body).toMatchObject({ version: 2, status: 'utkast', ersatter: 1 });
     expect((await post('/versioner')).status).toBe(409);
     await put('framtid', [{ typ: 'stycke', text: 'Prognosen för Socialnämnden är rättad.' }], 2);
+    // Stadsrevisionen audits the delårsrapport augusti before KF fixes it: a draft not put up for audit stays a draft.
+    const ogranskad = await api.json<{ title: string; errors?: { field: string; message: string }[] }>(`${BAS}/versioner/2/faststall`, {
+      method: 'POST',
+    });
+    expect(ogranskad.status).toBe(409);
+    expect(ogranskad.contentType).toMatch(/application\/problem\+json/);
+    expect(ogranskad.body).toMatchObject({
+      title: 'Inte lämnad till granskning',
+      errors: [{ field: 'version', message: 'inte lämnad till granskning' }],
+    });
+    expect((await api.json<RapportversionDto>(`${BAS}/versioner/2`)).body).toMatchObject({ status: 'utkast', hash: null });
+    expect((await post<RapportversionDto>('/versioner/2/granskning')).body.status).toBe('granskning');
     const v2 = await post<RapportversionMedInnehall>('/versioner/2/faststall');
+    expect(v2.status).toBe(200);
     expect(v2.body.hash).not.toBe(fast.body.hash);
 
     const diff = await api.json<Rapportjamforelse>(`${BAS}/jamforelse?fran=1&till=2`);
@@ -283,6 +296,7 @@ describe('bad input is refused with a problem naming it, and nothing changes', (
   it.each([
     ['an unknown report', `/api/report/dokument/kvartalsrapport/${AR}/versioner`, 'GET', 400, 'rapport'],
     ['an unknown year', '/api/report/dokument/delarsrapport-augusti/1999/versioner', 'GET', 400, 'ar'],
+    ['a year Tertial knows nothing of', '/api/report/dokument/arsredovisning/2099/versioner', 'GET', 404, 'ar'],
     ['an unknown version', `${BAS}/versioner/99`, 'GET', 404, 'version'],
     ['a period with no closed round', `/api/report/dokument/delarsrapport-april/${AR}/versioner`, 'POST', 422, 'ar'],
     ['an årsredovisning of a year without December', `/api/report/dokument/arsredovisning/${AR}/versioner`, 'POST', 422, 'ar'],
@@ -415,6 +429,18 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     expect(ekonomi.rader.filter((r) => typeof r[2] === 'number')).toHaveLength(14);
   });
 
+  it('went through stadsrevisionen’s audit before it was fixed', async () => {
+    const logg = await api.json<{ handling: string }[]>(
+      `/api/report/andringslogg?objektTyp=rapportversion&objektId=${encodeURIComponent('arsredovisning/2025/1')}`,
+    );
+    expect(logg.body.map((p) => p.handling)).toEqual([
+      'rapportversion.skapad',
+      'rapportversion.text-andrad',
+      'rapportversion.till-granskning',
+      'rapportversion.faststalld',
+    ]);
+  });
+
   it('its resultaträkning is the bokslut column of the resultaträkning endpoint, to the öre, with årets resultat as the total', async () => {
     const { body: rr } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2025');
     const [b, j] = [rr.kolumner.findIndex((k) => k.tillfalle === 'budget'), rr.kolumner.findIndex((k) => k.tillfalle === 'bokslut')];
@@ -425,6 +451,27 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     const arets = rr.rader.find((r) => r.kod === 'arets-resultat')!;
     expect(t.summa?.slice(0, 3)).toEqual(['Årets resultat', arets.belopp[b], arets.belopp[j]]);
     expect(delar.reduce((a, r) => a + r.belopp[j]!, 0)).toBe(arets.belopp[j]);
+  });
+
+  it('its sammanställda räkenskaper take the municipality’s part from the bokslut column, to the öre, not from a forecast', async () => {
+    const { body: rr } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2025');
+    const j = rr.kolumner.findIndex((k) => k.tillfalle === 'bokslut');
+    const bokslut = (kod: string) => rr.rader.find((r) => r.kod === kod)!.belopp[j]!;
+    const s = sektion(fastslagen, 'koncern');
+    const t = tabell(s, 'sammanstallda-rakenskaper');
+    // The column after Post is the municipality's.
+    expect(t.kolumner[1]!.rubrik).toBe('Kommunen');
+    const kommunen = (rad: string) => t.rader.find((r) => r[0] === rad)![1];
+    expect(kommunen('Verksamhetens intäkter')).toBe(bokslut('verksamhetens-intakter'));
+    expect(kommunen('Verksamhetens kostnader')).toBe(bokslut('verksamhetens-kostnader') + bokslut('avskrivningar'));
+    expect(kommunen('Skatteintäkter, generella statsbidrag och utjämning')).toBe(
+      bokslut('skatteintakter') + bokslut('generella-statsbidrag'),
+    );
+    expect(kommunen('Finansnetto')).toBe(bokslut('finansiella-intakter') + bokslut('finansiella-kostnader'));
+    expect(t.summa![1]).toBe(bokslut('resultat-efter-finansiella-poster'));
+    expect(s.noteringar.join(' ')).toMatch(/resultaträkningens bokslut 2025/);
+    expect(s.noteringar.join(' ')).toMatch(/utfall januari–december 2025/);
+    expect(s.noteringar.join(' ')).not.toMatch(/kan inte ställas upp|prognose/);
   });
 
   it('its balanskravsutredning, RUR, deficits and flerårsöversikt are the balanskrav endpoints’, to the öre', async () => {

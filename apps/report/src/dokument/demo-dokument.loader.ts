@@ -23,8 +23,8 @@ const TEXT = (ar: number): Textblock[] => [
 /**
  * The demo city's closed year as a fixed årsredovisning, so a newcomer (and kommunfullmäktige's members, who read
  * only fixed versions) finds a report with figures. It waits until the year's bokslut, KF's resultatöverföring and
- * the finance function's lines have reached this service, then drafts and fixes version 1, once: a year with a
- * version of anyone else's, or a fixed one, is left alone.
+ * the finance function's lines have reached this service, then drafts version 1, puts it up for stadsrevisionen's
+ * audit and fixes it, once: a year with a version of anyone else's, or a fixed one, is left alone.
  */
 @Injectable()
 export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,7 +53,11 @@ export class DemoDokumentLoader implements OnApplicationBootstrap, OnApplication
     if (versioner.length > 0 && !egetUtkast) return;
     if (!(await this.vantaPaAret(ar))) return;
     const version = egetUtkast ? versioner[0]!.version : (await this.dokument.skapaUtkast('arsredovisning', ar, DEMO, CORRELATION)).version;
-    await this.dokument.andraText('arsredovisning', ar, version, 'vasentliga-handelser', TEXT(ar), DEMO, CORRELATION);
+    if (!egetUtkast || versioner[0]!.status === 'utkast') {
+      await this.dokument.andraText('arsredovisning', ar, version, 'vasentliga-handelser', TEXT(ar), DEMO, CORRELATION);
+      // As in the city: stadsrevisionen audits the årsredovisning before kommunfullmäktige fixes it.
+      await this.dokument.tillGranskning('arsredovisning', ar, version, DEMO, CORRELATION);
+    }
     const fast = await this.dokument.faststall('arsredovisning', ar, version, DEMO, CORRELATION);
     this.logger.log(`demostadens årsredovisning ${ar} fastställd som version ${fast.version} (${fast.hash?.slice(0, 16) ?? ''})`);
   }

@@ -62,6 +62,11 @@ export class DokumentController {
   })
   @ApiOkResponse({ schema: openApiSchema(z.array(rapportversionSchema)) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({
+    status: 404,
+    ...PROBLEM_RESPONSE,
+    description: 'Ett år som Tertial inte känner (ingen budget, omgång, utfall eller bokslut)',
+  })
   lista(@Param() params: unknown, @Anvandare() principal: Principal) {
     const { rapport, ar } = parseRequest(rapportSchema, params, 'Ogiltig rapport');
     return this.dokument.lista(rapport, ar, principal);
