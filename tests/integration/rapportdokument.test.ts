@@ -1,10 +1,12 @@
 // The reports to kommunfullmäktige as documents: a draft with live figures and the writers' texts, fixed into a
 // version that never changes, corrected by a new version beside it, audited by stadsrevisionen, and exported as
 // PDF/A, XLSX and DOCX that the real tools (veraPDF, LibreOffice) accept, with the API's figures to the öre.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import type {
   ArsbokslutDto,
@@ -23,7 +25,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
-import { eventually } from '../support/services.js';
+import { eventually, ROOT } from '../support/services.js';
+import { token } from '../support/tokens.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -81,6 +84,19 @@ function soffice(fil: string, till: string): string {
   const varningar = logg.split('\n').filter((rad) => /warn|error|fel/i.test(rad) && !/javaldx/.test(rad));
   expect(varningar).toEqual([]);
   return ut;
+}
+
+/** `npx tertial` as a script calls it: its exit status, what it printed and what it complained of. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), ...args, '--url', stack.gatewayUrl], {
+      env: { ...process.env, TERTIAL_TOKEN: await token('ekonomidirektor') },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const fel = error as { code: number; stdout: string; stderr: string };
+    return { code: fel.code, stdout: fel.stdout, stderr: fel.stderr };
+  }
 }
 
 let totaler: PrognosTotaler;
@@ -365,6 +381,37 @@ describe('the exports', () => {
     expect(text).toContain('Ett år av omställning');
     // Socialnämnden's prognos 155,000,050 öre = 1.55 mnkr.
     expect(text).toContain('1,6');
+  });
+
+  it('npx tertial export-report: a fixed version twice is the same file and hash; an unknown version and a bad format are refused', { timeout: 240_000 }, async () => {
+    const exportera = (...extra: string[]) =>
+      cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'pdf', ...extra);
+    const [a, b] = [join(scratch, 'cli-a.pdf'), join(scratch, 'cli-b.pdf')];
+    const forsta = await exportera('--out', a, '--version', '1');
+    expect(forsta).toMatchObject({ code: 0 });
+    const andra = await exportera('--out', b, '--version', '1');
+    expect(andra).toMatchObject({ code: 0 });
+    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+    expect(andra.stdout).toBe(forsta.stdout);
+    // Line 1 the file's SHA-256 (as sha256sum prints it); line 2 the version, its status and its content hash.
+    const v1 = (await api.json<RapportversionDto>(`${BAS}/versioner/1`)).body;
+    expect(forsta.stdout).toBe(`${createHash('sha256').update(readFileSync(a)).digest('hex')}\nversion 1 faststalld ${v1.hash}\n`);
+    const json = await cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'xlsx', '--out', join(scratch, 'cli.xlsx'), '--version', '1', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      fil: join(scratch, 'cli.xlsx'),
+      filhash: createHash('sha256').update(readFileSync(join(scratch, 'cli.xlsx'))).digest('hex'),
+      version: 1,
+      status: 'faststalld',
+      innehallshash: v1.hash,
+    });
+
+    const okand = await exportera('--out', join(scratch, 'cli-okand.pdf'), '--version', '99');
+    expect(okand.code).toBe(1);
+    expect(okand.stderr).toContain(`tjänsten svarade 404: Hittades inte: Delårsrapport augusti ${AR} har ingen version 99.`);
+    const format = await cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'odt', '--out', join(scratch, 'x.odt'));
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format ska vara pdf, xlsx, docx');
   });
 
   it('without a version the export is the open draft', async () => {

@@ -68,8 +68,12 @@ export interface Exportfil {
   fil: Buffer;
   filnamn: string;
   mediatyp: string;
-  /** SHA-256 of the file's bytes (hex): what the command line prints for the agenda system. */
+  /** SHA-256 of the file's bytes (hex): the same for every export of a fixed version in one format. */
   filhash: string;
+  version: number;
+  status: RapportversionDto['status'];
+  /** The version's content hash (SHA-256 of its canonical content, set when fixed); null for a draft. */
+  innehallshash: string | null;
 }
 
 @Injectable()
@@ -285,6 +289,9 @@ export class DokumentService {
       filnamn: `${rapport}-${ar}-v${nummer}.${format}`,
       mediatyp: MEDIATYPER[format],
       filhash: createHash('sha256').update(fil).digest('hex'),
+      version: nummer,
+      status: v.status,
+      innehallshash: v.hash,
     };
   }
 
