@@ -89,9 +89,13 @@ function soffice(fil: string, till: string): string {
 /** `npx tertial` as a script calls it: its exit status, what it printed and what it complained of. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('bash', [join(ROOT, 'packages/cli/bin/tertial'), ...args, '--url', stack.gatewayUrl], {
-      env: { ...process.env, TERTIAL_TOKEN: await token('ekonomidirektor') },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'bash',
+      [join(ROOT, 'packages/cli/bin/tertial'), ...args, '--url', stack.gatewayUrl],
+      {
+        env: { ...process.env, TERTIAL_TOKEN: await token('ekonomidirektor') },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const fel = error as { code: number; stdout: string; stderr: string };
@@ -383,36 +387,65 @@ describe('the exports', () => {
     expect(text).toContain('1,6');
   });
 
-  it('npx tertial export-report: a fixed version twice is the same file and hash; an unknown version and a bad format are refused', { timeout: 240_000 }, async () => {
-    const exportera = (...extra: string[]) =>
-      cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'pdf', ...extra);
-    const [a, b] = [join(scratch, 'cli-a.pdf'), join(scratch, 'cli-b.pdf')];
-    const forsta = await exportera('--out', a, '--version', '1');
-    expect(forsta).toMatchObject({ code: 0 });
-    const andra = await exportera('--out', b, '--version', '1');
-    expect(andra).toMatchObject({ code: 0 });
-    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
-    expect(andra.stdout).toBe(forsta.stdout);
-    // Line 1 the file's SHA-256 (as sha256sum prints it); line 2 the version, its status and its content hash.
-    const v1 = (await api.json<RapportversionDto>(`${BAS}/versioner/1`)).body;
-    expect(forsta.stdout).toBe(`${createHash('sha256').update(readFileSync(a)).digest('hex')}\nversion 1 faststalld ${v1.hash}\n`);
-    const json = await cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'xlsx', '--out', join(scratch, 'cli.xlsx'), '--version', '1', '--json');
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({
-      fil: join(scratch, 'cli.xlsx'),
-      filhash: createHash('sha256').update(readFileSync(join(scratch, 'cli.xlsx'))).digest('hex'),
-      version: 1,
-      status: 'faststalld',
-      innehallshash: v1.hash,
-    });
+  it(
+    'npx tertial export-report: a fixed version twice is the same file and hash; an unknown version and a bad format are refused',
+    { timeout: 240_000 },
+    async () => {
+      const exportera = (...extra: string[]) =>
+        cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'pdf', ...extra);
+      const [a, b] = [join(scratch, 'cli-a.pdf'), join(scratch, 'cli-b.pdf')];
+      const forsta = await exportera('--out', a, '--version', '1');
+      expect(forsta).toMatchObject({ code: 0 });
+      const andra = await exportera('--out', b, '--version', '1');
+      expect(andra).toMatchObject({ code: 0 });
+      expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+      expect(andra.stdout).toBe(forsta.stdout);
+      // Line 1 the file's SHA-256 (as sha256sum prints it); line 2 the version, its status and its content hash.
+      const v1 = (await api.json<RapportversionDto>(`${BAS}/versioner/1`)).body;
+      expect(forsta.stdout).toBe(`${createHash('sha256').update(readFileSync(a)).digest('hex')}\nversion 1 faststalld ${v1.hash}\n`);
+      const json = await cli(
+        'export-report',
+        '--report',
+        'delarsrapport-augusti',
+        '--year',
+        String(AR),
+        '--format',
+        'xlsx',
+        '--out',
+        join(scratch, 'cli.xlsx'),
+        '--version',
+        '1',
+        '--json',
+      );
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toEqual({
+        fil: join(scratch, 'cli.xlsx'),
+        filhash: createHash('sha256')
+          .update(readFileSync(join(scratch, 'cli.xlsx')))
+          .digest('hex'),
+        version: 1,
+        status: 'faststalld',
+        innehallshash: v1.hash,
+      });
 
-    const okand = await exportera('--out', join(scratch, 'cli-okand.pdf'), '--version', '99');
-    expect(okand.code).toBe(1);
-    expect(okand.stderr).toContain(`tjänsten svarade 404: Hittades inte: Delårsrapport augusti ${AR} har ingen version 99.`);
-    const format = await cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'odt', '--out', join(scratch, 'x.odt'));
-    expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format ska vara pdf, xlsx, docx');
-  });
+      const okand = await exportera('--out', join(scratch, 'cli-okand.pdf'), '--version', '99');
+      expect(okand.code).toBe(1);
+      expect(okand.stderr).toContain(`tjänsten svarade 404: Hittades inte: Delårsrapport augusti ${AR} har ingen version 99.`);
+      const format = await cli(
+        'export-report',
+        '--report',
+        'delarsrapport-augusti',
+        '--year',
+        String(AR),
+        '--format',
+        'odt',
+        '--out',
+        join(scratch, 'x.odt'),
+      );
+      expect(format.code).toBe(2);
+      expect(format.stderr).toContain('--format ska vara pdf, xlsx, docx');
+    },
+  );
 
   it('without a version the export is the open draft', async () => {
     const { status } = await hamtaFilMedForsok('format=xlsx');

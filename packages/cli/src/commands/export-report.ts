@@ -79,15 +79,15 @@ export async function exportReport(argv: string[]): Promise<number> {
 function tolka(argv: string[]) {
   return parseArgs({
     args: argv,
-      options: {
-        report: { type: 'string' },
-        year: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        version: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        url: { type: 'string', default: process.env.TERTIAL_URL ?? 'http://localhost:8080' },
-        token: { type: 'string', default: process.env.TERTIAL_TOKEN },
-      },
-    });
+    options: {
+      report: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      version: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      url: { type: 'string', default: process.env.TERTIAL_URL ?? 'http://localhost:8080' },
+      token: { type: 'string', default: process.env.TERTIAL_TOKEN },
+    },
+  });
 }
