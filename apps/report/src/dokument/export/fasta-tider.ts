@@ -15,6 +15,7 @@ export function exporttid(v: Pick<RapportversionDto, 'faststalldAt' | 'skapadAt'
 const RAKNADE_NAMN: readonly (readonly [RegExp, RegExp, (hela: string, nummer: number) => string])[] = [
   [/^word\/document\.xml$/, /_Toc\d+/g, (_, n) => `_Toc${n}`],
   [/^word\/document\.xml$/, /(?<=<w:bookmark(?:Start|End)\b[^>]*\bw:id=")\d+/g, (_, n) => String(n)],
+  [/^word\/document\.xml$/, /(?<=<(?:wp:docPr|pic:cNvPr)\b[^>]*\bid=")\d+/g, (_, n) => String(n)],
   [/^word\/media\/.*\.svg$/, /\bzr\d+-[\w-]*\d+/g, (hela, n) => hela.replace(/^zr\d+-/, 'zr0-').replace(/\d+$/, String(n))],
 ];
 
@@ -34,8 +35,8 @@ export async function fastaTider(fil: Buffer, tid: Date): Promise<Buffer> {
     );
     zip.file('docProps/core.xml', xml);
   }
-  // Names the libraries number with a counter of the whole process (docx's bookmarks for the table of contents,
-  // zrender's class and id prefixes per chart), renumbered by their first use in the file: otherwise the second
+  // Names the libraries number with a counter of the whole process (docx's bookmarks for the table of contents and
+  // its drawings' ids, zrender's class and id prefixes per chart), renumbered by their first use in the file: otherwise the second
   // export in the same process would differ from the first.
   for (const [filer, monster, ny] of RAKNADE_NAMN) {
     for (const post of zip.file(filer)) {
