@@ -1,10 +1,12 @@
 // The reports to kommunfullmäktige as documents: a draft with live figures and the writers' texts, fixed into a
 // version that never changes, corrected by a new version beside it, audited by stadsrevisionen, and exported as
 // PDF/A, XLSX and DOCX that the real tools (veraPDF, LibreOffice) accept, with the API's figures to the öre.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import type {
   ArsbokslutDto,
@@ -23,7 +25,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
-import { eventually } from '../support/services.js';
+import { eventually, ROOT } from '../support/services.js';
+import { token } from '../support/tokens.js';
 
 const stack = inject('stack');
 const api = apiClient(stack.gatewayUrl);
@@ -81,6 +84,23 @@ function soffice(fil: string, till: string): string {
   const varningar = logg.split('\n').filter((rad) => /warn|error|fel/i.test(rad) && !/javaldx/.test(rad));
   expect(varningar).toEqual([]);
   return ut;
+}
+
+/** `npx tertial` as a script calls it: its exit status, what it printed and what it complained of. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      'bash',
+      [join(ROOT, 'packages/cli/bin/tertial'), ...args, '--url', stack.gatewayUrl],
+      {
+        env: { ...process.env, TERTIAL_TOKEN: await token('ekonomidirektor') },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const fel = error as { code: number; stdout: string; stderr: string };
+    return { code: fel.code, stdout: fel.stdout, stderr: fel.stderr };
+  }
 }
 
 let totaler: PrognosTotaler;
@@ -233,7 +253,20 @@ describe('a report from draft to fixed version', () => {
     expect(rattelse.body).toMatchObject({ version: 2, status: 'utkast', ersatter: 1 });
     expect((await post('/versioner')).status).toBe(409);
     await put('framtid', [{ typ: 'stycke', text: 'Prognosen för Socialnämnden är rättad.' }], 2);
+    // Stadsrevisionen audits the delårsrapport augusti before KF fixes it: a draft not put up for audit stays a draft.
+    const ogranskad = await api.json<{ title: string; errors?: { field: string; message: string }[] }>(`${BAS}/versioner/2/faststall`, {
+      method: 'POST',
+    });
+    expect(ogranskad.status).toBe(409);
+    expect(ogranskad.contentType).toMatch(/application\/problem\+json/);
+    expect(ogranskad.body).toMatchObject({
+      title: 'Inte lämnad till granskning',
+      errors: [{ field: 'version', message: 'inte lämnad till granskning' }],
+    });
+    expect((await api.json<RapportversionDto>(`${BAS}/versioner/2`)).body).toMatchObject({ status: 'utkast', hash: null });
+    expect((await post<RapportversionDto>('/versioner/2/granskning')).body.status).toBe('granskning');
     const v2 = await post<RapportversionMedInnehall>('/versioner/2/faststall');
+    expect(v2.status).toBe(200);
     expect(v2.body.hash).not.toBe(fast.body.hash);
 
     const diff = await api.json<Rapportjamforelse>(`${BAS}/jamforelse?fran=1&till=2`);
@@ -288,6 +321,7 @@ describe('bad input is refused with a problem naming it, and nothing changes', (
   it.each([
     ['an unknown report', `/api/report/dokument/kvartalsrapport/${AR}/versioner`, 'GET', 400, 'rapport'],
     ['an unknown year', '/api/report/dokument/delarsrapport-augusti/1999/versioner', 'GET', 400, 'ar'],
+    ['a year Tertial knows nothing of', '/api/report/dokument/arsredovisning/2099/versioner', 'GET', 404, 'ar'],
     ['an unknown version', `${BAS}/versioner/99`, 'GET', 404, 'version'],
     ['a period with no closed round', `/api/report/dokument/delarsrapport-april/${AR}/versioner`, 'POST', 422, 'ar'],
     ['an årsredovisning of a year without December', `/api/report/dokument/arsredovisning/${AR}/versioner`, 'POST', 422, 'ar'],
@@ -383,6 +417,66 @@ describe('the exports', () => {
     expect(text).toContain('1,6');
   });
 
+  it(
+    'npx tertial export-report: a fixed version twice is the same file and hash; an unknown version and a bad format are refused',
+    { timeout: 240_000 },
+    async () => {
+      const exportera = (...extra: string[]) =>
+        cli('export-report', '--report', 'delarsrapport-augusti', '--year', String(AR), '--format', 'pdf', ...extra);
+      const [a, b] = [join(scratch, 'cli-a.pdf'), join(scratch, 'cli-b.pdf')];
+      const forsta = await exportera('--out', a, '--version', '1');
+      expect(forsta).toMatchObject({ code: 0 });
+      const andra = await exportera('--out', b, '--version', '1');
+      expect(andra).toMatchObject({ code: 0 });
+      expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+      expect(andra.stdout).toBe(forsta.stdout);
+      // Line 1 the file's SHA-256 (as sha256sum prints it); line 2 the version, its status and its content hash.
+      const v1 = (await api.json<RapportversionDto>(`${BAS}/versioner/1`)).body;
+      expect(forsta.stdout).toBe(`${createHash('sha256').update(readFileSync(a)).digest('hex')}\nversion 1 faststalld ${v1.hash}\n`);
+      const json = await cli(
+        'export-report',
+        '--report',
+        'delarsrapport-augusti',
+        '--year',
+        String(AR),
+        '--format',
+        'xlsx',
+        '--out',
+        join(scratch, 'cli.xlsx'),
+        '--version',
+        '1',
+        '--json',
+      );
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toEqual({
+        fil: join(scratch, 'cli.xlsx'),
+        filhash: createHash('sha256')
+          .update(readFileSync(join(scratch, 'cli.xlsx')))
+          .digest('hex'),
+        version: 1,
+        status: 'faststalld',
+        innehallshash: v1.hash,
+      });
+
+      const okand = await exportera('--out', join(scratch, 'cli-okand.pdf'), '--version', '99');
+      expect(okand.code).toBe(1);
+      expect(okand.stderr).toContain(`tjänsten svarade 404: Hittades inte: Delårsrapport augusti ${AR} har ingen version 99.`);
+      const format = await cli(
+        'export-report',
+        '--report',
+        'delarsrapport-augusti',
+        '--year',
+        String(AR),
+        '--format',
+        'odt',
+        '--out',
+        join(scratch, 'x.odt'),
+      );
+      expect(format.code).toBe(2);
+      expect(format.stderr).toContain('--format ska vara pdf, xlsx, docx');
+    },
+  );
+
   it('without a version the export is the open draft', async () => {
     const { status } = await hamtaFilMedForsok('format=xlsx');
     expect(status).toBe(200);
@@ -445,6 +539,18 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     expect(ekonomi.rader.filter((r) => typeof r[2] === 'number')).toHaveLength(14);
   });
 
+  it('went through stadsrevisionen’s audit before it was fixed', async () => {
+    const logg = await api.json<{ handling: string }[]>(
+      `/api/report/andringslogg?objektTyp=rapportversion&objektId=${encodeURIComponent('arsredovisning/2025/1')}`,
+    );
+    expect(logg.body.map((p) => p.handling)).toEqual([
+      'rapportversion.skapad',
+      'rapportversion.text-andrad',
+      'rapportversion.till-granskning',
+      'rapportversion.faststalld',
+    ]);
+  });
+
   it('its resultaträkning is the bokslut column of the resultaträkning endpoint, to the öre, with årets resultat as the total', async () => {
     const { body: rr } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2025');
     const [b, j] = [rr.kolumner.findIndex((k) => k.tillfalle === 'budget'), rr.kolumner.findIndex((k) => k.tillfalle === 'bokslut')];
@@ -455,6 +561,27 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     const arets = rr.rader.find((r) => r.kod === 'arets-resultat')!;
     expect(t.summa?.slice(0, 3)).toEqual(['Årets resultat', arets.belopp[b], arets.belopp[j]]);
     expect(delar.reduce((a, r) => a + r.belopp[j]!, 0)).toBe(arets.belopp[j]);
+  });
+
+  it('its sammanställda räkenskaper take the municipality’s part from the bokslut column, to the öre, not from a forecast', async () => {
+    const { body: rr } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2025');
+    const j = rr.kolumner.findIndex((k) => k.tillfalle === 'bokslut');
+    const bokslut = (kod: string) => rr.rader.find((r) => r.kod === kod)!.belopp[j]!;
+    const s = sektion(fastslagen, 'koncern');
+    const t = tabell(s, 'sammanstallda-rakenskaper');
+    // The column after Post is the municipality's.
+    expect(t.kolumner[1]!.rubrik).toBe('Kommunen');
+    const kommunen = (rad: string) => t.rader.find((r) => r[0] === rad)![1];
+    expect(kommunen('Verksamhetens intäkter')).toBe(bokslut('verksamhetens-intakter'));
+    expect(kommunen('Verksamhetens kostnader')).toBe(bokslut('verksamhetens-kostnader') + bokslut('avskrivningar'));
+    expect(kommunen('Skatteintäkter, generella statsbidrag och utjämning')).toBe(
+      bokslut('skatteintakter') + bokslut('generella-statsbidrag'),
+    );
+    expect(kommunen('Finansnetto')).toBe(bokslut('finansiella-intakter') + bokslut('finansiella-kostnader'));
+    expect(t.summa![1]).toBe(bokslut('resultat-efter-finansiella-poster'));
+    expect(s.noteringar.join(' ')).toMatch(/resultaträkningens bokslut 2025/);
+    expect(s.noteringar.join(' ')).toMatch(/utfall januari–december 2025/);
+    expect(s.noteringar.join(' ')).not.toMatch(/kan inte ställas upp|prognose/);
   });
 
   it('its balanskravsutredning, RUR, deficits and flerårsöversikt are the balanskrav endpoints’, to the öre', async () => {

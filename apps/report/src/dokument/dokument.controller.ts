@@ -62,6 +62,11 @@ export class DokumentController {
   })
   @ApiOkResponse({ schema: openApiSchema(z.array(rapportversionSchema)) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({
+    status: 404,
+    ...PROBLEM_RESPONSE,
+    description: 'Ett år som Tertial inte känner (ingen budget, omgång, utfall eller bokslut)',
+  })
   lista(@Param() params: unknown, @Anvandare() principal: Principal) {
     const { rapport, ar } = parseRequest(rapportSchema, params, 'Ogiltig rapport');
     return this.dokument.lista(rapport, ar, principal);
@@ -141,7 +146,8 @@ export class DokumentController {
   @Get('export')
   @Atkomst(...LASARE)
   @ApiOperation({
-    summary: 'En version som PDF (PDF/A-2, taggad), XLSX eller DOCX; utan version det öppna utkastet. Filens SHA-256 i X-Tertial-Filhash',
+    summary:
+      'En version som PDF (PDF/A-2, taggad), XLSX eller DOCX; utan version det öppna utkastet. Samma version ger samma bytes. Filens SHA-256 i X-Tertial-Filhash, versionen i X-Tertial-Version och X-Tertial-Status, en fastställd versions innehållshash i X-Tertial-Innehallshash',
   })
   @ApiQuery({ name: 'format', enum: [...EXPORTFORMAT] })
   @ApiQuery({ name: 'version', type: Number, required: false })
@@ -162,6 +168,9 @@ export class DokumentController {
     const { format, version } = parseRequest(exportSchema, query, 'Ogiltig export');
     const fil = await this.dokument.exportera(rapport, ar, version, format, principal);
     res.setHeader('X-Tertial-Filhash', fil.filhash);
+    res.setHeader('X-Tertial-Version', String(fil.version));
+    res.setHeader('X-Tertial-Status', fil.status);
+    if (fil.innehallshash) res.setHeader('X-Tertial-Innehallshash', fil.innehallshash);
     return new StreamableFile(fil.fil, {
       type: fil.mediatyp,
       disposition: `attachment; filename="${fil.filnamn}"`,

@@ -28,7 +28,16 @@ import { BokslutNamnd } from '../resultat/resultat.entity.js';
 import { ResultatService } from '../resultat/resultat.service.js';
 import { ResultatoverforingService } from '../resultatoverforing/resultatoverforing.service.js';
 import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
-import { lasbaraVersioner, periodenSaknas, provaAndring, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
+import {
+  lasbaraVersioner,
+  okantAr,
+  periodenSaknas,
+  provaAndring,
+  provaFaststallande,
+  provaGranskning,
+  provaLasning,
+  provaNyVersion,
+} from './dokumentregler.js';
 import { exportera } from './export/exportera.js';
 import { innehallshash, kanoniskJson } from './hash.js';
 import { jamforVersioner } from './jamfor.js';
@@ -59,8 +68,12 @@ export interface Exportfil {
   fil: Buffer;
   filnamn: string;
   mediatyp: string;
-  /** SHA-256 of the file's bytes (hex): what the command line prints for the agenda system. */
+  /** SHA-256 of the file's bytes (hex): the same for every export of a fixed version in one format. */
   filhash: string;
+  version: number;
+  status: RapportversionDto['status'];
+  /** The version's content hash (SHA-256 of its canonical content, set when fixed); null for a draft. */
+  innehallshash: string | null;
 }
 
 @Injectable()
@@ -77,10 +90,21 @@ export class DokumentService {
   ) {}
 
   async lista(rapport: Rapporttyp, ar: number, principal: Principal): Promise<RapportversionDto[]> {
-    const versioner = await this.orm.em
-      .fork()
-      .find(Rapportversion, { rapport, ar, status: { $in: [...lasbaraVersioner(principal.roller)] } }, { orderBy: { version: 'asc' } });
-    return versioner.map(toDto);
+    const em = this.orm.em.fork();
+    const versioner = await em.find(Rapportversion, { rapport, ar }, { orderBy: { version: 'asc' } });
+    if (versioner.length === 0 && !(await this.aretFinns(ar))) avvisa(okantAr(rapport, ar));
+    const lasbara = lasbaraVersioner(principal.roller);
+    return versioner.filter((v) => lasbara.includes(v.status)).map(toDto);
+  }
+
+  /** True when any service has told this one of the year: a budget, a frame, a round, utfall or a bokslut. */
+  private async aretFinns(ar: number): Promise<boolean> {
+    const em = this.orm.em.fork() as SqlEntityManager;
+    for (const tabell of ['prognosomgang', 'namnd_ram', 'ansvar_budget', 'bokslut_namnd', 'ansvar_utfall_manad'] as const) {
+      const rader = await em.execute<unknown[]>(`select 1 as finns from ${tabell} where ar = ? limit 1`, [ar]);
+      if (rader.length > 0) return true;
+    }
+    return false;
   }
 
   /** Every version of every report the person may read, newest year first: where a reader's choice starts. */
@@ -199,7 +223,10 @@ export class DokumentService {
     return toDto(v);
   }
 
-  /** Fixes a draft: its figures, texts and charts as they are now, frozen with their hash. */
+  /**
+   * Fixes a draft: its figures, texts and charts as they are now, frozen with their hash. The delårsrapport augusti
+   * and the årsredovisning must have been put up for stadsrevisionen's audit first.
+   */
   async faststall(
     rapport: Rapporttyp,
     ar: number,
@@ -213,12 +240,14 @@ export class DokumentService {
     const forst = await this.orm.em.fork().findOne(Rapportversion, { rapport, ar, version });
     const provatForst = provaAndring(rapport, ar, version, forst);
     if (!provatForst.ok) avvisa(provatForst.hinder);
+    avvisaVid(provaFaststallande(rapport, ar, provatForst.varde));
     const texter = provatForst.varde.texter;
     const innehall = await this.byggLive(rapport, ar, texter);
     const v = await this.orm.em.fork().transactional(async (em) => {
       const provat = provaAndring(rapport, ar, version, await em.findOne(Rapportversion, { rapport, ar, version }));
       if (!provat.ok) avvisa(provat.hinder);
       const v = provat.varde;
+      avvisaVid(provaFaststallande(rapport, ar, v));
       if (kanoniskJson(v.texter) !== kanoniskJson(texter))
         throw new ProblemException(409, 'Texten ändrades', 'En text ändrades medan versionen fastställdes; försök igen.', [
           { field: 'version', message: 'ändrad under fastställandet' },
@@ -260,6 +289,9 @@ export class DokumentService {
       filnamn: `${rapport}-${ar}-v${nummer}.${format}`,
       mediatyp: MEDIATYPER[format],
       filhash: createHash('sha256').update(fil).digest('hex'),
+      version: nummer,
+      status: v.status,
+      innehallshash: v.hash,
     };
   }
 
@@ -300,7 +332,10 @@ export class DokumentService {
     return new Map(bokslut.map((b) => [b.namnd, b.nettokostnadOre]));
   }
 
-  /** The round the årsredovisning's koncern figures are from: the year's last closed round, else augusti. */
+  /**
+   * The round whose forecasts the årsredovisning's company sections show beside the year's utfall: the year's last
+   * closed round, else augusti. The sammanställda räkenskaper are the year's own (the bokslut and the companies' utfall).
+   */
   private async sistaRunda(ar: number): Promise<Prognostillfalle> {
     const stangda = new Set((await this.orm.em.fork().find(Prognosomgang, { ar, status: 'stangd' })).map((o) => o.tillfalle));
     return PROGNOSTILLFALLEN.filter((t) => stangda.has(t)).at(-1) ?? 'augusti';
@@ -320,7 +355,7 @@ export class DokumentService {
         this.resultat.resultatrakning(ar),
         this.resultat.utredning(ar, period.balanskrav),
         arsredovisning ? this.resultat.oversikt(ar) : null,
-        this.koncern.oversikt(ar, koncernRunda, arsredovisning ? 12 : undefined),
+        this.koncern.oversikt(ar, koncernRunda, arsredovisning ? 'bokslut' : 'prognos'),
         // Every report's trend (april → augusti → bokslut); the årsredovisning's prognossäkerhet too.
         this.prognossakerhet.prognossakerhet(ar),
         arsredovisning ? this.resultatoverforing.beslut(ar) : null,

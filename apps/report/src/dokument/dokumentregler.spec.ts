@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { lasbaraVersioner, provaAndring, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
+import { lasbaraVersioner, provaAndring, provaFaststallande, provaGranskning, provaLasning, provaNyVersion } from './dokumentregler.js';
 
 const UTKAST = { status: 'utkast', version: 2 } as const;
 const GRANSKNING = { status: 'granskning', version: 2 } as const;
@@ -52,5 +52,17 @@ describe('changing a version', () => {
     expect(provaGranskning('delarsrapport-april')?.status).toBe(422);
     expect(provaGranskning('delarsrapport-augusti')).toBeNull();
     expect(provaGranskning('arsredovisning')).toBeNull();
+  });
+
+  it.each([
+    ['the delårsrapport augusti is not fixed before it was put up for audit', 'delarsrapport-augusti', UTKAST, 409],
+    ['the årsredovisning is not fixed before it was put up for audit', 'arsredovisning', UTKAST, 409],
+    ['the delårsrapport augusti is fixed after audit', 'delarsrapport-augusti', GRANSKNING, null],
+    ['the årsredovisning is fixed after audit', 'arsredovisning', GRANSKNING, null],
+    ['the delårsrapport april, which is not audited, is fixed from its draft', 'delarsrapport-april', UTKAST, null],
+  ] as const)('%s', (_, rapport, version, status) => {
+    const hinder = provaFaststallande(rapport, 2026, version);
+    expect(hinder?.status ?? null).toBe(status);
+    if (hinder && 'fel' in hinder) expect(hinder.fel).toEqual([{ field: 'version', message: 'inte lämnad till granskning' }]);
   });
 });

@@ -66,12 +66,42 @@ export function provaNyVersion(rapport: Rapporttyp, ar: number, versioner: reado
 
 /** Stadsrevisionen audits the delårsrapport augusti and the årsredovisning, not the April report. */
 export function provaGranskning(rapport: Rapporttyp): Hinder | null {
-  if (rapport !== 'delarsrapport-april') return null;
+  if (granskasAvRevisionen(rapport)) return null;
   return {
     status: 422,
     title: 'Granskas inte',
     detail: 'Delårsrapport april granskas inte av stadsrevisionen; den anmäls till kommunfullmäktige.',
     fel: [{ field: 'rapport', message: 'granskas inte' }],
+  };
+}
+
+/** The reports stadsrevisionen audits (the delårsrapport augusti and the årsredovisning): KF fixes them only after audit. */
+export const granskasAvRevisionen = (rapport: Rapporttyp): boolean => rapport !== 'delarsrapport-april';
+
+/**
+ * Fixing: the delårsrapport augusti and the årsredovisning only once the draft was put up for stadsrevisionen's audit
+ * (status granskning); the April report, which is not audited, straight from its draft.
+ */
+export function provaFaststallande(rapport: Rapporttyp, ar: number, funnen: MedStatus): Hinder | null {
+  if (!granskasAvRevisionen(rapport) || funnen.status !== 'utkast') return null;
+  return {
+    status: 409,
+    title: 'Inte lämnad till granskning',
+    detail: `${RAPPORTTYPNAMN[rapport]} ${ar} granskas av stadsrevisionen innan kommunfullmäktige fastställer den: lämna version ${funnen.version} till granskning först.`,
+    fel: [{ field: 'version', message: 'inte lämnad till granskning' }],
+  };
+}
+
+/**
+ * A year Tertial knows nothing of (no budget, round, utfall or bokslut) has no report to list: 404 naming the year,
+ * where a known year without a version yet is an empty list (its report can still be drafted).
+ */
+export function okantAr(rapport: Rapporttyp, ar: number): Hinder {
+  return {
+    status: 404,
+    title: 'Hittades inte',
+    detail: `${RAPPORTTYPNAMN[rapport]} ${ar} finns inte: Tertial har ingen budget, prognosomgång, utfall eller bokslut för ${ar}.`,
+    fel: [{ field: 'ar', message: 'okänt år' }],
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Koncernoversikt, Resultatrakning } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
+import { sammanstallKoncern } from '../koncern/sammanstall-koncern.js';
+
 import { byggInnehall, elimineringsnotering, talvarde, type Rapportunderlag } from './sektioner.js';
 
 const MNKR = 100_000_000;
@@ -103,7 +105,7 @@ describe('the report’s sections from the services’ data', () => {
           },
         },
       ],
-      sammanstallning: { kommunensKalla: '', saknas: [], rader: [], elimineringar: [], varningar: [] },
+      sammanstallning: { grund: 'prognos', kommunensKalla: '', bolagensKalla: '', saknas: [], rader: [], elimineringar: [], varningar: [] },
     } satisfies Koncernoversikt;
     const s = sektion(underlag({ rapport: 'delarsrapport-augusti', ar: 2026, periodTomManad: 8, koncern }), 'bolag-okab');
     expect(s.tabeller[0]!.rader).toEqual([
@@ -136,6 +138,57 @@ describe('the report’s sections from the services’ data', () => {
 
   it('nyckeltal values are written the Swedish way', () => {
     expect([talvarde(1234.5), talvarde(-0.25), talvarde(null)]).toEqual(['1 234,5', '−0,25', '–']);
+  });
+
+  describe('the årsredovisning’s sammanställda räkenskaper are the year’s', () => {
+    const koncern = (sammanstallning: Partial<Koncernoversikt['sammanstallning']>): Koncernoversikt => ({
+      ar: 2025,
+      tillfalle: 'augusti',
+      utfallTillManad: 12,
+      namnder: [],
+      bolag: [],
+      sammanstallning: {
+        grund: 'bokslut',
+        kommunensKalla: 'Kommunens siffror är resultaträkningens bokslut 2025.',
+        bolagensKalla: 'Bolagens siffror är deras utfall januari–december 2025 ur deras egen bokföring.',
+        saknas: [],
+        rader: [],
+        elimineringar: [],
+        varningar: [],
+        ...sammanstallning,
+      },
+    });
+    const kommunen = {
+      verksamhetensIntakterOre: 20 * MNKR,
+      verksamhetensKostnaderOre: 100 * MNKR,
+      skatteintakterOchStatsbidragOre: 85 * MNKR,
+      finansnettoOre: -MNKR,
+    };
+
+    it('the municipality’s bokslut stands even where no company’s year has reached Tertial, naming those missing', () => {
+      const s = sammanstallKoncern({ kommunen, bolag: [], interna: [] });
+      const sektionen = sektion(
+        underlag({
+          koncern: koncern({ rader: s.rader, saknas: ['HSFAB', 'Helsingborgshem', 'Helsingborgs Hamn', 'Öresundskraft', 'HAS'] }),
+        }),
+        'koncern',
+      );
+      const [t] = sektionen.tabeller;
+      expect(t!.id).toBe('sammanstallda-rakenskaper');
+      // Kommunen's result: 20 − 100 + 85 − 1 = 4 mnkr, as its bokslut.
+      expect(t!.summa?.[1]).toBe(4 * MNKR);
+      expect(sektionen.noteringar).toContain('Kommunens siffror är resultaträkningens bokslut 2025.');
+      expect(sektionen.noteringar.join(' ')).toMatch(/Saknar siffror \(räknas som noll\): HSFAB/);
+    });
+
+    it('without the year’s bokslut the statement cannot be set up, and the section says why', () => {
+      const sektionen = sektion(
+        underlag({ koncern: koncern({ kommunensKalla: 'Bokslutet 2025 har inte kommit till rapporttjänsten.' }) }),
+        'koncern',
+      );
+      expect(sektionen.tabeller).toEqual([]);
+      expect(sektionen.noteringar.join(' ')).toMatch(/kan inte ställas upp.*Bokslutet 2025 har inte kommit/);
+    });
   });
 });
 

@@ -561,8 +561,11 @@ function maltabeller(id: string, mal: readonly MalRad[], medNamnd: boolean): Rap
 function koncernen(u: Rapportunderlag): Byggd {
   const k = u.koncern;
   if (!k) return tom(`Koncernens siffror för ${u.ar} finns inte i rapporttjänsten.`);
-  const { rader, kommunensKalla, saknas, varningar } = k.sammanstallning;
-  if (saknas.length >= KONCERNBOLAG.length)
+  const { grund, rader, kommunensKalla, bolagensKalla, saknas, varningar } = k.sammanstallning;
+  if (rader.length === 0)
+    return tom(`Den sammanställda redovisningen för ${u.ar} kan inte ställas upp.`, `Kommunens del: ${kommunensKalla}`);
+  // On a forecast a statement of the municipality alone says nothing new; on the year it is still the year's.
+  if (grund === 'prognos' && saknas.length >= KONCERNBOLAG.length)
     return tom(
       `Den sammanställda redovisningen för ${u.ar} kan inte ställas upp: inget av bolagen har siffror för året i Tertial.`,
       `Kommunens del: ${kommunensKalla}`,
@@ -595,8 +598,9 @@ function koncernen(u: Rapportunderlag): Byggd {
     ],
     diagram: [],
     noteringar: [
-      `Sammanställningen bygger på bolagens prognoser i ${k.tillfalle} och kommunens siffror: ${kommunensKalla}`,
-      ...(saknas.length > 0 ? [`Saknar siffror: ${saknas.join(', ')}.`] : []),
+      kommunensKalla,
+      bolagensKalla,
+      ...(saknas.length > 0 ? [`Saknar siffror (räknas som noll): ${saknas.join(', ')}.`] : []),
       ...varningar,
     ],
   };

@@ -7,6 +7,7 @@ import {
   type KoncerninterntBelopp,
   type Koncernoversikt,
   type Koncernrad,
+  type Resultatrakning,
   koncerninterntBeloppRequestSchema,
 } from '@tertial/contracts/dto';
 import type { BolagsbudgetUppdateradPayload, BolagsprognosAndradPayload, BolagsutfallUppdateratPayload } from '@tertial/contracts/events';
@@ -19,14 +20,28 @@ import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.servic
 import { ResultatService } from '../resultat/resultat.service.js';
 import { BolagSiffror, KoncerninternPostRad } from './koncern.entity.js';
 import { lasKoncerninterna, type LastPost } from './koncerninterna-csv.js';
-import { kommunenFranResultatrakning, sammanstallKoncern, type Kommunensresultat } from './sammanstall-koncern.js';
+import {
+  bolagetsHelarsutfall,
+  kommunenFranResultatrakning,
+  sammanstallKoncern,
+  type Kommunensresultat,
+  type Sammanstallning,
+} from './sammanstall-koncern.js';
 
-const KOMMUNENS_KALLA = {
+const KALLA = {
   resultatrakning: (tillfalle: string) =>
     `Kommunens siffror är stadens resultaträkning i prognosen ${tillfalle}: nämndernas klarmarkerade helårsprognoser, finansfunktionens skatteintäkter, generella statsbidrag och finansnetto, interna poster eliminerade.`,
   namnder:
     'Kommunens verksamhetens intäkter och kostnader är nämndernas klarmarkerade helårsprognoser; stadens resultaträkning har ingen kolumn för omgången, så skatteintäkter, generella statsbidrag och finansnetto ingår inte.',
+  bokslut: (ar: number) =>
+    `Kommunens siffror är resultaträkningens bokslut ${ar}: nämndernas fastställda bokslut, finansfunktionens skatteintäkter, generella statsbidrag och finansnetto för året, interna poster eliminerade.`,
+  ingetBokslut: (ar: number) => `Bokslutet ${ar} har inte kommit till rapporttjänsten: resultaträkningen har ingen bokslutskolumn ännu.`,
+  bolagensPrognos: (tillfalle: string) => `Bolagens siffror är deras helårsprognoser i ${tillfalle}.`,
+  bolagensUtfall: (ar: number) => `Bolagens siffror är deras utfall januari–december ${ar} ur deras egen bokföring.`,
 };
+
+/** The statement as the overview carries it, its eliminations not yet dated. */
+type Uppstallning = Omit<Koncernoversikt['sammanstallning'], 'elimineringar'> & Pick<Sammanstallning, 'elimineringar'>;
 
 /** The kommunkoncern: the companies beside the nämnder, the intra-group amounts and the sammanställda räkenskaper. */
 @Injectable()
@@ -69,19 +84,20 @@ export class KoncernService {
 
   /**
    * The koncern at a round: each nämnd's and each company's budget, utfall to the round's month, prognos and
-   * avvikelse, and the sammanställda räkenskaper on the round's forecast (the municipality's figures from
-   * {@link kommunensResultat}, each company's forecast, minus the year's intra-group amounts). The årsredovisning
-   * asks for the companies' utfall of the whole year beside the last round's forecast (`utfallTomManad` 12).
+   * avvikelse, and the sammanställda räkenskaper on the round's forecast (the municipality's column of the city's
+   * resultaträkning for the round, each company's forecast, minus the year's intra-group amounts). The årsredovisning
+   * asks for the year (`grund` bokslut): the companies' utfall of the whole year beside the last round's forecast, and
+   * the statement from the resultaträkning's bokslut column and each company's utfall January–December.
    */
-  async oversikt(ar: number, tillfalle: Prognostillfalle, utfallTomManad = periodensSistaManad(tillfalle)): Promise<Koncernoversikt> {
+  async oversikt(ar: number, tillfalle: Prognostillfalle, grund: 'prognos' | 'bokslut' = 'prognos'): Promise<Koncernoversikt> {
     const em = this.orm.em.fork();
-    const [totaler, resultatrakning, siffrorRader, interna] = await Promise.all([
+    const [totaler, resultatrakning, siffrorRader, internaPoster] = await Promise.all([
       this.totaler.totaler(ar, tillfalle),
       this.resultat.resultatrakning(ar),
       em.find(BolagSiffror, { ar }),
       em.find(KoncerninternPostRad, { ar }, { orderBy: { saljare: 'asc', kopare: 'asc', slag: 'asc' } }),
     ]);
-    const sistaManad = utfallTomManad;
+    const sistaManad = grund === 'bokslut' ? 12 : periodensSistaManad(tillfalle);
     const bolag: Koncernrad[] = KONCERNBOLAG.map(({ kod, namn }) => {
       const las = (kalla: string) => siffrorRader.find((rad) => rad.bolag === kod && rad.kalla === kalla)?.data;
       const budget = las('budget');
@@ -128,25 +144,11 @@ export class KoncernService {
       avvikelseOre: namnd.avvikelseOre,
       bolag: null,
     }));
-    // The city's resultaträkning for the round when it has one (april, augusti); otherwise the nämnder's forecasts.
-    const kolumn = resultatrakning.kolumner.findIndex((k) => k.tillfalle === tillfalle && k.finns);
-    const franResultatrakning =
-      kolumn < 0
-        ? null
-        : kommunenFranResultatrakning(resultatrakning.rader.map((rad) => ({ kod: rad.kod, belopp: rad.belopp[kolumn] ?? null })));
-    const kommunen: Kommunensresultat = franResultatrakning ?? {
-      verksamhetensIntakterOre: totaler.stad.intakterOre,
-      verksamhetensKostnaderOre: totaler.stad.kostnaderOre,
-      skatteintakterOchStatsbidragOre: 0,
-      finansnettoOre: 0,
-    };
-    const sammanstallning = sammanstallKoncern({
-      kommunen,
-      bolag: bolag.flatMap((rad) =>
-        rad.bolag?.prognos ? [{ bolag: rad.kod as (typeof KONCERNBOLAG)[number]['kod'], ...rad.bolag.prognos }] : [],
-      ),
-      interna: interna.map(tillPost),
-    });
+    const interna = internaPoster.map(tillPost);
+    const sammanstallning =
+      grund === 'bokslut'
+        ? this.aretsSammanstallning(ar, resultatrakning, siffrorRader, interna)
+        : this.prognosensSammanstallning(tillfalle, resultatrakning, totaler.stad, bolag, interna);
     return {
       ar,
       tillfalle,
@@ -154,13 +156,82 @@ export class KoncernService {
       namnder,
       bolag,
       sammanstallning: {
-        kommunensKalla: franResultatrakning ? KOMMUNENS_KALLA.resultatrakning(tillfalle) : KOMMUNENS_KALLA.namnder,
-        saknas: sammanstallning.saknas.map((kod) => KONCERNBOLAG.find((b) => b.kod === kod)!.namn),
-        rader: sammanstallning.rader,
+        ...sammanstallning,
         // Each intra-group amount with its year, as the table of amounts names it.
         elimineringar: sammanstallning.elimineringar.map((post) => ({ ...post, ar })),
-        varningar: sammanstallning.varningar,
       },
+    };
+  }
+
+  /** On the round's forecast: the city's resultaträkning for the round when it has one, otherwise the nämnder's forecasts. */
+  private prognosensSammanstallning(
+    tillfalle: Prognostillfalle,
+    resultatrakning: Resultatrakning,
+    stad: { intakterOre: number; kostnaderOre: number },
+    bolag: readonly Koncernrad[],
+    interna: readonly LastPost[],
+  ): Uppstallning {
+    const franResultatrakning = kommunenIKolumn(resultatrakning, tillfalle);
+    const kommunen: Kommunensresultat = franResultatrakning ?? {
+      verksamhetensIntakterOre: stad.intakterOre,
+      verksamhetensKostnaderOre: stad.kostnaderOre,
+      skatteintakterOchStatsbidragOre: 0,
+      finansnettoOre: 0,
+    };
+    const s = sammanstallKoncern({
+      kommunen,
+      bolag: bolag.flatMap((rad) =>
+        rad.bolag?.prognos ? [{ bolag: rad.kod as (typeof KONCERNBOLAG)[number]['kod'], ...rad.bolag.prognos }] : [],
+      ),
+      interna,
+    });
+    return {
+      grund: 'prognos',
+      kommunensKalla: franResultatrakning ? KALLA.resultatrakning(tillfalle) : KALLA.namnder,
+      bolagensKalla: KALLA.bolagensPrognos(tillfalle),
+      saknas: s.saknas.map(bolagsnamn),
+      rader: s.rader,
+      elimineringar: s.elimineringar,
+      varningar: s.varningar,
+    };
+  }
+
+  /**
+   * On the year: the municipality from the resultaträkning's bokslut column, each company from its utfall
+   * January–December, minus the year's intra-group amounts. Without the bokslut there is no statement (no rows).
+   */
+  private aretsSammanstallning(
+    ar: number,
+    resultatrakning: Resultatrakning,
+    siffrorRader: readonly BolagSiffror[],
+    interna: readonly LastPost[],
+  ): Uppstallning {
+    const kommunen = kommunenIKolumn(resultatrakning, 'bokslut');
+    const bolagensKalla = KALLA.bolagensUtfall(ar);
+    if (!kommunen)
+      return {
+        grund: 'bokslut',
+        kommunensKalla: KALLA.ingetBokslut(ar),
+        bolagensKalla,
+        saknas: [],
+        rader: [],
+        elimineringar: [],
+        varningar: [],
+      };
+    const bolag = KONCERNBOLAG.flatMap(({ kod }) => {
+      const manader = siffrorRader.find((rad) => rad.bolag === kod && rad.kalla === 'utfall')?.data.manader ?? [];
+      const aret = bolagetsHelarsutfall(kod, manader);
+      return aret ? [aret] : [];
+    });
+    const s = sammanstallKoncern({ kommunen, bolag, interna });
+    return {
+      grund: 'bokslut',
+      kommunensKalla: KALLA.bokslut(ar),
+      bolagensKalla,
+      saknas: s.saknas.map(bolagsnamn),
+      rader: s.rader,
+      elimineringar: s.elimineringar,
+      varningar: s.varningar,
     };
   }
 
@@ -246,6 +317,15 @@ export class KoncernService {
     return rad;
   }
 }
+
+/** The municipality's part from the resultaträkning's column for a round or the bokslut; null where it has none. */
+function kommunenIKolumn(resultatrakning: Resultatrakning, tillfalle: Prognostillfalle | 'bokslut'): Kommunensresultat | null {
+  const kolumn = resultatrakning.kolumner.findIndex((k) => k.tillfalle === tillfalle && k.finns);
+  if (kolumn < 0) return null;
+  return kommunenFranResultatrakning(resultatrakning.rader.map((rad) => ({ kod: rad.kod, belopp: rad.belopp[kolumn] ?? null })));
+}
+
+const bolagsnamn = (kod: string): string => KONCERNBOLAG.find((b) => b.kod === kod)!.namn;
 
 function siffror(payload: Bolagssiffror): Bolagssiffror {
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   beskrivPost,
+  bolagetsHelarsutfall,
   kommunenFranResultatrakning,
   sammanstallKoncern,
   type Bolagsresultat,
@@ -145,5 +146,30 @@ describe('the sammanställda räkenskaper', () => {
     const s = sammanstallKoncern({ kommunen: kommun, bolag: [], interna: [] });
     expect(s.rader.find((r) => r.rad === 'resultat-efter-finansiella-poster')!.sammanstallt).toBe(150 * MNKR);
     expect(kommunenFranResultatrakning(rader.map((r) => (r.kod === 'skatteintakter' ? { ...r, belopp: null } : r)))).toBeNull();
+  });
+});
+
+describe('a company’s year from its ledger', () => {
+  const manad = (m: number) => ({ manad: m, intakterOre: 100 * MNKR + m, kostnaderOre: 90 * MNKR, finansnettoOre: -2 * MNKR });
+  it('sums January to December: revenue, cost, and the result after the finansnetto, to the öre', () => {
+    const ar = bolagetsHelarsutfall(
+      'HAMN',
+      Array.from({ length: 12 }, (_, i) => manad(i + 1)),
+    );
+    expect(ar).toEqual({
+      bolag: 'HAMN',
+      intakterOre: 1_200 * MNKR + 78,
+      kostnaderOre: 1_080 * MNKR,
+      resultatEfterFinansiellaPosterOre: 1_200 * MNKR + 78 - 1_080 * MNKR - 24 * MNKR,
+    });
+  });
+  it('is not the year until the ledger reaches December: January–August is no year’s utfall', () => {
+    expect(
+      bolagetsHelarsutfall(
+        'HAMN',
+        Array.from({ length: 8 }, (_, i) => manad(i + 1)),
+      ),
+    ).toBeNull();
+    expect(bolagetsHelarsutfall('HAMN', [])).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import { addOre, type Ore } from '@tertial/contracts/money';
 
 /**
  * The municipality's own figures for the sammanställda räkenskaper, revenue and cost as shown (both positive):
- * from the city's resultaträkning for the round where it has a column ({@link kommunenFranResultatrakning}),
- * otherwise from the nämnders' forecasts alone (no skatteintäkter, no finansnetto).
+ * from a column of the city's resultaträkning ({@link kommunenFranResultatrakning}): the round's for a forecast, the
+ * bokslut's for the year; a round without a column takes the nämnders' forecasts alone (no skatteintäkter, no finansnetto).
  */
 export interface Kommunensresultat {
   verksamhetensIntakterOre: Ore;
@@ -52,6 +52,31 @@ export interface Bolagsresultat {
   intakterOre: Ore;
   kostnaderOre: Ore;
   resultatEfterFinansiellaPosterOre: Ore;
+}
+
+/** A month of a company's ledger as the utfall import publishes it. */
+export interface Bolagsmanad {
+  manad: number;
+  intakterOre: Ore;
+  kostnaderOre: Ore;
+  finansnettoOre: Ore;
+}
+
+/**
+ * A company's figures for the whole year from its monthly utfall: null until its ledger reaches December, since a
+ * year's sammanställda räkenskaper cannot take part of a company's year for the whole of it.
+ */
+export function bolagetsHelarsutfall(bolag: Bolagskod, manader: readonly Bolagsmanad[]): Bolagsresultat | null {
+  const aret = manader.filter((m) => m.manad >= 1 && m.manad <= 12);
+  if (!aret.some((m) => m.manad === 12)) return null;
+  const intakterOre = addOre(...aret.map((m) => m.intakterOre));
+  const kostnaderOre = addOre(...aret.map((m) => m.kostnaderOre));
+  return {
+    bolag,
+    intakterOre,
+    kostnaderOre,
+    resultatEfterFinansiellaPosterOre: addOre(intakterOre, -kostnaderOre, ...aret.map((m) => m.finansnettoOre)),
+  };
 }
 
 export interface KoncerninternPost {

@@ -165,7 +165,11 @@ export const elimineringSchema = z.object({
   paverkan: z.array(z.object({ rad: z.string(), del: koncerndelSchema, beloppOre: oreSchema })),
 });
 
-/** GET /api/report/koncern/{ar}/{tillfalle}: the koncern's parts side by side and the sammanställda räkenskaper on the forecast. */
+/**
+ * GET /api/report/koncern/{ar}/{tillfalle}: the koncern's parts side by side and the sammanställda räkenskaper on the
+ * forecast; the årsredovisning asks for the year's (`grund` bokslut). `rader` is empty when the statement cannot be
+ * set up (the year has no bokslut yet), and `kommunensKalla` says why.
+ */
 export const koncernoversiktSchema = z.object({
   ar: arSchema,
   tillfalle: prognostillfalleSchema,
@@ -173,8 +177,16 @@ export const koncernoversiktSchema = z.object({
   namnder: z.array(koncernradSchema),
   bolag: z.array(koncernradSchema),
   sammanstallning: z.object({
-    /** Where the municipality's figures came from: today the nämnders' forecasts (no skatteintäkter or finansnetto yet). */
+    /**
+     * What the statement is built on: `prognos` the round's forecasts (the koncern page, the delårsrapporter);
+     * `bokslut` the year's (the årsredovisning): the municipality's bokslut and the companies' utfall for the year.
+     */
+    grund: z.enum(['prognos', 'bokslut']),
+    /** Where the municipality's figures came from, in a sentence for the reader. */
     kommunensKalla: z.string(),
+    /** Where the companies' figures came from, in a sentence for the reader. */
+    bolagensKalla: z.string(),
+    /** Companies without figures (counted as zero). */
     saknas: z.array(z.string()),
     rader: z.array(sammanstalldRadSchema),
     elimineringar: z.array(elimineringSchema),

@@ -269,6 +269,7 @@ function Versionsvy({
       {kanHantera && version.status === 'utkast' && rapport !== 'delarsrapport-april' ? (
         <button
           type="button"
+          data-testid="till-granskning"
           onClick={() =>
             granska.mutate(version.version, { onSuccess: () => onMeddelande('Utkastet är lämnat till stadsrevisionens granskning.') })
           }
@@ -276,7 +277,7 @@ function Versionsvy({
           Lämna till granskning
         </button>
       ) : null}
-      {kanHantera && oppen ? (
+      {kanHantera && (version.status === 'granskning' || (oppen && rapport === 'delarsrapport-april')) ? (
         <BekraftadAtgard
           testId="faststall-version"
           knapptext="Fastställ"

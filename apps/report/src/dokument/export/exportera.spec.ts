@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { byggInnehall } from '../sektioner.js';
 import { exportera } from './exportera.js';
@@ -205,4 +205,35 @@ describe('a version as files', () => {
       expect(sidor.join(' ')).toMatch(/1\. Budget.*2\. SN.*3\. Övrigt.*4\. Prognos/);
     },
   );
+});
+
+describe('the same version gives the same bytes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each(['pdf', 'xlsx', 'docx'] as const)(
+    '%s: byte-identical whatever the clock says when it is exported',
+    { timeout: 60_000 },
+    async (format) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2027-01-05T09:00:00.000Z'));
+      const forsta = await exportera(format, version);
+      vi.setSystemTime(new Date('2031-06-30T17:45:13.000Z'));
+      const andra = await exportera(format, version);
+      expect(andra.equals(forsta)).toBe(true);
+    },
+  );
+
+  it('the PDF’s creation date is the fixing time and its keywords the content hash', { timeout: 30_000 }, async () => {
+    const text = (await exportera('pdf', version)).toString('latin1');
+    expect(text).toContain('(D:20261020080000Z)');
+    expect(text).toContain(`<pdf:Keywords>sha256:${'a'.repeat(64)}</pdf:Keywords>`);
+  });
+
+  it.each(['xlsx', 'docx'] as const)('%s: core properties and zip entries carry the fixing time', async (format) => {
+    const zip = await JSZip.loadAsync(await exportera(format, version));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toMatch(/<dcterms:created[^>]*>2026-10-20T08:00:00Z<\/dcterms:created>/);
+    expect(core).toMatch(/<dcterms:modified[^>]*>2026-10-20T08:00:00Z<\/dcterms:modified>/);
+    for (const post of Object.values(zip.files)) expect(post.date.toISOString()).toBe('2026-10-20T08:00:00.000Z');
+  });
 });

@@ -4,6 +4,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 
 import { periodnamn } from '../sektioner.js';
 import { diagramHojd, diagramSvg } from './diagram.js';
+import { exporttid } from './fasta-tider.js';
 import { cellText } from './format.js';
 import { BOLD, kravTypsnitt, REGULAR } from './typsnitt.js';
 
@@ -51,7 +52,16 @@ async function rita(v: RapportversionMedInnehall): Promise<Buffer> {
     lang: 'sv-SE',
     displayTitle: true,
     bufferPages: true,
-    info: { Title: innehall.titel, Author: 'Helsingborgs stad', Subject: `${innehall.titel}, version ${v.version}`, Creator: 'Tertial' },
+    // The creation date is the version's fixing time and the content hash is among the keywords: pdfkit derives the
+    // file's /ID from these, so the same version is the same bytes on every export.
+    info: {
+      Title: innehall.titel,
+      Author: 'Helsingborgs stad',
+      Subject: `${innehall.titel}, version ${v.version}`,
+      Creator: 'Tertial',
+      CreationDate: exporttid(v),
+      ...(v.hash ? { Keywords: `sha256:${v.hash}` } : {}),
+    },
   });
   const delar: Buffer[] = [];
   doc.on('data', (del: Buffer) => delar.push(del));
