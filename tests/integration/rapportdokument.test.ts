@@ -543,12 +543,13 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     const logg = await api.json<{ handling: string }[]>(
       `/api/report/andringslogg?objektTyp=rapportversion&objektId=${encodeURIComponent('arsredovisning/2025/1')}`,
     );
-    expect(logg.body.map((p) => p.handling)).toEqual([
-      'rapportversion.skapad',
-      'rapportversion.text-andrad',
-      'rapportversion.till-granskning',
-      'rapportversion.faststalld',
-    ]);
+    // Drafted, its texts written (väsentliga händelser, Framtiden), put up for audit, then fixed.
+    const handlingar = logg.body.map((p) => p.handling);
+    expect(handlingar[0]).toBe('rapportversion.skapad');
+    expect(handlingar.slice(-2)).toEqual(['rapportversion.till-granskning', 'rapportversion.faststalld']);
+    const texter = handlingar.slice(1, -2);
+    expect(texter.length).toBeGreaterThan(0);
+    expect(new Set(texter)).toEqual(new Set(['rapportversion.text-andrad']));
   });
 
   it('its resultaträkning is the bokslut column of the resultaträkning endpoint, to the öre, with årets resultat as the total', async () => {
