@@ -16,7 +16,7 @@ import type {
   Resultatrakning,
   RurRegler,
 } from '@tertial/contracts/dto';
-import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
+import type { EventEnvelope } from '@tertial/contracts/envelope';
 import {
   bokslutFaststallt,
   helarsprognosAndrad,
@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
-import { testKafka } from '../support/kafka.js';
+import { envelope, testKafka } from '../support/kafka.js';
 import { eventually, ROOT } from '../support/services.js';
 import { writeTemp } from '../support/sie.js';
 import { token } from '../support/tokens.js';
@@ -642,16 +642,3 @@ describe("budget and forecasts eliminate internal transactions by each nämnd's 
     expect(budgetkolumn.rader['verksamhetens-kostnader']).toBe(-100_000_000);
   });
 });
-
-function envelope<T>(event: EventDefinition<T>, payload: T, producer: EventEnvelope['producer']): EventEnvelope<T> {
-  return {
-    eventId: randomUUID(),
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    occurredAt: new Date().toISOString(),
-    producer,
-    correlationId: randomUUID(),
-    key: event.keyOf(payload),
-    payload,
-  };
-}

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
-import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
+import type { EventEnvelope } from '@tertial/contracts/envelope';
 import {
   verksamhetsbudgetUppdaterad,
   helarsprognosAndrad,
@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI, DEMO } from '../support/demo.js';
-import { testKafka } from '../support/kafka.js';
+import { envelope, testKafka } from '../support/kafka.js';
 import { eventually } from '../support/services.js';
 import { chefFor, token } from '../support/tokens.js';
 
@@ -30,19 +30,6 @@ const kafka = testKafka(stack.kafkaBrokers);
 /** A year of the test's own: nothing else in the run publishes budget, utfall or forecasts for it. */
 const AR = 2047;
 const url = (tillfalle: Prognostillfalle, kod: string) => `/api/report/uppfoljning/${AR}/${tillfalle}/noder/${kod}`;
-
-function envelope<T>(event: EventDefinition<T>, payload: T, producer: EventEnvelope['producer']): EventEnvelope<T> {
-  return {
-    eventId: randomUUID(),
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    occurredAt: new Date().toISOString(),
-    producer,
-    correlationId: randomUUID(),
-    key: event.keyOf(payload),
-    payload,
-  };
-}
 
 async function produce(topic: string, envelopes: readonly EventEnvelope[]): Promise<void> {
   for (let i = 0; i < envelopes.length; i += 1_000) {

@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 
+import type { EventDefinition, EventEnvelope } from '@tertial/contracts/envelope';
 import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage } from 'kafkajs';
+
+/** An event as a service would publish it, for a test that plays that service on the topic. */
+export function envelope<T>(event: EventDefinition<T>, payload: T, producer: EventEnvelope['producer']): EventEnvelope<T> {
+  return {
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: new Date().toISOString(),
+    producer,
+    correlationId: randomUUID(),
+    key: event.keyOf(payload),
+    payload,
+  };
+}
 
 export function testKafka(brokers: string) {
   const kafka = new Kafka({ clientId: 'tertial-tests', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
