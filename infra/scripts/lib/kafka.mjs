@@ -155,8 +155,11 @@ export async function ensureKafkaCluster({
   }
   const brokers = ids.map((id) => `127.0.0.1:${portOf(id)}`);
   log(`starting a ${nodes}-node cluster ${clusterId} on ${brokers.join(',')}`);
-  // All at once: no node is ready before a majority of the quorum is up.
-  const started = await Promise.allSettled(paths.map((node, i) => startBroker(node, [brokers[i]], log)));
+  // All at once: no node is ready before a majority of the quorum is up. Three JVMs starting together on a busy 2-core
+  // machine took more than a single broker's 60 s (2026-12-02, load average 26), so they get three minutes.
+  const started = await Promise.allSettled(
+    paths.map((node, i) => startBroker(node, [brokers[i]], log, { readyTimeoutMs: 3 * READY_TIMEOUT_MS })),
+  );
   const running = started.filter((result) => result.status === 'fulfilled').map((result) => result.value);
   const stop = () => Promise.all(running.map((broker) => broker.stop()));
   const failed = started.find((result) => result.status === 'rejected');
@@ -335,7 +338,7 @@ function runStorageTool(paths, args) {
  * Starts the broker with its output appended to .tertial/logs/kafka.log and waits until it serves (or `signal` is
  * aborted). Resolves to `{ pid, ended, stop }`, `ended` resolving to `{ code, signal }` when the process is gone.
  */
-async function startBroker(paths, brokers, log, { signal: cancelled } = {}) {
+async function startBroker(paths, brokers, log, { signal: cancelled, readyTimeoutMs = READY_TIMEOUT_MS } = {}) {
   mkdirSync(dirname(paths.logFile), { recursive: true });
   const logFd = openSync(paths.logFile, 'a');
   writeSync(logFd, `\n==== ${new Date().toISOString()} starting Kafka on ${brokers[0]} ====\n`);
@@ -367,7 +370,7 @@ async function startBroker(paths, brokers, log, { signal: cancelled } = {}) {
   const abortOnExit = new AbortController();
   void exited.then(() => abortOnExit.abort());
   try {
-    await waitForKafka(brokers, READY_TIMEOUT_MS, {
+    await waitForKafka(brokers, readyTimeoutMs, {
       signal: cancelled ? AbortSignal.any([abortOnExit.signal, cancelled]) : abortOnExit.signal,
     });
   } catch (error) {
