@@ -19,7 +19,8 @@ const { Kafka, logLevel } = kafkajs;
 ignoreWarning('TimeoutNegativeWarning');
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const READY_TIMEOUT_MS = 60_000;
+// Two minutes: a broker's JVM starting beside other stacks on a busy 2-core machine took more than one (2026-12-02).
+const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 
 /**
@@ -156,10 +157,8 @@ export async function ensureKafkaCluster({
   const brokers = ids.map((id) => `127.0.0.1:${portOf(id)}`);
   log(`starting a ${nodes}-node cluster ${clusterId} on ${brokers.join(',')}`);
   // All at once: no node is ready before a majority of the quorum is up. Three JVMs starting together on a busy 2-core
-  // machine took more than a single broker's 60 s (2026-12-02, load average 26), so they get three minutes.
-  const started = await Promise.allSettled(
-    paths.map((node, i) => startBroker(node, [brokers[i]], log, { readyTimeoutMs: 3 * READY_TIMEOUT_MS })),
-  );
+  // machine took more than a minute (2026-12-02, load average 26), so they get three.
+  const started = await Promise.allSettled(paths.map((node, i) => startBroker(node, [brokers[i]], log, { readyTimeoutMs: 180_000 })));
   const running = started.filter((result) => result.status === 'fulfilled').map((result) => result.value);
   const stop = () => Promise.all(running.map((broker) => broker.stop()));
   const failed = started.find((result) => result.status === 'rejected');

@@ -138,7 +138,8 @@ async function readyOrKilled(child, { name, url, healthUrl, logFile, signal }) {
   const gaveUp = new AbortController();
   try {
     await Promise.race([
-      waitForHttp(healthUrl, 90_000, { signal: signal ? AbortSignal.any([signal, gaveUp.signal]) : gaveUp.signal }),
+      // 180 s: with other stacks on a 2-core machine (load average 25) the budget service's first start took over 90 s.
+      waitForHttp(healthUrl, 180_000, { signal: signal ? AbortSignal.any([signal, gaveUp.signal]) : gaveUp.signal }),
       ended.then(({ code, signal: exitSignal }) => {
         throw new Error(`${name} stopped while starting (${exitSignal ?? `exit ${code}`}); the end of ${logFile}:\n${tail(logFile)}`);
       }),
