@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlDirekt } from '@tertial/service-kit';
 
-/** What a "latest state" event describes: a nämnd's frame for a year, an ansvar's utfall or verksamhetsbudget for a year. */
-export type Tillstandsslag = 'namndram' | 'utfall' | 'verksamhetsbudget';
+/**
+ * What a "latest state" event describes: a nämnd's frame for a year, an ansvar's utfall or verksamhetsbudget for a year,
+ * a company's budget, utfall or forecast for a year (`bolagssiffror`), an investment project.
+ */
+export type Tillstandsslag = 'namndram' | 'utfall' | 'verksamhetsbudget' | 'bolagssiffror' | 'investeringsprojekt';
 
 const LAS = 'select "occurred_ms" from "senaste_tillstand" where "slag" = ? and "nyckel" = ?';
 const UPPDATERA = 'update "senaste_tillstand" set "occurred_ms" = ? where "slag" = ? and "nyckel" = ?';

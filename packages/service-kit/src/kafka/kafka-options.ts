@@ -71,8 +71,8 @@ export function kafkaServerStrategy(config: ServiceConfig): CustomStrategy {
 /**
  * The producer side: one producer per service, idempotent (the broker drops a batch the producer sends again after a
  * lost answer, so kafkajs's own retries write no event twice), which kafkajs 2.2.4 allows only with acks=all (it
- * refuses any other `acks` on each send) and retries (it refuses none). It also asks for one request in flight per
- * connection, so that a failed batch cannot be overtaken by the next one to the same partition.
+ * refuses any other `acks` on each send) and retries (it refuses none). One request in flight per connection, as KIP-98
+ * asks (kafkajs does not check it), so that a failed batch cannot be overtaken by the next one to the same partition.
  *
  * Its retries stay bounded, as the client's, though kafkajs warns once per producer that this "may invalidate EoS
  * guarantees": unbounded, a send to a broker that is away would never return, and the outbox relay holds its rows
