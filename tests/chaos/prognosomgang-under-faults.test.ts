@@ -12,6 +12,7 @@ import {
   reconcileRound,
   startProduct,
   startRound,
+  stopProducts,
   waitUntil,
 } from './prognosomgang.js';
 
@@ -23,7 +24,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a whole-city forecast round on PostgreSQL, two replicas of every service, while a replica of each is killed, the gateway too, the broker restarted and the database stopped', () => {
   let product: Product | undefined;
   afterAll(async () => {
-    await product?.stop();
+    await stopProducts();
   });
 
   it('keeps every acknowledged submission, to the öre, in the forecast and report services, none doubled, no dead letter', async () => {

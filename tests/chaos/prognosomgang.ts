@@ -71,6 +71,14 @@ function rader(index: number, varv: number) {
   }));
 }
 
+/** What `startProduct` started and has not stopped: a test that times out while its product still starts stops it here. */
+const started = new Set<() => Promise<void>>();
+
+/** Stops every product a test of this file started (`afterAll`), also one whose start the test's timeout cut short. */
+export async function stopProducts(): Promise<void> {
+  for (const stop of [...started]) await stop();
+}
+
 /**
  * The product as `npm start` runs it, on PostgreSQL: a cluster of the suite's own (emptied databases), which it may
  * stop, and the broker `kafka` says (the local one `npm start` starts and supervises, or an existing cluster's).
@@ -131,6 +139,7 @@ export async function startProduct({
     }
   };
   const stop = async () => {
+    started.delete(stop);
     if (running()) {
       child.kill('SIGINT');
       await exited;
@@ -141,6 +150,7 @@ export async function startProduct({
     const said = lines.filter((line) => /died|is back|giving up|could not be restarted|demo forecasts|Tertial är igång/.test(line));
     console.log(`npm start (${namn}):\n${said.join('\n')}\n… its last lines:\n${lines.slice(-15).join('\n')}`);
   };
+  started.add(stop);
   try {
     await waitFor(/Tertial är igång/, 600_000);
     // The demo city's own forecasts first, so that the round's load is the round's.
