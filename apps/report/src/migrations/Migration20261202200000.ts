@@ -5,8 +5,8 @@ import { DialectMigration } from '@tertial/service-kit';
  * verksamhetsbudget arriving after a newer one is passed over. Empty at first: the next event of each key is applied
  * as before, and from then on the key is guarded.
  */
-export class Migration20261202160000 extends DialectMigration {
-  override name = 'Migration20261202160000';
+export class Migration20261202200000 extends DialectMigration {
+  override name = 'Migration20261202200000';
 
   override up(): void {
     this.addSqlFor({
