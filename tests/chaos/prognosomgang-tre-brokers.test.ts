@@ -6,7 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureKafkaCluster } from '../../infra/scripts/lib/kafka.mjs';
 import { ensureTopics } from '../../infra/scripts/lib/topics.mjs';
 import { ROOT } from '../support/services.js';
-import { type Fel, injicera, LITEN, type Product, reconcileRound, SLOT, startProduct, startRound, waitUntil } from './prognosomgang.js';
+import {
+  type Fel,
+  injicera,
+  LITEN,
+  type Product,
+  reconcileRound,
+  SLOT,
+  startProduct,
+  startRound,
+  stopProducts,
+  waitUntil,
+} from './prognosomgang.js';
 
 type Cluster = Awaited<ReturnType<typeof ensureKafkaCluster>>;
 
@@ -30,7 +41,7 @@ describe('a forecast round on a three-broker KRaft cluster (replication factor 3
   let cluster: Cluster | undefined;
   let product: Product | undefined;
   afterAll(async () => {
-    await product?.stop();
+    await stopProducts();
     await cluster?.stop();
   });
 

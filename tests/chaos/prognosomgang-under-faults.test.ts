@@ -12,32 +12,36 @@ import {
   reconcileRound,
   startProduct,
   startRound,
+  stopProducts,
   waitUntil,
 } from './prognosomgang.js';
 
 const PG_DOWN_MS = 10_000;
+/** Two replicas of every service, as a city runs them: each service's kill below kills one of its two. */
+const REPLIKER = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('a whole-city forecast round on PostgreSQL while every process is killed, the broker restarted and the database stopped', () => {
+describe('a whole-city forecast round on PostgreSQL, two replicas of every service, while a replica of each is killed, the gateway too, the broker restarted and the database stopped', () => {
   let product: Product | undefined;
   afterAll(async () => {
-    await product?.stop();
+    await stopProducts();
   });
 
   it('keeps every acknowledged submission, to the öre, in the forecast and report services, none doubled, no dead letter', async () => {
-    product = await startProduct({ namn: 'one broker' });
+    product = await startProduct({ namn: 'one broker', repliker: REPLIKER });
     const p = product;
     const runda = await startRound(p, { antalAnsvar: LITEN ? 500 : undefined });
     const fel: Fel[] = [];
     await runda.kvittoEfter(0);
 
-    // Each service and the gateway killed once, one after another: the supervisor of npm start brings each back.
+    // One replica of each service killed, one after another, and then the gateway: the other replica goes on with the
+    // killed one's HTTP requests, outbox rows (SKIP LOCKED) and partitions, and the supervisor of npm start brings each back.
     for (const name of SERVICE_NAMES) {
-      const pid = p.state().pids[name];
+      const pid = p.state().pids[name]!;
       await injicera(
         runda,
         fel,
-        `SIGKILL ${name}`,
+        `replica killed: ${name} 1 of ${REPLIKER}`,
         async () => void process.kill(pid, 'SIGKILL'),
         () => waitUntil(async () => p.state().pids[name] !== pid && (await fetch(p.serviceHealth(name))).ok, 300_000, `${name} back`),
       );
@@ -85,7 +89,8 @@ describe('a whole-city forecast round on PostgreSQL while every process is kille
     );
 
     await runda.stop();
-    const { resultat, lagrade } = await reconcileRound(p, runda, { variant: LITEN ? 'one broker, liten' : 'one broker', fel });
+    const variant = `one broker, ${REPLIKER} replicas of every service${LITEN ? ', liten' : ''}`;
+    const { resultat, lagrade } = await reconcileRound(p, runda, { variant, fel });
 
     expect(resultat.forlorade).toEqual([]);
     expect(resultat.dubbla).toEqual([]);

@@ -34,7 +34,8 @@ interface Nod {
 interface RunState {
   url: string;
   oidcIssuer: string;
-  pids: Record<ServiceName, number>;
+  /** Per process: a service's first replica by its name (`forecast`), the next ones numbered (`forecast-2`). */
+  pids: Record<string, number>;
   gatewayPid: number;
   kafkaPid: number | null;
 }
@@ -70,15 +71,35 @@ function rader(index: number, varv: number) {
   }));
 }
 
+/** What `startProduct` started and has not stopped: a test that times out while its product still starts stops it here. */
+const started = new Set<() => Promise<void>>();
+
+/** Stops every product a test of this file started (`afterAll`), also one whose start the test's timeout cut short. */
+export async function stopProducts(): Promise<void> {
+  for (const stop of [...started]) await stop();
+}
+
 /**
  * The product as `npm start` runs it, on PostgreSQL: a cluster of the suite's own (emptied databases), which it may
  * stop, and the broker `kafka` says (the local one `npm start` starts and supervises, or an existing cluster's).
+ * `repliker`: how many replicas of every service (`TERTIAL_REPLIKER`), sharing their service's database.
  */
-export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: string; kafkaBrokers?: string[]; plats?: 0 | 1 }) {
-  // Each variant on ports and a database cluster of its own (`plats`), so that both can run at once.
+export async function startProduct({
+  namn,
+  kafkaBrokers,
+  plats = 0,
+  repliker = 1,
+}: {
+  namn: string;
+  kafkaBrokers?: string[];
+  plats?: 0 | 1;
+  repliker?: 1 | 2;
+}) {
+  // Each variant on ports and a database cluster of its own (`plats`), so that both can run at once; a service's
+  // second replica listens 10 above its first (docs/operations.md#replicas), so the variants' services are 5 apart.
   const port = 8620 + SLOT + plats * 50;
   const kafkaPort = 19892 + SLOT * 2;
-  const serviceBase = 4100 + SLOT * 20 + plats * 10;
+  const serviceBase = 4100 + SLOT * 20 + plats * 5;
   const instance = `postgres-chaos-${SLOT}${plats ? '-b' : ''}`;
   // Durable, as a city's PostgreSQL is: the first runs of this suite, on the tests' cluster without synchronous commit,
   // lost the last acknowledged forecasts before the database's crash, and the reconciliation caught it.
@@ -98,6 +119,7 @@ export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: st
       KAFKA_BROKERS: kafkaBrokers?.join(',') ?? '',
       DATABASE_URL: postgres.url,
       TERTIAL_POSTGRES: '',
+      TERTIAL_REPLIKER: String(repliker),
       TERTIAL_OIDC_ISSUER: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,6 +139,7 @@ export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: st
     }
   };
   const stop = async () => {
+    started.delete(stop);
     if (running()) {
       child.kill('SIGINT');
       await exited;
@@ -127,6 +150,7 @@ export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: st
     const said = lines.filter((line) => /died|is back|giving up|could not be restarted|demo forecasts|Tertial är igång/.test(line));
     console.log(`npm start (${namn}):\n${said.join('\n')}\n… its last lines:\n${lines.slice(-15).join('\n')}`);
   };
+  started.add(stop);
   try {
     await waitFor(/Tertial är igång/, 600_000);
     // The demo city's own forecasts first, so that the round's load is the round's.
@@ -138,7 +162,7 @@ export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: st
   const runFile = join(ROOT, `.tertial/run/start-${port}.json`);
   const state = () => JSON.parse(readFileSync(runFile, 'utf8')) as RunState;
   const first = state();
-  const servicePort = (name: ServiceName) => serviceBase + 1 + SERVICE_NAMES.indexOf(name);
+  const servicePort = (name: ServiceName, replika = 1) => serviceBase + 1 + SERVICE_NAMES.indexOf(name) + 10 * (replika - 1);
   return {
     url: `http://127.0.0.1:${port}`,
     issuer: first.oidcIssuer,
@@ -147,7 +171,9 @@ export async function startProduct({ namn, kafkaBrokers, plats = 0 }: { namn: st
     kafkaBrokers: kafkaBrokers ?? [`127.0.0.1:${kafkaPort}`],
     state,
     output: () => output,
-    serviceHealth: (name: ServiceName) => `http://127.0.0.1:${servicePort(name)}/api/${name}/health`,
+    repliker,
+    /** A replica's /health (the first one's unless `replika` says otherwise). */
+    serviceHealth: (name: ServiceName, replika = 1) => `http://127.0.0.1:${servicePort(name, replika)}/api/${name}/health`,
     stop,
   };
 }
@@ -163,11 +189,12 @@ async function svarar(url: string): Promise<boolean> {
   }
 }
 
-/** Waits until every service's /health answers 200 (its database and Kafka both up). */
+/** Waits until every replica of every service answers 200 on /health (its database and Kafka both up). */
 export async function allHealthy(product: Product, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const adresser = SERVICE_NAMES.flatMap((name) => Array.from({ length: product.repliker }, (_, i) => product.serviceHealth(name, i + 1)));
   for (;;) {
-    const svar = await Promise.all(SERVICE_NAMES.map((name) => svarar(product.serviceHealth(name))));
+    const svar = await Promise.all(adresser.map(svarar));
     if (svar.every(Boolean)) return;
     if (Date.now() > deadline) throw new Error(`not every service healthy within ${timeoutMs / 1000} s`);
     await sleep(250);

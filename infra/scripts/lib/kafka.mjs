@@ -19,7 +19,8 @@ const { Kafka, logLevel } = kafkajs;
 ignoreWarning('TimeoutNegativeWarning');
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const READY_TIMEOUT_MS = 60_000;
+// Two minutes: a broker's JVM starting beside other stacks on a busy 2-core machine took more than one (2026-12-02).
+const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 
 /**
@@ -155,8 +156,9 @@ export async function ensureKafkaCluster({
   }
   const brokers = ids.map((id) => `127.0.0.1:${portOf(id)}`);
   log(`starting a ${nodes}-node cluster ${clusterId} on ${brokers.join(',')}`);
-  // All at once: no node is ready before a majority of the quorum is up.
-  const started = await Promise.allSettled(paths.map((node, i) => startBroker(node, [brokers[i]], log)));
+  // All at once: no node is ready before a majority of the quorum is up. Three JVMs starting together on a busy 2-core
+  // machine took more than a minute (2026-12-02, load average 26), so they get three.
+  const started = await Promise.allSettled(paths.map((node, i) => startBroker(node, [brokers[i]], log, { readyTimeoutMs: 180_000 })));
   const running = started.filter((result) => result.status === 'fulfilled').map((result) => result.value);
   const stop = () => Promise.all(running.map((broker) => broker.stop()));
   const failed = started.find((result) => result.status === 'rejected');
@@ -335,7 +337,7 @@ function runStorageTool(paths, args) {
  * Starts the broker with its output appended to .tertial/logs/kafka.log and waits until it serves (or `signal` is
  * aborted). Resolves to `{ pid, ended, stop }`, `ended` resolving to `{ code, signal }` when the process is gone.
  */
-async function startBroker(paths, brokers, log, { signal: cancelled } = {}) {
+async function startBroker(paths, brokers, log, { signal: cancelled, readyTimeoutMs = READY_TIMEOUT_MS } = {}) {
   mkdirSync(dirname(paths.logFile), { recursive: true });
   const logFd = openSync(paths.logFile, 'a');
   writeSync(logFd, `\n==== ${new Date().toISOString()} starting Kafka on ${brokers[0]} ====\n`);
@@ -367,7 +369,7 @@ async function startBroker(paths, brokers, log, { signal: cancelled } = {}) {
   const abortOnExit = new AbortController();
   void exited.then(() => abortOnExit.abort());
   try {
-    await waitForKafka(brokers, READY_TIMEOUT_MS, {
+    await waitForKafka(brokers, readyTimeoutMs, {
       signal: cancelled ? AbortSignal.any([abortOnExit.signal, cancelled]) : abortOnExit.signal,
     });
   } catch (error) {

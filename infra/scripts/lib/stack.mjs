@@ -138,7 +138,9 @@ async function readyOrKilled(child, { name, url, healthUrl, logFile, signal }) {
   const gaveUp = new AbortController();
   try {
     await Promise.race([
-      waitForHttp(healthUrl, 90_000, { signal: signal ? AbortSignal.any([signal, gaveUp.signal]) : gaveUp.signal }),
+      // 10 min: a first start loads the demo city before it answers, and with other stacks on the 2-core machine (load
+      // average 25–37) the budget service's took more than 3 min (2026-12-02). A process that dies meanwhile ends the wait.
+      waitForHttp(healthUrl, 600_000, { signal: signal ? AbortSignal.any([signal, gaveUp.signal]) : gaveUp.signal }),
       ended.then(({ code, signal: exitSignal }) => {
         throw new Error(`${name} stopped while starting (${exitSignal ?? `exit ${code}`}); the end of ${logFile}:\n${tail(logFile)}`);
       }),

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { InvesteringsprojektDto } from '@tertial/contracts/dto';
 
+import { arSenastaTillstand } from '../senaste-tillstand/senaste-tillstand.js';
 import { Investeringsprojekt } from './investeringsprojekt.entity.js';
 
 /** The investment plan's projects, kept as the budget service publishes them, for the reports' investment tables. */
@@ -9,7 +10,9 @@ import { Investeringsprojekt } from './investeringsprojekt.entity.js';
 export class InvesteringarService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
-  async registrera(em: EntityManager, projekt: InvesteringsprojektDto): Promise<void> {
+  /** Keeps a project as the latest event says, by when it occurred (`arSenastaTillstand`). */
+  async registrera(em: EntityManager, projekt: InvesteringsprojektDto, occurredAt: string): Promise<void> {
+    if (!(await arSenastaTillstand(em, 'investeringsprojekt', projekt.id, occurredAt))) return;
     await em.upsert(Investeringsprojekt, {
       id: projekt.id,
       namnd: projekt.namnd,

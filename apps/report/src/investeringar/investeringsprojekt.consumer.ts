@@ -16,7 +16,7 @@ export class InvesteringsprojektConsumer {
   @EventPattern<string>(investeringsprojektUppdaterat.topic)
   async onProjekt(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(investeringsprojektUppdaterat, data, context, (em, envelope) =>
-      this.investeringar.registrera(em, envelope.payload),
+      this.investeringar.registrera(em, envelope.payload, envelope.occurredAt),
     );
   }
 }

@@ -16,19 +16,21 @@ export class BolagConsumer {
   @EventPattern<string>(bolagsbudgetUppdaterad.topic)
   async onBudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(bolagsbudgetUppdaterad, data, context, (em, envelope) =>
-      this.koncern.registreraBudget(em, envelope.payload),
+      this.koncern.registreraBudget(em, envelope.payload, envelope.occurredAt),
     );
   }
 
   @EventPattern<string>(bolagsutfallUppdaterat.topic)
   async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(bolagsutfallUppdaterat, data, context, (em, envelope) =>
-      this.koncern.registreraUtfall(em, envelope.payload),
+      this.koncern.registreraUtfall(em, envelope.payload, envelope.occurredAt),
     );
   }
 
   @EventPattern<string>(bolagsprognosAndrad.topic)
   async onPrognos(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(bolagsprognosAndrad, data, context, (em, envelope) => this.koncern.registreraPrognos(em, envelope.payload));
+    await this.consumer.consume(bolagsprognosAndrad, data, context, (em, envelope) =>
+      this.koncern.registreraPrognos(em, envelope.payload, envelope.occurredAt),
+    );
   }
 }

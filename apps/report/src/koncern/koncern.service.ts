@@ -17,6 +17,7 @@ import { loggaAndring, ProblemException, type Principal } from '@tertial/service
 import type { z } from 'zod';
 
 import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.service.js';
+import { arSenastaTillstand } from '../senaste-tillstand/senaste-tillstand.js';
 import { ResultatService } from '../resultat/resultat.service.js';
 import { BolagSiffror, KoncerninternPostRad } from './koncern.entity.js';
 import { lasKoncerninterna, type LastPost } from './koncerninterna-csv.js';
@@ -52,7 +53,12 @@ export class KoncernService {
     @Inject(ResultatService) private readonly resultat: ResultatService,
   ) {}
 
-  async registreraBudget(em: EntityManager, budget: BolagsbudgetUppdateradPayload): Promise<void> {
+  /**
+   * A company's budget, forecast or utfall: each event carries the whole of it, so the latest by when it occurred is
+   * kept (`arSenastaTillstand`: an older one that arrives later is passed over).
+   */
+  async registreraBudget(em: EntityManager, budget: BolagsbudgetUppdateradPayload, occurredAt: string): Promise<void> {
+    if (!(await arSenastaTillstand(em, 'bolagssiffror', `${budget.bolag}:${budget.ar}:${'budget'}`, occurredAt))) return;
     await em.upsert(BolagSiffror, {
       bolag: budget.bolag,
       ar: budget.ar,
@@ -62,7 +68,8 @@ export class KoncernService {
     });
   }
 
-  async registreraPrognos(em: EntityManager, prognos: BolagsprognosAndradPayload): Promise<void> {
+  async registreraPrognos(em: EntityManager, prognos: BolagsprognosAndradPayload, occurredAt: string): Promise<void> {
+    if (!(await arSenastaTillstand(em, 'bolagssiffror', `${prognos.bolag}:${prognos.ar}:${prognos.tillfalle}`, occurredAt))) return;
     await em.upsert(BolagSiffror, {
       bolag: prognos.bolag,
       ar: prognos.ar,
@@ -72,7 +79,8 @@ export class KoncernService {
     });
   }
 
-  async registreraUtfall(em: EntityManager, utfall: BolagsutfallUppdateratPayload): Promise<void> {
+  async registreraUtfall(em: EntityManager, utfall: BolagsutfallUppdateratPayload, occurredAt: string): Promise<void> {
+    if (!(await arSenastaTillstand(em, 'bolagssiffror', `${utfall.bolag}:${utfall.ar}:${'utfall'}`, occurredAt))) return;
     await em.upsert(BolagSiffror, {
       bolag: utfall.bolag,
       ar: utfall.ar,

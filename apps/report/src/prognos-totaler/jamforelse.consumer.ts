@@ -19,7 +19,7 @@ export class JamforelseConsumer {
   async onNamndram(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(namndramUppdaterad, data, context, async (em, envelope) => {
-      await this.totaler.registreraRam(em, envelope.payload);
+      await this.totaler.registreraRam(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
     });
     if (outcome === 'applied' && ar !== undefined) this.totaler.meddelaJamforelse(ar);
@@ -29,7 +29,7 @@ export class JamforelseConsumer {
   async onUtfall(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
-      await this.uppfoljning.registreraUtfall(em, envelope.payload);
+      await this.uppfoljning.registreraUtfall(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
     });
     if (outcome === 'applied' && ar !== undefined) {

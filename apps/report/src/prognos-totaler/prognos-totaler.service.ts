@@ -7,6 +7,7 @@ import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle
 import { dbTid, OrganisationReplica, sqlDirekt } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
+import { arSenastaTillstand } from '../senaste-tillstand/senaste-tillstand.js';
 import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { NamndRam } from './jamforelse.entity.js';
 import { summeraPerNamnd } from './summera-per-namnd.js';
@@ -85,9 +86,14 @@ export class PrognosTotalerService {
     return appliedAt;
   }
 
-  /** Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one. */
-  async registreraRam(em: EntityManager, ram: NamndramUppdateradPayload): Promise<void> {
+  /**
+   * Keeps a nämnd's frame: each event carries the whole current frame, so the latest is the one, by when it occurred
+   * (`arSenastaTillstand`: an older frame that arrives later is passed over). Returns whether it was kept.
+   */
+  async registreraRam(em: EntityManager, ram: NamndramUppdateradPayload, occurredAt: string): Promise<boolean> {
+    if (!(await arSenastaTillstand(em, 'namndram', `${ram.ar}:${ram.namnd}`, occurredAt))) return false;
     await em.upsert(NamndRam, { namnd: ram.namnd, ar: ram.ar, ramOre: ram.ramOre, versionId: ram.versionId, uppdateradAt: new Date() });
+    return true;
   }
 
   /** To be called after the transaction that registered a frame or utfall of the year has committed. */

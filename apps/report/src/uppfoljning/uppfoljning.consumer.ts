@@ -17,7 +17,7 @@ export class UppfoljningConsumer {
   async onVerksamhetsbudget(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     let ar: number | undefined;
     const outcome = await this.consumer.consume(verksamhetsbudgetUppdaterad, data, context, async (em, envelope) => {
-      await this.uppfoljning.registreraBudget(em, envelope.payload);
+      await this.uppfoljning.registreraBudget(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
     });
     if (outcome === 'applied' && ar !== undefined) {

@@ -27,6 +27,7 @@ import { AnsvarBudget, AnsvarUtfallIntern, AnsvarUtfallManad, Prognosomgang } fr
 import { raknas, rullaUpp, uppdateraAnsvar, type AnsvarUnderlag, type Omgangsram, type Rollup } from './rulla-upp.js';
 import { rollupHash, samladHash } from './kontrollsumma.js';
 import { saknadeUnder } from './saknade.js';
+import { arSenastaTillstand } from '../senaste-tillstand/senaste-tillstand.js';
 
 const INTAKTSGRUPPER = new Set<string>(KONTOGRUPPER.filter((grupp) => grupp.typ === 'intakt').map((grupp) => grupp.kod));
 
@@ -137,8 +138,12 @@ export class UppfoljningService {
     });
   }
 
-  /** Keeps an ansvar's budget for the year: each event carries the whole budget, so the latest is the one. */
-  async registreraBudget(em: EntityManager, budget: VerksamhetsbudgetUppdateradPayload): Promise<void> {
+  /**
+   * Keeps an ansvar's budget for the year: each event carries the whole budget, so the latest is the one, by when it
+   * occurred (`arSenastaTillstand`). Returns whether it was kept.
+   */
+  async registreraBudget(em: EntityManager, budget: VerksamhetsbudgetUppdateradPayload, occurredAt: string): Promise<boolean> {
+    if (!(await arSenastaTillstand(em, 'verksamhetsbudget', `${budget.ar}:${budget.ansvar}`, occurredAt))) return false;
     const { rader, manaderNettoOre } = verksamhetsbudgetensSummor(budget.rader);
     await em.upsert(AnsvarBudget, {
       ansvar: budget.ansvar,
@@ -149,10 +154,15 @@ export class UppfoljningService {
       manaderNettoOre,
       uppdateradAt: new Date(),
     });
+    return true;
   }
 
-  /** Keeps an ansvar's net utfall per month: the event carries the whole year so far, so it replaces what was kept. */
-  async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload): Promise<void> {
+  /**
+   * Keeps an ansvar's net utfall per month: the event carries the whole year so far, so it replaces what was kept,
+   * unless a later import's has already arrived (`arSenastaTillstand`). Returns whether it was kept.
+   */
+  async registreraUtfall(em: EntityManager, utfall: UtfallAnsvarUppdateratPayload, occurredAt: string): Promise<boolean> {
+    if (!(await arSenastaTillstand(em, 'utfall', `${utfall.ar}:${utfall.ansvar}`, occurredAt))) return false;
     await em.nativeDelete(AnsvarUtfallManad, { ansvar: utfall.ansvar, ar: utfall.ar });
     const perManad = new Map<number, number>();
     for (const { manad, rader } of utfall.manader) {
@@ -164,6 +174,7 @@ export class UppfoljningService {
     const delar = internaDelarAvUtfall(utfall.manader);
     if (delar) await em.upsert(AnsvarUtfallIntern, { ansvar: utfall.ansvar, ar: utfall.ar, ...delar });
     else await em.nativeDelete(AnsvarUtfallIntern, { ansvar: utfall.ansvar, ar: utfall.ar });
+    return true;
   }
 
   /** Keeps a round unless a later change of it (a higher `andring`) has already arrived. */

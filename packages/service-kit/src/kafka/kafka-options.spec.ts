@@ -1,7 +1,8 @@
+import { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 
 import { loadServiceConfig } from '../config/service-config.js';
-import { kafkaServerOptions, kafkaServerStrategy, TopicServerKafka } from './kafka-options.js';
+import { kafkaProducerOptions, kafkaServerOptions, kafkaServerStrategy, TopicServerKafka } from './kafka-options.js';
 
 const ISSUER = { TERTIAL_OIDC_ISSUER: 'https://login.example.se/tertial' };
 
@@ -26,5 +27,22 @@ describe('the Kafka transport', () => {
     expect(vantan('goals')).toBe(500);
     expect(vantan('budget', { KAFKA_FETCH_MAX_WAIT_MS: '100' })).toBe(100);
     expect(() => loadServiceConfig('report', { ...ISSUER, KAFKA_FETCH_MAX_WAIT_MS: '0' })).toThrow(/KAFKA_FETCH_MAX_WAIT_MS/);
+  });
+
+  it("makes every service's producer idempotent, with acks=all, one request in flight and bounded retries", () => {
+    for (const service of ['goals', 'budget', 'forecast', 'report'] as const) {
+      const options = kafkaProducerOptions(loadServiceConfig(service, ISSUER));
+      expect(options.producer).toMatchObject({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      expect(options.send).toEqual({ acks: -1 });
+      // kafkajs refuses an idempotent producer without retries; unbounded ones would hold the outbox's rows for ever.
+      expect(options.producer?.retry?.retries).toBeGreaterThanOrEqual(1);
+      expect(options.producer?.retry?.retries).toBeLessThan(Number.MAX_SAFE_INTEGER);
+    }
+  });
+
+  it('gives kafkajs producer options it accepts as an idempotent producer', () => {
+    const options = kafkaProducerOptions(loadServiceConfig('forecast', ISSUER));
+    const kafka = new Kafka({ ...options.client, brokers: ['127.0.0.1:1'], logLevel: 0 });
+    expect(kafka.producer(options.producer).isIdempotent()).toBe(true);
   });
 });

@@ -6,11 +6,14 @@ import type { ServiceConfig } from '../config/service-config.js';
 // KafkaJS 2 changed its default partitioner and warns unless one is chosen; keep the Java-compatible one.
 const producer = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
 
+/** How often kafkajs tries a request again (300 ms doubling, at most 30 s apart): about two minutes in all. */
+const RETRY = { initialRetryTime: 300, retries: 10 };
+
 const client = (config: ServiceConfig) => ({
   clientId: config.kafkaClientId,
   brokers: config.kafkaBrokers,
   logLevel: logLevel.WARN,
-  retry: { initialRetryTime: 300, retries: 10 },
+  retry: RETRY,
 });
 
 /** What a pattern must look like for `JSON.parse` to take it: anything else is used as it is. */
@@ -65,12 +68,23 @@ export function kafkaServerStrategy(config: ServiceConfig): CustomStrategy {
   return { strategy: new TopicServerKafka(kafkaServerOptions(config)) };
 }
 
-/** The producer side: one producer per service, waiting for all in-sync replicas (acks=all). */
+/**
+ * The producer side: one producer per service, idempotent (the broker drops a batch the producer sends again after a
+ * lost answer, so kafkajs's own retries write no event twice), which kafkajs 2.2.4 allows only with acks=all (it
+ * refuses any other `acks` on each send) and retries (it refuses none). One request in flight per connection, as KIP-98
+ * asks (kafkajs does not check it), so that a failed batch cannot be overtaken by the next one to the same partition.
+ *
+ * Its retries stay bounded, as the client's, though kafkajs warns once per producer that this "may invalidate EoS
+ * guarantees": unbounded, a send to a broker that is away would never return, and the outbox relay holds its rows
+ * locked while it sends. What the warning is about (sequence numbers taken back after a send that failed, though the
+ * broker may have written it) is handled where it happens: `KafkaProducer.publish` replaces a producer whose send
+ * failed. The outbox then sends the rows again, which the consumers recognise by their event ids.
+ */
 export function kafkaProducerOptions(config: ServiceConfig): Required<KafkaOptions>['options'] {
   return {
     postfixId: '-producer',
     client: client(config),
-    producer,
+    producer: { ...producer, idempotent: true, maxInFlightRequests: 1, retry: RETRY },
     producerOnlyMode: true,
     send: { acks: -1 },
   };
