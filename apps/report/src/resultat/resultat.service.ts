@@ -24,7 +24,7 @@ import { loggaAndring, OrganisationReplica, ProblemException, type Principal } f
 
 import { NamndRam } from '../prognos-totaler/jamforelse.entity.js';
 import { Omgangsprognos } from '../prognossakerhet/prognossakerhet.entity.js';
-import { AnsvarUtfallIntern, Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
+import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { lasBalanskravCsv } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
@@ -274,14 +274,26 @@ export class ResultatService {
     const underlag = new Map<string, Underlag>();
     for (const rad of await em.find(BokslutNamnd, { ar: ar - 1 }))
       underlag.set(rad.namnd, { ar: rad.ar, kalla: 'bokslut', delar: internaDelar(rad.konton, tabell.rader, tabell.interna) });
-    const utfall = await em.find(AnsvarUtfallIntern, { ar });
+    // Plain rows, not entities: one per ansvar of the year (about 3,000 in the demo city), read on every column.
+    const utfall = await (em as SqlEntityManager).execute<{ ansvar: string; i: Num; ii: Num; k: Num; ik: Num }[]>(
+      'select ansvar, intakter_ore as i, interna_intakter_ore as ii, kostnader_ore as k, interna_kostnader_ore as ik from ansvar_utfall_intern where ar = ?',
+      [ar],
+    );
     if (utfall.length > 0) {
       const idag = new Date().toISOString().slice(0, 10);
       const namndAv = namndSokare(await this.organisation.tradVid(`${ar}-12-31` < idag ? `${ar}-12-31` : idag));
       const perNamnd = new Map<string, InternaDelar[]>();
       for (const rad of utfall) {
         const namnd = namndAv(rad.ansvar)?.kod;
-        if (namnd) perNamnd.set(namnd, [...(perNamnd.get(namnd) ?? []), rad]);
+        if (!namnd) continue;
+        const delar = perNamnd.get(namnd) ?? [];
+        delar.push({
+          intakterOre: Number(rad.i),
+          internaIntakterOre: Number(rad.ii),
+          kostnaderOre: Number(rad.k),
+          internaKostnaderOre: Number(rad.ik),
+        });
+        perNamnd.set(namnd, delar);
       }
       for (const [namnd, delar] of perNamnd) underlag.set(namnd, { ar, kalla: 'utfall', delar: laggIhopDelar(delar) });
     }
@@ -290,7 +302,14 @@ export class ResultatService {
     return (namnd) => underlag.get(namnd);
   }
 
-  private async kolumn(em: EntityManager, ar: number, tillfalle: ResultatTillfalle, tabell: Kontotabeller): Promise<Kolumn> {
+  /** `underlag`: the year's elimination shares when the caller reads several columns of one year (read once). */
+  private async kolumn(
+    em: EntityManager,
+    ar: number,
+    tillfalle: ResultatTillfalle,
+    tabell: Kontotabeller,
+    underlag: () => Promise<(namnd: string) => Underlag | undefined> = () => this.elimineringsunderlag(em, ar, tabell),
+  ): Promise<Kolumn> {
     const finansrader = await em.find(Finansrad, { ar, tillfalle });
     const kallor = finansrader.filter((rad) => rad.kalla !== '').map(({ rad, kalla }) => ({ rad, kalla }));
     if (tillfalle === 'bokslut') {
@@ -313,9 +332,9 @@ export class ResultatService {
       });
       return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, eliminering: { metod: 'konton', namnder } };
     }
-    const underlag = await this.elimineringsunderlag(em, ar, tabell);
+    const andelar = await underlag();
     const elimineradeRader = (belopp: NamndensBelopp[]): { rader: Radbelopp; eliminering: Kolumn['eliminering'] } => {
-      const namnder = uppskattadEliminering(belopp, underlag);
+      const namnder = uppskattadEliminering(belopp, andelar);
       const { intakterOre, kostnaderOre } = summeraEliminering(namnder);
       const intakter = addOre(0, ...belopp.map((rad) => ('intakterOre' in rad ? rad.intakterOre : 0)));
       const kostnader = addOre(0, ...belopp.map((rad) => ('intakterOre' in rad ? rad.kostnaderOre : rad.nettokostnadOre)));
@@ -404,7 +423,9 @@ export class ResultatService {
   async resultatrakning(ar: number, tillfallen: readonly ResultatTillfalle[] = RESULTAT_TILLFALLEN): Promise<Resultatrakning> {
     const em = this.orm.em.fork();
     const tabell = await this.kontotabeller(em);
-    const kolumner = await Promise.all(tillfallen.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell)));
+    let andelar: Promise<(namnd: string) => Underlag | undefined> | undefined;
+    const underlag = () => (andelar ??= this.elimineringsunderlag(em, ar, tabell));
+    const kolumner = await Promise.all(tillfallen.map((tillfalle) => this.kolumn(em, ar, tillfalle, tabell, underlag)));
     const uppstallda = kolumner.map((kolumn) => stallUpp(kolumn.rader));
     return {
       ar,
