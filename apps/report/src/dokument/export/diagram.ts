@@ -11,10 +11,15 @@ import {
   vattenfallOption,
   type Ritning,
 } from '@tertial/diagram';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+// Each installer from its own file, not `echarts/charts` and the like: see echarts-delar.d.ts.
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as LineChart } from 'echarts/lib/chart/line/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
+import { install as MarkLineComponent } from 'echarts/lib/component/marker/installMarkLine.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
+import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
