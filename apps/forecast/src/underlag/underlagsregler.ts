@@ -94,7 +94,7 @@ export interface Underlagsindata {
 }
 
 /** The six kontogrupper a verksamhet forecasts; the finance groups (class 8) show only when something names them. */
-const VERKSAMHETSGRUPPER: readonly KontogruppKod[] = KONTOGRUPPER.slice(0, 6).map((grupp) => grupp.kod);
+const VERKSAMHETSGRUPPER: readonly KontogruppKod[] = KONTOGRUPPER.filter((grupp) => grupp.verksamhet).map((grupp) => grupp.kod);
 
 /**
  * What the chef's entry shows per kontogrupp and net: budget, utfall so far, the proposal, the run-rate, the previous

@@ -1,5 +1,5 @@
 import { RESULTATRAKNINGSRADER, type ResultatradIntervall } from '@tertial/contracts/dto';
-import { kontogruppTyp, type KontogruppKod } from '@tertial/contracts/kontogrupper';
+import { arVerksamhetensKontogrupp, kontogruppTyp, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import { arInterntKonto, type InterntKontointervall } from '@tertial/contracts/kontoplan';
 import { addOre, type Ore } from '@tertial/contracts/money';
 
@@ -44,16 +44,6 @@ export function internaDelar(
   return delar;
 }
 
-/** The kontogrupper of a nämnd's verksamhet, the ones its budget and forecasts are made of. */
-const VERKSAMHETENS_GRUPPER: ReadonlySet<KontogruppKod> = new Set([
-  'intakter',
-  'personalkostnader',
-  'lokalkostnader',
-  'kop-av-verksamhet',
-  'ovriga-kostnader',
-  'kapitalkostnader',
-]);
-
 /**
  * An ansvar's utfall so far (per month and kontogrupp, shown amounts, each with its internal part) as the elimination
  * sees it; null when a row does not say its internal part (an event from before it did): nothing is known then.
@@ -65,7 +55,7 @@ export function internaDelarAvUtfall(
   for (const { rader } of manader)
     for (const { kontogrupp, beloppOre, internOre } of rader) {
       if (internOre === undefined) return null;
-      if (!VERKSAMHETENS_GRUPPER.has(kontogrupp)) continue;
+      if (!arVerksamhetensKontogrupp(kontogrupp)) continue;
       if (kontogruppTyp(kontogrupp) === 'intakt') {
         delar.intakterOre = addOre(delar.intakterOre, beloppOre);
         delar.internaIntakterOre = addOre(delar.internaIntakterOre, internOre);
