@@ -69,6 +69,25 @@ async function hamtaFilMedForsok(query: string): Promise<{ fil: Buffer; filhash:
   }
 }
 
+/** veraPDF's verdict on a PDF against a flavour (`2a`: PDF/A-2a, `ua1`: PDF/UA-1): `PASS <file> <flavour>` when it conforms. */
+function veraPdf(pdf: string, flavour: '2a' | 'ua1'): string {
+  const rapport = execFileSync(
+    'java',
+    [
+      '-cp',
+      join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
+      'org.verapdf.apps.GreenfieldCliWrapper',
+      '--flavour',
+      flavour,
+      '--format',
+      'text',
+      pdf,
+    ],
+    { encoding: 'utf8', timeout: 180_000 },
+  );
+  return rapport.trim();
+}
+
 /** LibreOffice converts the file; its output must name no warning or error about the file (its own javaldx notice aside). */
 function soffice(fil: string, till: string): string {
   const ut = join(scratch, `ut-${till.split(':')[0]}-${Date.now()}`);
@@ -341,40 +360,9 @@ describe('the exports', () => {
     expect(filhash).toMatch(/^[0-9a-f]{64}$/);
     const pdf = join(scratch, 'rapport.pdf');
     writeFileSync(pdf, fil);
-    const rapport = execFileSync(
-      'java',
-      [
-        '-cp',
-        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
-        'org.verapdf.apps.GreenfieldCliWrapper',
-        '--flavour',
-        '2a',
-        '--format',
-        'text',
-        pdf,
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 180_000,
-      },
-    );
-    expect(rapport.trim()).toBe(`PASS ${pdf} 2a`);
+    expect(veraPdf(pdf, '2a')).toBe(`PASS ${pdf} 2a`);
     // The same file against PDF/UA-1 (tables' header scope, the TOC's structure, the UA identification).
-    const ua = execFileSync(
-      'java',
-      [
-        '-cp',
-        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
-        'org.verapdf.apps.GreenfieldCliWrapper',
-        '--flavour',
-        'ua1',
-        '--format',
-        'text',
-        pdf,
-      ],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    expect(ua.trim()).toBe(`PASS ${pdf} ua1`);
+    expect(veraPdf(pdf, 'ua1')).toBe(`PASS ${pdf} ua1`);
     const ut = soffice(pdf, 'html');
     expect(readdirSync(ut).length).toBeGreaterThan(0);
   });
@@ -698,20 +686,6 @@ describe('the demo city’s årsredovisning 2025, from the services’ data', ()
     expect(svar.status).toBe(200);
     const pdf = join(scratch, 'arsredovisning.pdf');
     writeFileSync(pdf, Buffer.from(await svar.arrayBuffer()));
-    const rapport = execFileSync(
-      'java',
-      [
-        '-cp',
-        join(kravVerktyg('TERTIAL_VERAPDF_LIBS'), '*'),
-        'org.verapdf.apps.GreenfieldCliWrapper',
-        '--flavour',
-        '2a',
-        '--format',
-        'text',
-        pdf,
-      ],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    expect(rapport.trim()).toBe(`PASS ${pdf} 2a`);
+    expect(veraPdf(pdf, '2a')).toBe(`PASS ${pdf} 2a`);
   });
 });
