@@ -12,7 +12,8 @@ import { type ComposeOption, use as registreraEchartsDelar } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback } from 'react';
 
-import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
+import { axelsiffror, DIAGRAMFARG, mnkrForRitning, TOOLTIPSTIL, TYPSNITT } from '@tertial/diagram';
+import { vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
 import { formatMnkr } from '@tertial/diagram/belopp';
 import { beskrivPrognossakerhet, formatProcent, tillfallesnamn } from './bokslut.js';

@@ -14,7 +14,8 @@ import { type ComposeOption, use as registreraEchartsDelar } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers';
 import { useCallback } from 'react';
 
-import { DIAGRAMFARG, TOOLTIPSTIL, TYPSNITT, vardaRorelse } from '../diagram/diagram-stil.js';
+import { DIAGRAMFARG, TOOLTIPSTIL, TYPSNITT } from '@tertial/diagram';
+import { vardaRorelse } from '../diagram/diagram-stil.js';
 import { useEcharts } from '../diagram/use-echarts.js';
 import { formatVarde } from './mal.js';
 

@@ -1,16 +1,15 @@
 import { TRENDPUNKTER, type Oversikt, type OversiktTillfalle } from '@tertial/contracts/dto';
 import { addOre } from '@tertial/contracts/money';
 import { Link } from '@tanstack/react-router';
+import { RESULTATVAG_HOJD_PX, resultatvag, TREND_HOJD_PX, TRENDNAMN, trendensForandring } from '@tertial/diagram';
+import { formatForandring } from '@tertial/diagram/belopp';
 import { lazy, useId } from 'react';
 
 import { DiagramSkal } from '../diagram/diagram-skal.js';
-import { formatForandring } from '@tertial/diagram/belopp';
 import { StadensMaluppfyllelse } from '../mal/stadens-maluppfyllelse.js';
 import { Felmeddelande, Laddar } from '../sida/meddelanden.js';
 import { Belopp } from '../table/belopp.js';
 import { MnkrRubrik } from '../table/mnkr-rubrik.js';
-import { RESULTATVAG_HOJD_PX, resultatvag } from './resultatvag.js';
-import { TREND_HOJD_PX, TRENDNAMN, trendensForandring } from './trend.js';
 import { useOversikt } from './use-oversikt.js';
 
 // ECharts is most of the bundle: the charts load on their own, when scrolled near; the tables show at once.
