@@ -42,7 +42,8 @@ export class PrognossakerhetService {
           namnd: n.kod,
           namn: n.namn,
           budgetOre: n.budgetOre!,
-          prognosOre: n.nettokostnadOre,
+          // The whole helårsprognos (the budget standing for an ansvar without a forecast), as the roll-up and the reports.
+          prognosOre: n.helarsprognosOre ?? n.nettokostnadOre,
           antalLamnade: n.antalLamnade,
           antalAnsvar: n.antalAnsvar,
           stangdAt: new Date(omgang.andradAt),
@@ -119,7 +120,7 @@ export class PrognossakerhetService {
         const totaler = await this.totaler.totaler(ar, tillfalle);
         rader = totaler.namnder
           .filter((n) => n.budgetOre !== null && n.antalLamnade > 0 && (!omgang?.namnder || omgang.namnder.includes(n.kod)))
-          .map((n) => ({ namnd: n.kod, namn: n.namn, budgetOre: n.budgetOre!, prognosOre: n.nettokostnadOre }));
+          .map((n) => ({ namnd: n.kod, namn: n.namn, budgetOre: n.budgetOre!, prognosOre: n.helarsprognosOre ?? n.nettokostnadOre }));
         stangdAt = null;
       }
       rader.sort((a, b) => b.budgetOre - a.budgetOre || a.namnd.localeCompare(b.namnd));
