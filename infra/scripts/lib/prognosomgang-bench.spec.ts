@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { percentil, synligEfter } from './prognosomgang-bench.mjs';
 
-describe('synligEfter: when the stream listed each acknowledged submission', () => {
+describe('synligEfter: when the stream listed each acknowledged submission (no send time: from the acknowledgement)', () => {
   const k = (ansvar, andring, at) => ({ ansvar, andring, at });
   it.each([
     {
@@ -43,6 +43,24 @@ describe('synligEfter: when the stream listed each acknowledged submission', () 
     },
   ])('$namn', ({ kvitton, meddelanden, svar }) => {
     expect(synligEfter(kvitton, meddelanden)).toEqual(svar);
+  });
+});
+
+describe('synligEfter: from when the submission was sent, or from its acknowledgement', () => {
+  // Sent at 10, acknowledged at 40, listed by the stream at 30 (before the answer came back) and at 60.
+  const kvitton = [
+    { ansvar: 'A', andring: 1, skickat: 10, at: 40 },
+    { ansvar: 'B', andring: 1, skickat: 20, at: 50 },
+  ];
+  const meddelanden = [
+    { at: 30, andrade: [{ ansvar: 'A', andring: 1 }] },
+    { at: 60, andrade: [{ ansvar: 'B', andring: 1 }] },
+  ];
+  it.each([
+    { namn: 'submit-to-visible: from the moment it was sent', franKvitto: false, svar: [20, 40] },
+    { namn: 'from the acknowledgement: a listing before it counts as 0', franKvitto: true, svar: [0, 10] },
+  ])('$namn', ({ franKvitto, svar }) => {
+    expect(synligEfter(kvitton, meddelanden, { franKvitto })).toEqual(svar);
   });
 });
 
