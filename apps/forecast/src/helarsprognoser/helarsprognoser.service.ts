@@ -58,6 +58,7 @@ import { TROSKEL_ID, UppslagCache, type OrganisationVid } from './uppslag-cache.
 import {
   beslutskommentarSaknas,
   etag,
+  foregaendeOmgangensPrognos,
   hinderForAktor,
   hinderForOvergang,
   kommentarKravsMenSaknas,
@@ -574,20 +575,14 @@ async function kravEgnaProjekt(em: EntityManager, ansvar: string, rader: readonl
     });
 }
 
-/** The current forecast of the latest of the given tillfällen in which the ansvar has one. */
+/** The previous round's forecast as the roll-up counts it (`foregaendeOmgangensPrognos`). */
 async function senastIAret(
   em: EntityManager,
   ansvar: string,
   ar: number,
   tillfallen: readonly Prognostillfalle[],
 ): Promise<Helarsprognos | null> {
-  const alla = await em.find(Helarsprognos, { ansvar, ar, tillfalle: { $in: [...tillfallen] } }, { orderBy: { version: 'desc' } });
-  let basta: Helarsprognos | null = null;
-  for (const prognos of alla) {
-    const ordning = PROGNOSTILLFALLEN.indexOf(prognos.tillfalle);
-    if (!basta || ordning > PROGNOSTILLFALLEN.indexOf(basta.tillfalle)) basta = prognos;
-  }
-  return basta;
+  return foregaendeOmgangensPrognos(await em.find(Helarsprognos, { ansvar, ar, tillfalle: { $in: [...tillfallen] } }));
 }
 
 /** The required comment, measured against the ansvar's budget for the year as budget last published it. */

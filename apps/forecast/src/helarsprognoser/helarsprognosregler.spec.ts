@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beslutskommentarSaknas,
   etag,
+  foregaendeOmgangensPrognos,
   hinderForAktor,
   hinderForOvergang,
   kommentarKravsMenSaknas,
@@ -203,5 +204,39 @@ describe('the threshold for a required comment (500 000 kr or 5 % by default)', 
       kommentar: null,
     });
     expect(hinder).toMatchObject({ status: 422, fel: [{ field: 'kommentar' }] });
+  });
+});
+
+describe('the previous round’s forecast, as the roll-up counted it', () => {
+  const p = (tillfalle: 'april' | 'maj' | 'augusti', version: number, status: 'utkast' | 'klarmarkerad' | 'godkand' | 'aterskickad') => ({
+    tillfalle,
+    version,
+    status,
+  });
+  it.each([
+    { namn: 'no earlier forecast', prognoser: [], svar: null },
+    {
+      namn: 'the latest round’s klarmarkerade',
+      prognoser: [p('april', 1, 'godkand'), p('maj', 2, 'klarmarkerad')],
+      svar: p('maj', 2, 'klarmarkerad'),
+    },
+    {
+      namn: 'a later round left as utkast does not count: the one before',
+      prognoser: [p('april', 1, 'godkand'), p('maj', 2, 'utkast')],
+      svar: p('april', 1, 'godkand'),
+    },
+    {
+      namn: 'a round whose current version was sent back does not count',
+      prognoser: [p('april', 2, 'aterskickad'), p('april', 1, 'klarmarkerad')],
+      svar: null,
+    },
+    {
+      namn: 'the current version of a round, not an earlier one',
+      prognoser: [p('april', 1, 'klarmarkerad'), p('april', 3, 'godkand'), p('april', 2, 'utkast')],
+      svar: p('april', 3, 'godkand'),
+    },
+    { namn: 'only utkast anywhere', prognoser: [p('april', 1, 'utkast'), p('augusti', 2, 'utkast')], svar: null },
+  ])('$namn', ({ prognoser, svar }) => {
+    expect(foregaendeOmgangensPrognos(prognoser)).toEqual(svar);
   });
 });

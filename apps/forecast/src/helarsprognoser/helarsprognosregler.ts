@@ -1,4 +1,13 @@
-import { summeraRader, type PrognosRad, type PrognosSumma, type Prognosframsteg, type Prognosstatus } from '@tertial/contracts/prognos';
+import { RAKNAS_STATUSAR } from '@tertial/contracts/dto';
+import {
+  PROGNOSTILLFALLEN,
+  summeraRader,
+  type PrognosRad,
+  type PrognosSumma,
+  type Prognosframsteg,
+  type Prognosstatus,
+  type Prognostillfalle,
+} from '@tertial/contracts/prognos';
 import type { Hinder } from '@tertial/service-kit';
 
 const INGEN_BEHORIGHET: Hinder = { status: 403 };
@@ -230,4 +239,25 @@ export function senastePerAnsvar<T extends { readonly ansvar: string; readonly v
     if (!forra || forra.version < prognos.version) senaste.set(prognos.ansvar, prognos);
   }
   return [...senaste.values()].sort((a, b) => (a.ansvar < b.ansvar ? -1 : a.ansvar > b.ansvar ? 1 : 0));
+}
+
+/**
+ * The previous round's forecast of one ansvar, as the roll-up counted it: of its forecasts in earlier tillfällen of
+ * the year, the current version (the highest) of the latest tillfälle whose current version is klarmarkerad or
+ * godkänd. An utkast or a återskickad forecast was not in that round's figures; null when no earlier round has one.
+ */
+export function foregaendeOmgangensPrognos<
+  T extends { readonly tillfalle: Prognostillfalle; readonly version: number; readonly status: Prognosstatus },
+>(prognoser: readonly T[]): T | null {
+  const aktuella = new Map<Prognostillfalle, T>();
+  for (const prognos of prognoser) {
+    const forra = aktuella.get(prognos.tillfalle);
+    if (!forra || forra.version < prognos.version) aktuella.set(prognos.tillfalle, prognos);
+  }
+  let basta: T | null = null;
+  for (const prognos of aktuella.values()) {
+    if (!(RAKNAS_STATUSAR as readonly Prognosstatus[]).includes(prognos.status)) continue;
+    if (!basta || PROGNOSTILLFALLEN.indexOf(prognos.tillfalle) > PROGNOSTILLFALLEN.indexOf(basta.tillfalle)) basta = prognos;
+  }
+  return basta;
 }
