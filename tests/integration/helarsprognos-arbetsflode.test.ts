@@ -368,6 +368,12 @@ describe('bad input is refused with a problem naming the field, and nothing is s
     expect(rattad).toMatchObject({ status: 200, body: { version: 5, status: 'klarmarkerad' } });
     // The other ansvar stays locked.
     expect((await spara({ rader: RADER, kommentar: 'x' }, '"2-2"', ANNAN_CHEF, ANNAT_ANSVAR)).status).toBe(409);
+    // Closing the round again is refused: it would take the reopening back.
+    const igen = await api.json<Problem>(`/api/forecast/omgangar/${AR}/${TILLFALLE}/stang`, { method: 'POST' });
+    expect(igen.status).toBe(409);
+    expect(faltI(igen.body)).toEqual(['tillfalle']);
+    const etagNu = `"${rattad.body.version}-${rattad.body.andring}"`;
+    expect((await spara({ rader: RADER, kommentar: 'Rättad igen', klarmarkerad: true }, etagNu)).status).toBe(200);
 
     const logg = await api.json<{ handling: string; anvandare: string }[]>(
       `/api/forecast/andringslogg?objektTyp=ansvar&objektId=${ANSVAR}`,

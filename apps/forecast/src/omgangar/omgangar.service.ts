@@ -7,7 +7,7 @@ import { addToOutbox, avvisa, avvisaVid, loggaAndring, OrganisationReplica, Outb
 import type { z } from 'zod';
 
 import { UppslagCache } from '../helarsprognoser/uppslag-cache.js';
-import { hinderForForlangning, ingenSadanOmgang, provaOppning } from './omgangsregler.js';
+import { hinderForForlangning, hinderForStangning, ingenSadanOmgang, provaOppning } from './omgangsregler.js';
 import { Prognosomgang } from './prognosomgang.entity.js';
 
 type Andring = 'oppnad' | 'forlangd' | 'stangd';
@@ -75,6 +75,7 @@ export class OmgangarService {
   async stang(ar: number, tillfalle: Prognostillfalle, principal: Principal, correlationId: string): Promise<PrognosomgangDto> {
     return this.andra(ar, tillfalle, 'stangd', principal, correlationId, async (_em, omgang) => {
       if (!omgang) return avvisa(ingenSadanOmgang(ar, tillfalle));
+      avvisaVid(hinderForStangning(omgang));
       return Object.assign(omgang, { status: 'stangd' as const, stangdAt: new Date(), andring: omgang.andring + 1 });
     });
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { hinderForAndringIOmgang, hinderForAteroppning, hinderForForlangning, provaOppning, type Omgang } from './omgangsregler.js';
+import {
+  hinderForAndringIOmgang,
+  hinderForAteroppning,
+  hinderForForlangning,
+  hinderForStangning,
+  provaOppning,
+  type Omgang,
+} from './omgangsregler.js';
 
 const NU = new Date('2026-09-10T12:00:00Z');
 const OMGANG: Omgang = {
@@ -83,5 +90,16 @@ describe('whether a forecast may change in its round', () => {
     ['a round never opened has nothing to reopen', null, 409],
   ] as const)('%s', (_, omgang, status) => {
     expect(hinderForAteroppning(omgang, 2026, 'augusti')?.status ?? null).toBe(status);
+  });
+});
+
+describe('closing a round', () => {
+  it.each([
+    { namn: 'an open round closes', omgang: OMGANG, svar: null },
+    { namn: 'a closed round is not closed again (409 naming tillfalle)', omgang: STANGD, svar: 409 },
+  ])('$namn', ({ omgang, svar }) => {
+    const hinder = hinderForStangning(omgang);
+    expect(hinder?.status ?? null).toBe(svar);
+    if (hinder) expect(hinder).toMatchObject({ fel: [{ field: 'tillfalle' }] });
   });
 });

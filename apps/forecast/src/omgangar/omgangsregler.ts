@@ -49,6 +49,20 @@ export function hinderForForlangning(omgang: Omgang, deadline: Date, nu: Date): 
   };
 }
 
+/**
+ * A round is closed once: closing it again would stamp a new close time and so take back every ansvar reopened since
+ * the first close, unasked. A round reopened as a whole (opened again) may be closed again.
+ */
+export function hinderForStangning(omgang: Pick<Omgang, 'ar' | 'tillfalle' | 'status'>): Hinder | null {
+  if (omgang.status !== 'stangd') return null;
+  return {
+    status: 409,
+    title: 'Prognosomgången är redan stängd',
+    detail: `Prognosomgången ${omgang.tillfalle} ${omgang.ar} är redan stängd; ett återöppnat ansvar stängs inte av en ny stängning.`,
+    fel: [{ field: 'tillfalle', message: 'omgången är redan stängd' }],
+  };
+}
+
 function oppenKravs(omgang: Pick<Omgang, 'ar' | 'tillfalle' | 'status'>): Hinder {
   return {
     status: 409,
