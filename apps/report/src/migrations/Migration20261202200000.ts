@@ -14,7 +14,7 @@ export class Migration20261202200000 extends DialectMigration {
         `create table "senaste_tillstand" ("slag" varchar(30) not null, "nyckel" varchar(200) not null, "occurred_ms" bigint not null, primary key ("slag", "nyckel"));`,
       ],
       sqlite: [
-        'create table `senaste_tillstand` (`slag` text not null, `nyckel` text not null, `occurred_ms` integer not null, primary key (`slag`, `nyckel`));',
+        'create table `senaste_tillstand` (`slag` text not null, `nyckel` text not null, `occurred_ms` bigint not null, primary key (`slag`, `nyckel`));',
       ],
     });
   }
