@@ -2,7 +2,7 @@
 // gateway with the dashboard, loads the demo data and prints the one URL to open. It looks after what it started:
 // a service, the gateway or the broker that dies is started again (lib/supervisor.mjs). Ctrl-C stops all of it.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { ensureKafka } from './lib/kafka.mjs';
@@ -50,7 +50,10 @@ function recordRun({ stopping = false } = {}) {
     ),
     stopping,
   };
-  writeFileSync(runFile, `${JSON.stringify(state, null, 2)}\n`);
+  // Written whole and renamed into place: the supervisor rewrites it while others (the fault suite, a second
+  // `npm start`) read it, and a reader must never see it half-written.
+  writeFileSync(`${runFile}.${process.pid}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(`${runFile}.${process.pid}.tmp`, runFile);
 }
 
 log('building (Nx reuses what has not changed)');
