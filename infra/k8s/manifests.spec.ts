@@ -37,7 +37,7 @@ function validate(args: string[], input?: string): { status: number; output: str
 
 describe('the Kubernetes manifests in infra/k8s', () => {
   it.skipIf(withTools(false))(
-    "are valid for Kubernetes 1.37 and for Strimzi's and CloudNativePG's CRDs, with two replicas, probes and a PodDisruptionBudget each",
+    "are valid for Kubernetes 1.37 and for Strimzi's and CloudNativePG's CRDs, with two replicas (the report service one), probes and a PodDisruptionBudget each",
     () => {
       const files = readdirSync(BASE)
         .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
