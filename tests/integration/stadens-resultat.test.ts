@@ -47,8 +47,9 @@ const [A1, A2] = ALLA_ANSVAR.map((node) => node.kod) as [string, string];
 const RUBRIK =
   'ar;arets_resultat;samtliga_realisationsvinster;realisationsvinster_undantag;realisationsforluster_undantag;orealiserade_forluster_vardepapper;aterforing_orealiserade_forluster;till_rur;fran_rur';
 /**
- * 2040 clears whatever deficit came before (also a demo year whose bokslut arrived before its finance lines, a
- * deficit of billions); 2041 is a deficit of 50 mnkr that 2042 restores 20 of.
+ * 2040 clears whatever deficit came before; 2041 is a deficit of 50 mnkr that 2042 restores 20 of. (A closed year
+ * whose finance lines are not in yet, the demo's 2025 before the report service has sized them, stays out of the
+ * history: without skatteintäkter its result would be a deficit of billions.)
  */
 const HISTORIK = `${RUBRIK};resultat_efter_justeringar;balanskravsresultat
 2040;100 000 000 000,00;0;0;0;0;0;0;0;100 000 000 000;100 000 000 000
@@ -341,6 +342,90 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
   });
 });
 
+describe('a closed year counts only once its finance lines are in', () => {
+  // 2048 is also an imported year; 2050 is not.
+  const sattFinansrader = (ar: number, rader: { rad: string; beloppOre: number }[]) =>
+    api.json(`/api/report/finansrader/${ar}/bokslut`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rader: rader.map((rad) => ({ ...rad, kalla: '' })) }),
+    });
+  const bokslutskolumn = async (ar: number) => {
+    const { body } = await api.json<Resultatrakning>(`/api/report/resultatrakning?ar=${ar}`);
+    const k = body.kolumner.findIndex((kolumn) => kolumn.tillfalle === 'bokslut');
+    return { kolumn: body.kolumner[k]!, aretsResultat: body.rader.find((rad) => rad.kod === 'arets-resultat')!.belopp[k] };
+  };
+  const historiken = async (ar: number) =>
+    (await api.json<BalanskravOversikt>(`/api/report/balanskrav?ar=${ar}`)).body.historik.find((rad) => rad.ar === ar);
+  const stang = (ar: number) =>
+    kafka.produce(
+      bokslutFaststallt.topic,
+      [bokslut('SN', [{ ansvar: A1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 9 * MNKR }], { ar, antalNamnder: 1 })].map(
+        (e) => ({ key: e.key, value: JSON.stringify(e) }),
+      ),
+    );
+
+  it('without skatteintäkter and generella statsbidrag the bokslut has no result, the imported year stays and the utredning says why', async () => {
+    expect((await importera(`${RUBRIK}\n2048;12 000 000;0;0;0;0;0;0;0\n`)).body.status).toBe('importerad');
+    await stang(2048);
+    // The bokslut has arrived once its nämnd shows in the column's elimination.
+    const utan = await eventually(
+      () => bokslutskolumn(2048),
+      (svar) => svar.kolumn.eliminering.namnder.length === 1,
+    );
+    expect(utan).toMatchObject({ kolumn: { finns: false }, aretsResultat: null });
+    const utredning = await api.json<Balanskravsutredning>('/api/report/balanskrav/2048/bokslut');
+    expect(utredning.status).toBe(200);
+    expect(utredning.body.kalla).toBe('historik');
+    expect(utredning.body.rader[0]).toEqual({ kod: 'arets-resultat', namn: 'Årets resultat', beloppOre: 12 * MNKR });
+    expect(utredning.body.meddelanden).toContain(
+      '2048: bokslutets finansrader (skatteintäkter och generella statsbidrag) saknas; bokslutet räknas inte i balanskravet förrän de är inlagda, det importerade året används så länge.',
+    );
+    expect(await historiken(2048)).toMatchObject({ kalla: 'historik', aretsResultatOre: 12 * MNKR });
+    expect((await importera(`${RUBRIK}\n2048;12 000 000;0;0;0;0;0;0;0\n`, true)).body.ar).toMatchObject([
+      { ar: 2048, bokslutGaller: false },
+    ]);
+
+    // Skatteintäkter alone are not enough.
+    expect((await sattFinansrader(2048, [{ rad: 'skatteintakter', beloppOre: 7 * MNKR }])).status).toBe(200);
+    expect((await bokslutskolumn(2048)).kolumn.finns).toBe(false);
+    expect((await historiken(2048))?.kalla).toBe('historik');
+
+    expect(
+      (
+        await sattFinansrader(2048, [
+          { rad: 'skatteintakter', beloppOre: 7 * MNKR },
+          { rad: 'generella-statsbidrag', beloppOre: 3 * MNKR },
+        ])
+      ).status,
+    ).toBe(200);
+    expect(await bokslutskolumn(2048)).toMatchObject({ kolumn: { finns: true }, aretsResultat: 1 * MNKR });
+    const med = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2048/bokslut')).body;
+    expect(med).toMatchObject({
+      kalla: 'bokslut',
+      meddelanden: ['2048: Tertials fastställda bokslut används i stället för det importerade året.'],
+    });
+    expect(med.rader[0]).toEqual({ kod: 'arets-resultat', namn: 'Årets resultat', beloppOre: 1 * MNKR });
+    expect(await historiken(2048)).toMatchObject({ kalla: 'bokslut', aretsResultatOre: 1 * MNKR });
+  });
+
+  it('a closed year with no imported year has no utredning until then, and the 404 says why', async () => {
+    await stang(2050);
+    await eventually(
+      () => bokslutskolumn(2050),
+      (svar) => svar.kolumn.eliminering.namnder.length === 1,
+    );
+    const svar = await api.json<Problem>('/api/report/balanskrav/2050/bokslut');
+    expect(svar.status).toBe(404);
+    expect(svar.contentType).toContain('application/problem+json');
+    expect(svar.body.detail).toBe(
+      '2050: bokslutets finansrader (skatteintäkter och generella statsbidrag) saknas; bokslutet räknas inte i balanskravet förrän de är inlagda.',
+    );
+    expect(await historiken(2050)).toBeUndefined();
+    expect((await api.json<BalanskravOversikt>('/api/report/balanskrav?ar=2050')).status).toBe(200);
+  });
+});
+
 describe('which accounts are internal comes from the kontoplan', () => {
   type Interna = { intervall: InterntKontointervall[] } & Pick<Partial<Problem>, 'errors'>;
   const put = (path: string, body: unknown) =>
@@ -371,6 +456,19 @@ describe('which accounts are internal comes from the kontoplan', () => {
   });
 
   it('marking internal rents internal in the kontoplan eliminates them from the closed year, on both sides', async () => {
+    const finansrader = [
+      { rad: 'skatteintakter', beloppOre: 4 * MNKR, kalla: '' },
+      { rad: 'generella-statsbidrag', beloppOre: 1 * MNKR, kalla: '' },
+    ];
+    expect(
+      (
+        await api.json('/api/report/finansrader/2045/bokslut', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ rader: finansrader }),
+        })
+      ).status,
+    ).toBe(200);
     await kafka.produce(
       bokslutFaststallt.topic,
       [
