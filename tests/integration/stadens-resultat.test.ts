@@ -426,6 +426,37 @@ describe('a closed year counts only once its finance lines are in', () => {
   });
 });
 
+describe('an imported year is taken as published', () => {
+  it('a RUR movement on a year known only from the file is refused with 409 naming ar, and nothing is stored', async () => {
+    expect((await importera(`${RUBRIK}\n2049;40 000 000;0;0;0;0;0;0;0\n`)).body.status).toBe('importerad');
+    const fore = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2049/bokslut')).body;
+    expect(fore.kalla).toBe('historik');
+    const svar = await api.json<Problem>('/api/report/balanskrav/2049/bokslut/justeringar', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        samtligaRealisationsvinsterOre: 0,
+        realisationsvinsterUndantagOre: 0,
+        realisationsforlusterUndantagOre: 0,
+        orealiseradeForlusterOre: 0,
+        aterforingOrealiseradeForlusterOre: 0,
+        tillRurOre: -10 * MNKR,
+        franRurOre: 0,
+      }),
+    });
+    expect(svar.status).toBe(409);
+    expect(svar.contentType).toContain('application/problem+json');
+    expect(svar.body.errors).toEqual([{ field: 'ar', message: expect.stringMatching(/^2049 är ett importerat, publicerat år/) }]);
+    expect((await api.json<Balanskravsutredning>('/api/report/balanskrav/2049/bokslut')).body).toEqual(fore);
+    expect(
+      (await api.json<BalanskravOversikt>('/api/report/balanskrav?ar=2049')).body.historik.find((rad) => rad.ar === 2049),
+    ).toMatchObject({
+      kalla: 'historik',
+      tillRurOre: 0,
+    });
+  });
+});
+
 describe('which accounts are internal comes from the kontoplan', () => {
   type Interna = { intervall: InterntKontointervall[] } & Pick<Partial<Problem>, 'errors'>;
   const put = (path: string, body: unknown) =>

@@ -228,6 +228,7 @@ export class ResultatController {
   @ApiOkResponse({ schema: openApiSchema(balanskravsutredningSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   sattJusteringar(
     @Param() params: unknown,

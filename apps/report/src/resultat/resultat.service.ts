@@ -627,7 +627,8 @@ export class ResultatService {
 
   /**
    * The adjustments and RUR movement proposed for a year's forecast or bokslut. A movement that breaks one of the
-   * city's RUR rules is refused with the rule named, and nothing is stored.
+   * city's RUR rules is refused with the rule named, and nothing is stored. A year known only from the imported file
+   * is taken as published: its bokslut cannot be adjusted here (409), only imported again.
    */
   async sattJusteringar(
     ar: number,
@@ -642,6 +643,10 @@ export class ResultatService {
       const { ar: kanda } = await this.kandaAr(em, ar, tabell);
       const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
       const kand = kanda.find((rad) => rad.ar === ar);
+      if (tillfalle === 'bokslut' && kand?.kalla === 'historik') {
+        const detalj = `${ar} är ett importerat, publicerat år: dess justeringar och rörelser i resultatutjämningsreserven tas som de publicerades och ändras genom att året importeras på nytt.`;
+        throw new ProblemException(409, 'Året är importerat', detalj, [{ field: 'ar', message: detalj }]);
+      }
       if (!kolumn.finns && !(tillfalle === 'bokslut' && kand))
         throw new ProblemException(
           404,
