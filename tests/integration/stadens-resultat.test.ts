@@ -173,6 +173,11 @@ describe('earlier years of the balanskrav from a file', () => {
     const avvisad = await cli('import-balanskrav', dalig);
     expect(avvisad.code).toBe(1);
     expect(avvisad.stderr).toContain('rad 3 ar: året 2043 finns redan på rad 2');
+    // Used wrongly: 2, as the help says, not 1 (refused).
+    const saknas = await cli('import-balanskrav', '/finns/inte/balanskrav.csv');
+    expect(saknas).toMatchObject({ code: 2, stderr: expect.stringContaining('Filen /finns/inte/balanskrav.csv kunde inte läsas') });
+    expect((await cli('import-balanskrav', bra, '--torrkorning')).code).toBe(2);
+    expect((await cli('balanskrav', '--ar', '2044', '--manad', '3')).code).toBe(2);
   });
 });
 
