@@ -537,6 +537,42 @@ describe('which accounts are internal comes from the kontoplan', () => {
     expect(rader).toMatchObject({ 'verksamhetens-intakter': 1 * MNKR, 'verksamhetens-kostnader': -5 * MNKR });
   });
 
+  it("moving a range in the account → row table moves the closed year's amounts to that row, and restoring the table moves them back", async () => {
+    const tabell = (await api.json<ResultatradIntervall[]>('/api/report/resultatrakning/kontomappning')).body;
+    const fore = await bokslutskolumn();
+    // 3100–3199 (the bokslut's 1 mnkr on 3110) out of verksamhetens intäkter into finansiella intäkter.
+    const flyttad = tabell.flatMap((rad) =>
+      rad.fran <= 3110 && 3110 <= rad.till
+        ? [
+            { fran: rad.fran, till: 3099, rad: rad.rad },
+            { fran: 3100, till: 3199, rad: 'finansiella-intakter' as const },
+            { fran: 3200, till: rad.till, rad: rad.rad },
+          ].filter((del) => del.fran <= del.till)
+        : [rad],
+    );
+    try {
+      const satt = await put('/api/report/resultatrakning/kontomappning', { intervall: flyttad });
+      expect(satt.status).toBe(200);
+      expect((await api.json<ResultatradIntervall[]>('/api/report/resultatrakning/kontomappning')).body).toContainEqual({
+        fran: 3100,
+        till: 3199,
+        rad: 'finansiella-intakter',
+      });
+      const { rader } = await bokslutskolumn();
+      expect(rader).toEqual({
+        ...fore.rader,
+        'verksamhetens-intakter': fore.rader['verksamhetens-intakter']! - 1 * MNKR,
+        'verksamhetens-nettokostnader': fore.rader['verksamhetens-nettokostnader']! - 1 * MNKR,
+        'verksamhetens-resultat': fore.rader['verksamhetens-resultat']! - 1 * MNKR,
+        'finansiella-intakter': fore.rader['finansiella-intakter']! + 1 * MNKR,
+      });
+    } finally {
+      expect((await put('/api/report/resultatrakning/kontomappning', { intervall: tabell })).status).toBe(200);
+    }
+    expect((await api.json<ResultatradIntervall[]>('/api/report/resultatrakning/kontomappning')).body).toEqual(tabell);
+    expect((await bokslutskolumn()).rader).toEqual(fore.rader);
+  });
+
   it.each([
     [
       'overlapping ranges in the kontoplan',
