@@ -812,3 +812,37 @@ describe("budget and forecasts eliminate internal transactions by each nämnd's 
     expect(budgetkolumn.rader['verksamhetens-kostnader']).toBe(-100_000_000);
   });
 });
+
+describe("the demo city's closed 2025", () => {
+  it('has a bokslut whose årets resultat is a plausible 1–6 % of skatteintäkter, and that restores the rest of the 2023 deficit', async () => {
+    // The demo loader enters the finance lines once the budget service's 2026 budget has settled: up to minutes.
+    const { body } = await eventually(
+      () => api.json<Resultatrakning>('/api/report/resultatrakning?ar=2025'),
+      (svar) => svar.body.kolumner.find((kolumn) => kolumn.tillfalle === 'bokslut')?.finns === true,
+      180_000,
+    );
+    const k = body.kolumner.findIndex((kolumn) => kolumn.tillfalle === 'bokslut');
+    const belopp = (kod: string) => body.rader.find((rad) => rad.kod === kod)!.belopp[k]!;
+    const andel = belopp('arets-resultat') / belopp('skatteintakter');
+    expect(andel).toBeGreaterThanOrEqual(0.01);
+    expect(andel).toBeLessThanOrEqual(0.06);
+
+    // README: the 2023 deficit of 64,5 mnkr, 23,9 restored in 2024 and the remaining 40,6 by the closed 2025.
+    const { body: oversikt } = await api.json<BalanskravOversikt>('/api/report/balanskrav?ar=2025');
+    expect(oversikt.historik.find((rad) => rad.ar === 2025)).toMatchObject({
+      kalla: 'bokslut',
+      aretsResultatOre: belopp('arets-resultat'),
+    });
+    expect(oversikt.underskott.find((rad) => rad.ar === 2023)).toEqual({
+      ar: 2023,
+      underskottOre: mnkr(64.5),
+      aterstalltOre: mnkr(64.5),
+      kvarOre: 0,
+      senastAr: 2026,
+      aterstallningar: [
+        { ar: 2024, beloppOre: mnkr(23.9) },
+        { ar: 2025, beloppOre: mnkr(40.6) },
+      ],
+    });
+  }, 200_000);
+});
