@@ -307,7 +307,10 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
     );
     const { body } = await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut');
     expect(body.kalla).toBe('bokslut');
-    expect(body.meddelanden).toEqual(['2044: Tertials fastställda bokslut används i stället för det importerade året.']);
+    // Only the year's own: the demo's 2025 may still wait for its finance lines, and its utredningar would say so.
+    expect(body.meddelanden.filter((meddelande) => meddelande.startsWith('2044:'))).toEqual([
+      '2044: Tertials fastställda bokslut används i stället för det importerade året.',
+    ]);
     expect(body.rader.map((rad) => [rad.kod, rad.beloppOre])).toEqual([
       ['arets-resultat', mnkr(1.35)],
       ['samtliga-realisationsvinster', 0],
@@ -406,10 +409,10 @@ describe('a closed year counts only once its finance lines are in', () => {
     ).toBe(200);
     expect(await bokslutskolumn(2048)).toMatchObject({ kolumn: { finns: true }, aretsResultat: 1 * MNKR });
     const med = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2048/bokslut')).body;
-    expect(med).toMatchObject({
-      kalla: 'bokslut',
-      meddelanden: ['2048: Tertials fastställda bokslut används i stället för det importerade året.'],
-    });
+    expect(med.kalla).toBe('bokslut');
+    expect(med.meddelanden.filter((meddelande) => meddelande.startsWith('2048:'))).toEqual([
+      '2048: Tertials fastställda bokslut används i stället för det importerade året.',
+    ]);
     expect(med.rader[0]).toEqual({ kod: 'arets-resultat', namn: 'Årets resultat', beloppOre: 1 * MNKR });
     expect(await historiken(2048)).toMatchObject({ kalla: 'bokslut', aretsResultatOre: 1 * MNKR });
   });
