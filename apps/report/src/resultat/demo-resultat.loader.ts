@@ -41,7 +41,10 @@ export const DEMO_RUR_REGLER: RurRegler = {
   ],
 };
 
-/** The finance function's lines as shares of the nämnder's net cost, chosen so the result is about 2 % of skatter och bidrag. */
+/**
+ * The finance function's lines as shares of the nämnder's net cost, chosen so the result is about 2 % of skatter och
+ * bidrag before the elimination: taking out the nämnder's internränta (about 150 mnkr) raises the shown result by that.
+ */
 export function demoFinansrader(nettokostnadOre: number): Record<FinansradKod, number> {
   const avrunda = (ore: number) => Math.round(ore / (MNKR / 10)) * (MNKR / 10);
   const pensioner = avrunda(nettokostnadOre * 0.03);

@@ -214,12 +214,7 @@ export class ResultatController {
   async utredning(@Param() params: unknown) {
     const { ar, tillfalle } = parseRequest(balanskravParams, params, 'Ogiltig fråga');
     const utredning = await this.resultat.utredning(ar, tillfalle);
-    if (!utredning)
-      throw new ProblemException(
-        404,
-        'Ingen utredning',
-        tillfalle === 'bokslut' ? `${ar} har varken fastställt bokslut eller importerat år.` : `${ar} har ingen prognos i ${tillfalle}.`,
-      );
+    if (!utredning) throw new ProblemException(404, 'Ingen utredning', await this.resultat.ingenUtredning(ar, tillfalle));
     return utredning;
   }
 
@@ -233,6 +228,7 @@ export class ResultatController {
   @ApiOkResponse({ schema: openApiSchema(balanskravsutredningSchema) })
   @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
   @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
   sattJusteringar(
     @Param() params: unknown,

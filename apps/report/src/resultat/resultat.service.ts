@@ -105,7 +105,16 @@ interface Kolumn {
   kallor: { rad: Finansrad['rad']; kalla: string }[];
   /** `konton`: the bokslut's own internal accounts; `andel`: estimated by a closed year's shares; `inget`: no closed year to go by. */
   eliminering: { metod: Elimineringsmetod; namnder: NamndensEliminering[] };
+  /** Bokslut only: every nämnd's bokslut is in, but not the finance function's lines the result cannot do without. */
+  saknarFinansrader?: boolean;
 }
+
+/** A bokslut counts only with these finance lines: without them the city's result is the nämnder's net cost, billions short. */
+const BOKSLUTETS_FINANSRADER: readonly Finansrad['rad'][] = ['skatteintakter', 'generella-statsbidrag'];
+
+/** What the balanskrav says while a closed year waits for its finance lines. */
+const saknarFinansraderMeddelande = (ar: number, importerat: boolean) =>
+  `${ar}: bokslutets finansrader (skatteintäkter och generella statsbidrag) saknas; bokslutet räknas inte i balanskravet förrän de är inlagda${importerat ? ', det importerade året används så länge' : ''}.`;
 
 /** The table from accounts to rows, and the kontoplan's internal accounts. */
 interface Kontotabeller {
@@ -314,7 +323,8 @@ export class ResultatService {
     const kallor = finansrader.filter((rad) => rad.kalla !== '').map(({ rad, kalla }) => ({ rad, kalla }));
     if (tillfalle === 'bokslut') {
       const bokslut = await em.find(BokslutNamnd, { ar }, { orderBy: { namnd: 'asc' } });
-      const finns = bokslut.length > 0 && bokslut.length >= Math.max(...bokslut.map((namnd) => namnd.antalNamnder));
+      const allaNamnder = bokslut.length > 0 && bokslut.length >= Math.max(...bokslut.map((namnd) => namnd.antalNamnder));
+      const finansraderna = BOKSLUTETS_FINANSRADER.every((kod) => finansrader.some((rad) => rad.rad === kod));
       const { rader } = radbeloppFranKonton(
         bokslut.flatMap((namnd) => namnd.konton),
         tabell.rader,
@@ -330,7 +340,14 @@ export class ResultatService {
           underlag: 'bokslut' as const,
         };
       });
-      return { tillfalle, finns, rader: laggTillFinansrader(rader, finansrader), kallor, eliminering: { metod: 'konton', namnder } };
+      return {
+        tillfalle,
+        finns: allaNamnder && finansraderna,
+        saknarFinansrader: allaNamnder && !finansraderna,
+        rader: laggTillFinansrader(rader, finansrader),
+        kallor,
+        eliminering: { metod: 'konton', namnder },
+      };
     }
     const andelar = await underlag();
     const elimineradeRader = (belopp: NamndensBelopp[]): { rader: Radbelopp; eliminering: Kolumn['eliminering'] } => {
@@ -448,16 +465,27 @@ export class ResultatService {
     };
   }
 
-  /** Every year the balanskrav knows up to and including `tom`: imported years, replaced by a closed bokslut where there is one. */
-  private async kandaAr(em: EntityManager, tom: number, tabell: Kontotabeller): Promise<{ ar: KandAr[]; meddelanden: string[] }> {
+  /**
+   * Every year the balanskrav knows up to and including `tom`: imported years, replaced by a closed bokslut where there
+   * is one. A bokslut still waiting for its finance lines stays out (an imported year of it stays in), and `ofullstandiga`
+   * says so.
+   */
+  private async kandaAr(
+    em: EntityManager,
+    tom: number,
+    tabell: Kontotabeller,
+  ): Promise<{ ar: KandAr[]; meddelanden: string[]; ofullstandiga: { ar: number; meddelande: string }[] }> {
     const historik = await em.find(BalanskravHistorik, { ar: { $lte: tom } });
     const bokslutAr = [...new Set((await em.find(BokslutNamnd, { ar: { $lte: tom } })).map((rad) => rad.ar))];
     const ar = new Map<number, KandAr>();
     const meddelanden: string[] = [];
+    const ofullstandiga: { ar: number; meddelande: string }[] = [];
     for (const rad of historik)
       ar.set(rad.ar, { ar: rad.ar, aretsResultatOre: rad.aretsResultatOre, ...justeringarAv(rad), kalla: 'historik' });
     for (const bokslutsar of bokslutAr) {
       const kolumn = await this.kolumn(em, bokslutsar, 'bokslut', tabell);
+      if (kolumn.saknarFinansrader)
+        ofullstandiga.push({ ar: bokslutsar, meddelande: saknarFinansraderMeddelande(bokslutsar, ar.has(bokslutsar)) });
       if (!kolumn.finns) continue;
       const aretsResultat = stallUpp(kolumn.rader).find((rad) => rad.kod === 'arets-resultat')!.beloppOre;
       const justering = await em.findOne(BalanskravJustering, { ar: bokslutsar, tillfalle: 'bokslut' });
@@ -470,7 +498,7 @@ export class ResultatService {
         kalla: 'bokslut',
       });
     }
-    return { ar: [...ar.values()].sort((a, b) => a.ar - b.ar), meddelanden };
+    return { ar: [...ar.values()].sort((a, b) => a.ar - b.ar), meddelanden, ofullstandiga };
   }
 
   /** The year's figures for a tillfälle: a round's forecast, or the bokslut (Tertial's own or an imported year). */
@@ -505,7 +533,7 @@ export class ResultatService {
   ): Promise<Balanskravsutredning | null> {
     const regler = await this.regler(em);
     const tabell = await this.kontotabeller(em);
-    const { ar: kanda, meddelanden } = await this.kandaAr(em, ar, tabell);
+    const { ar: kanda, meddelanden, ofullstandiga } = await this.kandaAr(em, ar, tabell);
     const siffror = await this.aretsSiffror(em, ar, tillfalle, tabell, kanda);
     if (!siffror) return null;
     const tidigare = kanda.filter((rad) => rad.ar < ar);
@@ -522,6 +550,8 @@ export class ResultatService {
       kalla: siffror.kalla,
       meddelanden: [
         ...meddelanden.filter((meddelande) => meddelande.startsWith(`${ar}:`)),
+        // A closed year without its finance lines, this one or an earlier one: the deficit history lacks it.
+        ...ofullstandiga.map((rad) => rad.meddelande),
         ...(siffror.kalla === 'historik' ? [`${ar}: utredningen är det importerade, publicerade året.`] : []),
       ],
       rader: [
@@ -560,6 +590,14 @@ export class ResultatService {
     };
   }
 
+  /** Why a year has no utredning for a tillfälle, for the 404: a closed year may wait for its finance lines. */
+  async ingenUtredning(ar: number, tillfalle: BalanskravTillfalle): Promise<string> {
+    if (tillfalle !== 'bokslut') return `${ar} har ingen prognos i ${tillfalle}.`;
+    const em = this.orm.em.fork();
+    const kolumn = await this.kolumn(em, ar, 'bokslut', await this.kontotabeller(em));
+    return kolumn.saknarFinansrader ? saknarFinansraderMeddelande(ar, false) : `${ar} har varken fastställt bokslut eller importerat år.`;
+  }
+
   async oversikt(ar: number): Promise<BalanskravOversikt> {
     const em = this.orm.em.fork();
     const regler = await this.regler(em);
@@ -589,7 +627,8 @@ export class ResultatService {
 
   /**
    * The adjustments and RUR movement proposed for a year's forecast or bokslut. A movement that breaks one of the
-   * city's RUR rules is refused with the rule named, and nothing is stored.
+   * city's RUR rules is refused with the rule named, and nothing is stored. A year known only from the imported file
+   * is taken as published: its bokslut cannot be adjusted here (409), only imported again.
    */
   async sattJusteringar(
     ar: number,
@@ -604,6 +643,10 @@ export class ResultatService {
       const { ar: kanda } = await this.kandaAr(em, ar, tabell);
       const kolumn = await this.kolumn(em, ar, tillfalle, tabell);
       const kand = kanda.find((rad) => rad.ar === ar);
+      if (tillfalle === 'bokslut' && kand?.kalla === 'historik') {
+        const detalj = `${ar} är ett importerat, publicerat år: dess justeringar och rörelser i resultatutjämningsreserven tas som de publicerades och ändras genom att året importeras på nytt.`;
+        throw new ProblemException(409, 'Året är importerat', detalj, [{ field: 'ar', message: detalj }]);
+      }
       if (!kolumn.finns && !(tillfalle === 'bokslut' && kand))
         throw new ProblemException(
           404,

@@ -57,31 +57,92 @@ const flaggor = {
   token: { type: 'string', default: process.env.TERTIAL_TOKEN },
 } as const;
 
-export async function importBalanskrav(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...flaggor, 'dry-run': { type: 'boolean', default: false } },
-  });
+/** Exit status 2 for the help's "used wrongly or Tertial unreachable"; 1 is kept for what Tertial refused. */
+class FelAnvant extends Error {}
+
+/** The flags, or the help with what was wrong (an unknown flag, a value missing) as "used wrongly". */
+function tolka<T>(las: () => T, hjalp: string): T {
+  try {
+    return las();
+  } catch (error) {
+    throw new FelAnvant(`${(error as Error).message}\n\n${hjalp}`);
+  }
+}
+
+/** A call to Tertial; one that does not reach it (refused, no such host, a bad --url) is "unreachable". */
+async function anropa(url: URL | string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const orsak = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new FelAnvant(`Tertial kunde inte nås på ${String(url)}: ${orsak}. Ange rätt adress med --url eller TERTIAL_URL.`);
+  }
+}
+
+/** The address on Tertial; a --url that is no URL is "used wrongly". */
+function adress(sokvag: string, bas: string | undefined): URL {
+  try {
+    return new URL(sokvag, bas);
+  } catch {
+    throw new FelAnvant(`--url ${bas ?? ''} är ingen adress (till exempel http://localhost:8080).`);
+  }
+}
+
+/** A body that is not JSON (a proxy's error page): Tertial did not answer. */
+async function lasJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new FelAnvant(`Tertial svarade inte (${response.status}): ${text.slice(0, 200)}`);
+  }
+}
+
+/** Runs a command, turning "used wrongly" and "unreachable" into exit status 2 with the message, as the help says. */
+async function medStatus2(kor: () => Promise<number>): Promise<number> {
+  try {
+    return await kor();
+  } catch (error) {
+    if (!(error instanceof FelAnvant)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+}
+
+export function importBalanskrav(argv: string[]): Promise<number> {
+  return medStatus2(() => importera(argv));
+}
+
+async function importera(argv: string[]): Promise<number> {
+  const { values, positionals } = tolka(
+    () => parseArgs({ args: argv, allowPositionals: true, options: { ...flaggor, 'dry-run': { type: 'boolean', default: false } } }),
+    importBalanskravHelp,
+  );
   const [fil] = positionals;
   if (!fil || positionals.length > 1) {
     console.error(importBalanskravHelp);
     return 2;
   }
   const path = resolve(fil);
-  const url = new URL('/api/report/balanskrav/historik', values.url);
+  let innehall: Buffer;
+  try {
+    innehall = readFileSync(path);
+  } catch (error) {
+    throw new FelAnvant(`Filen ${fil} kunde inte läsas: ${(error as Error).message}`);
+  }
+  const url = adress('/api/report/balanskrav/historik', values.url);
   url.searchParams.set('dryRun', String(values['dry-run']));
   url.searchParams.set('filnamn', basename(path));
-  const response = await fetch(url, {
+  const response = await anropa(url, {
     method: 'POST',
     headers: { 'content-type': 'text/csv; charset=utf-8', ...(values.token ? { authorization: `Bearer ${values.token}` } : {}) },
-    body: readFileSync(path),
+    body: innehall,
   });
   if (response.status === 401 || response.status === 403) {
     console.error(atkomstFel(response.status));
     return 2;
   }
-  const body = (await response.json()) as { resultat?: unknown; title?: string; detail?: string };
+  const body = (await lasJson(response)) as { resultat?: unknown; title?: string; detail?: string };
   const parsed = balanskravImportResultatSchema.safeParse(response.status === 422 ? body.resultat : body);
   if (!parsed.success) {
     console.error(`Tertial svarade ${response.status}: ${body.title ?? ''} ${body.detail ?? ''}`.trim());
@@ -107,12 +168,15 @@ function skrivImport(resultat: BalanskravImportResultat): void {
   for (const meddelande of resultat.meddelanden) console.log(meddelande);
 }
 
-export async function balanskrav(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...flaggor, ar: { type: 'string' }, tillfalle: { type: 'string' } },
-  });
+export function balanskrav(argv: string[]): Promise<number> {
+  return medStatus2(() => visa(argv));
+}
+
+async function visa(argv: string[]): Promise<number> {
+  const { values, positionals } = tolka(
+    () => parseArgs({ args: argv, allowPositionals: true, options: { ...flaggor, ar: { type: 'string' }, tillfalle: { type: 'string' } } }),
+    balanskravHelp,
+  );
   const ar = Number(values.ar);
   const tillfalle = values.tillfalle;
   if (positionals.length > 0 || !Number.isInteger(ar) || !/^\d{4}$/.test(values.ar ?? '')) {
@@ -125,7 +189,7 @@ export async function balanskrav(argv: string[]): Promise<number> {
   }
   const forsok = tillfalle ? [tillfalle] : ['bokslut', 'augusti', 'april'];
   for (const kandidat of forsok) {
-    const response = await fetch(new URL(`/api/report/balanskrav/${ar}/${kandidat}`, values.url), {
+    const response = await anropa(adress(`/api/report/balanskrav/${ar}/${kandidat}`, values.url), {
       headers: values.token ? { authorization: `Bearer ${values.token}` } : {},
     });
     if (response.status === 401 || response.status === 403) {
@@ -136,7 +200,7 @@ export async function balanskrav(argv: string[]): Promise<number> {
       await response.body?.cancel();
       continue;
     }
-    const body: unknown = await response.json();
+    const body = await lasJson(response);
     const parsed = balanskravsutredningSchema.safeParse(body);
     if (!parsed.success) {
       const problem = body as { title?: string; detail?: string };
