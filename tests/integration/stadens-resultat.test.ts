@@ -470,7 +470,7 @@ describe('which accounts are internal comes from the kontoplan', () => {
   const put = (path: string, body: unknown) =>
     api.json<Interna>(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const bokslutskolumn = async () => {
-    const { body } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2045');
+    const { body } = await api.json<Resultatrakning>('/api/report/resultatrakning?ar=2058');
     const k = body.kolumner.findIndex((kolumn) => kolumn.tillfalle === 'bokslut');
     return { kolumn: body.kolumner[k]!, rader: Object.fromEntries(body.rader.map((rad) => [rad.kod, rad.belopp[k]])) };
   };
@@ -501,7 +501,7 @@ describe('which accounts are internal comes from the kontoplan', () => {
     ];
     expect(
       (
-        await api.json('/api/report/finansrader/2045/bokslut', {
+        await api.json('/api/report/finansrader/2058/bokslut', {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ rader: finansrader }),
@@ -519,7 +519,7 @@ describe('which accounts are internal comes from the kontoplan', () => {
             { ansvar: A1, konto: 5010, kontogrupp: 'personalkostnader', beloppOre: 5 * MNKR },
             { ansvar: A2, konto: 6030, kontogrupp: 'lokalkostnader', beloppOre: mnkr(0.4) },
           ],
-          { ar: 2045, antalNamnder: 1 },
+          { ar: 2058, antalNamnder: 1 },
         ),
       ].map((e) => ({ key: e.key, value: JSON.stringify(e) })),
     );
