@@ -121,8 +121,12 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
 
-    // A date field is one element but three Tab stops in Chromium (year, month, day), each focusing the input.
-    const extraStopp = valda.filter((el) => el instanceof HTMLInputElement && el.type === 'date').length * 2;
+    // A date field is one element but three Tab stops in Chromium (year, month, day), a time field two (hour, minute),
+    // each focusing the input.
+    const extraStopp = valda.reduce(
+      (summa, el) => summa + (el instanceof HTMLInputElement ? (el.type === 'date' ? 2 : el.type === 'time' ? 1 : 0) : 0),
+      0,
+    );
     return { antal: valda.length, extraStopp };
   }, HOGST_TABBSTOPP);
   const { antal, extraStopp } = stopp;
