@@ -121,10 +121,10 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
 
-    // A date field is one element but three Tab stops in Chromium (year, month, day), a time field two (hour, minute),
-    // each focusing the input.
+    // A date field is one element but three Tab stops in Chromium (year, month, day), a time field two or three (hour,
+    // minute, and AM/PM where the browser's language writes it), each focusing the input.
     const extraStopp = valda.reduce(
-      (summa, el) => summa + (el instanceof HTMLInputElement ? (el.type === 'date' ? 2 : el.type === 'time' ? 1 : 0) : 0),
+      (summa, el) => summa + (el instanceof HTMLInputElement ? (el.type === 'date' || el.type === 'time' ? 2 : 0) : 0),
       0,
     );
     return { antal: valda.length, extraStopp };

@@ -70,7 +70,7 @@ function Omgangsstatus({ omgang }: { omgang: PrognosomgangDto }) {
         {omgang.status === 'oppen' ? (
           <>
             <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan{' '}
-            {formatTidpunkt(omgang.oppnadAt)}.
+            <span className="datum">{formatTidpunkt(omgang.oppnadAt)}</span>.
           </>
         ) : (
           <>

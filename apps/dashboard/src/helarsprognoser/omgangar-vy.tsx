@@ -407,7 +407,7 @@ function Kommentarstroskel({ onMeddelande }: { onMeddelande: (text: string) => v
   const id = useId();
   const troskel = useKommentarstroskel();
   return (
-    <div role="group" aria-labelledby={`${id}-rubrik`} data-testid="kommentarstroskel">
+    <div role="group" aria-labelledby={`${id}-rubrik`} className="omgangsdel" data-testid="kommentarstroskel">
       <h3 id={`${id}-rubrik`}>Gräns för kommentar till prognosen</h3>
       <p className="ingress">
         En chef måste kommentera sin prognos när avvikelsen mot budget är större än beloppet eller än andelen av ansvarets nettobudget.
@@ -420,9 +420,14 @@ function Kommentarstroskel({ onMeddelande }: { onMeddelande: (text: string) => v
         <>
           <p data-testid="nuvarande-troskel">
             Nu: {beloppSomVisning(troskel.data.beloppOre, 'kr')} kr eller {formatTroskelprocent(troskel.data.procent)}
-            {troskel.data.andradAt && troskel.data.andradAv
-              ? ` (ändrad ${formatTidpunkt(troskel.data.andradAt)} av ${troskel.data.andradAv.namn})`
-              : ' (standard)'}
+            {troskel.data.andradAt && troskel.data.andradAv ? (
+              <>
+                {' '}
+                (ändrad <span className="datum">{formatTidpunkt(troskel.data.andradAt)}</span> av {troskel.data.andradAv.namn})
+              </>
+            ) : (
+              ' (standard)'
+            )}
             .
           </p>
           <Troskelformular
