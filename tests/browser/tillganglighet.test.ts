@@ -121,12 +121,9 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
 
-    // A date field is one element but three Tab stops in Chromium (year, month, day), a time field two or three (hour,
-    // minute, and AM/PM where the browser's language writes it), each focusing the input.
-    const extraStopp = valda.reduce(
-      (summa, el) => summa + (el instanceof HTMLInputElement ? (el.type === 'date' || el.type === 'time' ? 2 : 0) : 0),
-      0,
-    );
+    // A date or time field is one element but up to four Tab stops in Chromium, each focusing the input: a date's
+    // three parts and its calendar button, a time's hour, minute, AM/PM (in the browser's language here) and clock button.
+    const extraStopp = valda.filter((el) => el instanceof HTMLInputElement && (el.type === 'date' || el.type === 'time')).length * 3;
     return { antal: valda.length, extraStopp };
   }, HOGST_TABBSTOPP);
   const { antal, extraStopp } = stopp;
