@@ -121,8 +121,9 @@ async function tabbaIgenom(page: Page): Promise<Tabbresultat> {
     });
     (window as unknown as { __fokusstil: (el: Element) => string }).__fokusstil = stil;
 
-    // A date field is one element but three Tab stops in Chromium (year, month, day), each focusing the input.
-    const extraStopp = valda.filter((el) => el instanceof HTMLInputElement && el.type === 'date').length * 2;
+    // A date or time field is one element but up to four Tab stops in Chromium, each focusing the input: a date's
+    // three parts and its calendar button, a time's hour, minute, AM/PM (in the browser's language here) and clock button.
+    const extraStopp = valda.filter((el) => el instanceof HTMLInputElement && (el.type === 'date' || el.type === 'time')).length * 3;
     return { antal: valda.length, extraStopp };
   }, HOGST_TABBSTOPP);
   const { antal, extraStopp } = stopp;
@@ -252,8 +253,26 @@ describe('every page for every role, measured: axe (WCAG 2.1 AA), keyboard and 3
       const page = await inloggad('ekonomidirektor', `/prognoser?ar=${AR}&tillfalle=april`);
       const oppnaOmgang = page.getByTestId('oppna-omgang');
       await oppnaOmgang.getByLabel('År', { exact: true }).fill('tjugo');
+      // A månadsprognos asks for its nämnder; none ticked and a deadline in the past are refused at their fields too.
+      await oppnaOmgang.getByLabel('Tillfälle').selectOption('mars');
+      await oppnaOmgang.getByTestId('manadsprognos-namnder').getByRole('checkbox').first().waitFor({ timeout: 15_000 });
+      await oppnaOmgang.getByLabel('Datum').fill('2020-01-15');
       await oppnaOmgang.getByTestId('oppna-omgang-knapp').click();
+      expect(await oppnaOmgang.getByRole('checkbox').first().getAttribute('aria-invalid')).toBe('true');
       await forvantaIngaAxeFel(page, 'the refused form to open a round');
+
+      // Extending the open round to a deadline not later than the current one.
+      const forlang = page.getByTestId('forlang-omgang');
+      await forlang.getByLabel('Datum').fill('2020-01-15');
+      await forlang.getByTestId('forlang-omgang-knapp').click();
+      expect(await forlang.getByLabel('Datum').getAttribute('aria-invalid')).toBe('true');
+      await forvantaIngaAxeFel(page, 'the refused extension of a round');
+
+      // The comment threshold, refused.
+      await page.getByLabel('Andel av nettobudgeten (%)').fill('fem');
+      await page.getByTestId('spara-troskel').click();
+      expect(await page.getByLabel('Andel av nettobudgeten (%)').getAttribute('aria-invalid')).toBe('true');
+      await forvantaIngaAxeFel(page, 'the refused comment threshold');
 
       await page.getByTestId('stang-omgang').click();
       await page.getByTestId('stang-omgang-ja').waitFor();

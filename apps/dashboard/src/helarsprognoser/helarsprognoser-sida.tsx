@@ -27,7 +27,7 @@ import { OmgangarVy } from './omgangar-vy.js';
 import { Prognostabell } from './prognostabell.js';
 import { ansvarsradMedBudget, prognostrad } from './prognostrad.js';
 import { ChefensPrognos } from './rutnat/chefens-prognos.js';
-import { useAnsvar, useGranska, useHelarsprognoser, useOmgangar } from './use-helarsprognoser.js';
+import { useAnsvar, useAteroppna, useGranska, useHelarsprognoser, useOmgangar } from './use-helarsprognoser.js';
 
 /** Past this many ansvar the list is grouped by avdelning (or where it parts), with sums per group. */
 const GRUPPERA_FRAN = 25;
@@ -62,21 +62,31 @@ function Omgangsval({ omgangar, vald }: { omgangar: readonly PrognosomgangDto[];
 }
 
 function Omgangsstatus({ omgang }: { omgang: PrognosomgangDto }) {
+  const { namnPaKod } = useNamnder();
+  const namnder = omgang.namnder?.map((kod) => namnPaKod.get(kod) ?? kod).join(', ');
   return (
-    <p className="omgangsstatus" data-testid="omgang-status" data-status={omgang.status}>
-      {omgang.status === 'oppen' ? (
-        <>
-          <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan{' '}
-          {formatTidpunkt(omgang.oppnadAt)}.
-        </>
-      ) : (
-        <>
-          <span className="etikett etikett--avvisad">Stängd</span> Omgången{' '}
-          {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller
-          granskas.
-        </>
-      )}
-    </p>
+    <div className="omgangsstatus" data-testid="omgang-status" data-status={omgang.status}>
+      <p>
+        {omgang.status === 'oppen' ? (
+          <>
+            <span className="etikett etikett--importerad">Öppen</span> Prognoser kan lämnas och granskas sedan{' '}
+            <span className="datum">{formatTidpunkt(omgang.oppnadAt)}</span>.
+          </>
+        ) : (
+          <>
+            <span className="etikett etikett--avvisad">Stängd</span> Omgången{' '}
+            {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller
+            granskas.
+          </>
+        )}
+      </p>
+      <p>
+        <span data-testid="omgang-deadline">
+          Deadline för cheferna: <span className="datum">{formatTidpunkt(omgang.deadline)}</span>.
+        </span>{' '}
+        {namnder ? <span data-testid="omgang-namnder">Månadsprognos för {namnder}.</span> : 'Gäller alla nämnder.'}
+      </p>
+    </div>
   );
 }
 
@@ -142,6 +152,7 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   const ansvar = useAnsvar();
   const prognoser = useHelarsprognoser(omgang);
   const granska = useGranska();
+  const ateroppna = useAteroppna();
   // `?sok=` fills the filter: a drill-down from the roll-up to one ansvar's forecast and its comment.
   const [filter, setFilter] = useState(() => new URLSearchParams(window.location.search).get('sok') ?? '');
   const [valtAnsvar, setValtAnsvar] = useState('');
@@ -166,6 +177,10 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   );
   const antal = useMemo(() => rakna(rader), [rader]);
   const oppen = omgang.status === 'oppen';
+  const ateroppning = useMemo(
+    () => (kanHanteraOmgangar(roller) && !oppen ? { omgang, ateroppna } : undefined),
+    [roller, oppen, omgang, ateroppna],
+  );
   const kanLamna = kanLamnaPrognos(roller) && egna.length > 0;
 
   useEffect(() => {
@@ -240,6 +255,7 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
                     : undefined
                 }
                 granska={kanGranska(roller) && oppen ? granska : undefined}
+                ateroppning={ateroppning}
                 onMeddelande={onMeddelande}
               />
             )}

@@ -13,7 +13,6 @@ import {
   statustext,
   stangOmgangUrl,
   tolkaAterskickskommentar,
-  tolkaOmgangsformular,
   valdOmgang,
   type Ansvar,
 } from './helarsprognoser.js';
@@ -88,14 +87,6 @@ describe('the rounds', () => {
   it('say whether they are open', () => {
     expect(omgangSomVal({ ar: 2040, tillfalle: 'augusti', status: 'oppen' })).toBe('Augusti 2040 – öppen');
     expect(omgangSomVal({ ar: 2040, tillfalle: 'april', status: 'stangd' })).toBe('April 2040 – stängd');
-  });
-
-  it('are opened with a year and a tillfälle', () => {
-    expect(tolkaOmgangsformular({ ar: ' 2040 ', tillfalle: 'augusti' })).toEqual({ ok: true, varde: { ar: 2040, tillfalle: 'augusti' } });
-    expect(tolkaOmgangsformular({ ar: '40', tillfalle: 'maj' })).toEqual({
-      ok: false,
-      fel: { ar: 'Ange ett årtal mellan 2000 och 2100.', tillfalle: 'Välj april eller augusti.' },
-    });
   });
 });
 

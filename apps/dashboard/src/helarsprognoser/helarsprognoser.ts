@@ -1,7 +1,7 @@
 import type { Roll } from '@tertial/contracts/access';
 import type { HelarsprognosAdress, HelarsprognosDto, PrognosomgangDto } from '@tertial/contracts/dto';
 import type { OrganisationNode } from '@tertial/contracts/organisation';
-import { ORDINARIE_TILLFALLEN, PROGNOSTILLFALLEN, type Prognostillfalle } from '@tertial/contracts/prognos';
+import { PROGNOSTILLFALLEN } from '@tertial/contracts/prognos';
 
 import { normaliseraSokning } from '../organisation/organisationstrad.js';
 import type { Urval } from '../urval/urval.js';
@@ -21,7 +21,8 @@ export function prognosUrl({ ansvar, ar, tillfalle }: HelarsprognosAdress): stri
   return `${HELARSPROGNOSER_URL}/${encodeURIComponent(ansvar)}/${ar}/${tillfalle}`;
 }
 
-export function granskningUrl(prognos: HelarsprognosAdress, beslut: 'godkann' | 'atersand'): string {
+/** The förvaltningsekonom's decisions, and the ekonomidirektör's reopening of one ansvar after its round closed. */
+export function granskningUrl(prognos: HelarsprognosAdress, beslut: 'godkann' | 'atersand' | 'ateroppna'): string {
   return `${prognosUrl(prognos)}/${beslut}`;
 }
 
@@ -38,7 +39,7 @@ export function stangOmgangUrl({ ar, tillfalle }: Urval): string {
 export const kanLamnaPrognos = (roller: readonly Roll[]) => roller.includes('chef');
 /** A förvaltningsekonom approves or sends back the forecasts of their förvaltning. */
 export const kanGranska = (roller: readonly Roll[]) => roller.includes('forvaltningsekonom');
-/** Only the ekonomidirektör opens and closes rounds. */
+/** Only the ekonomidirektör opens, extends and closes rounds, reopens an ansvar after close and sets the comment threshold. */
 export const kanHanteraOmgangar = (roller: readonly Roll[]) => roller.includes('ekonomidirektor');
 
 // --- Rounds ----------------------------------------------------------------------------------------------
@@ -139,24 +140,4 @@ export function tolkaAterskickskommentar(text: string): { ok: true; kommentar: s
   if (kommentar.length > GRANSKNINGSKOMMENTAR_MAX)
     return { ok: false, fel: `Kommentaren får vara högst ${GRANSKNINGSKOMMENTAR_MAX} tecken.` };
   return { ok: true, kommentar };
-}
-
-// --- Opening a round -------------------------------------------------------------------------------------
-
-const MINSTA_AR = 2000;
-const STORSTA_AR = 2100;
-
-export function tolkaOmgangsformular(formular: {
-  ar: string;
-  tillfalle: string;
-}): { ok: true; varde: Urval } | { ok: false; fel: Partial<Record<'ar' | 'tillfalle', string>> } {
-  const fel: Partial<Record<'ar' | 'tillfalle', string>> = {};
-  const arText = formular.ar.trim();
-  const ar = /^\d{4}$/.test(arText) ? Number(arText) : Number.NaN;
-  if (!(ar >= MINSTA_AR && ar <= STORSTA_AR)) fel.ar = `Ange ett årtal mellan ${MINSTA_AR} och ${STORSTA_AR}.`;
-  // The form opens the ordinary rounds; a månadsprognos names its nämnder, which the form does not ask for yet.
-  const tillfalle: Prognostillfalle | undefined = ORDINARIE_TILLFALLEN.find((kandidat) => kandidat === formular.tillfalle);
-  if (!tillfalle) fel.tillfalle = 'Välj april eller augusti.';
-  if (Object.keys(fel).length > 0 || !tillfalle) return { ok: false, fel };
-  return { ok: true, varde: { ar, tillfalle } };
 }

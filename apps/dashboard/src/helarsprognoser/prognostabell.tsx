@@ -5,10 +5,12 @@ import { formatAntal } from '../format/antal.js';
 import { Belopp } from '../table/belopp.js';
 import { kolumnhjalp, Table, type Kolumn } from '../table/table.js';
 import { saknasSomUndefined } from '../table/table-regler.js';
+import type { Urval } from '../urval/urval.js';
+import { Ateroppning } from './ateroppning.js';
 import { Granskning } from './granskning.js';
 import { statustext } from './helarsprognoser.js';
 import type { Prognosrad } from './prognostrad.js';
-import type { useGranska } from './use-helarsprognoser.js';
+import type { useAteroppna, useGranska } from './use-helarsprognoser.js';
 
 interface Props {
   /** Ansvar rows, or groups (avdelningar…) with their ansvar under them. */
@@ -20,6 +22,8 @@ interface Props {
   onLamna: ((ansvar: string) => void) | undefined;
   /** The förvaltningsekonom may decide on submitted forecasts while the round is open. */
   granska: ReturnType<typeof useGranska> | undefined;
+  /** The ekonomidirektör may reopen one ansvar of a closed round, with a reason. */
+  ateroppning?: { omgang: Urval; ateroppna: ReturnType<typeof useAteroppna> } | undefined;
   onMeddelande: (text: string) => void;
 }
 
@@ -63,6 +67,7 @@ function gruppstatus(antal: Extract<Prognosrad, { typ: 'grupp' }>['antal']): str
 interface Atgarder {
   onLamna: Props['onLamna'];
   granska: Props['granska'];
+  ateroppning: Props['ateroppning'];
   onMeddelande: Props['onMeddelande'];
   fokusera: (ansvar: string) => void;
 }
@@ -119,6 +124,16 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
                     granska={atgarder.granska}
                     onMeddelande={atgarder.onMeddelande}
                     onBeslutat={() => atgarder.fokusera(ansvar.kod)}
+                  />
+                ) : null}
+                {atgarder.ateroppning ? (
+                  <Ateroppning
+                    omgang={atgarder.ateroppning.omgang}
+                    ansvar={ansvar}
+                    prognos={prognos}
+                    ateroppna={atgarder.ateroppning.ateroppna}
+                    onMeddelande={atgarder.onMeddelande}
+                    onKlar={() => atgarder.fokusera(ansvar.kod)}
                   />
                 ) : null}
               </>
@@ -200,8 +215,8 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
  * the deviation between them, status, submitter, the chef's comment on the forecast and the controller's comment. A long list comes grouped by
  * avdelning (or the level where it parts), each group with its sums and an expand button, and in pages.
  */
-export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, onMeddelande }: Props) {
-  const medAtgard = onLamna !== undefined || granska !== undefined;
+export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, ateroppning, onMeddelande }: Props) {
+  const medAtgard = onLamna !== undefined || granska !== undefined || ateroppning !== undefined;
   // A decided forecast loses its buttons; its row's heading, found by its id, keeps the reader's place.
   const tabellId = useId();
   const allaKolumner = useMemo(
@@ -209,10 +224,16 @@ export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, on
       kolumner(
         visaBudget,
         medAtgard
-          ? { onLamna, granska, onMeddelande, fokusera: (kod) => document.getElementById(radrubrikId(tabellId, kod))?.focus() }
+          ? {
+              onLamna,
+              granska,
+              ateroppning,
+              onMeddelande,
+              fokusera: (kod) => document.getElementById(radrubrikId(tabellId, kod))?.focus(),
+            }
           : undefined,
       ),
-    [visaBudget, medAtgard, onLamna, granska, onMeddelande, tabellId],
+    [visaBudget, medAtgard, onLamna, granska, ateroppning, onMeddelande, tabellId],
   );
 
   return (

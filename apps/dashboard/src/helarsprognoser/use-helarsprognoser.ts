@@ -1,4 +1,12 @@
-import { helarsprognosSchema, prognosomgangSchema, type HelarsprognosDto, type PrognosomgangDto } from '@tertial/contracts/dto';
+import {
+  helarsprognosSchema,
+  kommentarstroskelSchema,
+  prognosomgangSchema,
+  type HelarsprognosAdress,
+  type HelarsprognosDto,
+  type KommentarstroskelDto,
+  type PrognosomgangDto,
+} from '@tertial/contracts/dto';
 import { organisationNodeSchema } from '@tertial/contracts/organisation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -7,6 +15,7 @@ import { hamtaJson } from '../api/hamta-json.js';
 import { postaJson } from '../api/posta-json.js';
 import type { Urval } from '../urval/urval.js';
 import { ANSVAR_URL, etagFor, granskningUrl, OMGANGAR_URL, prognoserUrl, stangOmgangUrl, type Ansvar } from './helarsprognoser.js';
+import { forlangOmgangUrl, KOMMENTARSTROSKEL_URL, type AndraKommentarstroskel, type OppnaOmgang } from './omgangsadministration.js';
 
 const ansvarSchema = z.array(organisationNodeSchema.extend({ eget: z.boolean() }));
 const omgangarSchema = z.array(prognosomgangSchema);
@@ -15,6 +24,7 @@ const prognoserSchema = z.array(helarsprognosSchema);
 /** Every query of forecasts starts with this, so a submission or a decision can have them fetched again. */
 const HELARSPROGNOSER = 'helarsprognoser';
 const OMGANGAR = 'prognosomgangar';
+const KOMMENTARSTROSKEL = 'kommentarstroskel';
 
 /** The organisation changes a few times a year. */
 const ANSVAR_AKTUELLA_MS = 5 * 60_000;
@@ -62,12 +72,20 @@ export function useGranska() {
   });
 }
 
-/** The ekonomidirektör opens (or reopens) a round. */
+/** The ekonomidirektör opens (or reopens) a round, with its deadline and, for a månadsprognos, its nämnder. */
 export function useOppnaOmgang() {
   const queryClient = useQueryClient();
-  return useMutation<PrognosomgangDto, Error, Urval>({
-    // The deadline is two weeks ahead until the form lets the ekonomidirektör choose it.
-    mutationFn: (urval) => postaJson(OMGANGAR_URL, { ...urval, deadline: omTvaVeckor() }, prognosomgangSchema),
+  return useMutation<PrognosomgangDto, Error, OppnaOmgang>({
+    mutationFn: (begaran) => postaJson(OMGANGAR_URL, begaran, prognosomgangSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
+  });
+}
+
+/** The ekonomidirektör moves an open round's deadline later. */
+export function useForlangOmgang() {
+  const queryClient = useQueryClient();
+  return useMutation<PrognosomgangDto, Error, { omgang: Urval; deadline: string }>({
+    mutationFn: ({ omgang, deadline }) => postaJson(forlangOmgangUrl(omgang), { deadline }, prognosomgangSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
   });
 }
@@ -81,6 +99,39 @@ export function useStangOmgang() {
   });
 }
 
-function omTvaVeckor(): string {
-  return new Date(Date.now() + 14 * 24 * 3600_000).toISOString();
+/**
+ * The ekonomidirektör reopens one ansvar of a closed round with a reason: its forecast goes back to the chef
+ * (undefined when the ansvar had none: 204, the chef may start).
+ */
+export function useAteroppna() {
+  const queryClient = useQueryClient();
+  return useMutation<
+    HelarsprognosDto | undefined,
+    Error,
+    { adress: HelarsprognosAdress; prognos: HelarsprognosDto | undefined; kommentar: string }
+  >({
+    mutationFn: ({ adress, prognos, kommentar }) =>
+      postaJson(granskningUrl(adress, 'ateroppna'), { kommentar }, helarsprognosSchema.optional(), {
+        headers: { 'if-match': etagFor(prognos) ?? '*' },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
+  });
+}
+
+/** The city's threshold for a required comment on a forecast's deviation. */
+export function useKommentarstroskel(aktiv = true) {
+  return useQuery<KommentarstroskelDto>({
+    queryKey: [KOMMENTARSTROSKEL],
+    queryFn: ({ signal }) => hamtaJson(KOMMENTARSTROSKEL_URL, kommentarstroskelSchema, signal),
+    enabled: aktiv,
+  });
+}
+
+/** The ekonomidirektör changes the threshold (audited by the service). */
+export function useAndraKommentarstroskel() {
+  const queryClient = useQueryClient();
+  return useMutation<KommentarstroskelDto, Error, AndraKommentarstroskel>({
+    mutationFn: (troskel) => postaJson(KOMMENTARSTROSKEL_URL, troskel, kommentarstroskelSchema, { method: 'PUT' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [KOMMENTARSTROSKEL] }),
+  });
 }
