@@ -265,6 +265,41 @@ describe('forecasts and goals in Debian’s Chromium', () => {
     await rad.getByTestId('ateroppna-ja').click();
     await expect.poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 }).toMatch(/är öppnat igen/);
     expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-ansvar'))).toBe(ANSVAR);
+    await expect
+      .poll(() => page.getByTestId('omgang-ateroppnade').textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`1 ansvar.*${ANSVAR}`));
+    await loggaUt(page);
+
+    // Its chef gets the form back for that ansvar alone, with the reason, and saves in the closed round.
+    await loggaIn(page, stack.gatewayUrl, 'mirela.lindberg', `/prognoser?ar=${AR + 1}&tillfalle=april`);
+    const stangd = page.getByTestId('omgang-stangd');
+    await expect.poll(() => stangd.textContent(), { timeout: 15_000 }).toContain('har öppnat ett av dina ansvar igen');
+    expect(await page.getByTestId('ateroppnade-ansvar').textContent()).toContain(`${ANSVAR}`);
+    expect(await page.getByTestId('ateroppnade-ansvar').textContent()).toContain('Hyran för april kom efter stängningen.');
+    const formular = page.getByTestId('lamna-prognos');
+    await formular.waitFor({ timeout: 15_000 });
+    expect(
+      await formular
+        .getByLabel('Ansvar', { exact: true })
+        .locator('option')
+        .evaluateAll((val) => val.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual([ANSVAR]);
+    const rutnat = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
+    await rutnat.waitFor({ timeout: 15_000 });
+    await rutnat.getByLabel('Personalkostnader, din prognos i kr').fill('12 345');
+    await rutnat.getByTestId('spara-utkast').click();
+    await expect
+      .poll(() => page.getByTestId('prognos-meddelande').textContent(), { timeout: 15_000 })
+      .toMatch(/Utkastet är sparat för 16104/);
+    const sparad = await api.json<{ status: string; rader: { kontogrupp: string; beloppOre: number }[] }>(
+      `/api/forecast/helarsprognoser/${ANSVAR}/${AR + 1}/april`,
+      { som: 'mirela.lindberg' },
+    );
+    expect(sparad.body.status).toBe('utkast');
+    expect(sparad.body.rader).toContainEqual({ kontogrupp: 'personalkostnader', beloppOre: 1_234_500 });
+    // Her other ansvar stay locked: their rows have no button to the form.
+    expect(await page.locator('tr[data-ansvar]').getByTestId('till-formularet').count()).toBe(1);
+    expect(await axeFel(page)).toEqual([]);
   });
 
   it('a processledare sees the goals of their nämnd and adds one, up to the three active KF allows', async () => {

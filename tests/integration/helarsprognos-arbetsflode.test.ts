@@ -364,6 +364,12 @@ describe('bad input is refused with a problem naming the field, and nothing is s
     expect(utanSkal.status).toBe(400);
     const oppnad = await api.besluta('ateroppna', mal(), 'ekonomidirektor', { ifMatch: '"4-7"', kommentar: 'Rättelse efter bokslut' });
     expect(oppnad).toMatchObject({ status: 200, body: { status: 'aterskickad', beslutskommentar: 'Rättelse efter bokslut', andring: 8 } });
+    // The round lists the ansvar opened again, with the reason, for the dashboard to let its chef back in; no other.
+    const omgangen = (await api.json<PrognosomgangDto[]>('/api/forecast/omgangar', { som: ANNAN_CHEF })).body.find(
+      (omgang) => omgang.ar === AR && omgang.tillfalle === TILLFALLE,
+    );
+    expect(omgangen?.status).toBe('stangd');
+    expect(omgangen?.ateroppnadeAnsvar).toEqual([{ ansvar: ANSVAR, skal: 'Rättelse efter bokslut', ateroppnadAt: expect.any(String) }]);
     const rattad = await spara({ rader: RADER, kommentar: 'Rättad', klarmarkerad: true }, '"4-8"');
     expect(rattad).toMatchObject({ status: 200, body: { version: 5, status: 'klarmarkerad' } });
     // The other ansvar stays locked.

@@ -1,6 +1,6 @@
 import type { Roll } from '@tertial/contracts/access';
 import type { PrognosomgangDto } from '@tertial/contracts/dto';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { useAnsvarsbudgetar } from '../budget/use-budget.js';
 import { formatAntal, formatAntalAv } from '../format/antal.js';
@@ -76,7 +76,14 @@ function Omgangsstatus({ omgang }: { omgang: PrognosomgangDto }) {
           <>
             <span className="etikett etikett--avvisad">Stängd</span> Omgången{' '}
             {omgang.stangdAt ? `stängdes ${formatTidpunkt(omgang.stangdAt)}` : 'är stängd'}; prognoserna kan läsas men inte ändras eller
-            granskas.
+            granskas
+            {omgang.ateroppnadeAnsvar.length > 0 ? (
+              <span data-testid="omgang-ateroppnade">
+                , utom för {formatAntalAv(omgang.ateroppnadeAnsvar.length, 'ansvar')} som har öppnats igen (
+                {omgang.ateroppnadeAnsvar.map((rad) => rad.ansvar).join(', ')})
+              </span>
+            ) : null}
+            .
           </>
         )}
       </p>
@@ -177,11 +184,17 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
   );
   const antal = useMemo(() => rakna(rader), [rader]);
   const oppen = omgang.status === 'oppen';
+  // In a closed round, the ansvar the ekonomidirektör opened again take forecasts and decisions until it closes again.
+  const oppnaIgen = useMemo(() => new Map(omgang.ateroppnadeAnsvar.map((rad) => [rad.ansvar, rad])), [omgang.ateroppnadeAnsvar]);
+  const arOppet = useCallback((kod: string) => oppen || oppnaIgen.has(kod), [oppen, oppnaIgen]);
+  const egnaOppna = useMemo(() => egna.filter((rad) => arOppet(rad.ansvar.kod)), [egna, arOppet]);
   const ateroppning = useMemo(
     () => (kanHanteraOmgangar(roller) && !oppen ? { omgang, ateroppna } : undefined),
     [roller, oppen, omgang, ateroppna],
   );
   const kanLamna = kanLamnaPrognos(roller) && egna.length > 0;
+  const kanLamnaNu = kanLamna && egnaOppna.length > 0;
+  const kanGranskaNu = kanGranska(roller) && (oppen || oppnaIgen.size > 0);
 
   useEffect(() => {
     if (fokusTillFormularet > 0) formularRubrik.current?.focus();
@@ -197,17 +210,40 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
 
   return (
     <>
-      {kanLamna && oppen ? (
+      {kanLamna && !oppen ? (
+        <div data-testid="omgang-stangd">
+          {egnaOppna.length === 0 ? (
+            <p>Omgången är stängd, så prognoser kan inte lämnas eller ändras.</p>
+          ) : (
+            <>
+              <p>
+                Omgången är stängd, men ekonomidirektören har öppnat{' '}
+                {egnaOppna.length === 1 ? 'ett av dina ansvar' : `${formatAntal(egnaOppna.length)} av dina ansvar`} igen. Du kan ändra och
+                klarmarkera prognosen tills omgången stängs på nytt.
+              </p>
+              <ul data-testid="ateroppnade-ansvar">
+                {egnaOppna.map(({ ansvar }) => (
+                  <li key={ansvar.kod}>
+                    {ansvar.kod} {ansvar.namn}
+                    {oppnaIgen.get(ansvar.kod)?.skal ? `: ${oppnaIgen.get(ansvar.kod)?.skal}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : null}
+      {kanLamnaNu ? (
         <ChefensPrognos
-          egna={egna}
+          egna={egnaOppna}
           valt={valtAnsvar}
           onValj={setValtAnsvar}
           omgang={omgang}
+          oppen
           onMeddelande={onMeddelande}
           rubrikRef={formularRubrik}
         />
       ) : null}
-      {kanLamna && !oppen ? <p data-testid="omgang-stangd">Omgången är stängd, så prognoser kan inte lämnas eller ändras.</p> : null}
 
       <section aria-labelledby={`${filterId}-rubrik`}>
         <h2 id={`${filterId}-rubrik`}>
@@ -247,14 +283,15 @@ function Omgangensprognoser({ omgang, roller, onMeddelande }: OmgangensProps) {
                 visaBudget={visaBudget}
                 caption={`Helårsprognoser ${omgangsnamn(omgang)} per ansvar`}
                 onLamna={
-                  kanLamna && oppen
+                  kanLamnaNu
                     ? (kod) => {
                         setValtAnsvar(kod);
                         setFokusTillFormularet((antal) => antal + 1);
                       }
                     : undefined
                 }
-                granska={kanGranska(roller) && oppen ? granska : undefined}
+                granska={kanGranskaNu ? granska : undefined}
+                arOppet={arOppet}
                 ateroppning={ateroppning}
                 onMeddelande={onMeddelande}
               />

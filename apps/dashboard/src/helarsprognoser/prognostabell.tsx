@@ -22,6 +22,11 @@ interface Props {
   onLamna: ((ansvar: string) => void) | undefined;
   /** The förvaltningsekonom may decide on submitted forecasts while the round is open. */
   granska: ReturnType<typeof useGranska> | undefined;
+  /**
+   * Which ansvar take forecasts and decisions: in an open round every one, in a closed round those the
+   * ekonomidirektör opened again. Without it, every row.
+   */
+  arOppet?: ((ansvar: string) => boolean) | undefined;
   /** The ekonomidirektör may reopen one ansvar of a closed round, with a reason. */
   ateroppning?: { omgang: Urval; ateroppna: ReturnType<typeof useAteroppna> } | undefined;
   onMeddelande: (text: string) => void;
@@ -67,6 +72,7 @@ function gruppstatus(antal: Extract<Prognosrad, { typ: 'grupp' }>['antal']): str
 interface Atgarder {
   onLamna: Props['onLamna'];
   granska: Props['granska'];
+  arOppet: (ansvar: string) => boolean;
   ateroppning: Props['ateroppning'];
   onMeddelande: Props['onMeddelande'];
   fokusera: (ansvar: string) => void;
@@ -106,7 +112,7 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
             const { ansvar, prognos } = rad.rad;
             return (
               <>
-                {atgarder.onLamna && ansvar.eget ? (
+                {atgarder.onLamna && ansvar.eget && atgarder.arOppet(ansvar.kod) ? (
                   <button
                     type="button"
                     className="knapp--lank"
@@ -117,7 +123,7 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
                     <span className="visuellt-dold"> för {ansvar.kod}</span>
                   </button>
                 ) : null}
-                {atgarder.granska && prognos?.status === 'klarmarkerad' ? (
+                {atgarder.granska && prognos?.status === 'klarmarkerad' && atgarder.arOppet(ansvar.kod) ? (
                   <Granskning
                     prognos={prognos}
                     ansvarsnamn={ansvar.namn}
@@ -215,7 +221,9 @@ function kolumner(visaBudget: boolean, atgarder: Atgarder | undefined): Kolumn<P
  * the deviation between them, status, submitter, the chef's comment on the forecast and the controller's comment. A long list comes grouped by
  * avdelning (or the level where it parts), each group with its sums and an expand button, and in pages.
  */
-export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, ateroppning, onMeddelande }: Props) {
+const ALLA_OPPNA = () => true;
+
+export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, arOppet = ALLA_OPPNA, ateroppning, onMeddelande }: Props) {
   const medAtgard = onLamna !== undefined || granska !== undefined || ateroppning !== undefined;
   // A decided forecast loses its buttons; its row's heading, found by its id, keeps the reader's place.
   const tabellId = useId();
@@ -227,13 +235,14 @@ export function Prognostabell({ rader, caption, visaBudget, onLamna, granska, at
           ? {
               onLamna,
               granska,
+              arOppet,
               ateroppning,
               onMeddelande,
               fokusera: (kod) => document.getElementById(radrubrikId(tabellId, kod))?.focus(),
             }
           : undefined,
       ),
-    [visaBudget, medAtgard, onLamna, granska, ateroppning, onMeddelande, tabellId],
+    [visaBudget, medAtgard, onLamna, granska, arOppet, ateroppning, onMeddelande, tabellId],
   );
 
   return (

@@ -114,7 +114,12 @@ export function useAteroppna() {
       postaJson(granskningUrl(adress, 'ateroppna'), { kommentar }, helarsprognosSchema.optional(), {
         headers: { 'if-match': etagFor(prognos) ?? '*' },
       }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
+    // The round lists the ansvar opened again, which lets their chef back into the form.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER] }),
+        queryClient.invalidateQueries({ queryKey: [OMGANGAR] }),
+      ]),
   });
 }
 

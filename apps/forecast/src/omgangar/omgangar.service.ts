@@ -6,8 +6,9 @@ import { periodensSistaManad, PROGNOSTILLFALLEN, type Prognostillfalle } from '@
 import { addToOutbox, avvisa, avvisaVid, loggaAndring, OrganisationReplica, OutboxRelay, type Principal } from '@tertial/service-kit';
 import type { z } from 'zod';
 
+import { AteroppnatAnsvar } from '../helarsprognoser/helarsprognos.entity.js';
 import { UppslagCache } from '../helarsprognoser/uppslag-cache.js';
-import { hinderForForlangning, hinderForStangning, ingenSadanOmgang, provaOppning } from './omgangsregler.js';
+import { arOppnatIgen, hinderForForlangning, hinderForStangning, ingenSadanOmgang, provaOppning } from './omgangsregler.js';
 import { Prognosomgang } from './prognosomgang.entity.js';
 
 type Andring = 'oppnad' | 'forlangd' | 'stangd';
@@ -22,11 +23,22 @@ export class OmgangarService {
     @Inject(UppslagCache) private readonly uppslag: UppslagCache,
   ) {}
 
+  /** Every round, newest first, each closed one with the ansvar opened again since it closed. */
   async lista(): Promise<PrognosomgangDto[]> {
-    const omgangar = await this.orm.em.fork().find(Prognosomgang, {});
+    const em = this.orm.em.fork();
+    const omgangar = await em.find(Prognosomgang, {});
+    const stangda = omgangar.filter((omgang) => omgang.status === 'stangd');
+    const ateroppnade = stangda.length
+      ? await em.find(AteroppnatAnsvar, { $or: stangda.map(({ ar, tillfalle }) => ({ ar, tillfalle })) }, { orderBy: { ansvar: 'asc' } })
+      : [];
     return omgangar
       .sort((a, b) => b.ar - a.ar || PROGNOSTILLFALLEN.indexOf(a.tillfalle) - PROGNOSTILLFALLEN.indexOf(b.tillfalle))
-      .map(omgangDto);
+      .map((omgang) =>
+        omgangDto(
+          omgang,
+          ateroppnade.filter((rad) => rad.ar === omgang.ar && rad.tillfalle === omgang.tillfalle && arOppnatIgen(omgang, rad.ateroppnadAt)),
+        ),
+      );
   }
 
   /** Opens a round, or reopens a closed one, with a deadline (and for a månadsprognos its nämnder). */
@@ -122,7 +134,8 @@ export class OmgangarService {
   }
 }
 
-export function omgangDto(omgang: Prognosomgang): PrognosomgangDto {
+/** A round as the API shows it; a change of the round itself leaves no ansvar reopened (`ateroppnade` empty). */
+export function omgangDto(omgang: Prognosomgang, ateroppnade: readonly AteroppnatAnsvar[] = []): PrognosomgangDto {
   return {
     ar: omgang.ar,
     tillfalle: omgang.tillfalle,
@@ -134,5 +147,6 @@ export function omgangDto(omgang: Prognosomgang): PrognosomgangDto {
     andring: omgang.andring,
     oppnadAt: omgang.oppnadAt.toISOString(),
     stangdAt: omgang.stangdAt?.toISOString() ?? null,
+    ateroppnadeAnsvar: ateroppnade.map((rad) => ({ ansvar: rad.ansvar, skal: rad.skal, ateroppnadAt: rad.ateroppnadAt.toISOString() })),
   };
 }

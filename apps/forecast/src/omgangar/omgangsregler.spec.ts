@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  arOppnatIgen,
   hinderForAndringIOmgang,
   hinderForAteroppning,
   hinderForForlangning,
@@ -82,6 +83,16 @@ describe('whether a forecast may change in its round', () => {
   ] as const)('%s', (_, omgang, andrat, titel) => {
     const hinder = hinderForAndringIOmgang(omgang, 2026, 'augusti', { ...forandring, ...andrat });
     expect(hinder && hinder.status !== 403 ? hinder.title : hinder).toBe(titel);
+  });
+
+  it.each([
+    ['an ansvar reopened after the close is open again', STANGD, new Date('2026-09-17T00:00:00Z'), true],
+    ['an ansvar reopened the instant the round closed is open again', STANGD, STANGD.stangdAt, true],
+    ['an ansvar reopened before the latest close is locked again', STANGD, new Date('2026-09-12T00:00:00Z'), false],
+    ['an ansvar never reopened stays locked', STANGD, null, false],
+    ['an open round has no ansvar open again', OMGANG, new Date('2026-09-17T00:00:00Z'), false],
+  ] as const)('%s', (_, omgang, ateroppnadAt, svar) => {
+    expect(arOppnatIgen(omgang, ateroppnadAt)).toBe(svar);
   });
 
   it.each([

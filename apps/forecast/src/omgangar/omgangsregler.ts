@@ -110,7 +110,7 @@ export function hinderForAndringIOmgang(
     };
   }
   if (omgang.status === 'stangd') {
-    if (forandring.ateroppnadAt && omgang.stangdAt && forandring.ateroppnadAt >= omgang.stangdAt) return null;
+    if (arOppnatIgen(omgang, forandring.ateroppnadAt)) return null;
     return oppenKravs(omgang);
   }
   if (forandring.avChef && forandring.nu > omgang.deadline) {
@@ -122,6 +122,14 @@ export function hinderForAndringIOmgang(
     };
   }
   return null;
+}
+
+/**
+ * Whether an ansvar reopened at `ateroppnadAt` is open in the round now: only in a closed round, and only if it was
+ * reopened after the round's latest close (a round opened and closed again locks it once more).
+ */
+export function arOppnatIgen(omgang: Pick<Omgang, 'status' | 'stangdAt'>, ateroppnadAt: Date | null | undefined): boolean {
+  return omgang.status === 'stangd' && !!ateroppnadAt && !!omgang.stangdAt && ateroppnadAt >= omgang.stangdAt;
 }
 
 /** Reopening one ansvar is for a closed round; an open round takes changes anyway. */

@@ -109,6 +109,11 @@ export const prognosomgangSchema = z.object({
   andring: z.number().int().positive(),
   oppnadAt: z.iso.datetime({ offset: true }),
   stangdAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The ansvar the ekonomidirektör has opened again since the round closed, with the reason: their chefs may save and
+   * klarmarkera, and their förvaltningsekonom decide, until the round is opened or closed again. Empty for an open round.
+   */
+  ateroppnadeAnsvar: z.array(z.object({ ansvar: ansvarKodSchema, skal: z.string(), ateroppnadAt: z.iso.datetime({ offset: true }) })),
 });
 export type PrognosomgangDto = z.infer<typeof prognosomgangSchema>;
 

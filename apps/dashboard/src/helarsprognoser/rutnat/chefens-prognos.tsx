@@ -48,14 +48,16 @@ interface Props {
   egna: readonly Ansvarsrad[];
   valt: string;
   onValj: (ansvar: string) => void;
-  omgang: Urval & { status: 'oppen' | 'stangd' };
+  omgang: Urval;
+  /** Whether `egna` take changes: the round is open, or (closed) these ansvar were opened again. */
+  oppen: boolean;
   onMeddelande: (text: string) => void;
   /** The section's heading, which the table's "Lämna prognos" moves focus to. */
   rubrikRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** The chef's forecast of one of their ansvar: the grid, the verksamhetsbudget, and the history, section by section. */
-export function ChefensPrognos({ egna, valt, onValj, omgang, onMeddelande, rubrikRef }: Props) {
+export function ChefensPrognos({ egna, valt, onValj, omgang, oppen, onMeddelande, rubrikRef }: Props) {
   const id = useId();
   const [enhet, setEnhet] = useInmatningsenhet();
   const rad = egna.find((kandidat) => kandidat.ansvar.kod === valt) ?? egna[0];
@@ -64,7 +66,7 @@ export function ChefensPrognos({ egna, valt, onValj, omgang, onMeddelande, rubri
   const props: AvsnittProps = {
     adress,
     ansvarsnamn: rad.ansvar.namn,
-    oppen: omgang.status === 'oppen',
+    oppen,
     enhet,
     onEnhet: setEnhet,
     onMeddelande,
