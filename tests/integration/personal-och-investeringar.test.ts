@@ -85,7 +85,7 @@ describe('the chef’s entry shows personnel and the ansvar’s projects', () =>
     const rader = vb.internbudget.map((rad) => ({ kontogrupp: rad.kontogrupp, belopp: (rad.beloppOre / 100).toFixed(2) }));
     const fel = await api.json<Problem>(`/api/budget/verksamhetsbudgetar/${ANSVAR}/${AR}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'if-match': vb.etag },
       body: JSON.stringify({ periodisering: 'jamnt', rader, arsarbetare: '12,55' }),
       som: CHEF,
     });
@@ -93,7 +93,7 @@ describe('the chef’s entry shows personnel and the ansvar’s projects', () =>
     expect(faltI(fel.body)).toEqual(['arsarbetare']);
     const sparad = await api.json<VerksamhetsbudgetDto>(`/api/budget/verksamhetsbudgetar/${ANSVAR}/${AR}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'if-match': vb.etag },
       body: JSON.stringify({ periodisering: 'jamnt', rader, arsarbetare: '23,5' }),
       som: CHEF,
     });

@@ -27,13 +27,17 @@ const kronor = (ore: number) => (ore / 100).toFixed(2);
 const summa = (manader: readonly number[]) => manader.reduce((a, b) => a + b, 0);
 
 const las = (ansvar: string, som: string | null = chefFor(ansvar)) => api.json<VerksamhetsbudgetDto>(url(ansvar), { som });
-const spara = (ansvar: string, body: unknown, som: string | null = chefFor(ansvar)) =>
-  api.json<VerksamhetsbudgetDto & { errors?: { field: string; message: string }[] }>(url(ansvar), {
+type Svar = VerksamhetsbudgetDto & { errors?: { field: string; message: string }[]; aktuell?: VerksamhetsbudgetDto; etag?: string };
+/** A PUT over the version just read (its ETag as If-Match), or with the If-Match given (null: none). */
+const spara = async (ansvar: string, body: unknown, som: string | null = chefFor(ansvar), ifMatch?: string | null) => {
+  const villkor = ifMatch === undefined ? (await las(ansvar)).body.etag : ifMatch;
+  return api.json<Svar>(url(ansvar), {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(villkor === null ? {} : { 'if-match': villkor }) },
     body: JSON.stringify(body),
     som,
   });
+};
 
 describe('the chef’s verksamhetsbudget', () => {
   it('without one of the chef’s own, the internbudget is spread over the months and adds up per kontogrupp', async () => {
@@ -94,6 +98,39 @@ describe('the chef’s verksamhetsbudget', () => {
     expect(sparat.body.periodisering).toBe('manuellt');
     const personal = sparat.body.rader[0]!.manader;
     expect(personal[6]!).toBeLessThan(personal[5]!);
+  });
+
+  it('no silent overwrite: a save must name the version it started from (428 without, 412 with an older one), and nothing is stored', async () => {
+    const fore = await las(ANSVAR);
+    expect(fore.headers.get('etag')).toBe(fore.body.etag);
+    expect(fore.body.etag).toMatch(/^"vb-\d+"$/);
+    const rader = fore.body.internbudget.map((r) => ({ kontogrupp: r.kontogrupp, belopp: kronor(r.beloppOre) }));
+
+    const utan = await spara(ANSVAR, { periodisering: 'jamnt', rader }, chefFor(ANSVAR), null);
+    expect(utan.status).toBe(428);
+    expect(utan.contentType).toMatch(/application\/problem\+json/);
+    expect(utan.body.errors?.map((e) => e.field)).toEqual(['If-Match']);
+    expect((await spara(ANSVAR, { periodisering: 'jamnt', rader }, chefFor(ANSVAR), '*')).status).toBe(428);
+
+    // The chef's save from the version read lands; a second tab still holding that version gets 412 with the current.
+    const forsta = await spara(ANSVAR, { periodisering: 'foregaende-ar', rader }, chefFor(ANSVAR), fore.body.etag);
+    expect(forsta.status).toBe(200);
+    expect(forsta.headers.get('etag')).toBe(forsta.body.etag);
+    expect(forsta.body.etag).not.toBe(fore.body.etag);
+    const inaktuell = await spara(ANSVAR, { periodisering: 'jamnt', rader }, chefFor(ANSVAR), fore.body.etag);
+    expect(inaktuell.status).toBe(412);
+    expect(inaktuell.body.errors?.map((e) => e.field)).toEqual(['If-Match']);
+    expect(inaktuell.body.aktuell).toEqual(forsta.body);
+    expect(inaktuell.body.etag).toBe(forsta.body.etag);
+    expect((await las(ANSVAR)).body).toEqual(forsta.body);
+
+    // Two saves from the same version at once: exactly one lands.
+    const samtidigt = await Promise.all(
+      ['jamnt', 'foregaende-ar'].map((periodisering) => spara(ANSVAR, { periodisering, rader }, chefFor(ANSVAR), forsta.body.etag)),
+    );
+    expect(samtidigt.map((svar) => svar.status).sort()).toEqual([200, 412]);
+    const vinnare = samtidigt.find((svar) => svar.status === 200)!;
+    expect((await las(ANSVAR)).body).toEqual(vinnare.body);
   });
 
   it('one that does not add up to the internbudget is refused with the difference, and nothing is stored', async () => {

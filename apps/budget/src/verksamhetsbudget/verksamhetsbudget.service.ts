@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { verksamhetsbudgetRequestSchema, VerksamhetsbudgetDto } from '@tertial/contracts/dto';
 import {
   verksamhetsbudgetUppdaterad,
@@ -21,8 +21,38 @@ import { UtfallService } from '../utfall/utfall.service.js';
 import { budgeteradeArsarbetare } from './arsarbetare.js';
 import { arsbelopp, gallandeVerksamhetsbudget, nettokostnad, provaVerksamhetsbudget } from './periodisering.js';
 import { Verksamhetsbudget } from './verksamhetsbudget.entity.js';
+import { provaVerksamhetsbudgetIfMatch, verksamhetsbudgetEtag, type Villkorshinder } from './villkor.js';
 
 type Internbudgetversion = Extract<Budgetversion, { typ: 'internbudget' }>;
+
+/** Ends a save's transaction on a failed condition; the answer is made after the rollback. */
+class Avbruten extends Error {
+  constructor(readonly hinder: Villkorshinder) {
+    super(hinder.title);
+  }
+}
+
+/** What a save that lost a race is told: the version it started from is no longer the current one. */
+const inaktuell = (sparadAt: Date | null): Villkorshinder => ({
+  status: 412,
+  title: 'Någon har sparat en nyare version',
+  detail: `Verksamhetsbudgeten sparades av någon annan medan din sparades (du utgick från ${verksamhetsbudgetEtag(sparadAt)}).`,
+});
+
+/** 412 and 428 as problem+json naming `If-Match`; a 412 carries the current budget and its ETag, as the forecast's does. */
+function villkorFel(hinder: Villkorshinder, aktuell: VerksamhetsbudgetDto): HttpException {
+  return new HttpException(
+    {
+      type: `https://tertial.se/problem/${hinder.status}`,
+      title: hinder.title,
+      status: hinder.status,
+      detail: hinder.detail,
+      errors: [{ field: 'If-Match', message: hinder.status === 412 ? 'inaktuell version' : 'saknas' }],
+      ...(hinder.status === 412 ? { aktuell, etag: aktuell.etag } : {}),
+    },
+    hinder.status,
+  );
+}
 
 const saknas = (detalj: string, field: string) => new ProblemException(404, 'Hittades inte', detalj, [{ field, message: detalj }]);
 
@@ -61,14 +91,20 @@ export class VerksamhetsbudgetService {
       sparad: sparad ? { av: { id: sparad.sparadAvId, namn: sparad.sparadAvNamn }, at: sparad.sparadAt.toISOString() } : null,
       arsarbetare: arsarbetare(personal.tiondelar),
       arsarbetareKalla: personal.kalla,
+      etag: verksamhetsbudgetEtag(sparad?.sparadAt),
     };
   }
 
-  /** Saves the chef's verksamhetsbudget if it adds up to the internbudget; otherwise 422 naming the difference. */
+  /**
+   * Saves the chef's verksamhetsbudget if it adds up to the internbudget (otherwise 422 naming the difference) and
+   * `ifMatch` names the version saved now (428 without it over a saved one, 412 with an older one, the current in the
+   * body). The write itself is conditional, so two saves from the same version cannot both land.
+   */
   async spara(
     ansvar: string,
     ar: number,
     request: z.output<typeof verksamhetsbudgetRequestSchema>,
+    ifMatch: string | undefined,
     principal: Principal,
     correlationId: string,
   ): Promise<VerksamhetsbudgetDto> {
@@ -81,42 +117,64 @@ export class VerksamhetsbudgetService {
             rader: request.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, beloppOre: rad.belopp })),
           };
     const berakning = ellerProblem(provaVerksamhetsbudget(forslag, underlag), 'Verksamhetsbudgeten går inte ihop med internbudgeten');
-    await this.orm.em.fork().transactional(async (em) => {
-      const fore = await em.findOne(Verksamhetsbudget, { ansvar, ar });
-      // Without `arsarbetare` the chef's earlier figure stays; null clears it (then they are estimated).
-      const arsarbetareTiondelar = request.arsarbetare === undefined ? (fore?.arsarbetareTiondelar ?? null) : request.arsarbetare;
-      const efter = {
-        ansvar,
-        ar,
-        periodisering: request.periodisering,
-        rader: berakning.rader,
-        versionId: version.id,
-        arsarbetareTiondelar,
-        sparadAvId: principal.id,
-        sparadAvNamn: principal.namn,
-        sparadAt: new Date(),
-      };
-      loggaAndring(
-        em,
-        { tjanst: 'budget', principal, correlationId },
-        { handling: 'verksamhetsbudget.sparad', objekt: { typ: 'ansvar', id: ansvar }, fore: fore?.rader ?? null, efter: berakning.rader },
-      );
-      await em.upsert(Verksamhetsbudget, efter);
-      addToOutbox(
-        em,
-        verksamhetsbudgetUppdaterad,
-        {
-          ar,
-          namnd,
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        const fore = await em.findOne(Verksamhetsbudget, { ansvar, ar });
+        const villkorshinder = provaVerksamhetsbudgetIfMatch(ifMatch, fore?.sparadAt ?? null);
+        if (villkorshinder) throw new Avbruten(villkorshinder);
+        // Without `arsarbetare` the chef's earlier figure stays; null clears it (then they are estimated).
+        const arsarbetareTiondelar = request.arsarbetare === undefined ? (fore?.arsarbetareTiondelar ?? null) : request.arsarbetare;
+        const efter = {
           ansvar,
-          kalla: 'chef' as const,
+          ar,
+          periodisering: request.periodisering,
+          rader: berakning.rader,
           versionId: version.id,
-          rader: berakning.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
-          arsarbetareTiondelar: budgeteradeArsarbetare(berakning.rader, arsarbetareTiondelar).tiondelar,
-        },
-        { producer: 'budget', correlationId },
-      );
-    });
+          arsarbetareTiondelar,
+          sparadAvId: principal.id,
+          sparadAvNamn: principal.namn,
+          sparadAt: new Date(),
+        };
+        loggaAndring(
+          em,
+          { tjanst: 'budget', principal, correlationId },
+          {
+            handling: 'verksamhetsbudget.sparad',
+            objekt: { typ: 'ansvar', id: ansvar },
+            fore: fore?.rader ?? null,
+            efter: berakning.rader,
+          },
+        );
+        if (fore) {
+          // Take the version just read, or learn that a save landed in between (then no row has that time).
+          const antal = await em.nativeUpdate(Verksamhetsbudget, { ansvar, ar, sparadAt: fore.sparadAt }, { sparadAt: efter.sparadAt });
+          if (antal !== 1) throw new Avbruten(inaktuell(fore.sparadAt));
+          em.assign(fore, efter);
+        } else {
+          // An insert: of two first saves at once, the second meets the first's row.
+          em.persist(em.create(Verksamhetsbudget, efter));
+        }
+        addToOutbox(
+          em,
+          verksamhetsbudgetUppdaterad,
+          {
+            ar,
+            namnd,
+            ansvar,
+            kalla: 'chef' as const,
+            versionId: version.id,
+            rader: berakning.rader.map((rad) => ({ kontogrupp: rad.kontogrupp, manader: [...rad.manader] })),
+            arsarbetareTiondelar: budgeteradeArsarbetare(berakning.rader, arsarbetareTiondelar).tiondelar,
+          },
+          { producer: 'budget', correlationId },
+        );
+      });
+    } catch (error) {
+      // Answered once the transaction is rolled back, with the budget as it stands.
+      if (error instanceof Avbruten) throw villkorFel(error.hinder, await this.hamta(ansvar, ar));
+      if (error instanceof UniqueConstraintViolationException) throw villkorFel(inaktuell(null), await this.hamta(ansvar, ar));
+      throw error;
+    }
     this.outbox.wake();
     return this.hamta(ansvar, ar);
   }

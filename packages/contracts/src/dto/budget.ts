@@ -368,5 +368,10 @@ export const verksamhetsbudgetSchema = z.object({
   /** Budgeted årsarbetare: the chef's figure, or estimated from the personnel budget (`berakning`). */
   arsarbetare: z.number().nonnegative(),
   arsarbetareKalla: z.enum(['chef', 'berakning']),
+  /**
+   * The version the next PUT must name in `If-Match` (also the `ETag` header): `"standard"` while the chef has saved
+   * none, else when it was saved. A PUT without it over a saved budget gets 428, with an older one 412.
+   */
+  etag: z.string(),
 });
 export type VerksamhetsbudgetDto = z.infer<typeof verksamhetsbudgetSchema>;

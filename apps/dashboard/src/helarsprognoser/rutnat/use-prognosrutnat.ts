@@ -16,7 +16,6 @@ import { z } from 'zod';
 
 import { anropaApi } from '../../api/anrop.js';
 import { ApiFel, apiFelFranProblem, hamtaJson } from '../../api/hamta-json.js';
-import { postaJson } from '../../api/posta-json.js';
 import { prognosUrl } from '../helarsprognoser.js';
 
 /** Under the key the forecast list uses, so a save or a decision anywhere has both fetched again. */
@@ -144,10 +143,42 @@ export function useVerksamhetsbudget(ansvar: string, ar: number) {
   });
 }
 
+/** A verksamhetsbudget someone else saved after this one was read (412): the form keeps the chef's figures. */
+export class NyareVerksamhetsbudget extends Error {
+  override readonly name = 'NyareVerksamhetsbudget';
+  constructor(readonly aktuell: VerksamhetsbudgetDto) {
+    super('Någon har sparat en nyare version');
+  }
+}
+
+/**
+ * Saves over the version read (its `etag` as `If-Match`). A 412 puts the current one in the cache, so the next save
+ * is over it, and throws `NyareVerksamhetsbudget` for the form to say who saved it and when.
+ */
 export function useSparaVerksamhetsbudget(ansvar: string, ar: number) {
   const queryClient = useQueryClient();
-  return async (begaran: VerksamhetsbudgetRequest): Promise<VerksamhetsbudgetDto> => {
-    const sparad = await postaJson(verksamhetsbudgetUrl(ansvar, ar), begaran, verksamhetsbudgetSchema, { method: 'PUT' });
+  return async (begaran: VerksamhetsbudgetRequest, etag: string): Promise<VerksamhetsbudgetDto> => {
+    let svar: Response;
+    try {
+      svar = await anropaApi(verksamhetsbudgetUrl(ansvar, ar), {
+        method: 'PUT',
+        headers: { accept: 'application/json, application/problem+json', 'content-type': 'application/json', 'if-match': etag },
+        body: JSON.stringify(begaran),
+      });
+    } catch (fel) {
+      if (fel instanceof ApiFel) throw fel;
+      throw new ApiFel(0, 'Servern svarar inte', 'Kontrollera nätverket och försök igen.');
+    }
+    const data: unknown = await svar.json().catch(() => undefined);
+    if (svar.status === 412) {
+      const konflikt = z.object({ aktuell: verksamhetsbudgetSchema }).safeParse(data);
+      if (konflikt.success) {
+        queryClient.setQueryData([VERKSAMHETSBUDGET, ansvar, ar], konflikt.data.aktuell);
+        throw new NyareVerksamhetsbudget(konflikt.data.aktuell);
+      }
+    }
+    if (!svar.ok) throw apiFelFranProblem(svar.status, data);
+    const sparad = verksamhetsbudgetSchema.parse(data);
     queryClient.setQueryData([VERKSAMHETSBUDGET, ansvar, ar], sparad);
     // The forecast's budget column comes from it, through budget's event: fetched again once it may have arrived.
     void queryClient.invalidateQueries({ queryKey: [HELARSPROGNOSER, 'rutnat', ansvar, ar] });

@@ -26,6 +26,7 @@ const BUDGET: VerksamhetsbudgetDto = {
   arsarbetare: 1.9,
   arsarbetareKalla: 'berakning',
   sparad: null,
+  etag: '"standard"',
 };
 
 describe('the chef’s verksamhetsbudget', () => {

@@ -10,7 +10,7 @@ import { Felmeddelande, Laddar } from '../../sida/meddelanden.js';
 import { beloppSomVisning, type Inmatningsenhet } from './belopp-inmatning.js';
 import { nastaCell } from './cellnavigering.js';
 import { formatArsarbetare } from './personal-och-investeringar.js';
-import { useSparaVerksamhetsbudget, useVerksamhetsbudget } from './use-prognosrutnat.js';
+import { NyareVerksamhetsbudget, useSparaVerksamhetsbudget, useVerksamhetsbudget } from './use-prognosrutnat.js';
 import {
   berakna,
   budgetbegaran,
@@ -131,16 +131,18 @@ function Budgetformular({
     setFel('');
     setStatus('Sparar…');
     try {
-      const sparad = await spara({ ...begaran.begaran, arsarbetare: antal === null ? null : antal / 10 });
+      const sparad = await spara({ ...begaran.begaran, arsarbetare: antal === null ? null : antal / 10 }, budget.etag);
       setStatus(`Sparad ${sparad.sparad ? formatTidpunkt(sparad.sparad.at) : ''}.`);
       onMeddelande(`Verksamhetsbudgeten för ${budget.ansvar} är sparad.`);
     } catch (orsak) {
       setStatus('Ej sparad.');
       // A budget that does not add up is the budget service's 422, which names the difference.
       setFel(
-        orsak instanceof ApiFel
-          ? `${orsak.titel}${orsak.detalj || orsak.faltfel.length > 0 ? `: ${orsak.detalj ?? orsak.faltfel.map((falt) => falt.message).join(' ')}` : ''}.`
-          : String(orsak),
+        orsak instanceof NyareVerksamhetsbudget
+          ? `Någon har sparat en nyare version${orsak.aktuell.sparad ? ` (${orsak.aktuell.sparad.av.namn}, ${formatTidpunkt(orsak.aktuell.sparad.at)})` : ''}. Dina siffror står kvar här: spara igen för att ersätta den, eller ladda om sidan för att se den.`
+          : orsak instanceof ApiFel
+            ? `${orsak.titel}${orsak.detalj || orsak.faltfel.length > 0 ? `: ${orsak.detalj ?? orsak.faltfel.map((falt) => falt.message).join(' ')}` : ''}.`
+            : String(orsak),
       );
     } finally {
       setSparar(false);
