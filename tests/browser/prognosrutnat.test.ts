@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AxeBuilder } from '@axe-core/playwright';
-import type { HelarsprognosDto, HelarsprognosUnderlag } from '@tertial/contracts/dto';
+import type { HelarsprognosDto, HelarsprognosUnderlag, VerksamhetsbudgetDto } from '@tertial/contracts/dto';
 import { KONTOGRUPPER } from '@tertial/contracts/kontogrupper';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -288,5 +288,42 @@ describe('the chef’s forecast grid in Debian’s Chromium', () => {
     await fel.waitFor({ timeout: 15_000 });
     expect(await fel.textContent()).toMatch(/internbudget/i);
     expect(await axeFel(page)).toEqual([]);
+  });
+
+  it('a verksamhetsbudget saved elsewhere meanwhile is not overwritten unseen: the chef is told who saved, keeps the figures, and saves again', async () => {
+    const vbUrl = `/api/budget/verksamhetsbudgetar/${ANSVAR}/${AR}`;
+    await loggaInSomChefen(page);
+    await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
+    const budget = page.getByTestId('verksamhetsbudget');
+    await budget.waitFor({ timeout: 15_000 });
+    await budget.getByTestId('periodisering').selectOption('jamnt');
+
+    // Meanwhile the same budget is saved from another tab (the API, as the chef), by last year's pattern.
+    const las = await api.json<VerksamhetsbudgetDto>(vbUrl, { som: CHEF });
+    const rader = las.body.internbudget.map((rad) => ({ kontogrupp: rad.kontogrupp, belopp: (rad.beloppOre / 100).toFixed(2) }));
+    const annan = await api.json<VerksamhetsbudgetDto>(vbUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': las.body.etag },
+      body: JSON.stringify({ periodisering: 'foregaende-ar', rader }),
+      som: CHEF,
+    });
+    expect(annan.status).toBe(200);
+
+    await budget.getByTestId('spara-verksamhetsbudget').click();
+    const fel = budget.getByTestId('verksamhetsbudget-fel');
+    await expect.poll(() => fel.textContent(), { timeout: 15_000 }).toMatch(/Någon har sparat en nyare version/);
+    expect(await fel.textContent()).toMatch(/spara igen/);
+    expect(await budget.getByTestId('periodisering').inputValue()).toBe('jamnt');
+    expect((await api.json<VerksamhetsbudgetDto>(vbUrl, { som: CHEF })).body).toMatchObject({
+      periodisering: 'foregaende-ar',
+      etag: annan.body.etag,
+    });
+    expect(await axeFel(page)).toEqual([]);
+
+    // Seen, saved again: now over the version that was current, so it lands.
+    await budget.getByTestId('spara-verksamhetsbudget').click();
+    await expect
+      .poll(async () => (await api.json<VerksamhetsbudgetDto>(vbUrl, { som: CHEF })).body.periodisering, { timeout: 15_000 })
+      .toBe('jamnt');
   });
 });
