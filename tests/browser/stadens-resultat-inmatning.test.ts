@@ -107,6 +107,7 @@ describe('the ekonomidirektör enters the city level on the Stadens resultat pag
     const fyll = async (rader: Record<string, string>, kalla: string) => {
       for (const [rad, belopp] of Object.entries(rader)) await finansfalt(rad, 'Belopp, tkr').fill(belopp);
       await finansfalt('skatteintakter', 'Källa').fill(kalla);
+      await finansfalt('generella-statsbidrag', 'Källa').fill(kalla);
       await page.getByTestId('spara-finansrader').click();
     };
     await fyll(
@@ -128,6 +129,13 @@ describe('the ekonomidirektör enters the city level on the Stadens resultat pag
 
     await finansform().getByLabel('Gäller').selectOption('april');
     await expect.poll(() => finansfalt('skatteintakter', 'Belopp, tkr').inputValue()).toBe('');
+    // A round's forecast of skatteintäkter names its source: without one it is refused on the field, nothing sent.
+    await finansfalt('skatteintakter', 'Belopp, tkr').fill('8 100 000');
+    await page.getByTestId('spara-finansrader').click();
+    await page.getByTestId('finansrader-fel').waitFor();
+    expect(await finansfalt('skatteintakter', 'Källa').getAttribute('aria-invalid')).toBe('true');
+    expect(await beskrivning(finansfalt('skatteintakter', 'Källa'))).toMatch(/Ange källan till prognosen för skatteintäkter/);
+    expect(await axe()).toEqual([]);
     await fyll(
       { skatteintakter: '8 100 000', 'generella-statsbidrag': '2 500 000', pensioner: '10 000 000' },
       'SKR:s skatteunderlagsprognos 2057-04-24',

@@ -762,8 +762,19 @@ describe("budget and forecasts eliminate internal transactions by each nämnd's 
   });
 
   it("a round's column takes each counted forecast, with the same nämnd's share", async () => {
+    // A round's forecast of skatteintäkter names the skatteunderlag forecast it builds on: without, 400 on the field.
+    const utanKalla = await put('/api/report/finansrader/2054/april', {
+      rader: [{ rad: 'skatteintakter', beloppOre: 5 * MNKR, kalla: ' ' }],
+    });
+    expect(utanKalla.status).toBe(400);
+    expect((utanKalla.body as Problem).errors?.map((fel) => fel.field)).toEqual(['rader[0].kalla']);
+    expect((await api.json<{ rader: unknown[] }>('/api/report/finansrader/2054/april')).body.rader).toEqual([]);
     expect(
-      (await put('/api/report/finansrader/2054/april', { rader: [{ rad: 'skatteintakter', beloppOre: 5 * MNKR, kalla: '' }] })).status,
+      (
+        await put('/api/report/finansrader/2054/april', {
+          rader: [{ rad: 'skatteintakter', beloppOre: 5 * MNKR, kalla: 'SKR:s skatteunderlagsprognos 2054-04-24' }],
+        })
+      ).status,
     ).toBe(200);
     await kafka.produce(
       helarsprognosAndrad.topic,

@@ -46,7 +46,7 @@ export function FinansraderFormular({ ar, onMeddelande }: { ar: number; onMeddel
   function skicka(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!varden || spara.isPending) return;
-    const tolkat = tolkaFinansformular(varden);
+    const tolkat = tolkaFinansformular(varden, tillfalle);
     if (!tolkat.ok) {
       setFel(tolkat.fel);
       onMeddelande('Raderna sparades inte: rätta felen.');

@@ -42,7 +42,7 @@ describe('the finance function’s form', () => {
       skatteintakter: { belopp: '7 845 300', kalla: ' SKR 2026-08-21 ' },
       pensioner: { belopp: '412 000,5', kalla: '' },
     };
-    expect(tolkaFinansformular(formular)).toEqual({
+    expect(tolkaFinansformular(formular, 'augusti')).toEqual({
       ok: true,
       varde: {
         rader: [
@@ -59,9 +59,21 @@ describe('the finance function’s form', () => {
     ['a source without an amount', { avskrivningar: { belopp: '', kalla: 'Anläggningsregistret' } }, 'avskrivningar-belopp', /belopp/],
     ['no line at all', {}, 'skatteintakter-belopp', /minst en rad/],
   ])('refuses %s on its field', (_, andring, falt, meddelande) => {
-    const tolkat = tolkaFinansformular({ ...tom, ...andring });
+    const tolkat = tolkaFinansformular({ ...tom, ...andring }, 'budget');
     expect(tolkat.ok).toBe(false);
     expect(!tolkat.ok && tolkat.fel[falt]).toMatch(meddelande);
+  });
+
+  it.each([
+    ['april', 'skatteintakter', false],
+    ['augusti', 'generella-statsbidrag', false],
+    ['budget', 'skatteintakter', true],
+    ['bokslut', 'generella-statsbidrag', true],
+    ['augusti', 'pensioner', true],
+  ] as const)('in %s, %s without a source is taken: %s', (tillfalle, rad, ok) => {
+    const tolkat = tolkaFinansformular({ ...tom, [rad]: { belopp: '100', kalla: ' ' } }, tillfalle);
+    expect(tolkat.ok).toBe(ok);
+    if (!tolkat.ok) expect(tolkat.fel[`${rad}-kalla`]).toMatch(/Ange källan till prognosen/);
   });
 
   it('puts the server’s errors on the fields of the lines that were sent', () => {

@@ -1,10 +1,12 @@
 import {
   FINANSRADER,
+  kravsKalla,
   type Balanskravsjusteringar,
   type Balanskravsutredning,
   type FinansradKod,
   type Finansrader,
   type FinansraderInmatning,
+  type ResultatTillfalle,
 } from '@tertial/contracts/dto';
 import { parseKronor, type Ore } from '@tertial/contracts/money';
 
@@ -49,8 +51,11 @@ export function finansformularFran(rader: Finansrader['rader']): Finansformular 
   ) as Finansformular;
 }
 
-/** The lines to store: an empty amount leaves its line out (it is removed); every amount positive, a source at most 300 characters. */
-export function tolkaFinansformular(formular: Finansformular): Tolkat<FinansraderInmatning> {
+/**
+ * The lines to store: an empty amount leaves its line out (it is removed); every amount positive, a source at most 300
+ * characters, and named where a round's forecast needs one (`kravsKalla`).
+ */
+export function tolkaFinansformular(formular: Finansformular, tillfalle: ResultatTillfalle): Tolkat<FinansraderInmatning> {
   const fel: Formularfel = {};
   const rader: FinansraderInmatning['rader'] = [];
   for (const { kod, namn } of FINANSRADER) {
@@ -64,6 +69,9 @@ export function tolkaFinansformular(formular: Finansformular): Tolkat<Finansrade
     if (ore === undefined) fel[beloppFalt(kod)] = `${namn}: ${BELOPPSHJALP}`;
     else if (ore < 0) fel[beloppFalt(kod)] = `${namn}: ange beloppet positivt; raden säger om det är intäkt eller kostnad`;
     else rader.push({ rad: kod, beloppOre: ore, kalla: kalla.trim() });
+    if (ore !== undefined && kravsKalla(tillfalle, kod) && kalla.trim() === '')
+      fel[kallaFalt(kod)] =
+        `Ange källan till prognosen för ${namn.toLowerCase()}, till exempel SKR:s skatteunderlagsprognos och dess datum`;
   }
   if (Object.keys(fel).length === 0 && rader.length === 0) fel[beloppFalt(FINANSRADER[0].kod)] = 'Ange minst en rad';
   return Object.keys(fel).length > 0 ? { ok: false, fel } : { ok: true, varde: { rader } };

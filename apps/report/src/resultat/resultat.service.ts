@@ -3,6 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   RESULTAT_TILLFALLEN,
+  saknadeKallor,
   type BalanskravImportResultat,
   type BalanskravOversikt,
   type Balanskravsjusteringar,
@@ -238,6 +239,14 @@ export class ResultatService {
         'Raderna kunde inte sparas',
         `raden ${dubbla[0]!.rad} finns två gånger`,
         dubbla.map((rad) => ({ field: 'rader', message: `raden ${rad.rad} finns två gånger` })),
+      );
+    const utanKalla = saknadeKallor(tillfalle, inmatning.rader);
+    if (utanKalla.length > 0)
+      throw new ProblemException(
+        400,
+        'Ogiltiga rader',
+        `En prognos av skatteintäkter och generella statsbidrag anger sin källa (${tillfalle} ${ar}).`,
+        utanKalla,
       );
     await this.orm.em.fork().transactional(async (em) => {
       const fore = await em.find(Finansrad, { ar, tillfalle });

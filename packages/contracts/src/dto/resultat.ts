@@ -33,6 +33,27 @@ export const finansradKodSchema = z.enum(FINANSRADER.map((rad) => rad.kod) as [F
   error: () => `okänd rad; giltiga är ${FINANSRADER.map((rad) => rad.kod).join(', ')}`,
 });
 
+/**
+ * Whether a line must say where its figure comes from: a round's forecast (april, augusti) of skatteintäkter and of
+ * generella statsbidrag och utjämning builds on a skatteunderlag forecast (SKR's, with its date), which it names.
+ * KF's budget and the bokslut may leave the source empty, as may the other lines.
+ */
+export function kravsKalla(tillfalle: ResultatTillfalle, rad: FinansradKod): boolean {
+  return (tillfalle === 'april' || tillfalle === 'augusti') && (rad === 'skatteintakter' || rad === 'generella-statsbidrag');
+}
+
+/** The fields (`rader[i].kalla`) of the lines that must name a source and do not. */
+export function saknadeKallor(
+  tillfalle: ResultatTillfalle,
+  rader: readonly { readonly rad: FinansradKod; readonly kalla?: string | undefined }[],
+): { field: string; message: string }[] {
+  return rader.flatMap((rad, index) =>
+    kravsKalla(tillfalle, rad.rad) && (rad.kalla ?? '').trim() === ''
+      ? [{ field: `rader[${index}].kalla`, message: 'ange källan till prognosen, t.ex. SKR:s skatteunderlagsprognos och dess datum' }]
+      : [],
+  );
+}
+
 export const finansraderInmatningSchema = z.object({
   rader: z
     .array(
