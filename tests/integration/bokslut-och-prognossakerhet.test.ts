@@ -134,9 +134,11 @@ describe('closing a year', () => {
       prognosBudgetOre: 45 * MNKR,
       prognosOre: 44 * MNKR,
       prognosAvvikelseOre: 1 * MNKR,
+      prognosAvvikelseProcent: 2.2,
       bokslutBudgetOre: 45 * MNKR,
       bokslutOre: 4_360_000_000,
       bokslutAvvikelseOre: 140_000_000,
+      bokslutAvvikelseProcent: 3.1,
       prognosavvikelseOre: 40_000_000,
       prognosavvikelseProcent: 0.9,
     });

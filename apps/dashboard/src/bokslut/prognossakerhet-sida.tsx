@@ -37,10 +37,22 @@ function kolumner(stad: PrognossakerhetRad) {
       footer: () => <Belopp ore={stad.prognosAvvikelseOre} avvikelse />,
       meta: TAL,
     }),
+    kolumn.accessor('prognosAvvikelseProcent', {
+      header: 'Prognosens avvikelse, % av budget',
+      cell: ({ getValue }) => formatProcent(getValue()),
+      footer: () => formatProcent(stad.prognosAvvikelseProcent),
+      meta: TAL,
+    }),
     kolumn.accessor('bokslutAvvikelseOre', {
       header: () => <MnkrRubrik text="Bokslutets avvikelse" />,
       cell: ({ getValue }) => <Belopp ore={getValue()} avvikelse saknas="inget bokslut" />,
       footer: () => <Belopp ore={stad.bokslutAvvikelseOre} avvikelse saknas="inget bokslut" />,
+      meta: TAL,
+    }),
+    kolumn.accessor('bokslutAvvikelseProcent', {
+      header: 'Bokslutets avvikelse, % av budget',
+      cell: ({ getValue }) => formatProcent(getValue()),
+      footer: () => formatProcent(stad.bokslutAvvikelseProcent),
       meta: TAL,
     }),
     kolumn.accessor('prognosavvikelseOre', {
@@ -50,7 +62,7 @@ function kolumner(stad: PrognossakerhetRad) {
       meta: TAL,
     }),
     kolumn.accessor('prognosavvikelseProcent', {
-      header: 'Andel av budget',
+      header: 'Prognosavvikelse, % av budget',
       cell: ({ getValue }) => formatProcent(getValue()),
       footer: () => formatProcent(stad.prognosavvikelseProcent),
       meta: TAL,

@@ -50,9 +50,11 @@ const rad = (namnd: string, prognosOre: number, bokslutOre: number | null) => ({
   prognosBudgetOre: 0,
   prognosOre,
   prognosAvvikelseOre: 0,
+  prognosAvvikelseProcent: null,
   bokslutBudgetOre: null,
   bokslutOre,
   bokslutAvvikelseOre: null,
+  bokslutAvvikelseProcent: null,
   prognosavvikelseOre: null,
   prognosavvikelseProcent: null,
 });

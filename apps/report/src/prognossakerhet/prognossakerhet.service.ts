@@ -10,7 +10,7 @@ import { PrognosTotalerService } from '../prognos-totaler/prognos-totaler.servic
 import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { Prognosomgang } from '../uppfoljning/uppfoljning.entity.js';
 import { NamndBokslut, Omgangsprognos } from './prognossakerhet.entity.js';
-import { prognossakerhet, type Omgangsprognos as Prognosrad } from './prognossakerhet.js';
+import { arBokslutetHelt, prognossakerhet, type Omgangsprognos as Prognosrad } from './prognossakerhet.js';
 
 @Injectable()
 export class PrognossakerhetService {
@@ -102,10 +102,11 @@ export class PrognossakerhetService {
       em.find(NamndRam, { ar }),
     ]);
     const ramAv = new Map(ramar.map((r) => [r.namnd, r.ramOre]));
-    const bokslutet =
-      bokslut.length > 0
-        ? bokslut.map((b) => ({ namnd: b.namnd, budgetOre: ramAv.get(b.namnd) ?? 0, nettokostnadOre: b.nettokostnadOre }))
-        : null;
+    // The year counts as closed once every nämnd of its close has arrived (each event says how many there are): a
+    // city row from some nämnders bokslut beside every nämnd's forecast would be a deviation of nothing real.
+    const bokslutet = arBokslutetHelt(bokslut)
+      ? bokslut.map((b) => ({ namnd: b.namnd, budgetOre: ramAv.get(b.namnd) ?? 0, nettokostnadOre: b.nettokostnadOre }))
+      : null;
     const tillfallen = new Set<Prognostillfalle>([...behallna.map((b) => b.tillfalle), ...omgangar.map((o) => o.tillfalle)]);
     const resultat: PrognossakerhetDto['omgangar'] = [];
     for (const tillfalle of PROGNOSTILLFALLEN.filter((t) => tillfallen.has(t))) {

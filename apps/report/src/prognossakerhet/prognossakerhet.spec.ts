@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { procentMedEnDecimal, prognossakerhet } from './prognossakerhet.js';
+import { arBokslutetHelt, procentMedEnDecimal, prognossakerhet } from './prognossakerhet.js';
 
 const MNKR = 100_000_000;
 
@@ -16,9 +16,11 @@ describe('prognossäkerhet', () => {
       prognosBudgetOre: 1_000 * MNKR,
       prognosOre: 980 * MNKR,
       prognosAvvikelseOre: 20 * MNKR,
+      prognosAvvikelseProcent: 2,
       bokslutBudgetOre: 1_000 * MNKR,
       bokslutOre: 1_035 * MNKR,
       bokslutAvvikelseOre: -35 * MNKR,
+      bokslutAvvikelseProcent: -3.5,
       prognosavvikelseOre: -55 * MNKR,
       prognosavvikelseProcent: -5.5,
     });
@@ -31,7 +33,9 @@ describe('prognossäkerhet', () => {
     );
     expect(namnder[0]).toMatchObject({
       prognosAvvikelseOre: 0,
+      prognosAvvikelseProcent: 0,
       bokslutAvvikelseOre: 10 * MNKR,
+      bokslutAvvikelseProcent: 1.6,
       prognosavvikelseOre: 10 * MNKR,
       prognosavvikelseProcent: 1.6,
     });
@@ -59,10 +63,38 @@ describe('prognossäkerhet', () => {
     const oppet = prognossakerhet(prognoser, null);
     expect(oppet.stad).toMatchObject({
       prognosAvvikelseOre: 0,
+      prognosAvvikelseProcent: 0,
       bokslutOre: null,
+      bokslutAvvikelseProcent: null,
       prognosavvikelseOre: null,
       prognosavvikelseProcent: null,
     });
+  });
+
+  it.each([
+    ['none arrived', [], false],
+    ['one of three', [{ namnd: 'SN', antalNamnder: 3 }], false],
+    [
+      'two of three, one of them twice',
+      [
+        { namnd: 'SN', antalNamnder: 3 },
+        { namnd: 'SN', antalNamnder: 3 },
+        { namnd: 'KS', antalNamnder: 3 },
+      ],
+      false,
+    ],
+    [
+      '(whole) all three',
+      [
+        { namnd: 'SN', antalNamnder: 3 },
+        { namnd: 'KS', antalNamnder: 3 },
+        { namnd: 'AMN', antalNamnder: 3 },
+      ],
+      true,
+    ],
+    ['(whole) a close of one nämnd', [{ namnd: 'SN', antalNamnder: 1 }], true],
+  ] as const)('the bokslut counts once whole, not with %s', (_, bokslut, helt) => {
+    expect(arBokslutetHelt(bokslut)).toBe(helt);
   });
 
   it('rounds the share half away from zero to one decimal, in whole numbers', () => {

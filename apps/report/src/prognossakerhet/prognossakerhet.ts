@@ -18,8 +18,8 @@ export interface NamndensBokslut {
 
 /**
  * Prognossäkerhet for one round: per nämnd, the forecast's avvikelse (budget − prognos), the bokslut's (budget −
- * utfall) and the prognosavvikelse, the bokslut's avvikelse minus the forecast's, in öre and in percent of the
- * bokslut's budget. An August forecast of +20 mnkr against a bokslut of −35 mnkr is a prognosavvikelse of −55 mnkr.
+ * utfall) and the prognosavvikelse, the bokslut's avvikelse minus the forecast's, each in öre and in percent of its
+ * budget (the prognosavvikelse of the bokslut's). An August forecast of +20 mnkr against a bokslut of −35 mnkr is a prognosavvikelse of −55 mnkr.
  * Before the year is closed the bokslut's columns are null. The city's row sums the nämnder the round covers.
  */
 export function prognossakerhet(
@@ -49,6 +49,7 @@ function rad(prognos: Omgangsprognos, bokslut: NamndensBokslut | null | undefine
     bokslutBudgetOre: null,
     bokslutOre: null,
     bokslutAvvikelseOre: null,
+    bokslutAvvikelseProcent: null,
     prognosavvikelseOre: null,
     prognosavvikelseProcent: null,
   };
@@ -58,6 +59,7 @@ function rad(prognos: Omgangsprognos, bokslut: NamndensBokslut | null | undefine
     prognosBudgetOre: prognos.budgetOre,
     prognosOre: prognos.prognosOre,
     prognosAvvikelseOre,
+    prognosAvvikelseProcent: procentMedEnDecimal(prognosAvvikelseOre, prognos.budgetOre),
   };
   if (bokslut === undefined) return { ...base, ...tom };
   const b = bokslut ?? { budgetOre: 0, nettokostnadOre: 0 };
@@ -68,6 +70,7 @@ function rad(prognos: Omgangsprognos, bokslut: NamndensBokslut | null | undefine
     bokslutBudgetOre: b.budgetOre,
     bokslutOre: b.nettokostnadOre,
     bokslutAvvikelseOre,
+    bokslutAvvikelseProcent: procentMedEnDecimal(bokslutAvvikelseOre, b.budgetOre),
     prognosavvikelseOre,
     prognosavvikelseProcent: procentMedEnDecimal(prognosavvikelseOre, b.budgetOre),
   };
@@ -79,4 +82,11 @@ export function procentMedEnDecimal(del: Ore, helhet: Ore): number | null {
   const promille = (BigInt(Math.abs(del)) * 2000n + BigInt(Math.abs(helhet))) / (2n * BigInt(Math.abs(helhet)));
   const tecken = Math.sign(del) * Math.sign(helhet);
   return (tecken * Number(promille)) / 10 || 0;
+}
+
+/** Whether a year's bokslut is whole: some nämnd's has arrived, and as many as the close named (`antalNamnder`). */
+export function arBokslutetHelt(bokslut: readonly { readonly namnd: string; readonly antalNamnder: number }[]): boolean {
+  if (bokslut.length === 0) return false;
+  const antal = Math.max(...bokslut.map((b) => b.antalNamnder));
+  return new Set(bokslut.map((b) => b.namnd)).size >= antal;
 }

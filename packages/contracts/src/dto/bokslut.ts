@@ -99,10 +99,14 @@ const prognossakerhetRadSchema = z.object({
   prognosBudgetOre: oreSchema,
   prognosOre: oreSchema,
   prognosAvvikelseOre: oreSchema,
+  /** The forecast's avvikelse in percent of its budget, one decimal; null without a budget. */
+  prognosAvvikelseProcent: z.number().nullable(),
   /** The budget at the bokslut, the year's net cost and their avvikelse; null before the year is closed. */
   bokslutBudgetOre: oreSchema.nullable(),
   bokslutOre: oreSchema.nullable(),
   bokslutAvvikelseOre: oreSchema.nullable(),
+  /** The bokslut's avvikelse in percent of its budget, one decimal; null before the close or without a budget. */
+  bokslutAvvikelseProcent: z.number().nullable(),
   /** Bokslut avvikelse − forecast avvikelse; negative: the year ended worse than forecast. */
   prognosavvikelseOre: oreSchema.nullable(),
   /** The prognosavvikelse in percent of the bokslut's budget, one decimal; null without a budget. */
