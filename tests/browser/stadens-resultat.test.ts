@@ -66,7 +66,9 @@ describe('the Stadens resultat page', () => {
     expect(tal(budget) / tal(skatter)).toBeLessThan(0.05);
     expect(await page.getByTestId('kallor').textContent()).toMatch(/skatteunderlagsprognos 2026-08-21/);
 
+    // The utredning is fetched on its own, and may draw after the resultaträkning.
     const utredning = page.getByTestId('balanskravsutredning');
+    await utredning.locator('tbody th').first().waitFor({ timeout: 20_000 });
     expect(await utredning.locator('tbody th').allTextContents()).toEqual(
       expect.arrayContaining([
         'Årets resultat',

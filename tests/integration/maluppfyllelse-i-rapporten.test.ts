@@ -147,7 +147,9 @@ describe('goal attainment in the report service', () => {
       (svar) =>
         svar.status === 200 &&
         svar.body.mal.filter((m) => [forsta, andra].includes(m.id)).length === 2 &&
-        svar.body.mal.find((m) => m.id === forsta)?.beslut !== null,
+        svar.body.mal.find((m) => m.id === forsta)?.beslut !== null &&
+        // Each mål's events are keyed by its id, so the second's proposal may come on another partition, later.
+        svar.body.mal.find((m) => m.id === andra)?.forslag != null,
       60_000,
     );
     const forstaMalet = sn.body.mal.find((m) => m.id === forsta)!;
