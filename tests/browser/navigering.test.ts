@@ -6,18 +6,27 @@ import { SKRIVBORD, startaChromium } from './webblasare.js';
 
 const stack = inject('stack');
 
-/** Collects what the browser reports as wrong on a page: CSP violations, console errors and uncaught errors. */
-async function foljProblem(page: Page): Promise<string[]> {
-  const problem: string[] = [];
+/**
+ * Collects what the browser reports as wrong on a page: CSP violations, console errors and uncaught errors. A
+ * console error's text is written out with its arguments (the issues a schema found, say), so a failure says what.
+ */
+async function foljProblem(page: Page): Promise<Promise<string>[]> {
+  const problem: Promise<string>[] = [];
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
     });
   });
   page.on('console', (meddelande) => {
-    if (meddelande.type() === 'error') problem.push(meddelande.text());
+    if (meddelande.type() !== 'error') return;
+    problem.push(
+      Promise.all(meddelande.args().map((arg) => arg.jsonValue().catch(() => undefined))).then(
+        (delar) => `${meddelande.text()} ${JSON.stringify(delar.slice(1))}`,
+        () => meddelande.text(),
+      ),
+    );
   });
-  page.on('pageerror', (fel) => problem.push(fel.message));
+  page.on('pageerror', (fel) => problem.push(Promise.resolve(fel.message)));
   return problem;
 }
 
@@ -50,7 +59,7 @@ describe('pages and addresses of the dashboard in Debian’s Chromium', () => {
     await page.getByTestId('live-status').and(page.locator('[data-status="direkt"]')).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: 'Organisation' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Organisation/);
-    expect(problem).toEqual([]);
+    expect(await Promise.all(problem)).toEqual([]);
   });
 
   it('the menu marks the current page, moves focus to the new heading, and keeps the address as written', async () => {

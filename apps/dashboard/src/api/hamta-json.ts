@@ -25,7 +25,12 @@ export async function hamtaJson<T>(url: string, schema: Schema<T>, signal?: Abor
     throw new ApiFel(svar.status, problem.title ?? `Servern svarade med status ${svar.status}`, problem.detail);
   }
 
-  const data: unknown = await svar.json().catch(() => undefined);
+  // A query the screen no longer wants (the user went to another page) is aborted, often while its body is on
+  // the way: that is the caller's own abort, not an answer in the wrong format, so it leaves the console alone.
+  const data: unknown = await svar.json().catch((fel: unknown) => {
+    if (signal?.aborted) throw fel;
+    return undefined;
+  });
   const resultat = schema.safeParse(data);
   if (!resultat.success) {
     console.error(`Oväntat svar från ${url}`, resultat.error.issues);
