@@ -1,4 +1,4 @@
-import type { VerksamhetsbudgetDto } from '@tertial/contracts/dto';
+import type { HelarsprognosUnderlag, Uppfoljning, VerksamhetsbudgetDto } from '@tertial/contracts/dto';
 import type { EventEnvelope } from '@tertial/contracts/envelope';
 import { verksamhetsbudgetUppdaterad, type VerksamhetsbudgetUppdateradPayload } from '@tertial/contracts/events';
 import type { KafkaMessage } from 'kafkajs';
@@ -200,5 +200,99 @@ describe('the chef’s verksamhetsbudget', () => {
     for (const sn of payloads(handelser).filter((p) => p.namnd === 'SN')) {
       expect(sn.rader.every((rad) => rad.manader.length === 12)).toBe(true);
     }
+  });
+});
+
+describe('the standard verksamhetsbudget by last year’s pattern, from the utfall to the forecast and the roll-up', () => {
+  // A year of its own: no other test decides a budget for 2063 or imports utfall for 2062.
+  const AR = 2063;
+  const [MONSTER, RAMP] = ansvarI('KN') as [string, string];
+  const TKR = 1_000_00;
+  // MONSTER's wages last year: a July at half and a December at one and a half (1 200 tkr in all); RAMP's grow each month.
+  const juliDipp = [100, 100, 100, 100, 100, 100, 50, 100, 100, 100, 100, 150];
+  const okande = Array.from({ length: 12 }, (_, i) => (i + 1) * 10);
+  const vanta = async <T>(hamta: () => Promise<T>, klart: (varde: T) => boolean, timeoutMs = 60_000): Promise<T> => {
+    const slut = Date.now() + timeoutMs;
+    for (;;) {
+      const varde = await hamta();
+      if (klart(varde) || Date.now() > slut) return varde;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+
+  it('each kontogrupp follows its own ansvar’s months of last year, evenly where last year had none; the forecast’s proposal and the period’s budget come from those months', async () => {
+    const csv = [
+      'ar;manad;ansvar;konto;belopp',
+      ...juliDipp.map((tkr, i) => `${AR - 1};${i + 1};${MONSTER};5010;${tkr * 1000},00`),
+      ...okande.map((tkr, i) => `${AR - 1};${i + 1};${RAMP};5010;${tkr * 1000},00`),
+    ].join('\n');
+    const importerat = await api.json<{ status?: string }>('/api/budget/utfall/import?filnamn=monster-2062.csv', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: `${csv}\n`,
+    });
+    expect(importerat.body.status, JSON.stringify(importerat.body)).toBe('importerad');
+
+    const post = (adress: string, body: unknown) =>
+      api.json(adress, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const kf = await post('/api/budget/budgetversioner', {
+      typ: 'kf-beslut',
+      ar: AR,
+      namn: `KF:s budget ${AR}`,
+      beslutad: `${AR - 1}-06-15`,
+      ramar: [{ namnd: 'KN', belopp: '10000000' }],
+    });
+    expect(kf.status, JSON.stringify(kf.body)).toBe(201);
+    const intern = await post('/api/budget/internbudgetar', {
+      namnd: 'KN',
+      ar: AR,
+      namn: `Internbudget KN ${AR}`,
+      beslutad: `${AR - 1}-11-20`,
+      rader: [
+        { ansvar: MONSTER, kontogrupp: 'personalkostnader', belopp: '2400000' },
+        { ansvar: MONSTER, kontogrupp: 'intakter', belopp: '120000' },
+        { ansvar: RAMP, kontogrupp: 'personalkostnader', belopp: '780000' },
+      ],
+    });
+    expect(intern.status, JSON.stringify(intern.body)).toBe(201);
+
+    const adress = (ansvar: string) => `/api/budget/verksamhetsbudgetar/${ansvar}/${AR}`;
+    const monster = await vanta(
+      () => api.json<VerksamhetsbudgetDto>(adress(MONSTER), { som: chefFor(MONSTER) }),
+      (svar) => svar.body.internbudget?.length === 2,
+    );
+    expect(monster.status).toBe(200);
+    expect(monster.body).toMatchObject({ kalla: 'standard', periodisering: null, sparad: null });
+    const manader = (dto: VerksamhetsbudgetDto, kontogrupp: string) => dto.rader.find((r) => r.kontogrupp === kontogrupp)?.manader;
+    // Twice last year's wages, month by month; the revenue, which last year had none of, evenly.
+    expect(manader(monster.body, 'personalkostnader')).toEqual(juliDipp.map((tkr) => 2 * tkr * TKR));
+    expect(manader(monster.body, 'intakter')).toEqual(Array.from({ length: 12 }, () => 10 * TKR));
+    // 780 tkr over last year's 780 tkr: RAMP's own rising months, not MONSTER's.
+    const ramp = (await api.json<VerksamhetsbudgetDto>(adress(RAMP), { som: chefFor(RAMP) })).body;
+    expect(manader(ramp, 'personalkostnader')).toEqual(okande.map((tkr) => tkr * TKR));
+
+    const publicerad = await kafka.readUntil(
+      verksamhetsbudgetUppdaterad.topic,
+      senaste((p) => p.ansvar === MONSTER && p.ar === AR && p.rader.length === 2),
+      60_000,
+    );
+    expect(payloads(publicerad).findLast((p) => p.ansvar === MONSTER && p.ar === AR)!.rader).toEqual(monster.body.rader);
+
+    // The April round: the chef's proposal is the utfall so far (none) plus May to December of those months.
+    await api.oppnaOmgangar([AR], ['april']);
+    const underlag = await vanta(
+      () => api.json<HelarsprognosUnderlag>(`/api/forecast/helarsprognoser/${MONSTER}/${AR}/april/underlag`, { som: chefFor(MONSTER) }),
+      (svar) => svar.body.rader?.find((r) => r.kontogrupp === 'personalkostnader')?.budgetOre === 2_400 * TKR,
+    );
+    const personal = underlag.body.rader.find((r) => r.kontogrupp === 'personalkostnader')!;
+    expect(personal).toMatchObject({ budgetOre: 2_400 * TKR, utfallOre: 0, forslagOre: 2 * 800 * TKR });
+    expect(underlag.body.rader.find((r) => r.kontogrupp === 'intakter')).toMatchObject({ budgetOre: 120 * TKR, forslagOre: 80 * TKR });
+
+    // The roll-up: the year's budget net, and January to April of the months as the period's budget.
+    const nod = await vanta(
+      () => api.json<Uppfoljning>(`/api/report/uppfoljning/${AR}/april/noder/${MONSTER}`),
+      (svar) => svar.body.nod?.budgetOre === 2_280 * TKR,
+    );
+    expect(nod.body.nod).toMatchObject({ budgetOre: 2_280 * TKR, periodbudgetOre: 2 * 400 * TKR - 4 * 10 * TKR, utfallOre: 0 });
   });
 });

@@ -159,7 +159,7 @@ const underlagsvarden = {
   budgetOre: oreSchema,
   /** Utfall January up to and including the round's last month. */
   utfallOre: oreSchema,
-  /** Utfall so far plus the remaining months' budget (budget / 12 per month). */
+  /** Utfall so far plus the verksamhetsbudget of the months left. */
   forslagOre: oreSchema,
   /** Utfall so far scaled to twelve months, July's holiday dip accounted for. */
   runRateOre: oreSchema,
