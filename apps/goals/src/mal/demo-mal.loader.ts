@@ -277,7 +277,7 @@ export class DemoMalLoader implements OnApplicationBootstrap, OnApplicationShutd
         mal.namnd === 'MN' && bedomning === 'ej-matt'
           ? 'Utsläppsstatistiken publiceras med ett och ett halvt års eftersläpning, så inget nytt värde har kommit sedan april. Målet bedöms igen när 2025 års siffror finns.'
           : forslag.bedomning === null
-            ? `Förvaltningen bedömer målet professionellt ${tillfalle === 'april' ? 'efter första tertialet' : 'efter andra tertialet'}: medarbetarenkäten visar ett högre engagemang, men personalomsättningen är fortsatt hög i vissa yrken.`
+            ? `Förvaltningen bedömer målet professionellt ${tillfalle === 'april' ? 'efter första tertialet' : 'efter andra tertialet'}. ${mal.professionellAnalys!}`
             : `${forslag.forklaring} Förvaltningen delar bilden och följer utvecklingen inför nästa uppföljning.`;
       await this.maluppfyllelse.bedom(malId, 2026, tillfalle, { bedomning, analys, motivering }, DEMO, CORRELATION, nu);
     }

@@ -40,6 +40,15 @@ describe('the demo city’s goals', () => {
     expect(Math.max(...perNamnd.values())).toBeLessThanOrEqual(MAX_AKTIVA_MAL);
   });
 
+  it('gives every nämnd and bolag a mål, except kommunfullmäktige and valnämnden, and a professionally assessed one its own analysis', () => {
+    const namnder = demoStad()
+      .organisation.filter((n) => n.niva === 'namnd')
+      .map((n) => n.kod);
+    const utanMal = [...namnder, ...BOLAGSKODER].filter((kod) => !DEMO_MAL.some((mal) => mal.namnd === kod));
+    expect(utanMal.sort()).toEqual(['KF', 'VALN']);
+    for (const mal of DEMO_MAL.filter((m) => m.nyckeltal.length === 0)) expect(mal.professionellAnalys?.length ?? 0).toBeGreaterThan(50);
+  });
+
   it('has the city’s inriktningar and one for every nämnd and bolag of the demo city, all followed with demo nyckeltal', () => {
     expect(DEMO_INRIKTNINGAR.filter((i) => i.niva === 'stad').length).toBeGreaterThanOrEqual(3);
     const namnder = demoStad()

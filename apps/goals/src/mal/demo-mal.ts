@@ -182,6 +182,45 @@ export const DEMO_NYCKELTAL: readonly DemoNyckeltal[] = [
     start: 91,
     slut: 96,
   },
+  {
+    nyckel: 'lokalenergi',
+    namn: 'Energianvändning i stadens verksamhetslokaler',
+    definition: 'Köpt energi för värme, kyla och fastighetsel per kvadratmeter uppvärmd area (Atemp) i stadens egna verksamhetslokaler.',
+    enhet: 'kWh/m²',
+    riktning: 'lagre-ar-battre',
+    kalla: 'Fastighetsförvaltningens energiuppföljning',
+    utgangsvarde: { ar: 2022, varde: 142 },
+    malvarden: [{ ar: 2027, varde: 120 }],
+    perioder: AR,
+    start: 146,
+    slut: 129,
+  },
+  {
+    nyckel: 'idrottsbesok',
+    namn: 'Besök av barn och unga i stadens idrottsanläggningar',
+    definition: 'Deltagartillfällen för 7–20-åringar i föreningsverksamhet och öppen verksamhet i stadens anläggningar och bad.',
+    enhet: 'tusen besök',
+    riktning: 'hogre-ar-battre',
+    kalla: 'Idrotts- och fritidsförvaltningens bokningssystem',
+    utgangsvarde: { ar: 2024, varde: 410 },
+    malvarden: [{ ar: 2026, varde: 450 }],
+    perioder: TERTIAL,
+    start: 405,
+    slut: 438,
+  },
+  {
+    nyckel: 'jarnvagsgods',
+    namn: 'Gods till och från hamnen på järnväg',
+    definition: 'Andel av hamnens containrar (TEU) som kommer eller går på järnväg.',
+    enhet: '%',
+    riktning: 'hogre-ar-battre',
+    kalla: 'Helsingborgs Hamn AB',
+    utgangsvarde: { ar: 2022, varde: 18 },
+    malvarden: [{ ar: 2027, varde: 30 }],
+    perioder: AR,
+    start: 17,
+    slut: 24,
+  },
 ];
 
 export interface DemoMal {
@@ -192,9 +231,11 @@ export interface DemoMal {
   readonly nyckeltal: readonly string[];
   /** The förvaltning's analysis in the årsredovisning of the year before the demo year (helår 2025). */
   readonly arsanalys: string;
+  /** A professionally assessed mål's analysis at the demo year's follow-ups (no nyckeltal to propose from). */
+  readonly professionellAnalys?: string;
 }
 
-/** Up to three mål per nämnd, in the spirit of Helsingborg's own, and two bolag's. */
+/** Up to three mål per nämnd and bolag, in the spirit of Helsingborg's own; kommunfullmäktige and valnämnden have none. */
 export const DEMO_MAL: readonly DemoMal[] = [
   {
     namnd: 'KS',
@@ -211,6 +252,8 @@ export const DEMO_MAL: readonly DemoMal[] = [
     nyckeltal: [],
     arsanalys:
       'Medarbetarenkäten 2025 visar ett högre engagemang än 2023, och sjukfrånvaron minskade något. Personalomsättningen bland sjuksköterskor och socialsekreterare är fortfarande hög, så målet bedöms delvis uppfyllt.',
+    professionellAnalys:
+      'Medarbetarenkäten visar ett högre engagemang, men personalomsättningen är fortsatt hög i vissa yrken, främst bland sjuksköterskor och socialsekreterare.',
   },
   {
     namnd: 'SFN',
@@ -299,6 +342,60 @@ export const DEMO_MAL: readonly DemoMal[] = [
     nyckeltal: ['fornybar'],
     arsanalys:
       'Andelen förnybar och återvunnen energi ökade när den nya biobränslepannan togs i drift. Spetslasten under kalla dagar eldas fortfarande delvis med olja.',
+  },
+  {
+    namnd: 'FN',
+    ar: 2027,
+    text: 'Stadens verksamhetslokaler använder mindre energi.',
+    nyckeltal: ['lokalenergi'],
+    arsanalys:
+      'Energianvändningen per kvadratmeter minskade efter att ventilationen i tolv skolor styrs efter närvaro och solceller satts upp på fyra förskolor. Målet till 2027 kräver att takten håller i sig.',
+  },
+  {
+    namnd: 'IFN',
+    ar: 2026,
+    text: 'Fler barn och unga är fysiskt aktiva på fritiden.',
+    nyckeltal: ['idrottsbesok'],
+    arsanalys:
+      'Besöken ökade under 2025, särskilt i spontanidrottsplatserna och på sommarlovets gratisaktiviteter. Flickornas deltagande i föreningsidrotten ligger kvar under pojkarnas.',
+  },
+  {
+    namnd: 'OFN',
+    ar: 2026,
+    text: 'Varje ställföreträdares redovisning granskas inom lagstadgad tid.',
+    nyckeltal: [],
+    arsanalys:
+      'De flesta årsräkningar granskades före sista juni 2025. Ett ökat antal ärenden och en vakant handläggartjänst under hösten gjorde att några granskningar drog ut på tiden.',
+    professionellAnalys:
+      'Förvaltningen har granskat årsräkningarna i tid för nästan alla huvudmän; de som återstår är komplicerade ärenden som väntar på kompletteringar från ställföreträdarna.',
+  },
+  {
+    namnd: 'HAMN',
+    ar: 2027,
+    text: 'Mer av hamnens gods går på järnväg.',
+    nyckeltal: ['jarnvagsgods'],
+    arsanalys:
+      'Andelen gods på järnväg ökade när den nya pendeln till Jönköping kom i gång. Spårkapaciteten vid Västhamnen begränsar ökningen tills upprustningen är klar.',
+  },
+  {
+    namnd: 'HSFAB',
+    ar: 2026,
+    text: 'Koncernens bolag styrs samordnat med ägardirektiv och ekonomi i balans.',
+    nyckeltal: [],
+    arsanalys:
+      'Alla bolag redovisade sina ägardirektiv vid bolagsstämmorna 2025. Öresundskrafts investeringar i fjärrvärme gör att koncernens soliditet sjunker något under planperioden.',
+    professionellAnalys:
+      'Bolagen rapporterar enligt ägardirektiven och koncernens resultat följer budget; investeringstakten i energibolaget följs särskilt.',
+  },
+  {
+    namnd: 'HAS',
+    ar: 2026,
+    text: 'Arenorna och scenerna fylls med evenemang som lockar besökare till Helsingborg.',
+    nyckeltal: [],
+    arsanalys:
+      'Helsingborg Arena och Konserthuset hade fler evenemangsdagar 2025 än året innan, och två internationella mästerskap drog besökare från hela regionen. Beläggningen under sommaren är fortfarande låg.',
+    professionellAnalys:
+      'Bokningsläget för hösten är starkare än förra året och två större mässor är klara; sommarens låga beläggning väntas bestå.',
   },
 ];
 
@@ -409,7 +506,7 @@ export const DEMO_INRIKTNINGAR: readonly (Omit<SkapaInriktningRequest, 'nyckelta
     rubrik: 'Lokaler som håller över tid',
     text: 'Fastighetsnämnden förvaltar stadens lokaler kostnadseffektivt och energisnålt, och planerar underhållet så att skulden inte växer.',
     mandatperiod: MANDAT,
-    nyckeltal: ['utslapp'],
+    nyckeltal: ['lokalenergi'],
     beslut: KF_BESLUT,
   },
   {
@@ -427,7 +524,7 @@ export const DEMO_INRIKTNINGAR: readonly (Omit<SkapaInriktningRequest, 'nyckelta
     rubrik: 'Fler i rörelse',
     text: 'Idrotts- och fritidsnämnden ger fler möjlighet till idrott och en meningsfull fritid, genom föreningslivet och öppna anläggningar nära där man bor.',
     mandatperiod: MANDAT,
-    nyckeltal: [],
+    nyckeltal: ['idrottsbesok'],
     beslut: KF_BESLUT,
   },
   {
@@ -481,7 +578,7 @@ export const DEMO_INRIKTNINGAR: readonly (Omit<SkapaInriktningRequest, 'nyckelta
     rubrik: 'En hållbar hamn för regionen',
     text: 'Helsingborgs Hamn AB utvecklar hamnen som nod för gods och sjöfart och minskar dess klimatpåverkan.',
     mandatperiod: MANDAT,
-    nyckeltal: [],
+    nyckeltal: ['jarnvagsgods'],
     beslut: KF_BESLUT,
   },
   {
