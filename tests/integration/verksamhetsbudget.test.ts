@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../support/api.js';
 import { ansvarI } from '../support/demo.js';
 import { testKafka } from '../support/kafka.js';
+import { eventually } from '../support/services.js';
 import { chefFor } from '../support/tokens.js';
 
 const stack = inject('stack');
@@ -211,14 +212,6 @@ describe('the standard verksamhetsbudget by last year’s pattern, from the utfa
   // MONSTER's wages last year: a July at half and a December at one and a half (1 200 tkr in all); RAMP's grow each month.
   const juliDipp = [100, 100, 100, 100, 100, 100, 50, 100, 100, 100, 100, 150];
   const okande = Array.from({ length: 12 }, (_, i) => (i + 1) * 10);
-  const vanta = async <T>(hamta: () => Promise<T>, klart: (varde: T) => boolean, timeoutMs = 60_000): Promise<T> => {
-    const slut = Date.now() + timeoutMs;
-    for (;;) {
-      const varde = await hamta();
-      if (klart(varde) || Date.now() > slut) return varde;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
 
   it('each kontogrupp follows its own ansvar’s months of last year, evenly where last year had none; the forecast’s proposal and the period’s budget come from those months', async () => {
     const csv = [
@@ -257,9 +250,10 @@ describe('the standard verksamhetsbudget by last year’s pattern, from the utfa
     expect(intern.status, JSON.stringify(intern.body)).toBe(201);
 
     const adress = (ansvar: string) => `/api/budget/verksamhetsbudgetar/${ansvar}/${AR}`;
-    const monster = await vanta(
+    const monster = await eventually(
       () => api.json<VerksamhetsbudgetDto>(adress(MONSTER), { som: chefFor(MONSTER) }),
       (svar) => svar.body.internbudget?.length === 2,
+      60_000,
     );
     expect(monster.status).toBe(200);
     expect(monster.body).toMatchObject({ kalla: 'standard', periodisering: null, sparad: null });
@@ -280,18 +274,20 @@ describe('the standard verksamhetsbudget by last year’s pattern, from the utfa
 
     // The April round: the chef's proposal is the utfall so far (none) plus May to December of those months.
     await api.oppnaOmgangar([AR], ['april']);
-    const underlag = await vanta(
+    const underlag = await eventually(
       () => api.json<HelarsprognosUnderlag>(`/api/forecast/helarsprognoser/${MONSTER}/${AR}/april/underlag`, { som: chefFor(MONSTER) }),
       (svar) => svar.body.rader?.find((r) => r.kontogrupp === 'personalkostnader')?.budgetOre === 2_400 * TKR,
+      60_000,
     );
     const personal = underlag.body.rader.find((r) => r.kontogrupp === 'personalkostnader')!;
     expect(personal).toMatchObject({ budgetOre: 2_400 * TKR, utfallOre: 0, forslagOre: 2 * 800 * TKR });
     expect(underlag.body.rader.find((r) => r.kontogrupp === 'intakter')).toMatchObject({ budgetOre: 120 * TKR, forslagOre: 80 * TKR });
 
     // The roll-up: the year's budget net, and January to April of the months as the period's budget.
-    const nod = await vanta(
+    const nod = await eventually(
       () => api.json<Uppfoljning>(`/api/report/uppfoljning/${AR}/april/noder/${MONSTER}`),
       (svar) => svar.body.nod?.budgetOre === 2_280 * TKR,
+      60_000,
     );
     expect(nod.body.nod).toMatchObject({ budgetOre: 2_280 * TKR, periodbudgetOre: 2 * 400 * TKR - 4 * 10 * TKR, utfallOre: 0 });
   });
