@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { DriverException, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { DriverException, MikroORM, UniqueConstraintViolationException, raw, type EntityManager } from '@mikro-orm/core';
 import type {
   andraKommentarstroskelRequestSchema,
   HelarsprognosAdress,
@@ -66,7 +66,6 @@ import {
   nastaVersion,
   prognosrader,
   provaIfMatch,
-  senastePerAnsvar,
   STANDARDTROSKEL,
   statusEfter,
   type Aktor,
@@ -280,14 +279,22 @@ export class HelarsprognoserService {
     const omfang = await this.omfang.for(principal);
     if (ansvar) omfang.kravSer(ansvar);
     const synliga = omfang.synligaAnsvar();
-    const alla = await this.orm.em
-      .fork()
-      .find(
-        Helarsprognos,
-        { ar, tillfalle, ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}) },
-        { orderBy: { ansvar: 'asc', version: 'desc' } },
-      );
-    return senastePerAnsvar(alla).map(toDto);
+    // Only each ansvar's highest version is read: a round keeps every save, and loading them all (24,000 in a busy
+    // round of 494 ansvar) to keep one per ansvar took the service past its heap limit.
+    const aktuella = await this.orm.em.fork().find(
+      Helarsprognos,
+      {
+        ar,
+        tillfalle,
+        ...(ansvar ? { ansvar } : synliga ? { ansvar: { $in: [...synliga] } } : {}),
+        [raw(
+          (h: string) =>
+            `${h}.version = (select max(v.version) from helarsprognos v where v.ansvar = ${h}.ansvar and v.ar = ${h}.ar and v.tillfalle = ${h}.tillfalle)`,
+        )]: [],
+      },
+      { orderBy: { ansvar: 'asc' }, disableIdentityMap: true },
+    );
+    return aktuella.map(toDto);
   }
 
   /** Every saved version of an ansvar's forecast, newest first. */

@@ -231,16 +231,6 @@ function formatKr(ore: number): string {
   return `${Math.round(ore / 100).toLocaleString('sv-SE')} kr`;
 }
 
-/** The current forecast per ansvar: its highest version. Sorted by ansvar. */
-export function senastePerAnsvar<T extends { readonly ansvar: string; readonly version: number }>(prognoser: readonly T[]): T[] {
-  const senaste = new Map<string, T>();
-  for (const prognos of prognoser) {
-    const forra = senaste.get(prognos.ansvar);
-    if (!forra || forra.version < prognos.version) senaste.set(prognos.ansvar, prognos);
-  }
-  return [...senaste.values()].sort((a, b) => (a.ansvar < b.ansvar ? -1 : a.ansvar > b.ansvar ? 1 : 0));
-}
-
 /**
  * The previous round's forecast of one ansvar, as the roll-up counted it: of its forecasts in earlier tillfällen of
  * the year, the current version (the highest) of the latest tillfälle whose current version is klarmarkerad or
