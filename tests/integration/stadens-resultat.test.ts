@@ -188,7 +188,10 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
     regler = (await api.json<RurRegler>('/api/report/balanskrav/rur-regler')).body;
     const testregler = {
       ...regler,
-      skatteunderlagUtveckling: [...regler.skatteunderlagUtveckling.filter((rad) => rad.ar !== 2044), { ar: 2044, basispunkter: 500 }],
+      skatteunderlagUtveckling: [
+        ...regler.skatteunderlagUtveckling.filter((rad) => rad.ar !== 2044),
+        { ar: 2044, basispunkter: 500, tioarssnittBasispunkter: 410 },
+      ],
     };
     expect(
       (
@@ -294,11 +297,31 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
     const anvanda = await satt({ franRurOre: mnkr(0.1) });
     expect(anvanda.status).toBe(422);
     expect(anvanda.body.errors?.map((fel) => fel.message.split(':')[0])).toEqual(['rur-skatteunderlag', 'rur-underskott']);
+    expect(anvanda.body.errors?.[0]?.message).toContain('2044: skatteunderlaget växte 5 %, tioårssnittet 4,1 % (publicerat)');
     expect((await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut')).body).toEqual(fore);
 
     const ok = await satt({ tillRurOre: mnkr(-1.2) });
     expect(ok.status).toBe(200);
     expect(ok.body.rur.utgaendeOre - ok.body.rur.ingaendeOre).toBe(mnkr(1.2));
+  });
+
+  it('RUR rules giving a year twice are refused naming the row, and the rules stay as they were', async () => {
+    const fore = (await api.json<RurRegler>('/api/report/balanskrav/rur-regler')).body;
+    const dubbel = {
+      ...fore,
+      skatteunderlagUtveckling: [
+        { ar: 2044, basispunkter: 500 },
+        { ar: 2044, basispunkter: 300 },
+      ],
+    };
+    const svar = await api.json<Problem>('/api/report/balanskrav/rur-regler', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(dubbel),
+    });
+    expect(svar.status).toBe(400);
+    expect(svar.body.errors).toEqual([{ field: 'skatteunderlagUtveckling[1].ar', message: 'året 2044 finns redan' }]);
+    expect((await api.json<RurRegler>('/api/report/balanskrav/rur-regler')).body).toEqual(fore);
   });
 
   it('the utredning of the closed year: every row, the deficit of 2041 restored oldest first, by 2044', async () => {

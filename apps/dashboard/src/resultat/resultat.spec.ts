@@ -39,12 +39,22 @@ describe('the city’s result on the page', () => {
       andelPositivtEgetKapitalBasispunkter: 100,
       andelNegativtEgetKapitalBasispunkter: 200,
       egetKapitalNegativt: false,
-      skatteunderlagTioarssnittBasispunkter: 410,
-      skatteunderlagUtveckling: [{ ar: 2026, basispunkter: 330 }],
+      // 2017–2026: 4,5 3,6 3,2 2,1 5,3 5,2 3,8 4,5 3,6 3,3 %, a mean of 3,91 %; 2027 has SKR's published average.
+      skatteunderlagUtveckling: [450, 360, 320, 210, 530, 520, 380, 450, 360, 330].map((basispunkter, index) => ({
+        ar: 2017 + index,
+        basispunkter,
+      })),
     };
     const [tak, anvandning] = rurReglerText(regler, 2026);
     expect(tak).toContain('överstiger 1\u00a0% av skatteintäkter');
-    expect(anvandning).toContain('2026: 3,3\u00a0%');
+    expect(anvandning).toContain('2026: skatteunderlaget växer 3,3\u00a0%, tioårssnittet är 3,91\u00a0% (2017–2026)');
+    const publicerat = { ...regler, skatteunderlagUtveckling: [{ ar: 2027, basispunkter: 402, tioarssnittBasispunkter: 398 }] };
+    expect(rurReglerText(publicerat, 2027)[1]).toContain(
+      '2027: skatteunderlaget växer 4,02\u00a0%, tioårssnittet är 3,98\u00a0% (publicerat)',
+    );
+    expect(rurReglerText(regler, 2027)[1]).toContain(
+      '2027: skatteunderlagets utveckling saknas, tioårssnittet saknas (utvecklingen saknas för 2027)',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   FINANSRADER,
+  skatteunderlagetsTioarssnitt,
   type Balanskravsutredning,
   type BalanskravTillfalle,
   type Resultatrakning,
@@ -23,8 +24,8 @@ export function mnkr(ore: Ore | null | undefined): string {
 }
 
 /** A share in hundredths of a per cent, as people write it: `1 %`, `4,1 %`. */
-export function procent(basispunkter: number): string {
-  return `${(basispunkter / 100).toLocaleString('sv-SE', { maximumFractionDigits: 2 })}\u00a0%`;
+export function procent(basispunkter: number, decimaler = 2): string {
+  return `${(basispunkter / 100).toLocaleString('sv-SE', { maximumFractionDigits: decimaler })}\u00a0%`;
 }
 
 export interface Utredningsrad {
@@ -53,9 +54,14 @@ export const BALANSKRAVSKOLUMNER: readonly BalanskravTillfalle[] = ['april', 'au
 /** The city's RUR rules in a sentence each, as the guidelines say them. */
 export function rurReglerText(regler: RurRegler, ar: number): string[] {
   const utveckling = regler.skatteunderlagUtveckling.find((rad) => rad.ar === ar);
+  const snitt = skatteunderlagetsTioarssnitt(regler, ar);
   return [
     `Till reserven får högst den del av resultatet avsättas som överstiger ${procent(regler.andelPositivtEgetKapitalBasispunkter)} av skatteintäkter och generella statsbidrag (${procent(regler.andelNegativtEgetKapitalBasispunkter)} vid negativt eget kapital inklusive pensionsförpliktelser; staden har ${regler.egetKapitalNegativt ? 'negativt' : 'positivt'} eget kapital).`,
-    `Reserven får användas för att täcka ett negativt balanskravsresultat ett år då skatteunderlaget växer mindre än sitt tioårssnitt (${procent(regler.skatteunderlagTioarssnittBasispunkter)}). ${ar}: ${utveckling ? procent(utveckling.basispunkter) : 'ingen uppgift'}.`,
+    `Reserven får användas för att täcka ett negativt balanskravsresultat ett år då skatteunderlaget växer mindre än sitt tioårssnitt. ${ar}: ${utveckling ? `skatteunderlaget växer ${procent(utveckling.basispunkter)}` : 'skatteunderlagets utveckling saknas'}, ${
+      snitt.basispunkter === null
+        ? `tioårssnittet saknas (utvecklingen saknas för ${snitt.saknadeAr.join(', ')})`
+        : `tioårssnittet är ${procent(snitt.basispunkter, 3)} (${snitt.franAr === null ? 'publicerat' : `${snitt.franAr}–${ar}`})`
+    }.`,
   ];
 }
 

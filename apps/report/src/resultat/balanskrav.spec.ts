@@ -1,12 +1,14 @@
-import type { FinansradKod, RurRegler } from '@tertial/contracts/dto';
+import { skatteunderlagetsTioarssnitt, type FinansradKod, type RurRegler } from '@tertial/contracts/dto';
 import { describe, expect, it } from 'vitest';
 
 import { lasBalanskravCsv, lasKronor } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
+  farAnvandaRur,
   maxAvsattning,
   provaRurRorelse,
   resultatEfterJusteringar,
+  rurReglerFranLagrade,
   rurSaldon,
   underskottFore,
   underskottshistorik,
@@ -34,11 +36,11 @@ const REGLER: RurRegler = {
   andelPositivtEgetKapitalBasispunkter: 100,
   andelNegativtEgetKapitalBasispunkter: 200,
   egetKapitalNegativt: false,
-  skatteunderlagTioarssnittBasispunkter: 400,
-  skatteunderlagUtveckling: [
-    { ar: 2023, basispunkter: 550 },
-    { ar: 2024, basispunkter: 320 },
-  ],
+  // 2014–2024: the ten-year average is 4,23 % for 2023 (which grew 5,5 %) and 4,22 % for 2024 (which grew 3,2 %).
+  skatteunderlagUtveckling: [330, 460, 500, 450, 360, 320, 210, 530, 520, 550, 320].map((basispunkter, index) => ({
+    ar: 2014 + index,
+    basispunkter,
+  })),
 };
 
 describe('the balanskravsutredning', () => {
@@ -124,6 +126,44 @@ describe('the RUR rules', () => {
     expect(provaRurRorelse(aret, skatter, 100 * MNKR, REGLER).map((brott) => brott.regel)).toEqual(regler);
   });
 
+  it("takes each year's own ten-year average: the mean of its growth and the nine years' before, or the published one", () => {
+    expect(skatteunderlagetsTioarssnitt(REGLER, 2023)).toEqual({ basispunkter: 423, franAr: 2014 });
+    expect(skatteunderlagetsTioarssnitt(REGLER, 2024)).toEqual({ basispunkter: 422, franAr: 2015 });
+    expect(skatteunderlagetsTioarssnitt(REGLER, 2022)).toEqual({ basispunkter: null, saknadeAr: [2013] });
+    expect(farAnvandaRur(2024, REGLER)).toBe(true);
+    expect(farAnvandaRur(2023, REGLER)).toBe(false);
+    // Nine years known: no average, so the reserve may not be used.
+    expect(
+      farAnvandaRur(2022, {
+        ...REGLER,
+        skatteunderlagUtveckling: REGLER.skatteunderlagUtveckling.map((rad) => ({ ...rad, basispunkter: 100 })),
+      }),
+    ).toBe(false);
+    // Growth equal to its average is not less than it.
+    const lika = REGLER.skatteunderlagUtveckling.map((rad) => ({ ...rad, basispunkter: 400 }));
+    expect(farAnvandaRur(2024, { ...REGLER, skatteunderlagUtveckling: lika })).toBe(false);
+    // SKR's published average for a year is taken over the mean.
+    const publicerat = REGLER.skatteunderlagUtveckling.map((rad) => (rad.ar === 2023 ? { ...rad, tioarssnittBasispunkter: 560 } : rad));
+    expect(skatteunderlagetsTioarssnitt({ skatteunderlagUtveckling: publicerat }, 2023)).toEqual({ basispunkter: 560, franAr: null });
+    expect(farAnvandaRur(2023, { ...REGLER, skatteunderlagUtveckling: publicerat })).toBe(true);
+  });
+
+  it('names the growth and the ten-year average, or the years missing for it, when refusing the use of the reserve', () => {
+    const [brott] = provaRurRorelse(ar(2023, -50, { franRurOre: 50 * MNKR }), skatter, 100 * MNKR, REGLER);
+    expect(brott!.meddelande).toContain('2023: skatteunderlaget växte 5,5 %, tioårssnittet 4,23 % (2014–2023)');
+    const [saknas] = provaRurRorelse(ar(2022, -50, { franRurOre: 50 * MNKR }), skatter, 100 * MNKR, REGLER);
+    expect(saknas!.meddelande).toContain('2022: skatteunderlaget växte 5,2 %; tioårssnittet saknas (utvecklingen saknas för 2013)');
+  });
+
+  it('reads rules stored with one average for every year as that average published for each year', () => {
+    const lagrade = { ...REGLER, skatteunderlagTioarssnittBasispunkter: 400, skatteunderlagUtveckling: [{ ar: 2024, basispunkter: 320 }] };
+    expect(rurReglerFranLagrade(lagrade)).toEqual({
+      ...REGLER,
+      skatteunderlagUtveckling: [{ ar: 2024, basispunkter: 320, tioarssnittBasispunkter: 400 }],
+    });
+    expect(rurReglerFranLagrade(REGLER)).toEqual(REGLER);
+  });
+
   it('names the limit in the refusal', () => {
     const [brott] = provaRurRorelse(ar(2023, 200, { tillRurOre: -121 * MNKR }), skatter, 0, REGLER);
     expect(brott!.meddelande).toContain('1 % av skatteintäkter och generella statsbidrag');
@@ -188,6 +228,12 @@ describe('the demo city', () => {
       { ar: 2023, underskottOre: 6_450_000_000, aterstalltOre: 2_390_000_000, kvarOre: 4_060_000_000, senastAr: 2026 },
     ]);
     expect(rurSaldon(DEMO_RUR_REGLER.ingaendeSaldoOre, ar).get(2024)).toBe(270 * MNKR);
+  });
+
+  it('could use the reserve in 2023 (when it did), 2025 and 2026, each by its own ten-year average, and not in the others', () => {
+    const far = [2021, 2022, 2023, 2024, 2025, 2026].filter((aret) => farAnvandaRur(aret, DEMO_RUR_REGLER));
+    expect(far).toEqual([2023, 2025, 2026]);
+    expect([2023, 2025, 2026].map((aret) => skatteunderlagetsTioarssnitt(DEMO_RUR_REGLER, aret).basispunkter)).toEqual([406, 408, 391]);
   });
 
   it('budgets a result of about 2 % of skatteintäkter and generella statsbidrag', () => {

@@ -1,4 +1,4 @@
-import type { Balanskravsjusteringar, RurRegler, Underskott } from '@tertial/contracts/dto';
+import { skatteunderlagetsTioarssnitt, type Balanskravsjusteringar, type RurRegler, type Underskott } from '@tertial/contracts/dto';
 import type { Ore } from '@tertial/contracts/money';
 
 /** One year's balanskrav figures: the result and the adjustments, with the sign of a published utredning. */
@@ -95,9 +95,34 @@ export function maxAvsattning(ar: Omit<BalanskravAr, 'ar'>, skatterOchBidragOre:
   return Math.max(0, Math.min(ar.aretsResultatOre, resultatEfterJusteringar(ar)) - golv);
 }
 
+/** Whether the RUR may be used in a year: the skatteunderlag grew less that year than its ten-year average. */
 export function farAnvandaRur(ar: number, regler: RurRegler): boolean {
   const utveckling = regler.skatteunderlagUtveckling.find((rad) => rad.ar === ar);
-  return utveckling !== undefined && utveckling.basispunkter < regler.skatteunderlagTioarssnittBasispunkter;
+  const snitt = skatteunderlagetsTioarssnitt(regler, ar).basispunkter;
+  return utveckling !== undefined && snitt !== null && utveckling.basispunkter < snitt;
+}
+
+/** The skatteunderlag's growth and ten-year average for a year, in words: what the RUR rule was judged by. */
+export function skatteunderlagIOrd(ar: number, regler: RurRegler): string {
+  const utveckling = regler.skatteunderlagUtveckling.find((rad) => rad.ar === ar);
+  const snitt = skatteunderlagetsTioarssnitt(regler, ar);
+  const vaxte = utveckling ? `skatteunderlaget växte ${procent(utveckling.basispunkter)}` : 'skatteunderlagets utveckling saknas';
+  if (snitt.basispunkter === null) return `${ar}: ${vaxte}; tioårssnittet saknas (utvecklingen saknas för ${snitt.saknadeAr.join(', ')})`;
+  const kalla = snitt.franAr === null ? 'publicerat' : `${snitt.franAr}–${ar}`;
+  return `${ar}: ${vaxte}, tioårssnittet ${procent(snitt.basispunkter)} (${kalla})`;
+}
+
+/**
+ * Rules stored before each year had its own ten-year average kept one average for every year
+ * (`skatteunderlagTioarssnittBasispunkter`): it becomes the published average of each year that has none.
+ */
+export function rurReglerFranLagrade(lagrade: RurRegler & { skatteunderlagTioarssnittBasispunkter?: number }): RurRegler {
+  const { skatteunderlagTioarssnittBasispunkter: gemensamt, ...regler } = lagrade;
+  if (gemensamt === undefined) return regler;
+  return {
+    ...regler,
+    skatteunderlagUtveckling: regler.skatteunderlagUtveckling.map((rad) => ({ tioarssnittBasispunkter: gemensamt, ...rad })),
+  };
 }
 
 /**
@@ -123,11 +148,10 @@ export function provaRurRorelse(ar: BalanskravAr, skatterOchBidragOre: Ore, sald
   }
   if (anvant > 0) {
     if (!farAnvandaRur(ar.ar, regler)) {
-      const utveckling = regler.skatteunderlagUtveckling.find((rad) => rad.ar === ar.ar);
       brott.push({
         regel: 'rur-skatteunderlag',
         falt: 'franRurOre',
-        meddelande: `reserven får bara användas ett år när skatteunderlaget växer mindre än sitt tioårssnitt (${procent(regler.skatteunderlagTioarssnittBasispunkter)}); ${ar.ar}: ${utveckling ? procent(utveckling.basispunkter) : 'ingen uppgift'}`,
+        meddelande: `reserven får bara användas ett år när skatteunderlaget växer mindre än sitt tioårssnitt; ${skatteunderlagIOrd(ar.ar, regler)}`,
       });
     }
     const negativt = Math.max(0, -resultatEfterJusteringar(ar));

@@ -24,21 +24,19 @@ export const DEMO_BALANSKRAV_CSV = `ar;arets_resultat;samtliga_realisationsvinst
 2024;30 100 000;-6 200 000;0;0;0;0;0;0;23 900 000
 `;
 
-/** RUR before 2021, the law's shares, and the skatteunderlag's growth (2023 below the ten-year average: RUR was used). */
+/**
+ * RUR before 2021, the law's shares, and the skatteunderlag's growth since 2012, so each year from 2021 has its own
+ * ten-year average: 2023, 2025 and 2026 grew less than theirs (4,06, 4,08 and 3,91 %), so the reserve could be used.
+ */
 export const DEMO_RUR_REGLER: RurRegler = {
   ingaendeSaldoOre: 150 * MNKR,
   andelPositivtEgetKapitalBasispunkter: 100,
   andelNegativtEgetKapitalBasispunkter: 200,
   egetKapitalNegativt: false,
-  skatteunderlagTioarssnittBasispunkter: 410,
-  skatteunderlagUtveckling: [
-    { ar: 2021, basispunkter: 530 },
-    { ar: 2022, basispunkter: 520 },
-    { ar: 2023, basispunkter: 380 },
-    { ar: 2024, basispunkter: 450 },
-    { ar: 2025, basispunkter: 360 },
-    { ar: 2026, basispunkter: 330 },
-  ],
+  skatteunderlagUtveckling: [340, 360, 330, 460, 500, 450, 360, 320, 210, 530, 520, 380, 450, 360, 330].map((basispunkter, index) => ({
+    ar: 2012 + index,
+    basispunkter,
+  })),
 };
 
 /**

@@ -30,6 +30,7 @@ import { lasBalanskravCsv } from './balanskrav-csv.js';
 import {
   balanskravsresultat,
   farAnvandaRur,
+  rurReglerFranLagrade,
   maxAvsattning,
   provaRurRorelse,
   resultatEfterJusteringar,
@@ -68,13 +69,12 @@ import {
   type Radbelopp,
 } from './resultatrakning.js';
 
-/** The law's shares and a plain skatteunderlag average until the city sets its own. */
+/** The law's shares until the city sets its own; no skatteunderlag growth, so the reserve may not be used. */
 export const STANDARD_RUR_REGLER: RurRegler = {
   ingaendeSaldoOre: 0,
   andelPositivtEgetKapitalBasispunkter: 100,
   andelNegativtEgetKapitalBasispunkter: 200,
   egetKapitalNegativt: false,
-  skatteunderlagTioarssnittBasispunkter: 400,
   skatteunderlagUtveckling: [],
 };
 
@@ -144,7 +144,8 @@ export class ResultatService {
   ) {}
 
   async regler(em: EntityManager = this.orm.em.fork()): Promise<RurRegler> {
-    return (await em.findOne(RurReglerRad, { id: 1 }))?.regler ?? STANDARD_RUR_REGLER;
+    const lagrade = (await em.findOne(RurReglerRad, { id: 1 }))?.regler;
+    return lagrade ? rurReglerFranLagrade(lagrade) : STANDARD_RUR_REGLER;
   }
 
   async sattRegler(regler: RurRegler, principal: Principal, correlationId: string): Promise<RurRegler> {

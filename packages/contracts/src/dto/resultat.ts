@@ -210,11 +210,45 @@ export const rurReglerSchema = z.object({
   andelNegativtEgetKapitalBasispunkter: z.number().int().min(200, 'lagen kräver minst 2 %').max(10000),
   /** Whether equity including pension obligations (the blandmodellen's ansvarsförbindelse) is negative. */
   egetKapitalNegativt: z.boolean(),
-  /** The skatteunderlag's ten-year average growth and each year's growth, in hundredths of a per cent. */
-  skatteunderlagTioarssnittBasispunkter: z.number().int(),
-  skatteunderlagUtveckling: z.array(z.object({ ar: arSchema, basispunkter: z.number().int() })),
+  /**
+   * The skatteunderlag's growth per year, in hundredths of a per cent, and optionally the ten-year average that SKR
+   * published for that year. Without it the year's average is the mean of its own and the nine earlier years' growth.
+   */
+  skatteunderlagUtveckling: z
+    .array(
+      z.object({
+        ar: arSchema,
+        basispunkter: z.number().int(),
+        tioarssnittBasispunkter: z.number().int().optional(),
+      }),
+    )
+    .superRefine((rader, ctx) => {
+      const sedda = new Set<number>();
+      rader.forEach((rad, index) => {
+        if (sedda.has(rad.ar)) ctx.addIssue({ code: 'custom', path: [index, 'ar'], message: `året ${rad.ar} finns redan` });
+        sedda.add(rad.ar);
+      });
+    }),
 });
 export type RurRegler = z.infer<typeof rurReglerSchema>;
+
+/**
+ * The skatteunderlag's ten-year average growth for a year, in hundredths of a per cent (a mean may have a tenth):
+ * the one published for the year when given, else the mean of that year's and the nine years before's growth. Null
+ * when the year has neither, with the years whose growth is missing.
+ */
+export function skatteunderlagetsTioarssnitt(
+  regler: Pick<RurRegler, 'skatteunderlagUtveckling'>,
+  ar: number,
+): { basispunkter: number; franAr: number | null } | { basispunkter: null; saknadeAr: number[] } {
+  const perAr = new Map(regler.skatteunderlagUtveckling.map((rad) => [rad.ar, rad]));
+  const publicerat = perAr.get(ar)?.tioarssnittBasispunkter;
+  if (publicerat !== undefined) return { basispunkter: publicerat, franAr: null };
+  const ar10 = Array.from({ length: 10 }, (_, index) => ar - 9 + index);
+  const saknadeAr = ar10.filter((kandidat) => !perAr.has(kandidat));
+  if (saknadeAr.length > 0) return { basispunkter: null, saknadeAr };
+  return { basispunkter: ar10.reduce((summa, kandidat) => summa + perAr.get(kandidat)!.basispunkter, 0) / 10, franAr: ar - 9 };
+}
 
 export const balanskravOversiktSchema = z.object({
   ar: arSchema,
