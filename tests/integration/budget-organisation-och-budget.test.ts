@@ -1,4 +1,4 @@
-import type { ArsbokslutDto, InternbudgetDto, ResursfordelningDto } from '@tertial/contracts/dto';
+import type { ArsbokslutDto, InternbudgetDto, ResursfordelningDto, Uppfoljning } from '@tertial/contracts/dto';
 import type { EventEnvelope } from '@tertial/contracts/envelope';
 import {
   ansvarsbudgetUppdaterad,
@@ -12,6 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
 import { ALLA_ANSVAR, ansvarI } from '../support/demo.js';
+import { eventually } from '../support/services.js';
 import { testKafka } from '../support/kafka.js';
 
 const stack = inject('stack');
@@ -35,6 +36,34 @@ describe('the organisation', () => {
       (await api.json<OrganisationNode>(`/api/budget/organisation/${flyttas}?datum=${datum}`)).body.foralderKod;
     expect(await per('2026-08-31')).toBe(node.foralderKod);
     expect(await per('2026-09-01')).toBe('SN-A3');
+  });
+
+  it('the report rolls each round up in the tree valid at the end of its period', async () => {
+    // A move from 1 June 2100 (a year no other test uses): april 2100 (to 30 April) has the ansvar under its old
+    // parent, augusti 2100 (to 31 August) under the new one.
+    // Not the first SN ansvar: the test above moves it from 2026-09-01.
+    const node = ALLA_ANSVAR.find((n) => ansvarI('SN').slice(1).includes(n.kod) && n.foralderKod !== 'SN-A3')!;
+    const csv = `kod;namn;niva;foralder;chef_id;chef_namn;giltig_fran\n${node.kod};${node.namn};enhet;SN-A3;${node.chef!.anvandarId};${node.chef!.namn};2100-06-01\n`;
+    const imported = await api.json<{ sparade: number }>('/api/budget/organisation/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(imported).toMatchObject({ status: 200, body: { sparade: 1 } });
+    await api.oppnaOmgangar([2100], ['april', 'augusti']);
+    const barnen = async (tillfalle: string, kod: string) => {
+      const svar = await api.json<Uppfoljning>(`/api/report/uppfoljning/2100/${tillfalle}/noder/${kod}`);
+      expect(svar.status, `${tillfalle} ${kod}: ${JSON.stringify(svar.body)}`).toBe(200);
+      return svar.body.barn.map((barn) => barn.kod);
+    };
+    await eventually(
+      () => barnen('augusti', 'SN-A3').catch(() => []),
+      (koder) => koder.includes(node.kod),
+      30_000,
+    );
+    expect(await barnen('augusti', node.foralderKod!)).not.toContain(node.kod);
+    expect(await barnen('april', node.foralderKod!)).toContain(node.kod);
+    expect(await barnen('april', 'SN-A3')).not.toContain(node.kod);
   });
 
   it('a CSV with a bad line is refused with its line number, and nothing is stored', async () => {
