@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ function validate(args: string[], input?: string): { status: number; output: str
 
 describe('the Kubernetes manifests in infra/k8s', () => {
   it.skipIf(withTools(false))(
-    "are valid for Kubernetes 1.37 and for Strimzi's and CloudNativePG's CRDs, with two replicas (the report service one), probes and a PodDisruptionBudget each",
+    "are valid for Kubernetes 1.37 and for Strimzi's and CloudNativePG's CRDs, with two replicas of every service, probes and a PodDisruptionBudget each",
     () => {
       const files = readdirSync(BASE)
         .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
@@ -48,6 +48,11 @@ describe('the Kubernetes manifests in infra/k8s', () => {
       expect(output).toMatch(/ok {3}Deployment\/tertial-gateway \(apps\/v1, Kubernetes 1\.37\.0\)/);
       expect(output).toContain('0 failed');
       expect(status).toBe(0);
+      for (const tjanst of ['goals', 'budget', 'forecast', 'report', 'gateway']) {
+        const text = readFileSync(join(BASE, `${tjanst}.yaml`), 'utf8');
+        expect(text, tjanst).toMatch(/^kind: Deployment\n[\s\S]*?^spec:\n {2}replicas: 2$/m);
+        expect(text, tjanst).toMatch(/^kind: PodDisruptionBudget\n[\s\S]*?^spec:\n {2}minAvailable: 1$/m);
+      }
     },
     SLOW,
   );

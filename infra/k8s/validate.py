@@ -64,22 +64,14 @@ def crd_schemas():
     return schemas
 
 
-# Deployments that run one replica on purpose, and why. The report service keeps each round's roll-up in memory from
-# the events its own replica consumed, so two replicas would not give one answer (docs/operations.md, "Replicas").
-ONE_REPLICA = {'tertial-report'}
-
-
 def house_rules(resources):
-    """What the issue asks of every Deployment: two replicas (ONE_REPLICA: one), probes, measured memory, a disruption budget."""
+    """What the issue asks of every Deployment: two replicas, probes, measured memory, a disruption budget."""
     problems = []
     budgets = [r for r in resources if r.get('kind') == 'PodDisruptionBudget']
     for deployment in (r for r in resources if r.get('kind') == 'Deployment'):
         name = deployment['metadata']['name']
         spec = deployment['spec']
-        if name in ONE_REPLICA:
-            if spec.get('replicas', 1) != 1:
-                problems.append(f'{name}: {spec.get("replicas", 1)} replicas, not one (see ONE_REPLICA)')
-        elif spec.get('replicas', 1) < 2:
+        if spec.get('replicas', 1) < 2:
             problems.append(f'{name}: {spec.get("replicas", 1)} replica(s), not two')
         for container in spec['template']['spec']['containers']:
             for probe in ('readinessProbe', 'livenessProbe'):

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { HelarsprognosDto, PrognosTotaler } from '@tertial/contracts/dto';
+import type { HelarsprognosDto, PrognosTotaler, Uppfoljning } from '@tertial/contracts/dto';
 import { helarsprognosAndrad } from '@tertial/contracts/events';
 import { namndSokare } from '@tertial/contracts/organisation';
 import kafkajs from 'kafkajs';
@@ -253,6 +253,31 @@ describe('two replicas of every service: the work is shared, and a replica kille
     console.log(`omförsök: ${JSON.stringify(Object.fromEntries(omforsok))}`);
     console.log(`${kvitton.size} kvitterade inlämningar; stadens total ${fore} → ${efter} öre, väntat ${fore + skillnad}`);
     expect(efter - fore).toBe(skillnad);
+    // Each report replica answers the same, read from it directly: what the other one applied reached its memory too
+    // (the change notices between replicas), in the city total and in the roll-up of the city and its nämnder.
+    const franReplika = async <T>(port: number, path: string): Promise<T> => {
+      const svar = await fetch(`http://127.0.0.1:${port}/api/report/${path}`, { headers: await bearer('ekonomidirektor') });
+      if (!svar.ok) throw new Error(`${port} ${path}: ${svar.status}`);
+      return (await svar.json()) as T;
+    };
+    const replikornasSvar = () =>
+      Promise.all(
+        REPORT_PORTS.map(async (port) => {
+          const totaler = await franReplika<PrognosTotaler>(port, `prognos-totaler?ar=${AR}&tillfalle=${TILLFALLE}`);
+          const stad = await franReplika<Uppfoljning>(port, `uppfoljning/${AR}/${TILLFALLE}/noder/stad`);
+          return {
+            total: totaler.stad.nettokostnadOre,
+            stad: stad.nod.prognosOre,
+            namnder: stad.barn.map((barn) => [barn.kod, barn.prognosOre]),
+          };
+        }),
+      );
+    const [forsta, andra] = await eventually(replikornasSvar, ([a, b]) => JSON.stringify(a) === JSON.stringify(b), 30_000).catch(async () =>
+      replikornasSvar(),
+    );
+    expect(forsta!.total).toBe(fore + skillnad);
+    expect(andra).toEqual(forsta);
+
     // Both report replicas consumed events, and neither wrote a dead letter.
     const konsumerade = await Promise.all(REPORT_PORTS.map((port) => matvarde(port, 'tertial_events_consumed_total')));
     console.log(`händelser konsumerade per report-replika (report-2 räknar från sin omstart): ${konsumerade.join(' och ')}`);

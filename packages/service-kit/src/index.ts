@@ -35,3 +35,4 @@ export * from './auth/token-verifier.js';
 export * from './andringslogg/andringslogg.controller.js';
 export * from './andringslogg/andringslogg.js';
 export * from './andringslogg/andringslogg-post.entity.js';
+export * from './andringsnotiser/andringsnotiser.js';

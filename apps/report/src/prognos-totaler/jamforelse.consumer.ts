@@ -1,8 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { namndramUppdaterad, utfallAnsvarUppdaterat } from '@tertial/contracts/events';
-import { EventConsumer } from '@tertial/service-kit';
+import { Andringsnotiser, EventConsumer } from '@tertial/service-kit';
 
+import type { ReportNotis } from '../replikor/notiser.js';
 import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { PrognosTotalerService } from './prognos-totaler.service.js';
 
@@ -13,6 +14,7 @@ export class JamforelseConsumer {
     @Inject(EventConsumer) private readonly consumer: EventConsumer,
     @Inject(PrognosTotalerService) private readonly totaler: PrognosTotalerService,
     @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
+    @Inject(Andringsnotiser) private readonly notiser: Andringsnotiser,
   ) {}
 
   @EventPattern<string>(namndramUppdaterad.topic)
@@ -21,6 +23,7 @@ export class JamforelseConsumer {
     const outcome = await this.consumer.consume(namndramUppdaterad, data, context, async (em, envelope) => {
       await this.totaler.registreraRam(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
+      await this.notiser.skicka(em, { typ: 'jamforelse', ar } satisfies ReportNotis);
     });
     if (outcome === 'applied' && ar !== undefined) this.totaler.meddelaJamforelse(ar);
   }
@@ -31,6 +34,7 @@ export class JamforelseConsumer {
     const outcome = await this.consumer.consume(utfallAnsvarUppdaterat, data, context, async (em, envelope) => {
       await this.uppfoljning.registreraUtfall(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
+      await this.notiser.skicka(em, { typ: 'ar', ar, budget: false } satisfies ReportNotis);
     });
     if (outcome === 'applied' && ar !== undefined) {
       this.totaler.meddelaJamforelse(ar);

@@ -4,9 +4,10 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PrognosTotaler, TotalerAndrade } from '@tertial/contracts/dto';
 import type { HelarsprognosAndradPayload, NamndramUppdateradPayload } from '@tertial/contracts/events';
 import { periodensSistaManad, periodensSlut, summeraRader, type Prognostillfalle } from '@tertial/contracts/prognos';
-import { dbTid, OrganisationReplica, sqlDirekt } from '@tertial/service-kit';
+import { Andringsnotiser, dbTid, OrganisationReplica, sqlDirekt } from '@tertial/service-kit';
 import { filter, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 
+import { arReportNotis } from '../replikor/notiser.js';
 import { arSenastaTillstand } from '../senaste-tillstand/senaste-tillstand.js';
 import { UppfoljningService } from '../uppfoljning/uppfoljning.service.js';
 import { NamndRam } from './jamforelse.entity.js';
@@ -50,10 +51,19 @@ export class PrognosTotalerService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
     @Inject(UppfoljningService) uppfoljning: UppfoljningService,
+    @Inject(Andringsnotiser) notiser: Andringsnotiser,
   ) {
     this.organisation.changed$.subscribe(() => this.cache.clear());
     // Each forecast's avvikelse is against its ansvar's budget.
     uppfoljning.budgetAndrad$.subscribe((ar) => this.meddelaJamforelse(ar));
+    // What another replica applied, after its commit (`allt`: notices may have been missed).
+    notiser.andringar$.subscribe((notis) => {
+      if (notis.typ === 'allt') this.cache.clear();
+      else if (arReportNotis(notis)) {
+        if (notis.typ === 'prognos') this.meddelaPrognos(notis);
+        else this.meddelaJamforelse(notis.ar);
+      }
+    });
   }
 
   /**

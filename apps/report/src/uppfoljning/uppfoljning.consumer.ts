@@ -1,8 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { prognosomgangAndrad, verksamhetsbudgetUppdaterad, type PrognosomgangAndradPayload } from '@tertial/contracts/events';
-import { EventConsumer } from '@tertial/service-kit';
+import { Andringsnotiser, EventConsumer } from '@tertial/service-kit';
 
+import type { ReportNotis } from '../replikor/notiser.js';
 import { UppfoljningService } from './uppfoljning.service.js';
 
 /** Each ansvar's verksamhetsbudget from the budget service, and the forecast rounds from the forecast service. */
@@ -11,6 +12,7 @@ export class UppfoljningConsumer {
   constructor(
     @Inject(EventConsumer) private readonly consumer: EventConsumer,
     @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
+    @Inject(Andringsnotiser) private readonly notiser: Andringsnotiser,
   ) {}
 
   @EventPattern<string>(verksamhetsbudgetUppdaterad.topic)
@@ -19,6 +21,7 @@ export class UppfoljningConsumer {
     const outcome = await this.consumer.consume(verksamhetsbudgetUppdaterad, data, context, async (em, envelope) => {
       await this.uppfoljning.registreraBudget(em, envelope.payload, envelope.occurredAt);
       ar = envelope.payload.ar;
+      await this.notiser.skicka(em, { typ: 'ar', ar, budget: true } satisfies ReportNotis);
     });
     if (outcome === 'applied' && ar !== undefined) {
       this.uppfoljning.meddela(ar);
@@ -32,6 +35,7 @@ export class UppfoljningConsumer {
     const outcome = await this.consumer.consume(prognosomgangAndrad, data, context, async (em, envelope) => {
       await this.uppfoljning.registreraOmgang(em, envelope.payload);
       omgang = envelope.payload;
+      await this.notiser.skicka(em, { typ: 'ar', ar: omgang.ar, budget: false } satisfies ReportNotis);
     });
     if (outcome === 'applied' && omgang) {
       this.uppfoljning.meddela(omgang.ar);

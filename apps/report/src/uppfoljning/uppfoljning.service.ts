@@ -19,9 +19,10 @@ import {
   type Prognosstatus,
   type Prognostillfalle,
 } from '@tertial/contracts/prognos';
-import { Omfang, OrganisationReplica, Organisationsindex, ProblemException, type Principal } from '@tertial/service-kit';
+import { Andringsnotiser, Omfang, OrganisationReplica, Organisationsindex, ProblemException, type Principal } from '@tertial/service-kit';
 import { Observable, Subject } from 'rxjs';
 
+import { arReportNotis } from '../replikor/notiser.js';
 import { internaDelarAvUtfall } from '../resultat/eliminering.js';
 import { AnsvarBudget, AnsvarUtfallIntern, AnsvarUtfallManad, Prognosomgang } from './uppfoljning.entity.js';
 import { raknas, rullaUpp, uppdateraAnsvar, type AnsvarUnderlag, type Omgangsram, type Rollup } from './rulla-upp.js';
@@ -130,11 +131,34 @@ export class UppfoljningService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(OrganisationReplica) private readonly organisation: OrganisationReplica,
+    @Inject(Andringsnotiser) notiser: Andringsnotiser,
   ) {
     this.organisation.changed$.subscribe(() => {
       this.cache.clear();
       this.organisationAndrad = ++this.lopnummer;
       this.andrat.next(null);
+    });
+    // What another replica applied (it consumed other partitions), after its commit.
+    notiser.andringar$.subscribe((notis) => {
+      if (notis.typ === 'allt') {
+        // Notices may have been missed: every year's rows are read again (the organisation's notice drops the roll-ups).
+        for (const ar of [...this.arsrader.keys()]) this.meddela(ar);
+      } else if (arReportNotis(notis)) {
+        if (notis.typ === 'prognos') {
+          const { ar, tillfalle, ansvar, status, nettokostnadOre, andring } = notis;
+          this.taEmotPrognos(ar, {
+            ansvar,
+            tillfalle,
+            status,
+            nettokostnad_ore: nettokostnadOre,
+            andring,
+            applied_at: new Date(notis.appliedAt),
+          });
+        } else if (notis.typ === 'ar') {
+          this.meddela(notis.ar);
+          if (notis.budget) this.budgetAndrad$.next(notis.ar);
+        }
+      }
     });
   }
 
@@ -212,30 +236,28 @@ export class UppfoljningService {
    * it stored: the year's rows take it in at once, without reading anything.
    */
   meddelaPrognos(prognos: HelarsprognosAndradPayload, appliedAt: Date): void {
-    const foregaendeLopnummer = this.andradSenast(prognos.ar);
-    const lopnummer = ++this.lopnummer;
-    const rad: Prognosrad = {
+    this.taEmotPrognos(prognos.ar, {
       ansvar: prognos.ansvar,
       tillfalle: prognos.tillfalle,
       status: prognos.status,
       nettokostnad_ore: summeraRader(prognos.rader).nettokostnadOre,
       andring: prognos.andring,
       applied_at: appliedAt,
-    };
-    const lagrade = this.arsrader.get(prognos.ar);
+    });
+  }
+
+  /** A committed forecast change, this replica's or another's, into the year's rows and roll-ups. */
+  private taEmotPrognos(ar: number, rad: Prognosrad): void {
+    const foregaendeLopnummer = this.andradSenast(ar);
+    const lopnummer = ++this.lopnummer;
+    const lagrade = this.arsrader.get(ar);
     if (lagrade?.lasta) {
       taIn(lagrade.lasta, rad);
-      this.taInIRullningarna(prognos.ar, rad, lagrade.lasta, foregaendeLopnummer, lopnummer);
+      this.taInIRullningarna(ar, rad, lagrade.lasta, foregaendeLopnummer, lopnummer);
     } else lagrade?.vantande.push(rad);
-    this.senastAndrad.set(prognos.ar, lopnummer);
-    this.prognosandringar.next({
-      lopnummer,
-      ar: prognos.ar,
-      tillfalle: prognos.tillfalle,
-      ansvar: prognos.ansvar,
-      andring: prognos.andring,
-    });
-    this.andrat.next(prognos.ar);
+    this.senastAndrad.set(ar, lopnummer);
+    this.prognosandringar.next({ lopnummer, ar, tillfalle: rad.tillfalle, ansvar: rad.ansvar, andring: rad.andring });
+    this.andrat.next(ar);
   }
 
   /**

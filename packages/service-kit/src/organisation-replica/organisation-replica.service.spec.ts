@@ -1,16 +1,19 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { OrganisationNode } from '@tertial/contracts/organisation';
+import { Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 
-import { OrganisationReplica } from './organisation-replica.service.js';
+import type { Andringsnotis, Andringsnotiser } from '../andringsnotiser/andringsnotiser.js';
+import { ORGANISATIONEN_ANDRAD, OrganisationReplica } from './organisation-replica.service.js';
 
 const nod = (kod: string): OrganisationNode => ({ kod, namn: kod, niva: 'namnd', foralderKod: null, chef: null, giltigFran: '2026-01-01' });
 
 function replikaSomLaser(...svar: Array<OrganisationNode[] | Error>) {
-  const replika = new OrganisationReplica({} as MikroORM);
+  const notiser = new Subject<Andringsnotis>();
+  const replika = new OrganisationReplica({} as MikroORM, { andringar$: notiser.asObservable() } as Andringsnotiser);
   const las = vi.spyOn(replika, 'allNodes');
   for (const s of svar) las.mockImplementationOnce(() => (s instanceof Error ? Promise.reject(s) : Promise.resolve(s)));
-  return { replika, las };
+  return { replika, las, notiser };
 }
 
 describe('OrganisationReplica.tradVid', () => {
@@ -26,6 +29,19 @@ describe('OrganisationReplica.tradVid', () => {
     expect(efter).not.toBe(forsta);
     expect(await efter).toEqual([nod('KS'), nod('SN')]);
     expect(las).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads the tree again when another replica changed it, or notices may have been missed, and not for others' notices", async () => {
+    const { replika, las, notiser } = replikaSomLaser([nod('KS')], [nod('KS'), nod('SN')], [nod('SN')]);
+    const forsta = replika.tradVid('2026-08-31');
+    await forsta;
+    notiser.next({ typ: 'prognos', ar: 2026 });
+    expect(replika.tradVid('2026-08-31')).toBe(forsta);
+    notiser.next(ORGANISATIONEN_ANDRAD);
+    expect(await replika.tradVid('2026-08-31')).toEqual([nod('KS'), nod('SN')]);
+    notiser.next({ typ: 'allt' });
+    expect(await replika.tradVid('2026-08-31')).toEqual([nod('SN')]);
+    expect(las).toHaveBeenCalledTimes(3);
   });
 
   it('keeps each day apart', async () => {

@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { organisationNodeFranRad, organisationVid, type OrganisationNode } from '@tertial/contracts/organisation';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { Subject } from 'rxjs';
+import { filter, Subject } from 'rxjs';
 
+import { Andringsnotiser } from '../andringsnotiser/andringsnotiser.js';
 import { OrganisationNodeReplica } from './organisation-node-replica.entity.js';
+
+/** The change notice another replica hears when this one changed the copy of the tree. */
+export const ORGANISATIONEN_ANDRAD = { typ: 'organisation' } as const;
 
 /** Reads and keeps this service's copy of the organisation tree. */
 @Injectable()
@@ -14,10 +18,17 @@ export class OrganisationReplica {
   /** The tree of a day, read once until the copy changes: every total, roll-up and goal view of a round reads the same few days. */
   private readonly trad = new Map<string, Promise<readonly OrganisationNode[]>>();
 
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(Andringsnotiser) notiser: Andringsnotiser,
+  ) {
     // Subscribed first, so a reader told of the change by `changed$` reads the new tree. A read begun before the
     // change was committed is in the map by then, and goes with it.
     this.changed$.subscribe(() => this.trad.clear());
+    // Another replica's change of the copy (it consumed the event), or notices that may have been missed.
+    notiser.andringar$
+      .pipe(filter((notis) => notis.typ === ORGANISATIONEN_ANDRAD.typ || notis.typ === 'allt'))
+      .subscribe(() => this.changed$.next());
   }
 
   async upsert(em: EntityManager, node: OrganisationNode): Promise<void> {
