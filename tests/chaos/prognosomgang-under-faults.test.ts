@@ -19,8 +19,8 @@ import {
 const PG_DOWN_MS = 10_000;
 /**
  * Replicas of every service (`TERTIAL_CHAOS_REPLIKER`, default 1). With 2, each service's kill below kills one of its
- * two. Two replicas of the report service do not yet give one answer: each keeps its roll-up in memory from the
- * events it consumed itself, so a read through the other replica can be behind (docs/operations.md, "Replicas").
+ * two. The reconciliation reads the report service through the gateway, round-robin over both replicas: each must
+ * have taken in what the other applied (the change notices, docs/operations.md, "Replicas").
  */
 const REPLIKER = Number(process.env.TERTIAL_CHAOS_REPLIKER || 1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
