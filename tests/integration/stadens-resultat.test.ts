@@ -64,6 +64,14 @@ const importera = (csv: string, dryRun = false) =>
     headers: { 'content-type': 'text/csv' },
     body: csv,
   });
+/**
+ * A year's utredning as only that year decides it: its messages about other years (the demo's 2025, which another test
+ * file closes meanwhile, may gain or lose "bokslutets finansrader … saknas") left out.
+ */
+const utredningen = async (ar: number): Promise<Balanskravsutredning> => {
+  const { body } = await api.json<Balanskravsutredning>(`/api/report/balanskrav/${ar}/bokslut`);
+  return { ...body, meddelanden: body.meddelanden.filter((meddelande) => !/^\d{4}:/.test(meddelande) || meddelande.startsWith(`${ar}:`)) };
+};
 const historikAr = async (ar: number) =>
   (await api.json<BalanskravOversikt>(`/api/report/balanskrav?ar=${ar}`)).body.historik.filter((rad) => rad.ar >= 2040);
 
@@ -272,7 +280,7 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
   });
 
   it('a RUR movement that breaks a rule is refused with the rule named, and nothing is stored', async () => {
-    const fore = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut')).body;
+    const fore = await utredningen(2044);
     const noll = {
       samtligaRealisationsvinsterOre: 0,
       realisationsvinsterUndantagOre: 0,
@@ -298,7 +306,7 @@ describe('the closed year, the resultaträkning and the balanskravsutredning', (
     expect(anvanda.status).toBe(422);
     expect(anvanda.body.errors?.map((fel) => fel.message.split(':')[0])).toEqual(['rur-skatteunderlag', 'rur-underskott']);
     expect(anvanda.body.errors?.[0]?.message).toContain('2044: skatteunderlaget växte 5 %, tioårssnittet 4,1 % (publicerat)');
-    expect((await api.json<Balanskravsutredning>('/api/report/balanskrav/2044/bokslut')).body).toEqual(fore);
+    expect(await utredningen(2044)).toEqual(fore);
 
     const ok = await satt({ tillRurOre: mnkr(-1.2) });
     expect(ok.status).toBe(200);
@@ -460,7 +468,7 @@ describe('a closed year counts only once its finance lines are in', () => {
 describe('an imported year is taken as published', () => {
   it('a RUR movement on a year known only from the file is refused with 409 naming ar, and nothing is stored', async () => {
     expect((await importera(`${RUBRIK}\n2049;40 000 000;0;0;0;0;0;0;0\n`)).body.status).toBe('importerad');
-    const fore = (await api.json<Balanskravsutredning>('/api/report/balanskrav/2049/bokslut')).body;
+    const fore = await utredningen(2049);
     expect(fore.kalla).toBe('historik');
     const svar = await api.json<Problem>('/api/report/balanskrav/2049/bokslut/justeringar', {
       method: 'PUT',
@@ -478,7 +486,7 @@ describe('an imported year is taken as published', () => {
     expect(svar.status).toBe(409);
     expect(svar.contentType).toContain('application/problem+json');
     expect(svar.body.errors).toEqual([{ field: 'ar', message: expect.stringMatching(/^2049 är ett importerat, publicerat år/) }]);
-    expect((await api.json<Balanskravsutredning>('/api/report/balanskrav/2049/bokslut')).body).toEqual(fore);
+    expect(await utredningen(2049)).toEqual(fore);
     expect(
       (await api.json<BalanskravOversikt>('/api/report/balanskrav?ar=2049')).body.historik.find((rad) => rad.ar === 2049),
     ).toMatchObject({
