@@ -72,6 +72,24 @@ async function matvarde(port: number, namn: string): Promise<number> {
   return [...text.matchAll(new RegExp(`^${namn}(?:\\{[^}]*\\})? (\\d+)`, 'gm'))].reduce((sum, [, count]) => sum + Number(count), 0);
 }
 
+/** The partitions of the forecast topic each member of the report service's consumer group holds. */
+async function reportPartitioner(): Promise<number[][]> {
+  const admin = new kafkajs.Kafka({
+    clientId: 'replikor-test',
+    brokers: [`127.0.0.1:${KAFKA_PORT}`],
+    logLevel: kafkajs.logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups(['tertial-report']);
+    return groups[0]!.members.map(
+      (member) => kafkajs.AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[helarsprognosAndrad.topic] ?? [],
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** `npm start` with two replicas of everything, its output collected. */
 function npmStart() {
   const child = spawn(process.execPath, [join(ROOT, 'infra/scripts/start.mjs')], {
@@ -196,23 +214,10 @@ describe('two replicas of every service: the work is shared, and a replica kille
     ))!;
 
     // Both report replicas hold partitions of the forecast topic in their shared consumer group.
-    const admin = new kafkajs.Kafka({
-      clientId: 'replikor-test',
-      brokers: [`127.0.0.1:${KAFKA_PORT}`],
-      logLevel: kafkajs.logLevel.NOTHING,
-    }).admin();
-    await admin.connect();
-    try {
-      const { groups } = await admin.describeGroups(['tertial-report']);
-      const partitioner = groups[0]!.members.map(
-        (member) => kafkajs.AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[helarsprognosAndrad.topic] ?? [],
-      );
-      console.log(`tertial-report: ${partitioner.map((p) => `[${p.join(',')}]`).join(' ')} av ${helarsprognosAndrad.topic}`);
-      expect(partitioner).toHaveLength(2);
-      expect(partitioner.every((p) => p.length > 0)).toBe(true);
-    } finally {
-      await admin.disconnect();
-    }
+    const partitioner = await reportPartitioner();
+    console.log(`tertial-report: ${partitioner.map((p) => `[${p.join(',')}]`).join(' ')} av ${helarsprognosAndrad.topic}`);
+    expect(partitioner).toHaveLength(2);
+    expect(partitioner.every((p) => p.length > 0)).toBe(true);
 
     const ansvar = ansvarAttAndra();
     expect(ansvar).toHaveLength(ANTAL);
@@ -264,22 +269,7 @@ describe('two replicas of every service: the work is shared, and a replica kille
     // A last pass with both report replicas up, each holding partitions again and each with the round in memory (read
     // from it directly): what one applies, the other must take in too (the change notices between replicas), in the
     // city total and in the roll-up of the city and its nämnder.
-    await eventually(
-      async () => {
-        await admin.connect();
-        try {
-          const { groups } = await admin.describeGroups(['tertial-report']);
-          return groups[0]!.members.map(
-            (member) =>
-              kafkajs.AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[helarsprognosAndrad.topic] ?? [],
-          );
-        } finally {
-          await admin.disconnect();
-        }
-      },
-      (partitioner) => partitioner.length === 2 && partitioner.every((p) => p.length > 0),
-      120_000,
-    );
+    await eventually(reportPartitioner, (partitioner) => partitioner.length === 2 && partitioner.every((p) => p.length > 0), 120_000);
     const franReplika = async <T>(port: number, path: string): Promise<T> => {
       const svar = await fetch(`http://127.0.0.1:${port}/api/report/${path}`, { headers: await bearer('ekonomidirektor') });
       if (!svar.ok) throw new Error(`${port} ${path}: ${svar.status}`);

@@ -8,13 +8,7 @@ import { filter, firstValueFrom, timeout, type Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPORT_DATABASE } from '../../apps/report/src/database.js';
-import { freshDatabase, testDatabase } from '../support/global-setup.js';
-
-function postgresServer(): string {
-  const url = process.env.TERTIAL_TEST_PG_URL;
-  if (!url) throw new Error('TERTIAL_TEST_PG_URL saknas: kör testerna med `npm test`, som startar PostgreSQL');
-  return url;
-}
+import { freshDatabase, postgresServer, testDatabase } from '../support/global-setup.js';
 
 const nasta = (notiser: Observable<Andringsnotis>, typ: string, ms = 10_000) =>
   firstValueFrom(

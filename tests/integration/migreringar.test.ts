@@ -11,7 +11,7 @@ import { BUDGET_DATABASE } from '../../apps/budget/src/database.js';
 import { FORECAST_DATABASE } from '../../apps/forecast/src/database.js';
 import { GOALS_DATABASE } from '../../apps/goals/src/database.js';
 import { REPORT_DATABASE } from '../../apps/report/src/database.js';
-import { freshDatabase, testDatabase } from '../support/global-setup.js';
+import { freshDatabase, postgresServer, testDatabase } from '../support/global-setup.js';
 
 const DATABASES: Record<ServiceName, ServiceDatabase> = {
   budget: BUDGET_DATABASE,
@@ -19,12 +19,6 @@ const DATABASES: Record<ServiceName, ServiceDatabase> = {
   forecast: FORECAST_DATABASE,
   report: REPORT_DATABASE,
 };
-
-function postgresServer(): string {
-  const url = process.env.TERTIAL_TEST_PG_URL;
-  if (!url) throw new Error('TERTIAL_TEST_PG_URL saknas: kör testerna med `npm test`, som startar PostgreSQL');
-  return url;
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'tertial-migreringar-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

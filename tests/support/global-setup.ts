@@ -64,6 +64,13 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<st
   return `${serverUrl}/${name}`;
 }
 
+/** The PostgreSQL server `npm test` started, for a test that makes databases of its own (`freshDatabase`). */
+export function postgresServer(): string {
+  const url = process.env.TERTIAL_TEST_PG_URL;
+  if (!url) throw new Error('TERTIAL_TEST_PG_URL saknas: kör testerna med `npm test`, som startar PostgreSQL');
+  return url;
+}
+
 /**
  * Starts the whole product against the real broker and PostgreSQL that `npm test` prepared: the four
  * services as their own processes, each with a fresh database, and the gateway with the built dashboard.

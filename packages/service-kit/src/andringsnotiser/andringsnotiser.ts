@@ -17,7 +17,10 @@ export const ANDRINGSKANAL = 'tertial_andringar';
  * (the organisation tree, a roll-up) follows. `allt`: notices may have been missed (the connection that hears them was
  * lost and is back), so everything kept from the database is to be read again.
  */
-export type Andringsnotis = { readonly typ: 'allt' } | { readonly typ: string; readonly [falt: string]: unknown };
+export interface Andringsnotis {
+  readonly typ: string;
+  readonly [falt: string]: unknown;
+}
 
 /** How soon a lost listening connection is tried again, at most. */
 const HOGST_VANTAN_MS = 5_000;
