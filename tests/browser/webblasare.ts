@@ -1,13 +1,14 @@
 import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
 
-import { CHROMIUM_ARGS } from '../../infra/scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumEnv } from '../../infra/scripts/lib/chromium.mjs';
 
-/** Debian's Chromium (the one `npm test` installs), headless, as every browser test runs it. */
+/** Debian's Chromium (the one `npm test` installs), headless and in Swedish, as every browser test runs it. */
 export function startaChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    env: chromiumEnv(),
   });
 }
 

@@ -3,7 +3,7 @@
 /* global document, window -- the page.waitForFunction and page.evaluate callbacks below run in Chromium, not in Node. */
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { CHROMIUM_ARGS, chromiumEnv } from './chromium.mjs';
 
 const TIMEOUT_MS = 60_000;
 
@@ -25,7 +25,12 @@ export const THROTTLED_NETWORK = Object.freeze({
  * empty cache on loopback, with an empty cache on `THROTTLED_NETWORK`, and with a warm cache on loopback.
  */
 export async function measureFirstLoad({ url, executablePath, anvandare = 'ekonomidirektor', ar, tillfalle }) {
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless') });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    env: chromiumEnv(),
+  });
   try {
     const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
     const stadssida = `${url}/?ar=${ar}&tillfalle=${tillfalle}`;
