@@ -235,6 +235,34 @@ describe('Uppföljning: the round followed up by the ekonomidirektör, the förv
     expect(await framsteg.locator(`[data-testid="saknade-tabell"] tr[data-ansvar="${MELLAN}"]`).textContent()).toContain('Återsänd');
     expect(await page.getByTestId(`saknade-csv-${FORVALTNING}`).count()).toBe(1);
 
+    // A reminder to every chef on the list, by keyboard: the list then says when, and by whom.
+    const paminn = framsteg.getByTestId(`paminn-${FORVALTNING}`);
+    await paminn.getByLabel('Meddelande till cheferna (valfritt)').fill('Sista dagen är fredag.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skicka-paminnelse');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => paminn.getByTestId('paminnelse-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Påminnelse skickad om \d+ ansvar\./);
+    const mellanRad = framsteg.locator(`[data-testid="saknade-tabell"] tr[data-ansvar="${MELLAN}"]`);
+    await expect
+      .poll(() => mellanRad.locator('td').last().textContent(), { timeout: 15_000 })
+      .toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} av /);
+    expect(await axeFel(page)).toEqual([]);
+    await context.close();
+
+    // The chef of the ansvar sent back sees the reminder, with its words, on the forecast page.
+    context = await browser.newContext(SKRIVBORD);
+    page = await context.newPage();
+    await page.goto(`${stack.gatewayUrl}/prognoser?ar=${AR}&tillfalle=${TILLFALLE}`);
+    await page.getByTestId('logga-in').click();
+    await page.getByLabel('Annan demoanvändare (användar-id)').fill(chefFor(MELLAN));
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByTestId('inloggad-anvandare').waitFor({ timeout: 15_000 });
+    await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(MELLAN);
+    const paminnelser = page.getByTestId('paminnelser-till-chef');
+    await paminnelser.waitFor({ timeout: 15_000 });
+    expect(await paminnelser.locator(`li[data-ansvar="${MELLAN}"]`).textContent()).toContain('Sista dagen är fredag.');
     expect(await axeFel(page)).toEqual([]);
   }, 180_000);
 

@@ -58,6 +58,7 @@ const ANDRINGAR: Record<string, Roll[]> = {
   'POST /api/report/dokument/{rapport}/{ar}/versioner/{version}/faststall': ['ekonomidirektor'],
   'PUT /api/report/resultatrakning/kontomappning': ['ekonomidirektor'],
   'PUT /api/report/finansrader/{ar}/{tillfalle}': ['ekonomidirektor'],
+  'POST /api/report/uppfoljning/{ar}/{tillfalle}/noder/{kod}/paminnelser': ['forvaltningsekonom', 'ekonomidirektor'],
   'PUT /api/report/balanskrav/rur-regler': ['ekonomidirektor'],
   'POST /api/report/balanskrav/historik': ['ekonomidirektor'],
   'PUT /api/report/balanskrav/{ar}/{tillfalle}/justeringar': ['ekonomidirektor'],

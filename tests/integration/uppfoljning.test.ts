@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
+import type { MinaPaminnelser, PaminnelseSvar, Saknade, Uppfoljning, UppfoljningNod } from '@tertial/contracts/dto';
 import type { EventEnvelope } from '@tertial/contracts/envelope';
 import {
   verksamhetsbudgetUppdaterad,
@@ -15,6 +15,7 @@ import {
 import { kontogruppTyp, type KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { Problem } from '@tertial/contracts/problem';
 import type { Prognosstatus, Prognostillfalle } from '@tertial/contracts/prognos';
+import { hittaDemoAnvandare } from '@tertial/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { apiClient } from '../support/api.js';
@@ -474,7 +475,7 @@ describe('the roll-up of a forecast round at every level, for every level', () =
         expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const rader = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).split('\r\n');
         expect(rader[0]).toBe(
-          'ansvar;ansvar_namn;status;chef_id;chef_namn;avdelning;avdelning_namn;forvaltning;forvaltning_namn;namnd;namnd_namn',
+          'ansvar;ansvar_namn;status;chef_id;chef_namn;avdelning;avdelning_namn;forvaltning;forvaltning_namn;namnd;namnd_namn;senaste_paminnelse;paminnelse_av',
         );
         expect(rader.at(-1)).toBe('');
         expect(rader.length - 2).toBe(json.body.saknade.length);
@@ -494,6 +495,130 @@ describe('the roll-up of a forecast round at every level, for every level', () =
       expect(svar.status).toBe(403);
     });
   });
+  describe('reminders to the chefs of the missing ansvar', () => {
+    const saknas = async () => (await api.json<Saknade>(`${url('augusti', 'SN-F')}/saknas`, { som: 'ekonom-sn' })).body.saknade;
+    const paminn = (kod: string, body: unknown, som = 'ekonom-sn', tillfalle: Prognostillfalle = 'augusti') =>
+      api.json<PaminnelseSvar & Partial<Problem>>(`${url(tillfalle, kod)}/paminnelser`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        som,
+      });
+    const mina = (chef: string) => api.json<MinaPaminnelser>(`/api/report/paminnelser?ar=${AR}&tillfalle=augusti`, { som: chef });
+
+    it('the förvaltningsekonom reminds chosen chefs: the list says when and by whom, the chef sees it with its words, no one else does', async () => {
+      const fore = await saknas();
+      const [forsta, andra] = fore.filter((rad) => rad.chef !== null && rad.paminnad === null);
+      // Another chef's missing ansvar: a chef may have several.
+      const tredje = fore.find(
+        (rad) =>
+          rad.chef !== null && rad.paminnad === null && ![forsta, andra].some((valt) => valt?.chef?.anvandarId === rad.chef!.anvandarId),
+      );
+      expect(tredje).toBeDefined();
+      const svar = await paminn('SN-F', {
+        meddelande: '  Lämna prognosen senast fredag, tack!  ',
+        ansvar: [forsta!.ansvar, andra!.ansvar, forsta!.ansvar],
+      });
+      expect(svar.status).toBe(201);
+      expect(svar.body).toMatchObject({ ar: AR, tillfalle: 'augusti', kod: 'SN-F', utanChef: [] });
+      expect(svar.body.skickade).toEqual([
+        { ansvar: forsta!.ansvar, namn: forsta!.namn, chef: forsta!.chef },
+        { ansvar: andra!.ansvar, namn: andra!.namn, chef: andra!.chef },
+      ]);
+
+      const efter = new Map((await saknas()).map((rad) => [rad.ansvar, rad.paminnad]));
+      const avsandare = hittaDemoAnvandare('ekonom-sn')!.namn;
+      expect(efter.get(forsta!.ansvar)).toEqual({ at: svar.body.skickadAt, av: avsandare });
+      expect(efter.get(andra!.ansvar)).toEqual({ at: svar.body.skickadAt, av: avsandare });
+      expect(efter.get(tredje!.ansvar)).toBeNull();
+
+      const chefens = await mina(forsta!.chef!.anvandarId);
+      expect(chefens.status).toBe(200);
+      expect(chefens.body.paminnelser).toContainEqual({
+        ansvar: forsta!.ansvar,
+        meddelande: 'Lämna prognosen senast fredag, tack!',
+        av: avsandare,
+        at: svar.body.skickadAt,
+      });
+      const annan = await mina(tredje!.chef!.anvandarId);
+      expect(annan.body.paminnelser.map((p) => p.ansvar)).not.toContain(forsta!.ansvar);
+      expect(annan.body.paminnelser.map((p) => p.ansvar)).not.toContain(tredje!.ansvar);
+
+      const csv = await fetch(`${stack.gatewayUrl}${url('augusti', 'SN-F')}/saknas.csv`, {
+        headers: { authorization: `Bearer ${await token('ekonom-sn')}` },
+      });
+      const rad = (await csv.text()).split('\r\n').find((text) => text.startsWith(`${forsta!.ansvar};`));
+      expect(rad?.split(';').slice(-2)).toEqual([svar.body.skickadAt, avsandare]);
+    });
+
+    it('without a list every missing ansvar below the node is reminded, those without a chef are named', async () => {
+      const fore = await saknas();
+      const svar = await paminn('SN-F', {});
+      expect(svar.status).toBe(201);
+      expect([...svar.body.skickade.map((s) => s.ansvar), ...svar.body.utanChef.map((s) => s.ansvar)].sort()).toEqual(
+        fore.map((rad) => rad.ansvar).sort(),
+      );
+      expect(svar.body.utanChef.map((s) => s.ansvar)).toEqual(fore.filter((rad) => rad.chef === null).map((rad) => rad.ansvar));
+      expect((await mina(svar.body.skickade[0]!.chef.anvandarId)).body.paminnelser[0]).toMatchObject({
+        meddelande: null,
+        at: svar.body.skickadAt,
+      });
+    });
+
+    it('bad input is refused naming the field, and nothing is stored', async () => {
+      const fore = await saknas();
+      const klar = ansvarI('SN').find((kod) => FORVANTAT.get(kod)!.framsteg.klarmarkerade + FORVANTAT.get(kod)!.framsteg.godkanda > 0)!;
+      const fall: [unknown, number, string][] = [
+        [{ meddelande: 'x'.repeat(501) }, 400, 'meddelande'],
+        [{ ansvar: [] }, 400, 'ansvar'],
+        [{ ansvar: [fore[0]!.ansvar], okant: 1 }, 400, ''],
+        [{ ansvar: [fore[0]!.ansvar, klar] }, 422, 'ansvar[1]'],
+      ];
+      for (const [body, status, falt] of fall) {
+        const svar = await paminn('SN-F', body);
+        expect(svar.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+        expect(svar.contentType).toContain('application/problem+json');
+        if (falt) expect(svar.body.errors?.map((e) => e.field)).toContain(falt);
+      }
+      expect(await saknas()).toEqual(fore);
+    });
+
+    it('only the förvaltningsekonom and the ekonomidirektör remind, each in their part of the tree', async () => {
+      expect((await paminn('SN-F', {}, chefFor(ansvarI('SN')[0]!))).status).toBe(403);
+      expect((await paminn('SN-F', {}, 'revisor')).status).toBe(403);
+      expect((await paminn('VON-F', {}, 'ekonom-sn')).status).toBe(403);
+      expect((await paminn('VON-F', { meddelande: 'Påminnelse från ekonomidirektören' }, 'ekonomidirektor')).status).toBe(201);
+    });
+
+    it('a round that is closed reminds no one: 409 naming tillfalle', async () => {
+      await produce(prognosomgangAndrad.topic, [
+        envelope(
+          prognosomgangAndrad,
+          {
+            ar: AR,
+            tillfalle: 'oktober',
+            typ: 'manadsprognos',
+            status: 'stangd' as const,
+            deadline: `${AR}-11-05T16:00:00+01:00`,
+            utfallTomManad: 10,
+            namnder: ['SN'],
+            andring: 1,
+            andradAt: new Date().toISOString(),
+          },
+          'forecast',
+        ),
+      ]);
+      await eventually(
+        () => hamta('oktober', 'SN-F'),
+        (svar) => svar.status === 200 && svar.body.omgang?.status === 'stangd',
+        60_000,
+      );
+      const svar = await paminn('SN-F', {}, 'ekonom-sn', 'oktober');
+      expect(svar.status).toBe(409);
+      expect(svar.body.errors?.map((e) => e.field)).toEqual(['tillfalle']);
+    });
+  });
+
   // Last: it changes the round the tests above read.
   it('the round’s stream says when its figures changed, lists the change only to those who see the ansvar, and the node then shows it', async () => {
     const i = ALLA_ANSVAR.findIndex((n, index) => namndAv.get(n.kod) === 'VON' && augustiStatus(index) === null);

@@ -9,6 +9,7 @@ import { AnsvarHelarsprognosSchema } from './prognos-totaler/ansvar-helarsprogno
 import { NamndRamSchema } from './prognos-totaler/jamforelse.entity.js';
 import { NamndBokslutSchema, OmgangsprognosSchema } from './prognossakerhet/prognossakerhet.entity.js';
 import { RapportSchema } from './rapporter/rapport.entity.js';
+import { PaminnelseSchema } from './uppfoljning/paminnelse.entity.js';
 import { SenasteTillstandSchema } from './senaste-tillstand/senaste-tillstand.entity.js';
 import { ResultatoverforingSchema } from './resultatoverforing/resultatoverforing.entity.js';
 import {
@@ -55,6 +56,7 @@ export const REPORT_DATABASE: ServiceDatabase = {
     ResultatoverforingSchema,
     InvesteringsprojektSchema,
     SenasteTillstandSchema,
+    PaminnelseSchema,
   ],
   migrations: MIGRATIONS,
 };

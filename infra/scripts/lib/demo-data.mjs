@@ -328,6 +328,10 @@ async function loadDemoRound(gatewayUrl, { log, token, timeoutMs = 300_000, para
     await stangRundan();
     return spara.length;
   }
+  const saknasISN = [...statusFor].filter(
+    ([kod, status]) => namndFor(kod) === 'SN' && ['ej-paborjad', 'utkast', 'aterskickad'].includes(status),
+  );
+  await paminnDemo(gatewayUrl, { log, token, ar, tillfalle, antalSaknade: saknasISN.length });
   log?.(
     `demo data: helårsprognoser for ${tillfalle} ${ar} saved, each by its ansvar's chef: ${antalMed('klarmarkerad')} klarmarkerade, ` +
       `${antalMed('godkand')} godkända and ${antalMed('aterskickad')} återsända by the förvaltningsekonomer of ${Object.keys(DEMO_EKONOMER).join(' and ')}, ` +
@@ -335,6 +339,36 @@ async function loadDemoRound(gatewayUrl, { log, token, timeoutMs = 300_000, para
       (befintliga.length > 0 ? ` (${spara.length} saved and ${attBesluta.length} decided now, the rest by an earlier start)` : ''),
   );
   return spara.length;
+}
+
+/**
+ * Socialförvaltningen's förvaltningsekonom reminds the chefs of its missing ansvar of the open round, once (not again
+ * when an earlier start did), so the missing list says when they were reminded and those chefs see it on their
+ * forecast page. Waits until the report service has every forecast of the round in (its missing list as long as the
+ * demo's); gives up quietly (with a line in the log) after two minutes, since the rest of the demo does not need it.
+ */
+async function paminnDemo(gatewayUrl, { log, token, ar, tillfalle, antalSaknade }) {
+  const forvaltning = 'SN-F';
+  const adress = `${gatewayUrl}/api/report/uppfoljning/${ar}/${tillfalle}/noder/${forvaltning}`;
+  const slut = Date.now() + 120_000;
+  for (;;) {
+    const response = await fetchForsok(`${adress}/saknas`, { headers: await bearer(token, DEMO_EKONOMER.SN) });
+    const saknade = response.ok ? (await response.json()).saknade : undefined;
+    if (saknade?.some((rad) => rad.paminnad)) return;
+    if (antalSaknade > 0 && saknade?.length === antalSaknade) break;
+    if (Date.now() > slut) return log?.(`demo data: no reminders sent: the report service has no missing ansvar in ${forvaltning} yet`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  const response = await fetchForsok(`${adress}/paminnelser`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data', ...(await bearer(token, DEMO_EKONOMER.SN)) },
+    body: JSON.stringify({
+      meddelande: 'Hej! Din helårsprognos saknas fortfarande. Lämna den före sista dagen, så hinner jag granska den.',
+    }),
+  });
+  if (response.status !== 201) return log?.(`demo data: no reminders sent in ${forvaltning}: ${response.status} ${await response.text()}`);
+  const svar = await response.json();
+  log?.(`demo data: ${DEMO_EKONOMER.SN} reminded the chefs of ${svar.skickade.length} missing ansvar in ${forvaltning}`);
 }
 
 /**

@@ -14,7 +14,7 @@ import { FramstegVy } from './framsteg-vy.js';
 import { Granskningsko } from './granskningsko.js';
 import { RollupTabell } from './rollup-tabell.js';
 import { rotnoder, startkoder } from './trad.js';
-import { foljdOmgang, harFramsteg, harGranskningsko, omgangText, sorteraOmgangar } from './uppfoljning.js';
+import { foljdOmgang, harFramsteg, harGranskningsko, kanPaminna, omgangText, sorteraOmgangar } from './uppfoljning.js';
 import { useLiveUppfoljning, useNoder, useOmgangar } from './use-uppfoljning.js';
 
 const TITEL = 'Uppföljning';
@@ -146,7 +146,9 @@ function Omgangsvy({ urval, omgang, omgangar, roller, organisation, live, nod }:
       ) : (
         <div className="uppfoljning">
           {harGranskningsko(roller) ? <Granskningsko urval={urval} koder={koder} oppen={omgang.status === 'oppen'} /> : null}
-          {harFramsteg(roller) ? <FramstegVy urval={urval} rotter={rotter} /> : null}
+          {harFramsteg(roller) ? (
+            <FramstegVy urval={urval} rotter={rotter} paminna={kanPaminna(roller) && omgang.status === 'oppen'} />
+          ) : null}
           <RollupTabell urval={urval} rotter={rotter} enhet={enhet} oppnaKod={nod} />
         </div>
       )}

@@ -17,6 +17,9 @@ export const nodUrl = (urval: Urval, kod: string) => `${omgangUrl(urval)}/noder/
 /** The ansvar below a node whose forecast is missing, as JSON or (`.csv`) as a file for Excel. */
 export const saknasUrl = (urval: Urval, kod: string) => `${nodUrl(urval, kod)}/saknas`;
 export const saknasCsvUrl = (urval: Urval, kod: string) => `${nodUrl(urval, kod)}/saknas.csv`;
+/** Reminders to the chefs of a node's missing ansvar (POST), and the signed-in chef's own (GET). */
+export const paminnelserUrl = (urval: Urval, kod: string) => `${nodUrl(urval, kod)}/paminnelser`;
+export const minaPaminnelserUrl = ({ ar, tillfalle }: Urval) => `/api/report/paminnelser?ar=${ar}&tillfalle=${tillfalle}`;
 
 /** Server-sent events when the round's figures may have changed. */
 export const uppfoljningStreamUrl = (urval: Urval) => `${omgangUrl(urval)}/stream`;
@@ -41,6 +44,8 @@ export const saknasFilnamn = ({ ar, tillfalle }: Urval, kod: string) => `saknade
 export const harGranskningsko = (roller: readonly Roll[]) => roller.includes('forvaltningsekonom');
 /** The progress bars, per nämnd and förvaltning for the ekonomidirektör, of their own part for the others who follow up. */
 export const harFramsteg = (roller: readonly Roll[]) => roller.some((roll) => roll !== 'chef' && roll !== 'fullmaktige');
+/** Who may remind the chefs of the missing ansvar they follow (the API's rule on POST …/paminnelser). */
+export const kanPaminna = (roller: readonly Roll[]) => roller.includes('forvaltningsekonom') || roller.includes('ekonomidirektor');
 
 // --- The round -------------------------------------------------------------------------------------------
 

@@ -1,5 +1,10 @@
 import {
   helarsprognosSchema,
+  minaPaminnelserSchema,
+  paminnelseSvarSchema,
+  type MinaPaminnelser,
+  type PaminnelseBegaran,
+  type PaminnelseSvar,
   prognosomgangSchema,
   saknadeSchema,
   uppfoljningSchema,
@@ -14,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 
 import { anropaApi } from '../api/anrop.js';
+import { postaJson } from '../api/posta-json.js';
 import { ApiFel, apiFelFranProblem, hamtaJson } from '../api/hamta-json.js';
 import { foljSse } from '../live/folj-sse.js';
 import { HJARTSLAG } from '../live/totaler-handelse.js';
@@ -21,7 +27,17 @@ import type { LiveStatus } from '../live/use-live-totaler.js';
 import type { Urval } from '../urval/urval.js';
 import { ansvarsnoder } from './ko.js';
 import { kanExpanderas } from './trad.js';
-import { beslutUrl, etag, nodUrl, OMGANGAR_URL, prognoserUrl, saknasUrl, uppfoljningStreamUrl } from './uppfoljning.js';
+import {
+  beslutUrl,
+  etag,
+  minaPaminnelserUrl,
+  nodUrl,
+  OMGANGAR_URL,
+  paminnelserUrl,
+  prognoserUrl,
+  saknasUrl,
+  uppfoljningStreamUrl,
+} from './uppfoljning.js';
 
 /** Every query of a round's follow-up starts with this and the round, so the live stream can have them all fetched again. */
 const UPPFOLJNING = 'uppfoljning';
@@ -58,6 +74,23 @@ export function useSaknade(urval: Urval, kod: string, oppen: boolean) {
     queryKey: [...omgangsnyckel(urval), 'saknas', kod],
     queryFn: ({ signal }) => hamtaJson(saknasUrl(urval, kod), saknadeSchema, signal),
     enabled: oppen,
+  });
+}
+
+/** Reminds the chefs of a node's missing ansvar; the missing lists are fetched again, to say when each was reminded. */
+export function usePaminn(urval: Urval, kod: string) {
+  const queryClient = useQueryClient();
+  return useMutation<PaminnelseSvar, Error, PaminnelseBegaran>({
+    mutationFn: (begaran) => postaJson(paminnelserUrl(urval, kod), begaran, paminnelseSvarSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...omgangsnyckel(urval), 'saknas'] }),
+  });
+}
+
+/** The reminders the signed-in chef has had in the round, for the forecast page. */
+export function useMinaPaminnelser(urval: Urval) {
+  return useQuery<MinaPaminnelser>({
+    queryKey: [...omgangsnyckel(urval), 'mina-paminnelser'],
+    queryFn: ({ signal }) => hamtaJson(minaPaminnelserUrl(urval), minaPaminnelserSchema, signal),
   });
 }
 

@@ -12,6 +12,7 @@ import { Migration20261202083000 } from './Migration20261202083000.js';
 import { Migration20261202120000 } from './Migration20261202120000.js';
 import { Migration20261202160000 } from './Migration20261202160000.js';
 import { Migration20261202200000 } from './Migration20261202200000.js';
+import { Migration20261203120000 } from './Migration20261203120000.js';
 
 export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261201173731', class: Migration20261201173731 },
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202160000', class: Migration20261202160000 },
   { name: 'Migration20261202200000', class: Migration20261202200000 },
+  { name: 'Migration20261203120000', class: Migration20261203120000 },
 ];

@@ -305,9 +305,15 @@ describe('the missing ansvar as CSV for Swedish Excel', () => {
   it('starts with a byte order mark and a header, separates with semicolons, ends lines with CRLF and quotes what needs it', () => {
     const csv = saknadeTillCsv(saknadeUnder(rollup, 'SN'));
     expect(csv).toBe(
-      '\uFEFFansvar;ansvar_namn;status;chef_id;chef_namn;avdelning;avdelning_namn;forvaltning;forvaltning_namn;namnd;namnd_namn\r\n' +
-        '41101;"Boende; ""Ljuset""";aterskickad;anna;Anna Åberg;SN-A1;Nod SN-A1;SN-F;Nod SN-F;SN;Nod SN\r\n',
+      '\uFEFFansvar;ansvar_namn;status;chef_id;chef_namn;avdelning;avdelning_namn;forvaltning;forvaltning_namn;namnd;namnd_namn;senaste_paminnelse;paminnelse_av\r\n' +
+        '41101;"Boende; ""Ljuset""";aterskickad;anna;Anna Åberg;SN-A1;Nod SN-A1;SN-F;Nod SN-F;SN;Nod SN;;\r\n',
     );
+  });
+
+  it('ends each row with the latest reminder, when and by whom', () => {
+    const [saknad] = saknadeUnder(rollup, 'SN');
+    const csv = saknadeTillCsv([{ ...saknad!, paminnad: { at: '2026-09-10T08:15:00.000Z', av: 'Eva Ek; ekonom' } }]);
+    expect(csv.split('\r\n')[1]?.endsWith(';2026-09-10T08:15:00.000Z;"Eva Ek; ekonom"')).toBe(true);
   });
 
   it('is a header alone when nothing is missing', () => {

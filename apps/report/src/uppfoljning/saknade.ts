@@ -43,6 +43,7 @@ export function saknadeUnder(rollup: Rollup, kod: string): Saknad[] {
       avdelning: ovanfor('avdelning'),
       forvaltning: ovanfor('forvaltning'),
       namnd: ovanfor('namnd'),
+      paminnad: null,
     });
   }
   return saknade.sort((a, b) => a.ansvar.localeCompare(b.ansvar));
@@ -61,6 +62,8 @@ export const SAKNADE_CSV_KOLUMNER = [
   'forvaltning_namn',
   'namnd',
   'namnd_namn',
+  'senaste_paminnelse',
+  'paminnelse_av',
 ] as const;
 
 /** A field as Excel reads it: quoted when it holds the separator, a quote or a line break. */
@@ -86,6 +89,8 @@ export function saknadeTillCsv(saknade: readonly Saknad[]): string {
       s.forvaltning?.namn ?? '',
       s.namnd?.kod ?? '',
       s.namnd?.namn ?? '',
+      s.paminnad?.at ?? '',
+      s.paminnad?.av ?? '',
     ]
       .map(falt)
       .join(';'),

@@ -1,12 +1,20 @@
-import { Controller, Get, Inject, Param, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { saknadeSchema, uppfoljningSchema, type Saknade } from '@tertial/contracts/dto';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  minaPaminnelserSchema,
+  paminnelseBegaranSchema,
+  paminnelseSvarSchema,
+  saknadeSchema,
+  uppfoljningSchema,
+  type Saknade,
+} from '@tertial/contracts/dto';
 import { arSchema, PROGNOSTILLFALLEN, prognostillfalleSchema } from '@tertial/contracts/prognos';
 import { Anvandare, Atkomst, MEDARBETARE, openApiSchema, parseRequest, PROBLEM_RESPONSE, type Principal } from '@tertial/service-kit';
 import type { Request, Response } from 'express';
 import { interval, map, merge, startWith, takeUntil, timer, type Observable } from 'rxjs';
 import { z } from 'zod';
 
+import { PaminnelserService } from './paminnelser.service.js';
 import { saknadeTillCsv } from './saknade.js';
 import { UppfoljningService } from './uppfoljning.service.js';
 
@@ -24,7 +32,10 @@ const paramsSchema = omgangSchema.extend({
 @ApiParam({ name: 'kod', description: 'nodens kod, eller `stad` för stadens topp', example: 'SN-F' })
 @Controller('uppfoljning/:ar/:tillfalle/noder/:kod')
 export class UppfoljningController {
-  constructor(@Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService) {}
+  constructor(
+    @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
+    @Inject(PaminnelserService) private readonly paminnelser: PaminnelserService,
+  ) {}
 
   @Get()
   @Atkomst(...MEDARBETARE, 'stadsrevisionen')
@@ -56,7 +67,7 @@ export class UppfoljningController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<Saknade | string> {
     const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
-    const saknade = await this.uppfoljning.saknade(ar, tillfalle, kod, principal);
+    const saknade = await this.paminnelser.medSenastePaminnelse(await this.uppfoljning.saknade(ar, tillfalle, kod, principal));
     if (!/\btext\/csv\b/i.test(request.headers.accept ?? '')) return saknade;
     return csvSvar(response, saknade);
   }
@@ -69,7 +80,45 @@ export class UppfoljningController {
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   async saknasCsv(@Param() params: unknown, @Anvandare() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
-    return csvSvar(response, await this.uppfoljning.saknade(ar, tillfalle, kod, principal));
+    return csvSvar(response, await this.paminnelser.medSenastePaminnelse(await this.uppfoljning.saknade(ar, tillfalle, kod, principal)));
+  }
+
+  @Post('paminnelser')
+  @HttpCode(201)
+  @Atkomst('forvaltningsekonom', 'ekonomidirektor')
+  @ApiOperation({
+    summary:
+      'Påminn cheferna för ansvaren under noden vars prognos saknas i den öppna omgången (alla, eller de som anges i ansvar), med ett eget meddelande om man vill; chefen ser påminnelsen på sin prognossida',
+  })
+  @ApiBody({ schema: openApiSchema(paminnelseBegaranSchema, 'input') })
+  @ApiResponse({ status: 201, schema: openApiSchema(paminnelseSvarSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 409, ...PROBLEM_RESPONSE })
+  @ApiResponse({ status: 422, ...PROBLEM_RESPONSE })
+  paminn(@Param() params: unknown, @Body() body: unknown, @Anvandare() principal: Principal) {
+    const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
+    const begaran = parseRequest(paminnelseBegaranSchema, body ?? {}, 'Ogiltig påminnelse');
+    return this.paminnelser.skicka(ar, tillfalle, kod, begaran, principal);
+  }
+}
+
+/** The reminders a chef has had: shown on their forecast page. */
+@ApiTags('uppfoljning')
+@Controller('paminnelser')
+export class PaminnelserController {
+  constructor(@Inject(PaminnelserService) private readonly paminnelser: PaminnelserService) {}
+
+  @Get()
+  @Atkomst(...MEDARBETARE)
+  @ApiOperation({ summary: 'De påminnelser om saknade prognoser i omgången som den inloggade fått som chef, nyaste först' })
+  @ApiQuery({ name: 'ar', type: Number, example: 2026 })
+  @ApiQuery({ name: 'tillfalle', enum: [...PROGNOSTILLFALLEN] })
+  @ApiOkResponse({ schema: openApiSchema(minaPaminnelserSchema) })
+  @ApiResponse({ status: 400, ...PROBLEM_RESPONSE })
+  mina(@Query() query: unknown, @Anvandare() principal: Principal) {
+    const { ar, tillfalle } = parseRequest(omgangSchema, query, 'Ogiltig fråga');
+    return this.paminnelser.mina(ar, tillfalle, principal);
   }
 }
 

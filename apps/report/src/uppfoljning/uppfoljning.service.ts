@@ -426,9 +426,19 @@ export class UppfoljningService {
 
   /** The ansvar below a node whose forecast is missing from the round, with their chefs. */
   async saknade(ar: number, tillfalle: Prognostillfalle, kod: string, principal: Principal): Promise<Saknade> {
+    return (await this.saknadeIOmgangen(ar, tillfalle, kod, principal)).saknade;
+  }
+
+  /** The missing ansvar below a node, and the round as last published (null when only forecasts have been heard of). */
+  async saknadeIOmgangen(
+    ar: number,
+    tillfalle: Prognostillfalle,
+    kod: string,
+    principal: Principal,
+  ): Promise<{ saknade: Saknade; omgang: Uppfoljning['omgang'] }> {
     const bild = await this.synligBild(ar, tillfalle, kod, principal);
     const nod = this.hittaNod(bild, kod);
-    return { ar, tillfalle, kod: nod.kod, namn: nod.namn, saknade: saknadeUnder(bild.rollup, nod.kod) };
+    return { saknade: { ar, tillfalle, kod: nod.kod, namn: nod.namn, saknade: saknadeUnder(bild.rollup, nod.kod) }, omgang: bild.omgang };
   }
 
   /**

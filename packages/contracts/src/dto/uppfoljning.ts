@@ -111,6 +111,8 @@ export const saknadSchema = z.object({
   avdelning: z.object({ kod: z.string(), namn: z.string() }).nullable(),
   forvaltning: z.object({ kod: z.string(), namn: z.string() }).nullable(),
   namnd: z.object({ kod: z.string(), namn: z.string() }).nullable(),
+  /** The latest reminder about the ansvar in this round, sent to its chef; null before any. */
+  paminnad: z.object({ at: z.iso.datetime({ offset: true }), av: z.string() }).nullable(),
 });
 export type Saknad = z.infer<typeof saknadSchema>;
 
@@ -123,6 +125,56 @@ export const saknadeSchema = z.object({
   saknade: z.array(saknadSchema),
 });
 export type Saknade = z.infer<typeof saknadeSchema>;
+
+/** The most a reminder's own words may be. */
+export const PAMINNELSE_MAX_TECKEN = 500;
+
+/**
+ * POST …/noder/{kod}/paminnelser: remind the chefs of the ansvar below the node whose forecast is missing. Without
+ * `ansvar`, every missing one; with it, those of them (each must be missing below the node).
+ */
+export const paminnelseBegaranSchema = z
+  .object({
+    meddelande: z
+      .string()
+      .trim()
+      .max(PAMINNELSE_MAX_TECKEN, `högst ${PAMINNELSE_MAX_TECKEN} tecken`)
+      .nullish()
+      .transform((text) => (text ? text : null)),
+    ansvar: z
+      .array(z.string().min(1).max(20, 'en kod har högst 20 tecken'))
+      .min(1, 'minst ett ansvar, eller utelämna fältet')
+      .max(10_000)
+      .optional(),
+  })
+  .strict();
+export type PaminnelseBegaran = z.input<typeof paminnelseBegaranSchema>;
+
+/** What a reminder did: whose chef was reminded, and which missing ansvar have no chef to remind. */
+export const paminnelseSvarSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  kod: z.string(),
+  skickadAt: z.iso.datetime({ offset: true }),
+  skickade: z.array(z.object({ ansvar: z.string(), namn: z.string(), chef: z.object({ anvandarId: z.string(), namn: z.string() }) })),
+  utanChef: z.array(z.object({ ansvar: z.string(), namn: z.string() })),
+});
+export type PaminnelseSvar = z.infer<typeof paminnelseSvarSchema>;
+
+/** GET /api/report/paminnelser?ar&tillfalle: the reminders the signed-in chef has had in the round, newest first. */
+export const minaPaminnelserSchema = z.object({
+  ar: arSchema,
+  tillfalle: prognostillfalleSchema,
+  paminnelser: z.array(
+    z.object({
+      ansvar: z.string(),
+      meddelande: z.string().nullable(),
+      av: z.string(),
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export type MinaPaminnelser = z.infer<typeof minaPaminnelserSchema>;
 
 /**
  * GET /api/report/kontrollsumma: a hash of every forecast round's roll-up (each node's figures and progress), so two

@@ -5,6 +5,7 @@ import type { Urval } from '../../urval/urval.js';
 import { omgangsnamn, type Ansvarsrad } from '../helarsprognoser.js';
 import type { Inmatningsenhet } from './belopp-inmatning.js';
 import { useInmatningsenhet } from './enhetsval.js';
+import { PaminnelserTillChef } from './paminnelser-till-chef.js';
 import { Prognoshistorik } from './prognoshistorik.js';
 import { Prognosrutnat } from './prognosrutnat-vy.js';
 import { Verksamhetsbudget } from './verksamhetsbudget-vy.js';
@@ -88,6 +89,7 @@ export function ChefensPrognos({ egna, valt, onValj, omgang, oppen, onMeddelande
             ))}
           </select>
         </div>
+        <PaminnelserTillChef omgang={omgang} egna={egna} />
       </section>
       {AVSNITT.map(({ nyckel, rubrik, Innehall }) => (
         <section
