@@ -235,8 +235,18 @@ describe('the chef’s forecast grid in Debian’s Chromium', () => {
     await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
     const rutnat = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
     await rutnat.waitFor({ timeout: 15_000 });
-    await page.getByTestId('verksamhetsbudget').waitFor({ timeout: 15_000 });
     await page.getByTestId('prognoshistorik').waitFor({ timeout: 15_000 });
+    expect(await axeFel(page)).toEqual([]);
+    // The verksamhetsbudget is made in the same grid as the forecast: its columns join the forecast's table.
+    const vaxla = rutnat.getByTestId('visa-verksamhetsbudget');
+    expect(await vaxla.getAttribute('aria-pressed')).toBe('false');
+    await vaxla.click();
+    expect(await vaxla.getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('verksamhetsbudget').waitFor({ timeout: 15_000 });
+    const tabell = rutnat.getByTestId('prognosrutnat-tabell');
+    expect(await tabell.locator('tbody input[data-budget-kontogrupp]').count()).toBeGreaterThan(0);
+    expect(await tabell.locator('tbody input[data-kontogrupp]').count()).toBeGreaterThan(0);
+    expect(await tabell.locator('caption').textContent()).toMatch(/^Verksamhetsbudget \d{4} och helårsprognos per kontogrupp/);
     expect(await axeFel(page)).toEqual([]);
 
     // Every control of the chef's sections, in document order, is reached by Tab.
@@ -264,7 +274,8 @@ describe('the chef’s forecast grid in Debian’s Chromium', () => {
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
       .toBeLessThanOrEqual(0);
     await page.getByTestId('periodisering').selectOption('manuellt');
-    await page.getByTestId('verksamhetsbudget-tabell').locator('input').first().waitFor();
+    await rutnat.locator('input.verksamhetsbudget__manad').first().waitFor();
+    expect(await rutnat.locator('input.verksamhetsbudget__manad').count()).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await axeFel(page)).toEqual([]);
     await skarmbild(page, 'prognosrutnat-390');
@@ -275,11 +286,12 @@ describe('the chef’s forecast grid in Debian’s Chromium', () => {
   it('the verksamhetsbudget that does not add up shows the difference and the budget service’s 422', async () => {
     await loggaInSomChefen(page);
     await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
-    const budget = page.getByTestId('verksamhetsbudget');
-    await budget.waitFor({ timeout: 15_000 });
+    const budget = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
+    await budget.getByTestId('visa-verksamhetsbudget').click();
+    await budget.getByTestId('verksamhetsbudget').waitFor({ timeout: 15_000 });
     expect(await budget.getByTestId('verksamhetsbudget-differens').textContent()).toBe('Går jämnt ut mot internbudgeten.');
     await budget.getByTestId('periodisering').selectOption('jamnt');
-    const forsta = budget.locator('tbody input').first();
+    const forsta = budget.locator('tbody input[data-budget-kontogrupp]').first();
     const fore = await forsta.inputValue();
     await forsta.fill(`${fore.replace(/\s/g, '')}1`);
     expect(await budget.getByTestId('verksamhetsbudget-differens').textContent()).toMatch(/mot internbudgeten/);
@@ -294,8 +306,9 @@ describe('the chef’s forecast grid in Debian’s Chromium', () => {
     const vbUrl = `/api/budget/verksamhetsbudgetar/${ANSVAR}/${AR}`;
     await loggaInSomChefen(page);
     await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(ANSVAR);
-    const budget = page.getByTestId('verksamhetsbudget');
-    await budget.waitFor({ timeout: 15_000 });
+    const budget = page.locator(`[data-testid="prognosrutnat"][data-ansvar="${ANSVAR}"]`);
+    await budget.getByTestId('visa-verksamhetsbudget').click();
+    await budget.getByTestId('verksamhetsbudget').waitFor({ timeout: 15_000 });
     await budget.getByTestId('periodisering').selectOption('jamnt');
 
     // Meanwhile the same budget is saved from another tab (the API, as the chef), by last year's pattern.

@@ -8,7 +8,6 @@ import { useInmatningsenhet } from './enhetsval.js';
 import { PaminnelserTillChef } from './paminnelser-till-chef.js';
 import { Prognoshistorik } from './prognoshistorik.js';
 import { Prognosrutnat } from './prognosrutnat-vy.js';
-import { Verksamhetsbudget } from './verksamhetsbudget-vy.js';
 
 /** What every section of the chef's page is given: the ansvar and round, and the unit the chef reads amounts in. */
 export interface AvsnittProps {
@@ -27,18 +26,14 @@ interface Avsnitt {
 }
 
 /**
- * The sections under the chef's choice of ansvar, in the order they are shown. Personnel (årsarbetare) and the
- * ansvar's investment projects go here as sections of their own, after the forecast and before the history.
+ * The sections under the chef's choice of ansvar, in the order they are shown: the grid (the forecast, and the
+ * verksamhetsbudget made in the same grid, with personnel and the ansvar's investment projects under it), then the
+ * history.
  */
 const AVSNITT: readonly Avsnitt[] = [
-  { nyckel: 'prognos', rubrik: 'Prognos per kontogrupp', Innehall: Prognosrutnat },
-  { nyckel: 'verksamhetsbudget', rubrik: 'Verksamhetsbudget', Innehall: VerksamhetsbudgetAvsnitt },
+  { nyckel: 'prognos', rubrik: 'Prognos och verksamhetsbudget per kontogrupp', Innehall: Prognosrutnat },
   { nyckel: 'historik', rubrik: 'Status och versioner', Innehall: HistorikAvsnitt },
 ];
-
-function VerksamhetsbudgetAvsnitt({ adress, enhet, onMeddelande }: AvsnittProps) {
-  return <Verksamhetsbudget ansvar={adress.ansvar} ar={adress.ar} enhet={enhet} onMeddelande={onMeddelande} />;
-}
 
 function HistorikAvsnitt({ adress, enhet }: AvsnittProps) {
   return <Prognoshistorik adress={adress} enhet={enhet} />;
@@ -57,7 +52,7 @@ interface Props {
   rubrikRef: RefObject<HTMLHeadingElement | null>;
 }
 
-/** The chef's forecast of one of their ansvar: the grid, the verksamhetsbudget, and the history, section by section. */
+/** The chef's forecast of one of their ansvar: the grid (forecast and verksamhetsbudget), and the history, section by section. */
 export function ChefensPrognos({ egna, valt, onValj, omgang, oppen, onMeddelande, rubrikRef }: Props) {
   const id = useId();
   const [enhet, setEnhet] = useInmatningsenhet();

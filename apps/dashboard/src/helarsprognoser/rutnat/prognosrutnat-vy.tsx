@@ -1,4 +1,4 @@
-import type { HelarsprognosAdress, HelarsprognosUnderlag } from '@tertial/contracts/dto';
+import type { HelarsprognosAdress, HelarsprognosUnderlag, VerksamhetsbudgetDto } from '@tertial/contracts/dto';
 import type { KontogruppKod } from '@tertial/contracts/kontogrupper';
 import type { Ore } from '@tertial/contracts/money';
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -28,7 +28,23 @@ import {
 } from './prognosrutnat.js';
 import { useSmalSkarm } from './use-smal-skarm.js';
 import { Sparstatus, type Sparlage } from './sparstatus.js';
-import { Konflikt, sparaVersion, useAktuellVersion, useEfterSparning, useUnderlag, type Versionslage } from './use-prognosrutnat.js';
+import {
+  Konflikt,
+  sparaVersion,
+  useAktuellVersion,
+  useEfterSparning,
+  useUnderlag,
+  useVerksamhetsbudget,
+  type Versionslage,
+} from './use-prognosrutnat.js';
+import {
+  BudgetkolumnCeller,
+  BudgetkolumnNetto,
+  BudgetkolumnRubriker,
+  BudgetkontrollerNedan,
+  BudgetkontrollerOvan,
+  useBudgetredigering,
+} from './verksamhetsbudget-vy.js';
 
 interface Props {
   adress: HelarsprognosAdress;
@@ -40,11 +56,16 @@ interface Props {
   onMeddelande: (text: string) => void;
 }
 
-/** The chef's forecast of one ansvar: the underlag beside an editable figure per kontogrupp, saved as versions. */
+/**
+ * The chef's forecast of one ansvar: the underlag beside an editable figure per kontogrupp, saved as versions. In the
+ * same grid the chef makes the ansvar's verksamhetsbudget (the internbudget spread over kontogrupper and months),
+ * which the budget service keeps and publishes: the forecast's budget column comes from it.
+ */
 export function Prognosrutnat(props: Props) {
   const underlag = useUnderlag(props.adress);
   const aktuell = useAktuellVersion(props.adress);
-  if (underlag.isPending || aktuell.isPending) return <Laddar>Hämtar underlaget och prognosen…</Laddar>;
+  const verksamhetsbudget = useVerksamhetsbudget(props.adress.ansvar, props.adress.ar);
+  if (underlag.isPending || aktuell.isPending || verksamhetsbudget.isPending) return <Laddar>Hämtar underlaget och prognosen…</Laddar>;
   if (underlag.isError)
     return (
       <Felmeddelande
@@ -58,7 +79,16 @@ export function Prognosrutnat(props: Props) {
     return (
       <Felmeddelande rubrik="Det gick inte att hämta prognosen" fel={aktuell.error} onForsokIgen={() => void aktuell.refetch()} niva={3} />
     );
-  return <Rutnatet {...props} underlag={underlag.data} forsta={aktuell.data} />;
+  return (
+    <Rutnatet
+      {...props}
+      underlag={underlag.data}
+      forsta={aktuell.data}
+      verksamhetsbudget={verksamhetsbudget.data ?? null}
+      verksamhetsbudgetFel={verksamhetsbudget.isError ? verksamhetsbudget.error : null}
+      onHamtaBudgetIgen={() => void verksamhetsbudget.refetch()}
+    />
+  );
 }
 
 type Cellfel = Partial<Record<KontogruppKod | 'kommentar' | 'formular', string>>;
@@ -74,8 +104,21 @@ function Rutnatet({
   onMeddelande,
   underlag,
   forsta,
-}: Props & { underlag: HelarsprognosUnderlag; forsta: Versionslage }) {
+  verksamhetsbudget,
+  verksamhetsbudgetFel,
+  onHamtaBudgetIgen,
+}: Props & {
+  underlag: HelarsprognosUnderlag;
+  forsta: Versionslage;
+  verksamhetsbudget: VerksamhetsbudgetDto | null;
+  verksamhetsbudgetFel: Error | null;
+  onHamtaBudgetIgen: () => void;
+}) {
   const id = useId();
+  const budgetred = useBudgetredigering(verksamhetsbudget, enhet, onMeddelande);
+  const [budgetlage, setBudgetlage] = useState(false);
+  // The verksamhetsbudget's columns in the grid, while the chef makes it.
+  const red = budgetlage ? budgetred : null;
   const [bas, setBas] = useState<Versionslage>(forsta);
   const [inmatning, setInmatning] = useState<Inmatning>(() => inmatningFran(forsta.prognos, enhet));
   const [tillagg, setTillagg] = useState<Tillaggsinmatning>(() => tillaggFran(forsta.prognos, enhet));
@@ -232,6 +275,28 @@ function Rutnatet({
     <div className="prognosrutnat" data-testid="prognosrutnat" data-ansvar={adress.ansvar}>
       <div className="prognosrutnat__verktyg">
         <Enhetsval enhet={enhet} onValj={onEnhet} />
+        {budgetred ? (
+          <button
+            type="button"
+            className="knapp--sekundar"
+            aria-pressed={budgetlage}
+            onClick={() => setBudgetlage(!budgetlage)}
+            data-testid="visa-verksamhetsbudget"
+          >
+            Gör verksamhetsbudget i tabellen
+          </button>
+        ) : verksamhetsbudgetFel instanceof ApiFel && verksamhetsbudgetFel.status === 404 ? (
+          <p className="falt__hjalp" data-testid="ingen-verksamhetsbudget">
+            Nämnden har ingen internbudget för {adress.ansvar} år {adress.ar} ännu, så det finns ingen verksamhetsbudget att göra.
+          </p>
+        ) : verksamhetsbudgetFel ? (
+          <Felmeddelande
+            rubrik="Det gick inte att hämta verksamhetsbudgeten"
+            fel={verksamhetsbudgetFel}
+            onForsokIgen={onHamtaBudgetIgen}
+            niva={3}
+          />
+        ) : null}
         {redigerbar ? (
           <p className="falt__hjalp" id={`${id}-tangenter`} data-testid="tangenthjalp">
             <kbd>↑</kbd> <kbd>↓</kbd> och <kbd>Enter</kbd> flyttar mellan prognoscellerna. <kbd>F</kbd> tar förslaget för raden,{' '}
@@ -246,10 +311,17 @@ function Rutnatet({
         </div>
       ) : null}
 
+      {red ? <BudgetkontrollerOvan red={red} /> : null}
+
       <div className="tabell-ram" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="tabell tabell--bred prognosrutnat__tabell" data-testid="prognosrutnat-tabell">
+        <table
+          className="tabell tabell--bred prognosrutnat__tabell"
+          data-testid="prognosrutnat-tabell"
+          data-budgetlage={red ? true : undefined}
+        >
           <caption id={`${id}-caption`}>
-            Helårsprognos per kontogrupp, {enhet}
+            {red ? `Verksamhetsbudget ${red.budget.ar}${red.manuellt ? ' per månad' : ''} och helårsprognos` : 'Helårsprognos'} per
+            kontogrupp, {enhet}
             <span className="caption__not">
               Utfall januari–{tomManad}. {AVVIKELSE_HJALP}
             </span>
@@ -257,6 +329,7 @@ function Rutnatet({
           <thead>
             <tr>
               <th scope="col">Kontogrupp</th>
+              {red ? <BudgetkolumnRubriker red={red} /> : null}
               {kolumner.map((kolumn) => (
                 <th key={kolumn} scope="col" className="tal">
                   {kolumn === 'utfall' ? `Utfall jan–${tomManad.slice(0, 3)}` : KOLUMNRUBRIKER[kolumn]}
@@ -336,12 +409,27 @@ function Rutnatet({
                     {rad.namn}
                     <span className="tabell__underrubrik">{rad.typ === 'intakt' ? 'intäkt' : 'kostnad'}</span>
                   </th>
+                  {red ? <BudgetkolumnCeller red={red} kontogrupp={rad.kontogrupp} /> : null}
                   {kolumner.map((kolumn) => (
                     <Fragment key={kolumn}>{radceller[kolumn]}</Fragment>
                   ))}
                 </tr>
               );
             })}
+            {/* A kontogrupp the internbudget names that the forecast has no row for: its budget, and nothing else. */}
+            {red?.berakning.rader
+              .filter((budgetrad) => !visat.rader.some((rad) => rad.kontogrupp === budgetrad.kontogrupp))
+              .map((budgetrad) => (
+                <tr key={budgetrad.kontogrupp} data-kontogrupp={budgetrad.kontogrupp}>
+                  <th scope="row">{budgetrad.namn}</th>
+                  <BudgetkolumnCeller red={red} kontogrupp={budgetrad.kontogrupp} />
+                  {kolumner.map((kolumn) => (
+                    <td key={kolumn} className="tal">
+                      –
+                    </td>
+                  ))}
+                </tr>
+              ))}
           </tbody>
           <tfoot>
             <tr data-testid="nettorad">
@@ -349,6 +437,7 @@ function Rutnatet({
                 Nettokostnad
                 <span className="tabell__underrubrik">kostnader − intäkter</span>
               </th>
+              {red ? <BudgetkolumnNetto red={red} /> : null}
               {kolumner.map((kolumn) => (
                 <Fragment key={kolumn}>{nettoceller[kolumn]}</Fragment>
               ))}
@@ -356,6 +445,8 @@ function Rutnatet({
           </tfoot>
         </table>
       </div>
+
+      {red ? <BudgetkontrollerNedan red={red} /> : null}
 
       {redigerbar ? (
         <div className="knappar">
