@@ -43,6 +43,7 @@ export function sida(titel: string, innehall: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${html(titel)} – Tertial</title>
+<link rel="icon" href="data:,">
 <style>${STIL}</style>
 </head>
 <body>
