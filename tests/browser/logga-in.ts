@@ -5,8 +5,9 @@ const INLOGGNING_TIMEOUT_MS = 15_000;
 /**
  * Signs in through the real flow: opens `sokvag` on the dashboard, which shows its sign-in page, clicks
  * "Logga in", picks the demo user on the local provider's page, and waits until the dashboard is back with
- * the user signed in (on `sokvag`, the page they wanted). Where the provider still has a session for the same
- * user it sends the browser straight back, and there is nothing to pick.
+ * the user signed in (on `sokvag`, the page they wanted). A demo user the page does not list (most chefs) is typed
+ * into "Annan demoanvändare". Where the provider still has a session for the same user it sends the browser
+ * straight back, and there is nothing to pick.
  */
 export async function loggaIn(page: Page, gatewayUrl: string, anvandarId: string, sokvag = '/'): Promise<void> {
   await page.goto(`${gatewayUrl}${sokvag}`);
@@ -14,8 +15,13 @@ export async function loggaIn(page: Page, gatewayUrl: string, anvandarId: string
 
   const anvandare = page.locator(`button[value="${anvandarId}"]`);
   const inloggad = page.getByTestId('inloggad-anvandare');
-  await anvandare.or(inloggad).first().waitFor({ timeout: INLOGGNING_TIMEOUT_MS });
+  const annan = page.getByLabel('Annan demoanvändare (användar-id)');
+  await anvandare.or(inloggad).or(annan).first().waitFor({ timeout: INLOGGNING_TIMEOUT_MS });
   if (await anvandare.isVisible()) await anvandare.click();
+  else if (await annan.isVisible()) {
+    await annan.fill(anvandarId);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  }
   await inloggad.waitFor({ timeout: INLOGGNING_TIMEOUT_MS });
 }
 

@@ -254,11 +254,7 @@ describe('Uppföljning: the round followed up by the ekonomidirektör, the förv
     // The chef of the ansvar sent back sees the reminder, with its words, on the forecast page.
     context = await browser.newContext(SKRIVBORD);
     page = await context.newPage();
-    await page.goto(`${stack.gatewayUrl}/prognoser?ar=${AR}&tillfalle=${TILLFALLE}`);
-    await page.getByTestId('logga-in').click();
-    await page.getByLabel('Annan demoanvändare (användar-id)').fill(chefFor(MELLAN));
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await page.getByTestId('inloggad-anvandare').waitFor({ timeout: 15_000 });
+    await loggaIn(page, stack.gatewayUrl, chefFor(MELLAN), `/prognoser?ar=${AR}&tillfalle=${TILLFALLE}`);
     await page.getByTestId('lamna-prognos').getByLabel('Ansvar', { exact: true }).selectOption(MELLAN);
     const paminnelser = page.getByTestId('paminnelser-till-chef');
     await paminnelser.waitFor({ timeout: 15_000 });

@@ -75,8 +75,12 @@ export class PaminnelserService {
     };
   }
 
-  /** The missing list with when each ansvar was last reminded in the round, and by whom. */
-  async medSenastePaminnelse(saknade: Saknade): Promise<Saknade> {
+  /** The missing ansvar below a node (as `UppfoljningService.saknade`), each with when it was last reminded and by whom. */
+  async saknade(ar: number, tillfalle: Prognostillfalle, kod: string, principal: Principal): Promise<Saknade> {
+    return this.medSenastePaminnelse(await this.uppfoljning.saknade(ar, tillfalle, kod, principal));
+  }
+
+  private async medSenastePaminnelse(saknade: Saknade): Promise<Saknade> {
     if (saknade.saknade.length === 0) return saknade;
     const paminnelser = await this.orm.em
       .fork()

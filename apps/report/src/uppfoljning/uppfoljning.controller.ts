@@ -67,7 +67,7 @@ export class UppfoljningController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<Saknade | string> {
     const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
-    const saknade = await this.paminnelser.medSenastePaminnelse(await this.uppfoljning.saknade(ar, tillfalle, kod, principal));
+    const saknade = await this.paminnelser.saknade(ar, tillfalle, kod, principal);
     if (!/\btext\/csv\b/i.test(request.headers.accept ?? '')) return saknade;
     return csvSvar(response, saknade);
   }
@@ -80,7 +80,7 @@ export class UppfoljningController {
   @ApiResponse({ status: 404, ...PROBLEM_RESPONSE })
   async saknasCsv(@Param() params: unknown, @Anvandare() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { ar, tillfalle, kod } = parseRequest(paramsSchema, params, 'Ogiltig fråga');
-    return csvSvar(response, await this.paminnelser.medSenastePaminnelse(await this.uppfoljning.saknade(ar, tillfalle, kod, principal)));
+    return csvSvar(response, await this.paminnelser.saknade(ar, tillfalle, kod, principal));
   }
 
   @Post('paminnelser')

@@ -1,4 +1,4 @@
-import type { MinaPaminnelser } from '@tertial/contracts/dto';
+import { RAKNAS_STATUSAR, type MinaPaminnelser } from '@tertial/contracts/dto';
 import { useId } from 'react';
 
 import { formatTidpunkt } from '../../format/tidpunkt.js';
@@ -7,7 +7,7 @@ import type { Urval } from '../../urval/urval.js';
 import type { Ansvarsrad } from '../helarsprognoser.js';
 
 /** A forecast still missing from the round: not handed in, or an utkast, or sent back. */
-const saknas = (rad: Ansvarsrad) => !rad.prognos || !['klarmarkerad', 'godkand'].includes(rad.prognos.status);
+const saknas = (rad: Ansvarsrad) => !rad.prognos || !(RAKNAS_STATUSAR as readonly string[]).includes(rad.prognos.status);
 
 type Paminnelse = MinaPaminnelser['paminnelser'][number];
 
