@@ -40,6 +40,7 @@ export class UppfoljningConsumer {
     if (outcome === 'applied' && omgang) {
       this.uppfoljning.meddela(omgang.ar);
       if (omgang.status === 'stangd') this.uppfoljning.omgangStangd$.next(omgang);
+      else this.uppfoljning.forbered(omgang.ar, omgang.tillfalle);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Kontrollsumma, Saknade, Uppfoljning, UppfoljningAndrad, UppfoljningNod } from '@tertial/contracts/dto';
@@ -111,6 +111,7 @@ interface Cachad {
 
 @Injectable()
 export class UppfoljningService {
+  private readonly logger = new Logger(UppfoljningService.name);
   /** Per year and tillfälle; a change of the year's forecasts, budget or utfall makes it stale, one of the organisation drops it. */
   private readonly cache = new Map<string, Cachad>();
   /** A year whose figures changed, or null when the organisation did (every year's). */
@@ -344,6 +345,7 @@ export class UppfoljningService {
             if (igen && !slut) vack();
           });
       };
+      this.forbered(ar, tillfalle);
       const prenumerationer = [
         this.prognosandringar.subscribe((andring) => {
           if (andring.ar === ar && andring.tillfalle === tillfalle) vantande.push(andring);
@@ -469,6 +471,18 @@ export class UppfoljningService {
   }
 
   /** The round rolled up, once per change (see MINSTA_INTERVALL_MS): concurrent readers share one computation. */
+  /**
+   * Rolls the round up ahead, when it opens and when someone starts following it live, so that the first forecasts
+   * are taken into a finished roll-up at once (see meddelaPrognos) instead of waiting while the whole year's rows are
+   * read and rolled up. That wait was about half a second on the demo city: every forecast of a round's first moments
+   * became visible only then. A failure here is left to the next reader, which rolls it up again.
+   */
+  forbered(ar: number, tillfalle: Prognostillfalle): void {
+    this.bild(ar, tillfalle).catch((error: unknown) =>
+      this.logger.warn(`omgången ${tillfalle} ${ar} kunde inte rullas upp i förväg: ${String(error)}`),
+    );
+  }
+
   bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
     const key = `${ar}:${tillfalle}`;
     const cachad = this.cache.get(key);

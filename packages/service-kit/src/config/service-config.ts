@@ -36,10 +36,13 @@ const envSchema = z.object({
   /** Consumer group suffix; tests use it to get a group of their own. */
   KAFKA_GROUP_SUFFIX: z.string().default(''),
   /**
-   * How long the broker holds a consumer's fetch while fewer than 10 kB of events are waiting, in milliseconds: the most
-   * an event waits for its consumer when traffic is thin, and how often an idle consumer asks (see FETCH_MAX_WAIT_MS).
+   * How long the broker holds a consumer's fetch while fewer than KAFKA_FETCH_MIN_BYTES of events are waiting, in
+   * milliseconds: the most an event waits for its consumer when traffic is thin, and how often an idle consumer asks
+   * (see FETCH_MAX_WAIT_MS).
    */
   KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(5_000).optional(),
+  /** How many bytes of events a consumer's fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS) before the broker answers. */
+  KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(1_048_576).default(10_000),
   /** The identity provider's issuer URL, exactly as its tokens' `iss` says; its discovery document gives the keys. */
   TERTIAL_OIDC_ISSUER: z.url({ error: 'ska vara utgivarens URL, t.ex. https://login.microsoftonline.com/<tenant>/v2.0' }),
   /** The audience Tertial's access tokens are issued for. */
@@ -74,6 +77,8 @@ export interface ServiceConfig {
   readonly kafkaGroupId: string;
   /** KAFKA_FETCH_MAX_WAIT_MS, or the service's default (FETCH_MAX_WAIT_MS). */
   readonly kafkaFetchMaxWaitMs: number;
+  /** KAFKA_FETCH_MIN_BYTES. */
+  readonly kafkaFetchMinBytes: number;
   readonly database: { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
   readonly outboxPollMs: number;
   readonly outboxLingerMs: number;
@@ -108,6 +113,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaClientId: `tertial-${service}`,
     kafkaGroupId: `tertial-${service}${vars.KAFKA_GROUP_SUFFIX}`,
     kafkaFetchMaxWaitMs: vars.KAFKA_FETCH_MAX_WAIT_MS ?? FETCH_MAX_WAIT_MS[service],
+    kafkaFetchMinBytes: vars.KAFKA_FETCH_MIN_BYTES,
     database: vars.DATABASE_URL
       ? { kind: 'postgresql', url: vars.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(vars.TERTIAL_DATA_DIR, `${service}.sqlite`) },

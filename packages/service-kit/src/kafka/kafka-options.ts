@@ -1,7 +1,9 @@
 import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import { logLevel, Partitioners } from 'kafkajs';
+import { ALL_EVENTS } from '@tertial/contracts/events';
 
 import type { ServiceConfig } from '../config/service-config.js';
+import { behandlaBatch } from './batch.js';
 
 // KafkaJS 2 changed its default partitioner and warns unless one is chosen; keep the Java-compatible one.
 const producer = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
@@ -29,7 +31,37 @@ export class TopicServerKafka extends ServerKafka {
   protected override getRouteFromPattern(pattern: string): string {
     return typeof pattern === 'string' && !KAN_VARA_JSON.test(pattern) ? pattern : super.getRouteFromPattern(pattern);
   }
+
+  /**
+   * As NestJS's, but each fetched batch is worked through by `behandlaBatch` (kafkajs's `eachBatch`) instead of one
+   * message at a time (`eachMessage`): on a topic of several partitions its different keys' events share a transaction.
+   * Every message still goes through NestJS's `handleMessage`, so handlers, context and errors are as before.
+   */
+  override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    await consumer.run({
+      ...(this.options.run ?? {}),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) =>
+        behandlaBatch(
+          { ...payload, messages: payload.batch.messages },
+          (message) =>
+            this.handleMessage({
+              topic: payload.batch.topic,
+              partition: payload.batch.partition,
+              message,
+              heartbeat: payload.heartbeat,
+              pause: payload.pause,
+            }),
+          (PARTITIONER.get(payload.batch.topic) ?? 1) > 1,
+        ),
+    });
+  }
 }
+
+/** Each event topic's number of partitions. */
+const PARTITIONER = new Map<string, number>(ALL_EVENTS.map((definition) => [definition.topic, definition.partitions]));
 
 /**
  * The Kafka transport of every service's hybrid app. Ids are stable (no random parts) so a restarted
@@ -44,10 +76,11 @@ export function kafkaServerOptions(config: ServiceConfig): Required<KafkaOptions
       sessionTimeout: 15_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      // A fetch waits for 10 kB of events or the service's wait (50 ms in report, 500 ms elsewhere; kafkajs: 1 byte or
-      // 5 s), whichever comes first, so that while a round's forecasts pour in each fetch brings a dozen events rather
-      // than one, and an idle consumer asks seldom where nobody watches its events arrive.
-      minBytes: 10_000,
+      // A fetch waits for KAFKA_FETCH_MIN_BYTES (10 kB) of events or the service's wait (50 ms in report, 500 ms
+      // elsewhere; kafkajs: 1 byte or 5 s), whichever comes first, so that while a round's forecasts pour in each fetch
+      // brings a dozen events rather than one, and an idle consumer asks seldom where nobody watches its events arrive.
+      // (1 byte made the round's p95 worse: 450 against 272 ms in one run each.)
+      minBytes: config.kafkaFetchMinBytes,
       maxWaitTimeInMs: config.kafkaFetchMaxWaitMs,
       // As large as the broker's message.max.bytes: a closed year's event per nämnd can pass 1 MB (kafkajs's default).
       maxBytesPerPartition: 16_777_216,
