@@ -7,7 +7,7 @@ const meddelande = (offset: number, key: string | null): KafkaMessage =>
   ({ offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from('{}') }) as KafkaMessage;
 
 /** A batch whose handler finishes each message when the test says so, and which records what happened when. */
-function batch(nycklar: (string | null)[], { korande = () => true } = {}) {
+function batch(nycklar: (string | null)[], korande: () => boolean = () => true) {
   const messages = nycklar.map((key, index) => meddelande(100 + index, key));
   const logg: string[] = [];
   const vantar = new Map<string, { klar: () => void; fel: (error: Error) => void }>();
@@ -86,7 +86,7 @@ describe('behandlaBatch', () => {
 
   it('begins no further message once the consumer is stopping, and resolves none it did not handle', async () => {
     let korande = true;
-    const { lage, hantera, logg, vantar, tick } = batch(['a', 'a', 'a'], { korande: () => korande });
+    const { lage, hantera, logg, vantar, tick } = batch(['a', 'a', 'a'], () => korande);
     const klar = behandlaBatch(lage, hantera, true);
     await tick();
     korande = false;
