@@ -470,7 +470,6 @@ export class UppfoljningService {
     return nod;
   }
 
-  /** The round rolled up, once per change (see MINSTA_INTERVALL_MS): concurrent readers share one computation. */
   /**
    * Rolls the round up ahead, when it opens and when someone starts following it live, so that the first forecasts
    * are taken into a finished roll-up at once (see meddelaPrognos) instead of waiting while the whole year's rows are
@@ -483,6 +482,7 @@ export class UppfoljningService {
     );
   }
 
+  /** The round rolled up, once per change (see MINSTA_INTERVALL_MS): concurrent readers share one computation. */
   bild(ar: number, tillfalle: Prognostillfalle): Promise<Omgangsbild> {
     const key = `${ar}:${tillfalle}`;
     const cachad = this.cache.get(key);
