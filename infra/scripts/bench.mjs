@@ -452,6 +452,9 @@ function printRound(round) {
   printCeiling(round.ceiling);
   console.log('CPU used during the round (ms per submission, each process):');
   console.table([round.pipeline.cpuMsPerSubmission]);
+  console.log(
+    `all processes together: ${round.pipeline.cpuMsPerSubmissionTotal} ms per submission, ${round.pipeline.coresBusy} of ${machine.cpus} cores busy`,
+  );
   console.log(`load average (1, 5, 15 min) at the end of the round: ${round.pipeline.loadAverage.join(', ')}`);
   console.log(`pipeline lines/s ÷ raw kafkajs lines/s: ${round.pipelineToKafkajsLines}`);
   console.log('written to bench-results/prognosomgang.json');

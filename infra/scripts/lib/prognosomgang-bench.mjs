@@ -27,6 +27,9 @@ function rader(index) {
   }));
 }
 
+const PROCESSORDNING = ['goals', 'budget', 'forecast', 'report', 'gateway', 'kafka', 'bench'];
+const ordning = (namn) => (PROCESSORDNING.includes(namn) ? PROCESSORDNING.indexOf(namn) : PROCESSORDNING.length);
+
 /** Percentile (nearest rank) of sorted numbers. */
 export function percentil(sorterade, p) {
   if (sorterade.length === 0) return null;
@@ -149,7 +152,11 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   const kvitton = [];
   const fel = [];
   let nasta = 0;
-  const cpuFore = Object.fromEntries(Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => [namn, cpuSekunder(pid)]));
+  // In one order in every result (the services as started, then the gateway, the broker and this bench).
+  const matta = Object.fromEntries(
+    Object.entries({ ...processer, bench: process.pid }).sort(([a], [b]) => ordning(a) - ordning(b) || a.localeCompare(b)),
+  );
+  const cpuFore = Object.fromEntries(Object.entries(matta).map(([namn, pid]) => [namn, cpuSekunder(pid)]));
   // One keep-alive connection per client, opened during the round as fetch's pool would.
   const agent = new Agent({ keepAlive: true, maxSockets: klienter });
   const start = performance.now();
@@ -180,12 +187,14 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
   }
   stoppa();
   agent.destroy();
+  const cpuSlut = performance.now();
   const cpuMs = Object.fromEntries(
-    Object.entries({ ...processer, bench: process.pid }).map(([namn, pid]) => {
+    Object.entries(matta).map(([namn, pid]) => {
       const efter = cpuSekunder(pid);
       return [namn, efter === null || cpuFore[namn] === null ? null : Math.round((efter - cpuFore[namn]) * 1000)];
     }),
   );
+  const cpuTotal = Object.values(cpuMs).some((ms) => ms === null) ? null : Object.values(cpuMs).reduce((a, b) => a + b, 0);
   const latenser = synligEfter(kvitton, meddelanden).sort((a, b) => a - b);
   const franKvitto = synligEfter(kvitton, meddelanden, { franKvitto: true }).sort((a, b) => a - b);
   const allaSynliga =
@@ -218,6 +227,11 @@ export async function measureRound({ url, token, log, forstaAr, tillfalle, klien
     cpuMsPerSubmission: Object.fromEntries(
       Object.entries(cpuMs).map(([namn, ms]) => [namn, ms === null ? null : Math.round((ms / kvitton.length) * 100) / 100]),
     ),
+    // All of them together: what the machine spent per submission, and how many of its cores that kept busy. With the
+    // cores full, the wait in every queue (and so the p95) follows this figure, which moves from run to run as the
+    // machine's speed does (see docs/performance.md).
+    cpuMsPerSubmissionTotal: cpuTotal === null ? null : Math.round((cpuTotal / kvitton.length) * 100) / 100,
+    coresBusy: cpuTotal === null ? null : Math.round((cpuTotal / (cpuSlut - start)) * 100) / 100,
     loadAverage: (await import('node:os')).loadavg().map((load) => Math.round(load * 10) / 10),
     visibleListed: latenser.length,
     streamMessages: meddelanden.length,
