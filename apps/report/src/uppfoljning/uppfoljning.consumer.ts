@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { prognosomgangAndrad, verksamhetsbudgetUppdaterad, type PrognosomgangAndradPayload } from '@tertial/contracts/events';
-import { Andringsnotiser, EventConsumer } from '@tertial/service-kit';
+import { Andringsnotiser, EventConsumer, SERVICE_CONFIG, type ServiceConfig } from '@tertial/service-kit';
 
 import type { ReportNotis } from '../replikor/notiser.js';
 import { UppfoljningService } from './uppfoljning.service.js';
@@ -13,6 +13,7 @@ export class UppfoljningConsumer {
     @Inject(EventConsumer) private readonly consumer: EventConsumer,
     @Inject(UppfoljningService) private readonly uppfoljning: UppfoljningService,
     @Inject(Andringsnotiser) private readonly notiser: Andringsnotiser,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<ServiceConfig, 'rebuild'>,
   ) {}
 
   @EventPattern<string>(verksamhetsbudgetUppdaterad.topic)
@@ -40,7 +41,8 @@ export class UppfoljningConsumer {
     if (outcome === 'applied' && omgang) {
       this.uppfoljning.meddela(omgang.ar);
       if (omgang.status === 'stangd') this.uppfoljning.omgangStangd$.next(omgang);
-      else this.uppfoljning.forbered(omgang.ar, omgang.tillfalle);
+      // An open round is rolled up ahead for those who will follow it; a rebuild replaying the log has no one waiting.
+      else if (!this.config.rebuild) this.uppfoljning.forbered(omgang.ar, omgang.tillfalle);
     }
   }
 }
