@@ -24,6 +24,21 @@ const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 
 /**
+ * The local broker's JIT: C1 only (`-XX:TieredStopAtLevel=1`). On the two cores everything here shares, HotSpot's C2
+ * compiler was the broker's largest thread in the forecast round's bench, compiling the paths the round made hot while
+ * the services waited for the cores: 0.96–1.10 s of CPU in the round's busiest 6 s, against 0.25–0.34 s for C1 alone,
+ * and the broker's CPU per submission fell from 0.80–1.43 ms to 0.44–0.66 ms (docs/performance.md). The broker here
+ * moves a few thousand small events a second at most, which C1's code does well enough (the raw ceiling stayed within the spread between runs).
+ * KAFKA_JVM_OPTS adds options after these (`-XX:TieredStopAtLevel=4` gives C2 back).
+ */
+const BROKER_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
+
+/** KAFKA_JVM_OPTS: more JVM options for the local broker, separated by spaces, after the project's own. */
+function extraJvmOptions() {
+  return (process.env.KAFKA_JVM_OPTS ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
  * Makes sure a Kafka broker answers and returns its bootstrap servers.
  * - KAFKA_BROKERS set (comma list): that cluster is used as it is; we only wait for it.
  * - the broker another run of ours started on this instance's folder, while that run is alive and not stopping: it
@@ -349,6 +364,8 @@ async function startBroker(paths, brokers, log, { signal: cancelled, readyTimeou
     [
       `-Xms256m`,
       `-Xmx${heapMb}m`,
+      ...BROKER_JVM_OPTIONS,
+      ...extraJvmOptions(),
       `-Dlog4j2.configurationFile=${paths.log4j}`,
       '-cp',
       join(paths.libs, '*'),
