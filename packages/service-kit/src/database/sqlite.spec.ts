@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { dbTid, sqlDirekt } from './direkt.js';
-import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
+import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
 describe('the embedded SQLite database', () => {
@@ -22,13 +22,15 @@ describe('the embedded SQLite database', () => {
     rmSync(mapp, { recursive: true, force: true });
   });
 
-  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages, with a page cache of SQLITE_CACHE_KIB', async () => {
     const svar = async (pragma: string): Promise<unknown> => {
       const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
       return Object.values(rad ?? {})[0];
     };
     expect(await svar('journal_mode')).toBe('wal');
     expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    // Negative: KiB rather than pages (SQLite's own default is -2000, 2 MB).
+    expect(await svar('cache_size')).toBe(-SQLITE_CACHE_KIB);
   });
 
   it('checkpoints the WAL in a worker thread under a stream of commits, losing nothing', async () => {
