@@ -4,6 +4,7 @@ import { ALL_EVENTS } from '@tertial/contracts/events';
 
 import type { ServiceConfig } from '../config/service-config.js';
 import { behandlaBatch } from './batch.js';
+import { fixRequestQueueIdleLoop } from './request-queue-idle.js';
 
 // KafkaJS 2 changed its default partitioner and warns unless one is chosen; keep the Java-compatible one.
 const producer = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
@@ -11,12 +12,15 @@ const producer = { allowAutoTopicCreation: false, createPartitioner: Partitioner
 /** How often kafkajs tries a request again (300 ms doubling, at most 30 s apart): about two minutes in all. */
 const RETRY = { initialRetryTime: 300, retries: 10 };
 
-const client = (config: ServiceConfig) => ({
-  clientId: config.kafkaClientId,
-  brokers: config.kafkaBrokers,
-  logLevel: logLevel.WARN,
-  retry: RETRY,
-});
+const client = (config: ServiceConfig) => {
+  fixRequestQueueIdleLoop();
+  return {
+    clientId: config.kafkaClientId,
+    brokers: config.kafkaBrokers,
+    logLevel: logLevel.WARN,
+    retry: RETRY,
+  };
+};
 
 /** What a pattern must look like for `JSON.parse` to take it: anything else is used as it is. */
 const KAN_VARA_JSON = /^(?:[{["\d-]|true$|false$|null$)/;
