@@ -28,7 +28,8 @@ const STOP_GRACE_MS = 20_000;
  * compiler was the broker's largest thread in the forecast round's bench, compiling the paths the round made hot while
  * the services waited for the cores: 0.96–1.10 s of CPU in the round's busiest 6 s, against 0.25–0.34 s for C1 alone,
  * and the broker's CPU per submission fell from 0.80–1.43 ms to 0.44–0.66 ms (docs/performance.md). The broker here
- * moves a few thousand small events a second at most, which C1's code does well enough (the raw ceiling stayed within the spread between runs).
+ * moves a few thousand small events a second at most, which C1's code does well enough (the raw ceiling stayed within
+ * the spread between runs).
  * KAFKA_JVM_OPTS adds options after these (`-XX:TieredStopAtLevel=4` gives C2 back).
  */
 const BROKER_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
