@@ -1,4 +1,4 @@
-import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
+import { OrganisationNodeReplicaSchema, type ServiceDatabase, SQLITE_LARGE_CACHE_KIB } from '@tertial/service-kit';
 
 import { BolagsprognosSchema } from './bolag/bolagsprognos.entity.js';
 import { AteroppnatAnsvarSchema, HelarsprognosSchema, KommentarstroskelSchema } from './helarsprognoser/helarsprognos.entity.js';
@@ -20,4 +20,6 @@ export const FORECAST_DATABASE: ServiceDatabase = {
     BolagsprognosSchema,
   ],
   migrations: MIGRATIONS,
+  // Every save reads the ansvar's versions, budget and utfall on the round's path (see `openDatabase`).
+  sqliteCacheKib: SQLITE_LARGE_CACHE_KIB,
 };

@@ -1,4 +1,4 @@
-import { OrganisationNodeReplicaSchema, type ServiceDatabase } from '@tertial/service-kit';
+import { OrganisationNodeReplicaSchema, type ServiceDatabase, SQLITE_LARGE_CACHE_KIB } from '@tertial/service-kit';
 
 import { BolagSiffrorSchema, KoncerninternPostSchema } from './koncern/koncern.entity.js';
 import { RapportInriktningSchema, RapportMalbedomningSchema, RapportMalSchema } from './maluppfyllelse/maluppfyllelse.entity.js';
@@ -59,4 +59,6 @@ export const REPORT_DATABASE: ServiceDatabase = {
     PaminnelseSchema,
   ],
   migrations: MIGRATIONS,
+  // Each forecast event of a round reads and writes the ansvar's rows before the city total shows it (see `openDatabase`).
+  sqliteCacheKib: SQLITE_LARGE_CACHE_KIB,
 };

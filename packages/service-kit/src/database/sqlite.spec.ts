@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { dbTid, sqlDirekt } from './direkt.js';
-import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
+import { openDatabase, SQLITE_DEFAULT_CACHE_KIB, SQLITE_LARGE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './orm.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
 describe('the embedded SQLite database', () => {
@@ -22,7 +22,7 @@ describe('the embedded SQLite database', () => {
     rmSync(mapp, { recursive: true, force: true });
   });
 
-  it('opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages, with a page cache of SQLITE_CACHE_KIB', async () => {
+  it("opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages, with SQLite's own page cache", async () => {
     const svar = async (pragma: string): Promise<unknown> => {
       const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
       return Object.values(rad ?? {})[0];
@@ -30,7 +30,20 @@ describe('the embedded SQLite database', () => {
     expect(await svar('journal_mode')).toBe('wal');
     expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
     // Negative: KiB rather than pages (SQLite's own default is -2000, 2 MB).
-    expect(await svar('cache_size')).toBe(-SQLITE_CACHE_KIB);
+    expect(await svar('cache_size')).toBe(-SQLITE_DEFAULT_CACHE_KIB);
+  });
+
+  it('keeps the page cache a service asks for', async () => {
+    const egen = await openDatabase(
+      { database: { kind: 'sqlite', file: join(mapp, 'stor.sqlite') } },
+      { entities: [], migrations: [], sqliteCacheKib: SQLITE_LARGE_CACHE_KIB },
+    );
+    try {
+      const [rad] = (await egen.em.getConnection().execute('pragma cache_size')) as Record<string, unknown>[];
+      expect(Object.values(rad ?? {})[0]).toBe(-SQLITE_LARGE_CACHE_KIB);
+    } finally {
+      await egen.close();
+    }
   });
 
   it('checkpoints the WAL in a worker thread under a stream of commits, losing nothing', async () => {
