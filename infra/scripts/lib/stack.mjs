@@ -10,6 +10,7 @@ import { TERTIAL_API_AUDIENCE } from '@tertial/contracts/access';
 import { SERVICE_NAMES, SERVICE_PORT_BASE, servicePorts as portsFrom } from '@tertial/contracts/services';
 
 import { waitForHttp } from './process.mjs';
+import { serviceV8Options } from './v8-options.mjs';
 
 export const SERVICES = SERVICE_NAMES;
 
@@ -49,6 +50,7 @@ export async function startService(root, name, { port, env, logName = name, oidc
       '--disable-warning=TimeoutNegativeWarning',
       `--max-old-space-size=${heapMb}`,
       '--max-semi-space-size=8',
+      ...serviceV8Options(name),
       // TERTIAL_CPU_PROF_DIR: each service writes a CPU profile (.cpuprofile) there when it stops, to find where time goes.
       ...(process.env.TERTIAL_CPU_PROF_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TERTIAL_CPU_PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
