@@ -22,15 +22,16 @@ describe('the embedded SQLite database', () => {
     rmSync(mapp, { recursive: true, force: true });
   });
 
+  const svar = async (databas: MikroORM, pragma: string): Promise<unknown> => {
+    const [rad] = (await databas.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
+    return Object.values(rad ?? {})[0];
+  };
+
   it("opens the file in WAL mode, checkpointed every WAL_AUTOCHECKPOINT_PAGES pages, with SQLite's own page cache", async () => {
-    const svar = async (pragma: string): Promise<unknown> => {
-      const [rad] = (await orm.em.getConnection().execute(`pragma ${pragma}`)) as Record<string, unknown>[];
-      return Object.values(rad ?? {})[0];
-    };
-    expect(await svar('journal_mode')).toBe('wal');
-    expect(await svar('wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(await svar(orm, 'journal_mode')).toBe('wal');
+    expect(await svar(orm, 'wal_autocheckpoint')).toBe(WAL_AUTOCHECKPOINT_PAGES);
     // Negative: KiB rather than pages (SQLite's own default is -2000, 2 MB).
-    expect(await svar('cache_size')).toBe(-SQLITE_DEFAULT_CACHE_KIB);
+    expect(await svar(orm, 'cache_size')).toBe(-SQLITE_DEFAULT_CACHE_KIB);
   });
 
   it('keeps the page cache a service asks for', async () => {
@@ -39,8 +40,7 @@ describe('the embedded SQLite database', () => {
       { entities: [], migrations: [], sqliteCacheKib: SQLITE_LARGE_CACHE_KIB },
     );
     try {
-      const [rad] = (await egen.em.getConnection().execute('pragma cache_size')) as Record<string, unknown>[];
-      expect(Object.values(rad ?? {})[0]).toBe(-SQLITE_LARGE_CACHE_KIB);
+      expect(await svar(egen, 'cache_size')).toBe(-SQLITE_LARGE_CACHE_KIB);
     } finally {
       await egen.close();
     }
